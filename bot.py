@@ -1,0 +1,207 @@
+"""Newsdesk's entry point and composition root.
+
+`python bot.py demo | digest | check-config | run | ask`. This module loads the configuration,
+builds the HTTP session, the store, the worker pool, the poller and the scheduler, and hands
+each part exactly what it uses. Nothing here runs at import time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+import tempfile
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from datetime import timedelta
+from pathlib import Path
+
+import aiohttp
+
+from digests.addresses import resolver_for
+from digests.config import DEFAULT_PATH, Config, StorageConfig, discord_token, load_config
+from digests.digests import build_digest
+from digests.errors import DigestError
+from digests.fetching import Fetcher
+from digests.fulltext import full_text_enricher
+from digests.polling import Poller
+from digests.samples import DEMO_NOW, sample_feeds
+from digests.scheduling import build_scheduler, utc_now
+from digests.storage import Store
+from digests.terminal import render_digest, render_feed_status, render_poll_results
+from digests.workers import WorkerPool, default_worker_count
+
+log = logging.getLogger("newsdesk")
+
+
+@dataclass(frozen=True, slots=True)
+class Services:
+    """Everything the commands and the bot need, built once from the configuration."""
+
+    config: Config
+    store: Store
+    fetcher: Fetcher
+    workers: WorkerPool
+    poller: Poller
+
+
+@asynccontextmanager
+async def open_services(config: Config) -> AsyncIterator[Services]:
+    """Build the services, and close them in reverse order however the block ends."""
+    store = await Store.open(config.storage.url)
+    workers = WorkerPool(default_worker_count(config.polling.parse_workers))
+    connector = aiohttp.TCPConnector(
+        resolver=resolver_for(config.network.allow_private_addresses), limit=0, ttl_dns_cache=300)
+    session = aiohttp.ClientSession(connector=connector, trust_env=False)
+    try:
+        fetcher = Fetcher(session, config.network, config.user_agent)
+        poller = Poller(store, fetcher, workers.parse, config.polling,
+                        full_text=full_text_enricher(fetcher, workers, config.polling))
+        await _register_operator_feeds(store, config)
+        yield Services(config, store, fetcher, workers, poller)
+    finally:
+        await session.close()
+        workers.close()
+        await store.close()
+
+
+async def _register_operator_feeds(store: Store, config: Config) -> None:
+    now = utc_now()
+    for feed in config.feeds:
+        await store.add_feed(feed.url, now=now, name=feed.name, full_text=feed.full_text,
+                             operator=True)
+
+
+# Commands ----------------------------------------------------------------------------------
+
+async def command_demo(_: argparse.Namespace) -> int:
+    """Ingest the bundled samples into a temporary store and print their digest."""
+    with tempfile.TemporaryDirectory(prefix="newsdesk-demo-") as folder:
+        config = Config(storage=_sqlite_in(folder), source="demo")
+        async with open_services(config) as services:
+            for sample in sample_feeds():
+                feed = await services.store.add_feed(sample.url, now=DEMO_NOW)
+                result = await services.poller.ingest(
+                    feed, sample.body, {"content-type": sample.content_type}, DEMO_NOW)
+                print(f"ingested {result.entries:>2} items from {result.title}")
+            print()
+            start = DEMO_NOW - timedelta(days=8)
+            items = await services.store.items_published_between(start, DEMO_NOW)
+            print(render_digest(build_digest(items, start, DEMO_NOW)))
+    return 0
+
+
+async def command_digest(args: argparse.Namespace) -> int:
+    config = load_config(args.config)
+    async with open_services(config) as services:
+        if args.poll:
+            feeds = [f for f in await services.store.all_feeds() if not f.paused]
+            results = await services.poller.poll_many(feeds, utc_now())
+            print(render_poll_results(results), file=sys.stderr)
+        now = utc_now()
+        start = now - timedelta(hours=args.hours)
+        items = await services.store.items_published_between(start, now)
+        print(render_digest(build_digest(items, start, now)))
+        problems = [f for f in await services.store.all_feeds() if f.status.value != "ok"]
+        if problems:
+            print("\nFeeds needing attention:\n" + render_feed_status(problems), file=sys.stderr)
+    return 0
+
+
+async def command_check_config(args: argparse.Namespace) -> int:
+    if args.path is None and not DEFAULT_PATH.exists():
+        print(f"No {DEFAULT_PATH} here: the built-in defaults apply "
+              "(see config.example.toml for every key).")
+        return 0
+    config = load_config(args.path or DEFAULT_PATH)
+    print(f"{config.source}: OK — {len(config.feeds)} feeds, storage {config.storage.url}, "
+          f"polling every {config.polling.interval_seconds} s")
+    return 0
+
+
+async def command_ask(args: argparse.Namespace) -> int:
+    load_config(args.config)
+    print("Answering questions arrives with the understanding engine; "
+          "this version can only list items (try `python bot.py digest`).", file=sys.stderr)
+    return 2
+
+
+async def command_run(args: argparse.Namespace) -> int:
+    config = load_config(args.config)
+    token = discord_token()
+    if token is None:
+        print("DISCORD_TOKEN is not set: export the bot's token in the environment "
+              "(it is never read from the configuration file).", file=sys.stderr)
+        return 2
+    from cogs.client import run_bot
+
+    async with open_services(config) as services:
+        scheduler = build_scheduler(services.poller, config.polling.tick_seconds)
+        await run_bot(token, scheduler=scheduler,
+                      guild_ready_timeout=config.discord.guild_ready_timeout)
+    return 0
+
+
+# Command line ------------------------------------------------------------------------------
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python bot.py", description=__doc__.splitlines()[0])
+    parser.add_argument("-v", "--verbose", action="store_true", help="log at INFO level")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    sub.add_parser("demo", help="ingest the bundled sample feeds and print their digest")
+    run = sub.add_parser("run", help="run the Discord bot (token from DISCORD_TOKEN)")
+    _config_option(run)
+    digest = sub.add_parser("digest", help="print the digest of the configured store")
+    _config_option(digest)
+    digest.add_argument("--hours", type=_hours, default=24, help="window in hours (1-168)")
+    digest.add_argument("--poll", action="store_true", help="fetch the feeds first")
+    ask = sub.add_parser("ask", help="answer a question from the store")
+    ask.add_argument("question")
+    _config_option(ask)
+    check = sub.add_parser("check-config", help="validate a configuration file")
+    check.add_argument("path", nargs="?", default=None,
+                       help="the file to check (default: config.toml)")
+    return parser
+
+
+def _config_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--config", default=None, metavar="PATH",
+                        help="configuration file (default: config.toml if present)")
+
+
+def _hours(text: str) -> int:
+    try:
+        hours = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number of hours, got {text!r}") from None
+    if not 1 <= hours <= 168:
+        raise argparse.ArgumentTypeError(f"expected 1 to 168 hours, got {hours}")
+    return hours
+
+
+def _sqlite_in(folder: str) -> StorageConfig:
+    return StorageConfig(url=f"sqlite:///{Path(folder) / 'demo.db'}")
+
+
+COMMANDS = {"demo": command_demo, "digest": command_digest, "check-config": command_check_config,
+            "ask": command_ask, "run": command_run}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(
+        level=logging.INFO if args.verbose or args.command == "run" else logging.WARNING,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    try:
+        return asyncio.run(COMMANDS[args.command](args))
+    except DigestError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""The Discord layer: thin slash-command cogs and pure renderers over the `digests` engine."""

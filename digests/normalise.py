@@ -1,0 +1,118 @@
+"""Turning what a feed format yields into frozen `Entry` values with stable identities.
+
+Format readers (feedparser for XML feeds, `jsonfeed` for JSON Feed) produce `RawFeed`s; this
+module makes the entries uniform: identity, canonical URL, plain text, UTC dates.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from urllib.parse import urljoin
+
+from .htmltext import html_to_text, plain_title
+from .models import Entry, ParsedFeed
+from .urls import canonical_url, is_http_url
+
+FUTURE_TOLERANCE = timedelta(hours=1)
+
+
+@dataclass(frozen=True, slots=True)
+class RawEntry:
+    guid: str | None
+    link: str | None
+    title: str
+    bodies: tuple[str, ...]
+    author: str | None
+    categories: tuple[str, ...]
+    language: str | None
+    published: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class RawFeed:
+    title: str | None
+    site_url: str | None
+    language: str | None
+    ttl_seconds: int | None
+    entries: tuple[RawEntry, ...]
+    ill_formed: str | None = None
+
+
+def normalise(raw: RawFeed, url: str, fetched_at: datetime) -> ParsedFeed:
+    """Entries with clean text and identities that stay the same from one poll to the next."""
+    identities = _Identities()
+    entries = tuple(_entry(r, url, fetched_at, identities) for r in raw.entries)
+    return ParsedFeed(
+        title=plain_title(raw.title) if raw.title else None,
+        site_url=_absolute(raw.site_url, url),
+        language=raw.language or None,
+        ttl_seconds=raw.ttl_seconds,
+        entries=entries,
+        ill_formed=raw.ill_formed,
+    )
+
+
+def _entry(raw: RawEntry, feed_url: str, fetched_at: datetime, ids: _Identities) -> Entry:
+    link = _absolute(raw.link, feed_url)
+    title = plain_title(raw.title)
+    text = _longest_text(raw.bodies)
+    published, dated = _published(raw.published, fetched_at)
+    guid = raw.guid.strip() if raw.guid and raw.guid.strip() else None
+    identity = ids.claim(guid or link or "content:" + _digest(title, text), link)
+    return Entry(
+        key=_digest(identity), guid=guid, url=link, title=title or _first_words(text),
+        text=text, author=(raw.author or "").strip() or None, categories=raw.categories,
+        language=raw.language, published_at=published, dated=dated,
+        content_hash=_digest(title, text, link or ""),
+    )
+
+
+class _Identities:
+    """Keeps identities unique within one document: a repeated guid gets its link or position."""
+
+    def __init__(self) -> None:
+        self._taken: set[str] = set()
+        self._repeats: dict[str, int] = {}
+
+    def claim(self, base: str, link: str | None) -> str:
+        candidate = base
+        if candidate in self._taken and link and link != base:
+            candidate = f"{base}\n{link}"
+        while candidate in self._taken:
+            self._repeats[base] = self._repeats.get(base, 1) + 1
+            candidate = f"{base}\n#{self._repeats[base]}"
+        self._taken.add(candidate)
+        return candidate
+
+
+def _published(value: datetime | None, fetched_at: datetime) -> tuple[datetime, bool]:
+    if value is None:
+        return fetched_at, False
+    if value > fetched_at + FUTURE_TOLERANCE:
+        return fetched_at, True
+    return value, True
+
+
+def _longest_text(bodies: tuple[str, ...]) -> str:
+    texts = [html_to_text(b) for b in bodies if b and b.strip()]
+    return max(texts, key=len, default="")
+
+
+def _absolute(link: str | None, base: str) -> str | None:
+    if not link or not link.strip():
+        return None
+    absolute = urljoin(base, link.strip())
+    return canonical_url(absolute) if is_http_url(absolute) else None
+
+
+def _first_words(text: str, limit: int = 80) -> str:
+    line = " ".join(text.split())
+    if len(line) <= limit:
+        return line
+    return line[:limit].rsplit(" ", 1)[0] + "…"
+
+
+def _digest(*parts: str) -> str:
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8", "surrogatepass")).hexdigest()[:32]

@@ -1,0 +1,387 @@
+"""The one store: every read and write of Newsdesk's data goes through a named method here.
+
+SQLAlchemy Core over an async engine; SQLite (WAL) by default. Rows never leave this module:
+callers get frozen values from `models`.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import and_, event, func, insert, or_, select, update
+from sqlalchemy.engine import Row
+from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
+
+from . import migrations
+from .models import Entry, Feed, Item, StoreResult
+from .schema import feeds, fetch_errors, follows, items
+
+log = logging.getLogger(__name__)
+
+_LOOKUP_CHUNK = 400
+
+
+@dataclass(frozen=True, slots=True)
+class FetchState:
+    """What a successful fetch leaves behind for the next conditional request."""
+
+    etag: str | None
+    last_modified: str | None
+    body_hash: str | None
+    status: int
+
+
+@dataclass(frozen=True, slots=True)
+class FeedError:
+    at: datetime
+    kind: str
+    status: int | None
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class StoreCounts:
+    feeds_ok: int
+    feeds_failing: int
+    feeds_paused: int
+    items: int
+    last_poll_at: datetime | None
+
+
+def async_database_url(url: str) -> str:
+    """The SQLAlchemy URL with its async driver: sqlite → aiosqlite, postgresql → asyncpg."""
+    if url.startswith("sqlite:///"):
+        return "sqlite+aiosqlite:///" + url.removeprefix("sqlite:///")
+    if url.startswith("postgresql://"):
+        return "postgresql+asyncpg://" + url.removeprefix("postgresql://")
+    return url
+
+
+class Store:
+    """Feeds, follows, items and fetch history, behind named async methods."""
+
+    def __init__(self, engine: AsyncEngine) -> None:
+        self._engine = engine
+
+    @classmethod
+    async def open(cls, url: str) -> Store:
+        """Connect and upgrade the schema to the latest version."""
+        engine = create_async_engine(async_database_url(url))
+        if engine.dialect.name == "sqlite":
+            _prepare_sqlite(engine, url)
+        try:
+            await migrations.upgrade(engine)
+        except BaseException:
+            await engine.dispose()
+            raise
+        return cls(engine)
+
+    async def close(self) -> None:
+        await self._engine.dispose()
+
+    # Feeds ---------------------------------------------------------------------------------
+
+    async def add_feed(self, url: str, *, now: datetime, name: str | None = None,
+                       full_text: bool = False, operator: bool = False) -> Feed:
+        """The feed for `url`, created if new; one row per URL however many servers follow it."""
+        async with self._engine.begin() as conn:
+            feed_id = await conn.scalar(select(feeds.c.id).where(feeds.c.url == url))
+            if feed_id is None:
+                result = await conn.execute(insert(feeds).values(
+                    url=url, name=name, full_text=full_text, operator=operator,
+                    next_check_at=now, created_at=now, failure_count=0, paused=False,
+                    first_polled=False))
+                feed_id = result.inserted_primary_key[0]  # type: ignore[index]
+            else:
+                changes: dict[str, Any] = {}
+                if name is not None:
+                    changes["name"] = name
+                if full_text:
+                    changes["full_text"] = True
+                if operator:
+                    changes["operator"] = True
+                if changes:
+                    await conn.execute(update(feeds).where(feeds.c.id == feed_id).values(**changes))
+        return await self.get_feed(feed_id)
+
+    async def get_feed(self, feed_id: int) -> Feed:
+        async with self._engine.connect() as conn:
+            row = (await conn.execute(_feed_query().where(feeds.c.id == feed_id))).one()
+        return _feed(row)
+
+    async def find_feed(self, url: str) -> Feed | None:
+        async with self._engine.connect() as conn:
+            row = (await conn.execute(_feed_query().where(feeds.c.url == url))).one_or_none()
+        return _feed(row) if row else None
+
+    async def all_feeds(self) -> list[Feed]:
+        async with self._engine.connect() as conn:
+            rows = (await conn.execute(_feed_query().order_by(feeds.c.id))).all()
+        return [_feed(r) for r in rows]
+
+    async def due_feeds(self, now: datetime, limit: int) -> list[Feed]:
+        """Feeds whose next check has come, the most overdue first; paused feeds never."""
+        query = (select(feeds).where(feeds.c.paused.is_(False), feeds.c.next_check_at <= now)
+                 .order_by(feeds.c.next_check_at).limit(limit))
+        async with self._engine.connect() as conn:
+            rows = (await conn.execute(query)).all()
+        return [_feed(r) for r in rows]
+
+    async def next_due_at(self) -> datetime | None:
+        query = select(func.min(feeds.c.next_check_at)).where(feeds.c.paused.is_(False))
+        async with self._engine.connect() as conn:
+            value = await conn.scalar(query)
+        return _aware(value)
+
+    async def record_success(self, feed_id: int, *, now: datetime, next_check_at: datetime,
+                             state: FetchState, title: str | None = None,
+                             site_url: str | None = None, ttl_seconds: int | None = None) -> None:
+        values: dict[str, Any] = {
+            "etag": state.etag, "last_modified": state.last_modified,
+            "body_hash": state.body_hash, "last_status": state.status,
+            "failing_since": None, "failure_count": 0, "last_error": None,
+            "last_success_at": now, "last_polled_at": now, "next_check_at": next_check_at,
+            "first_polled": True, "ttl_seconds": ttl_seconds,
+        }
+        if title:
+            values["title"] = title
+        if site_url:
+            values["site_url"] = site_url
+        await self._update_feed(feed_id, values)
+
+    async def record_not_modified(self, feed_id: int, *, now: datetime, next_check_at: datetime,
+                                  etag: str | None, last_modified: str | None) -> None:
+        """A 304 or an identical body: the feed is healthy and nothing needs parsing."""
+        values: dict[str, Any] = {
+            "failing_since": None, "failure_count": 0, "last_error": None, "last_status": 304,
+            "last_success_at": now, "last_polled_at": now, "next_check_at": next_check_at,
+        }
+        if etag:
+            values["etag"] = etag
+        if last_modified:
+            values["last_modified"] = last_modified
+        await self._update_feed(feed_id, values)
+
+    async def record_failure(self, feed_id: int, *, now: datetime, next_check_at: datetime,
+                             kind: str, message: str, status: int | None = None) -> Feed:
+        """Count one more failure, keep it in the history, and return the feed as it is now."""
+        async with self._engine.begin() as conn:
+            await conn.execute(update(feeds).where(feeds.c.id == feed_id).values(
+                failing_since=func.coalesce(feeds.c.failing_since, now),
+                failure_count=feeds.c.failure_count + 1,
+                last_error=message, last_status=status,
+                last_polled_at=now, next_check_at=next_check_at))
+            await conn.execute(insert(fetch_errors).values(
+                feed_id=feed_id, at=now, kind=kind, status=status, message=message))
+        return await self.get_feed(feed_id)
+
+    async def reschedule(self, feed_id: int, next_check_at: datetime) -> None:
+        await self._update_feed(feed_id, {"next_check_at": next_check_at})
+
+    async def pause_feed(self, feed_id: int, *, now: datetime, reason: str, by: str) -> None:
+        await self._update_feed(feed_id, {"paused": True, "paused_reason": reason,
+                                          "paused_by": by, "paused_at": now})
+
+    async def resume_feed(self, feed_id: int, *, now: datetime) -> None:
+        """Unpause, forget the run of failures and poll at the next tick."""
+        await self._update_feed(feed_id, {
+            "paused": False, "paused_reason": None, "paused_by": None, "paused_at": None,
+            "failing_since": None, "failure_count": 0, "next_check_at": now})
+
+    async def move_feed(self, feed_id: int, new_url: str) -> bool:
+        """Point a feed at its new URL (a permanent redirect); False if another feed has it."""
+        async with self._engine.begin() as conn:
+            taken = await conn.scalar(select(feeds.c.id).where(feeds.c.url == new_url))
+            if taken is not None and taken != feed_id:
+                return False
+            await conn.execute(update(feeds).where(feeds.c.id == feed_id).values(
+                url=new_url, etag=None, last_modified=None))
+        return True
+
+    async def feed_errors(self, feed_id: int, limit: int = 10) -> list[FeedError]:
+        query = (select(fetch_errors).where(fetch_errors.c.feed_id == feed_id)
+                 .order_by(fetch_errors.c.at.desc(), fetch_errors.c.id.desc()).limit(limit))
+        async with self._engine.connect() as conn:
+            rows = (await conn.execute(query)).all()
+        return [FeedError(r.at, r.kind, r.status, r.message) for r in rows]
+
+    async def _update_feed(self, feed_id: int, values: dict[str, Any]) -> None:
+        async with self._engine.begin() as conn:
+            await conn.execute(update(feeds).where(feeds.c.id == feed_id).values(**values))
+
+    # Follows -------------------------------------------------------------------------------
+
+    async def follow(self, guild_id: int, feed_id: int, *, now: datetime,
+                     name: str | None = None) -> None:
+        async with self._engine.begin() as conn:
+            exists = await conn.scalar(select(func.count()).select_from(follows).where(
+                follows.c.guild_id == guild_id, follows.c.feed_id == feed_id))
+            if exists:
+                await conn.execute(update(follows).where(
+                    follows.c.guild_id == guild_id, follows.c.feed_id == feed_id
+                ).values(removed=False, name=name))
+            else:
+                await conn.execute(insert(follows).values(
+                    guild_id=guild_id, feed_id=feed_id, name=name, removed=False, created_at=now))
+
+    async def unfollow(self, guild_id: int, feed_id: int, *, now: datetime) -> None:
+        """Remember the removal, so an operator feed stays removed for this server."""
+        await self.follow(guild_id, feed_id, now=now)
+        async with self._engine.begin() as conn:
+            await conn.execute(update(follows).where(
+                follows.c.guild_id == guild_id, follows.c.feed_id == feed_id).values(removed=True))
+
+    async def guild_feeds(self, guild_id: int) -> list[Feed]:
+        """The server's own follows plus the operator's feeds it has not removed."""
+        mine = select(follows.c.feed_id).where(follows.c.guild_id == guild_id)
+        followed = mine.where(follows.c.removed.is_(False))
+        removed = mine.where(follows.c.removed.is_(True))
+        query = _feed_query().where(or_(
+            feeds.c.id.in_(followed),
+            and_(feeds.c.operator.is_(True), feeds.c.id.not_in(removed)))).order_by(feeds.c.id)
+        async with self._engine.connect() as conn:
+            rows = (await conn.execute(query)).all()
+        return [_feed(r) for r in rows]
+
+    # Items ---------------------------------------------------------------------------------
+
+    async def save_entries(self, feed_id: int, entries: Sequence[Entry], *, now: datetime,
+                           first_poll: bool) -> StoreResult:
+        """Insert new entries and update changed ones; dedup by the feed's entry identities."""
+        async with self._engine.begin() as conn:
+            known = await _known_entries(conn, feed_id, [e.key for e in entries])
+            new_rows = [_item_row(feed_id, e, now, first_poll) for e in entries if e.key not in known]
+            changed = [e for e in entries if e.key in known and known[e.key][1] != e.content_hash]
+            new_ids: list[int] = []
+            for row in new_rows:
+                result = await conn.execute(insert(items).values(**row))
+                new_ids.append(result.inserted_primary_key[0])  # type: ignore[index]
+            for entry in changed:
+                await conn.execute(update(items).where(items.c.id == known[entry.key][0])
+                                   .values(**_item_changes(entry, now)))
+        return StoreResult(new=len(new_rows), updated=len(changed),
+                           unchanged=len(entries) - len(new_rows) - len(changed),
+                           new_item_ids=tuple(new_ids))
+
+    async def replace_item_text(self, item_id: int, text: str, *, now: datetime) -> None:
+        async with self._engine.begin() as conn:
+            await conn.execute(update(items).where(items.c.id == item_id)
+                               .values(text=text, updated_at=now))
+
+    async def get_items(self, item_ids: Iterable[int]) -> list[Item]:
+        ids = list(item_ids)
+        async with self._engine.connect() as conn:
+            rows = (await conn.execute(_item_query().where(items.c.id.in_(ids)))).all()
+        return [_item(r) for r in rows]
+
+    async def items_published_between(self, start: datetime, end: datetime) -> list[Item]:
+        query = (_item_query().where(items.c.published_at >= start, items.c.published_at <= end)
+                 .order_by(items.c.published_at.desc(), items.c.id.desc()))
+        async with self._engine.connect() as conn:
+            rows = (await conn.execute(query)).all()
+        return [_item(r) for r in rows]
+
+    async def counts(self) -> StoreCounts:
+        async with self._engine.connect() as conn:
+            paused = await conn.scalar(select(func.count()).where(feeds.c.paused.is_(True)))
+            failing = await conn.scalar(select(func.count()).where(
+                feeds.c.paused.is_(False), feeds.c.failing_since.is_not(None)))
+            total = await conn.scalar(select(func.count()).select_from(feeds))
+            item_total = await conn.scalar(select(func.count()).select_from(items))
+            last_poll = await conn.scalar(select(func.max(feeds.c.last_polled_at)))
+        return StoreCounts(
+            feeds_ok=int(total or 0) - int(paused or 0) - int(failing or 0),
+            feeds_failing=int(failing or 0), feeds_paused=int(paused or 0),
+            items=int(item_total or 0), last_poll_at=_aware(last_poll))
+
+
+def _prepare_sqlite(engine: AsyncEngine, url: str) -> None:
+    path = url.split("///", 1)[-1]
+    if path and path != ":memory:":
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+
+    @event.listens_for(engine.sync_engine, "connect")
+    def _pragmas(dbapi_connection: Any, _record: Any) -> None:
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA busy_timeout=5000")
+        cursor.close()
+
+
+async def _known_entries(conn: Any, feed_id: int, keys: list[str]) -> dict[str, tuple[int, str]]:
+    known: dict[str, tuple[int, str]] = {}
+    for start in range(0, len(keys), _LOOKUP_CHUNK):
+        chunk = keys[start:start + _LOOKUP_CHUNK]
+        rows = await conn.execute(
+            select(items.c.entry_key, items.c.id, items.c.content_hash)
+            .where(items.c.feed_id == feed_id, items.c.entry_key.in_(chunk)))
+        known.update({r.entry_key: (r.id, r.content_hash) for r in rows})
+    return known
+
+
+def _item_row(feed_id: int, entry: Entry, now: datetime, first_poll: bool) -> dict[str, Any]:
+    return {
+        "feed_id": feed_id, "entry_key": entry.key, "guid": entry.guid, "url": entry.url,
+        "title": entry.title, "text": entry.text, "author": entry.author,
+        "categories": json.dumps(list(entry.categories)), "language": entry.language,
+        "published_at": entry.published_at if entry.dated else now, "dated": entry.dated,
+        "first_seen_at": now, "updated_at": now, "content_hash": entry.content_hash,
+        "seen_at_first_poll": first_poll,
+    }
+
+
+def _item_changes(entry: Entry, now: datetime) -> dict[str, Any]:
+    changes: dict[str, Any] = {
+        "url": entry.url, "title": entry.title, "text": entry.text, "author": entry.author,
+        "categories": json.dumps(list(entry.categories)), "language": entry.language,
+        "content_hash": entry.content_hash, "updated_at": now,
+    }
+    if entry.dated:
+        changes.update(published_at=entry.published_at, dated=True)
+    return changes
+
+
+def _feed_query() -> Any:
+    count = (select(func.count()).where(items.c.feed_id == feeds.c.id)
+             .correlate(feeds).scalar_subquery().label("item_count"))
+    return select(feeds, count)
+
+
+def _feed(row: Row[Any]) -> Feed:
+    return Feed(
+        id=row.id, url=row.url, title=row.title, name=row.name, site_url=row.site_url,
+        full_text=bool(row.full_text), etag=row.etag, last_modified=row.last_modified,
+        body_hash=row.body_hash, paused=bool(row.paused), paused_reason=row.paused_reason,
+        failing_since=row.failing_since, failure_count=row.failure_count,
+        last_error=row.last_error, last_success_at=row.last_success_at,
+        last_polled_at=row.last_polled_at, next_check_at=row.next_check_at,
+        first_polled=bool(row.first_polled), item_count=getattr(row, "item_count", 0) or 0)
+
+
+def _item_query() -> Any:
+    feed_name = func.coalesce(feeds.c.name, feeds.c.title, feeds.c.url).label("feed_name")
+    return select(items, feed_name).join(feeds, feeds.c.id == items.c.feed_id)
+
+
+def _item(row: Row[Any]) -> Item:
+    return Item(
+        id=row.id, feed_id=row.feed_id, feed_name=row.feed_name, url=row.url, title=row.title,
+        text=row.text, author=row.author, categories=tuple(json.loads(row.categories)),
+        language=row.language, published_at=row.published_at, first_seen_at=row.first_seen_at,
+        seen_at_first_poll=bool(row.seen_at_first_poll))
+
+
+def _aware(value: Any) -> datetime | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    return value if value.tzinfo else value.replace(tzinfo=UTC)  # type: ignore[no-any-return]

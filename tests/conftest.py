@@ -1,0 +1,57 @@
+"""Shared fixtures: a loopback feed server, a store in a temporary folder, a fetcher."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import aiohttp
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
+
+from digests.addresses import resolver_for  # noqa: E402
+from digests.config import NetworkConfig  # noqa: E402
+from digests.fetching import Fetcher  # noqa: E402
+from digests.storage import Store  # noqa: E402
+
+from feedserver import FeedServer  # noqa: E402
+
+FIXTURES = ROOT / "tests" / "fixtures"
+NOW = datetime(2022, 3, 3, 12, 0, tzinfo=UTC)
+
+
+def fixture_bytes(name: str) -> bytes:
+    return (FIXTURES / "feeds" / name).read_bytes()
+
+
+@pytest.fixture
+async def feed_server() -> AsyncIterator[FeedServer]:
+    server = FeedServer()
+    await server.start()
+    yield server
+    await server.stop()
+
+
+@pytest.fixture
+async def store(tmp_path: Path) -> AsyncIterator[Store]:
+    opened = await Store.open(f"sqlite:///{tmp_path / 'newsdesk.db'}")
+    yield opened
+    await opened.close()
+
+
+@pytest.fixture
+def network() -> NetworkConfig:
+    return NetworkConfig(allow_private_addresses=True, total_timeout_seconds=5.0,
+                         read_timeout_seconds=2.0, connect_timeout_seconds=2.0)
+
+
+@pytest.fixture
+async def fetcher(network: NetworkConfig) -> AsyncIterator[Fetcher]:
+    connector = aiohttp.TCPConnector(resolver=resolver_for(network.allow_private_addresses))
+    async with aiohttp.ClientSession(connector=connector) as session:
+        yield Fetcher(session, network, "Newsdesk-test/1.0 (+https://example.org/contact)")
