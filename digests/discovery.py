@@ -142,8 +142,11 @@ def _sniffed_as_html(body: bytes) -> bool | None:
     text = _leading_text(body)
     while (prolog := _PROLOG_ITEM.match(text)) is not None:
         text = text[prolog.end():].lstrip()
-    if _HTML_START.match(text):
-        return True
+    html_start = _HTML_START.match(text)
+    if html_start is not None:
+        after = text[html_start.end():].partition(">")[2].lstrip()
+        # Some generators put an HTML doctype on top of a feed; the root element decides.
+        return not (html_start.group().startswith("<!doctype") and _FEED_START.match(after))
     if _FEED_START.match(text):
         return False
     return None

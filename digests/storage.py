@@ -259,9 +259,10 @@ class Store:
             new_rows = [_item_row(feed_id, e, now, first_poll) for e in entries if e.key not in known]
             changed = [e for e in entries if e.key in known and known[e.key][1] != e.content_hash]
             new_ids: list[int] = []
-            for row in new_rows:
-                result = await conn.execute(insert(items).values(**row))
-                new_ids.append(result.inserted_primary_key[0])  # type: ignore[index]
+            if new_rows:
+                inserted = await conn.execute(
+                    insert(items).returning(items.c.id, sort_by_parameter_order=True), new_rows)
+                new_ids = list(inserted.scalars())
             for entry in changed:
                 await conn.execute(update(items).where(items.c.id == known[entry.key][0])
                                    .values(**_item_changes(entry, now)))

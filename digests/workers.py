@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import multiprocessing
 import os
@@ -18,6 +19,7 @@ from .parsing import parse_document
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
+WORKER_NICENESS = 10
 
 
 def default_worker_count(configured: int) -> int:
@@ -55,5 +57,11 @@ class WorkerPool:
 
 
 def _process_pool(workers: int) -> Executor:
-    return ProcessPoolExecutor(max_workers=workers,
+    return ProcessPoolExecutor(max_workers=workers, initializer=_lower_priority,
                                mp_context=multiprocessing.get_context("forkserver"))
+
+
+def _lower_priority() -> None:
+    """Parsing is background work: when cores are scarce, the event loop's process goes first."""
+    with contextlib.suppress(OSError):
+        os.nice(WORKER_NICENESS)
