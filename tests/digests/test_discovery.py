@@ -128,7 +128,7 @@ def test_hostile_page_is_searched_in_linear_time(piece: str) -> None:
     page = piece * (1_000_000 // len(piece))
     started = time.perf_counter()
     find_feed_links(page, BASE)
-    assert time.perf_counter() - started < 1.0
+    assert time.perf_counter() - started < 10.0  # catches minutes-long blow-ups only
 
 
 @pytest.mark.parametrize(("body", "content_type", "expected"), [

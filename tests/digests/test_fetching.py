@@ -284,3 +284,13 @@ def test_loopback_names_refused_by_url() -> None:
         with pytest.raises(BlockedAddress):
             check_url_host(url)
     check_url_host("https://feeds.example.org/rss")
+
+
+async def test_feed_behind_an_html_doctype_is_a_feed(feed_server: FeedServer,
+                                                     fetcher: Fetcher) -> None:
+    """A feed whose generator put `<!DOCTYPE html>` above `<feed>` is read as a feed."""
+    body = (b'<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE html><feed '
+            b'xmlns="http://www.w3.org/2005/Atom"><title>T</title></feed>')
+    feed_server.serve("/odd", body, content_type="application/atom+xml")
+    fetched = await fetcher.fetch_feed(feed_server.url("/odd"), now=NOW)
+    assert (fetched.body, fetched.moved_to) == (body, None)

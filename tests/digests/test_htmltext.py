@@ -180,15 +180,20 @@ def _seconds_for(html: str) -> float:
     return time.perf_counter() - started
 
 
-def test_two_megabytes_of_html_take_well_under_a_second() -> None:
-    """A 2 MB page of ordinary article markup converts in well under a second."""
+# Speed is measured in bench/; these bounds only catch a super-linear blow-up (a bare
+# HTMLParser needs minutes on such input), with room for a slow, busy CI machine.
+BLOW_UP_SECONDS = 10.0
+
+
+def test_two_megabytes_of_html_do_not_blow_up() -> None:
+    """A 2 MB page of ordinary article markup converts without a super-linear slowdown."""
     block = ("<div class='story'><h2><a href='/s?id=1&amp;x=2'>Headline</a></h2>"
              "<p>Some <em>text</em> with a <a href='/x'>link</a> &amp; more words in it, "
              "enough to read like a real paragraph of a news story.</p>"
              "<ul><li>point</li><li>another point</li></ul></div>\n"
              "<script>var data = {'a': '<p>'};</script>\n")
     html = block * (2_000_000 // len(block))
-    assert _seconds_for(html) < 1.0
+    assert _seconds_for(html) < BLOW_UP_SECONDS
 
 
 @pytest.mark.parametrize("piece", [
@@ -196,4 +201,4 @@ def test_two_megabytes_of_html_take_well_under_a_second() -> None:
 ])
 def test_hostile_input_takes_linear_time(piece: str) -> None:
     """Repeated unfinished constructs, quadratic for a bare HTMLParser, stay fast."""
-    assert _seconds_for(piece * (1_000_000 // len(piece))) < 1.0
+    assert _seconds_for(piece * (1_000_000 // len(piece))) < BLOW_UP_SECONDS
