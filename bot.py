@@ -72,6 +72,7 @@ async def _register_operator_feeds(store: Store, config: Config) -> None:
     for feed in config.feeds:
         await store.add_feed(feed.url, now=now, name=feed.name, full_text=feed.full_text,
                              operator=True)
+    await store.set_operator_feeds(f.url for f in config.feeds)
 
 
 # Commands ----------------------------------------------------------------------------------

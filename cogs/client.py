@@ -17,8 +17,8 @@ log = logging.getLogger(__name__)
 
 class NewsdeskBot(commands.Bot):
     def __init__(self, *, scheduler: AsyncIOScheduler, guild_ready_timeout: float) -> None:
-        super().__init__(command_prefix=commands.when_mentioned, intents=discord.Intents.none()
-                         | discord.Intents(guilds=True), guild_ready_timeout=guild_ready_timeout)
+        super().__init__(command_prefix=commands.when_mentioned, intents=discord.Intents(guilds=True),
+                         guild_ready_timeout=guild_ready_timeout)
         self._scheduler = scheduler
 
     async def setup_hook(self) -> None:

@@ -110,6 +110,13 @@ class Store:
                     await conn.execute(update(feeds).where(feeds.c.id == feed_id).values(**changes))
         return await self.get_feed(feed_id)
 
+    async def set_operator_feeds(self, urls: Iterable[str]) -> None:
+        """Mark exactly these URLs as the operator's feeds (a feed dropped from the file is not)."""
+        keep = list(urls)
+        async with self._engine.begin() as conn:
+            await conn.execute(update(feeds).where(feeds.c.operator.is_(True), feeds.c.url.not_in(keep))
+                               .values(operator=False))
+
     async def get_feed(self, feed_id: int) -> Feed:
         async with self._engine.connect() as conn:
             row = (await conn.execute(_feed_query().where(feeds.c.id == feed_id))).one()

@@ -148,6 +148,14 @@ async def test_guild_feeds_include_operator_feeds_until_removed(store: Store) ->
     assert [f.id for f in await store.guild_feeds(1)] == [own.id]
 
 
+async def test_feeds_dropped_from_the_file_stop_being_operator_feeds(store: Store) -> None:
+    """Only the feeds still in the configuration are followed by every server."""
+    kept = await store.add_feed("https://kept.example/rss", now=NOW, operator=True)
+    await store.add_feed("https://dropped.example/rss", now=NOW, operator=True)
+    await store.set_operator_feeds([kept.url])
+    assert [f.id for f in await store.guild_feeds(1)] == [kept.id]
+
+
 async def test_schema_is_versioned_and_uses_wal(tmp_path: Path) -> None:
     """A new database is at the latest schema version, in WAL mode; reopening changes nothing."""
     path = tmp_path / "v.db"
