@@ -80,9 +80,10 @@ def serve(folder: str, port_queue: multiprocessing.Queue) -> None:  # type: igno
     asyncio.run(main())
 
 
-def plain_feedparser(bodies: dict[str, bytes]) -> tuple[float, dict[str, int]]:
+def plain_feedparser(bodies: dict[str, bytes], **options: bool) -> tuple[float, dict[str, int]]:
     start = time.perf_counter()
-    counts = {name: len(feedparser.parse(io.BytesIO(body)).entries) for name, body in bodies.items()}
+    counts = {name: len(feedparser.parse(io.BytesIO(body), **options).entries)
+              for name, body in bodies.items()}
     return time.perf_counter() - start, counts
 
 
@@ -197,6 +198,7 @@ def main() -> int:
     logging.getLogger().addHandler(errors)
     logging.getLogger().setLevel(logging.ERROR)
     fp_wall, fp_counts = plain_feedparser(bodies)
+    fast_wall, _ = plain_feedparser(bodies, sanitize_html=False, resolve_relative_uris=False)
     spawn = multiprocessing.get_context("spawn")
     ports: multiprocessing.Queue[int] = spawn.Queue()
     server = spawn.Process(
@@ -209,6 +211,8 @@ def main() -> int:
     finally:
         server.terminate()
     report(bodies, fp_wall, fp_counts, run, errors)
+    print(f"{'feedparser without sanitising, one process':<42}  {fast_wall:.2f} s "
+          f"(cold ingest / this: {run['cold_wall'] / fast_wall:.2f}x)")  # type: ignore[operator]
     return 0
 
 
