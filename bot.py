@@ -15,22 +15,23 @@ import tempfile
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime
 from pathlib import Path
 
 import aiohttp
 
 from digests.addresses import resolver_for
 from digests.config import DEFAULT_PATH, Config, StorageConfig, discord_token, load_config
-from digests.digests import build_digest
+from digests.enrichment import Enricher
 from digests.errors import DigestError
 from digests.fetching import Fetcher
 from digests.fulltext import full_text_enricher
+from digests.newsroom import ask, digest_of_last
 from digests.polling import Poller
 from digests.samples import DEMO_NOW, sample_feeds
 from digests.scheduling import build_scheduler, utc_now
 from digests.storage import Store
-from digests.terminal import render_digest, render_feed_status, render_poll_results
+from digests.terminal import render_answer, render_digest, render_feed_status, render_poll_results
 from digests.workers import WorkerPool, default_worker_count
 
 log = logging.getLogger("newsdesk")
@@ -45,6 +46,12 @@ class Services:
     fetcher: Fetcher
     workers: WorkerPool
     poller: Poller
+    enricher: Enricher
+
+    async def poll_and_enrich(self, now: datetime) -> None:
+        """The scheduler's tick: poll the feeds that are due, then read what arrived."""
+        await self.poller.poll_due(now)
+        await self.enricher.run(now)
 
 
 @asynccontextmanager
@@ -59,8 +66,10 @@ async def open_services(config: Config) -> AsyncIterator[Services]:
         fetcher = Fetcher(session, config.network, config.user_agent)
         poller = Poller(store, fetcher, workers.parse, config.polling,
                         full_text=full_text_enricher(fetcher, workers, config.polling))
+        enricher = Enricher(store, workers)
+        await enricher.load(utc_now())
         await _register_operator_feeds(store, config)
-        yield Services(config, store, fetcher, workers, poller)
+        yield Services(config, store, fetcher, workers, poller, enricher)
     finally:
         await session.close()
         workers.close()
@@ -77,8 +86,18 @@ async def _register_operator_feeds(store: Store, config: Config) -> None:
 
 # Commands ----------------------------------------------------------------------------------
 
+DEMO_QUESTIONS = (
+    "How many people have fled Ukraine?",
+    "Who is Mykhailo Podolyak?",
+    "How many US troops were ordered to Europe?",
+    "How many civilians have been killed?",
+    "Where were the talks held?",
+    "How many tanks has Ukraine captured?",
+)
+
+
 async def command_demo(_: argparse.Namespace) -> int:
-    """Ingest the bundled samples into a temporary store and print their digest."""
+    """Ingest the bundled samples into a temporary store, print their digest, answer questions."""
     with tempfile.TemporaryDirectory(prefix="newsdesk-demo-") as folder:
         config = Config(storage=_sqlite_in(folder), source="demo")
         async with open_services(config) as services:
@@ -87,10 +106,12 @@ async def command_demo(_: argparse.Namespace) -> int:
                 result = await services.poller.ingest(
                     feed, sample.body, {"content-type": sample.content_type}, DEMO_NOW)
                 print(f"ingested {result.entries:>2} items from {result.title}")
+            await services.enricher.run(DEMO_NOW)
             print()
-            start = DEMO_NOW - timedelta(days=8)
-            items = await services.store.items_published_between(start, DEMO_NOW)
-            print(render_digest(build_digest(items, start, DEMO_NOW)))
+            print(render_digest(await digest_of_last(services.store, 24 * 8, DEMO_NOW)))
+            for question in DEMO_QUESTIONS:
+                print()
+                print(render_answer(await ask(services.store, question, DEMO_NOW)))
     return 0
 
 
@@ -101,10 +122,8 @@ async def command_digest(args: argparse.Namespace) -> int:
             feeds = [f for f in await services.store.all_feeds() if not f.paused]
             results = await services.poller.poll_many(feeds, utc_now())
             print(render_poll_results(results), file=sys.stderr)
-        now = utc_now()
-        start = now - timedelta(hours=args.hours)
-        items = await services.store.items_published_between(start, now)
-        print(render_digest(build_digest(items, start, now)))
+        await services.enricher.run(utc_now())
+        print(render_digest(await digest_of_last(services.store, args.hours, utc_now())))
         problems = [f for f in await services.store.all_feeds() if f.status.value != "ok"]
         if problems:
             print("\nFeeds needing attention:\n" + render_feed_status(problems), file=sys.stderr)
@@ -123,10 +142,12 @@ async def command_check_config(args: argparse.Namespace) -> int:
 
 
 async def command_ask(args: argparse.Namespace) -> int:
-    load_config(args.config)
-    print("Answering questions arrives with the understanding engine; "
-          "this version can only list items (try `python bot.py digest`).", file=sys.stderr)
-    return 2
+    config = load_config(args.config)
+    async with open_services(config) as services:
+        await services.enricher.run(utc_now())
+        answer = await ask(services.store, args.question, utc_now())
+    print(render_answer(answer))
+    return 0
 
 
 async def command_run(args: argparse.Namespace) -> int:
@@ -139,7 +160,7 @@ async def command_run(args: argparse.Namespace) -> int:
     from cogs.client import run_bot
 
     async with open_services(config) as services:
-        scheduler = build_scheduler(services.poller, config.polling.tick_seconds)
+        scheduler = build_scheduler(services.poll_and_enrich, config.polling.tick_seconds)
         await run_bot(token, scheduler=scheduler,
                       guild_ready_timeout=config.discord.guild_ready_timeout)
     return 0

@@ -1,9 +1,10 @@
 """Newsdesk's engine: fetching, parsing, storage, scheduling and digests. No Discord here."""
 
 from .config import Config, load_config
+from .digests import Digest
 from .errors import ConfigError, DigestError, FetchError
 from .fetching import Fetcher
-from .models import Digest, Entry, Feed, Item, ParsedFeed, PollResult
+from .models import Entry, Feed, Item, ParsedFeed, PollResult
 from .polling import Poller
 from .storage import Store
 

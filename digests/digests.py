@@ -1,39 +1,129 @@
-"""Digests as plain data. For now a digest lists the latest items of each feed in a window."""
+"""Digests as plain data: the stories of a window, ranked, each summarised, with its figures.
+
+Stories are ranked by how many independent sources carry them, then by how recent they are.
+The terminal and Discord each render the same `Digest` their own way.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 
-from .models import Digest, DigestItem, DigestSection, Item
+from .figures import Figure, format_value, measure_key
+from .models import Item, Source, StoryRecord
+from .summaries import SummaryDoc, summarise
 
-EXCERPT_CHARS = 280
-
-
-def build_digest(items: Sequence[Item], start: datetime, end: datetime,
-                 per_feed: int = 5) -> Digest:
-    """Sections by feed, busiest feed first; items newest first, `per_feed` at most."""
-    by_feed: dict[str, list[Item]] = {}
-    for item in sorted(items, key=lambda i: (i.published_at, i.id), reverse=True):
-        if start <= item.published_at <= end:
-            by_feed.setdefault(item.feed_name, []).append(item)
-    ordered = sorted(by_feed.items(), key=lambda kv: (-len(kv[1]), kv[0].casefold()))
-    sections = tuple(
-        DigestSection(name, tuple(_digest_item(i) for i in feed_items[:per_feed]))
-        for name, feed_items in ordered)
-    return Digest(window_start=start, window_end=end, sections=sections)
+STORY_LIMIT = 12
+FIGURES_PER_STORY = 3
 
 
-def _digest_item(item: Item) -> DigestItem:
-    return DigestItem(title=item.title, url=item.url, published_at=item.published_at,
-                      excerpt=excerpt(item.text))
+@dataclass(frozen=True, slots=True)
+class DigestQuote:
+    text: str
+    source: Source
 
 
-def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
+@dataclass(frozen=True, slots=True)
+class DigestFigure:
+    """One key number: "1 million people have fled Ukraine — UNHCR"."""
+
+    value: str
+    counted: str | None
+    said_by: str | None
+    source: Source
+
+
+@dataclass(frozen=True, slots=True)
+class DigestStory:
+    title: str
+    url: str | None
+    summary: tuple[DigestQuote, ...]
+    figures: tuple[DigestFigure, ...]
+    sources: tuple[str, ...]
+    first_seen_at: datetime
+    last_seen_at: datetime
+    item_count: int
+
+
+@dataclass(frozen=True, slots=True)
+class Digest:
+    window_start: datetime
+    window_end: datetime
+    stories: tuple[DigestStory, ...]
+    story_total: int
+    source_total: int
+
+
+def build_digest(stories: Sequence[StoryRecord], figures: Mapping[int, Sequence[Figure]],
+                 start: datetime, end: datetime, limit: int = STORY_LIMIT) -> Digest:
+    """The top `limit` stories of the window; `figures` maps item ids to their figures."""
+    live = [s for s in stories if any(start <= i.published_at <= end for i in s.items)]
+    ranked = sorted(live, key=lambda s: rank_score(s, end), reverse=True)
+    sources = {i.feed_name for s in live for i in s.items}
+    return Digest(start, end, tuple(_story(s, figures, start) for s in ranked[:limit]),
+                  story_total=len(live), source_total=len(sources))
+
+
+def rank_score(story: StoryRecord, end: datetime) -> float:
+    """Independent sources count most; more items and recency break ties."""
+    sources = len({i.feed_name for i in story.items})
+    hours_old = max((end - story.last_seen_at).total_seconds() / 3600, 0.0)
+    return sources + 0.3 * math.log1p(len(story.items)) + 1.0 / (1.0 + hours_old / 12)
+
+
+def _story(story: StoryRecord, figures: Mapping[int, Sequence[Figure]],
+           start: datetime) -> DigestStory:
+    """The story as the digest tells it, led by its first report inside the window."""
+    items = list(story.items)
+    recent = [i for i in items if i.published_at >= start] or items
+    lead = next((i for i in recent if i.url), recent[0])
+    return DigestStory(
+        title=lead.title or story.title, url=lead.url, summary=_summary(items),
+        figures=_key_figures(items, figures),
+        sources=tuple(dict.fromkeys(i.feed_name for i in items)),
+        first_seen_at=story.first_seen_at, last_seen_at=story.last_seen_at,
+        item_count=len(items))
+
+
+def _summary(items: list[Item]) -> tuple[DigestQuote, ...]:
+    docs = [SummaryDoc(title=i.title, text=i.text or i.title, source=i.feed_name) for i in items]
+    picked = summarise(docs, max_sentences=2)
+    return tuple(DigestQuote(p.text, _source(items[p.doc])) for p in picked)
+
+
+def _key_figures(items: list[Item], figures: Mapping[int, Sequence[Figure]]) -> tuple[DigestFigure, ...]:
+    """The most telling figures: attributed and sizeable first, one per measure and value."""
+    candidates = [(figure, item) for item in items for figure in figures.get(item.id, ())
+                  if figure.counted]
+    candidates.sort(key=lambda fi: _figure_weight(fi[0], fi[1]), reverse=True)
+    chosen: list[DigestFigure] = []
+    seen: set[object] = set()
+    for figure, item in candidates:
+        keys = {measure_key(figure), (figure.value, figure.unit)}
+        if keys & seen:
+            continue
+        seen |= keys
+        chosen.append(DigestFigure(format_value(figure), figure.counted, figure.source,
+                                   _source(item)))
+    return tuple(chosen[:FIGURES_PER_STORY])
+
+
+def _figure_weight(figure: Figure, item: Item) -> tuple[bool, bool, datetime]:
+    """Who said it matters most, then size (small counts are rarely the story), then recency."""
+    sizeable = figure.unit is not None or figure.value >= 100
+    return (figure.source is not None, sizeable, item.published_at)
+
+
+def _source(item: Item) -> Source:
+    return Source(item.id, item.feed_name, item.url, item.published_at)
+
+
+def excerpt(text: str, limit: int = 280) -> str:
     """The first paragraph, cut at a word boundary within `limit` characters."""
     first = text.strip().split("\n\n", 1)[0]
     flat = " ".join(first.split())
     if len(flat) <= limit:
         return flat
-    cut = flat[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:-–—")
-    return cut + "…"
+    return flat[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:-–—") + "…"

@@ -23,7 +23,9 @@ _TYPES = {
                    "ts": "TIMESTAMPTZ", "bool": "BOOLEAN", "big": "BIGINT", "int_ref": "INTEGER"},
 }
 
-_V1 = [
+Step = str | dict[str, str]  # one statement, or one per dialect (a dialect not named skips it)
+
+_V1: list[Step] = [
     """CREATE TABLE feeds (
         id {pk},
         url TEXT NOT NULL UNIQUE,
@@ -91,7 +93,71 @@ _V1 = [
     "CREATE INDEX ix_fetch_errors_feed ON fetch_errors (feed_id, at)",
 ]
 
-MIGRATIONS: list[list[str]] = [_V1]
+# Version 2: what the understanding engine derives from items. `enriched` marks the items done,
+# so work interrupted by a crash resumes where it stopped.
+_V2: list[Step] = [
+    "ALTER TABLE items ADD COLUMN enriched {bool} NOT NULL DEFAULT FALSE",
+    "CREATE INDEX ix_items_enriched ON items (enriched, id)",
+    """CREATE TABLE stories (
+        id {pk},
+        title TEXT NOT NULL,
+        first_seen_at {ts} NOT NULL,
+        last_seen_at {ts} NOT NULL
+    )""",
+    "CREATE INDEX ix_stories_last_seen ON stories (last_seen_at)",
+    """CREATE TABLE story_items (
+        item_id {int_ref} PRIMARY KEY REFERENCES items (id) ON DELETE CASCADE,
+        story_id {int_ref} NOT NULL REFERENCES stories (id) ON DELETE CASCADE
+    )""",
+    "CREATE INDEX ix_story_items_story ON story_items (story_id)",
+    """CREATE TABLE sentences (
+        id {pk},
+        item_id {int_ref} NOT NULL REFERENCES items (id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        start_offset INTEGER NOT NULL,
+        end_offset INTEGER NOT NULL
+    )""",
+    "CREATE INDEX ix_sentences_item ON sentences (item_id, position)",
+    {"sqlite": "CREATE VIRTUAL TABLE sentences_fts USING fts5(text, tokenize='porter unicode61')",
+     "postgresql": "CREATE INDEX ix_sentences_text ON sentences "
+                   "USING GIN (to_tsvector('english', text))"},
+    """CREATE TABLE figures (
+        id {pk},
+        item_id {int_ref} NOT NULL REFERENCES items (id) ON DELETE CASCADE,
+        value DOUBLE PRECISION NOT NULL,
+        unit TEXT,
+        qualifier TEXT NOT NULL,
+        qualifier_text TEXT,
+        counted TEXT,
+        measure_key TEXT NOT NULL,
+        source TEXT,
+        as_of TEXT,
+        surface TEXT NOT NULL,
+        sentence TEXT NOT NULL,
+        start_offset INTEGER NOT NULL,
+        end_offset INTEGER NOT NULL
+    )""",
+    "CREATE INDEX ix_figures_item ON figures (item_id)",
+    "CREATE INDEX ix_figures_measure ON figures (measure_key)",
+    """CREATE TABLE mentions (
+        id {pk},
+        item_id {int_ref} NOT NULL REFERENCES items (id) ON DELETE CASCADE,
+        person_key TEXT NOT NULL,
+        name TEXT NOT NULL,
+        role TEXT,
+        affiliation TEXT,
+        statement TEXT,
+        verb TEXT,
+        sentence TEXT NOT NULL,
+        start_offset INTEGER NOT NULL,
+        end_offset INTEGER NOT NULL
+    )""",
+    "CREATE INDEX ix_mentions_item ON mentions (item_id)",
+    "CREATE INDEX ix_mentions_person ON mentions (person_key)",
+]
+
+MIGRATIONS: list[list[Step]] = [_V1, _V2]
 LATEST_VERSION = len(MIGRATIONS)
 
 
@@ -117,8 +183,10 @@ async def upgrade(engine: AsyncEngine) -> int:
     types = _TYPES[engine.dialect.name]
     for version in range(before + 1, LATEST_VERSION + 1):
         async with engine.begin() as conn:
-            for statement in MIGRATIONS[version - 1]:
-                await conn.execute(text(statement.format(**types)))
+            for step in MIGRATIONS[version - 1]:
+                statement = step if isinstance(step, str) else step.get(engine.dialect.name)
+                if statement:
+                    await conn.execute(text(statement.format(**types)))
             await conn.execute(text("UPDATE schema_version SET version = :v"), {"v": version})
         log.info("database upgraded to schema version %s", version)
     return before

@@ -121,27 +121,28 @@ class PollResult:
 
 
 @dataclass(frozen=True, slots=True)
-class DigestItem:
-    title: str
+class Source:
+    """Where a quote or a number comes from: the item, its feed, date and link."""
+
+    item_id: int
+    feed_name: str
     url: str | None
     published_at: datetime
-    excerpt: str
 
 
 @dataclass(frozen=True, slots=True)
-class DigestSection:
-    feed_name: str
-    items: tuple[DigestItem, ...]
+class StoryRecord:
+    """A stored story with its items, oldest first."""
+
+    id: int
+    title: str
+    first_seen_at: datetime
+    last_seen_at: datetime
+    items: tuple[Item, ...]
 
 
 @dataclass(frozen=True, slots=True)
-class Digest:
-    """A digest as plain data; the terminal and Discord each render it their own way."""
-
-    window_start: datetime
-    window_end: datetime
-    sections: tuple[DigestSection, ...]
-
-    @property
-    def item_count(self) -> int:
-        return sum(len(s.items) for s in self.sections)
+class SentenceHit:
+    text: str
+    source: Source
+    score: float

@@ -7,31 +7,32 @@ the store, not by the scheduler, so jobs hold no state and a restart loses nothi
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 
-from .polling import Poller
-
 log = logging.getLogger(__name__)
 
 POLL_JOB_ID = "poll:tick"
 Clock = Callable[[], datetime]
+Tick = Callable[[datetime], Awaitable[object]]
 
 
 def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-def build_scheduler(poller: Poller, tick_seconds: int, clock: Clock = utc_now) -> AsyncIOScheduler:
-    """A scheduler whose one job polls due feeds every `tick_seconds`; start it in a running loop."""
+def build_scheduler(tick: Tick, tick_seconds: int, clock: Clock = utc_now) -> AsyncIOScheduler:
+    """A scheduler whose one job runs `tick` (poll due feeds, then enrich) every `tick_seconds`.
+
+    Start it in a running loop."""
     scheduler = AsyncIOScheduler(timezone=UTC)
 
     async def poll_tick() -> None:
         try:
-            await poller.poll_due(clock())
+            await tick(clock())
         except Exception:
             log.exception("poll tick failed; the next tick will try again")
 

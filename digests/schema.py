@@ -11,6 +11,7 @@ from sqlalchemy import (
     Column,
     DateTime,
     Dialect,
+    Float,
     ForeignKey,
     Integer,
     MetaData,
@@ -99,6 +100,7 @@ items = Table(
     Column("updated_at", UTCDateTime, nullable=False),
     Column("content_hash", Text, nullable=False),
     Column("seen_at_first_poll", Boolean, nullable=False),
+    Column("enriched", Boolean, nullable=False, default=False),
 )
 
 fetch_errors = Table(
@@ -114,4 +116,61 @@ fetch_errors = Table(
 schema_version = Table(
     "schema_version", metadata,
     Column("version", Integer, nullable=False),
+)
+
+stories = Table(
+    "stories", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("title", Text, nullable=False),
+    Column("first_seen_at", UTCDateTime, nullable=False),
+    Column("last_seen_at", UTCDateTime, nullable=False),
+)
+
+story_items = Table(
+    "story_items", metadata,
+    Column("item_id", Integer, ForeignKey("items.id", ondelete="CASCADE"), primary_key=True),
+    Column("story_id", Integer, ForeignKey("stories.id", ondelete="CASCADE"), nullable=False),
+)
+
+sentences = Table(
+    "sentences", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("item_id", Integer, ForeignKey("items.id", ondelete="CASCADE"), nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("start_offset", Integer, nullable=False),
+    Column("end_offset", Integer, nullable=False),
+)
+
+figures = Table(
+    "figures", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("item_id", Integer, ForeignKey("items.id", ondelete="CASCADE"), nullable=False),
+    Column("value", Float, nullable=False),
+    Column("unit", Text),
+    Column("qualifier", Text, nullable=False),
+    Column("qualifier_text", Text),
+    Column("counted", Text),
+    Column("measure_key", Text, nullable=False),
+    Column("source", Text),
+    Column("as_of", Text),
+    Column("surface", Text, nullable=False),
+    Column("sentence", Text, nullable=False),
+    Column("start_offset", Integer, nullable=False),
+    Column("end_offset", Integer, nullable=False),
+)
+
+mentions = Table(
+    "mentions", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("item_id", Integer, ForeignKey("items.id", ondelete="CASCADE"), nullable=False),
+    Column("person_key", Text, nullable=False),
+    Column("name", Text, nullable=False),
+    Column("role", Text),
+    Column("affiliation", Text),
+    Column("statement", Text),
+    Column("verb", Text),
+    Column("sentence", Text, nullable=False),
+    Column("start_offset", Integer, nullable=False),
+    Column("end_offset", Integer, nullable=False),
 )

@@ -20,7 +20,9 @@ from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 from . import migrations
 from .models import Entry, Feed, Item, StoreResult
+from .rows import item_from_row, item_query
 from .schema import feeds, fetch_errors, follows, items
+from .storage_enrichment import EnrichmentQueries
 
 log = logging.getLogger(__name__)
 
@@ -63,8 +65,8 @@ def async_database_url(url: str) -> str:
     return url
 
 
-class Store:
-    """Feeds, follows, items and fetch history, behind named async methods."""
+class Store(EnrichmentQueries):
+    """Feeds, follows, items, fetch history and what was read from items, by named methods."""
 
     def __init__(self, engine: AsyncEngine) -> None:
         self._engine = engine
@@ -285,15 +287,15 @@ class Store:
     async def get_items(self, item_ids: Iterable[int]) -> list[Item]:
         ids = list(item_ids)
         async with self._engine.connect() as conn:
-            rows = (await conn.execute(_item_query().where(items.c.id.in_(ids)))).all()
-        return [_item(r) for r in rows]
+            rows = (await conn.execute(item_query().where(items.c.id.in_(ids)))).all()
+        return [item_from_row(r) for r in rows]
 
     async def items_published_between(self, start: datetime, end: datetime) -> list[Item]:
-        query = (_item_query().where(items.c.published_at >= start, items.c.published_at <= end)
+        query = (item_query().where(items.c.published_at >= start, items.c.published_at <= end)
                  .order_by(items.c.published_at.desc(), items.c.id.desc()))
         async with self._engine.connect() as conn:
             rows = (await conn.execute(query)).all()
-        return [_item(r) for r in rows]
+        return [item_from_row(r) for r in rows]
 
     async def counts(self) -> StoreCounts:
         async with self._engine.connect() as conn:
@@ -372,19 +374,6 @@ def _feed(row: Row[Any]) -> Feed:
         last_error=row.last_error, last_success_at=row.last_success_at,
         last_polled_at=row.last_polled_at, next_check_at=row.next_check_at,
         first_polled=bool(row.first_polled), item_count=getattr(row, "item_count", 0) or 0)
-
-
-def _item_query() -> Any:
-    feed_name = func.coalesce(feeds.c.name, feeds.c.title, feeds.c.url).label("feed_name")
-    return select(items, feed_name).join(feeds, feeds.c.id == items.c.feed_id)
-
-
-def _item(row: Row[Any]) -> Item:
-    return Item(
-        id=row.id, feed_id=row.feed_id, feed_name=row.feed_name, url=row.url, title=row.title,
-        text=row.text, author=row.author, categories=tuple(json.loads(row.categories)),
-        language=row.language, published_at=row.published_at, first_seen_at=row.first_seen_at,
-        seen_at_first_poll=bool(row.seen_at_first_poll))
 
 
 def _aware(value: Any) -> datetime | None:

@@ -1,33 +1,70 @@
-"""Rendering engine values as text for the terminal (`bot.py demo`, `bot.py digest`)."""
+"""Rendering engine values as text for the terminal (`bot.py demo`, `digest`, `ask`)."""
 
 from __future__ import annotations
 
 import textwrap
 from collections.abc import Sequence
 
-from .models import Digest, Feed, PollResult
+from .answers import Answer
+from .digests import Digest, DigestStory
+from .models import Feed, PollResult, Source
 
 WIDTH = 88
 
 
 def render_digest(digest: Digest) -> str:
-    """A readable digest: a header, then each feed with its latest items."""
-    start, end = digest.window_start, digest.window_end
-    header = (f"Digest · {end:%a %-d %b %Y} · {digest.item_count} items from "
-              f"{len(digest.sections)} sources · {start:%d %b %H:%M} – {end:%d %b %H:%M} UTC")
-    lines = [header, "=" * min(len(header), WIDTH)]
-    if not digest.sections:
+    """A header, then each story: title, quoted summary, key figures, sources and link."""
+    end = digest.window_end
+    hours = round((end - digest.window_start).total_seconds() / 3600)
+    title = "Daily digest" if hours <= 24 else f"Digest of the last {hours // 24} days"
+    header = (f"{title} · {end:%a %-d %b %Y} · {_count(digest.story_total, 'story', 'stories')}"
+              f" from {_count(digest.source_total, 'source', 'sources')}")
+    lines = [header, "=" * len(header)]
+    if not digest.stories:
         lines += ["", "Nothing was published in this window."]
-    for section in digest.sections:
-        lines += ["", section.feed_name, "-" * min(len(section.feed_name), WIDTH)]
-        for item in section.items:
-            lines.append(f"• {item.title}  ({item.published_at:%a %-d %b %H:%M})")
-            if item.excerpt:
-                lines += textwrap.wrap(item.excerpt, WIDTH, initial_indent="  ",
-                                       subsequent_indent="  ")
-            if item.url:
-                lines.append(f"  {item.url}")
+    for number, story in enumerate(digest.stories, start=1):
+        lines += ["", *_story(number, story)]
     return "\n".join(lines)
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def _story(number: int, story: DigestStory) -> list[str]:
+    lines = textwrap.wrap(f"{number}. {story.title}", WIDTH, subsequent_indent="   ")
+    for quote in story.summary:
+        lines += textwrap.wrap(f"“{quote.text}” — {quote.source.feed_name}", WIDTH,
+                               initial_indent="   ", subsequent_indent="   ")
+    for figure in story.figures:
+        said = f" — {figure.said_by}" if figure.said_by else ""
+        lines.append(f"   ▸ {figure.value} {figure.counted or ''}".rstrip() + said
+                     + f" ({figure.source.feed_name}, {figure.source.published_at:%a %-d %b})")
+    lines.append(f"   Sources: {sources_line(story.sources)}")
+    if story.url:
+        lines.append(f"   {story.url}")
+    return lines
+
+
+def sources_line(sources: Sequence[str], shown: int = 2) -> str:
+    """"BBC, Guardian +2"."""
+    head = ", ".join(sources[:shown])
+    rest = len(sources) - shown
+    return f"{head} +{rest}" if rest > 0 else head
+
+
+def render_answer(answer: Answer) -> str:
+    lines = [f"Q: {answer.question}", f"A: {answer.headline}"]
+    for quote in answer.quotes:
+        lines += textwrap.wrap(f"“{quote.text}”", WIDTH, initial_indent="   ",
+                               subsequent_indent="   ")
+        lines.append(f"     — {cite(quote.source)}")
+    return "\n".join(lines)
+
+
+def cite(source: Source) -> str:
+    link = f" {source.url}" if source.url else ""
+    return f"{source.feed_name}, {source.published_at:%a %-d %b %Y}{link}"
 
 
 def render_poll_results(results: Sequence[PollResult]) -> str:

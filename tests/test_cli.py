@@ -27,12 +27,19 @@ async def bot(*args: str, cwd: Path, env: dict[str, str] | None = None) -> tuple
     return process.returncode, out.decode(), err.decode()
 
 
+EVENTS = {
+    1: "Flooding closed the harbour bridge in Port Alba after three days of heavy rain.",
+    2: "The national orchestra named Ilse Varga as its first woman conductor.",
+    30: "Engineers restarted the northern grain terminal after a week-long strike.",
+}
+
+
 def recent_feed(now: datetime) -> str:
     items = "".join(
         f"<item><title>Recent story {n}</title><link>https://news.example/{n}?utm_source=x</link>"
         f"<guid>recent-{n}</guid><pubDate>{format_datetime(now - timedelta(hours=n))}</pubDate>"
-        f"<description>&lt;p&gt;Body of story {n}.&lt;/p&gt;</description></item>"
-        for n in (1, 2, 30))
+        f"<description>&lt;p&gt;{text}&lt;/p&gt;</description></item>"
+        for n, text in EVENTS.items())
     return f'<?xml version="1.0"?><rss version="2.0"><channel><title>Loopback News</title>{items}' \
            "</channel></rss>"
 
@@ -41,7 +48,10 @@ async def test_demo_prints_a_digest_of_the_samples(tmp_path: Path) -> None:
     """`demo` needs nothing but the install and prints a readable digest of the samples."""
     code, out, err = await bot("demo", cwd=tmp_path)
     assert code == 0, err
-    assert "Digest · Thu 3 Mar 2022" in out
+    assert "Digest of the last 8 days · Thu 3 Mar 2022" in out
+    assert "A: 1 million people have fled Ukraine (UNHCR" in out
+    assert "A: Mykhailo Podolyak — presidential adviser" in out
+    assert "A: I don't know" in out
     for outlet in ("Kyiv Wire", "Border Monitor", "Capital Briefing", "Relief Desk"):
         assert outlet in out
     assert "One million have fled" in out

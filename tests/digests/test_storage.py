@@ -177,3 +177,33 @@ async def test_newer_schema_is_refused(tmp_path: Path) -> None:
         conn.execute("UPDATE schema_version SET version = 99")
     with pytest.raises(StorageError, match="newer than this Newsdesk"):
         await Store.open(f"sqlite:///{path}")
+
+
+async def test_upgrade_from_version_1_keeps_the_data(tmp_path: Path) -> None:
+    """A database made by the first release is upgraded in place: items stay, to be enriched."""
+    path = tmp_path / "v1.db"
+    types = {"pk": "INTEGER PRIMARY KEY", "ts": "TIMESTAMP", "bool": "BOOLEAN", "big": "BIGINT",
+             "int_ref": "INTEGER"}
+    with sqlite3.connect(path) as conn:
+        for statement in migrations.MIGRATIONS[0]:
+            assert isinstance(statement, str)
+            conn.execute(statement.format(**types))
+        conn.execute("CREATE TABLE schema_version (version INTEGER NOT NULL)")
+        conn.execute("INSERT INTO schema_version VALUES (1)")
+        conn.execute("INSERT INTO feeds (id, url, next_check_at, created_at) "
+                     "VALUES (1, 'https://a.example/rss', '2022-03-03 12:00:00', '2022-03-03 12:00:00')")
+        conn.execute(
+            "INSERT INTO items (feed_id, entry_key, url, title, text, categories, published_at, dated,"
+            " first_seen_at, updated_at, content_hash, seen_at_first_poll) VALUES (1, 'k', "
+            "'https://a.example/1', 'Old item', 'Kept text.', '[]', '2022-03-03 11:00:00', 1,"
+            " '2022-03-03 12:00:00', '2022-03-03 12:00:00', 'h', 1)")
+    store = await Store.open(f"sqlite:///{path}")
+    try:
+        [item] = await store.pending_items(10)
+        assert (item.title, item.text, item.published_at) == ("Old item", "Kept text.",
+                                                             NOW - timedelta(hours=1))
+    finally:
+        await store.close()
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT version FROM schema_version").fetchone() == (
+            migrations.LATEST_VERSION,)

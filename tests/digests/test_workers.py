@@ -6,9 +6,10 @@ import os
 
 import pytest
 
-from conftest import NOW, fixture_bytes
 from digests.errors import FetchError
 from digests.workers import WorkerPool
+
+from conftest import NOW, fixture_bytes
 
 
 @pytest.fixture

@@ -1,0 +1,97 @@
+"""Key people: what `digests.people` finds in the bundled samples and in real 2022 headlines.
+
+Run: `.venv/bin/python bench/eval_people.py`.
+
+1. The sample feeds of `digests/samples` (fictional outlets): every canonical person (names
+   merged over all items with `merge_names`) with the role and affiliation `describe` gives,
+   the number of mentions and of statements (mentions where the person is the speaker).
+2. `../shared/corpora/news-2022/ukraine.jsonl` (real headlines and descriptions; skipped when
+   absent): each line's title and description (HTML reduced to plain text) as one text, the 25
+   most-mentioned people with their described role and affiliation, and the throughput of
+   `extract_people` (docs/s, one process, warm). There is no gold standard: the lists are for
+   checking by eye that the names are people and the roles right.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from collections import defaultdict
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from digests.analysis import full_text
+from digests.htmltext import html_to_text
+from digests.parsing import parse_document
+from digests.people import Mention, describe, extract_people, merge_names
+from digests.samples import sample_feeds
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "news-2022" / "ukraine.jsonl"
+TOP = 25
+
+
+def sample_texts() -> list[str]:
+    """Title and body of every item of the bundled sample feeds."""
+    texts: list[str] = []
+    for feed in sample_feeds():
+        parsed = parse_document(feed.body, {"content-type": feed.content_type}, feed.url,
+                                datetime(2022, 3, 3, tzinfo=UTC))
+        texts.extend(full_text(entry.title, entry.text) for entry in parsed.entries)
+    return texts
+
+
+def corpus_texts() -> list[str]:
+    texts = []
+    with CORPUS.open(encoding="utf-8") as lines:
+        for line in lines:
+            record = json.loads(line)
+            title = html_to_text(record.get("title") or "")
+            texts.append(full_text(title, html_to_text(record.get("description") or "")))
+    return texts
+
+
+def people(mentions: Iterable[Mention]) -> dict[str, list[Mention]]:
+    """Mentions grouped by canonical name."""
+    listed = list(mentions)
+    canonical = merge_names(m.name for m in listed)
+    grouped: dict[str, list[Mention]] = defaultdict(list)
+    for mention in listed:
+        grouped[canonical[mention.name]].append(mention)
+    return grouped
+
+
+def table(grouped: dict[str, list[Mention]], limit: int | None = None) -> None:
+    ranked = sorted(grouped.items(), key=lambda kv: (-len(kv[1]), kv[0]))[:limit]
+    width = max((len(name) for name, _ in ranked), default=10)
+    print(f"  {'person':<{width}}  mentions  statements  role / affiliation")
+    for name, found in ranked:
+        role, affiliation = describe(found)
+        said = sum(1 for m in found if m.statement)
+        print(f"  {name:<{width}}  {len(found):>8}  {said:>10}  {role or '-'} / {affiliation or '-'}")
+
+
+def main() -> None:
+    texts = sample_texts()
+    mentions = [m for text in texts for m in extract_people(text)]
+    grouped = people(mentions)
+    print(f"Samples: {len(texts)} items, {len(mentions)} mentions, {len(grouped)} people\n")
+    table(grouped)
+    if not CORPUS.exists():
+        print(f"\n{CORPUS} is absent: real-headline evaluation skipped.")
+        return
+    texts = corpus_texts()
+    started = time.perf_counter()
+    mentions = [m for text in texts for m in extract_people(text)]
+    elapsed = time.perf_counter() - started
+    grouped = people(mentions)
+    print(f"\nnews-2022/ukraine.jsonl: {len(texts)} docs, {len(mentions)} mentions, "
+          f"{len(grouped)} people, {len(texts) / elapsed:,.0f} docs/s\n")
+    table(grouped, TOP)
+
+
+if __name__ == "__main__":
+    main()

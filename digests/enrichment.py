@@ -1,0 +1,68 @@
+"""Enrichment: reading new items (sentences, figures, people) and grouping them into stories.
+
+Analysis runs in the worker pool; story assignment, which needs the index of recent stories,
+runs in a thread. Items are marked enriched in the same transaction that stores what was read,
+so a crash midway leaves them pending and the next run picks them up again.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from datetime import datetime
+
+from .analysis import ItemText, analyse_items
+from .models import Item
+from .storage import Store
+from .stories import StoryDoc, StoryIndex, restore
+from .workers import WorkerPool
+
+log = logging.getLogger(__name__)
+
+BATCH = 200
+
+
+class Enricher:
+    """Keeps the stored understanding up to date with the stored items; one run at a time."""
+
+    def __init__(self, store: Store, workers: WorkerPool, stories: StoryIndex | None = None,
+                 *, batch: int = BATCH) -> None:
+        self._store = store
+        self._workers = workers
+        self._stories = stories or StoryIndex()
+        self._batch = batch
+        self._lock = asyncio.Lock()
+
+    async def load(self, now: datetime) -> None:
+        """Rebuild the index of recent stories from the store (after a start or restart)."""
+        pairs = await self._store.story_assignments_since(now - self._stories.window)
+        restore(self._stories, [(_story_doc(item), story_id) for item, story_id in pairs])
+
+    async def run(self, now: datetime) -> int:
+        """Enrich every pending item; returns how many were enriched."""
+        done = 0
+        async with self._lock:
+            while pending := await self._store.pending_items(self._batch):
+                await self._enrich(pending, now)
+                done += len(pending)
+        if done:
+            log.info("enriched items=%s", done)
+        return done
+
+    async def _enrich(self, pending: list[Item], now: datetime) -> None:
+        texts = [ItemText(i.id, i.title, i.text, i.published_at) for i in pending]
+        analyses = await self._workers.run(analyse_items, texts)
+        story_of = await asyncio.to_thread(self._assign, pending)
+        await self._store.save_enrichment(analyses, story_of, {i.id: i for i in pending})
+        newest = max(i.published_at for i in pending)
+        self._stories.forget_before(min(newest, now) - 2 * self._stories.window)
+
+    def _assign(self, pending: list[Item]) -> dict[int, int]:
+        """Story ids in publication order; an item already placed keeps its story (a retry)."""
+        ordered = sorted(pending, key=lambda i: (i.published_at, i.id))
+        return {item.id: self._stories.add(_story_doc(item)) for item in ordered}
+
+
+def _story_doc(item: Item) -> StoryDoc:
+    return StoryDoc(id=item.id, title=item.title, text=item.text, source=item.feed_name,
+                    published=item.published_at)

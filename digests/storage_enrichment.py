@@ -1,0 +1,237 @@
+"""The store's queries for what the understanding engine derives: stories, sentences, figures
+and people. Mixed into `Store`; rows never leave this module either."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import func, insert, select, text, update
+from sqlalchemy.engine import Row
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+
+from .analysis import ItemAnalysis
+from .figures import Figure, measure_key
+from .models import Item, SentenceHit, Source, StoryRecord
+from .people import Mention, person_key
+from .rows import item_from_row, item_query
+from .schema import feeds, figures, items, mentions, sentences, stories, story_items
+
+
+@dataclass(frozen=True, slots=True)
+class CitedFigure:
+    figure: Figure
+    source: Source
+
+
+@dataclass(frozen=True, slots=True)
+class CitedMention:
+    mention: Mention
+    source: Source
+
+
+class EnrichmentQueries:
+    """Stories, sentences, figures and mentions; `Store` provides the engine."""
+
+    _engine: AsyncEngine
+
+    async def pending_items(self, limit: int) -> list[Item]:
+        """Items not yet analysed, oldest first, so interrupted work resumes in order."""
+        query = item_query().where(items.c.enriched.is_(False)).order_by(items.c.id).limit(limit)
+        async with self._engine.connect() as conn:
+            rows = (await conn.execute(query)).all()
+        return [item_from_row(r) for r in rows]
+
+    async def save_enrichment(self, analyses: Sequence[ItemAnalysis], story_of: Mapping[int, int],
+                              items_by_id: Mapping[int, Item]) -> None:
+        """Store what was read from the items and which story each joined, in one transaction."""
+        async with self._engine.begin() as conn:
+            ids = [a.item_id for a in analyses]
+            for table in (sentences, figures, mentions):
+                await conn.execute(table.delete().where(table.c.item_id.in_(ids)))
+            await _delete_fts(conn, ids)
+            for analysis in analyses:
+                await _insert_analysis(conn, analysis)
+            await _assign_stories(conn, story_of, items_by_id)
+            await conn.execute(update(items).where(items.c.id.in_(ids)).values(enriched=True))
+
+    async def story_assignments_since(self, moment: datetime) -> list[tuple[Item, int]]:
+        query = (item_query().add_columns(story_items.c.story_id)
+                 .join(story_items, story_items.c.item_id == items.c.id)
+                 .where(items.c.published_at >= moment).order_by(items.c.published_at, items.c.id))
+        async with self._engine.connect() as conn:
+            rows = (await conn.execute(query)).all()
+        return [(item_from_row(r), r.story_id) for r in rows]
+
+    async def stories_between(self, start: datetime, end: datetime) -> list[StoryRecord]:
+        """Stories with at least one item published in the window, each with all its items."""
+        in_window = (select(story_items.c.story_id).join(items, items.c.id == story_items.c.item_id)
+                     .where(items.c.published_at >= start, items.c.published_at <= end))
+        query = (item_query().add_columns(story_items.c.story_id, stories.c.title.label("story_title"))
+                 .join(story_items, story_items.c.item_id == items.c.id)
+                 .join(stories, stories.c.id == story_items.c.story_id)
+                 .where(story_items.c.story_id.in_(in_window))
+                 .order_by(items.c.published_at, items.c.id))
+        async with self._engine.connect() as conn:
+            rows = (await conn.execute(query)).all()
+        grouped: dict[int, tuple[str, list[Item]]] = {}
+        for row in rows:
+            grouped.setdefault(row.story_id, (row.story_title, []))[1].append(item_from_row(row))
+        return [StoryRecord(sid, title, members[0].published_at, members[-1].published_at,
+                            tuple(members)) for sid, (title, members) in grouped.items()]
+
+    async def figures_of_items(self, item_ids: Iterable[int]) -> list[CitedFigure]:
+        query = _figure_query().where(figures.c.item_id.in_(list(item_ids)))
+        async with self._engine.connect() as conn:
+            rows = (await conn.execute(query)).all()
+        return [CitedFigure(_figure(r), _source(r)) for r in rows]
+
+    async def figures_in_sentences_matching(self, terms: Sequence[str],
+                                            limit: int = 200) -> list[CitedFigure]:
+        """Figures whose sentence matches any of the terms, best matches first."""
+        hits = await self.search_sentences(terms, limit)
+        if not hits:
+            return []
+        wanted = {(h.source.item_id, h.text) for h in hits}
+        found = await self.figures_of_items({item_id for item_id, _ in wanted})
+        return [f for f in found if (f.source.item_id, f.figure.sentence) in wanted]
+
+    async def search_sentences(self, terms: Sequence[str], limit: int = 20) -> list[SentenceHit]:
+        """Full-text search over every stored sentence (SQLite FTS5, ranked by bm25)."""
+        query = fts_query(terms)
+        if not query:
+            return []
+        statement = text(
+            "SELECT s.id AS sid, s.text AS text, bm25(sentences_fts) AS score, s.item_id AS item_id "
+            "FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid "
+            "WHERE sentences_fts MATCH :query ORDER BY score LIMIT :limit")
+        async with self._engine.connect() as conn:
+            rows = (await conn.execute(statement, {"query": query, "limit": limit})).all()
+            sources = await _sources(conn, {r.item_id for r in rows})
+        return [SentenceHit(r.text, sources[r.item_id], -float(r.score)) for r in rows]
+
+    async def mentions_of(self, keys: Iterable[str]) -> list[CitedMention]:
+        query = (select(mentions, *_source_columns()).join(items, items.c.id == mentions.c.item_id)
+                 .join(feeds, feeds.c.id == items.c.feed_id)
+                 .where(mentions.c.person_key.in_(list(keys)))
+                 .order_by(items.c.published_at.desc(), mentions.c.id))
+        async with self._engine.connect() as conn:
+            rows = (await conn.execute(query)).all()
+        return [CitedMention(_mention(r), _source(r)) for r in rows]
+
+    async def person_keys(self) -> list[tuple[str, str, int]]:
+        """Every person seen: (key, a name as written, number of mentions), most mentioned first."""
+        query = (select(mentions.c.person_key, func.max(mentions.c.name), func.count())
+                 .group_by(mentions.c.person_key).order_by(func.count().desc()))
+        async with self._engine.connect() as conn:
+            rows = (await conn.execute(query)).all()
+        return [(r[0], r[1], int(r[2])) for r in rows]
+
+
+def fts_query(terms: Sequence[str]) -> str:
+    """A safe FTS5 query: each term quoted (no operators from user text), joined by OR."""
+    cleaned = dict.fromkeys(t.replace('"', "").strip() for t in terms)
+    return " OR ".join(f'"{t}"' for t in cleaned if t)
+
+
+async def _insert_analysis(conn: AsyncConnection, analysis: ItemAnalysis) -> None:
+    if analysis.sentences:
+        rows = [{"item_id": analysis.item_id, "position": s.index, "text": s.text,
+                 "start_offset": s.start, "end_offset": s.end} for s in analysis.sentences]
+        result = await conn.execute(insert(sentences).returning(
+            sentences.c.id, sentences.c.text, sort_by_parameter_order=True), rows)
+        if conn.dialect.name == "sqlite":
+            fts_rows = [{"rowid": r.id, "text": r.text} for r in result]
+            await conn.execute(text("INSERT INTO sentences_fts (rowid, text) VALUES (:rowid, :text)"),
+                               fts_rows)
+    if analysis.figures:
+        await conn.execute(insert(figures), [_figure_row(analysis.item_id, f)
+                                             for f in analysis.figures])
+    if analysis.mentions:
+        await conn.execute(insert(mentions), [_mention_row(analysis.item_id, m)
+                                              for m in analysis.mentions])
+
+
+async def _delete_fts(conn: AsyncConnection, item_ids: list[int]) -> None:
+    if conn.dialect.name != "sqlite" or not item_ids:
+        return
+    old = select(sentences.c.id).where(sentences.c.item_id.in_(item_ids))
+    old_ids = [r[0] for r in await conn.execute(old)]
+    for start in range(0, len(old_ids), 500):
+        chunk = old_ids[start:start + 500]
+        marks = ",".join(str(int(i)) for i in chunk)
+        await conn.execute(text(f"DELETE FROM sentences_fts WHERE rowid IN ({marks})"))
+
+
+async def _assign_stories(conn: AsyncConnection, story_of: Mapping[int, int],
+                          items_by_id: Mapping[int, Item]) -> None:
+    for item_id, story_id in story_of.items():
+        item = items_by_id[item_id]
+        existing = (await conn.execute(select(stories).where(stories.c.id == story_id))).one_or_none()
+        if existing is None:
+            await conn.execute(insert(stories).values(
+                id=story_id, title=item.title, first_seen_at=item.published_at,
+                last_seen_at=item.published_at))
+        else:
+            await conn.execute(update(stories).where(stories.c.id == story_id).values(
+                first_seen_at=min(existing.first_seen_at, item.published_at),
+                last_seen_at=max(existing.last_seen_at, item.published_at)))
+        await conn.execute(story_items.delete().where(story_items.c.item_id == item_id))
+        await conn.execute(insert(story_items).values(item_id=item_id, story_id=story_id))
+
+
+def _figure_row(item_id: int, figure: Figure) -> dict[str, Any]:
+    return {
+        "item_id": item_id, "value": figure.value, "unit": figure.unit,
+        "qualifier": figure.qualifier, "qualifier_text": figure.qualifier_text,
+        "counted": figure.counted, "measure_key": measure_key(figure), "source": figure.source,
+        "as_of": figure.as_of.isoformat() if figure.as_of else None, "surface": figure.surface,
+        "sentence": figure.sentence, "start_offset": figure.start, "end_offset": figure.end,
+    }
+
+
+def _mention_row(item_id: int, mention: Mention) -> dict[str, Any]:
+    return {
+        "item_id": item_id, "person_key": person_key(mention.name), "name": mention.name,
+        "role": mention.role, "affiliation": mention.affiliation, "statement": mention.statement,
+        "verb": mention.verb, "sentence": mention.sentence, "start_offset": mention.start,
+        "end_offset": mention.end,
+    }
+
+
+def _source_columns() -> list[Any]:
+    return [items.c.feed_id, items.c.url.label("item_url"),
+            items.c.published_at.label("item_published_at"),
+            func.coalesce(feeds.c.name, feeds.c.title, feeds.c.url).label("feed_name")]
+
+
+def _figure_query() -> Any:
+    return (select(figures, *_source_columns()).join(items, items.c.id == figures.c.item_id)
+            .join(feeds, feeds.c.id == items.c.feed_id)
+            .order_by(items.c.published_at.desc(), figures.c.id))
+
+
+def _source(row: Row[Any]) -> Source:
+    return Source(row.item_id, row.feed_name, row.item_url, row.item_published_at)
+
+
+async def _sources(conn: AsyncConnection, item_ids: set[int]) -> dict[int, Source]:
+    query = (select(items.c.id.label("item_id"), *_source_columns())
+             .join(feeds, feeds.c.id == items.c.feed_id).where(items.c.id.in_(list(item_ids))))
+    return {r.item_id: _source(r) for r in await conn.execute(query)}
+
+
+def _figure(row: Row[Any]) -> Figure:
+    return Figure(
+        value=row.value, unit=row.unit, qualifier=row.qualifier, qualifier_text=row.qualifier_text,
+        counted=row.counted, source=row.source,
+        as_of=date.fromisoformat(row.as_of) if row.as_of else None, surface=row.surface,
+        sentence=row.sentence, start=row.start_offset, end=row.end_offset)
+
+
+def _mention(row: Row[Any]) -> Mention:
+    return Mention(
+        name=row.name, role=row.role, affiliation=row.affiliation, statement=row.statement,
+        verb=row.verb, sentence=row.sentence, start=row.start_offset, end=row.end_offset)
