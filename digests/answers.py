@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Protocol
 
-from .figures import Figure, format_value, measure_key
+from .figures import Figure, calendar_dates_in, format_value
 from .models import SentenceHit, Source
 from .people import describe, person_key
 from .storage_enrichment import CitedFigure, CitedMention
@@ -23,6 +23,7 @@ from .text import terms
 KIND_FIGURES = "figures"
 KIND_PERSON = "person"
 KIND_SEARCH = "search"
+SERIES_MARGIN = 1.5  # figures scoring this close to the best answer read as one series
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +72,7 @@ async def answer_question(store: AnswerStore, question: str, now: datetime) -> A
     """The answer to a question in plain English, from stored items only."""
     kind = question_kind(question)
     if kind == KIND_FIGURES:
-        return await _answer_figures(store, question)
+        return await _answer_figures(store, question, now)
     if kind == KIND_PERSON:
         return await _answer_person(store, question)
     return await _answer_search(store, question)
@@ -81,18 +82,15 @@ async def answer_question(store: AnswerStore, question: str, now: datetime) -> A
 
 _QUESTION_WORDS = frozenset("""how many much number total count what is was were are the there
 have has had did do does so far since until now currently today yet far""".split())
-_MONEY_WORDS = frozenset({"money", "aid", "cost", "fund", "funding", "spend", "spent", "pledge",
-                          "pledged", "dollar", "euro", "pound", "billion", "million", "loan",
-                          "budget", "price", "worth", "raise", "raised", "donate", "donated"})
 _PERCENT_WORDS = frozenset({"percent", "percentage", "share", "proportion", "rate", "%"})
 
 
-async def _answer_figures(store: AnswerStore, question: str) -> Answer:
-    wanted = question_terms(question)
-    if not wanted:
+async def _answer_figures(store: AnswerStore, question: str, now: datetime) -> Answer:
+    asked = parse_figure_question(question, now.date())
+    if not asked.terms:
         return _unknown(question, KIND_FIGURES)
-    candidates = await store.figures_in_sentences_matching(wanted)
-    series = best_series(candidates, wanted, _expected_units(question))
+    candidates = await store.figures_in_sentences_matching(asked.terms)
+    series = best_series(candidates, asked)
     if not series:
         return _unknown(question, KIND_FIGURES)
     latest = series[0]
@@ -102,52 +100,116 @@ async def _answer_figures(store: AnswerStore, question: str) -> Answer:
                   tuple(f.figure.value for f in series))
 
 
+@dataclass(frozen=True, slots=True)
+class FigureQuestion:
+    """What a "how many / how much" question asks for."""
+
+    terms: tuple[str, ...]
+    head: str | None
+    names: tuple[str, ...]
+    units: frozenset[str | None] | None
+    by: date | None
+
+
+_COUNT_PHRASE = re.compile(r"how\s+many\s+(?P<phrase>(?:[\w'-]+\s+){0,3}?[\w'-]+?)"
+                           r"(?=\s+(?:have|has|had|were|was|are|is|did|do|does|will|would|could"
+                           r"|can|in|on|at|to|from|by|since|according|so|still|now)\b|\s*[?,.]|\s*$)",
+                           re.IGNORECASE)
+_CAPITALISED = re.compile(r"(?<!^)(?<![.?!]\s)\b[A-Z][\w'-]*")
+_NOT_NAMES = frozenset({"I", "UN", "How", "What"})
+_PEOPLE = {"people", "refugee", "ukrainian", "person", "civilian"}
+_SAME_HEADS = {"people": _PEOPLE, "refugee": {"people", "ukrainian"},
+               "troop": {"soldier", "force"}, "soldier": {"troop"}}
+
+
+def parse_figure_question(question: str, today: date) -> FigureQuestion:
+    """The terms, the counted head noun, the names that must appear, units and a cut-off date."""
+    phrase = _COUNT_PHRASE.search(question)
+    head_terms = terms(phrase.group("phrase")) if phrase else []
+    names = tuple(dict.fromkeys(w for w in _CAPITALISED.findall(question.strip())
+                                if w not in _NOT_NAMES and not _is_month(w)))
+    dates = calendar_dates_in(question, today)
+    return FigureQuestion(
+        terms=tuple(question_terms(question)), head=head_terms[-1] if head_terms else None,
+        names=names, units=_expected_units(question), by=max(dates) if dates else None)
+
+
 def question_terms(question: str) -> list[str]:
     return [t for t in terms(question) if t not in _QUESTION_WORDS]
 
 
-def best_series(candidates: Sequence[CitedFigure], wanted: Sequence[str],
-                units: frozenset[str | None] | None) -> list[CitedFigure]:
-    """The figures of the measure that best matches the question, latest first."""
-    wanted_set = set(wanted)
-    scored: dict[str, tuple[float, list[CitedFigure]]] = {}
-    for cited in candidates:
-        if units is not None and cited.figure.unit not in units:
-            continue
-        score = _figure_score(cited.figure, wanted_set)
-        if score <= 0:
-            continue
-        best, members = scored.get(measure_key(cited.figure), (0.0, []))
-        members.append(cited)
-        scored[measure_key(cited.figure)] = (max(best, score), members)
+def best_series(candidates: Sequence[CitedFigure], asked: FigureQuestion) -> list[CitedFigure]:
+    """The figures that answer the question best, latest first (up to its date, if it has one).
+
+    A figure qualifies only if it counts the question's head noun ("how many *troops*"), its
+    sentence names every name the question names, and its unit fits; among those, the ones
+    scoring close to the best form the series, so one measure worded differently by several
+    outlets still reads as one series.
+    """
+    scored = [(figure_score(c.figure, asked), c) for c in candidates if _fits(c, asked)]
+    scored = [(score, c) for score, c in scored if score > 0]
     if not scored:
         return []
-    _, members = max(scored.values(), key=lambda sm: (sm[0], len(sm[1])))
-    return sorted(members, key=_as_of, reverse=True)
+    best = max(score for score, _ in scored)
+    series = [c for score, c in scored if score >= best - SERIES_MARGIN]
+    if asked.by is not None:
+        series = [c for c in series if _as_of(c)[0] <= asked.by] or []
+    return sorted(_one_per_report(series), key=_as_of, reverse=True)
 
 
-def _figure_score(figure: Figure, wanted: set[str]) -> float:
-    """Counted-thing overlap matters most; at least one counted term must match."""
+def _fits(cited: CitedFigure, asked: FigureQuestion) -> bool:
+    figure = cited.figure
+    if asked.units is not None and figure.unit not in asked.units:
+        return False
+    counted = set(terms(figure.counted or ""))
+    if asked.head is not None and not ({asked.head} | _SAME_HEADS.get(asked.head, set())) & counted:
+        return False
+    sentence = figure.sentence.casefold()
+    return all(name.casefold() in sentence for name in asked.names)
+
+
+def figure_score(figure: Figure, asked: FigureQuestion) -> float:
+    """Question terms found in what is counted count most; counted words the question did not
+    ask for count against (children fled ≠ people fled). Money is often counted vaguely ("a
+    package"), so a sum of money may match by its sentence alone, on stricter terms."""
+    wanted = set(asked.terms)
     counted = set(terms(figure.counted or ""))
     counted_hits = len(wanted & counted)
-    if counted_hits == 0:
-        return 0.0
     context_hits = len(wanted & set(terms(figure.sentence)))
     coverage = context_hits / len(wanted)
-    if coverage < 0.5:
+    by_sentence = asked.head is None and _is_money(figure) and context_hits >= 2 and coverage >= 0.6
+    if (counted_hits == 0 and not by_sentence) or coverage < 0.5:
         return 0.0
-    return 2.0 * counted_hits + context_hits + coverage
+    extra = len(counted - wanted)
+    return 2.0 * counted_hits + context_hits - 0.75 * extra
+
+
+def _is_money(figure: Figure) -> bool:
+    return bool(figure.unit and len(figure.unit) == 3 and figure.unit.isupper())
+
+
+def _one_per_report(series: Sequence[CitedFigure]) -> list[CitedFigure]:
+    """One figure per item and value: a story repeating its number is one report of it."""
+    kept: dict[tuple[int, float], CitedFigure] = {}
+    for cited in series:
+        kept.setdefault((cited.source.item_id, cited.figure.value), cited)
+    return list(kept.values())
+
+
+_MONTH_WORDS = frozenset("""january february march april may june july august september october
+november december jan feb mar apr jun jul aug sep sept oct nov dec""".split())
+
+
+def _is_month(word: str) -> bool:
+    return word.lower().rstrip(".") in _MONTH_WORDS
 
 
 def _expected_units(question: str) -> frozenset[str | None] | None:
     lowered = question.lower()
-    words = set(terms(lowered))
-    if words & _PERCENT_WORDS or "%" in lowered:
+    if set(terms(lowered)) & _PERCENT_WORDS or "%" in lowered:
         return frozenset({"percent"})
     if lowered.lstrip().startswith("how many"):
         return frozenset({None})
-    if words & _MONEY_WORDS:
-        return None
     return None
 
 
@@ -199,8 +261,9 @@ def _find_person(name: str, people: Sequence[tuple[str, str, int]]) -> str | Non
     for key, _, _ in people:
         if key == wanted:
             return key
-    last = wanted.split()[-1]
-    matches = [key for key, _, _ in people if key.split()[-1] == last]
+    if len(wanted.split()) > 1:
+        return None  # a full name that is not stored: never someone else with that surname
+    matches = [key for key, _, _ in people if key.split()[-1] == wanted]
     full = [k for k in matches if len(k.split()) > 1]
     if len(set(full)) == 1:
         return full[0]

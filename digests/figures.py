@@ -460,6 +460,12 @@ def _valid_name(name: str) -> str | None:
     return name if named and not any(c.isdigit() for c in name) else None
 
 
+def calendar_dates_in(text: str, today: date) -> list[date]:
+    """Explicit calendar dates a text names ("by 3 March", "on March 8"), resolved to `today`'s year."""
+    return [when for match in _RELATIVE.finditer(text)
+            if (match.group("d1") or match.group("d2")) and (when := _resolve(match, today))]
+
+
 def _dates(sentence: str, today: date) -> list[tuple[int, date]]:
     """The dates the sentence names, resolved against the publication day, with their positions."""
     found = []
