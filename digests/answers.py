@@ -16,7 +16,7 @@ from typing import Protocol
 
 from .figures import Figure, calendar_dates_in, format_value
 from .models import SentenceHit, Source
-from .people import describe, person_key
+from .people import describe, merge_names, person_key
 from .storage_enrichment import CitedFigure, CitedMention
 from .text import terms
 
@@ -237,10 +237,11 @@ def _figure_headline(latest: CitedFigure, older: Sequence[CitedFigure]) -> str:
 async def _answer_person(store: AnswerStore, question: str) -> Answer:
     match = _WHO.match(question)
     name = match.group("name") if match else ""
-    key = _find_person(name, await store.person_keys())
+    people = await store.person_keys()
+    key = _find_person(name, people)
     if key is None:
         return _unknown(question, KIND_PERSON)
-    mentions = await store.mentions_of([key])
+    mentions = await store.mentions_of(same_person_keys(key, people))
     if not mentions:
         return _unknown(question, KIND_PERSON)
     full_name = max((m.mention.name for m in mentions), key=len)
@@ -251,6 +252,14 @@ async def _answer_person(store: AnswerStore, question: str) -> Answer:
     chosen = (said or mentions)[:3]
     quotes = tuple(Quote(m.mention.statement or m.mention.sentence, m.source) for m in chosen)
     return Answer(question, KIND_PERSON, True, headline, quotes)
+
+
+def same_person_keys(key: str, people: Sequence[tuple[str, str, int]]) -> list[str]:
+    """Every stored key naming the same person: "podolyak" alongside "mykhailo podolyak"."""
+    canonical = merge_names(name for _, name, _ in people)
+    names = {k: name for k, name, _ in people}
+    target = person_key(canonical.get(names.get(key, key), names.get(key, key)))
+    return [k for k, name, _ in people if person_key(canonical.get(name, name)) == target] or [key]
 
 
 def _find_person(name: str, people: Sequence[tuple[str, str, int]]) -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
@@ -19,7 +20,7 @@ async def digest_of_last(store: Store, hours: int, now: datetime) -> Digest:
     figures: dict[int, list[Figure]] = {}
     for cited in await store.figures_of_items(item_ids):
         figures.setdefault(cited.source.item_id, []).append(cited.figure)
-    return build_digest(stories, figures, start, now)
+    return await asyncio.to_thread(build_digest, stories, figures, start, now)
 
 
 async def ask(store: Store, question: str, now: datetime) -> Answer:
