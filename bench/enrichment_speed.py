@@ -25,6 +25,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from eval_answers import read_jsonl, store_items  # noqa: E402
+from ingest_real_feeds import LagMonitor  # noqa: E402
 
 from digests.analysis import ItemText, analyse_items  # noqa: E402
 from digests.enrichment import Enricher  # noqa: E402
@@ -52,9 +53,12 @@ async def enrich_all(rows: list[dict[str, object]], folder: Path, name: str,
                      workers: WorkerPool) -> tuple[Store, int, float]:
     store = await Store.open(f"sqlite:///{folder / name}")
     await store_items(store, rows)
-    started = time.perf_counter()
-    count = await Enricher(store, workers).run(datetime.now(UTC))
-    return store, count, time.perf_counter() - started
+    with LagMonitor() as lag:
+        started = time.perf_counter()
+        count = await Enricher(store, workers).run(datetime.now(UTC))
+        elapsed = time.perf_counter() - started
+    print(f"{'event-loop lag during enrichment, max (ms) ' + name:<52}{lag.max_lag * 1000:>10.0f}")
+    return store, count, elapsed
 
 
 async def time_digest(store: Store, now: datetime) -> tuple[float, int]:

@@ -11,7 +11,7 @@ import asyncio
 import logging
 from datetime import datetime
 
-from .analysis import ItemText, analyse_items
+from .analysis import ItemAnalysis, ItemText, analyse_items
 from .models import Item
 from .storage import Store
 from .stories import StoryDoc, StoryIndex, restore
@@ -39,22 +39,34 @@ class Enricher:
         restore(self._stories, [(_story_doc(item), story_id) for item, story_id in pairs])
 
     async def run(self, now: datetime) -> int:
-        """Enrich every pending item; returns how many were enriched."""
+        """Enrich every pending item; returns how many were enriched.
+
+        The workers analyse the next batch while this one is assigned to stories and stored.
+        """
         done = 0
         async with self._lock:
-            while pending := await self._store.pending_items(self._batch):
-                await self._enrich(pending, now)
-                done += len(pending)
+            batch = await self._store.pending_items(self._batch)
+            analysing = self._analyse(batch)
+            while batch:
+                analyses = await analysing
+                following = await self._store.pending_items(self._batch, after_id=batch[-1].id)
+                analysing = self._analyse(following)
+                await self._save(batch, analyses, now)
+                done += len(batch)
+                batch = following
+            analysing.cancel()
         if done:
             log.info("enriched items=%s", done)
         return done
 
-    async def _enrich(self, pending: list[Item], now: datetime) -> None:
-        texts = [ItemText(i.id, i.title, i.text, i.published_at) for i in pending]
-        analyses = await self._workers.run(analyse_items, texts)
-        story_of = await asyncio.to_thread(self._assign, pending)
-        await self._store.save_enrichment(analyses, story_of, {i.id: i for i in pending})
-        newest = max(i.published_at for i in pending)
+    def _analyse(self, batch: list[Item]) -> asyncio.Future[list[ItemAnalysis]]:
+        texts = [ItemText(i.id, i.title, i.text, i.published_at) for i in batch]
+        return asyncio.ensure_future(self._workers.run(analyse_items, texts))
+
+    async def _save(self, batch: list[Item], analyses: list[ItemAnalysis], now: datetime) -> None:
+        story_of = await asyncio.to_thread(self._assign, batch)
+        await self._store.save_enrichment(analyses, story_of, {i.id: i for i in batch})
+        newest = max(i.published_at for i in batch)
         self._stories.forget_before(min(newest, now) - 2 * self._stories.window)
 
     def _assign(self, pending: list[Item]) -> dict[int, int]:

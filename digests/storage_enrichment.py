@@ -37,9 +37,10 @@ class EnrichmentQueries:
 
     _engine: AsyncEngine
 
-    async def pending_items(self, limit: int) -> list[Item]:
+    async def pending_items(self, limit: int, after_id: int = 0) -> list[Item]:
         """Items not yet analysed, oldest first, so interrupted work resumes in order."""
-        query = item_query().where(items.c.enriched.is_(False)).order_by(items.c.id).limit(limit)
+        query = (item_query().where(items.c.enriched.is_(False), items.c.id > after_id)
+                 .order_by(items.c.id).limit(limit))
         async with self._engine.connect() as conn:
             rows = (await conn.execute(query)).all()
         return [item_from_row(r) for r in rows]

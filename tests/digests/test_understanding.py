@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from datetime import timedelta
 from pathlib import Path
 
@@ -14,7 +14,7 @@ from digests.config import PollingConfig
 from digests.enrichment import Enricher
 from digests.newsroom import digest_of_last
 from digests.polling import Poller
-from digests.samples import DEMO_NOW, sample_feeds
+from digests.samples import DEMO_NOW, SampleFeed, sample_feeds
 from digests.storage import Store
 from digests.workers import WorkerPool
 
@@ -26,9 +26,10 @@ def workers() -> WorkerPool:
     pool.close()
 
 
-async def ingest_samples(store: Store, workers: WorkerPool) -> None:
+async def ingest_samples(store: Store, workers: WorkerPool,
+                         samples: Sequence[SampleFeed] | None = None) -> None:
     poller = Poller(store, None, workers.parse, PollingConfig())  # type: ignore[arg-type]
-    for sample in sample_feeds():
+    for sample in sample_feeds() if samples is None else samples:
         feed = await store.add_feed(sample.url, now=DEMO_NOW)
         await poller.ingest(feed, sample.body, {"content-type": sample.content_type}, DEMO_NOW)
 
@@ -127,22 +128,30 @@ async def test_hostile_question_is_safe(newsroom: Store) -> None:
     assert answer.kind == "search"
 
 
-async def test_crash_midway_resumes(tmp_path: Path, workers: WorkerPool) -> None:
-    """Items left unenriched by a crash are picked up later; a restart keeps story ids."""
-    path = tmp_path / "crash.db"
+async def test_restart_resumes_pending_items_and_keeps_stories(tmp_path: Path,
+                                                              workers: WorkerPool) -> None:
+    """Items stored before a restart but not enriched are read after it; story ids survive,
+    and reports arriving later join the stories already stored."""
+    path = tmp_path / "restart.db"
+    samples = sample_feeds()
     store = await Store.open(f"sqlite:///{path}")
-    await ingest_samples(store, workers)
-    await Enricher(store, workers, batch=5)._enrich(await store.pending_items(5), DEMO_NOW)
-    await store.close()  # the "crash": the rest was never enriched
+    await ingest_samples(store, workers, samples[:1])
+    await Enricher(store, workers).run(DEMO_NOW)
+    await ingest_samples(store, workers, samples[1:])  # stored, then the process stops
+    await store.close()
 
     reopened = await Store.open(f"sqlite:///{path}")
     try:
-        before = {i.id: s for i, s in await reopened.story_assignments_since(DEMO_NOW - timedelta(days=30))}
+        since = DEMO_NOW - timedelta(days=30)
+        before = dict((i.id, s) for i, s in await reopened.story_assignments_since(since))
         enricher = Enricher(reopened, workers)
         await enricher.load(DEMO_NOW)
-        assert await enricher.run(DEMO_NOW) == (await reopened.counts()).items - 5
-        after = {i.id: s for i, s in await reopened.story_assignments_since(DEMO_NOW - timedelta(days=30))}
+        assert await enricher.run(DEMO_NOW) == (await reopened.counts()).items - len(before)
+        after = dict((i.id, s) for i, s in await reopened.story_assignments_since(since))
         assert all(after[item] == story for item, story in before.items())
+        joined = [s for s in set(before.values()) if list(after.values()).count(s) > 1
+                  and any(after[i] == s for i in after if i not in before)]
+        assert joined, "no later report joined a story stored before the restart"
     finally:
         await reopened.close()
     with sqlite3.connect(path) as conn:
