@@ -13,10 +13,12 @@ from datetime import datetime
 
 from .figures import Figure, format_value, measure_key
 from .models import Item, Source, StoryRecord
+from .people import Mention, describe, merge_names
 from .summaries import SummaryDoc, summarise
 
 STORY_LIMIT = 12
 FIGURES_PER_STORY = 3
+PEOPLE_PER_STORY = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,11 +38,22 @@ class DigestFigure:
 
 
 @dataclass(frozen=True, slots=True)
+class DigestPerson:
+    """A key person of the story, as the sources describe them."""
+
+    name: str
+    role: str | None
+    affiliation: str | None
+    mentions: int
+
+
+@dataclass(frozen=True, slots=True)
 class DigestStory:
     title: str
     url: str | None
     summary: tuple[DigestQuote, ...]
     figures: tuple[DigestFigure, ...]
+    people: tuple[DigestPerson, ...]
     sources: tuple[str, ...]
     first_seen_at: datetime
     last_seen_at: datetime
@@ -57,12 +70,15 @@ class Digest:
 
 
 def build_digest(stories: Sequence[StoryRecord], figures: Mapping[int, Sequence[Figure]],
-                 start: datetime, end: datetime, limit: int = STORY_LIMIT) -> Digest:
-    """The top `limit` stories of the window; `figures` maps item ids to their figures."""
+                 start: datetime, end: datetime, limit: int = STORY_LIMIT,
+                 mentions: Mapping[int, Sequence[Mention]] | None = None) -> Digest:
+    """The top `limit` stories of the window; `figures` and `mentions` map item ids to what
+    was read in each item."""
     live = [s for s in stories if any(start <= i.published_at <= end for i in s.items)]
     ranked = sorted(live, key=lambda s: rank_score(s, end), reverse=True)
     sources = {i.feed_name for s in live for i in s.items}
-    return Digest(start, end, tuple(_story(s, figures, start) for s in ranked[:limit]),
+    people = mentions or {}
+    return Digest(start, end, tuple(_story(s, figures, people, start) for s in ranked[:limit]),
                   story_total=len(live), source_total=len(sources))
 
 
@@ -74,7 +90,7 @@ def rank_score(story: StoryRecord, end: datetime) -> float:
 
 
 def _story(story: StoryRecord, figures: Mapping[int, Sequence[Figure]],
-           start: datetime) -> DigestStory:
+           mentions: Mapping[int, Sequence[Mention]], start: datetime) -> DigestStory:
     """The story as the digest tells it, led by its first report inside the window."""
     items = list(story.items)
     recent = [i for i in items if i.published_at >= start] or items
@@ -82,6 +98,7 @@ def _story(story: StoryRecord, figures: Mapping[int, Sequence[Figure]],
     return DigestStory(
         title=lead.title or story.title, url=lead.url, summary=_summary(items),
         figures=_key_figures(items, figures),
+        people=key_people([m for i in items for m in mentions.get(i.id, ())]),
         sources=tuple(dict.fromkeys(i.feed_name for i in items)),
         first_seen_at=story.first_seen_at, last_seen_at=story.last_seen_at,
         item_count=len(items))
@@ -96,7 +113,7 @@ def _summary(items: list[Item]) -> tuple[DigestQuote, ...]:
 def _key_figures(items: list[Item], figures: Mapping[int, Sequence[Figure]]) -> tuple[DigestFigure, ...]:
     """The most telling figures: attributed and sizeable first, one per measure and value."""
     candidates = [(figure, item) for item in items for figure in figures.get(item.id, ())
-                  if figure.counted]
+                  if figure.counted and not _small_count(figure)]
     candidates.sort(key=lambda fi: _figure_weight(fi[0], fi[1]), reverse=True)
     chosen: list[DigestFigure] = []
     seen: set[object] = set()
@@ -110,10 +127,27 @@ def _key_figures(items: list[Item], figures: Mapping[int, Sequence[Figure]]) -> 
     return tuple(chosen[:FIGURES_PER_STORY])
 
 
+def _small_count(figure: Figure) -> bool:
+    """"two sides", "five hours": news spells out small numbers, and they are rarely key."""
+    measured = figure.unit == "percent" or (figure.unit or "").isupper()  # a share or a sum
+    return not measured and figure.value < 10 and not any(c.isdigit() for c in figure.surface)
+
+
 def _figure_weight(figure: Figure, item: Item) -> tuple[bool, bool, datetime]:
     """Who said it matters most, then size (small counts are rarely the story), then recency."""
     sizeable = figure.unit is not None or figure.value >= 100
     return (figure.source is not None, sizeable, item.published_at)
+
+
+def key_people(mentions: Sequence[Mention], limit: int = PEOPLE_PER_STORY) -> tuple[DigestPerson, ...]:
+    """The most mentioned people, short and full names merged, with their described role."""
+    canonical = merge_names(m.name for m in mentions)
+    grouped: dict[str, list[Mention]] = {}
+    for mention in mentions:
+        grouped.setdefault(canonical.get(mention.name, mention.name), []).append(mention)
+    ranked = sorted(grouped.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+    return tuple(DigestPerson(name, *describe(group), mentions=len(group))
+                 for name, group in ranked[:limit])
 
 
 def _source(item: Item) -> Source:

@@ -7,8 +7,9 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 
 from .answers import Answer, answer_question
-from .digests import Digest, build_digest
+from .digests import STORY_LIMIT, Digest, build_digest
 from .figures import Figure
+from .people import Mention
 from .storage import Store
 
 
@@ -20,7 +21,11 @@ async def digest_of_last(store: Store, hours: int, now: datetime) -> Digest:
     figures: dict[int, list[Figure]] = {}
     for cited in await store.figures_of_items(item_ids):
         figures.setdefault(cited.source.item_id, []).append(cited.figure)
-    return await asyncio.to_thread(build_digest, stories, figures, start, now)
+    mentions: dict[int, list[Mention]] = {}
+    for cited_mention in await store.mentions_of_items(item_ids):
+        mentions.setdefault(cited_mention.source.item_id, []).append(cited_mention.mention)
+    return await asyncio.to_thread(build_digest, stories, figures, start, now, STORY_LIMIT,
+                                   mentions)
 
 
 async def ask(store: Store, question: str, now: datetime) -> Answer:

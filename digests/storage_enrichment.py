@@ -122,6 +122,14 @@ class EnrichmentQueries:
             rows = (await conn.execute(query)).all()
         return [CitedMention(_mention(r), _source(r)) for r in rows]
 
+    async def mentions_of_items(self, item_ids: Iterable[int]) -> list[CitedMention]:
+        query = (select(mentions, *_source_columns()).join(items, items.c.id == mentions.c.item_id)
+                 .join(feeds, feeds.c.id == items.c.feed_id)
+                 .where(mentions.c.item_id.in_(list(item_ids))).order_by(mentions.c.id))
+        async with self._engine.connect() as conn:
+            rows = (await conn.execute(query)).all()
+        return [CitedMention(_mention(r), _source(r)) for r in rows]
+
     async def person_keys(self) -> list[tuple[str, str, int]]:
         """Every person seen: (key, a name as written, number of mentions), most mentioned first."""
         query = (select(mentions.c.person_key, func.max(mentions.c.name), func.count())

@@ -40,6 +40,10 @@ def _story(number: int, story: DigestStory) -> list[str]:
         said = f" — {figure.said_by}" if figure.said_by else ""
         lines.append(f"   ▸ {figure.value} {figure.counted or ''}".rstrip() + said
                      + f" ({figure.source.feed_name}, {figure.source.published_at:%a %-d %b})")
+    if story.people:
+        people = "; ".join(p.name + (f" ({p.role})" if p.role else "") for p in story.people)
+        lines += textwrap.wrap(f"People: {people}", WIDTH, initial_indent="   ",
+                               subsequent_indent="     ")
     lines.append(f"   Sources: {sources_line(story.sources)}")
     if story.url:
         lines.append(f"   {story.url}")
