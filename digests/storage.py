@@ -19,6 +19,7 @@ from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 from . import migrations
+from .errors import StorageError
 from .models import Entry, Feed, Item, StoreResult
 from .rows import item_from_row, item_query
 from .schema import feeds, fetch_errors, follows, items
@@ -74,7 +75,11 @@ class Store(EnrichmentQueries):
     @classmethod
     async def open(cls, url: str) -> Store:
         """Connect and upgrade the schema to the latest version."""
-        engine = create_async_engine(async_database_url(url))
+        try:
+            engine = create_async_engine(async_database_url(url))
+        except ModuleNotFoundError as exc:
+            raise StorageError(f"the database driver for {url.split(':', 1)[0]} is not installed "
+                               f"({exc.name}); PostgreSQL support is not available yet") from exc
         if engine.dialect.name == "sqlite":
             _prepare_sqlite(engine, url)
         try:
