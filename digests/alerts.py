@@ -1,0 +1,202 @@
+"""Topic alerts, the pure core: query parsing and matching, muting, rate limiting and bundling.
+
+Query syntax: words (all must match), ``"exact phrases"``, ``OR`` between alternatives and
+``-word`` / ``-"phrase"`` to exclude. ``OR`` binds loosest: it separates groups of AND-ed terms,
+so ``ukraine refugees OR "humanitarian corridor" -sport`` means
+(ukraine AND refugees) OR ("humanitarian corridor"), NOT sport. Exclusions apply to the whole
+query wherever they are written: a member who writes ``-sport`` means "never about sport", and
+per-group exclusions would let a story through another alternative.
+
+Matching is case-insensitive, on whole words, with the plural stemming of `digests.text.stem`;
+a phrase matches consecutive words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Literal
+
+from digests.errors import DigestError
+from digests.text import stem, words
+
+MAX_QUERY_CHARS = 200
+MAX_QUERY_TERMS = 20
+WINDOW = timedelta(hours=1)
+
+_TOKEN = re.compile(r'-?"[^"]*"|[^\s"]+')
+
+
+class QueryError(DigestError):
+    """An alert query that cannot be used; the message says what to fix."""
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """A word (one normalised token) or a phrase (several, to be found consecutively)."""
+
+    tokens: tuple[str, ...]
+    phrase: bool
+
+    def __str__(self) -> str:
+        return f'"{" ".join(self.tokens)}"' if self.phrase else self.tokens[0]
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    """Groups of AND-ed terms joined by OR, and terms excluded from the whole query."""
+
+    groups: tuple[tuple[Term, ...], ...]
+    excluded: tuple[Term, ...]
+    text: str
+
+
+def _normalise(text: str) -> tuple[str, ...]:
+    return tuple(stem(word.lower()) for word in words(text))
+
+
+def _term(raw: str, quoted: bool) -> Term | None:
+    tokens = _normalise(raw)
+    if not tokens:
+        return None
+    return Term(tokens, quoted or len(tokens) > 1)
+
+
+def parse_query(text: str) -> Query:
+    """Parse an alert query, raising QueryError with what to fix."""
+    if not text.strip():
+        raise QueryError("The query is empty: give at least one word to watch for.")
+    if len(text) > MAX_QUERY_CHARS:
+        raise QueryError(f"The query is too long: keep it under {MAX_QUERY_CHARS} characters.")
+    if text.count('"') % 2:
+        raise QueryError('A quote is not closed: put a " at the end of the phrase.')
+    groups: list[tuple[Term, ...]] = []
+    current: list[Term] = []
+    excluded: list[Term] = []
+    count = 0
+    for token in _TOKEN.findall(text):
+        if token == "OR":
+            if not current:
+                raise QueryError("OR needs words on both sides, as in: ukraine OR russia.")
+            groups.append(tuple(current))
+            current = []
+            continue
+        negative = token.startswith("-")
+        body = token[1:] if negative else token
+        quoted = body.startswith('"')
+        term = _term(body.strip('"'), quoted)
+        if term is None:
+            continue
+        count += 1
+        (excluded if negative else current).append(term)
+    if count > MAX_QUERY_TERMS:
+        raise QueryError(f"The query has too many terms: use at most {MAX_QUERY_TERMS}.")
+    if current:
+        groups.append(tuple(current))
+    elif groups:
+        raise QueryError("OR needs words on both sides, as in: ukraine OR russia.")
+    if not groups:
+        if excluded:
+            raise QueryError("The query only excludes: add a word that stories must contain.")
+        raise QueryError("The query is empty: give at least one word to watch for.")
+    return Query(tuple(groups), tuple(excluded), text)
+
+
+def describe(query: Query) -> str:
+    """The canonical form shown back: ``a AND b  OR  "c d"  NOT e``."""
+    shown = "  OR  ".join(" AND ".join(str(term) for term in group) for group in query.groups)
+    if query.excluded:
+        shown += "  NOT " + " NOT ".join(str(term) for term in query.excluded)
+    return shown
+
+
+def _contains(tokens: tuple[str, ...], term: Term) -> bool:
+    size = len(term.tokens)
+    return any(tokens[i:i + size] == term.tokens for i in range(len(tokens) - size + 1))
+
+
+def matches(query: Query, text: str) -> bool:
+    """Whether a story's text (title, summary, item titles and texts) matches the query."""
+    tokens = _normalise(text)
+    if any(_contains(tokens, term) for term in query.excluded):
+        return False
+    return any(all(_contains(tokens, term) for term in group) for group in query.groups)
+
+
+def is_muted(muted_until: datetime | None, now: datetime) -> bool:
+    """Whether a member's alerts are silenced at `now`."""
+    return muted_until is not None and now < muted_until
+
+
+Deliver = Literal["dm", "channel"]
+
+
+@dataclass(frozen=True, slots=True)
+class PendingAlert:
+    """A story that matched a subscription and awaits delivery."""
+
+    subscription_id: int
+    member_id: int
+    guild_id: int
+    story_id: int
+    deliver: Deliver
+    channel_id: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class Bundle:
+    """One message to send: a single story, or several bundled together."""
+
+    member_id: int
+    guild_id: int
+    deliver: Deliver
+    channel_id: int | None
+    story_ids: tuple[int, ...]
+
+
+_Destination = tuple[int, Deliver, int | None]
+
+
+def plan_deliveries(pending: Sequence[PendingAlert], sent_recently: Mapping[int, list[datetime]],
+                    now: datetime, *, per_hour: int = 5) -> list[Bundle]:
+    """The messages to send now, at most `per_hour` per member over the rolling hour.
+
+    `sent_recently` maps member ids to when their earlier alert messages went out. Repeated
+    (subscription, story) pairs collapse, and so does a story reaching the same destination
+    through two subscriptions. When a member has more stories than messages left, the last
+    message bundles the rest per destination; stories left out (no message left at all, or more
+    destinations than messages) stay pending for the caller to plan again later.
+    """
+    items: dict[int, dict[tuple[_Destination, int], None]] = {}
+    seen: set[tuple[int, int]] = set()
+    for alert in pending:
+        if (alert.subscription_id, alert.story_id) in seen:
+            continue
+        seen.add((alert.subscription_id, alert.story_id))
+        channel = alert.channel_id if alert.deliver == "channel" else None
+        destination: _Destination = (alert.guild_id, alert.deliver, channel)
+        items.setdefault(alert.member_id, {})[(destination, alert.story_id)] = None
+    bundles: list[Bundle] = []
+    for member, member_items in items.items():
+        recent = sum(1 for sent in sent_recently.get(member, []) if now - sent < WINDOW)
+        bundles.extend(_member_bundles(member, list(member_items), per_hour - recent))
+    return bundles
+
+
+def _member_bundles(member: int, items: list[tuple[_Destination, int]], left: int) -> list[Bundle]:
+    if left <= 0:
+        return []
+    if len(items) <= left:
+        return [Bundle(member, *dest, (story,)) for dest, story in items]
+    singles = left - 1
+    while singles > 0 and singles + len({dest for dest, _ in items[singles:]}) > left:
+        singles -= 1
+    bundles = [Bundle(member, *dest, (story,)) for dest, story in items[:singles]]
+    rest: dict[_Destination, list[int]] = {}
+    for dest, story in items[singles:]:
+        rest.setdefault(dest, []).append(story)
+    for dest, stories in list(rest.items())[:left - singles]:
+        bundles.append(Bundle(member, *dest, tuple(stories)))
+    return bundles
