@@ -152,12 +152,3 @@ def key_people(mentions: Sequence[Mention], limit: int = PEOPLE_PER_STORY) -> tu
 
 def _source(item: Item) -> Source:
     return Source(item.id, item.feed_name, item.url, item.published_at)
-
-
-def excerpt(text: str, limit: int = 280) -> str:
-    """The first paragraph, cut at a word boundary within `limit` characters."""
-    first = text.strip().split("\n\n", 1)[0]
-    flat = " ".join(first.split())
-    if len(flat) <= limit:
-        return flat
-    return flat[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:-–—") + "…"

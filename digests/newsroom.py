@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Sequence
 from datetime import datetime, timedelta
 
 from .answers import Answer, answer_question
@@ -30,7 +29,3 @@ async def digest_of_last(store: Store, hours: int, now: datetime) -> Digest:
 
 async def ask(store: Store, question: str, now: datetime) -> Answer:
     return await answer_question(store, question, now)
-
-
-async def ask_all(store: Store, questions: Sequence[str], now: datetime) -> list[Answer]:
-    return [await ask(store, q, now) for q in questions]

@@ -129,11 +129,6 @@ class Store(EnrichmentQueries):
             row = (await conn.execute(_feed_query().where(feeds.c.id == feed_id))).one()
         return _feed(row)
 
-    async def find_feed(self, url: str) -> Feed | None:
-        async with self._engine.connect() as conn:
-            row = (await conn.execute(_feed_query().where(feeds.c.url == url))).one_or_none()
-        return _feed(row) if row else None
-
     async def all_feeds(self) -> list[Feed]:
         async with self._engine.connect() as conn:
             rows = (await conn.execute(_feed_query().order_by(feeds.c.id))).all()
@@ -146,12 +141,6 @@ class Store(EnrichmentQueries):
         async with self._engine.connect() as conn:
             rows = (await conn.execute(query)).all()
         return [_feed(r) for r in rows]
-
-    async def next_due_at(self) -> datetime | None:
-        query = select(func.min(feeds.c.next_check_at)).where(feeds.c.paused.is_(False))
-        async with self._engine.connect() as conn:
-            value = await conn.scalar(query)
-        return _aware(value)
 
     async def record_success(self, feed_id: int, *, now: datetime, next_check_at: datetime,
                              state: FetchState, title: str | None = None,
