@@ -149,18 +149,7 @@ def _build(cls: type, raw: dict[str, Any], where: str, file: str) -> Any:
         values[key] = _check_value(value, str(declared[key].type), f"{where} {key}", file)
         if key in _POSITIVE and values[key] <= 0:
             raise ConfigError(file, f"{where} {key}", "a number greater than 0", repr(value))
-    try:
-        return cls(**values)
-    except TypeError as exc:
-        missing = [n for n, f in declared.items() if n not in raw and _required(f)]
-        raise ConfigError(file, f"{where} {missing[0] if missing else ''}".strip(),
-                          "a value", "nothing") from exc
-
-
-def _required(f: Any) -> bool:
-    from dataclasses import MISSING
-
-    return bool(f.default is MISSING and f.default_factory is MISSING)
+    return cls(**values)  # the only required key, [[feeds]] url, is checked by the caller
 
 
 def _check_value(value: Any, type_name: str, where: str, file: str) -> Any:

@@ -47,19 +47,21 @@ class Enricher:
         async with self._lock:
             batch = await self._store.pending_items(self._batch)
             analysing = self._analyse(batch)
-            while batch:
+            while analysing is not None:
                 analyses = await analysing
                 following = await self._store.pending_items(self._batch, after_id=batch[-1].id)
-                analysing = self._analyse(following)
+                analysing = self._analyse(following)  # overlaps with saving this batch
                 await self._save(batch, analyses, now)
                 done += len(batch)
                 batch = following
-            analysing.cancel()
         if done:
             log.info("enriched items=%s", done)
         return done
 
-    def _analyse(self, batch: list[Item]) -> asyncio.Future[list[ItemAnalysis]]:
+    def _analyse(self, batch: list[Item]) -> asyncio.Future[list[ItemAnalysis]] | None:
+        """Start analysing a batch in the workers; None when there is nothing to analyse."""
+        if not batch:
+            return None
         texts = [ItemText(i.id, i.title, i.text, i.published_at) for i in batch]
         return asyncio.ensure_future(self._workers.run(analyse_items, texts))
 

@@ -176,19 +176,28 @@ async def _delete_fts(conn: AsyncConnection, item_ids: list[int]) -> None:
 
 async def _assign_stories(conn: AsyncConnection, story_of: Mapping[int, int],
                           items_by_id: Mapping[int, Item]) -> None:
+    """Create or widen each story touched, then (re)link its items: a few statements a batch."""
+    members: dict[int, list[datetime]] = {}
     for item_id, story_id in story_of.items():
-        item = items_by_id[item_id]
-        existing = (await conn.execute(select(stories).where(stories.c.id == story_id))).one_or_none()
+        members.setdefault(story_id, []).append(items_by_id[item_id].published_at)
+    known = {r.id: r for r in await conn.execute(
+        select(stories).where(stories.c.id.in_(list(members))))}
+    new_rows = []
+    for story_id, times in members.items():
+        existing = known.get(story_id)
         if existing is None:
-            await conn.execute(insert(stories).values(
-                id=story_id, title=item.title, first_seen_at=item.published_at,
-                last_seen_at=item.published_at))
+            title = next(items_by_id[i].title for i, s in story_of.items() if s == story_id)
+            new_rows.append({"id": story_id, "title": title, "first_seen_at": min(times),
+                             "last_seen_at": max(times)})
         else:
             await conn.execute(update(stories).where(stories.c.id == story_id).values(
-                first_seen_at=min(existing.first_seen_at, item.published_at),
-                last_seen_at=max(existing.last_seen_at, item.published_at)))
-        await conn.execute(story_items.delete().where(story_items.c.item_id == item_id))
-        await conn.execute(insert(story_items).values(item_id=item_id, story_id=story_id))
+                first_seen_at=min(existing.first_seen_at, *times),
+                last_seen_at=max(existing.last_seen_at, *times)))
+    if new_rows:
+        await conn.execute(insert(stories), new_rows)
+    await conn.execute(story_items.delete().where(story_items.c.item_id.in_(list(story_of))))
+    await conn.execute(insert(story_items), [{"item_id": i, "story_id": s}
+                                             for i, s in story_of.items()])
 
 
 def _figure_row(item_id: int, figure: Figure) -> dict[str, Any]:
