@@ -16,7 +16,7 @@ import tempfile
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import aiohttp
@@ -30,12 +30,14 @@ from digests.fulltext import full_text_enricher
 from digests.newsroom import ask, digest_of_last
 from digests.polling import Poller
 from digests.samples import DEMO_NOW, sample_feeds
-from digests.scheduling import build_scheduler, utc_now
+from digests.scheduling import add_tick, build_scheduler, utc_now
 from digests.storage import Store
 from digests.terminal import render_answer, render_digest, render_feed_status, render_poll_results
 from digests.workers import WorkerPool, default_worker_count
 
 log = logging.getLogger("newsdesk")
+
+DELIVERY_JOB_ID = "deliver:tick"
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,13 +160,38 @@ async def command_run(args: argparse.Namespace) -> int:
         print("DISCORD_TOKEN is not set: export the bot's token in the environment "
               "(it is never read from the configuration file).", file=sys.stderr)
         return 2
-    from cogs.client import run_bot
-
     async with open_services(config) as services:
-        scheduler = build_scheduler(services.poll_and_enrich, config.polling.tick_seconds)
-        await run_bot(token, scheduler=scheduler,
-                      guild_ready_timeout=config.discord.guild_ready_timeout)
+        await run_discord(services, token)
     return 0
+
+
+async def run_discord(services: Services, token: str) -> None:
+    """Build the Discord side from the services, each cog with exactly what it uses, and run it."""
+    from cogs.alerts import AlertsCog
+    from cogs.bot import NewsdeskBot, run_until_stopped
+    from cogs.delivery import DeliveryDesk
+    from cogs.digest import DigestCog
+    from cogs.feeds import FeedsCog
+    from cogs.outbox import OutboxSender
+    from cogs.questions import QuestionsCog
+    from cogs.status import StatusCog
+
+    settings = services.config.discord
+    store = services.store
+    bot = NewsdeskBot(guild_ready_timeout=settings.guild_ready_timeout)
+    desk = DeliveryDesk(store, OutboxSender(store, bot),
+                        grace=timedelta(hours=settings.digest_grace_hours),
+                        alerts_per_hour=settings.alerts_per_hour)
+    scheduler = build_scheduler(services.poll_and_enrich, services.config.polling.tick_seconds)
+    add_tick(scheduler, DELIVERY_JOB_ID, desk.run, settings.delivery_seconds)
+    bot.equip([
+        FeedsCog(store, services.poller, utc_now),
+        DigestCog(store, utc_now),
+        QuestionsCog(store, services.workers, utc_now),
+        AlertsCog(store, utc_now, per_member=settings.alerts_per_member),
+        StatusCog(store, utc_now),
+    ], scheduler)
+    await run_until_stopped(bot, token)
 
 
 # Command line ------------------------------------------------------------------------------

@@ -113,12 +113,15 @@ def _code_or_blank(match: re.Match[str]) -> str:
 
 
 _LINE_START = re.compile(r"^(\s*)(#{1,3}\s|[-+]\s|\d+[.)]\s)", re.MULTILINE)
-_BRACKET = re.compile(r"(?<!\\)\[")
+# Bare URLs are kept whole (an escape inside one would break it); elsewhere every markdown
+# character is escaped. discord.utils.escape_markdown is not enough: it takes text between two
+# masked links for one link and leaves its markdown, and the second link, live.
+_MARKDOWN = re.compile(r"(https?://[^\s<>\[\]()]+)|([\\*_~|`>\[\]])")
 _PING = re.compile(r"@(everyone|here)|<(?=[@#])")
 
 
 def escape(text: str) -> str:
     """Feed text made inert: no markdown, no links, no headings or lists, and no mentions."""
-    text = _BRACKET.sub(r"\\[", discord.utils.escape_markdown(text))
+    text = _MARKDOWN.sub(lambda m: m.group(1) or "\\" + m.group(2), text)
     text = _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
     return _PING.sub(lambda m: f"@\u200b{m.group(1)}" if m.group(1) else "<\u200b", text)

@@ -25,9 +25,9 @@ def render_digest(digest: Digest, *, tz: ZoneInfo | None = None) -> list[Payload
     header = fit(_digest_header(digest, tz), limits.CONTENT)
     if not digest.stories:
         return [check(Payload(f"{header}\n{EMPTY_DIGEST}"))]
-    embeds = [_story_embed(story, tz) for story in digest.stories]
+    embeds = [story_embed(story, tz) for story in digest.stories]
     return [check(Payload(header if n == 0 else None, tuple(group)))
-            for n, group in enumerate(_pack(embeds))]
+            for n, group in enumerate(pack_embeds(embeds))]
 
 
 def _digest_header(digest: Digest, tz: ZoneInfo | None) -> str:
@@ -46,7 +46,7 @@ def _local(moment: datetime, tz: ZoneInfo | None) -> datetime:
     return moment.astimezone(tz) if tz is not None else moment
 
 
-def _story_embed(story: DigestStory, tz: ZoneInfo | None) -> discord.Embed:
+def story_embed(story: DigestStory, tz: ZoneInfo | None) -> discord.Embed:
     lines = [f"> {escape(q.text)}\n— {escape(q.source.feed_name)}" for q in story.summary]
     lines += [_figure_line(f) for f in story.figures]
     embed = discord.Embed(title=fit(escape(story.title), limits.EMBED_TITLE), url=story.url,
@@ -60,7 +60,7 @@ def _figure_line(figure: DigestFigure) -> str:
     return "▸ " + escape(f"{figure.value} {figure.counted or ''}".rstrip() + said)
 
 
-def _pack(embeds: Iterable[discord.Embed]) -> list[list[discord.Embed]]:
+def pack_embeds(embeds: Iterable[discord.Embed]) -> list[list[discord.Embed]]:
     """Embeds in order, grouped so no message exceeds 10 embeds or 6,000 embed characters."""
     groups: list[list[discord.Embed]] = [[]]
     size = 0
@@ -99,7 +99,7 @@ def render_feed_list(feeds: Sequence[Feed]) -> list[Payload]:
     if not feeds:
         return [check(Payload("No feeds are followed yet."))]
     fields = [(fit(escape(feed.display_name), FEED_NAME), _feed_value(feed)) for feed in feeds]
-    return [check(Payload(None, tuple(group))) for group in _pack(_field_embeds("Feeds", fields))]
+    return [check(Payload(None, tuple(group))) for group in pack_embeds(_field_embeds("Feeds", fields))]
 
 
 def _field_embeds(title: str, fields: Sequence[tuple[str, str]]) -> list[discord.Embed]:

@@ -112,14 +112,32 @@ def describe(query: Query) -> str:
     return shown
 
 
-def _contains(tokens: tuple[str, ...], term: Term) -> bool:
+@dataclass(frozen=True, slots=True)
+class Tokens:
+    """A text read once for matching against many queries."""
+
+    sequence: tuple[str, ...]
+    distinct: frozenset[str]
+
+
+def tokenise(text: str) -> Tokens:
+    sequence = _normalise(text)
+    return Tokens(sequence, frozenset(sequence))
+
+
+def _contains(tokens: Tokens, term: Term) -> bool:
+    if term.tokens[0] not in tokens.distinct:
+        return False
     size = len(term.tokens)
-    return any(tokens[i:i + size] == term.tokens for i in range(len(tokens) - size + 1))
+    if size == 1:
+        return True
+    sequence = tokens.sequence
+    return any(sequence[i:i + size] == term.tokens for i in range(len(sequence) - size + 1))
 
 
-def matches(query: Query, text: str) -> bool:
+def matches(query: Query, text: str | Tokens) -> bool:
     """Whether a story's text (title, summary, item titles and texts) matches the query."""
-    tokens = _normalise(text)
+    tokens = tokenise(text) if isinstance(text, str) else text
     if any(_contains(tokens, term) for term in query.excluded):
         return False
     return any(all(_contains(tokens, term) for term in group) for group in query.groups)

@@ -54,6 +54,10 @@ class NetworkConfig:
 @dataclass(frozen=True, slots=True)
 class DiscordConfig:
     guild_ready_timeout: float = 2.0
+    digest_grace_hours: float = 6.0
+    alerts_per_hour: int = 5
+    alerts_per_member: int = 25
+    delivery_seconds: float = 10.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +95,8 @@ _POSITIVE = {
     "interval_seconds", "tick_seconds", "concurrency", "max_interval_seconds",
     "pause_after_failing_seconds", "connect_timeout_seconds", "read_timeout_seconds",
     "total_timeout_seconds", "max_body_bytes", "per_host_concurrency",
-    "default_cooldown_seconds", "guild_ready_timeout",
+    "default_cooldown_seconds", "guild_ready_timeout", "digest_grace_hours", "alerts_per_hour",
+    "alerts_per_member", "delivery_seconds",
 }
 
 

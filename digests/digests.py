@@ -78,7 +78,7 @@ def build_digest(stories: Sequence[StoryRecord], figures: Mapping[int, Sequence[
     ranked = sorted(live, key=lambda s: rank_score(s, end), reverse=True)
     sources = {i.feed_name for s in live for i in s.items}
     people = mentions or {}
-    return Digest(start, end, tuple(_story(s, figures, people, start) for s in ranked[:limit]),
+    return Digest(start, end, tuple(story_card(s, figures, people, start) for s in ranked[:limit]),
                   story_total=len(live), source_total=len(sources))
 
 
@@ -89,7 +89,7 @@ def rank_score(story: StoryRecord, end: datetime) -> float:
     return sources + 0.3 * math.log1p(len(story.items)) + 1.0 / (1.0 + hours_old / 12)
 
 
-def _story(story: StoryRecord, figures: Mapping[int, Sequence[Figure]],
+def story_card(story: StoryRecord, figures: Mapping[int, Sequence[Figure]],
            mentions: Mapping[int, Sequence[Mention]], start: datetime) -> DigestStory:
     """The story as the digest tells it, led by its first report inside the window."""
     items = list(story.items)

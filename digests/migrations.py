@@ -157,7 +157,71 @@ _V2: list[Step] = [
     "CREATE INDEX ix_mentions_person ON mentions (person_key)",
 ]
 
-MIGRATIONS: list[list[Step]] = [_V1, _V2]
+# Version 3: the Discord side. Each server's digest schedule, members' alert subscriptions and
+# mutes, which stories matched which subscription, and the outbox every message passes through
+# (written first, then sent, then marked sent), so a crash neither loses nor repeats a message.
+_V3: list[Step] = [
+    "ALTER TABLE follows ADD COLUMN paused {bool} NOT NULL DEFAULT FALSE",
+    """CREATE TABLE guild_settings (
+        guild_id {big} PRIMARY KEY,
+        digest_channel_id {big},
+        digest_time TEXT,
+        digest_timezone TEXT,
+        digest_set_at {ts},
+        last_digest_on TEXT
+    )""",
+    """CREATE TABLE subscriptions (
+        id {pk},
+        guild_id {big} NOT NULL,
+        member_id {big} NOT NULL,
+        query TEXT NOT NULL,
+        deliver TEXT NOT NULL,
+        channel_id {big},
+        created_at {ts} NOT NULL
+    )""",
+    "CREATE INDEX ix_subscriptions_member ON subscriptions (guild_id, member_id)",
+    """CREATE TABLE members (
+        guild_id {big} NOT NULL,
+        member_id {big} NOT NULL,
+        muted_until {ts},
+        dms_closed {bool} NOT NULL DEFAULT FALSE,
+        PRIMARY KEY (guild_id, member_id)
+    )""",
+    """CREATE TABLE alert_matches (
+        subscription_id {int_ref} NOT NULL REFERENCES subscriptions (id) ON DELETE CASCADE,
+        story_id {int_ref} NOT NULL,
+        matched_at {ts} NOT NULL,
+        state TEXT NOT NULL,
+        PRIMARY KEY (subscription_id, story_id)
+    )""",
+    "CREATE INDEX ix_alert_matches_state ON alert_matches (state)",
+    """CREATE TABLE outbox (
+        id {pk},
+        key TEXT NOT NULL,
+        part INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        guild_id {big},
+        channel_id {big},
+        user_id {big},
+        body TEXT NOT NULL,
+        status TEXT NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        last_error TEXT,
+        created_at {ts} NOT NULL,
+        next_attempt_at {ts} NOT NULL,
+        sent_at {ts},
+        message_id {big},
+        UNIQUE (key, part)
+    )""",
+    "CREATE INDEX ix_outbox_due ON outbox (status, next_attempt_at)",
+    "CREATE INDEX ix_outbox_member ON outbox (kind, user_id, created_at)",
+    """CREATE TABLE bot_state (
+        name TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    )""",
+]
+
+MIGRATIONS: list[list[Step]] = [_V1, _V2, _V3]
 LATEST_VERSION = len(MIGRATIONS)
 
 

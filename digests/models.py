@@ -36,6 +36,8 @@ class Feed:
     next_check_at: datetime
     first_polled: bool
     item_count: int = 0
+    paused_by: str | None = None
+    paused_at: datetime | None = None
 
     @property
     def status(self) -> FeedStatus:

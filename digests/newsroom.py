@@ -3,19 +3,39 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 
 from .answers import Answer, answer_question
-from .digests import STORY_LIMIT, Digest, build_digest
+from .digests import STORY_LIMIT, Digest, DigestStory, build_digest, story_card
 from .figures import Figure
+from .models import StoryRecord
 from .people import Mention
+from .scope import ScopedStore
 from .storage import Store
 
+Reader = Store | ScopedStore  # the whole store (the command line) or one server's view
 
-async def digest_of_last(store: Store, hours: int, now: datetime) -> Digest:
+
+async def digest_of_last(store: Reader, hours: int, now: datetime) -> Digest:
     """The digest of the `hours` before `now`."""
     start = now - timedelta(hours=hours)
     stories = await store.stories_between(start, now)
+    figures, mentions = await _readings(store, stories)
+    return await asyncio.to_thread(build_digest, stories, figures, start, now, STORY_LIMIT,
+                                   mentions)
+
+
+async def story_cards(store: Store, story_ids: Sequence[int], feed_ids: frozenset[int] | None,
+                      since: datetime) -> dict[int, DigestStory]:
+    """Stories told as the digest tells them (title, summary, figures, sources), by story id."""
+    stories = await store.stories_by_id(story_ids, feed_ids)
+    figures, mentions = await _readings(store, stories)
+    return {s.id: story_card(s, figures, mentions, since) for s in stories}
+
+
+async def _readings(store: Reader, stories: Sequence[StoryRecord]
+                    ) -> tuple[dict[int, list[Figure]], dict[int, list[Mention]]]:
     item_ids = [i.id for s in stories for i in s.items]
     figures: dict[int, list[Figure]] = {}
     for cited in await store.figures_of_items(item_ids):
@@ -23,9 +43,8 @@ async def digest_of_last(store: Store, hours: int, now: datetime) -> Digest:
     mentions: dict[int, list[Mention]] = {}
     for cited_mention in await store.mentions_of_items(item_ids):
         mentions.setdefault(cited_mention.source.item_id, []).append(cited_mention.mention)
-    return await asyncio.to_thread(build_digest, stories, figures, start, now, STORY_LIMIT,
-                                   mentions)
+    return figures, mentions
 
 
-async def ask(store: Store, question: str, now: datetime) -> Answer:
+async def ask(store: Reader, question: str, now: datetime) -> Answer:
     return await answer_question(store, question, now)

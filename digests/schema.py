@@ -80,6 +80,7 @@ follows = Table(
     Column("name", Text),
     Column("removed", Boolean, nullable=False, default=False),
     Column("created_at", UTCDateTime, nullable=False),
+    Column("paused", Boolean, nullable=False, default=False),
 )
 
 items = Table(
@@ -173,4 +174,67 @@ mentions = Table(
     Column("sentence", Text, nullable=False),
     Column("start_offset", Integer, nullable=False),
     Column("end_offset", Integer, nullable=False),
+)
+
+guild_settings = Table(
+    "guild_settings", metadata,
+    Column("guild_id", BigInteger, primary_key=True),
+    Column("digest_channel_id", BigInteger),
+    Column("digest_time", Text),
+    Column("digest_timezone", Text),
+    Column("digest_set_at", UTCDateTime),
+    Column("last_digest_on", Text),
+)
+
+subscriptions = Table(
+    "subscriptions", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("guild_id", BigInteger, nullable=False),
+    Column("member_id", BigInteger, nullable=False),
+    Column("query", Text, nullable=False),
+    Column("deliver", Text, nullable=False),
+    Column("channel_id", BigInteger),
+    Column("created_at", UTCDateTime, nullable=False),
+)
+
+members = Table(
+    "members", metadata,
+    Column("guild_id", BigInteger, primary_key=True),
+    Column("member_id", BigInteger, primary_key=True),
+    Column("muted_until", UTCDateTime),
+    Column("dms_closed", Boolean, nullable=False, default=False),
+)
+
+alert_matches = Table(
+    "alert_matches", metadata,
+    Column("subscription_id", Integer, ForeignKey("subscriptions.id", ondelete="CASCADE"),
+           primary_key=True),
+    Column("story_id", Integer, primary_key=True),
+    Column("matched_at", UTCDateTime, nullable=False),
+    Column("state", Text, nullable=False),
+)
+
+outbox = Table(
+    "outbox", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("key", Text, nullable=False),
+    Column("part", Integer, nullable=False),
+    Column("kind", Text, nullable=False),
+    Column("guild_id", BigInteger),
+    Column("channel_id", BigInteger),
+    Column("user_id", BigInteger),
+    Column("body", Text, nullable=False),
+    Column("status", Text, nullable=False),
+    Column("attempts", Integer, nullable=False, default=0),
+    Column("last_error", Text),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("next_attempt_at", UTCDateTime, nullable=False),
+    Column("sent_at", UTCDateTime),
+    Column("message_id", BigInteger),
+)
+
+bot_state = Table(
+    "bot_state", metadata,
+    Column("name", Text, primary_key=True),
+    Column("value", Text, nullable=False),
 )

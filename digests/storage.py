@@ -6,17 +6,19 @@ callers get frozen values from `models`.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import AsyncIterator, Iterable, Sequence
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import and_, event, func, insert, or_, select, update
 from sqlalchemy.engine import Row
-from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
 
 from . import migrations
 from .errors import StorageError
@@ -24,10 +26,14 @@ from .models import Entry, Feed, Item, StoreResult
 from .rows import item_from_row, item_query
 from .schema import feeds, fetch_errors, follows, items
 from .storage_enrichment import EnrichmentQueries
+from .storage_guilds import GuildQueries
 
 log = logging.getLogger(__name__)
 
 _LOOKUP_CHUNK = 400
+
+
+PAUSED_BY_SERVER = "server"
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,11 +72,19 @@ def async_database_url(url: str) -> str:
     return url
 
 
-class Store(EnrichmentQueries):
+class Store(EnrichmentQueries, GuildQueries):
     """Feeds, follows, items, fetch history and what was read from items, by named methods."""
 
     def __init__(self, engine: AsyncEngine) -> None:
         self._engine = engine
+        self._write_lock = asyncio.Lock()
+
+    @asynccontextmanager
+    async def _begin(self) -> AsyncIterator[AsyncConnection]:
+        """A write transaction. Writes take turns: SQLite has one writer, and a transaction
+        that reads and then writes would otherwise fail with "database is locked"."""
+        async with self._write_lock, self._engine.begin() as conn:
+            yield conn
 
     @classmethod
     async def open(cls, url: str) -> Store:
@@ -97,7 +111,7 @@ class Store(EnrichmentQueries):
     async def add_feed(self, url: str, *, now: datetime, name: str | None = None,
                        full_text: bool = False, operator: bool = False) -> Feed:
         """The feed for `url`, created if new; one row per URL however many servers follow it."""
-        async with self._engine.begin() as conn:
+        async with self._begin() as conn:
             feed_id = await conn.scalar(select(feeds.c.id).where(feeds.c.url == url))
             if feed_id is None:
                 result = await conn.execute(insert(feeds).values(
@@ -120,7 +134,7 @@ class Store(EnrichmentQueries):
     async def set_operator_feeds(self, urls: Iterable[str]) -> None:
         """Mark exactly these URLs as the operator's feeds (a feed dropped from the file is not)."""
         keep = list(urls)
-        async with self._engine.begin() as conn:
+        async with self._begin() as conn:
             await conn.execute(update(feeds).where(feeds.c.operator.is_(True), feeds.c.url.not_in(keep))
                                .values(operator=False))
 
@@ -174,7 +188,7 @@ class Store(EnrichmentQueries):
     async def record_failure(self, feed_id: int, *, now: datetime, next_check_at: datetime,
                              kind: str, message: str, status: int | None = None) -> Feed:
         """Count one more failure, keep it in the history, and return the feed as it is now."""
-        async with self._engine.begin() as conn:
+        async with self._begin() as conn:
             await conn.execute(update(feeds).where(feeds.c.id == feed_id).values(
                 failing_since=func.coalesce(feeds.c.failing_since, now),
                 failure_count=feeds.c.failure_count + 1,
@@ -199,7 +213,7 @@ class Store(EnrichmentQueries):
 
     async def move_feed(self, feed_id: int, new_url: str) -> bool:
         """Point a feed at its new URL (a permanent redirect); False if another feed has it."""
-        async with self._engine.begin() as conn:
+        async with self._begin() as conn:
             taken = await conn.scalar(select(feeds.c.id).where(feeds.c.url == new_url))
             if taken is not None and taken != feed_id:
                 return False
@@ -215,49 +229,77 @@ class Store(EnrichmentQueries):
         return [FeedError(r.at, r.kind, r.status, r.message) for r in rows]
 
     async def _update_feed(self, feed_id: int, values: dict[str, Any]) -> None:
-        async with self._engine.begin() as conn:
+        async with self._begin() as conn:
             await conn.execute(update(feeds).where(feeds.c.id == feed_id).values(**values))
 
     # Follows -------------------------------------------------------------------------------
 
     async def follow(self, guild_id: int, feed_id: int, *, now: datetime,
                      name: str | None = None) -> None:
-        async with self._engine.begin() as conn:
-            exists = await conn.scalar(select(func.count()).select_from(follows).where(
-                follows.c.guild_id == guild_id, follows.c.feed_id == feed_id))
-            if exists:
-                await conn.execute(update(follows).where(
-                    follows.c.guild_id == guild_id, follows.c.feed_id == feed_id
-                ).values(removed=False, name=name))
-            else:
-                await conn.execute(insert(follows).values(
-                    guild_id=guild_id, feed_id=feed_id, name=name, removed=False, created_at=now))
+        await self._set_follow(guild_id, feed_id, now, {"removed": False, "paused": False,
+                                                        "name": name})
 
     async def unfollow(self, guild_id: int, feed_id: int, *, now: datetime) -> None:
         """Remember the removal, so an operator feed stays removed for this server."""
-        await self.follow(guild_id, feed_id, now=now)
-        async with self._engine.begin() as conn:
-            await conn.execute(update(follows).where(
-                follows.c.guild_id == guild_id, follows.c.feed_id == feed_id).values(removed=True))
+        await self._set_follow(guild_id, feed_id, now, {"removed": True, "paused": False})
+
+    async def set_follow_paused(self, guild_id: int, feed_id: int, paused: bool, *,
+                                now: datetime) -> None:
+        """Pause or resume a feed for one server only (others that follow it are unaffected)."""
+        await self._set_follow(guild_id, feed_id, now, {"removed": False, "paused": paused})
+
+    async def _set_follow(self, guild_id: int, feed_id: int, now: datetime,
+                          values: dict[str, Any]) -> None:
+        async with self._begin() as conn:
+            changed = await conn.execute(update(follows).where(
+                follows.c.guild_id == guild_id, follows.c.feed_id == feed_id).values(**values))
+            if changed.rowcount == 0:
+                await conn.execute(insert(follows).values(
+                    guild_id=guild_id, feed_id=feed_id, created_at=now,
+                    **{"name": None, "removed": False, "paused": False, **values}))
+
+    async def active_followers(self, feed_id: int) -> int:
+        """How many servers follow the feed and have not paused it (operator feeds: at least 1)."""
+        async with self._engine.connect() as conn:
+            operator = await conn.scalar(select(feeds.c.operator).where(feeds.c.id == feed_id))
+            count = await conn.scalar(select(func.count()).select_from(follows).where(
+                follows.c.feed_id == feed_id, follows.c.removed.is_(False),
+                follows.c.paused.is_(False)))
+        return int(count or 0) + (1 if operator else 0)
+
+    async def forget_feed(self, feed_id: int) -> bool:
+        """Delete a feed that no server follows and that holds no items (a failed /feeds add)."""
+        async with self._begin() as conn:
+            followed = await conn.scalar(select(func.count()).select_from(follows).where(
+                follows.c.feed_id == feed_id))
+            held = await conn.scalar(select(func.count()).select_from(items).where(
+                items.c.feed_id == feed_id))
+            if followed or held:
+                return False
+            result = await conn.execute(feeds.delete().where(
+                feeds.c.id == feed_id, feeds.c.operator.is_(False)))
+        return bool(result.rowcount)
 
     async def guild_feeds(self, guild_id: int) -> list[Feed]:
-        """The server's own follows plus the operator's feeds it has not removed."""
-        mine = select(follows.c.feed_id).where(follows.c.guild_id == guild_id)
-        followed = mine.where(follows.c.removed.is_(False))
-        removed = mine.where(follows.c.removed.is_(True))
-        query = _feed_query().where(or_(
-            feeds.c.id.in_(followed),
-            and_(feeds.c.operator.is_(True), feeds.c.id.not_in(removed)))).order_by(feeds.c.id)
+        """The server's own follows plus the operator's feeds it has not removed; a feed the
+        server paused shows as paused here, whatever other servers do."""
+        mine = follows.c.guild_id == guild_id
+        query = (_feed_query().add_columns(follows.c.paused.label("follow_paused"),
+                                           follows.c.name.label("follow_name"))
+                 .outerjoin(follows, and_(follows.c.feed_id == feeds.c.id, mine))
+                 .where(or_(follows.c.removed.is_(False),
+                            and_(feeds.c.operator.is_(True), follows.c.guild_id.is_(None))))
+                 .order_by(feeds.c.id))
         async with self._engine.connect() as conn:
             rows = (await conn.execute(query)).all()
-        return [_feed(r) for r in rows]
+        return [_guild_feed(r) for r in rows]
 
     # Items ---------------------------------------------------------------------------------
 
     async def save_entries(self, feed_id: int, entries: Sequence[Entry], *, now: datetime,
                            first_poll: bool) -> StoreResult:
         """Insert new entries and update changed ones; dedup by the feed's entry identities."""
-        async with self._engine.begin() as conn:
+        async with self._begin() as conn:
             known = await _known_entries(conn, feed_id, [e.key for e in entries])
             new_rows = [_item_row(feed_id, e, now, first_poll) for e in entries if e.key not in known]
             changed = [e for e in entries if e.key in known and known[e.key][1] != e.content_hash]
@@ -274,7 +316,7 @@ class Store(EnrichmentQueries):
                            new_item_ids=tuple(new_ids))
 
     async def replace_item_text(self, item_id: int, text: str, *, now: datetime) -> None:
-        async with self._engine.begin() as conn:
+        async with self._begin() as conn:
             await conn.execute(update(items).where(items.c.id == item_id)
                                .values(text=text, updated_at=now))
 
@@ -367,7 +409,19 @@ def _feed(row: Row[Any]) -> Feed:
         failing_since=row.failing_since, failure_count=row.failure_count,
         last_error=row.last_error, last_success_at=row.last_success_at,
         last_polled_at=row.last_polled_at, next_check_at=row.next_check_at,
-        first_polled=bool(row.first_polled), item_count=getattr(row, "item_count", 0) or 0)
+        first_polled=bool(row.first_polled), item_count=getattr(row, "item_count", 0) or 0,
+        paused_by=row.paused_by, paused_at=row.paused_at)
+
+
+def _guild_feed(row: Row[Any]) -> Feed:
+    """The feed as one server sees it: the name it gave, and paused if it paused it."""
+    feed = _feed(row)
+    if row.follow_name:
+        feed = replace(feed, name=row.follow_name)
+    if row.follow_paused and not feed.paused:
+        return replace(feed, paused=True, paused_reason="paused by this server",
+                       paused_by=PAUSED_BY_SERVER)
+    return feed
 
 
 def _aware(value: Any) -> datetime | None:

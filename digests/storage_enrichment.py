@@ -3,7 +3,8 @@ and people. Mixed into `Store`; rows never leave this module either."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -37,6 +38,9 @@ class EnrichmentQueries:
 
     _engine: AsyncEngine
 
+    def _begin(self) -> AbstractAsyncContextManager[AsyncConnection]:
+        raise NotImplementedError  # provided by Store
+
     async def pending_items(self, limit: int, after_id: int = 0) -> list[Item]:
         """Items not yet analysed, oldest first, so interrupted work resumes in order."""
         query = (item_query().where(items.c.enriched.is_(False), items.c.id > after_id)
@@ -48,7 +52,7 @@ class EnrichmentQueries:
     async def save_enrichment(self, analyses: Sequence[ItemAnalysis], story_of: Mapping[int, int],
                               items_by_id: Mapping[int, Item]) -> None:
         """Store what was read from the items and which story each joined, in one transaction."""
-        async with self._engine.begin() as conn:
+        async with self._begin() as conn:
             ids = [a.item_id for a in analyses]
             for table in (sentences, figures, mentions):
                 await conn.execute(table.delete().where(table.c.item_id.in_(ids)))
@@ -66,15 +70,25 @@ class EnrichmentQueries:
             rows = (await conn.execute(query)).all()
         return [(item_from_row(r), r.story_id) for r in rows]
 
-    async def stories_between(self, start: datetime, end: datetime) -> list[StoryRecord]:
-        """Stories with at least one item published in the window, each with all its items."""
-        in_window = (select(story_items.c.story_id).join(items, items.c.id == story_items.c.item_id)
-                     .where(items.c.published_at >= start, items.c.published_at <= end))
-        query = (item_query().add_columns(story_items.c.story_id, stories.c.title.label("story_title"))
-                 .join(story_items, story_items.c.item_id == items.c.id)
-                 .join(stories, stories.c.id == story_items.c.story_id)
-                 .where(story_items.c.story_id.in_(in_window))
-                 .order_by(items.c.published_at, items.c.id))
+    async def stories_between(self, start: datetime, end: datetime,
+                              feed_ids: Collection[int] | None = None) -> list[StoryRecord]:
+        """Stories with at least one item published in the window, each with all its items
+        (only the items of `feed_ids`, when given)."""
+        in_window = _in_feeds(select(story_items.c.story_id).join(items, items.c.id == story_items.c.item_id)
+                              .where(items.c.published_at >= start, items.c.published_at <= end), feed_ids)
+        return await self._stories(story_items.c.story_id.in_(in_window), feed_ids)
+
+    async def stories_by_id(self, story_ids: Iterable[int],
+                            feed_ids: Collection[int] | None = None) -> list[StoryRecord]:
+        return await self._stories(story_items.c.story_id.in_(list(story_ids)), feed_ids)
+
+    async def _stories(self, condition: Any, feed_ids: Collection[int] | None) -> list[StoryRecord]:
+        query = _in_feeds(item_query().add_columns(story_items.c.story_id,
+                                                   stories.c.title.label("story_title"))
+                          .join(story_items, story_items.c.item_id == items.c.id)
+                          .join(stories, stories.c.id == story_items.c.story_id)
+                          .where(condition)
+                          .order_by(items.c.published_at, items.c.id), feed_ids)
         async with self._engine.connect() as conn:
             rows = (await conn.execute(query)).all()
         grouped: dict[int, tuple[str, list[Item]]] = {}
@@ -89,35 +103,43 @@ class EnrichmentQueries:
             rows = (await conn.execute(query)).all()
         return [CitedFigure(_figure(r), _source(r)) for r in rows]
 
-    async def figures_in_sentences_matching(self, terms: Sequence[str],
-                                            limit: int = 200) -> list[CitedFigure]:
+    async def figures_in_sentences_matching(self, terms: Sequence[str], limit: int = 200,
+                                            feed_ids: Collection[int] | None = None) -> list[CitedFigure]:
         """Figures whose sentence matches any of the terms, best matches first."""
-        hits = await self.search_sentences(terms, limit)
+        hits = await self.search_sentences(terms, limit, feed_ids)
         if not hits:
             return []
         wanted = {(h.source.item_id, h.text) for h in hits}
         found = await self.figures_of_items({item_id for item_id, _ in wanted})
         return [f for f in found if (f.source.item_id, f.figure.sentence) in wanted]
 
-    async def search_sentences(self, terms: Sequence[str], limit: int = 20) -> list[SentenceHit]:
-        """Full-text search over every stored sentence (SQLite FTS5, ranked by bm25)."""
+    async def search_sentences(self, terms: Sequence[str], limit: int = 20,
+                               feed_ids: Collection[int] | None = None) -> list[SentenceHit]:
+        """Full-text search over the stored sentences (SQLite FTS5, ranked by bm25), of every
+        feed or of `feed_ids`."""
         query = fts_query(terms)
-        if not query:
+        if not query or (feed_ids is not None and not feed_ids):
             return []
+        scope = ""
+        if feed_ids is not None:
+            scope = (" AND s.item_id IN (SELECT id FROM items WHERE feed_id IN "
+                     f"({','.join(str(int(f)) for f in feed_ids)}))")
         statement = text(
             "SELECT s.id AS sid, s.text AS text, bm25(sentences_fts) AS score, s.item_id AS item_id "
             "FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid "
-            "WHERE sentences_fts MATCH :query ORDER BY score LIMIT :limit")
+            f"WHERE sentences_fts MATCH :query{scope} ORDER BY score LIMIT :limit")
         async with self._engine.connect() as conn:
             rows = (await conn.execute(statement, {"query": query, "limit": limit})).all()
             sources = await _sources(conn, {r.item_id for r in rows})
         return [SentenceHit(r.text, sources[r.item_id], -float(r.score)) for r in rows]
 
-    async def mentions_of(self, keys: Iterable[str]) -> list[CitedMention]:
-        query = (select(mentions, *_source_columns()).join(items, items.c.id == mentions.c.item_id)
-                 .join(feeds, feeds.c.id == items.c.feed_id)
-                 .where(mentions.c.person_key.in_(list(keys)))
-                 .order_by(items.c.published_at.desc(), mentions.c.id))
+    async def mentions_of(self, keys: Iterable[str],
+                          feed_ids: Collection[int] | None = None) -> list[CitedMention]:
+        query = _in_feeds(select(mentions, *_source_columns())
+                          .join(items, items.c.id == mentions.c.item_id)
+                          .join(feeds, feeds.c.id == items.c.feed_id)
+                          .where(mentions.c.person_key.in_(list(keys)))
+                          .order_by(items.c.published_at.desc(), mentions.c.id), feed_ids)
         async with self._engine.connect() as conn:
             rows = (await conn.execute(query)).all()
         return [CitedMention(_mention(r), _source(r)) for r in rows]
@@ -130,13 +152,30 @@ class EnrichmentQueries:
             rows = (await conn.execute(query)).all()
         return [CitedMention(_mention(r), _source(r)) for r in rows]
 
-    async def person_keys(self) -> list[tuple[str, str, int]]:
+    async def person_keys(self, feed_ids: Collection[int] | None = None) -> list[tuple[str, str, int]]:
         """Every person seen: (key, a name as written, number of mentions), most mentioned first."""
-        query = (select(mentions.c.person_key, func.max(mentions.c.name), func.count())
-                 .group_by(mentions.c.person_key).order_by(func.count().desc()))
+        query = select(mentions.c.person_key, func.max(mentions.c.name), func.count())
+        if feed_ids is not None:
+            query = _in_feeds(query.join(items, items.c.id == mentions.c.item_id), feed_ids)
+        query = query.group_by(mentions.c.person_key).order_by(func.count().desc())
         async with self._engine.connect() as conn:
             rows = (await conn.execute(query)).all()
         return [(r[0], r[1], int(r[2])) for r in rows]
+
+    async def figure_labels(self, feed_ids: Collection[int] | None = None, limit: int = 500) -> list[str]:
+        """What the stored figures count ("people have fled Ukraine"), most frequent first."""
+        query = select(figures.c.counted).where(figures.c.counted.is_not(None))
+        if feed_ids is not None:
+            query = _in_feeds(query.join(items, items.c.id == figures.c.item_id), feed_ids)
+        query = query.group_by(figures.c.counted).order_by(func.count().desc()).limit(limit)
+        async with self._engine.connect() as conn:
+            rows = (await conn.execute(query)).all()
+        return [r[0] for r in rows]
+
+
+def _in_feeds(query: Any, feed_ids: Collection[int] | None) -> Any:
+    """The query limited to items of `feed_ids` (a server's feeds); unchanged for None."""
+    return query if feed_ids is None else query.where(items.c.feed_id.in_(list(feed_ids)))
 
 
 def fts_query(terms: Sequence[str]) -> str:

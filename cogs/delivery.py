@@ -1,0 +1,121 @@
+"""The delivery job: write what is due (daily digests, paused-feed notices, alerts) to the
+outbox, then send the outbox. Runs on the scheduler, a few seconds apart."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+
+from cogs.outbox import OutboxSender, to_body
+from cogs.render import render_digest
+from cogs.render_alerts import render_alert
+from cogs.render_status import render_paused_notice
+from digests.alerts import Bundle, PendingAlert, is_muted, plan_deliveries
+from digests.deliveries import collect_alert_matches, due_digests, paused_by_bot
+from digests.newsroom import digest_of_last, story_cards
+from digests.scope import guild_view
+from digests.storage import Store
+from digests.storage_guilds import MATCH_MUTED, OutboxMessage
+
+log = logging.getLogger(__name__)
+
+STORY_LOOKBACK = timedelta(days=3)
+
+
+class DeliveryDesk:
+    def __init__(self, store: Store, sender: OutboxSender, *, grace: timedelta,
+                 alerts_per_hour: int) -> None:
+        self._store = store
+        self._sender = sender
+        self._grace = grace
+        self._alerts_per_hour = alerts_per_hour
+
+    async def run(self, now: datetime) -> None:
+        await self.queue_digests(now)
+        await self.queue_paused_notices(now)
+        await collect_alert_matches(self._store, now)
+        await self.queue_alerts(now)
+        await self._sender.flush(now)
+
+    async def queue_digests(self, now: datetime) -> None:
+        for due in await due_digests(self._store, now, self._grace):
+            view = await guild_view(self._store, due.guild_id, live_only=True)
+            payloads = render_digest(await digest_of_last(view, 24, now), tz=due.timezone)
+            key = f"digest:{due.guild_id}:{due.day.isoformat()}"
+            messages = [OutboxMessage(key, n, "digest", to_body(p), guild_id=due.guild_id,
+                                      channel_id=due.channel_id) for n, p in enumerate(payloads)]
+            if await self._store.claim_digest(due.guild_id, due.day.isoformat(), messages, now):
+                log.info("digest queued guild=%s day=%s messages=%s", due.guild_id, due.day, len(messages))
+
+    async def queue_paused_notices(self, now: datetime) -> None:
+        for settings in await self._store.digest_schedules():
+            if settings.digest_channel_id is None:
+                continue
+            for feed in paused_by_bot(await self._store.guild_feeds(settings.guild_id)):
+                stamp = feed.paused_at.isoformat() if feed.paused_at else "?"
+                await self._store.enqueue([OutboxMessage(
+                    f"paused:{settings.guild_id}:{feed.id}:{stamp}", 0, "notice",
+                    to_body(render_paused_notice(feed)), guild_id=settings.guild_id,
+                    channel_id=settings.digest_channel_id)], now)
+
+    async def queue_alerts(self, now: datetime) -> None:
+        pending = await self._store.pending_alerts()
+        if not pending:
+            return
+        active = await self._drop_muted(pending, now)
+        sent = await self._store.alerts_sent_since(now - timedelta(hours=1))
+        queries = {a.subscription_id: q for a, q in await self._queries(active)}
+        for bundle in plan_deliveries(active, sent, now, per_hour=self._alerts_per_hour):
+            await self._queue_bundle(bundle, _members_of(bundle, active), queries, now)
+
+    async def _drop_muted(self, pending: Sequence[PendingAlert], now: datetime) -> list[PendingAlert]:
+        active: list[PendingAlert] = []
+        muted: list[PendingAlert] = []
+        mutes: dict[tuple[int, int], bool] = {}
+        for alert in pending:
+            key = (alert.guild_id, alert.member_id)
+            if key not in mutes:
+                mutes[key] = is_muted(await self._store.muted_until(*key), now)
+            (muted if mutes[key] else active).append(alert)
+        if muted:
+            await self._store.set_match_state([(a.subscription_id, a.story_id) for a in muted], MATCH_MUTED)
+        return active
+
+    async def _queries(self, alerts: Sequence[PendingAlert]) -> list[tuple[PendingAlert, str]]:
+        guilds = {a.guild_id for a in alerts}
+        by_id = {s.id: s.query for s in await self._store.subscriptions_in(guilds)}
+        return [(a, by_id[a.subscription_id]) for a in alerts if a.subscription_id in by_id]
+
+    async def _queue_bundle(self, bundle: Bundle, alerts: Sequence[PendingAlert],
+                            queries: dict[int, str], now: datetime) -> None:
+        view = await guild_view(self._store, bundle.guild_id)
+        cards = await story_cards(self._store, bundle.story_ids, view.feed_ids, now - STORY_LOOKBACK)
+        stories = [cards[s] for s in bundle.story_ids if s in cards]
+        pairs = [(a.subscription_id, a.story_id) for a in alerts]
+        if not stories:
+            await self._store.set_match_state(pairs, MATCH_MUTED)
+            return
+        dm = bundle.deliver == "dm"
+        payloads = render_alert(stories, [queries.get(a.subscription_id, "?") for a in alerts],
+                                mention=None if dm else bundle.member_id)
+        channel = bundle.channel_id if not dm else _fallback_channel(alerts)
+        key = f"alert:{bundle.guild_id}:{bundle.member_id}:{bundle.deliver}:{channel}:" + \
+              "-".join(map(str, bundle.story_ids))
+        messages = [OutboxMessage(key, n, "alert-dm" if dm else "alert", to_body(p),
+                                  guild_id=bundle.guild_id, channel_id=channel,
+                                  user_id=bundle.member_id) for n, p in enumerate(payloads)]
+        await self._store.queue_alert(pairs, messages, now)
+
+
+def _members_of(bundle: Bundle, alerts: Sequence[PendingAlert]) -> list[PendingAlert]:
+    """The pending matches a bundle carries: same member, server, destination, and its stories."""
+    return [a for a in alerts
+            if a.member_id == bundle.member_id and a.guild_id == bundle.guild_id
+            and a.deliver == bundle.deliver and a.story_id in bundle.story_ids
+            and (bundle.deliver == "dm" or a.channel_id == bundle.channel_id)]
+
+
+def _fallback_channel(alerts: Sequence[PendingAlert]) -> int | None:
+    """Where a DM alert's member is told if their DMs are closed: where they set the alert up."""
+    return next((a.channel_id for a in alerts if a.channel_id), None)

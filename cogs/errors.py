@@ -1,0 +1,41 @@
+"""The one place command errors become words: a plain, ephemeral sentence, never a traceback."""
+
+from __future__ import annotations
+
+import logging
+
+import discord
+from discord import app_commands
+
+from digests.errors import DigestError
+
+log = logging.getLogger(__name__)
+
+UNEXPECTED = ("Something went wrong on our side while doing that. It was logged; "
+              "please try again in a moment.")
+
+
+def error_message(error: BaseException) -> str:
+    """What the member reads: our own errors say what to do; anything else says it was logged."""
+    cause = error.original if isinstance(error, app_commands.CommandInvokeError) else error
+    if isinstance(cause, DigestError | app_commands.CheckFailure):
+        return str(cause)
+    if isinstance(cause, app_commands.TransformerError):
+        return f"{cause.value!r} is not a valid value for that option."
+    return UNEXPECTED
+
+
+class NewsdeskTree(app_commands.CommandTree[discord.Client]):
+    async def on_error(self, interaction: discord.Interaction,
+                       error: app_commands.AppCommandError) -> None:
+        message = error_message(error)
+        if message == UNEXPECTED:
+            command = interaction.command.qualified_name if interaction.command else "?"
+            log.error("command /%s failed", command, exc_info=error)
+        try:
+            if interaction.response.is_done():
+                await interaction.followup.send(message, ephemeral=True)
+            else:
+                await interaction.response.send_message(message, ephemeral=True)
+        except discord.HTTPException:
+            log.warning("could not tell the member about an error: %s", message)

@@ -1,0 +1,80 @@
+"""/feeds add | list | remove | pause | resume."""
+
+from __future__ import annotations
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from cogs.common import Clock, admin_only, choice, guild_id_of, reply
+from cogs.render import render_feed_list
+from cogs.render_status import render_feed_added, render_feed_changed
+from digests import following
+from digests.polling import Poller
+from digests.storage import Store
+
+FeedText = app_commands.Range[str, 1, 2000]
+
+
+@app_commands.guild_only()
+class FeedsCog(commands.GroupCog, group_name="feeds", group_description="The news feeds this server follows"):
+    def __init__(self, store: Store, poller: Poller, clock: Clock) -> None:
+        self._store = store
+        self._poller = poller
+        self._clock = clock
+        super().__init__()
+
+    @app_commands.command(name="add",
+                          description="Follow a news feed, or a web page that links to one (admins)")
+    @app_commands.describe(url="The feed's address, or a web page that links to its feed",
+                           name="A short name to show instead of the feed's title")
+    @admin_only
+    async def add(self, interaction: discord.Interaction, url: FeedText,
+                  name: app_commands.Range[str, 1, 100] | None = None) -> None:
+        guild = guild_id_of(interaction)
+        await interaction.response.defer(thinking=True)
+        added = await following.add_guild_feed(self._store, self._poller, guild, url,
+                                               name=name, now=self._clock())
+        await reply(interaction, [render_feed_added(added.feed, already=added.already)])
+
+    @app_commands.command(name="list", description="Every feed of this server, with its status")
+    async def list_feeds(self, interaction: discord.Interaction) -> None:
+        feeds = await self._store.guild_feeds(guild_id_of(interaction))
+        await reply(interaction, render_feed_list(feeds), ephemeral=True)
+
+    @app_commands.command(name="remove", description="Stop following a feed (admins)")
+    @app_commands.describe(feed="The feed to remove")
+    @admin_only
+    async def remove(self, interaction: discord.Interaction, feed: FeedText) -> None:
+        guild = guild_id_of(interaction)
+        found = await following.find_guild_feed(self._store, guild, feed)
+        await following.remove_guild_feed(self._store, guild, found, self._clock())
+        await reply(interaction, [render_feed_changed(found, "No longer following")])
+
+    @app_commands.command(name="pause", description="Stop polling a feed for this server for now (admins)")
+    @app_commands.describe(feed="The feed to pause")
+    @admin_only
+    async def pause(self, interaction: discord.Interaction, feed: FeedText) -> None:
+        guild = guild_id_of(interaction)
+        found = await following.find_guild_feed(self._store, guild, feed)
+        paused = await following.pause_guild_feed(self._store, guild, found, self._clock())
+        await reply(interaction, [render_feed_changed(paused, "Paused")])
+
+    @app_commands.command(name="resume", description="Poll a paused feed again (admins)")
+    @app_commands.describe(feed="The feed to resume")
+    @admin_only
+    async def resume(self, interaction: discord.Interaction, feed: FeedText) -> None:
+        guild = guild_id_of(interaction)
+        found = await following.find_guild_feed(self._store, guild, feed)
+        resumed = await following.resume_guild_feed(self._store, guild, found, self._clock())
+        await reply(interaction, [render_feed_changed(resumed, "Resumed (polled again at the next tick):")])
+
+    @remove.autocomplete("feed")
+    @pause.autocomplete("feed")
+    @resume.autocomplete("feed")
+    async def feed_autocomplete(self, interaction: discord.Interaction,
+                                current: str) -> list[app_commands.Choice[str]]:
+        if interaction.guild_id is None:
+            return []
+        feeds = await self._store.guild_feeds(interaction.guild_id)
+        return [choice(name, value) for name, value in following.feed_suggestions(feeds, current)]

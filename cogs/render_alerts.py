@@ -1,0 +1,71 @@
+"""Alerts as Discord messages: the story cards, bundles, the member's subscriptions."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import discord
+
+from cogs import limits
+from cogs.limits import Payload, check, escape, fit
+from cogs.render import pack_embeds, story_embed
+from digests.alerts import describe, parse_query
+from digests.digests import DigestStory
+from digests.storage_guilds import Subscription
+
+QUERY_SHOWN = 120
+
+
+def render_alert(stories: Sequence[DigestStory], queries: Sequence[str], *,
+                 mention: int | None) -> list[Payload]:
+    """One story, or a bundle of them, with the alerts they matched. `mention` pings that
+    member (a channel alert) and nobody else; a DM mentions no one."""
+    matched = ", ".join(f"`{_shown(q)}`" for q in dict.fromkeys(queries))
+    what = "A new story matches" if len(stories) == 1 else f"{len(stories)} new stories match"
+    lead = f"{what} your alert {matched}"
+    if mention is not None:
+        lead = f"<@{mention}> {lead}"
+    allowed = _only(mention)
+    groups = pack_embeds(story_embed(story, None) for story in stories)
+    return [check(Payload(fit(lead, limits.CONTENT) if n == 0 else None, tuple(group),
+                          allowed if n == 0 else discord.AllowedMentions.none()))
+            for n, group in enumerate(groups)]
+
+
+def render_dms_closed(member: int, alert: Payload) -> Payload:
+    """Told once, in the channel: the DM could not be delivered; the alert itself comes along."""
+    text = (f"<@{member}> I could not send you an alert by direct message: your DMs are closed "
+            "to this server. Open them, or add the alert again with `deliver: channel`.")
+    return check(Payload(text, alert.embeds[:limits.EMBEDS_PER_MESSAGE], _only(member)))
+
+
+def render_subscriptions(subscriptions: Sequence[Subscription]) -> Payload:
+    if not subscriptions:
+        return check(Payload("You have no alerts here. Add one with `/alerts add`."))
+    lines = [f"**{n}.** `{_shown(s.query)}` — {_how(s)}" for n, s in enumerate(subscriptions, start=1)]
+    embed = discord.Embed(title="Your alerts", description=fit("\n".join(lines), limits.EMBED_DESCRIPTION))
+    return check(Payload(None, (embed,)))
+
+
+def render_subscribed(subscription: Subscription) -> Payload:
+    how = _how(subscription)
+    shown = describe(parse_query(subscription.query))
+    return check(Payload(fit(f"Alert added: `{_shown(subscription.query)}` (read as {escape(shown)}). "
+                             f"New stories that match will reach you {how}.", limits.CONTENT)))
+
+
+def _how(subscription: Subscription) -> str:
+    if subscription.deliver == "dm":
+        return "by direct message"
+    return f"with a mention in <#{subscription.channel_id}>"
+
+
+def _shown(query: str) -> str:
+    return fit(query.replace("`", "'"), QUERY_SHOWN)
+
+
+def _only(member: int | None) -> discord.AllowedMentions:
+    if member is None:
+        return discord.AllowedMentions.none()
+    return discord.AllowedMentions(everyone=False, roles=False, replied_user=False,
+                                   users=[discord.Object(member)])
