@@ -30,7 +30,7 @@ from digests.fulltext import full_text_enricher
 from digests.newsroom import ask, digest_of_last
 from digests.polling import Poller
 from digests.samples import DEMO_NOW, sample_feeds
-from digests.scheduling import add_tick, build_scheduler, utc_now
+from digests.scheduling import build_scheduler, utc_now
 from digests.storage import Store
 from digests.terminal import render_answer, render_digest, render_feed_status, render_poll_results
 from digests.workers import WorkerPool, default_worker_count
@@ -182,15 +182,15 @@ async def run_discord(services: Services, token: str) -> None:
     desk = DeliveryDesk(store, OutboxSender(store, bot),
                         grace=timedelta(hours=settings.digest_grace_hours),
                         alerts_per_hour=settings.alerts_per_hour)
-    scheduler = build_scheduler(services.poll_and_enrich, services.config.polling.tick_seconds)
-    add_tick(scheduler, DELIVERY_JOB_ID, desk.run, settings.delivery_seconds)
+    ticks = build_scheduler(services.poll_and_enrich, services.config.polling.tick_seconds)
+    ticks.add(DELIVERY_JOB_ID, desk.run, settings.delivery_seconds)
     bot.equip([
         FeedsCog(store, services.poller, utc_now),
         DigestCog(store, utc_now),
         QuestionsCog(store, services.workers, utc_now),
         AlertsCog(store, utc_now, per_member=settings.alerts_per_member),
         StatusCog(store, utc_now),
-    ], scheduler)
+    ], ticks)
     await run_until_stopped(bot, token)
 
 
@@ -244,6 +244,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(
         level=logging.INFO if args.verbose or args.command == "run" else logging.WARNING,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger("apscheduler").setLevel(logging.ERROR)  # our jobs log their own outcome
     try:
         return asyncio.run(COMMANDS[args.command](args))
     except DigestError as exc:

@@ -13,10 +13,10 @@ import signal
 from collections.abc import Sequence
 
 import discord
-from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from discord.ext import commands
 
 from cogs.errors import NewsdeskTree
+from digests.scheduling import Ticks
 
 log = logging.getLogger(__name__)
 
@@ -28,24 +28,25 @@ class NewsdeskBot(commands.Bot):
                          tree_cls=NewsdeskTree, guild_ready_timeout=guild_ready_timeout,
                          help_command=None, allowed_mentions=discord.AllowedMentions.none())
         self._cogs: Sequence[commands.Cog] = ()
-        self._scheduler: AsyncIOScheduler | None = None
+        self._ticks: Ticks | None = None
 
-    def equip(self, cogs: Sequence[commands.Cog], scheduler: AsyncIOScheduler) -> None:
+    def equip(self, cogs: Sequence[commands.Cog], ticks: Ticks) -> None:
         """What `setup_hook` will install: called once, before `start`."""
         self._cogs = cogs
-        self._scheduler = scheduler
+        self._ticks = ticks
 
     async def setup_hook(self) -> None:
         for cog in self._cogs:
             await self.add_cog(cog)
         synced = await self.tree.sync()
         log.info("synced %s slash commands", len(synced))
-        if self._scheduler is not None:
-            self._scheduler.start()
+        if self._ticks is not None:
+            self._ticks.start()
 
     async def close(self) -> None:
-        if self._scheduler is not None and self._scheduler.running:
-            self._scheduler.shutdown(wait=False)
+        """Stop the jobs (waiting for running ones), then disconnect from Discord."""
+        if self._ticks is not None:
+            await self._ticks.stop()
         await super().close()
 
 
@@ -53,13 +54,11 @@ async def run_until_stopped(bot: NewsdeskBot, token: str) -> None:
     """Run the bot until Discord closes it or SIGINT/SIGTERM arrives; closes it either way."""
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
+        # Left in place after the bot closes: a second signal during the rest of the shutdown
+        # (workers, HTTP session, store) must not interrupt it halfway.
         loop.add_signal_handler(sig, _stop, bot, sig)
-    try:
-        async with bot:
-            await bot.start(token)
-    finally:
-        for sig in (signal.SIGINT, signal.SIGTERM):
-            loop.remove_signal_handler(sig)
+    async with bot:
+        await bot.start(token)
 
 
 def _stop(bot: NewsdeskBot, sig: signal.Signals) -> None:

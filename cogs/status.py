@@ -12,12 +12,12 @@ from digests.status import server_status
 from digests.storage import Store
 
 
-@app_commands.guild_only()
 class StatusCog(commands.Cog):
     def __init__(self, store: Store, clock: Clock) -> None:
         self._store = store
         self._clock = clock
 
+    @app_commands.guild_only()
     @app_commands.command(name="status", description="Feeds, items stored, last poll and next digest")
     async def status(self, interaction: discord.Interaction) -> None:
         status = await server_status(self._store, guild_id_of(interaction), self._clock())

@@ -153,8 +153,8 @@ def best_series(candidates: Sequence[CitedFigure], asked: FigureQuestion) -> lis
     best = max(score for score, _ in scored)
     series = [c for score, c in scored if score >= best - SERIES_MARGIN]
     if asked.by is not None:
-        series = [c for c in series if _as_of(c)[0] <= asked.by] or []
-    return sorted(_one_per_report(series), key=_as_of, reverse=True)
+        series = [c for c in series if figure_date(c)[0] <= asked.by] or []
+    return sorted(_one_per_report(series), key=figure_date, reverse=True)
 
 
 def _fits(cited: CitedFigure, asked: FigureQuestion) -> bool:
@@ -213,7 +213,7 @@ def _expected_units(question: str) -> frozenset[str | None] | None:
     return None
 
 
-def _as_of(cited: CitedFigure) -> tuple[date, datetime]:
+def figure_date(cited: CitedFigure) -> tuple[date, datetime]:
     when = cited.figure.as_of or cited.source.published_at.date()
     return (when, cited.source.published_at)
 
@@ -221,11 +221,11 @@ def _as_of(cited: CitedFigure) -> tuple[date, datetime]:
 def _figure_headline(latest: CitedFigure, older: Sequence[CitedFigure]) -> str:
     figure = latest.figure
     said = figure.source or latest.source.feed_name
-    when = _as_of(latest)[0]
+    when = figure_date(latest)[0]
     qualifier = f"{figure.qualifier_text} " if figure.qualifier_text else ""
     line = (f"{qualifier}{format_value(figure)} {figure.counted or ''}".strip()
             + f" ({said}, {when:%a %-d %b %Y})")
-    trend = [f"{format_value(f.figure)} ({_as_of(f)[0]:%-d %b})" for f in older[:4]
+    trend = [f"{format_value(f.figure)} ({figure_date(f)[0]:%-d %b})" for f in older[:4]
              if f.figure.value != figure.value]
     if trend:
         line += " — earlier: " + ", ".join(dict.fromkeys(trend))

@@ -90,10 +90,14 @@ def rank_score(story: StoryRecord, end: datetime) -> float:
 
 
 def story_card(story: StoryRecord, figures: Mapping[int, Sequence[Figure]],
-           mentions: Mapping[int, Sequence[Mention]], start: datetime) -> DigestStory:
-    """The story as the digest tells it, led by its first report inside the window."""
+               mentions: Mapping[int, Sequence[Mention]], start: datetime, *,
+               newest_lead: bool = False) -> DigestStory:
+    """The story as the digest tells it, led by its first report inside the window (or, for an
+    alert about what just happened, by its newest report)."""
     items = list(story.items)
     recent = [i for i in items if i.published_at >= start] or items
+    if newest_lead:
+        recent = sorted(recent, key=lambda i: (i.first_seen_at, i.published_at), reverse=True)
     lead = next((i for i in recent if i.url), recent[0])
     return DigestStory(
         title=lead.title or story.title, url=lead.url, summary=_summary(items),
@@ -113,7 +117,7 @@ def _summary(items: list[Item]) -> tuple[DigestQuote, ...]:
 def _key_figures(items: list[Item], figures: Mapping[int, Sequence[Figure]]) -> tuple[DigestFigure, ...]:
     """The most telling figures: attributed and sizeable first, one per measure and value."""
     candidates = [(figure, item) for item in items for figure in figures.get(item.id, ())
-                  if figure.counted and not _small_count(figure)]
+                  if figure.counted and not small_count(figure)]
     candidates.sort(key=lambda fi: _figure_weight(fi[0], fi[1]), reverse=True)
     chosen: list[DigestFigure] = []
     seen: set[object] = set()
@@ -127,7 +131,7 @@ def _key_figures(items: list[Item], figures: Mapping[int, Sequence[Figure]]) -> 
     return tuple(chosen[:FIGURES_PER_STORY])
 
 
-def _small_count(figure: Figure) -> bool:
+def small_count(figure: Figure) -> bool:
     """"two sides", "five hours": news spells out small numbers, and they are rarely key."""
     measured = figure.unit == "percent" or (figure.unit or "").isupper()  # a share or a sum
     return not measured and figure.value < 10 and not any(c.isdigit() for c in figure.surface)

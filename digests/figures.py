@@ -145,7 +145,7 @@ _NOT_CONTENT = frozenset((*_BASIC.split("|"), *_SCALE_WORDS.split("|"), *"""per 
 _DETERMINERS = frozenset("the a an its their his her our this that these those".split())
 _AUXILIARIES = frozenset("have has had were was are is will would could may might can must been be being "
                          "already now also reportedly".split())
-_FATE_VERBS = frozenset("""killed wounded injured hurt displaced evacuated arrested detained rescued
+FATE_VERBS = frozenset("""killed wounded injured hurt displaced evacuated arrested detained rescued
     hospitalised hospitalized infected captured executed abducted kidnapped affected vaccinated freed
     released deported expelled sheltered""".split())
 _REPORTING = re.compile(r"\b(?:said|says|reported|reports|estimated|estimates|announced|announces|warned|"
@@ -379,7 +379,7 @@ def _counted(sentence: str, reading: _Reading, start: int, end: int) -> str | No
         i = _take(tokens, verb, _is_content, 2)
     elif i > phrase_start:
         previous = re.search(r"([a-z]+)\s+$", sentence[:start])
-        if previous and previous.group(1) in _FATE_VERBS:
+        if previous and previous.group(1) in FATE_VERBS:
             return f"{sentence[tokens[0][1]:tokens[i - 1][2]]} {previous.group(1)}"
     return sentence[tokens[phrase_start][1]:tokens[i - 1][2]] if i > phrase_start else None
 

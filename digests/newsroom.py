@@ -28,10 +28,11 @@ async def digest_of_last(store: Reader, hours: int, now: datetime) -> Digest:
 
 async def story_cards(store: Store, story_ids: Sequence[int], feed_ids: frozenset[int] | None,
                       since: datetime) -> dict[int, DigestStory]:
-    """Stories told as the digest tells them (title, summary, figures, sources), by story id."""
+    """Stories told as the digest tells them (title, summary, figures, sources), by story id,
+    each led by its newest report: what an alert is about."""
     stories = await store.stories_by_id(story_ids, feed_ids)
     figures, mentions = await _readings(store, stories)
-    return {s.id: story_card(s, figures, mentions, since) for s in stories}
+    return {s.id: story_card(s, figures, mentions, since, newest_lead=True) for s in stories}
 
 
 async def _readings(store: Reader, stories: Sequence[StoryRecord]

@@ -2,10 +2,13 @@
 
 The polling tick polls the feeds that are due; the bot adds a delivery tick. What is due is
 decided by the store, not by the scheduler, so jobs hold no state and a restart loses nothing.
+Stopping waits for the jobs that are running (cancelling them after a grace), so that nothing
+holds a database connection when the store closes.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
@@ -24,26 +27,54 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-def build_scheduler(tick: Tick, tick_seconds: float, clock: Clock = utc_now) -> AsyncIOScheduler:
-    """A scheduler whose job runs `tick` (poll due feeds, then enrich) every `tick_seconds`.
+class Ticks:
+    """Jobs that each run `tick(now)` every so many seconds: first at once, never two at a
+    time, failures logged and retried at the next run."""
 
-    Start it in a running loop."""
-    scheduler = AsyncIOScheduler(timezone=UTC)
-    add_tick(scheduler, POLL_JOB_ID, tick, tick_seconds, clock)
-    return scheduler
+    def __init__(self, clock: Clock = utc_now) -> None:
+        self.scheduler = AsyncIOScheduler(timezone=UTC)
+        self._clock = clock
+        self._running: set[asyncio.Task[object]] = set()
+
+    def add(self, job_id: str, tick: Tick, seconds: float) -> None:
+        async def run_tick() -> None:
+            task = asyncio.current_task()
+            if task is not None:
+                self._running.add(task)
+            try:
+                await tick(self._clock())
+            except asyncio.CancelledError:  # shutting down: the work is transactional
+                log.info("%s interrupted by shutdown; it resumes at the next start", job_id)
+            except Exception:
+                log.exception("%s failed; the next run will try again", job_id)
+            finally:
+                self._running.discard(task)
+
+        self.scheduler.add_job(
+            run_tick, IntervalTrigger(seconds=seconds, timezone=UTC), id=job_id,
+            replace_existing=True, coalesce=True, max_instances=1,
+            misfire_grace_time=max(1, int(seconds)), next_run_time=self._clock())
+
+    def start(self) -> None:
+        """Start running the jobs; call it in a running event loop."""
+        self.scheduler.start()
+
+    async def stop(self, grace: float = 5.0) -> None:
+        """No new runs; wait up to `grace` seconds for the running ones, then cancel them."""
+        if self.scheduler.running:
+            self.scheduler.shutdown(wait=False)
+        running = set(self._running)
+        if not running:
+            return
+        _, late = await asyncio.wait(running, timeout=grace)
+        for task in late:
+            task.cancel()
+        if late:
+            await asyncio.wait(late)
 
 
-def add_tick(scheduler: AsyncIOScheduler, job_id: str, tick: Tick, seconds: float,
-             clock: Clock = utc_now) -> None:
-    """Run `tick(now)` every `seconds`, first at once; never two at a time; failures logged."""
-
-    async def run_tick() -> None:
-        try:
-            await tick(clock())
-        except Exception:
-            log.exception("%s failed; the next run will try again", job_id)
-
-    scheduler.add_job(
-        run_tick, IntervalTrigger(seconds=seconds, timezone=UTC), id=job_id,
-        replace_existing=True, coalesce=True, max_instances=1,
-        misfire_grace_time=max(1, int(seconds)), next_run_time=clock())
+def build_scheduler(tick: Tick, tick_seconds: float, clock: Clock = utc_now) -> Ticks:
+    """The polling tick (poll due feeds, then enrich) every `tick_seconds`; start it in a loop."""
+    ticks = Ticks(clock)
+    ticks.add(POLL_JOB_ID, tick, tick_seconds)
+    return ticks

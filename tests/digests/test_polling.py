@@ -187,14 +187,14 @@ async def test_scheduler_tick_polls_due_feeds(feed_server: FeedServer, store: St
         await poller.poll_due(now)
         polled.set()
 
-    scheduler = build_scheduler(tick, tick_seconds=3600, clock=lambda: NOW)
-    job = scheduler.get_job("poll:tick")
+    ticks = build_scheduler(tick, tick_seconds=3600, clock=lambda: NOW)
+    job = ticks.scheduler.get_job("poll:tick")
     assert (job.coalesce, job.max_instances) == (True, 1)
-    scheduler.start()
+    ticks.start()
     try:
         await asyncio.wait_for(polled.wait(), 10)
     finally:
-        scheduler.shutdown(wait=False)
+        await ticks.stop()
     assert (await store.get_feed(feed.id)).item_count == 6
 
 

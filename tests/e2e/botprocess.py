@@ -4,9 +4,11 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import signal
 import sys
+import time
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import IO
@@ -61,17 +63,23 @@ class BotProcess:
         identified.cancel()
         raise AssertionError(f"bot exited with {self.process.returncode} before IDENTIFY:\n{self.log_text()}")
 
-    async def stop(self, timeout: float = 10) -> int:
-        """SIGINT, wait up to ``timeout``; SIGKILL if it hangs. Returns the exit code."""
+    async def stop(self, timeout: float = 10, *, resend_every: float = 1.0) -> int:
+        """SIGINT (repeated every ``resend_every`` s), SIGKILL after ``timeout``. Returns the exit code.
+
+        SIGINT is repeated because on Python 3.11 ``asyncio.wait_for`` can swallow the cancellation
+        ``asyncio.run`` makes for the first SIGINT (when it lands just as the gateway handshake
+        finishes); the second SIGINT raises KeyboardInterrupt, which ``Client.run`` treats as a clean exit.
+        """
         if self.process is None:
             return 0
-        if self.process.returncode is None:
+        deadline = time.monotonic() + timeout
+        while self.process.returncode is None and time.monotonic() < deadline:
             self.process.send_signal(signal.SIGINT)
-            try:
-                await asyncio.wait_for(self.process.wait(), timeout)
-            except TimeoutError:
-                self.kill()
-                await self.process.wait()
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self.process.wait(), min(resend_every, deadline - time.monotonic()))
+        if self.process.returncode is None:
+            self.kill()
+            await self.process.wait()
         self._close_log()
         assert self.process.returncode is not None
         return self.process.returncode

@@ -402,6 +402,7 @@ class FakeDiscord:
         self._forbidden_channels: set[int] = set()
         self._closed_dms: set[int] = set()
         self._levers: list[_Lever] = []
+        self._holds: list[list[Any]] = []
         self._command_ids: dict[tuple[int | None, str], int] = {}
         self._connections: list[_Connection] = []
         self._active: _Connection | None = None
@@ -412,12 +413,12 @@ class FakeDiscord:
         self._sync_seen = 0
         self._change: asyncio.Event | None = None
         self._runner: web.AppRunner | None = None
+        self._background: set[asyncio.Future[None]] = set()
         self._routes = self._route_table()
         self.users[self.bot_user_id] = self._user_payload(self.bot_user_id, "Newsdesk", bot=True)
         self.admin = self.add_user("admin")
         self.member = self.add_user("member")
-        self.guild = self.add_guild(owner_id=self.admin)
-        self.guild.admin_ids.add(self.admin)
+        self.guild = self.add_guild()
 
     # ---- lifecycle -------------------------------------------------------------------------------
 
@@ -465,11 +466,10 @@ class FakeDiscord:
                   channels: Iterable[str] = ("general", "news"), owner_id: int | None = None) -> FakeGuild:
         """A guild with text channels; every known user is a member. Sent live if the bot is connected."""
         guild = FakeGuild(id=guild_id or self.snowflakes.next(), name=name,
-                          owner_id=owner_id or getattr(self, "admin", self.bot_user_id),
+                          owner_id=owner_id or self.admin,
                           admin_role_id=self.snowflakes.next())
         guild.member_ids = [uid for uid in self.users if uid != self.bot_user_id]
-        if hasattr(self, "admin"):
-            guild.admin_ids.add(self.admin)
+        guild.admin_ids.add(self.admin)
         self.guilds[guild.id] = guild
         for channel_name in channels:
             self.add_channel(guild.id, channel_name)
@@ -682,7 +682,6 @@ class FakeDiscord:
 
     def _schedule(self, coro: Awaitable[None]) -> None:
         task = asyncio.ensure_future(coro)
-        self._background = getattr(self, "_background", set())
         self._background.add(task)
         task.add_done_callback(self._background.discard)
 
@@ -825,7 +824,24 @@ class FakeDiscord:
         response = self._lever_response(recorded) or await self._route(recorded)
         recorded.status = response.status
         self._notify()
+        hold = self._hold_for(recorded)
+        if hold:
+            await asyncio.sleep(hold)  # done, but the answer is late: a crash can fall in between
         return response
+
+    def hold_next(self, method: str, path_pattern: str, *, seconds: float, count: int = 1) -> None:
+        """Carry out the next ``count`` matching requests, then wait ``seconds`` before answering."""
+        self._holds.append([method.upper(), _compile_path(path_pattern), count, seconds])
+
+    def _hold_for(self, recorded: RecordedRequest) -> float:
+        for hold in self._holds:
+            method, pattern, count, seconds = hold
+            if method in ("*", recorded.method) and pattern.fullmatch(recorded.path):
+                hold[2] = count - 1
+                if hold[2] <= 0:
+                    self._holds.remove(hold)
+                return float(seconds)
+        return 0.0
 
     def _lever_response(self, recorded: RecordedRequest) -> web.Response | None:
         for lever in self._levers:

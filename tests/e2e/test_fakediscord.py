@@ -65,6 +65,10 @@ async def test_embed_reply(fake_discord: FakeDiscord, tinybot: BotProcess) -> No
     parts = (embed["title"], embed["fields"][0]["value"], embed["footer"]["text"])
     assert parts == ("Hello", "value", "footer")
     assert "described" in record.text()
+    second = fake_discord.add_guild(name="Second", channels=("desk",))
+    elsewhere = await fake_discord.invoke("embed", {"title": "There"}, guild=second.id)
+    await elsewhere.wait_done()
+    assert elsewhere.text().startswith("There")
     assert record.first_response_at is not None and record.first_response_at - record.sent_at < 2
 
 

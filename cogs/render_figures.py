@@ -1,0 +1,84 @@
+"""Key figures as a Discord message: one embed, a field per series, the chart as its image."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import quote
+
+import discord
+
+from cogs import limits
+from cogs.limits import Payload, check, escape, fit
+from digests.keyfigures import FigurePoint, FigureSeries, KeyFigures
+from digests.models import Source
+
+EMPTY_TOPIC = "No figures are stored on “{topic}”."
+EMPTY_DAY = "No figures are stored from the last 24 hours."
+TOPIC_CHARS = 200
+FEED_CHARS = 80
+SAID_BY_CHARS = 120
+MIN_QUOTE = 40  # a shorter quote is left out rather than cut to nothing
+MIN_NAME = 16
+_LINK_BREAKERS = re.compile(r"[\[\]()<>]")
+QUALIFIER_WORDS = {"lower_bound": "over", "approximate": "about", "upper_bound": "up to"}
+
+
+def render_key_figures(report: KeyFigures, *, chart_name: str | None = None) -> Payload:
+    """A field per series (latest value, who said it and when, the change, a quote, the source);
+    with `chart_name`, the attached chart (of the first chartable series) as the embed's image."""
+    if not report.series:
+        return check(Payload(fit(_nothing_stored(report), limits.CONTENT)))
+    title = f"Key figures: {report.topic}" if report.topic else "Today's key figures"
+    embed = discord.Embed(title=fit(escape(title), limits.EMBED_TITLE))
+    series = report.series[:limits.EMBED_FIELDS]
+    charted = next((s for s in series if s.chartable), None)
+    if chart_name and charted is not None:
+        embed.set_image(url=f"attachment://{chart_name}")
+        embed.set_footer(text=fit(f"Chart: {escape(charted.label)}", limits.FOOTER))
+    room = (limits.EMBED_TOTAL - len(embed)) // len(series)  # characters each field may take
+    for one in series:
+        name = fit(escape(one.label), max(MIN_NAME, min(limits.FIELD_NAME, room // 4)))
+        embed.add_field(name=name, value=series_value(one, min(limits.FIELD_VALUE, room - len(name))),
+                        inline=False)
+    return check(Payload(None, (embed,)))
+
+
+def _nothing_stored(report: KeyFigures) -> str:
+    if report.topic is None:
+        return EMPTY_DAY
+    return EMPTY_TOPIC.format(topic=fit(escape(" ".join(report.topic.split())), TOPIC_CHARS))
+
+
+def series_value(series: FigureSeries, room: int) -> str:
+    """Latest value with its qualifier, who said it and when, the change, a quote, the source."""
+    latest = series.latest
+    lines = [f"**{escape(qualified(latest))}** ({_said(latest)}, {latest.as_of:%a %-d %b %Y})"]
+    if series.change:
+        lines.append(escape(series.change))
+    cite = cite_source(latest.source)
+    fixed = "\n".join([*lines, cite])
+    quote_room = room - len(fixed) - len("\n> “”")
+    if quote_room >= MIN_QUOTE:
+        lines.append(f"> “{fit(escape(' '.join(latest.sentence.split())), quote_room)}”")
+    return fit("\n".join([*lines, cite]), room)
+
+
+def qualified(point: FigurePoint) -> str:
+    """ "over 2,000", "about 3,800", "up to 4 million", or the bare value when exact."""
+    word = QUALIFIER_WORDS.get(point.qualifier)
+    return f"{word} {point.display}" if word else point.display
+
+
+def _said(point: FigurePoint) -> str:
+    return fit(escape(point.said_by or point.source.feed_name), SAID_BY_CHARS)
+
+
+def cite_source(source: Source) -> str:
+    """ "[Kyiv Wire, Wed 2 Mar 2022](url)": the link only for http(s) URLs, made safe for markdown
+    (no brackets in the label, none unencoded in the URL)."""
+    name = _LINK_BREAKERS.sub("", source.feed_name)
+    label = f"{fit(escape(name), FEED_CHARS)}, {source.published_at:%a %-d %b %Y}"
+    url = source.url or ""
+    if not url.lower().startswith(("https://", "http://")):
+        return label
+    return f"[{label}]({quote(url, safe=':/?#&=%~+,;@!$*')})"
