@@ -11,6 +11,7 @@ import argparse
 import asyncio
 import logging
 import os
+import signal
 import sys
 import tempfile
 from collections.abc import AsyncIterator, Sequence
@@ -246,7 +247,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     logging.getLogger("apscheduler").setLevel(logging.ERROR)  # our jobs log their own outcome
     try:
-        return asyncio.run(COMMANDS[args.command](args))
+        code = asyncio.run(COMMANDS[args.command](args))
+        if args.command == "run":  # shut down already: a repeated Ctrl-C must not break the exit
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
+        return code
     except DigestError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

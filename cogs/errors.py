@@ -7,17 +7,21 @@ import logging
 import discord
 from discord import app_commands
 
-from digests.errors import DigestError
+from digests.errors import DigestError, StorageError
 
 log = logging.getLogger(__name__)
 
 UNEXPECTED = ("Something went wrong on our side while doing that. It was logged; "
               "please try again in a moment.")
+STORAGE = ("The bot cannot reach its database just now. The operator can see why in the logs; "
+           "please try again later.")
 
 
 def error_message(error: BaseException) -> str:
     """What the member reads: our own errors say what to do; anything else says it was logged."""
     cause = error.original if isinstance(error, app_commands.CommandInvokeError) else error
+    if isinstance(cause, StorageError):
+        return STORAGE  # its text is for the operator (file names, SQLite's words)
     if isinstance(cause, DigestError | app_commands.CheckFailure):
         return str(cause)
     if isinstance(cause, app_commands.TransformerError):
@@ -29,7 +33,7 @@ class NewsdeskTree(app_commands.CommandTree[discord.Client]):
     async def on_error(self, interaction: discord.Interaction,
                        error: app_commands.AppCommandError) -> None:
         message = error_message(error)
-        if message == UNEXPECTED:
+        if message in (UNEXPECTED, STORAGE):
             command = interaction.command.qualified_name if interaction.command else "?"
             log.error("command /%s failed", command, exc_info=error)
         try:

@@ -2,11 +2,17 @@
 
 Format readers (feedparser for XML feeds, `jsonfeed` for JSON Feed) produce `RawFeed`s; this
 module makes the entries uniform: identity, canonical URL, plain text, UTC dates.
+
+An entry that has nothing to show (no title, and no text once its markup is reduced) is not
+kept. Before giving up on it, the label of an embedded media element (the `title` of a video
+`iframe`, say) is used as its title, so that a post that only embeds a video still says what
+the video is. Image alt text is not used: it describes a picture, often in one word.
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from urllib.parse import urljoin
@@ -16,6 +22,15 @@ from .models import Entry, ParsedFeed
 from .urls import canonical_url, is_http_url
 
 FUTURE_TOLERANCE = timedelta(hours=1)
+
+# A media element's opening tag; `[^<>]*` cannot run past the next tag, so scanning is linear.
+_MEDIA_TAG = re.compile(r"<(?:iframe|video|audio|embed|object|img)\b([^<>]*)>", re.IGNORECASE)
+_MEDIA_LABEL = re.compile(
+    r"""(?<![\w-])(title|aria-label)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
+_LABEL_PREFERENCE = {"title": 0, "aria-label": 1}
+# Labels that embedding tools put on every element: they say nothing about this entry.
+_GENERIC_LABELS = frozenset({"youtube video player", "vimeo video player", "video player",
+                             "embedded content", "embedded video", "spotify embed"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +58,8 @@ class RawFeed:
 def normalise(raw: RawFeed, url: str, fetched_at: datetime) -> ParsedFeed:
     """Entries with clean text and identities that stay the same from one poll to the next."""
     identities = _Identities()
-    entries = tuple(_entry(r, url, fetched_at, identities) for r in raw.entries)
+    entries = tuple(e for r in raw.entries
+                    if (e := _entry(r, url, fetched_at, identities)) is not None)
     return ParsedFeed(
         title=plain_title(raw.title) if raw.title else None,
         site_url=_absolute(raw.site_url, url),
@@ -54,10 +70,15 @@ def normalise(raw: RawFeed, url: str, fetched_at: datetime) -> ParsedFeed:
     )
 
 
-def _entry(raw: RawEntry, feed_url: str, fetched_at: datetime, ids: _Identities) -> Entry:
+def _entry(raw: RawEntry, feed_url: str, fetched_at: datetime,
+           ids: _Identities) -> Entry | None:
     link = _absolute(raw.link, feed_url)
     title = plain_title(raw.title)
     text = _longest_text(raw.bodies)
+    if not title and not text:
+        title = _media_title(raw.bodies)
+        if not title:
+            return None
     published, dated = _published(raw.published, fetched_at)
     guid = raw.guid.strip() if raw.guid and raw.guid.strip() else None
     identity = ids.claim(guid or link or "content:" + _digest(title, text), link)
@@ -98,6 +119,19 @@ def _published(value: datetime | None, fetched_at: datetime) -> tuple[datetime, 
 def _longest_text(bodies: tuple[str, ...]) -> str:
     texts = [html_to_text(b) for b in bodies if b and b.strip()]
     return max(texts, key=len, default="")
+
+
+def _media_title(bodies: tuple[str, ...]) -> str:
+    """The label of the first embedded media element that has one, for a text-less entry."""
+    for body in bodies:
+        for tag in _MEDIA_TAG.finditer(body):
+            labels = sorted((_LABEL_PREFERENCE[m.group(1).lower()], m.group(2) or m.group(3) or "")
+                            for m in _MEDIA_LABEL.finditer(tag.group(1)))
+            for _, label in labels:
+                title = plain_title(label)
+                if len(title.split()) > 1 and title.lower() not in _GENERIC_LABELS:
+                    return title
+    return ""
 
 
 def _absolute(link: str | None, base: str) -> str | None:

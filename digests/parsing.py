@@ -4,12 +4,16 @@ XML feeds (RSS 0.9x/1.0/2.0, Atom) go through feedparser, always from bytes (`io
 with the response headers, never from a URL; JSON Feed goes through `jsonfeed`. feedparser's
 own sanitising is turned off because every text is reduced to plain text by `htmltext`,
 which is both safer and several times faster.
+
+A document in which feedparser finds no entries because RSS's own elements carry a prefix it
+never declares (`<rss:item>`, seen in a real feed) is read a second time without the prefix.
 """
 
 from __future__ import annotations
 
 import calendar
 import io
+import re
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
@@ -23,6 +27,7 @@ from .normalise import RawEntry, RawFeed, normalise
 _HARMLESS = (feedparser.NonXMLContentType, feedparser.CharacterEncodingOverride)
 _PASSED_HEADERS = ("content-type", "content-location", "content-language", "etag",
                    "last-modified")
+_UNDECLARED_RSS_PREFIX = re.compile(rb"(</?|\s)rss:(?=[A-Za-z])")
 
 
 def parse_document(body: bytes, headers: Mapping[str, str], url: str,
@@ -35,8 +40,9 @@ def parse_document(body: bytes, headers: Mapping[str, str], url: str,
 def read_xml_feed(body: bytes, headers: Mapping[str, str], url: str) -> RawFeed:
     passed = {k: v for k, v in headers.items() if k.lower() in _PASSED_HEADERS}
     passed.setdefault("content-location", url)
-    result = feedparser.parse(io.BytesIO(body), response_headers=passed,
-                              sanitize_html=False, resolve_relative_uris=False)
+    result = _feedparser(body, passed)
+    if not result.get("entries") and b"<rss:item" in body and b"xmlns:rss" not in body:
+        result = _feedparser(_UNDECLARED_RSS_PREFIX.sub(rb"\1", body), passed)
     feed = result.get("feed", {})
     problem = _problem(result.get("bozo_exception")) if result.get("bozo") else None
     language = feed.get("language")
@@ -48,6 +54,11 @@ def read_xml_feed(body: bytes, headers: Mapping[str, str], url: str) -> RawFeed:
         entries=tuple(_raw_entry(e, language) for e in result.get("entries", [])),
         ill_formed=problem,
     )
+
+
+def _feedparser(body: bytes, headers: dict[str, str]) -> Any:
+    return feedparser.parse(io.BytesIO(body), response_headers=headers, sanitize_html=False,
+                            resolve_relative_uris=False)
 
 
 def _problem(exception: object) -> str | None:

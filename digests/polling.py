@@ -13,7 +13,7 @@ from collections.abc import Awaitable, Callable, Mapping, Sequence
 from datetime import datetime, timedelta
 
 from .config import PollingConfig
-from .errors import FetchError
+from .errors import FetchError, StorageError
 from .fetching import Fetched, Fetcher, HostCoolingDown, RateLimited
 from .models import Feed, ParsedFeed, PollResult
 from .pacing import backoff_delay, next_check_after_success
@@ -55,6 +55,8 @@ class Poller:
             return await self._take(feed, fetched, now)
         except FetchError as exc:
             return await self._fail(feed, exc, now)
+        except StorageError:
+            raise  # the store's trouble (disk full, locked), not the feed's: never count it against it
         except Exception as exc:
             log.exception("unexpected error polling feed=%s", feed.url)
             return await self._fail(feed, FetchError("internal", f"internal error: {exc}"), now)

@@ -350,7 +350,11 @@ class Store(EnrichmentQueries, GuildQueries):
 def _prepare_sqlite(engine: AsyncEngine, url: str) -> None:
     path = url.split("///", 1)[-1]
     if path and path != ":memory:":
-        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        try:
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StorageError(f"the folder of the database {path} cannot be created: "
+                               f"{exc.strerror or exc}") from exc
 
     @event.listens_for(engine.sync_engine, "connect")
     def _pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -360,6 +364,34 @@ def _prepare_sqlite(engine: AsyncEngine, url: str) -> None:
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA busy_timeout=5000")
         cursor.close()
+
+    name = Path(path).name or path
+
+    @event.listens_for(engine.sync_engine, "handle_error")
+    def _plain(context: Any) -> None:
+        """SQLite's failures an operator can act on, as a StorageError that says what to do."""
+        found = str(context.original_exception).lower()
+        for needle, meaning in _SQLITE_FAILURES:
+            if needle in found:
+                raise StorageError(f"the database {name} {meaning} "
+                                   f"(SQLite: {context.original_exception})") from context.original_exception
+
+
+_SQLITE_FAILURES = (
+    ("database is locked", "is locked by another program: stop the program that holds it "
+                           "(another Newsdesk, a backup, a SQLite shell), then try again"),
+    ("database table is locked", "is locked by another program: stop the program that holds it, "
+                                 "then try again"),
+    ("database or disk is full", "cannot grow: the disk is full; free some space, then try again "
+                                 "(the change that failed was rolled back, nothing stored before is lost)"),
+    ("disk i/o error", "could not be read or written (the disk may be full or failing); "
+                       "free some space or check the disk, then try again"),
+    ("readonly database", "is read-only: let Newsdesk write to the file and its folder"),
+    ("unable to open database file", "cannot be opened: check that its folder exists and is writable"),
+    ("file is not a database", "is not a SQLite database, or is damaged: restore it from a backup "
+                               "or point [storage] url at another file"),
+    ("database disk image is malformed", "is damaged: restore it from a backup"),
+)
 
 
 async def _known_entries(conn: Any, feed_id: int, keys: list[str]) -> dict[str, tuple[int, str]]:

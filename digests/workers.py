@@ -14,6 +14,7 @@ from datetime import datetime
 from typing import Any, TypeVar
 
 from .errors import FetchError
+from .lifeline import die_with_parent
 from .models import ParsedFeed
 from .parsing import parse_document
 
@@ -57,11 +58,16 @@ class WorkerPool:
 
 
 def _process_pool(workers: int) -> Executor:
-    return ProcessPoolExecutor(max_workers=workers, initializer=_lower_priority,
-                               mp_context=multiprocessing.get_context("forkserver"))
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["digests.lifeline"])
+    return ProcessPoolExecutor(max_workers=workers, initializer=_lower_priority, mp_context=context)
 
 
 def _lower_priority() -> None:
-    """Parsing is background work: when cores are scarce, the event loop's process goes first."""
+    """Parsing is background work: when cores are scarce, the event loop's process goes first.
+
+    On Linux a worker also dies with the process that forked it: a bot killed with SIGKILL
+    must not leave workers grinding through a batch nobody will collect."""
     with contextlib.suppress(OSError):
         os.nice(WORKER_NICENESS)
+    die_with_parent()

@@ -1,0 +1,243 @@
+"""Slash-command response times through the fake Discord, with 50,000 stored entries.
+
+    python bench/slash_latency.py [--entries 50000] [--rounds 40]
+
+The real `python bot.py run` (a subprocess) answers /ask, /figures and /who sent by the fake
+Discord of tests/e2e over 127.0.0.1, on a store of `--entries` enriched entries (the news-2022
+items, copied with distinct links and earlier dates; built once and cached in the temp folder).
+Two phases, each on a fresh copy of that store:
+
+- idle: nothing to poll;
+- ingesting: the 200 real feeds of shared/corpora/real-feeds, served from a separate process,
+  are all due at start, so the bot fetches, parses and enriches them while commands arrive.
+  Only the commands answered while that work is still going on are counted.
+
+Printed per phase and command: INTERACTION_CREATE to the first response (the bot defers at
+once: Discord's 3-second deadline is about this) and to the complete answer, median and 99th
+percentile, in milliseconds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import multiprocessing
+import shutil
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "bench")]
+
+from e2e.botprocess import BotProcess  # noqa: E402
+from e2e.fakediscord import FakeDiscord  # noqa: E402
+from eval_answers import read_jsonl, store_items  # noqa: E402
+from ingest_real_feeds import DEFAULT_CORPUS as FEEDS_FOLDER  # noqa: E402
+from ingest_real_feeds import serve  # noqa: E402
+
+from digests.enrichment import Enricher  # noqa: E402
+from digests.storage import Store  # noqa: E402
+from digests.workers import WorkerPool  # noqa: E402
+
+ITEMS = ROOT.parent / "shared" / "corpora" / "news-2022" / "items.jsonl"
+QUESTIONS = ROOT / "bench" / "questions_ukraine.jsonl"
+CACHE = Path(tempfile.gettempdir()) / "newsdesk-bench"
+TOPICS = [None, "refugees", "troops", "civilians killed", "sanctions", "oil"]
+
+
+@dataclass
+class Samples:
+    first: dict[str, list[float]] = field(default_factory=dict)
+    done: dict[str, list[float]] = field(default_factory=dict)
+
+    def add(self, command: str, first: float, done: float) -> None:
+        self.first.setdefault(command, []).append(first * 1000)
+        self.done.setdefault(command, []).append(done * 1000)
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+# The store -----------------------------------------------------------------------------------
+
+def copies(rows: list[dict[str, object]], count: int) -> list[dict[str, object]]:
+    """`count` rows: the corpus, then copies of it with distinct links, each a week earlier."""
+    out = []
+    for n in range(count):
+        row = dict(rows[n % len(rows)])
+        copy = n // len(rows)
+        if copy:
+            row["link"] = f"{row['link']}#copy{copy}"
+            row["published"] = (datetime.fromisoformat(str(row["published"]))
+                                - timedelta(days=7 * copy)).isoformat()
+        out.append(row)
+    return out
+
+
+async def build_store(path: Path, entries: int) -> list[str]:
+    """Store and enrich the entries; returns the feed URLs (paused: they are never polled)."""
+    rows = copies(read_jsonl(ITEMS), entries)
+    store = await Store.open(f"sqlite:///{path}")
+    await store_items(store, rows)
+    now = datetime.now(UTC)
+    feeds = await store.all_feeds()
+    for feed in feeds:
+        await store.pause_feed(feed.id, now=now, reason="benchmark archive", by="bench")
+        if not feed.url.startswith(("http://", "https://")):  # a few corpus sources are bare hosts
+            await store.move_feed(feed.id, f"https://{feed.url}/")
+    feeds = await store.all_feeds()
+    workers = WorkerPool(2)
+    started = time.perf_counter()
+    enriched = await Enricher(store, workers).run(now)
+    print(f"built the store: {enriched:,} entries enriched in {time.perf_counter() - started:.0f} s")
+    workers.close()
+    await store.close()
+    return [f.url for f in feeds]
+
+
+async def cached_store(entries: int) -> tuple[Path, list[str]]:
+    CACHE.mkdir(exist_ok=True)
+    path = CACHE / f"latency-{entries}.db"
+    urls_file = path.with_suffix(".json")
+    if not path.exists() or not urls_file.exists():
+        path.unlink(missing_ok=True)
+        urls_file.write_text(json.dumps(await build_store(path, entries)))
+    return path, json.loads(urls_file.read_text())
+
+
+# One phase -----------------------------------------------------------------------------------
+
+def write_config(folder: Path, database: Path, archive: list[str], live: list[str]) -> Path:
+    feeds = "".join(f'\n[[feeds]]\nurl = "{url}"\n' for url in [*archive, *live])
+    config = folder / "config.toml"
+    config.write_text(f"""
+[storage]
+url = "sqlite:///{database}"
+
+[polling]
+interval_seconds = 3600
+max_interval_seconds = 21600
+tick_seconds = 1
+
+[network]
+allow_private_addresses = true
+
+[discord]
+guild_ready_timeout = 0.05
+{feeds}""")
+    return config
+
+
+def busy(database: Path, live: int) -> bool:
+    """Whether the bot is still polling the live feeds or enriching what they brought."""
+    with sqlite3.connect(f"file:{database}?mode=ro", uri=True) as conn:
+        polled = conn.execute("SELECT count(*) FROM feeds WHERE last_polled_at IS NOT NULL "
+                              "AND paused = 0").fetchone()[0]
+        pending = conn.execute("SELECT count(*) FROM items WHERE NOT enriched").fetchone()[0]
+    return polled < live or pending > 0
+
+
+def invocations(rounds: int, questions: list[str], people: list[str]) -> list[tuple[str, dict[str, str]]]:
+    calls: list[tuple[str, dict[str, str]]] = []
+    for n in range(rounds):
+        calls.append(("ask", {"question": questions[n % len(questions)]}))
+        topic = TOPICS[n % len(TOPICS)]
+        calls.append(("figures", {"topic": topic} if topic else {}))
+        calls.append(("who", {"name": people[n % len(people)]}))
+    return calls
+
+
+async def run_phase(name: str, store_file: Path, archive: list[str], live: list[str],
+                    calls: list[tuple[str, dict[str, str]]]) -> Samples:
+    samples = Samples()
+    with tempfile.TemporaryDirectory(prefix="newsdesk-latency-") as folder_name:
+        folder = Path(folder_name)
+        database = folder / "newsdesk.db"
+        shutil.copy(store_file, database)
+        config = write_config(folder, database, archive, live)
+        fake = FakeDiscord()
+        await fake.start()
+        bot = BotProcess(fake, ["run", "--config", str(config)], cwd=folder, log_path=folder / "bot.log")
+        await bot.start()
+        try:
+            await bot.wait_identified(timeout=60)
+            await fake.wait_synced(timeout=60)
+            ingest_started = time.perf_counter()
+            for command, options in calls:
+                if live and not busy(database, len(live)):
+                    break
+                record = await fake.invoke(command, options)
+                await record.wait_done(timeout=60)
+                finished = time.monotonic()
+                assert record.first_response_at is not None
+                samples.add(command, record.first_response_at - record.sent_at,
+                            finished - record.sent_at)
+            if live:
+                await fake.wait_until(lambda: not busy(database, len(live)), 600, "the ingest to end")
+                print(f"{name}: ingest and enrichment of the live feeds took "
+                      f"{time.perf_counter() - ingest_started:.1f} s")
+            assert not fake.rejected and not fake.unknown_routes, (fake.rejected, fake.unknown_routes)
+        finally:
+            await bot.stop()
+            await fake.stop()
+    return samples
+
+
+def report(name: str, samples: Samples) -> None:
+    for command in ("ask", "figures", "who"):
+        first, done = samples.first.get(command, []), samples.done.get(command, [])
+        if not first:
+            print(f"{name:<10}{command:<9} no samples")
+            continue
+        print(f"{name:<10}{command:<9}{len(first):>5}"
+              f"{statistics.median(first):>10.1f}{percentile(first, 0.99):>10.1f}"
+              f"{statistics.median(done):>10.1f}{percentile(done, 0.99):>10.1f}")
+
+
+async def main_async(entries: int, rounds: int) -> None:
+    store_file, archive = await cached_store(entries)
+    with sqlite3.connect(store_file) as conn:
+        people = [r[0] for r in conn.execute(
+            "SELECT max(name) FROM mentions GROUP BY person_key ORDER BY count(*) DESC LIMIT 40")]
+    questions = [json.loads(line)["question"] for line in QUESTIONS.read_text().splitlines() if line]
+    calls = invocations(rounds, questions, people)
+    ports: multiprocessing.Queue[int] = multiprocessing.Queue()
+    server = multiprocessing.Process(target=serve, args=(str(FEEDS_FOLDER), ports), daemon=True)
+    server.start()
+    port = ports.get(timeout=30)
+    live = [f"http://127.0.0.1:{port}/{p.name}" for p in sorted(FEEDS_FOLDER.iterdir()) if p.is_file()]
+    try:
+        idle = await run_phase("idle", store_file, archive, [], calls)
+        ingesting = await run_phase("ingesting", store_file, archive, live, calls * 3)
+    finally:
+        server.terminate()
+    print(f"\n{entries:,} stored entries; times in ms from INTERACTION_CREATE")
+    print(f"{'phase':<10}{'command':<9}{'n':>5}{'first p50':>10}{'first p99':>10}"
+          f"{'done p50':>10}{'done p99':>10}")
+    report("idle", idle)
+    report("ingesting", ingesting)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--entries", type=int, default=50_000)
+    parser.add_argument("--rounds", type=int, default=40)
+    args = parser.parse_args()
+    if not ITEMS.exists() or not FEEDS_FOLDER.exists():
+        print("needs ../shared/corpora (news-2022 and real-feeds) next to the project")
+        return 2
+    asyncio.run(main_async(args.entries, args.rounds))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
