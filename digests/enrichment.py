@@ -8,6 +8,7 @@ so a crash midway leaves them pending and the next run picks them up again.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from datetime import datetime
 
@@ -48,15 +49,50 @@ class Enricher:
             batch = await self._store.pending_items(self._batch)
             analysing = self._analyse(batch)
             while analysing is not None:
-                analyses = await analysing
+                analyses = await self._analysed(analysing, batch)
                 following = await self._store.pending_items(self._batch, after_id=batch[-1].id)
                 analysing = self._analyse(following)  # overlaps with saving this batch
-                await self._save(batch, analyses, now)
+                await self._save_or_isolate(batch, analyses, now)
                 done += len(batch)
                 batch = following
         if done:
             log.info("enriched items=%s", done)
         return done
+
+    async def _analysed(self, analysing: asyncio.Future[list[ItemAnalysis]],
+                        batch: list[Item]) -> list[ItemAnalysis | None]:
+        """The batch's analyses; if the batch fails, each item alone (None for one that fails)."""
+        try:
+            return list(await analysing)
+        except Exception:
+            log.exception("analysing a batch failed; analysing its items one by one")
+        results: list[ItemAnalysis | None] = []
+        for item in batch:
+            single = self._analyse([item])
+            try:
+                results.append((await single)[0] if single else None)
+            except Exception:
+                log.exception("item %s cannot be analysed; it is skipped", item.id)
+                results.append(None)
+        return results
+
+    async def _save_or_isolate(self, batch: list[Item], analyses: list[ItemAnalysis | None],
+                               now: datetime) -> None:
+        """Save the batch; if that fails, item by item, so one bad item never blocks the rest."""
+        pairs = [(i, a) for i, a in zip(batch, analyses, strict=True) if a is not None]
+        try:
+            await self._save([i for i, _ in pairs], [a for _, a in pairs], now)
+        except Exception:
+            log.exception("saving a batch failed; saving its items one by one")
+            for item, analysis in pairs:
+                try:
+                    await self._save([item], [analysis], now)
+                except Exception:
+                    log.exception("item %s cannot be enriched; it is skipped", item.id)
+                    await self._store.mark_enriched([item.id])
+        skipped = [i.id for i, a in zip(batch, analyses, strict=True) if a is None]
+        if skipped:
+            await self._store.mark_enriched(skipped)
 
     def _analyse(self, batch: list[Item]) -> asyncio.Future[list[ItemAnalysis]] | None:
         """Start analysing a batch in the workers; None when there is nothing to analyse."""
@@ -66,10 +102,13 @@ class Enricher:
         return asyncio.ensure_future(self._workers.run(analyse_items, texts))
 
     async def _save(self, batch: list[Item], analyses: list[ItemAnalysis], now: datetime) -> None:
+        if not batch:
+            return
         story_of = await asyncio.to_thread(self._assign, batch)
         await self._store.save_enrichment(analyses, story_of, {i.id: i for i in batch})
         newest = max(i.published_at for i in batch)
-        self._stories.forget_before(min(newest, now) - 2 * self._stories.window)
+        with contextlib.suppress(OverflowError):  # a year-1 date from an old store
+            self._stories.forget_before(min(newest, now) - 2 * self._stories.window)
 
     def _assign(self, pending: list[Item]) -> dict[int, int]:
         """Story ids in publication order; an item already placed keeps its story (a retry)."""

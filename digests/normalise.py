@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from urllib.parse import urljoin
 
 from .htmltext import html_to_text, plain_title
@@ -22,6 +22,7 @@ from .models import Entry, ParsedFeed
 from .urls import canonical_url, is_http_url
 
 FUTURE_TOLERANCE = timedelta(hours=1)
+EARLIEST = datetime(1900, 1, 1, tzinfo=UTC)
 
 # A media element's opening tag; `[^<>]*` cannot run past the next tag, so scanning is linear.
 _MEDIA_TAG = re.compile(r"<(?:iframe|video|audio|embed|object|img)\b([^<>]*)>", re.IGNORECASE)
@@ -109,7 +110,8 @@ class _Identities:
 
 
 def _published(value: datetime | None, fetched_at: datetime) -> tuple[datetime, bool]:
-    if value is None:
+    """The entry's date; none, or one before 1900 (a placeholder like 0001-01-01), reads as undated."""
+    if value is None or value < EARLIEST:
         return fetched_at, False
     if value > fetched_at + FUTURE_TOLERANCE:
         return fetched_at, True

@@ -62,6 +62,11 @@ class EnrichmentQueries:
             await _assign_stories(conn, story_of, items_by_id)
             await conn.execute(update(items).where(items.c.id.in_(ids)).values(enriched=True))
 
+    async def mark_enriched(self, item_ids: Sequence[int]) -> None:
+        """Mark items done without storing anything read from them (an item that cannot be read)."""
+        async with self._begin() as conn:
+            await conn.execute(update(items).where(items.c.id.in_(list(item_ids))).values(enriched=True))
+
     async def story_assignments_since(self, moment: datetime) -> list[tuple[Item, int]]:
         query = (item_query().add_columns(story_items.c.story_id)
                  .join(story_items, story_items.c.item_id == items.c.id)

@@ -158,7 +158,8 @@ class StoryIndex:
 
     def _is_open(self, story: _Story, published: datetime) -> bool:
         """Whether a doc published then may still join the story."""
-        return story.last >= published - self.window and story.first <= published + self.window
+        # Differences of datetimes never overflow; published ± window would for year-1 dates.
+        return published - story.last <= self.window and story.first - published <= self.window
 
     def _closeness(self, story: _Story, published: datetime) -> float:
         """1 for a doc within the story's time span, down to 1 - TIME_DECAY a window away."""

@@ -163,3 +163,13 @@ def test_rss_with_an_undeclared_rss_prefix_is_read() -> None:
         ("First post", "https://ego.example/1.shtml"), ("Second post", None)]
     assert feed.entries[0].published_at == datetime(2022, 1, 19, tzinfo=UTC)
     assert feed.ill_formed is not None  # still said, but the entries are used
+
+
+def test_a_placeholder_date_before_1900_reads_as_undated() -> None:
+    """Some feeds write 0001-01-01 for "no date": the entry takes the fetch time instead."""
+    body = (b'<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>'
+            b"<item><title>Old placeholder</title><link>https://x.example/1</link>"
+            b"<pubDate>Mon, 01 Jan 0001 00:00:00 GMT</pubDate></item></channel></rss>")
+    parsed = parse_document(body, {"content-type": "application/rss+xml"}, "https://x.example/feed", NOW)
+    [entry] = parsed.entries
+    assert entry.published_at == NOW and not entry.dated

@@ -145,3 +145,12 @@ def test_rejects_story_ids_below_one_and_naive_times() -> None:
         StoryIndex().assign(TROOPS, 0)
     with pytest.raises(ValueError, match="timezone-aware"):
         StoryIndex().add(moved(TROOPS, 80, datetime(2022, 3, 2, 12, 0)))  # noqa: DTZ001
+
+
+def test_a_placeholder_date_in_year_one_does_not_break_clustering() -> None:
+    """A feed dated an item 0001-01-01: story windows must not overflow the calendar."""
+    index = StoryIndex()
+    title = "Harbour authority closes the old port after the storm"
+    first = index.add(StoryDoc(1, title, title, "Wire", datetime(1, 1, 1, tzinfo=UTC)))
+    second = index.add(StoryDoc(2, title, title, "Post", datetime(1, 1, 2, tzinfo=UTC)))
+    assert first == second

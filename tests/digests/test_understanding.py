@@ -16,6 +16,7 @@ from digests.newsroom import digest_of_last
 from digests.polling import Poller
 from digests.samples import DEMO_NOW, SampleFeed, sample_feeds
 from digests.storage import Store
+from digests.stories import StoryDoc, StoryIndex
 from digests.workers import WorkerPool
 
 
@@ -158,3 +159,30 @@ async def test_restart_resumes_pending_items_and_keeps_stories(tmp_path: Path,
         sentences = conn.execute("SELECT count(*) FROM sentences").fetchone()[0]
         indexed = conn.execute("SELECT count(*) FROM sentences_fts").fetchone()[0]
     assert sentences == indexed > 0
+
+
+class _PoisonedIndex(StoryIndex):
+    """A story index that cannot place one particular item, as a bug in clustering would."""
+
+    def __init__(self, poisoned_title: str) -> None:
+        super().__init__()
+        self.poisoned_title = poisoned_title
+
+    def add(self, doc: StoryDoc) -> int:
+        if doc.title == self.poisoned_title:
+            raise OverflowError("date value out of range")
+        return super().add(doc)
+
+
+async def test_one_item_that_cannot_be_enriched_never_blocks_the_rest(tmp_path: Path,
+                                                                       workers: WorkerPool) -> None:
+    store = await Store.open(f"sqlite:///{tmp_path / 'poison.db'}")
+    await ingest_samples(store, workers)
+    [poisoned] = (await store.pending_items(1))
+    enricher = Enricher(store, workers, stories=_PoisonedIndex(poisoned.title))
+    done = await enricher.run(DEMO_NOW)
+    assert await store.pending_items(10) == []  # nothing left pending, so nothing retried forever
+    assert done >= 10
+    digest = await digest_of_last(store, 24 * 8, DEMO_NOW)
+    assert digest.story_total >= 10
+    await store.close()
