@@ -170,6 +170,7 @@ async def run_discord(services: Services, token: str) -> None:
     """Build the Discord side from the services, each cog with exactly what it uses, and run it."""
     from cogs.alerts import AlertsCog
     from cogs.bot import NewsdeskBot, run_until_stopped
+    from cogs.charts import warm_up
     from cogs.delivery import DeliveryDesk
     from cogs.digest import DigestCog
     from cogs.feeds import FeedsCog
@@ -179,6 +180,10 @@ async def run_discord(services: Services, token: str) -> None:
 
     settings = services.config.discord
     store = services.store
+    # Charts for /figures get a process of their own: in the shared pool they would queue
+    # behind parse and enrichment batches while the poller is busy.
+    charts = WorkerPool(1)
+    await charts.run(warm_up)
     bot = NewsdeskBot(guild_ready_timeout=settings.guild_ready_timeout)
     desk = DeliveryDesk(store, OutboxSender(store, bot),
                         grace=timedelta(hours=settings.digest_grace_hours),
@@ -188,11 +193,14 @@ async def run_discord(services: Services, token: str) -> None:
     bot.equip([
         FeedsCog(store, services.poller, utc_now),
         DigestCog(store, utc_now),
-        QuestionsCog(store, services.workers, utc_now),
+        QuestionsCog(store, charts, utc_now),
         AlertsCog(store, utc_now, per_member=settings.alerts_per_member),
         StatusCog(store, utc_now),
     ], ticks)
-    await run_until_stopped(bot, token)
+    try:
+        await run_until_stopped(bot, token)
+    finally:
+        charts.close()
 
 
 # Command line ------------------------------------------------------------------------------

@@ -172,6 +172,7 @@ async def run_phase(name: str, store_file: Path, archive: list[str], live: list[
             await bot.wait_identified(timeout=60)
             await fake.wait_synced(timeout=60)
             ingest_started = time.perf_counter()
+            print(f"{name}: bot ready, sending {len(calls)} commands at most", flush=True)
             for command, options in calls:
                 if live and not busy(database, len(live)):
                     break

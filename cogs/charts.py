@@ -25,6 +25,12 @@ MAX_DATE_TICKS = 10
 _SCALES = ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K"))
 
 
+def warm_up() -> None:
+    """Import the drawing code in a fresh worker, so the first /figures chart is not slow."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: F401
+    from matplotlib.figure import Figure  # noqa: F401
+
+
 def chart_png(series: FigureSeries) -> bytes:
     """The series' values over their dates, each point labelled with its value and source."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg  # imported on first use: it is slow

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from urllib.parse import quote
 
 import discord
+
+from digests.models import Source
 
 CONTENT = 2000
 EMBED_TITLE = 256
@@ -112,12 +115,14 @@ def _code_or_blank(match: re.Match[str]) -> str:
     return "" if match.group(0).startswith(("\\", "`")) or "](" in match.group(0) else " "
 
 
-_LINE_START = re.compile(r"^(\s*)(#{1,3}\s|[-+]\s|\d+[.)]\s)", re.MULTILINE)
+_LINE_START = re.compile(r"^(\s*)(#{1,3}\s|-#\s|[-+]\s|\d+[.)]\s)", re.MULTILINE)
 # Bare URLs are kept whole (an escape inside one would break it); elsewhere every markdown
 # character is escaped. discord.utils.escape_markdown is not enough: it takes text between two
 # masked links for one link and leaves its markdown, and the second link, live.
 _MARKDOWN = re.compile(r"(https?://[^\s<>\[\]()]+)|([\\*_~|`>\[\]])")
-_PING = re.compile(r"@(everyone|here)|<(?=[@#])")
+# Mentions of members, roles and channels (<@1>, <@!1>, <@&1>, <#1>), and of slash commands
+# and custom emoji (</name:1>, <:name:1>, <a:name:1>), which render as clickable chips.
+_PING = re.compile(r"@(everyone|here)|<(?=[@#/:]|a:)")
 
 
 def escape(text: str) -> str:
@@ -125,3 +130,18 @@ def escape(text: str) -> str:
     text = _MARKDOWN.sub(lambda m: m.group(1) or "\\" + m.group(2), text)
     text = _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
     return _PING.sub(lambda m: f"@\u200b{m.group(1)}" if m.group(1) else "<\u200b", text)
+
+
+_LINK_BREAKERS = re.compile(r"[\[\]()<>]")
+CITED_FEED_CHARS = 80
+
+
+def cite(source: Source) -> str:
+    """ "[Kyiv Wire, Wed 2 Mar 2022](url)": the link only for http(s) URLs, made safe for markdown
+    (no brackets in the label, none unencoded in the URL)."""
+    name = _LINK_BREAKERS.sub("", source.feed_name)
+    label = f"{fit(escape(name), CITED_FEED_CHARS)}, {source.published_at:%a %-d %b %Y}"
+    url = source.url or ""
+    if not url.lower().startswith(("https://", "http://")):
+        return label
+    return f"[{label}]({quote(url, safe=':/?#&=%~+,;@!$*')})"

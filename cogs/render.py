@@ -9,10 +9,10 @@ from zoneinfo import ZoneInfo
 import discord
 
 from cogs import limits
-from cogs.limits import Payload, check, escape, fit
+from cogs.limits import Payload, check, cite, escape, fit
 from digests.answers import Answer, Quote
 from digests.digests import Digest, DigestFigure, DigestStory
-from digests.models import Feed, FeedStatus, Source
+from digests.models import Feed, FeedStatus
 from digests.terminal import sources_line
 
 EMPTY_DIGEST = "Nothing was published in this window."
@@ -84,14 +84,9 @@ def render_answer(answer: Answer) -> Payload:
 
 
 def _quote_value(quote: Quote) -> str:
-    cite = _cite(quote.source)
-    room = limits.FIELD_VALUE - len(cite) - len("“”\n— ")
-    return f"“{fit(escape(quote.text), room)}”\n— {cite}"
-
-
-def _cite(source: Source) -> str:
-    label = f"{escape(source.feed_name)[:80]}, {source.published_at:%a %-d %b %Y}"
-    return f"[{label}]({source.url})" if source.url else label
+    citation = cite(quote.source)
+    room = limits.FIELD_VALUE - len(citation) - len("“”\n— ")
+    return f"“{fit(escape(quote.text), room)}”\n— {citation}"
 
 
 def render_feed_list(feeds: Sequence[Feed]) -> list[Payload]:

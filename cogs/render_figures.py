@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import re
-from urllib.parse import quote
-
 import discord
 
 from cogs import limits
-from cogs.limits import Payload, check, escape, fit
+from cogs.limits import Payload, check, cite, escape, fit
 from digests.keyfigures import FigurePoint, FigureSeries, KeyFigures
-from digests.models import Source
 
 EMPTY_TOPIC = "No figures are stored on “{topic}”."
 EMPTY_DAY = "No figures are stored from the last 24 hours."
@@ -19,7 +15,6 @@ FEED_CHARS = 80
 SAID_BY_CHARS = 120
 MIN_QUOTE = 40  # a shorter quote is left out rather than cut to nothing
 MIN_NAME = 16
-_LINK_BREAKERS = re.compile(r"[\[\]()<>]")
 QUALIFIER_WORDS = {"lower_bound": "over", "approximate": "about", "upper_bound": "up to"}
 
 
@@ -55,12 +50,12 @@ def series_value(series: FigureSeries, room: int) -> str:
     lines = [f"**{escape(qualified(latest))}** ({_said(latest)}, {latest.as_of:%a %-d %b %Y})"]
     if series.change:
         lines.append(escape(series.change))
-    cite = cite_source(latest.source)
-    fixed = "\n".join([*lines, cite])
+    citation = cite(latest.source)
+    fixed = "\n".join([*lines, citation])
     quote_room = room - len(fixed) - len("\n> “”")
     if quote_room >= MIN_QUOTE:
         lines.append(f"> “{fit(escape(' '.join(latest.sentence.split())), quote_room)}”")
-    return fit("\n".join([*lines, cite]), room)
+    return fit("\n".join([*lines, citation]), room)
 
 
 def qualified(point: FigurePoint) -> str:
@@ -71,14 +66,3 @@ def qualified(point: FigurePoint) -> str:
 
 def _said(point: FigurePoint) -> str:
     return fit(escape(point.said_by or point.source.feed_name), SAID_BY_CHARS)
-
-
-def cite_source(source: Source) -> str:
-    """ "[Kyiv Wire, Wed 2 Mar 2022](url)": the link only for http(s) URLs, made safe for markdown
-    (no brackets in the label, none unencoded in the URL)."""
-    name = _LINK_BREAKERS.sub("", source.feed_name)
-    label = f"{fit(escape(name), FEED_CHARS)}, {source.published_at:%a %-d %b %Y}"
-    url = source.url or ""
-    if not url.lower().startswith(("https://", "http://")):
-        return label
-    return f"[{label}]({quote(url, safe=':/?#&=%~+,;@!$*')})"

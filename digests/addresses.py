@@ -52,7 +52,7 @@ def check_url_host(url: str) -> None:
     if address is not None and not is_public_address(address):
         raise BlockedAddress(f"{host} is a private or reserved address")
     if host == "localhost" or host.endswith(".localhost"):
-        raise BlockedAddress(f"{host} is a loopback name")
+        raise BlockedAddress(f"{host} is a loopback name, a private address")
 
 
 class PublicOnlyResolver(AbstractResolver):

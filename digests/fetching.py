@@ -164,7 +164,9 @@ class Fetcher:
             except FetchError:
                 raise
             except TimeoutError as exc:
-                raise FetchError("timeout", f"no complete answer from {host_of(url)} in time") from exc
+                raise FetchError("timeout", self._timed_out(url, exc)) from exc
+            except aiohttp.InvalidURL as exc:  # e.g. 2130706433, a non-canonical 127.0.0.1
+                raise FetchError("bad-url", f"not a usable URL: {exc}") from exc
             except aiohttp.ClientError as exc:
                 raise FetchError("network", f"{type(exc).__name__}: {exc}".strip()) from exc
 
@@ -178,16 +180,35 @@ class Fetcher:
                 return _Response(resp.status, headers)
             return _Response(200, headers, await self._read_capped(resp, url))
 
+    def _timed_out(self, url: str, exc: TimeoutError) -> str:
+        """Which of the three timeouts ran out, in words."""
+        host = host_of(url)
+        if isinstance(exc, aiohttp.ConnectionTimeoutError):
+            return (f"timed out: could not connect to {host} within "
+                    f"{self._net.connect_timeout_seconds:g} s")
+        if isinstance(exc, aiohttp.SocketTimeoutError):
+            return f"timed out: {host} sent nothing for {self._net.read_timeout_seconds:g} s"
+        return (f"timed out: no complete answer from {host} within "
+                f"{self._net.total_timeout_seconds:g} s")
+
     async def _read_capped(self, resp: aiohttp.ClientResponse, url: str) -> bytes:
+        """The body, decoded, refused as soon as it passes the cap.
+
+        The cap is on the decoded size: aiohttp inflates gzip/deflate/br in bounded pieces as
+        the body is read, so a small compressed body that inflates past the cap (a "gzip bomb")
+        is cut off after at most one piece beyond the cap, never inflated whole.
+        """
         cap = self._net.max_body_bytes
+        encoding = resp.headers.get("Content-Encoding", "").strip().lower()
+        encoded = encoding not in ("", "identity")
         if resp.content_length is not None and resp.content_length > cap:
-            raise _too_large(url, cap)
+            raise _too_large(url, cap, None)  # the length on the wire is already too much
         chunks: list[bytes] = []
         size = 0
         async for chunk in resp.content.iter_chunked(_CHUNK):
             size += len(chunk)
             if size > cap:
-                raise _too_large(url, cap)
+                raise _too_large(url, cap, encoding if encoded else None)
             chunks.append(chunk)
         return b"".join(chunks)
 
@@ -242,5 +263,7 @@ def _follow(current: str, response: _Response, hops: _Hops) -> str:
     return target
 
 
-def _too_large(url: str, cap: int) -> FetchError:
-    return FetchError("too-large", f"{urlsplit(url).netloc} sent more than {cap // 1024} KiB")
+def _too_large(url: str, cap: int, encoding: str | None) -> FetchError:
+    inflated = f" once decompressed ({encoding})" if encoding else ""
+    return FetchError("too-large", f"too large: {urlsplit(url).netloc} sent more than "
+                                   f"{cap // 1024} KiB{inflated}")

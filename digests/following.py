@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from urllib.parse import SplitResult, urlsplit
 
 from .errors import DigestError, InvalidFeedURL, UnknownFeed
 from .models import Feed
@@ -36,10 +37,7 @@ async def add_guild_feed(store: Store, poller: Poller, guild_id: int, url: str, 
 
     Items of this first read are stored as seen at the feed's first poll: never alerted on.
     """
-    wanted = canonical_url(url)
-    if len(wanted) > MAX_URL or not is_http_url(wanted):
-        raise InvalidFeedURL(f"{url[:100]!r} is not a web address: give one starting with "
-                             "https:// or http://.")
+    wanted = checked_feed_url(url)
     known = {f.id for f in await store.guild_feeds(guild_id) if f.paused_by != PAUSED_BY_SERVER}
     feed = await store.add_feed(wanted, now=now)
     if feed.id in known:
@@ -50,9 +48,60 @@ async def add_guild_feed(store: Store, poller: Poller, guild_id: int, url: str, 
         result = await poller.poll_feed(await store.get_feed(feed.id), now)
         if result.error and not (await store.get_feed(feed.id)).item_count:
             await store.forget_feed(feed.id)
-            raise FeedUnreadable(f"I could not read a feed at {wanted[:200]}: {result.error}")
+            raise FeedUnreadable(_unreadable(wanted, result.error))
     await store.follow(guild_id, feed.id, now=now, name=name)
     return FeedAdded(await _guild_feed(store, guild_id, feed.id), already=False)
+
+
+def checked_feed_url(url: str) -> str:
+    """The canonical form of a URL a member gave for `/feeds add`, or `InvalidFeedURL` saying
+    what is wrong with it. An address with a user name or password is refused (never echoed):
+    feed URLs are shown to every member of the server."""
+    wanted = canonical_url(url)
+    parts = _split(wanted)
+    port_ok = parts is not None and _port_ok(parts)
+    if parts is not None and (parts.username is not None or parts.password is not None):
+        raise InvalidFeedURL("Feed addresses with a user name or password are not supported: "
+                             "every member can see a feed's address. Give the feed's public "
+                             "address, without the part before @.")
+    shown = repr(_printable(url)[:100])
+    if len(wanted) > MAX_URL:
+        raise InvalidFeedURL(f"That address is {len(wanted):,} characters long; a feed address "
+                             f"may have at most {MAX_URL:,}.")
+    if parts is not None and parts.scheme.lower() in ("http", "https") and not port_ok:
+        raise InvalidFeedURL(f"{shown} has no valid port: a port is a number from 1 to 65535.")
+    if not is_http_url(wanted):
+        raise InvalidFeedURL(f"{shown} is not a web address: give one starting with "
+                             "https:// or http://.")
+    return wanted
+
+
+def _split(url: str) -> SplitResult | None:
+    try:
+        return urlsplit(url)
+    except ValueError:  # an unbalanced "[" in the host
+        return None
+
+
+def _port_ok(parts: SplitResult) -> bool:
+    try:
+        return parts.port != 0
+    except ValueError:  # not a number, or over 65535
+        return False
+
+
+def _printable(text: str) -> str:
+    return "".join(c if c.isprintable() else " " for c in text)
+
+
+_BLOCKED_WORDS = ("private or reserved address", "loopback name")  # as `addresses` words them
+
+
+def _unreadable(url: str, error: str | None) -> str:
+    if error and any(words in error for words in _BLOCKED_WORDS):
+        return (f"I cannot follow {url[:200]}: {error}. This bot only reads feeds on the public "
+                "internet.")
+    return f"I could not read a feed at {url[:200]}: {error}"
 
 
 async def remove_guild_feed(store: Store, guild_id: int, feed: Feed, now: datetime) -> None:

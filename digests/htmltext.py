@@ -13,6 +13,19 @@ is escaped. The parser then only ever sees complete, simple tags.
 
 Dropped with everything inside them: script, style, iframe, noscript, template, svg, math,
 object and head (embed is void, so it has nothing inside).
+
+Feed text is hostile input, so the text that comes out is also tamed:
+- bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) are removed:
+  they reorder how the following characters are shown (U+202E then "gnp.exe" shows as
+  "exe.png"), and Discord does not end them where the feed's text ends, so they would also
+  reorder what the bot writes after it (the source, the date). Plain marks (LRM, RLM, ALM) are kept: right-
+  to-left text needs them, and they reorder nothing after them.
+- invisible characters that only hide words from matching and search (zero-width space,
+  word joiner, BOM) and control characters are removed. ZWJ and ZWNJ stay: emoji sequences
+  and several scripts (Persian, Indic) need them.
+- a "word" (a run without whitespace) longer than `MAX_WORD` characters is no language: it is
+  cut to its start and "…", and a URL longer than `MAX_URL_WORD` (which cut would link to
+  another address) is replaced by "…". Later stages then never meet a 100,000-character word.
 """
 
 from __future__ import annotations
@@ -23,7 +36,16 @@ from collections.abc import Collection
 from html import escape, unescape
 from html.parser import HTMLParser
 
-__all__ = ["html_to_text", "normalise_markup", "plain_title"]
+__all__ = ["MAX_URL_WORD", "MAX_WORD", "html_to_text", "normalise_markup", "plain_title"]
+
+MAX_WORD = 200
+MAX_URL_WORD = 2000
+ELLIPSIS = "…"
+# Bidi embeddings, overrides and isolates; zero-width space, word joiner, BOM; C0 and C1
+# controls other than the whitespace ones (tab, line feed, vertical tab, form feed, return).
+_INVISIBLE = re.compile("[\u202a-\u202e\u2066-\u2069\u200b\u2060\ufeff"
+                        "\x00-\x08\x0e-\x1f\x7f-\x9f]")
+_URL_WORD = re.compile(r"\W{0,3}https?://", re.IGNORECASE)
 
 # Elements whose bodies are raw text in HTML: nothing inside them is markup.
 _RAW_TEXT_ELEMENTS = ("script", "style", "iframe", "noscript", "noembed", "noframes", "xmp")
@@ -75,7 +97,8 @@ def html_to_text(html: str) -> str:
 
 
 def plain_title(text: str) -> str:
-    """One line of plain text: tags stripped, entities decoded, whitespace collapsed."""
+    """One line of plain text: tags stripped, entities decoded, whitespace collapsed (and the
+    text tamed as `html_to_text` tames it)."""
     return " ".join(html_to_text(text).split())
 
 
@@ -122,7 +145,16 @@ def _plain_text_to_text(text: str) -> str:
 
 
 def _collapsed(text: str) -> str:
-    return " ".join(text.split())
+    """Whitespace collapsed, invisible characters removed, overlong words cut."""
+    return " ".join(_word(w) for w in _INVISIBLE.sub("", text).split())
+
+
+def _word(word: str) -> str:
+    if len(word) <= MAX_WORD:
+        return word
+    if _URL_WORD.match(word):
+        return word if len(word) <= MAX_URL_WORD else ELLIPSIS
+    return word[:MAX_WORD - 1] + ELLIPSIS
 
 
 class _TextExtractor(HTMLParser):

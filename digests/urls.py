@@ -2,7 +2,10 @@
 
 `canonical_url` lower-cases the scheme and host, drops default ports and tracking query
 parameters, and otherwise leaves the address exactly as written (path, order of the remaining
-parameters, their encoding, the fragment).
+parameters, their encoding, the fragment). Characters that are never allowed in a URL
+(spaces and other ASCII controls, `"<>\\^`{|}`) are percent-encoded in the path, query and
+fragment, as a browser does before requesting it: Discord refuses an embed whose link holds
+them, and they could end a markdown link early.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ _TRACKING_PARAMETERS = frozenset({
     "_hsenc", "_hsmi", "at_medium", "at_campaign", "at_custom1", "at_custom2", "at_custom3",
     "at_custom4", "ocid", "cmpid", "ncid", "sr_share", "ref_src",
 })
+_NEVER_IN_URLS = re.compile(r'[\x00-\x20\x7f"<>\\^`{|}]')
 _HOST_AND_PORT = re.compile(r"(?P<host>\[[^\]]*\]|[^:]*)(?::(?P<port>\d*))?")
 
 
@@ -42,8 +46,12 @@ def canonical_url(url: str) -> str:
     if parts is None or not _is_http(parts):
         return stripped
     scheme = parts.scheme.lower()
-    return urlunsplit((scheme, _canonical_netloc(parts.netloc, scheme), parts.path,
-                       _without_tracking(parts.query), parts.fragment))
+    return urlunsplit((scheme, _canonical_netloc(parts.netloc, scheme), _encoded(parts.path),
+                       _encoded(_without_tracking(parts.query)), _encoded(parts.fragment)))
+
+
+def _encoded(part: str) -> str:
+    return _NEVER_IN_URLS.sub(lambda m: "%" + format(ord(m.group()), "02X"), part)
 
 
 def _split(url: str) -> SplitResult | None:
@@ -54,7 +62,16 @@ def _split(url: str) -> SplitResult | None:
 
 
 def _is_http(parts: SplitResult) -> bool:
-    return parts.scheme.lower() in _HTTP_SCHEMES and bool(parts.hostname)
+    return parts.scheme.lower() in _HTTP_SCHEMES and bool(parts.hostname) and _port_ok(parts)
+
+
+def _port_ok(parts: SplitResult) -> bool:
+    """Whether the port, if any, is a number from 1 to 65535 (`:0` and `:99999` are no ports)."""
+    try:
+        port = parts.port
+    except ValueError:
+        return False
+    return port != 0
 
 
 def _canonical_netloc(netloc: str, scheme: str) -> str:

@@ -8,8 +8,8 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from cogs import limits
-from cogs.limits import violations
-from cogs.render_figures import cite_source, render_key_figures
+from cogs.limits import cite, violations
+from cogs.render_figures import render_key_figures
 from digests.keyfigures import FigurePoint, FigureSeries, KeyFigures
 from digests.models import Source
 
@@ -111,7 +111,7 @@ def test_a_single_long_series_keeps_its_citation() -> None:
 
 def test_citation_links_are_safe() -> None:
     when = datetime(2022, 3, 2, 9, tzinfo=UTC)
-    odd = cite_source(Source(1, "Wire", "https://x.example/a (b)/c", when))
+    odd = cite(Source(1, "Wire", "https://x.example/a (b)/c", when))
     assert odd == "[Wire, Wed 2 Mar 2022](https://x.example/a%20%28b%29/c)"
-    assert cite_source(Source(1, "Wire", "javascript:alert(1)", when)) == "Wire, Wed 2 Mar 2022"
-    assert cite_source(Source(1, "Wire", None, when)) == "Wire, Wed 2 Mar 2022"
+    assert cite(Source(1, "Wire", "javascript:alert(1)", when)) == "Wire, Wed 2 Mar 2022"
+    assert cite(Source(1, "Wire", None, when)) == "Wire, Wed 2 Mar 2022"
