@@ -28,6 +28,7 @@ from digests.enrichment import Enricher
 from digests.errors import DigestError
 from digests.fetching import Fetcher
 from digests.fulltext import full_text_enricher
+from digests.loopwatch import LoopWatch
 from digests.newsroom import ask, digest_of_last
 from digests.polling import Poller
 from digests.samples import DEMO_NOW, sample_feeds
@@ -62,7 +63,8 @@ class Services:
 async def open_services(config: Config) -> AsyncIterator[Services]:
     """Build the services, and close them in reverse order however the block ends."""
     store = await Store.open(config.storage.url)
-    workers = WorkerPool(default_worker_count(config.polling.parse_workers))
+    workers = WorkerPool(default_worker_count(config.polling.parse_workers),
+                         parse_timeout=config.polling.parse_timeout_seconds)
     connector = aiohttp.TCPConnector(
         resolver=resolver_for(config.network.allow_private_addresses), limit=0, ttl_dns_cache=300)
     session = aiohttp.ClientSession(connector=connector, trust_env=False)
@@ -197,9 +199,12 @@ async def run_discord(services: Services, token: str) -> None:
         AlertsCog(store, utc_now, per_member=settings.alerts_per_member),
         StatusCog(store, utc_now),
     ], ticks)
+    watch = LoopWatch()
+    watch.start()
     try:
         await run_until_stopped(bot, token)
     finally:
+        log.info("largest event-loop lag: %.0f ms", await watch.stop() * 1000)
         charts.close()
 
 

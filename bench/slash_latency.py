@@ -11,6 +11,10 @@ Two phases, each on a fresh copy of that store:
 - ingesting: the 200 real feeds of shared/corpora/real-feeds, served from a separate process,
   are all due at start, so the bot fetches, parses and enriches them while commands arrive.
   Only the commands answered while that work is still going on are counted.
+- loaded: 100 servers, 10,000 alert subscriptions, and 1,000 feeds (the 200 served five times
+  under different URLs) all due at start; counted the same way.
+
+The bot logs the largest event-loop lag it saw (digests/loopwatch.py); it is printed too.
 
 Printed per phase and command: INTERACTION_CREATE to the first response (the bot defers at
 once: Discord's 3-second deadline is about this) and to the complete answer, median and 99th
@@ -23,6 +27,8 @@ import argparse
 import asyncio
 import json
 import multiprocessing
+import random
+import re
 import shutil
 import sqlite3
 import statistics
@@ -36,11 +42,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "bench")]
 
+from aiohttp import web  # noqa: E402
 from e2e.botprocess import BotProcess  # noqa: E402
 from e2e.fakediscord import FakeDiscord  # noqa: E402
 from eval_answers import read_jsonl, store_items  # noqa: E402
 from ingest_real_feeds import DEFAULT_CORPUS as FEEDS_FOLDER  # noqa: E402
-from ingest_real_feeds import serve  # noqa: E402
+from ingest_real_feeds import content_type  # noqa: E402
 
 from digests.enrichment import Enricher  # noqa: E402
 from digests.storage import Store  # noqa: E402
@@ -50,6 +57,44 @@ ITEMS = ROOT.parent / "shared" / "corpora" / "news-2022" / "items.jsonl"
 QUESTIONS = ROOT / "bench" / "questions_ukraine.jsonl"
 CACHE = Path(tempfile.gettempdir()) / "newsdesk-bench"
 TOPICS = [None, "refugees", "troops", "civilians killed", "sanctions", "oil"]
+LAG = re.compile(r"largest event-loop lag: (\d+) ms")
+
+
+def serve_copies(folder: str, copies: int, port_queue: multiprocessing.Queue) -> None:  # type: ignore[type-arg]
+    """Serve every file of `folder` at /COPY/NAME for COPY in 0..copies-1, with ETags and 304s."""
+    import hashlib
+
+    files = {p.name: p.read_bytes() for p in Path(folder).iterdir() if p.is_file()}
+    tags = {name: '"' + hashlib.sha1(body).hexdigest() + '"' for name, body in files.items()}
+
+    async def handler(request: web.Request) -> web.Response:
+        name = request.match_info["name"]
+        if name not in files or int(request.match_info["copy"]) >= copies:
+            return web.Response(status=404)
+        if request.headers.get("If-None-Match") == tags[name]:
+            return web.Response(status=304, headers={"ETag": tags[name]})
+        return web.Response(body=files[name], headers={
+            "ETag": tags[name], "Content-Type": content_type(files[name])})
+
+    async def main() -> None:
+        app = web.Application()
+        app.router.add_get("/{copy:\\d+}/{name}", handler)
+        runner = web.AppRunner(app, access_log=None)
+        await runner.setup()
+        site = web.TCPSite(runner, "127.0.0.1", 0, backlog=2048)
+        await site.start()
+        port_queue.put(site._server.sockets[0].getsockname()[1])  # type: ignore[union-attr]
+        await asyncio.Event().wait()
+
+    asyncio.run(main())
+
+
+@dataclass(frozen=True)
+class Load:
+    name: str
+    live: list[str]
+    servers: int = 1
+    subscriptions: int = 0
 
 
 @dataclass
@@ -156,8 +201,23 @@ def invocations(rounds: int, questions: list[str], people: list[str]) -> list[tu
     return calls
 
 
-async def run_phase(name: str, store_file: Path, archive: list[str], live: list[str],
-                    calls: list[tuple[str, dict[str, str]]]) -> Samples:
+async def seed_subscriptions(database: Path, fake: FakeDiscord, count: int, words: list[str]) -> None:
+    """`count` channel alerts spread over the fake's servers, with queries made of title words."""
+    store = await Store.open(f"sqlite:///{database}")
+    guilds = list(fake.guilds.values())
+    chooser = random.Random(7)
+    now = datetime.now(UTC)
+    for n in range(count):
+        guild = guilds[n % len(guilds)]
+        query = " ".join(chooser.sample(words, chooser.choice((1, 1, 2))))
+        await store.add_subscription(guild.id, fake.snowflakes.next(), query=query, deliver="channel",
+                                     channel_id=guild.channels["news"], now=now, cap=10**6)
+    await store.close()
+
+
+async def run_phase(load: Load, store_file: Path, archive: list[str],
+                    calls: list[tuple[str, dict[str, str]]], words: list[str]) -> tuple[Samples, str]:
+    name, live = load.name, load.live
     samples = Samples()
     with tempfile.TemporaryDirectory(prefix="newsdesk-latency-") as folder_name:
         folder = Path(folder_name)
@@ -165,6 +225,10 @@ async def run_phase(name: str, store_file: Path, archive: list[str], live: list[
         shutil.copy(store_file, database)
         config = write_config(folder, database, archive, live)
         fake = FakeDiscord()
+        for number in range(load.servers - 1):
+            fake.add_guild(name=f"Server {number + 2}")
+        if load.subscriptions:
+            await seed_subscriptions(database, fake, load.subscriptions, words)
         await fake.start()
         bot = BotProcess(fake, ["run", "--config", str(config)], cwd=folder, log_path=folder / "bot.log")
         await bot.start()
@@ -190,7 +254,8 @@ async def run_phase(name: str, store_file: Path, archive: list[str], live: list[
         finally:
             await bot.stop()
             await fake.stop()
-    return samples
+        lag = LAG.search((folder / "bot.log").read_text(errors="replace"))
+    return samples, f"{lag.group(1)} ms" if lag else "not logged"
 
 
 def report(name: str, samples: Samples) -> None:
@@ -209,23 +274,33 @@ async def main_async(entries: int, rounds: int) -> None:
     with sqlite3.connect(store_file) as conn:
         people = [r[0] for r in conn.execute(
             "SELECT max(name) FROM mentions GROUP BY person_key ORDER BY count(*) DESC LIMIT 40")]
+        titles = [r[0] for r in conn.execute("SELECT title FROM items LIMIT 3000")]
+    words = sorted({w.lower() for t in titles for w in re.findall(r"[A-Za-z]{5,}", t)})
     questions = [json.loads(line)["question"] for line in QUESTIONS.read_text().splitlines() if line]
     calls = invocations(rounds, questions, people)
     ports: multiprocessing.Queue[int] = multiprocessing.Queue()
-    server = multiprocessing.Process(target=serve, args=(str(FEEDS_FOLDER), ports), daemon=True)
+    server = multiprocessing.Process(target=serve_copies, args=(str(FEEDS_FOLDER), 5, ports), daemon=True)
     server.start()
     port = ports.get(timeout=30)
-    live = [f"http://127.0.0.1:{port}/{p.name}" for p in sorted(FEEDS_FOLDER.iterdir()) if p.is_file()]
+    names = sorted(p.name for p in FEEDS_FOLDER.iterdir() if p.is_file())
+    feeds = {copy: [f"http://127.0.0.1:{port}/{copy}/{name}" for name in names] for copy in range(5)}
+    loads = [Load("idle", []), Load("ingesting", feeds[0]),
+             Load("loaded", [u for copy in range(5) for u in feeds[copy]], servers=100,
+                  subscriptions=10_000)]
+    results = []
     try:
-        idle = await run_phase("idle", store_file, archive, [], calls)
-        ingesting = await run_phase("ingesting", store_file, archive, live, calls * 3)
+        for load in loads:
+            results.append((load.name, *await run_phase(load, store_file, archive,
+                                                        calls * (1 if not load.live else 6), words)))
     finally:
         server.terminate()
     print(f"\n{entries:,} stored entries; times in ms from INTERACTION_CREATE")
     print(f"{'phase':<10}{'command':<9}{'n':>5}{'first p50':>10}{'first p99':>10}"
           f"{'done p50':>10}{'done p99':>10}")
-    report("idle", idle)
-    report("ingesting", ingesting)
+    for name, samples, _ in results:
+        report(name, samples)
+    for name, _, lag in results:
+        print(f"largest event-loop lag in the bot, {name}: {lag}")
 
 
 def main() -> int:

@@ -34,6 +34,7 @@ class PollingConfig:
     max_interval_seconds: int = 6 * 3600
     pause_after_failing_seconds: int = 3 * 86400
     parse_workers: int = 0
+    parse_timeout_seconds: float = 30.0
     full_text_min_chars: int = 600
 
 
@@ -96,7 +97,7 @@ _POSITIVE = {
     "pause_after_failing_seconds", "connect_timeout_seconds", "read_timeout_seconds",
     "total_timeout_seconds", "max_body_bytes", "per_host_concurrency",
     "default_cooldown_seconds", "guild_ready_timeout", "digest_grace_hours", "alerts_per_hour",
-    "alerts_per_member", "delivery_seconds",
+    "alerts_per_member", "delivery_seconds", "parse_timeout_seconds",
 }
 
 

@@ -1,12 +1,22 @@
-"""CPU-heavy work off the event loop: a process pool that is rebuilt if a worker dies."""
+"""CPU-heavy work off the event loop: a process pool that is rebuilt if a worker dies or sticks.
+
+A job may have a time limit (every parse has one, `PARSE_TIMEOUT_SECONDS` by default). A job
+that runs past it cannot be stopped inside its worker, so the whole pool is retired: new jobs go
+to a fresh pool, and the old pool's processes are killed at once. A job of another feed that was
+running in the killed pool is not that feed's fault: it is run again in the fresh pool. Jobs are
+handed to the pool no faster than it has workers, so a time limit counts a job's own running
+time, not time spent queueing behind others.
+"""
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import importlib
 import logging
 import multiprocessing
 import os
+import weakref
 from collections.abc import Callable, Mapping
 from concurrent.futures import Executor, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -16,11 +26,15 @@ from typing import Any, TypeVar
 from .errors import FetchError
 from .lifeline import die_with_parent
 from .models import ParsedFeed
-from .parsing import parse_document
+from .parsing import MAX_ENTRIES, parse_capped
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 WORKER_NICENESS = 10
+PARSE_TIMEOUT_SECONDS = 30.0
+# Imported by every worker before its first job (and by the fork server, when it can be),
+# so the first parse or analysis is not slowed by feedparser's import (~1-3 s).
+WARM_MODULES = ("digests.parsing", "digests.analysis")
 
 
 def default_worker_count(configured: int) -> int:
@@ -30,37 +44,123 @@ def default_worker_count(configured: int) -> int:
 class WorkerPool:
     """Runs pure functions in worker processes so the event loop stays responsive."""
 
-    def __init__(self, workers: int, *, factory: Callable[[int], Executor] | None = None) -> None:
+    def __init__(self, workers: int, *, factory: Callable[[int], Executor] | None = None,
+                 parse_timeout: float = PARSE_TIMEOUT_SECONDS) -> None:
         self._workers = workers
         self._factory = factory or _process_pool
+        self._parse_timeout = parse_timeout
         self._executor: Executor | None = None
+        self._killed: weakref.WeakSet[Executor] = weakref.WeakSet()
+        self._slots: tuple[asyncio.AbstractEventLoop, asyncio.Semaphore] | None = None
+        self._cut_feeds: set[str] = set()
 
-    async def run(self, function: Callable[..., T], *args: Any) -> T:
-        if self._executor is None:
-            self._executor = self._factory(self._workers)
-        loop = asyncio.get_running_loop()
-        try:
-            return await loop.run_in_executor(self._executor, function, *args)
-        except BrokenProcessPool as exc:
-            log.error("a worker process died; starting a new pool")
-            self._executor.shutdown(wait=False, cancel_futures=True)
-            self._executor = None
-            raise FetchError("worker-crash", "the document crashed the worker parsing it") from exc
+    async def run(self, function: Callable[..., T], *args: Any,
+                  time_limit: float | None = None) -> T:
+        """`function(*args)` in a worker. Past `time_limit` seconds of running it fails with
+        FetchError "worker-timeout", and the stuck worker is killed."""
+        return await self._run(function, args, time_limit,
+                               lambda: FetchError("worker-timeout",
+                                                  f"the work took longer than {time_limit:g} s"))
 
     async def parse(self, body: bytes, headers: Mapping[str, str], url: str,
                     fetched_at: datetime) -> ParsedFeed:
-        return await self.run(parse_document, body, dict(headers), url, fetched_at)
+        limit = self._parse_timeout
+        parsed, cut = await self._run(
+            parse_capped, (body, dict(headers), url, fetched_at), limit,
+            lambda: FetchError("parse-timeout", f"took longer than {limit:g} s to read"))
+        if cut:
+            self._log_cut(url)
+        return parsed
 
     def close(self) -> None:
         if self._executor is not None:
             self._executor.shutdown(wait=True, cancel_futures=True)
             self._executor = None
 
+    async def _run(self, function: Callable[..., T], args: tuple[Any, ...],
+                   time_limit: float | None, timed_out: Callable[[], FetchError]) -> T:
+        async with self._slot():
+            for _attempt in range(2):
+                if self._executor is None:
+                    self._executor = self._factory(self._workers)
+                executor = self._executor
+                future = asyncio.get_running_loop().run_in_executor(executor, function, *args)
+                try:
+                    return await asyncio.wait_for(future, time_limit)
+                except TimeoutError as exc:
+                    if not future.cancelled():
+                        raise  # the job's own TimeoutError, not its time limit
+                    log.error("a job ran past its %g s limit; killing its pool", time_limit)
+                    self._retire(executor, kill=True)
+                    raise timed_out() from exc
+                except asyncio.CancelledError:
+                    task = asyncio.current_task()
+                    if executor in self._killed and task is not None and not task.cancelling():
+                        continue  # not yet started when its pool was killed: run it again
+                    raise
+                except BrokenProcessPool as exc:
+                    if executor in self._killed:
+                        continue  # killed for another job's sake: run this one again
+                    log.error("a worker process died; starting a new pool")
+                    self._retire(executor, kill=False)
+                    raise FetchError("worker-crash",
+                                     "the document crashed the worker parsing it") from exc
+            raise FetchError("worker-crash", "the worker pool was stopped twice while running this")
+
+    def _slot(self) -> asyncio.Semaphore:
+        """One slot per worker, so a job handed to the pool starts at once (one per event loop:
+        a semaphore belongs to the loop it first waits in)."""
+        loop = asyncio.get_running_loop()
+        if self._slots is None or self._slots[0] is not loop:
+            self._slots = (loop, asyncio.Semaphore(max(1, self._workers)))
+        return self._slots[1]
+
+    def _retire(self, executor: Executor, *, kill: bool) -> None:
+        if self._executor is executor:
+            self._executor = None
+        if kill:
+            self._killed.add(executor)
+            _kill_workers(executor)
+        else:
+            executor.shutdown(wait=False, cancel_futures=True)
+
+    def _log_cut(self, url: str) -> None:
+        if url in self._cut_feeds:
+            log.debug("feed cut to its first %s entries feed=%s", MAX_ENTRIES, url)
+            return
+        self._cut_feeds.add(url)
+        log.warning("feed has more than %s entries; reading only the first (newest) %s "
+                    "feed=%s", MAX_ENTRIES, MAX_ENTRIES, url)
+
+
+def _kill_workers(executor: Executor) -> None:
+    """Shut `executor` down without waiting, and kill its worker processes if it has any.
+
+    Python 3.14 has `ProcessPoolExecutor.kill_workers`; before it, the processes are only in the
+    private `_processes` mapping, which every version since 3.2 has (and which `shutdown`
+    clears, hence it is read first). An executor of threads is only shut down."""
+    kill = getattr(executor, "kill_workers", None)
+    if callable(kill):
+        kill()
+        return
+    processes = list((getattr(executor, "_processes", None) or {}).values())
+    executor.shutdown(wait=False)  # jobs not yet started fail as the killed pool breaks
+    for process in processes:
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            process.kill()
+
 
 def _process_pool(workers: int) -> Executor:
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["digests.lifeline"])
-    return ProcessPoolExecutor(max_workers=workers, initializer=_lower_priority, mp_context=context)
+    context.set_forkserver_preload(["digests.lifeline", *WARM_MODULES])
+    return ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, mp_context=context)
+
+
+def _start_worker() -> None:
+    """Prepares a new worker: lower priority, tied to its parent, its modules imported."""
+    _lower_priority()
+    for module in WARM_MODULES:
+        importlib.import_module(module)
 
 
 def _lower_priority() -> None:

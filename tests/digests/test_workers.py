@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
+import logging
 import os
+import sys
+import time
+from pathlib import Path
 
 import pytest
 
@@ -27,9 +32,93 @@ async def test_parsing_runs_in_another_process(pool: WorkerPool) -> None:
     assert len(parsed.entries) == 2
 
 
+async def test_workers_start_warm(pool: WorkerPool) -> None:
+    """A new worker has feedparser and the analysis imported before its first job."""
+    assert await pool.run(_imported, ("feedparser", "digests.parsing", "digests.analysis"))
+
+
 async def test_a_dead_worker_is_replaced(pool: WorkerPool) -> None:
     """A worker that dies mid-task fails that task only; the next task gets a new pool."""
     with pytest.raises(FetchError) as caught:
         await pool.run(os._exit, 1)
     assert caught.value.kind == "worker-crash"
     assert await pool.run(len, "still working") == 13
+
+
+def _imported(names: tuple[str, ...]) -> bool:
+    return all(name in sys.modules for name in names)
+
+
+async def _gone(pid: int, within: float = 5.0) -> bool:
+    """Whether process `pid` has ended (or is a zombie waiting to be reaped) within `within` s."""
+    deadline = time.monotonic() + within
+    while time.monotonic() < deadline:
+        try:
+            state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        except FileNotFoundError:
+            return True
+        if state in ("Z", "X"):
+            return True
+        await asyncio.sleep(0.05)
+    return False
+
+
+async def test_a_stuck_job_is_stopped_and_its_worker_killed(pool: WorkerPool) -> None:
+    """A job running past its time limit fails with a clear reason at the limit, its worker
+    process is killed, and the next job runs in a new pool."""
+    stuck = await pool.run(os.getpid)
+    started = time.monotonic()
+    with pytest.raises(FetchError) as caught:
+        await pool.run(time.sleep, 60, time_limit=0.5)
+    assert time.monotonic() - started < 0.5 + 1.0
+    assert caught.value.kind == "worker-timeout"
+    assert str(caught.value) == "the work took longer than 0.5 s"
+    assert await _gone(stuck)
+    assert await pool.run(len, "still working") == 13
+    assert await pool.run(os.getpid) != stuck
+
+
+async def test_a_parse_has_a_time_limit() -> None:
+    """Every parse has a time limit; past it the feed fails with "parse-timeout"."""
+    workers = WorkerPool(1, parse_timeout=0.001)  # a worker cannot even start that fast
+    try:
+        with pytest.raises(FetchError) as caught:
+            await workers.parse(fixture_bytes("atom.xml"), {}, "https://monitor.example/", NOW)
+        assert caught.value.kind == "parse-timeout"
+        assert str(caught.value) == "took longer than 0.001 s to read"
+    finally:
+        workers.close()
+
+
+async def test_other_jobs_survive_a_killed_pool() -> None:
+    """A job that was running beside the stuck one in the killed pool is run again in the new
+    pool: another feed does not fail for it."""
+    workers = WorkerPool(2)
+    try:
+        await asyncio.gather(workers.run(time.sleep, 0.3), workers.run(time.sleep, 0.3))
+        stuck, innocent = await asyncio.gather(
+            workers.run(time.sleep, 60, time_limit=1.0), workers.run(_sleep_then, 1.5, "done"),
+            return_exceptions=True)
+        assert isinstance(stuck, FetchError) and stuck.kind == "worker-timeout"
+        assert innocent == "done"
+    finally:
+        workers.close()
+
+
+def _sleep_then(seconds: float, result: str) -> str:
+    time.sleep(seconds)
+    return result
+
+
+async def test_a_cut_feed_is_logged_once(pool: WorkerPool, caplog: pytest.LogCaptureFixture) -> None:
+    """A feed longer than the entry cap is read to the cap and logged once, not every poll."""
+    items = b"".join(b"<item><title>Story %d</title><guid>s-%d</guid></item>" % (n, n)
+                     for n in range(1_200))
+    body = b'<?xml version="1.0"?><rss version="2.0"><channel><title>Long</title>' + items + \
+        b"</channel></rss>"
+    with caplog.at_level(logging.INFO, logger="digests.workers"):
+        for _ in range(2):
+            parsed = await pool.parse(body, {}, "https://long.example/feed", NOW)
+            assert len(parsed.entries) == 1_000
+    cut = [r for r in caplog.records if "entries" in r.getMessage()]
+    assert len(cut) == 1 and "https://long.example/feed" in cut[0].getMessage()
