@@ -198,6 +198,7 @@ def invocations(rounds: int, questions: list[str], people: list[str]) -> list[tu
         topic = TOPICS[n % len(TOPICS)]
         calls.append(("figures", {"topic": topic} if topic else {}))
         calls.append(("who", {"name": people[n % len(people)]}))
+        calls.append(("who (autocomplete)", {"name": people[(n * 7) % len(people)][:3]}))
     return calls
 
 
@@ -240,6 +241,13 @@ async def run_phase(load: Load, store_file: Path, archive: list[str],
             for command, options in calls:
                 if live and not busy(database, len(live)):
                     break
+                if command.endswith("(autocomplete)"):
+                    started = time.monotonic()
+                    choices = await fake.autocomplete("who", options, "name", timeout=60)
+                    assert len(choices) <= 25
+                    took = time.monotonic() - started
+                    samples.add(command, took, took)
+                    continue
                 record = await fake.invoke(command, options)
                 await record.wait_done(timeout=60)
                 finished = time.monotonic()
@@ -259,12 +267,12 @@ async def run_phase(load: Load, store_file: Path, archive: list[str],
 
 
 def report(name: str, samples: Samples) -> None:
-    for command in ("ask", "figures", "who"):
+    for command in ("ask", "figures", "who", "who (autocomplete)"):
         first, done = samples.first.get(command, []), samples.done.get(command, [])
         if not first:
-            print(f"{name:<10}{command:<9} no samples")
+            print(f"{name:<10}{command:<20} no samples")
             continue
-        print(f"{name:<10}{command:<9}{len(first):>5}"
+        print(f"{name:<10}{command:<20}{len(first):>5}"
               f"{statistics.median(first):>10.1f}{percentile(first, 0.99):>10.1f}"
               f"{statistics.median(done):>10.1f}{percentile(done, 0.99):>10.1f}")
 
@@ -295,7 +303,7 @@ async def main_async(entries: int, rounds: int) -> None:
     finally:
         server.terminate()
     print(f"\n{entries:,} stored entries; times in ms from INTERACTION_CREATE")
-    print(f"{'phase':<10}{'command':<9}{'n':>5}{'first p50':>10}{'first p99':>10}"
+    print(f"{'phase':<10}{'command':<20}{'n':>5}{'first p50':>10}{'first p99':>10}"
           f"{'done p50':>10}{'done p99':>10}")
     for name, samples, _ in results:
         report(name, samples)
