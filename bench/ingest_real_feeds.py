@@ -54,7 +54,8 @@ def content_type(body: bytes) -> str:
 
 
 def serve(folder: str, port_queue: multiprocessing.Queue) -> None:  # type: ignore[type-arg]
-    """Serve every file of `folder` at /NAME with an ETag, answering 304 when it matches."""
+    """Serve every file of `folder` at /NAME (and at /ANY/NAME) with an ETag, answering 304
+    when it matches."""
     files = {p.name: p.read_bytes() for p in Path(folder).iterdir() if p.is_file()}
     tags = {name: '"' + hashlib.sha1(body).hexdigest() + '"' for name, body in files.items()}
 
@@ -70,6 +71,7 @@ def serve(folder: str, port_queue: multiprocessing.Queue) -> None:  # type: igno
     async def main() -> None:
         app = web.Application()
         app.router.add_get("/{name}", handler)
+        app.router.add_get("/{copy}/{name}", handler)  # the same feed under other URLs
         runner = web.AppRunner(app, access_log=None)
         await runner.setup()
         site = web.TCPSite(runner, "127.0.0.1", 0, backlog=1024)

@@ -143,6 +143,52 @@ def matches(query: Query, text: str | Tokens) -> bool:
     return any(all(_contains(tokens, term) for term in group) for group in query.groups)
 
 
+class QueryIndex:
+    """Queries indexed by one word of each OR-group, to match a story against many at once.
+
+    A group can only match a text that contains every word of its terms, so each group is filed
+    under one of them (the longest, usually the rarest); a text need only be checked against the
+    queries filed under a word it contains. `lookup` gives exactly the keys whose query
+    `matches` the text.
+    """
+
+    __slots__ = ("_by_word", "_queries")
+
+    def __init__(self, queries: Mapping[int, Query]) -> None:
+        self._queries = dict(queries)
+        self._by_word: dict[str, set[int]] = {}
+        for key, query in self._queries.items():
+            for group in query.groups:
+                self._by_word.setdefault(_index_word(group), set()).add(key)
+
+    def __len__(self) -> int:
+        return len(self._queries)
+
+    def candidates(self, tokens: Tokens) -> set[int]:
+        """Keys of the queries that may match: a superset of `lookup`, without checking."""
+        found: set[int] = set()
+        by_word = self._by_word
+        if len(tokens.distinct) <= len(by_word):
+            for word in tokens.distinct:
+                keys = by_word.get(word)
+                if keys:
+                    found |= keys
+        else:
+            for word, keys in by_word.items():
+                if word in tokens.distinct:
+                    found |= keys
+        return found
+
+    def lookup(self, text: str | Tokens) -> set[int]:
+        """Keys of the queries that match the text."""
+        tokens = tokenise(text) if isinstance(text, str) else text
+        return {key for key in self.candidates(tokens) if matches(self._queries[key], tokens)}
+
+
+def _index_word(group: tuple[Term, ...]) -> str:
+    return max((token for term in group for token in term.tokens), key=lambda t: (len(t), t))
+
+
 def is_muted(muted_until: datetime | None, now: datetime) -> bool:
     """Whether a member's alerts are silenced at `now`."""
     return muted_until is not None and now < muted_until

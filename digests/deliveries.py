@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
-from .alerts import Query, matches, parse_query, tokenise
+from .alerts import Query, QueryIndex, matches, parse_query, tokenise
 from .errors import DigestError
 from .models import Feed
 from .polling import PAUSED_BY_BOT
@@ -160,32 +160,60 @@ def _ready(candidates: Sequence[AlertCandidate]) -> list[AlertCandidate]:
 def match_alerts(candidates: Iterable[AlertCandidate], subscriptions: Sequence[Subscription],
                  guild_feeds: Mapping[int, frozenset[int]]) -> set[tuple[int, int]]:
     """(subscription, story) pairs: an item matches a subscription of a server that follows its
-    feed, when it arrived after the subscription and not at its feed's first poll."""
-    queries = _parsed(subscriptions)
+    feed, when it arrived after the subscription and not at its feed's first poll.
+
+    The queries are indexed by word (`QueryIndex`), so an item is only checked against the
+    subscriptions filed under a word it contains, not against every subscription.
+    """
+    queries, index = _indexed(subscriptions)
+    by_id = {sub.id: sub for sub in subscriptions}
     pairs: set[tuple[int, int]] = set()
     for item in candidates:
         if item.story_id is None or item.seen_at_first_poll:
             continue
-        tokens = None
-        for sub in subscriptions:
-            if (sub.id, item.story_id) in pairs or sub.id not in queries:
+        tokens = tokenise(f"{item.title}\n{item.text}")
+        for sub_id in index.candidates(tokens):
+            if (sub_id, item.story_id) in pairs:
                 continue
+            sub = by_id[sub_id]
             if item.feed_id not in guild_feeds.get(sub.guild_id, ()) or item.first_seen_at < sub.created_at:
                 continue
-            tokens = tokens or tokenise(f"{item.title}\n{item.text}")
-            if matches(queries[sub.id], tokens):
-                pairs.add((sub.id, item.story_id))
+            if matches(queries[sub_id], tokens):
+                pairs.add((sub_id, item.story_id))
     return pairs
+
+
+_last_index: list[tuple[tuple[tuple[int, str], ...], dict[int, Query], QueryIndex]] = []
+
+
+def _indexed(subscriptions: Sequence[Subscription]) -> tuple[dict[int, Query], QueryIndex]:
+    """The parsed queries and their index, kept from the last call while nothing changed:
+    every batch of new items is matched against the same subscriptions."""
+    key = tuple((sub.id, sub.query) for sub in subscriptions)
+    if _last_index and _last_index[0][0] == key:
+        return _last_index[0][1], _last_index[0][2]
+    queries = _parsed(subscriptions)
+    index = QueryIndex(queries)
+    _last_index[:] = [(key, queries, index)]
+    return queries, index
 
 
 def _parsed(subscriptions: Iterable[Subscription]) -> dict[int, Query]:
     parsed = {}
     for sub in subscriptions:
-        try:
-            parsed[sub.id] = parse_query(sub.query)
-        except DigestError:
-            continue  # stored before a stricter parser: never matches, the member can remove it
+        query = _parse_stored(sub.query)
+        if query is not None:
+            parsed[sub.id] = query
     return parsed
+
+
+@functools.lru_cache(maxsize=1 << 18)
+def _parse_stored(text: str) -> Query | None:
+    """A stored query parsed once per process: matching runs every batch against every query."""
+    try:
+        return parse_query(text)
+    except DigestError:
+        return None  # stored before a stricter parser: never matches, the member can remove it
 
 
 # Feeds the bot paused ----------------------------------------------------------------------

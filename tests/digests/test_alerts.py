@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -11,11 +12,13 @@ from digests.alerts import (
     Deliver,
     PendingAlert,
     QueryError,
+    QueryIndex,
     describe,
     is_muted,
     matches,
     parse_query,
     plan_deliveries,
+    tokenise,
 )
 
 NOW = datetime(2022, 3, 2, 12, 0, tzinfo=UTC)
@@ -137,3 +140,50 @@ def test_channel_and_dm_kept_apart() -> None:
               _alert(4, sub=2, deliver="channel", channel=7)]
     plan = plan_deliveries(alerts, {}, NOW, per_hour=2)
     assert plan == [Bundle(10, 100, "dm", None, (1, 3)), Bundle(10, 100, "channel", 7, (2, 4))]
+
+
+# The word index ------------------------------------------------------------------------------
+
+_WORDS = ["ukraine", "refugees", "refugee", "kyiv", "tanks", "oil", "price", "prices", "war",
+          "sanctions", "talks", "border", "poland", "gas", "world", "cup"]
+
+
+def _random_query(chooser: random.Random) -> str:
+    def term() -> str:
+        if chooser.random() < 0.25:
+            return '"' + " ".join(chooser.sample(_WORDS, chooser.choice((2, 3)))) + '"'
+        return chooser.choice(_WORDS)
+
+    groups = [" ".join(term() for _ in range(chooser.choice((1, 1, 2, 3))))
+              for _ in range(chooser.choice((1, 1, 1, 2, 3)))]
+    query = " OR ".join(groups)
+    if chooser.random() < 0.3:
+        query += " -" + term()
+    return query
+
+
+def _random_text(chooser: random.Random) -> str:
+    return " ".join(chooser.choice([*_WORDS, "the", "a", "in"]) for _ in range(chooser.randint(0, 12)))
+
+
+def test_the_word_index_finds_exactly_what_matching_every_query_finds() -> None:
+    chooser = random.Random(5)
+    queries = {n: parse_query(_random_query(chooser)) for n in range(400)}
+    index = QueryIndex(queries)
+    assert len(index) == 400
+    for _ in range(300):
+        text = _random_text(chooser)
+        naive = {n for n, query in queries.items() if matches(query, text)}
+        assert index.lookup(text) == naive
+        assert naive <= index.candidates(tokenise(text))
+
+
+def test_the_word_index_on_small_cases() -> None:
+    index = QueryIndex({1: parse_query('ukraine refugees OR "humanitarian corridor" -sport'),
+                        2: parse_query("tanks"), 3: parse_query('"world cup"')})
+    assert index.lookup("Refugees leave Ukraine") == {1}
+    assert index.lookup("A humanitarian corridor opens; tanks wait") == {1, 2}
+    assert index.lookup("Refugees and sport in Ukraine") == set()
+    assert index.lookup("The cup of the world") == set()
+    assert index.lookup("") == set()
+    assert QueryIndex({}).lookup("anything") == set()

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import random
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
+from digests.alerts import matches, parse_query
 from digests.deliveries import (
     ScheduleError,
     digest_day_due,
@@ -125,3 +127,34 @@ def test_alerts_match_new_stories_of_followed_feeds_only() -> None:
 
 def test_a_stored_query_that_no_longer_parses_never_matches() -> None:
     assert match_alerts([candidate(1, "anything")], [sub(1, '"unclosed')], {7: frozenset({1})}) == set()
+
+
+def test_indexed_alert_matching_gives_exactly_the_pairs_of_checking_every_subscription() -> None:
+    chooser = random.Random(11)
+    words = ["ukraine", "refugees", "kyiv", "tanks", "oil", "prices", "war", "talks", "gas", "cup"]
+
+    def query() -> str:
+        groups = []
+        for _ in range(chooser.choice((1, 1, 2))):
+            terms = [chooser.choice(words) for _ in range(chooser.choice((1, 2, 3)))]
+            if chooser.random() < 0.2:
+                terms.append('"' + " ".join(chooser.sample(words, 2)) + '"')
+            groups.append(" ".join(terms))
+        exclusion = f" -{chooser.choice(words)}" if chooser.random() < 0.3 else ""
+        return " OR ".join(groups) + exclusion
+
+    subs = [sub(n, query(), guild=chooser.choice((7, 8, 9)), created=utc(chooser.choice((1, 2, 3)), 0))
+            for n in range(300)]
+    subs.append(sub(300, '"unclosed'))
+    feeds = {7: frozenset({1}), 8: frozenset({1, 2}), 9: frozenset({3})}
+    items = [candidate(n, " ".join(chooser.choice([*words, "the"]) for _ in range(chooser.randint(1, 10))),
+                       feed=chooser.choice((1, 2, 3)), story=chooser.choice((None, *range(40))),
+                       first_poll=chooser.random() < 0.1, seen=utc(2, chooser.randint(0, 23)))
+             for n in range(300)]
+    parsed = {s.id: parse_query(s.query) for s in subs if s.query != '"unclosed'}
+    naive = {(s.id, i.story_id) for i in items for s in subs
+             if i.story_id is not None and not i.seen_at_first_poll and s.id in parsed
+             and i.feed_id in feeds[s.guild_id] and i.first_seen_at >= s.created_at
+             and matches(parsed[s.id], f"{i.title}\n{i.text}")}
+    assert naive  # the random cases do match something
+    assert match_alerts(items, subs, feeds) == naive

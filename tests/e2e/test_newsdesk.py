@@ -148,19 +148,20 @@ async def test_admin_commands_are_refused_to_members_whatever_the_overrides(room
     assert "off" in off.text()
 
 
-async def test_scheduled_digest_is_posted_once_across_restarts_and_a_429(room: Newsroom) -> None:
+async def test_scheduled_digest_is_posted_once_across_restarts_a_429_and_a_502(room: Newsroom) -> None:
     bot = await room.start_bot()
     await room.wait_enriched(3)
     await bot.stop()
     news = room.fake.guild.channels["news"]
     await seed_schedule(room, news)
     room.fake.rate_limit_next("POST", "/channels/*/messages", retry_after=0.5)
+    room.fake.fail_next("POST", "/channels/*/messages", status=502, code=0, message="Bad Gateway")
     await room.start_bot()
     [posted] = await room.fake.wait_for_messages(news, 1, timeout=20)
     assert posted["content"].startswith("Daily digest") and "3 stories" in posted["content"]
     assert posted["embeds"] and posted["nonce"].startswith("newsdesk-")
     statuses = [r.status for r in room.fake.requests_to("POST", "/channels/*/messages")]
-    assert statuses[0] == 429 and statuses[-1] == 200
+    assert statuses == [429, 502, 200]
     await room.stop_all()
     await room.start_bot()
     await asyncio.sleep(3)  # a few delivery ticks
