@@ -37,7 +37,8 @@ class Enricher:
     async def load(self, now: datetime) -> None:
         """Rebuild the index of recent stories from the store (after a start or restart)."""
         pairs = await self._store.story_assignments_since(now - self._stories.window)
-        restore(self._stories, [(_story_doc(item), story_id) for item, story_id in pairs])
+        restore(self._stories, [(_story_doc(item), story_id) for item, story_id in pairs],
+                highest_id=await self._store.highest_story_id())
 
     async def run(self, now: datetime) -> int:
         """Enrich every pending item; returns how many were enriched.

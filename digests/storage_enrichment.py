@@ -67,6 +67,10 @@ class EnrichmentQueries:
         async with self._begin() as conn:
             await conn.execute(update(items).where(items.c.id.in_(list(item_ids))).values(enriched=True))
 
+    async def highest_story_id(self) -> int:
+        async with self._engine.connect() as conn:
+            return int(await conn.scalar(select(func.coalesce(func.max(stories.c.id), 0))) or 0)
+
     async def story_assignments_since(self, moment: datetime) -> list[tuple[Item, int]]:
         query = (item_query().add_columns(story_items.c.story_id)
                  .join(story_items, story_items.c.item_id == items.c.id)

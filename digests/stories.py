@@ -80,6 +80,10 @@ class StoryIndex:
         self._postings: dict[str, set[int]] = {}
         self._next_id = 1
 
+    def reserve_ids_through(self, story_id: int) -> None:
+        """New stories get ids above `story_id`."""
+        self._next_id = max(self._next_id, story_id + 1)
+
     def add(self, doc: StoryDoc) -> int:
         """Places the doc in the best-matching open story, or a new one; returns the story id."""
         if doc.id in self._doc_story:
@@ -208,8 +212,13 @@ class StoryIndex:
                     del self._df[feature]
 
 
-def restore(index: StoryIndex, assignments: Iterable[tuple[StoryDoc, int]]) -> None:
-    """Rebuilds an index from stored (doc, story id) pairs, keeping every id as it was."""
+def restore(index: StoryIndex, assignments: Iterable[tuple[StoryDoc, int]], *,
+            highest_id: int = 0) -> None:
+    """Rebuilds an index from stored (doc, story id) pairs, keeping every id as it was.
+
+    New stories get ids above `highest_id` (the highest stored), even when no recent story was
+    loaded: reusing an old id would fold new items into a story from long ago."""
+    index.reserve_ids_through(highest_id)
     for doc, story_id in sorted(assignments, key=lambda pair: (pair[0].published, pair[0].id)):
         index.assign(doc, story_id)
 

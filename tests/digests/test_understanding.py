@@ -12,6 +12,7 @@ import pytest
 from digests.answers import answer_question
 from digests.config import PollingConfig
 from digests.enrichment import Enricher
+from digests.models import Entry
 from digests.newsroom import digest_of_last
 from digests.polling import Poller
 from digests.samples import DEMO_NOW, SampleFeed, sample_feeds
@@ -186,3 +187,21 @@ async def test_one_item_that_cannot_be_enriched_never_blocks_the_rest(tmp_path: 
     digest = await digest_of_last(store, 24 * 8, DEMO_NOW)
     assert digest.story_total >= 10
     await store.close()
+
+
+async def test_after_a_long_silence_new_stories_never_reuse_old_ids(newsroom: Store,
+                                                                    workers: WorkerPool) -> None:
+    """Restarted a month later, nothing recent is loaded; new stories must still get new ids."""
+    before = {s.id for s in await newsroom.stories_between(DEMO_NOW - timedelta(days=30), DEMO_NOW)}
+    later = DEMO_NOW + timedelta(days=30)
+    feed = await newsroom.add_feed("https://later.example/feed", now=later, operator=True)
+    entry = Entry(key="x", guid="x", url="https://later.example/x", title="Lighthouse keepers strike",
+                  text="Lighthouse keepers walked out on Monday.", author=None, categories=(),
+                  language="en", published_at=later, dated=True, content_hash="x")
+    await newsroom.save_entries(feed.id, [entry], now=later, first_poll=False)
+    enricher = Enricher(newsroom, workers)
+    await enricher.load(later)
+    await enricher.run(later)
+    [story] = await newsroom.stories_between(later - timedelta(hours=1), later)
+    assert story.id not in before and story.id > max(before)
+    assert [i.title for i in story.items] == ["Lighthouse keepers strike"]
