@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import io
 
 import discord
@@ -67,7 +68,8 @@ class QuestionsCog(commands.Cog):
         if interaction.guild_id is None:
             return []
         people = await (await guild_view(self._store, interaction.guild_id)).person_keys()
-        return [choice(name, name) for name in person_suggestions(people, current)]
+        names = await asyncio.to_thread(person_suggestions, people, current)  # CPU work: off the loop
+        return [choice(name, name) for name in names]
 
     @figures.autocomplete("topic")
     async def topic_autocomplete(self, interaction: discord.Interaction,

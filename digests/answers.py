@@ -8,6 +8,7 @@ number is worse than none.
 
 from __future__ import annotations
 
+import asyncio
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -238,14 +239,15 @@ async def _answer_person(store: AnswerStore, question: str) -> Answer:
     match = _WHO.match(question)
     name = match.group("name") if match else ""
     people = await store.person_keys()
-    key = _find_person(name, people)
+    # Merging tens of thousands of names is CPU work: in a thread, so the event loop gets turns.
+    key = await asyncio.to_thread(_find_person, name, people)
     if key is None:
         return _unknown(question, KIND_PERSON)
-    mentions = await store.mentions_of(same_person_keys(key, people))
+    mentions = await store.mentions_of(await asyncio.to_thread(same_person_keys, key, people))
     if not mentions:
         return _unknown(question, KIND_PERSON)
     full_name = max((m.mention.name for m in mentions), key=len)
-    role, affiliation = describe([m.mention for m in mentions])
+    role, affiliation = await asyncio.to_thread(describe, [m.mention for m in mentions])
     described = ", ".join(p for p in (role, affiliation) if p)
     headline = f"{full_name} — {described}" if described else full_name
     said = [m for m in mentions if m.mention.statement]
