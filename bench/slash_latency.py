@@ -292,7 +292,7 @@ def report(name: str, samples: Samples) -> None:
               f"{statistics.median(done):>10.1f}{percentile(done, 0.99):>10.1f}")
 
 
-async def main_async(entries: int, rounds: int) -> None:
+async def main_async(entries: int, rounds: int, phases: set[str]) -> None:
     store_file, archive = await cached_store(entries)
     with sqlite3.connect(store_file) as conn:
         people = [r[0] for r in conn.execute(
@@ -312,7 +312,7 @@ async def main_async(entries: int, rounds: int) -> None:
                   subscriptions=10_000, wait_for_ingest=False)]
     results = []
     try:
-        for load in loads:
+        for load in [load for load in loads if load.name in phases]:
             results.append((load.name, *await run_phase(load, store_file, archive, calls, words)))
             name, samples, lag = results[-1]
             report(name, samples)
@@ -332,11 +332,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--entries", type=int, default=50_000)
     parser.add_argument("--rounds", type=int, default=40)
+    parser.add_argument("--phases", default="idle,ingesting,loaded",
+                        help="comma-separated: idle, ingesting, loaded")
     args = parser.parse_args()
     if not ITEMS.exists() or not FEEDS_FOLDER.exists():
         print("needs ../shared/corpora (news-2022 and real-feeds) next to the project")
         return 2
-    asyncio.run(main_async(args.entries, args.rounds))
+    asyncio.run(main_async(args.entries, args.rounds, set(args.phases.split(","))))
     return 0
 
 
