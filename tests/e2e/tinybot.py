@@ -6,9 +6,11 @@ Environment: ``DISCORD_TOKEN``; ``TINYBOT_GUILD_READY_TIMEOUT`` (seconds, defaul
 
 from __future__ import annotations
 
+import asyncio
 import io
 import logging
 import os
+import signal
 import struct
 import zlib
 
@@ -127,9 +129,20 @@ def register(tree: app_commands.CommandTree[TinyBot]) -> None:
         tree.add_command(command)
 
 
+async def run_until_signalled(bot: TinyBot, token: str) -> None:
+    """Like the product: SIGINT/SIGTERM close the client from inside the loop. `Client.run`
+    relies on KeyboardInterrupt, which Python 3.11 can lose inside `asyncio.wait_for`."""
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, lambda: asyncio.ensure_future(bot.close()))
+    async with bot:
+        await bot.start(token)
+
+
 def main() -> None:
-    bot = TinyBot()
-    bot.run(os.environ["DISCORD_TOKEN"], log_level=logging.INFO)
+    discord.utils.setup_logging(level=logging.INFO)
+    asyncio.run(run_until_signalled(TinyBot(), os.environ["DISCORD_TOKEN"]))
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # a repeated Ctrl-C must not break the exit
 
 
 if __name__ == "__main__":
