@@ -54,6 +54,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 from e2e import fakediscord  # noqa: E402
 from e2e.botprocess import BotProcess  # noqa: E402
 from e2e.fakediscord import FakeDiscord  # noqa: E402
+from e2e.newsroom import bot_config  # noqa: E402
 
 from digests.storage import Store  # noqa: E402
 
@@ -151,26 +152,8 @@ class Storm:
         return self.folder / "config.toml"
 
     def write_config(self) -> None:
-        feeds = "".join(f'\n[[feeds]]\nurl = "{self.wire.url(n)}"\nname = "Storm {n}"\n'
-                        for n in range(self.wire.count))
-        self.config.write_text(f"""
-[storage]
-url = "sqlite:///{self.database}"
-
-[polling]
-interval_seconds = 2
-tick_seconds = 1
-max_interval_seconds = 60
-parse_workers = 1
-
-[network]
-allow_private_addresses = true
-
-[discord]
-guild_ready_timeout = 0.05
-delivery_seconds = 0.5
-alerts_per_hour = 100000
-{feeds}""")
+        feeds = {self.wire.url(n): f"Storm {n}" for n in range(self.wire.count)}
+        self.config.write_text(bot_config(self.database, feeds, "alerts_per_hour = 100000"))
 
     def query(self, sql: str, *args: object) -> list[tuple[Any, ...]]:
         with contextlib.closing(sqlite3.connect(self.database, timeout=10)) as conn:
@@ -432,18 +415,18 @@ async def storm_run(args: argparse.Namespace) -> int:
         await bot.stop()
 
         guilds = [(g.id, g.channels["news"]) for g in fake.guilds.values()]
-        seed_at = {round(i * args.kills / len(guilds)): g for i, g in enumerate(guilds)}
+        seed_at: dict[int, list[tuple[int, int]]] = {}  # round -> the servers whose digest falls due
+        for i, guild in enumerate(guilds):
+            seed_at.setdefault(min(i * args.kills // len(guilds), args.kills), []).append(guild)
         publisher = asyncio.create_task(wire.publish_forever(args.publish_every))
         print(f"storm: {args.kills} kills, {args.feeds} feeds, {len(guilds)} servers, folder {folder}",
               flush=True)
         for n in range(args.kills):
-            if n in seed_at:
-                await storm.seed_digest(*seed_at[n])
+            for guild_id, channel_id in seed_at.get(n, []):
+                await storm.seed_digest(guild_id, channel_id)
             phase = await storm.round()
             storm.survived += 1  # the next start must come up on what the kill left
             print(f"  kill {n + 1:>3}: {phase}", flush=True)
-        for n in range(args.kills, max(seed_at) + 1):  # only when --kills is smaller than --guilds
-            await storm.seed_digest(*seed_at[n])
         publisher.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await publisher

@@ -42,12 +42,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "bench")]
 
-from aiohttp import web  # noqa: E402
 from e2e.botprocess import BotProcess  # noqa: E402
 from e2e.fakediscord import FakeDiscord  # noqa: E402
 from eval_answers import read_jsonl, store_items  # noqa: E402
 from ingest_real_feeds import DEFAULT_CORPUS as FEEDS_FOLDER  # noqa: E402
-from ingest_real_feeds import content_type  # noqa: E402
+from ingest_real_feeds import serve  # noqa: E402
 
 from digests.enrichment import Enricher  # noqa: E402
 from digests.storage import Store  # noqa: E402
@@ -59,35 +58,6 @@ CACHE = Path(tempfile.gettempdir()) / "newsdesk-bench"
 TOPICS = [None, "refugees", "troops", "civilians killed", "sanctions", "oil"]
 PACE = 0.25
 LAG = re.compile(r"largest event-loop lag: (\d+) ms")
-
-
-def serve_copies(folder: str, copies: int, port_queue: multiprocessing.Queue) -> None:  # type: ignore[type-arg]
-    """Serve every file of `folder` at /COPY/NAME for COPY in 0..copies-1, with ETags and 304s."""
-    import hashlib
-
-    files = {p.name: p.read_bytes() for p in Path(folder).iterdir() if p.is_file()}
-    tags = {name: '"' + hashlib.sha1(body).hexdigest() + '"' for name, body in files.items()}
-
-    async def handler(request: web.Request) -> web.Response:
-        name = request.match_info["name"]
-        if name not in files or int(request.match_info["copy"]) >= copies:
-            return web.Response(status=404)
-        if request.headers.get("If-None-Match") == tags[name]:
-            return web.Response(status=304, headers={"ETag": tags[name]})
-        return web.Response(body=files[name], headers={
-            "ETag": tags[name], "Content-Type": content_type(files[name])})
-
-    async def main() -> None:
-        app = web.Application()
-        app.router.add_get("/{copy:\\d+}/{name}", handler)
-        runner = web.AppRunner(app, access_log=None)
-        await runner.setup()
-        site = web.TCPSite(runner, "127.0.0.1", 0, backlog=2048)
-        await site.start()
-        port_queue.put(site._server.sockets[0].getsockname()[1])  # type: ignore[union-attr]
-        await asyncio.Event().wait()
-
-    asyncio.run(main())
 
 
 @dataclass(frozen=True)
@@ -302,7 +272,7 @@ async def main_async(entries: int, rounds: int, phases: set[str]) -> None:
     questions = [json.loads(line)["question"] for line in QUESTIONS.read_text().splitlines() if line]
     calls = invocations(rounds, questions, people)
     ports: multiprocessing.Queue[int] = multiprocessing.Queue()
-    server = multiprocessing.Process(target=serve_copies, args=(str(FEEDS_FOLDER), 5, ports), daemon=True)
+    server = multiprocessing.Process(target=serve, args=(str(FEEDS_FOLDER), ports), daemon=True)
     server.start()
     port = ports.get(timeout=30)
     names = sorted(p.name for p in FEEDS_FOLDER.iterdir() if p.is_file())

@@ -12,7 +12,7 @@ from cogs.render import render_digest
 from cogs.render_alerts import render_alert
 from cogs.render_status import render_paused_notice
 from digests.alerts import Bundle, PendingAlert, is_muted, plan_deliveries
-from digests.deliveries import collect_alert_matches, due_digests, paused_by_bot
+from digests.deliveries import IndexedQueries, collect_alert_matches, due_digests, paused_by_bot
 from digests.newsroom import digest_of_last, story_cards
 from digests.scope import guild_view
 from digests.storage import Store
@@ -30,11 +30,12 @@ class DeliveryDesk:
         self._sender = sender
         self._grace = grace
         self._alerts_per_hour = alerts_per_hour
+        self._indexed = IndexedQueries()  # parsed and indexed once while subscriptions stay the same
 
     async def run(self, now: datetime) -> None:
         await self.queue_digests(now)
         await self.queue_paused_notices(now)
-        await collect_alert_matches(self._store, now)
+        await collect_alert_matches(self._store, now, indexed=self._indexed)
         await self.queue_alerts(now)
         await self._sender.flush(now)
 
@@ -52,7 +53,7 @@ class DeliveryDesk:
         for settings in await self._store.digest_schedules():
             if settings.digest_channel_id is None:
                 continue
-            for feed in paused_by_bot(await self._store.guild_feeds(settings.guild_id)):
+            for feed in paused_by_bot(await self._store.guild_feeds(settings.guild_id, counts=False)):
                 stamp = feed.paused_at.isoformat() if feed.paused_at else "?"
                 await self._store.enqueue([OutboxMessage(
                     f"paused:{settings.guild_id}:{feed.id}:{stamp}", 0, "notice",

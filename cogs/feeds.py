@@ -76,5 +76,5 @@ class FeedsCog(commands.GroupCog, group_name="feeds", group_description="The new
                                 current: str) -> list[app_commands.Choice[str]]:
         if interaction.guild_id is None:
             return []
-        feeds = await self._store.guild_feeds(interaction.guild_id)
+        feeds = await self._store.guild_feeds(interaction.guild_id, counts=False)
         return [choice(name, value) for name, value in following.feed_suggestions(feeds, current)]

@@ -122,7 +122,8 @@ async def due_digests(store: Store, now: datetime, grace: timedelta) -> list[Due
 
 # Alerts ------------------------------------------------------------------------------------
 
-async def collect_alert_matches(store: Store, now: datetime, *, batch: int = 500) -> int:
+async def collect_alert_matches(store: Store, now: datetime, *, batch: int = 500,
+                                indexed: IndexedQueries | None = None) -> int:
     """Match the items stored since the last call against every subscription; returns new matches.
 
     The first call ever starts from the newest stored item: subscriptions are about news that
@@ -139,8 +140,8 @@ async def collect_alert_matches(store: Store, now: datetime, *, batch: int = 500
             return found
         guilds = await store.guilds_with_subscriptions()
         subscriptions = await store.subscriptions_in(guilds)
-        feeds = {g: frozenset(f.id for f in await store.guild_feeds(g)) for g in guilds}
-        pairs = await asyncio.to_thread(match_alerts, candidates, subscriptions, feeds)
+        feeds = {g: frozenset(f.id for f in await store.guild_feeds(g, counts=False)) for g in guilds}
+        pairs = await asyncio.to_thread(match_alerts, candidates, subscriptions, feeds, indexed)
         cursor = candidates[-1].item_id
         found += await store.record_alert_matches(pairs, cursor_name=ALERT_CURSOR, cursor=cursor,
                                                   now=now)
@@ -157,15 +158,34 @@ def _ready(candidates: Sequence[AlertCandidate]) -> list[AlertCandidate]:
     return ready
 
 
+class IndexedQueries:
+    """The subscriptions' parsed queries and their word index, rebuilt only when the
+    subscriptions change: every batch of new items is matched against the same ones."""
+
+    def __init__(self) -> None:
+        self._key: tuple[tuple[int, str], ...] | None = None
+        self._queries: dict[int, Query] = {}
+        self._index = QueryIndex({})
+
+    def of(self, subscriptions: Sequence[Subscription]) -> tuple[dict[int, Query], QueryIndex]:
+        key = tuple((sub.id, sub.query) for sub in subscriptions)
+        if key != self._key:
+            self._key, self._queries = key, _parsed(subscriptions)
+            self._index = QueryIndex(self._queries)
+        return self._queries, self._index
+
+
 def match_alerts(candidates: Iterable[AlertCandidate], subscriptions: Sequence[Subscription],
-                 guild_feeds: Mapping[int, frozenset[int]]) -> set[tuple[int, int]]:
+                 guild_feeds: Mapping[int, frozenset[int]],
+                 indexed: IndexedQueries | None = None) -> set[tuple[int, int]]:
     """(subscription, story) pairs: an item matches a subscription of a server that follows its
     feed, when it arrived after the subscription and not at its feed's first poll.
 
     The queries are indexed by word (`QueryIndex`), so an item is only checked against the
-    subscriptions filed under a word it contains, not against every subscription.
+    subscriptions filed under a word it contains, not against every subscription. Pass the same
+    `indexed` to successive calls to keep the index between them.
     """
-    queries, index = _indexed(subscriptions)
+    queries, index = (indexed or IndexedQueries()).of(subscriptions)
     by_id = {sub.id: sub for sub in subscriptions}
     pairs: set[tuple[int, int]] = set()
     for item in candidates:
@@ -181,21 +201,6 @@ def match_alerts(candidates: Iterable[AlertCandidate], subscriptions: Sequence[S
             if matches(queries[sub_id], tokens):
                 pairs.add((sub_id, item.story_id))
     return pairs
-
-
-_last_index: list[tuple[tuple[tuple[int, str], ...], dict[int, Query], QueryIndex]] = []
-
-
-def _indexed(subscriptions: Sequence[Subscription]) -> tuple[dict[int, Query], QueryIndex]:
-    """The parsed queries and their index, kept from the last call while nothing changed:
-    every batch of new items is matched against the same subscriptions."""
-    key = tuple((sub.id, sub.query) for sub in subscriptions)
-    if _last_index and _last_index[0][0] == key:
-        return _last_index[0][1], _last_index[0][2]
-    queries = _parsed(subscriptions)
-    index = QueryIndex(queries)
-    _last_index[:] = [(key, queries, index)]
-    return queries, index
 
 
 def _parsed(subscriptions: Iterable[Subscription]) -> dict[int, Query]:

@@ -38,7 +38,8 @@ async def add_guild_feed(store: Store, poller: Poller, guild_id: int, url: str, 
     Items of this first read are stored as seen at the feed's first poll: never alerted on.
     """
     wanted = checked_feed_url(url)
-    known = {f.id for f in await store.guild_feeds(guild_id) if f.paused_by != PAUSED_BY_SERVER}
+    known = {f.id for f in await store.guild_feeds(guild_id, counts=False)
+             if f.paused_by != PAUSED_BY_SERVER}
     feed = await store.add_feed(wanted, now=now)
     if feed.id in known:
         return FeedAdded(await store.get_feed(feed.id), already=True)

@@ -50,6 +50,6 @@ async def guild_view(store: Store, guild_id: int, *, live_only: bool = False) ->
     `live_only` leaves out the feeds the server paused, for what is new (digests, alerts);
     what they stored before still answers questions.
     """
-    feeds = await store.guild_feeds(guild_id)
+    feeds = await store.guild_feeds(guild_id, counts=False)
     return ScopedStore(store, frozenset(
         f.id for f in feeds if not (live_only and f.paused_by == PAUSED_BY_SERVER)))

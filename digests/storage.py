@@ -280,11 +280,14 @@ class Store(EnrichmentQueries, GuildQueries):
                 feeds.c.id == feed_id, feeds.c.operator.is_(False)))
         return bool(result.rowcount)
 
-    async def guild_feeds(self, guild_id: int) -> list[Feed]:
+    async def guild_feeds(self, guild_id: int, *, counts: bool = True) -> list[Feed]:
         """The server's own follows plus the operator's feeds it has not removed; a feed the
-        server paused shows as paused here, whatever other servers do."""
+        server paused shows as paused here, whatever other servers do. Without `counts`,
+        `item_count` is left at 0: counting items per feed is the costly part, and scoping a
+        query or matching alerts only needs which feeds they are."""
         mine = follows.c.guild_id == guild_id
-        query = (_feed_query().add_columns(follows.c.paused.label("follow_paused"),
+        base: Any = _feed_query() if counts else select(feeds)
+        query = (base.add_columns(follows.c.paused.label("follow_paused"),
                                            follows.c.name.label("follow_name"))
                  .outerjoin(follows, and_(follows.c.feed_id == feeds.c.id, mine))
                  .where(or_(follows.c.removed.is_(False),

@@ -7,8 +7,11 @@ from datetime import timedelta
 
 from cogs.delivery import DeliveryDesk
 from cogs.outbox import OutboxSender
+from digests.enrichment import Enricher
+from digests.models import Entry
 from digests.polling import PAUSED_BY_BOT
 from digests.storage import Store
+from digests.workers import WorkerPool
 
 from conftest import NOW
 
@@ -50,20 +53,8 @@ async def test_a_due_digest_is_written_once_with_every_part(store: Store) -> Non
     assert json.loads(rows[0].body)["content"].startswith("Daily digest")
 
 
-async def test_alerts_of_a_muted_member_are_dropped_not_kept_for_later(store: Store) -> None:
-    subscription = await store.add_subscription(GUILD, 5, query="refugees", deliver="dm", channel_id=CHANNEL,
-                                                now=NOW, cap=5)
-    await store.record_alert_matches([(subscription.id, 77)], cursor_name="c", cursor=1, now=NOW)
-    await store.mute(GUILD, 5, NOW + timedelta(hours=2))
-    await desk(store).queue_alerts(NOW)
-    assert await store.pending_alerts() == [] and await store.outbox_rows("alert") == []
-
-
-async def test_alerts_over_the_hourly_limit_are_bundled_into_one_message(store: Store) -> None:
-    from digests.enrichment import Enricher
-    from digests.models import Entry
-    from digests.workers import WorkerPool
-
+async def refugee_stories(store: Store) -> list[int]:
+    """Three stored, enriched stories that all mention refugees; their story ids."""
     feed = await store.add_feed("https://wire.example/feed", now=NOW, name="Wire", operator=True)
     topics = ["Poland opens three border crossings for refugees",
               "Madrid football club plays a charity match for refugees",
@@ -78,7 +69,24 @@ async def test_alerts_over_the_hourly_limit_are_bundled_into_one_message(store: 
         await Enricher(store, workers).run(NOW)
     finally:
         workers.close()
-    stories = sorted({s.id for s in await store.stories_between(NOW - timedelta(hours=1), NOW)})
+    return sorted({s.id for s in await store.stories_between(NOW - timedelta(hours=1), NOW)})
+
+
+async def test_alerts_of_a_muted_member_are_dropped_not_kept_for_later(store: Store) -> None:
+    stories = await refugee_stories(store)
+    subscription = await store.add_subscription(GUILD, 5, query="refugees", deliver="dm", channel_id=CHANNEL,
+                                                now=NOW, cap=5)
+    await store.record_alert_matches([(subscription.id, s) for s in stories], cursor_name="c", cursor=1,
+                                     now=NOW)
+    await store.mute(GUILD, 5, NOW + timedelta(hours=2))
+    await desk(store).queue_alerts(NOW)
+    assert await store.pending_alerts() == [] and await store.outbox_rows("alert") == []
+    await desk(store).queue_alerts(NOW + timedelta(hours=3))  # unmuted: nothing comes back later
+    assert await store.outbox_rows("alert") == []
+
+
+async def test_alerts_over_the_hourly_limit_are_bundled_into_one_message(store: Store) -> None:
+    stories = await refugee_stories(store)
     assert len(stories) == 3
     subscription = await store.add_subscription(GUILD, 5, query="refugees", deliver="channel",
                                                 channel_id=CHANNEL, now=NOW, cap=5)

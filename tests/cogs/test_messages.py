@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-import discord
 from discord import app_commands
 
 from cogs.errors import UNEXPECTED, error_message
@@ -100,4 +99,3 @@ def test_errors_read_as_plain_sentences() -> None:
     wrapped.original = RuntimeError("Traceback (most recent call last)")
     assert error_message(wrapped) == UNEXPECTED
     assert error_message(app_commands.CheckFailure("Only admins.")) == "Only admins."
-    assert isinstance(discord.AllowedMentions.none().everyone, bool)

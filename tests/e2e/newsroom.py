@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 from pathlib import Path
+from typing import Any
 from xml.sax.saxutils import escape
 
 from e2e.botprocess import BotProcess
@@ -64,6 +67,30 @@ LATER_NEWS = [
 ]
 
 
+def bot_config(database: Path, feeds: dict[str, str], extra: str = "") -> str:
+    """A configuration for a bot under test: fast ticks, loopback feeds allowed, `feeds` by URL
+    and name, and `extra` lines in the [discord] table."""
+    listed = "".join(f'\n[[feeds]]\nurl = "{url}"\nname = "{name}"\n' for url, name in feeds.items())
+    return f"""
+[storage]
+url = "sqlite:///{database}"
+
+[polling]
+interval_seconds = 2
+tick_seconds = 1
+max_interval_seconds = 60
+parse_workers = 1
+
+[network]
+allow_private_addresses = true
+
+[discord]
+guild_ready_timeout = 0.05
+delivery_seconds = 0.5
+{extra}
+{listed}"""
+
+
 @dataclass
 class Newsroom:
     fake: FakeDiscord
@@ -80,28 +107,7 @@ class Newsroom:
         return self.folder / "config.toml"
 
     def write_config(self, *, operator_feed: str = "/wire.xml", extra: str = "") -> None:
-        self.config.write_text(f"""
-[storage]
-url = "sqlite:///{self.database}"
-
-[polling]
-interval_seconds = 2
-tick_seconds = 1
-max_interval_seconds = 60
-parse_workers = 1
-
-[network]
-allow_private_addresses = true
-
-[discord]
-guild_ready_timeout = 0.05
-delivery_seconds = 0.5
-{extra}
-
-[[feeds]]
-url = "{self.feeds.url(operator_feed)}"
-name = "Wire"
-""")
+        self.config.write_text(bot_config(self.database, {self.feeds.url(operator_feed): "Wire"}, extra))
 
     def publish(self, stories: list[Story], path: str = "/wire.xml") -> None:
         self.feeds.serve(path, rss("Wire", stories))
@@ -145,3 +151,34 @@ name = "Wire"
     def log(self) -> str:
         path = self.folder / "bot.log"
         return path.read_text(errors="replace")[-6000:] if path.exists() else ""
+
+
+@asynccontextmanager
+async def open_newsroom(folder: Path, stories: list[Story], *, extra: str = "") -> AsyncIterator[Newsroom]:
+    """A started fake Discord and feed server publishing `stories`; afterwards every bot is
+    stopped, and the fake must have seen no unknown route and rejected nothing."""
+    fake = FakeDiscord(heartbeat_interval_ms=1000)
+    await fake.start()
+    feeds = FeedServer()
+    await feeds.start()
+    newsroom = Newsroom(fake, feeds, folder)
+    newsroom.write_config(extra=extra)
+    newsroom.publish(stories)
+    try:
+        yield newsroom
+    finally:
+        await newsroom.stop_all()
+        await feeds.stop()
+        await fake.stop()
+    assert fake.unknown_routes == []
+    assert fake.rejected == []
+
+
+async def answered(fake: FakeDiscord, command: str, options: dict[str, Any] | None = None,
+                   within: float = 15, **who: Any) -> Any:
+    """The interaction once its answer is complete; its first response came within Discord's 3 s."""
+    record = await fake.invoke(command, options, **who)
+    await record.wait_done(timeout=within)
+    assert record.first_response_at is not None
+    assert record.first_response_at - record.sent_at < 3.0  # Discord's deadline
+    return record

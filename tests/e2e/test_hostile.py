@@ -14,10 +14,8 @@ from typing import Any
 import pytest
 from aiohttp import web
 
-from e2e.fakediscord import MEMBER_PERMISSIONS, USE_APPLICATION_COMMANDS, FakeDiscord, InvalidOptionError
-from e2e.newsroom import FIRST_NEWS, LATER_NEWS, Newsroom, Story, rss
-
-from feedserver import FeedServer
+from e2e.fakediscord import MEMBER_PERMISSIONS, USE_APPLICATION_COMMANDS, InvalidOptionError
+from e2e.newsroom import FIRST_NEWS, LATER_NEWS, Newsroom, Story, answered, open_newsroom, rss
 
 ALERT_CAP = 5
 PINGS = "@everyone @here <@123> <@!124> <@&456> <#789>"
@@ -36,30 +34,9 @@ _MASKED_LINK = re.compile(r"(?<!\\)\[((?:\\.|[^\]\\])*)\]\((\S*?)\)")
 
 @pytest.fixture
 async def room(tmp_path: Path) -> AsyncIterator[Newsroom]:
-    fake = FakeDiscord(heartbeat_interval_ms=1000)
-    await fake.start()
-    feeds = FeedServer()
-    await feeds.start()
-    newsroom = Newsroom(fake, feeds, tmp_path)
-    newsroom.write_config(extra=f"alerts_per_member = {ALERT_CAP}")
-    newsroom.publish(FIRST_NEWS + HOSTILE_NEWS)
-    try:
+    async with open_newsroom(tmp_path, FIRST_NEWS + HOSTILE_NEWS,
+                             extra=f"alerts_per_member = {ALERT_CAP}") as newsroom:
         yield newsroom
-    finally:
-        await newsroom.stop_all()
-        await feeds.stop()
-        await fake.stop()
-    assert fake.unknown_routes == []
-    assert fake.rejected == []
-
-
-async def answered(fake: FakeDiscord, command: str, options: dict[str, Any] | None = None,
-                   within: float = 15, **who: Any) -> Any:
-    record = await fake.invoke(command, options, **who)
-    await record.wait_done(timeout=within)
-    assert record.first_response_at is not None
-    assert record.first_response_at - record.sent_at < 3.0  # Discord's deadline
-    return record
 
 
 def rendered_text(message: dict[str, Any]) -> list[str]:

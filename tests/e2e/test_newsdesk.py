@@ -13,38 +13,13 @@ from typing import Any
 import pytest
 
 from digests.storage import Store
-from e2e.fakediscord import FakeDiscord
-from e2e.newsroom import FIRST_NEWS, LATER_NEWS, Newsroom, Story, rss
-
-from feedserver import FeedServer
+from e2e.newsroom import FIRST_NEWS, LATER_NEWS, Newsroom, Story, answered, open_newsroom, rss
 
 
 @pytest.fixture
 async def room(tmp_path: Path) -> AsyncIterator[Newsroom]:
-    fake = FakeDiscord(heartbeat_interval_ms=1000)
-    await fake.start()
-    feeds = FeedServer()
-    await feeds.start()
-    newsroom = Newsroom(fake, feeds, tmp_path)
-    newsroom.write_config()
-    newsroom.publish(FIRST_NEWS)
-    try:
+    async with open_newsroom(tmp_path, FIRST_NEWS) as newsroom:
         yield newsroom
-    finally:
-        await newsroom.stop_all()
-        await feeds.stop()
-        await fake.stop()
-    assert fake.unknown_routes == []
-    assert fake.rejected == []
-
-
-async def answered(fake: FakeDiscord, command: str, options: dict[str, Any] | None = None,
-                   **who: Any) -> Any:
-    record = await fake.invoke(command, options, **who)
-    await record.wait_done(timeout=15)
-    assert record.first_response_at is not None
-    assert record.first_response_at - record.sent_at < 3.0  # Discord's deadline
-    return record
 
 
 async def seed_schedule(room: Newsroom, channel: int, *, minutes_ago: int = 2) -> None:
