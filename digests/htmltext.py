@@ -31,10 +31,8 @@ Feed text is hostile input, so the text that comes out is also tamed:
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Collection
 from html import escape, unescape
-from html.parser import HTMLParser
 
 __all__ = ["MAX_URL_WORD", "MAX_WORD", "html_to_text", "normalise_markup", "plain_title"]
 
@@ -79,6 +77,16 @@ _BLOCK_ELEMENTS = frozenset({
 _CELL_ELEMENTS = frozenset({"td", "th"})
 _TEXT_STRUCTURE_TAGS = _DROPPED_ELEMENTS | _BLOCK_ELEMENTS | _CELL_ELEMENTS | {"body"}
 
+# The inline tags that feed HTML is made of most (syntax highlighting alone brings hundreds
+# of spans to a post), with attribute values free of `<` and `>`: `html_to_text` replaces
+# them with NUL in one pass before the scan, which then has far fewer tags to hand to Python.
+# NUL is removed from the text with the other control characters, and unlike removing the tag
+# it can never join what was around it into new markup (`<scr<b>ipt>`).
+_COMMON_INLINE_TAGS = re.compile(
+    r"</?(?:span|a|code|strong|em|b|i|u|s|small|sup|sub|mark|abbr|cite|time|font|img|wbr)"
+    r"""(?=[\s/>])(?:[^<>"']++|"[^"<>]*+"|'[^'<>]*+')*+>""",
+    re.IGNORECASE)
+
 _LIST_ITEM_PREFIX = "- "
 
 
@@ -90,10 +98,7 @@ def html_to_text(html: str) -> str:
     """
     if _LOOKS_LIKE_MARKUP.search(html) is None:
         return _plain_text_to_text(html)
-    extractor = _TextExtractor()
-    extractor.feed(normalise_markup(html, _TEXT_STRUCTURE_TAGS))
-    extractor.close()
-    return extractor.text()
+    return _TextReader().read(html)
 
 
 def plain_title(text: str) -> str:
@@ -146,7 +151,10 @@ def _plain_text_to_text(text: str) -> str:
 
 def _collapsed(text: str) -> str:
     """Whitespace collapsed, invisible characters removed, overlong words cut."""
-    return " ".join(_word(w) for w in _INVISIBLE.sub("", text).split())
+    words = _INVISIBLE.sub("", text).split()
+    if words and max(map(len, words)) > MAX_WORD:
+        words = [_word(w) for w in words]
+    return " ".join(words)
 
 
 def _word(word: str) -> str:
@@ -157,47 +165,78 @@ def _word(word: str) -> str:
     return word[:MAX_WORD - 1] + ELLIPSIS
 
 
-class _TextExtractor(HTMLParser):
-    """Collects paragraphs from markup already passed through `normalise_markup`."""
+class _TextReader:
+    """Collects paragraphs from feed HTML in one scan of `_MARKUP`: the tags that give text its
+    structure are acted on, every other tag, comment and script-like element is skipped, and
+    the text between them is kept with its character references decoded."""
 
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
         self._paragraphs: list[str] = []
         self._current: list[str] = []
         self._prefix = ""
-        self._dropping: list[str] = []
-        self._dropping_counts: Counter[str] = Counter()
+        self._dropping: list[str] = []  # dropped elements open, innermost last
 
-    def text(self) -> str:
+    def read(self, html: str) -> str:
+        if "<![" not in html:  # CDATA keeps its tags as text
+            html = _COMMON_INLINE_TAGS.sub("\x00", html)
+        position = 0
+        for match in _MARKUP.finditer(html):
+            start = match.start()
+            if start > position and not self._dropping:
+                self._keep(html[position:start])
+            position = match.end()
+            self._token(match)
+        if position < len(html) and not self._dropping:
+            self._keep(html[position:])
         self._end_paragraph()
         return "\n\n".join(self._paragraphs)
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _DROPPED_ELEMENTS:
-            self._dropping.append(tag)
-            self._dropping_counts[tag] += 1
+    def _keep(self, text: str) -> None:
+        self._current.append(unescape(text) if "&" in text else text)
+
+    def _token(self, match: re.Match[str]) -> None:
+        name = match.group("name")
+        if name is None:
+            self._other(match)
             return
-        if tag == "body" or (self._dropping and self._dropping[-1] == "head"):
-            self._stop_dropping("head")
+        tag = name.lower()
+        if tag not in _TEXT_STRUCTURE_TAGS or match.group()[-1] != ">":
+            return  # an inline or unknown tag, or one left unfinished at the end
+        if match.group("slash"):
+            self._end_tag(tag)
+        elif match.group().endswith("/>"):
+            if tag not in _DROPPED_ELEMENTS and not self._dropping:
+                self._structure(tag)
+        else:
+            self._start_tag(tag)
+
+    def _other(self, match: re.Match[str]) -> None:
+        """A comment, declaration or script-like element (nothing to keep), CDATA (text) or a
+        `<` that opens no tag (the character itself)."""
         if self._dropping:
             return
-        self._structure(tag)
+        cdata = match.group("cdata")
+        if cdata is not None:
+            self._current.append(cdata)
+        elif match.group() == "<":
+            self._current.append("<")
 
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag not in _DROPPED_ELEMENTS and not self._dropping:
+    def _start_tag(self, tag: str) -> None:
+        if tag in _DROPPED_ELEMENTS:
+            self._dropping.append(tag)
+            return
+        if tag == "body" or self._dropping[-1:] == ["head"]:
+            self._stop_dropping("head")
+        if not self._dropping:
             self._structure(tag)
 
-    def handle_endtag(self, tag: str) -> None:
+    def _end_tag(self, tag: str) -> None:
         if tag in _DROPPED_ELEMENTS:
             self._stop_dropping(tag)
         elif not self._dropping and tag in _BLOCK_ELEMENTS:
             self._end_paragraph()
             if tag == "li":
                 self._prefix = ""
-
-    def handle_data(self, data: str) -> None:
-        if not self._dropping:
-            self._current.append(data)
 
     def _structure(self, tag: str) -> None:
         if tag in _BLOCK_ELEMENTS:
@@ -208,13 +247,10 @@ class _TextExtractor(HTMLParser):
             self._current.append(" ")
 
     def _stop_dropping(self, tag: str) -> None:
-        if not self._dropping_counts[tag]:
-            return
-        while True:
-            closed = self._dropping.pop()
-            self._dropping_counts[closed] -= 1
-            if closed == tag:
-                return
+        """Closes `tag` and every dropped element opened inside it; nothing if it is not open."""
+        if tag in self._dropping:
+            index = len(self._dropping) - 1 - self._dropping[::-1].index(tag)
+            del self._dropping[index:]
 
     def _end_paragraph(self) -> None:
         paragraph = _collapsed("".join(self._current))

@@ -119,8 +119,20 @@ def _published(value: datetime | None, fetched_at: datetime) -> tuple[datetime, 
 
 
 def _longest_text(bodies: tuple[str, ...]) -> str:
-    texts = [html_to_text(b) for b in bodies if b and b.strip()]
-    return max(texts, key=len, default="")
+    """The longest plain text among `bodies` (the first of equals, in the feed's order).
+
+    A text is never longer than the markup it comes from, so bodies are converted longest
+    first and the rest skipped once none can beat the text found: a feed's short summary
+    beside its full content costs nothing."""
+    best, best_rank = "", (0, 0)
+    for order, body in sorted(enumerate(bodies), key=lambda pair: -len(pair[1])):
+        if len(body) < len(best):
+            break
+        text = html_to_text(body) if body.strip() else ""
+        rank = (len(text), -order)
+        if rank > best_rank:
+            best, best_rank = text, rank
+    return best
 
 
 def _media_title(bodies: tuple[str, ...]) -> str:

@@ -202,3 +202,20 @@ def test_two_megabytes_of_html_do_not_blow_up() -> None:
 def test_hostile_input_takes_linear_time(piece: str) -> None:
     """Repeated unfinished constructs, quadratic for a bare HTMLParser, stay fast."""
     assert _seconds_for(piece * (1_000_000 // len(piece))) < BLOW_UP_SECONDS
+
+
+@pytest.mark.parametrize(("html", "expected"), [
+    ('<p><span class="k">def</span> <span class="n">f</span>():</p>', "def f():"),
+    ('<p>a<A HREF="x">b</A>c <img src="i.png" alt="pic"/>d</p>', "abc d"),
+    ("<scr<b>ipt>shown</scr<b>ipt>", "shown"),
+    ("<p>x</p><!-- <span>-->after", "x\n\nafter"),
+    ('<p title="<b>">kept</p>', "kept"),
+    ("Fish &am<b>p; chips", "Fish &amp; chips"),
+], ids=["highlighting", "mixed-case-and-void", "no-joined-script", "comment", "in-attribute",
+        "split-entity"])
+def test_common_inline_tags_vanish_without_joining_their_neighbours(html: str,
+                                                                    expected: str) -> None:
+    """Common inline tags are removed in a quick pass before the scan; a removed tag never
+    joins what was around it into new markup (a script that would hide "shown") or into a new
+    character reference."""
+    assert html_to_text(html) == expected

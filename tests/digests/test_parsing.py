@@ -246,3 +246,52 @@ def test_a_long_json_feed_is_cut_too() -> None:
                        "items": items}).encode()
     feed, cut = parse_capped(body, {}, "https://big.example/feed.json", NOW)
     assert cut and [e.title for e in feed.entries] == [f"Story {n}" for n in range(MAX_ENTRIES)]
+
+
+def test_coalesced_text_reads_exactly_as_feedparser_alone() -> None:
+    """`saxreader` hands feedparser whole runs of text; what it reads does not change."""
+    import io
+
+    import feedparser
+    import feedparser.api
+
+    from digests import saxreader
+
+    lines = "\n".join(f"&lt;p&gt;Line {n} &amp;amp; more &#8217;quoted&#8217;&lt;/p&gt;"
+                      for n in range(2_000))  # far more than one expat buffer
+    body = (f'<?xml version="1.0"?><rss version="2.0"><channel><title>T &amp; C</title>'
+            f"<item><title>One</title><description>{lines}</description></item>"
+            f"<item><title>Two\nlines</title><guid>g2</guid></item></channel></rss>").encode()
+
+    def read() -> object:
+        parsed = feedparser.parse(io.BytesIO(body), response_headers=RSS_HEADERS,
+                                  sanitize_html=False, resolve_relative_uris=False)
+        return parsed["feed"], parsed["entries"], parsed.get("bozo")
+
+    preferred = feedparser.api.PREFERRED_XML_PARSERS
+    try:
+        feedparser.api.PREFERRED_XML_PARSERS = ["xml.sax.expatreader"]
+        plain = read()
+        saxreader.install()
+        assert feedparser.api.PREFERRED_XML_PARSERS == ["digests.saxreader"]
+        assert read() == plain
+        assert "Line 1999 &amp; more ’quoted’" in plain[1][0]["summary"]
+    finally:
+        feedparser.api.PREFERRED_XML_PARSERS = preferred
+
+
+@pytest.mark.parametrize(("bodies", "expected"), [
+    (("<p>Short summary</p>", "<p>The full text of the story, much longer.</p>"),
+     "The full text of the story, much longer."),
+    (("<p><span><b><i>Tiny</i></b></span></p>", "A plain body of some length"),
+     "A plain body of some length"),
+    (("Same text", "<b>Same text</b>"), "Same text"),
+    (("", "   ", "Only this"), "Only this"),
+], ids=["full-over-summary", "markup-heavy-but-short", "equal", "blanks"])
+def test_the_longest_text_wins_whatever_the_markup(bodies: tuple[str, ...],
+                                                   expected: str) -> None:
+    from digests.htmltext import html_to_text
+    from digests.normalise import _longest_text
+
+    assert _longest_text(bodies) == expected
+    assert expected == max((html_to_text(b) for b in bodies), key=len)
