@@ -308,9 +308,12 @@ class Store(EnrichmentQueries, GuildQueries):
             changed = [e for e in entries if e.key in known and known[e.key][1] != e.content_hash]
             new_ids: list[int] = []
             if new_rows:
+                # Not `sort_by_parameter_order`: SQLite cannot promise RETURNING's order, so
+                # SQLAlchemy would send one statement per row; the keys give the order back.
                 inserted = await conn.execute(
-                    insert(items).returning(items.c.id, sort_by_parameter_order=True), new_rows)
-                new_ids = list(inserted.scalars())
+                    insert(items).returning(items.c.id, items.c.entry_key), new_rows)
+                id_of = {r.entry_key: r.id for r in inserted}
+                new_ids = [id_of[row["entry_key"]] for row in new_rows]
             for entry in changed:
                 await conn.execute(update(items).where(items.c.id == known[entry.key][0])
                                    .values(**_item_changes(entry, now)))

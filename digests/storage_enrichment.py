@@ -197,8 +197,10 @@ async def _insert_analysis(conn: AsyncConnection, analysis: ItemAnalysis) -> Non
     if analysis.sentences:
         rows = [{"item_id": analysis.item_id, "position": s.index, "text": s.text,
                  "start_offset": s.start, "end_offset": s.end} for s in analysis.sentences]
-        result = await conn.execute(insert(sentences).returning(
-            sentences.c.id, sentences.c.text, sort_by_parameter_order=True), rows)
+        # Any order will do (each id comes with its text), and asking for the parameters'
+        # order would make SQLAlchemy send SQLite one statement per sentence.
+        result = await conn.execute(insert(sentences).returning(sentences.c.id, sentences.c.text),
+                                    rows)
         if conn.dialect.name == "sqlite":
             fts_rows = [{"rowid": r.id, "text": r.text} for r in result]
             await conn.execute(text("INSERT INTO sentences_fts (rowid, text) VALUES (:rowid, :text)"),
