@@ -79,13 +79,13 @@ _TEXT_STRUCTURE_TAGS = _DROPPED_ELEMENTS | _BLOCK_ELEMENTS | _CELL_ELEMENTS | {"
 
 # The inline tags that feed HTML is made of most (syntax highlighting alone brings hundreds
 # of spans to a post), with attribute values free of `<` and `>`: `html_to_text` replaces
-# them with NUL in one pass before the scan, which then has far fewer tags to hand to Python.
+# them with NUL in one pass before the scan, which then has far fewer tags to hand to Python
+# (any it leaves, in capitals say, the scan removes as before).
 # NUL is removed from the text with the other control characters, and unlike removing the tag
 # it can never join what was around it into new markup (`<scr<b>ipt>`).
 _COMMON_INLINE_TAGS = re.compile(
     r"</?(?:span|a|code|strong|em|b|i|u|s|small|sup|sub|mark|abbr|cite|time|font|img|wbr)"
-    r"""(?=[\s/>])(?:[^<>"']++|"[^"<>]*+"|'[^'<>]*+')*+>""",
-    re.IGNORECASE)
+    r"""(?=[\s/>])(?:[^<>"']++|"[^"<>]*+"|'[^'<>]*+')*+>""")  # lower case: a quarter faster
 
 _LIST_ITEM_PREFIX = "- "
 
@@ -253,8 +253,13 @@ class _TextReader:
             del self._dropping[index:]
 
     def _end_paragraph(self) -> None:
-        paragraph = _collapsed("".join(self._current))
+        if not self._current:
+            return
+        paragraph = "".join(self._current)
         self._current.clear()
+        if paragraph.isspace():
+            return
+        paragraph = _collapsed(paragraph)
         if paragraph:
             self._paragraphs.append(self._prefix + paragraph)
             self._prefix = ""
