@@ -3,9 +3,8 @@
 A job may have a time limit (every parse has one, `PARSE_TIMEOUT_SECONDS` by default). A job
 that runs past it cannot be stopped inside its worker, so the whole pool is retired: new jobs go
 to a fresh pool, and the old pool's processes are killed at once. A job of another feed that was
-running in the killed pool is not that feed's fault: it is run again in the fresh pool. Jobs are
-handed to the pool no faster than it has workers, so a time limit counts a job's own running
-time, not time spent queueing behind others.
+running or waiting in the killed pool is not that feed's fault: it is run again in the fresh
+pool. A time limit counts a job's own running time, not time spent queueing behind others.
 """
 
 from __future__ import annotations
@@ -51,7 +50,8 @@ class WorkerPool:
         self._parse_timeout = parse_timeout
         self._executor: Executor | None = None
         self._killed: weakref.WeakSet[Executor] = weakref.WeakSet()
-        self._slots: tuple[asyncio.AbstractEventLoop, asyncio.Semaphore] | None = None
+        self._handed: dict[asyncio.AbstractEventLoop, asyncio.Semaphore] = {}
+        self._timed: dict[asyncio.AbstractEventLoop, asyncio.Semaphore] = {}
         self._cut_feeds: set[str] = set()
 
     async def run(self, function: Callable[..., T], *args: Any,
@@ -79,14 +79,15 @@ class WorkerPool:
 
     async def _run(self, function: Callable[..., T], args: tuple[Any, ...],
                    time_limit: float | None, timed_out: Callable[[], FetchError]) -> T:
-        async with self._slot():
-            for _attempt in range(2):
+        for _attempt in range(2):
+            async with self._slot(self._handed, 2):
                 if self._executor is None:
                     self._executor = self._factory(self._workers)
                 executor = self._executor
                 future = asyncio.get_running_loop().run_in_executor(executor, function, *args)
                 try:
-                    return await asyncio.wait_for(future, time_limit)
+                    async with self._slot(self._timed, 1):
+                        return await asyncio.wait_for(future, time_limit)
                 except TimeoutError as exc:
                     if not future.cancelled():
                         raise  # the job's own TimeoutError, not its time limit
@@ -105,15 +106,21 @@ class WorkerPool:
                     self._retire(executor, kill=False)
                     raise FetchError("worker-crash",
                                      "the document crashed the worker parsing it") from exc
-            raise FetchError("worker-crash", "the worker pool was stopped twice while running this")
+        raise FetchError("worker-crash", "the worker pool was stopped twice while running this")
 
-    def _slot(self) -> asyncio.Semaphore:
-        """One slot per worker, so a job handed to the pool starts at once (one per event loop:
-        a semaphore belongs to the loop it first waits in)."""
+    def _slot(self, slots: dict[asyncio.AbstractEventLoop, asyncio.Semaphore],
+              per_worker: int) -> asyncio.Semaphore:
+        """`per_worker` places per worker, for the running event loop (a semaphore belongs to
+        the loop it first waits in). Two places per worker are handed to the pool, so a worker
+        that finishes finds its next job waiting instead of waiting for the event loop; one
+        place per worker is timed, and the pool runs jobs in the order they were handed to it,
+        so the jobs being timed are the ones running: a time limit counts a job's own running
+        time, never its wait behind another."""
         loop = asyncio.get_running_loop()
-        if self._slots is None or self._slots[0] is not loop:
-            self._slots = (loop, asyncio.Semaphore(max(1, self._workers)))
-        return self._slots[1]
+        if loop not in slots:
+            slots.clear()
+            slots[loop] = asyncio.Semaphore(max(1, self._workers) * per_worker)
+        return slots[loop]
 
     def _retire(self, executor: Executor, *, kill: bool) -> None:
         if self._executor is executor:

@@ -122,3 +122,20 @@ async def test_a_cut_feed_is_logged_once(pool: WorkerPool, caplog: pytest.LogCap
             assert len(parsed.entries) == 1_000
     cut = [r for r in caplog.records if "entries" in r.getMessage()]
     assert len(cut) == 1 and "https://long.example/feed" in cut[0].getMessage()
+
+
+async def test_a_time_limit_counts_running_time_not_the_wait(pool: WorkerPool) -> None:
+    """Jobs handed to a busy pool wait for the worker without their clock running: each of
+    these takes 0.4 s of its 0.6 s limit, behind others that take the same."""
+    results = await asyncio.gather(*(pool.run(_sleep_then, 0.4, n, time_limit=0.6)
+                                     for n in range(4)))
+    assert results == [0, 1, 2, 3]
+
+
+async def test_jobs_waiting_in_a_killed_pool_run_again(pool: WorkerPool) -> None:
+    """The job waiting behind a stuck one in a one-worker pool runs in the fresh pool."""
+    stuck, waiting = await asyncio.gather(
+        pool.run(time.sleep, 60, time_limit=0.5), pool.run(_sleep_then, 0.1, "done"),
+        return_exceptions=True)
+    assert isinstance(stuck, FetchError) and stuck.kind == "worker-timeout"
+    assert waiting == "done"
