@@ -85,13 +85,11 @@ class Poller:
             if not parsed.entries:
                 raise FetchError("malformed", f"not a readable feed: {parsed.ill_formed}")
             log.warning("ill-formed feed used anyway feed=%s problem=%s", url, parsed.ill_formed)
-        saved = await self._store.save_entries(feed.id, parsed.entries, now=now,
-                                               first_poll=not feed.first_polled)
         hint = max(fetched.cache_seconds or 0, parsed.ttl_seconds or 0) or None
-        await self._store.record_success(
-            feed.id, now=now, next_check_at=self._next_check(url, now, hint),
-            state=FetchState(fetched.etag, fetched.last_modified, body_hash, fetched.status),
-            title=parsed.title, site_url=parsed.site_url, ttl_seconds=parsed.ttl_seconds)
+        saved = await self._store.save_poll(
+            feed.id, parsed, now=now, first_poll=not feed.first_polled,
+            next_check_at=self._next_check(url, now, hint),
+            state=FetchState(fetched.etag, fetched.last_modified, body_hash, fetched.status))
         if self._full_text and feed.full_text and saved.new_item_ids:
             await self._full_text(self._store, feed, saved.new_item_ids, now)
         return PollResult(feed.id, url, "fetched", new=saved.new, updated=saved.updated,

@@ -16,13 +16,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import and_, event, func, insert, or_, select, update
+from sqlalchemy import and_, bindparam, event, func, insert, or_, select, update
 from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
 
 from . import migrations
 from .errors import StorageError
-from .models import Entry, Feed, Item, StoreResult
+from .models import Entry, Feed, Item, ParsedFeed, StoreResult
 from .rows import item_from_row, item_query
 from .schema import feeds, fetch_errors, follows, items
 from .storage_enrichment import EnrichmentQueries
@@ -31,6 +31,10 @@ from .storage_guilds import GuildQueries
 log = logging.getLogger(__name__)
 
 _LOOKUP_CHUNK = 400
+# One expanding parameter for the keys: a list given to `in_()` is checked value by value.
+_KNOWN_ENTRIES = (select(items.c.entry_key, items.c.id, items.c.content_hash)
+                  .where(items.c.feed_id == bindparam("feed_id"),
+                         items.c.entry_key.in_(bindparam("keys", expanding=True))))
 
 
 PAUSED_BY_SERVER = "server"
@@ -159,18 +163,8 @@ class Store(EnrichmentQueries, GuildQueries):
     async def record_success(self, feed_id: int, *, now: datetime, next_check_at: datetime,
                              state: FetchState, title: str | None = None,
                              site_url: str | None = None, ttl_seconds: int | None = None) -> None:
-        values: dict[str, Any] = {
-            "etag": state.etag, "last_modified": state.last_modified,
-            "body_hash": state.body_hash, "last_status": state.status,
-            "failing_since": None, "failure_count": 0, "last_error": None,
-            "last_success_at": now, "last_polled_at": now, "next_check_at": next_check_at,
-            "first_polled": True, "ttl_seconds": ttl_seconds,
-        }
-        if title:
-            values["title"] = title
-        if site_url:
-            values["site_url"] = site_url
-        await self._update_feed(feed_id, values)
+        await self._update_feed(feed_id, _success_values(now, next_check_at, state, title,
+                                                         site_url, ttl_seconds))
 
     async def record_not_modified(self, feed_id: int, *, now: datetime, next_check_at: datetime,
                                   etag: str | None, last_modified: str | None) -> None:
@@ -303,23 +297,19 @@ class Store(EnrichmentQueries, GuildQueries):
                            first_poll: bool) -> StoreResult:
         """Insert new entries and update changed ones; dedup by the feed's entry identities."""
         async with self._begin() as conn:
-            known = await _known_entries(conn, feed_id, [e.key for e in entries])
-            new_rows = [_item_row(feed_id, e, now, first_poll) for e in entries if e.key not in known]
-            changed = [e for e in entries if e.key in known and known[e.key][1] != e.content_hash]
-            new_ids: list[int] = []
-            if new_rows:
-                # Not `sort_by_parameter_order`: SQLite cannot promise RETURNING's order, so
-                # SQLAlchemy would send one statement per row; the keys give the order back.
-                inserted = await conn.execute(
-                    insert(items).returning(items.c.id, items.c.entry_key), new_rows)
-                id_of = {r.entry_key: r.id for r in inserted}
-                new_ids = [id_of[row["entry_key"]] for row in new_rows]
-            for entry in changed:
-                await conn.execute(update(items).where(items.c.id == known[entry.key][0])
-                                   .values(**_item_changes(entry, now)))
-        return StoreResult(new=len(new_rows), updated=len(changed),
-                           unchanged=len(entries) - len(new_rows) - len(changed),
-                           new_item_ids=tuple(new_ids))
+            return await _save_entries(conn, feed_id, entries, now, first_poll)
+
+    async def save_poll(self, feed_id: int, parsed: ParsedFeed, *, now: datetime,
+                        first_poll: bool, next_check_at: datetime,
+                        state: FetchState) -> StoreResult:
+        """`save_entries` and `record_success` of one poll, in one transaction: the items and
+        the state they were read in (ETag, body hash) are stored together or not at all."""
+        async with self._begin() as conn:
+            saved = await _save_entries(conn, feed_id, parsed.entries, now, first_poll)
+            await conn.execute(update(feeds).where(feeds.c.id == feed_id).values(
+                **_success_values(now, next_check_at, state, parsed.title, parsed.site_url,
+                                  parsed.ttl_seconds)))
+        return saved
 
     async def replace_item_text(self, item_id: int, text: str, *, now: datetime) -> None:
         async with self._begin() as conn:
@@ -400,13 +390,49 @@ _SQLITE_FAILURES = (
 )
 
 
+async def _save_entries(conn: AsyncConnection, feed_id: int, entries: Sequence[Entry],
+                        now: datetime, first_poll: bool) -> StoreResult:
+    known = await _known_entries(conn, feed_id, [e.key for e in entries])
+    new_rows = [_item_row(feed_id, e, now, first_poll) for e in entries if e.key not in known]
+    changed = [e for e in entries if e.key in known and known[e.key][1] != e.content_hash]
+    new_ids: list[int] = []
+    if new_rows:
+        # Not `sort_by_parameter_order`: SQLite cannot promise RETURNING's order, so
+        # SQLAlchemy would send one statement per row; the keys give the order back.
+        inserted = await conn.execute(
+            insert(items).returning(items.c.id, items.c.entry_key), new_rows)
+        id_of = {r.entry_key: r.id for r in inserted}
+        new_ids = [id_of[row["entry_key"]] for row in new_rows]
+    for entry in changed:
+        await conn.execute(update(items).where(items.c.id == known[entry.key][0])
+                           .values(**_item_changes(entry, now)))
+    return StoreResult(new=len(new_rows), updated=len(changed),
+                       unchanged=len(entries) - len(new_rows) - len(changed),
+                       new_item_ids=tuple(new_ids))
+
+
+def _success_values(now: datetime, next_check_at: datetime, state: FetchState,
+                    title: str | None, site_url: str | None,
+                    ttl_seconds: int | None) -> dict[str, Any]:
+    values: dict[str, Any] = {
+        "etag": state.etag, "last_modified": state.last_modified,
+        "body_hash": state.body_hash, "last_status": state.status,
+        "failing_since": None, "failure_count": 0, "last_error": None,
+        "last_success_at": now, "last_polled_at": now, "next_check_at": next_check_at,
+        "first_polled": True, "ttl_seconds": ttl_seconds,
+    }
+    if title:
+        values["title"] = title
+    if site_url:
+        values["site_url"] = site_url
+    return values
+
+
 async def _known_entries(conn: Any, feed_id: int, keys: list[str]) -> dict[str, tuple[int, str]]:
     known: dict[str, tuple[int, str]] = {}
     for start in range(0, len(keys), _LOOKUP_CHUNK):
         chunk = keys[start:start + _LOOKUP_CHUNK]
-        rows = await conn.execute(
-            select(items.c.entry_key, items.c.id, items.c.content_hash)
-            .where(items.c.feed_id == feed_id, items.c.entry_key.in_(chunk)))
+        rows = await conn.execute(_KNOWN_ENTRIES, {"feed_id": feed_id, "keys": chunk})
         known.update({r.entry_key: (r.id, r.content_hash) for r in rows})
     return known
 
