@@ -75,6 +75,7 @@ _BLOCK_ELEMENTS = frozenset({
     "summary", "table", "tbody", "tfoot", "thead", "tr", "ul",
 })
 _CELL_ELEMENTS = frozenset({"td", "th"})
+_PARAGRAPH_TAGS = _BLOCK_ELEMENTS - {"li"}  # start, end or empty: the paragraph ends
 _TEXT_STRUCTURE_TAGS = _DROPPED_ELEMENTS | _BLOCK_ELEMENTS | _CELL_ELEMENTS | {"body"}
 
 # The inline tags that feed HTML is made of most (syntax highlighting alone brings hundreds
@@ -152,7 +153,7 @@ def _plain_text_to_text(text: str) -> str:
 def _collapsed(text: str) -> str:
     """Whitespace collapsed, invisible characters removed, overlong words cut."""
     words = _INVISIBLE.sub("", text).split()
-    if words and max(map(len, words)) > MAX_WORD:
+    if len(text) > MAX_WORD and max(map(len, words), default=0) > MAX_WORD:
         words = [_word(w) for w in words]
     return " ".join(words)
 
@@ -179,29 +180,30 @@ class _TextReader:
     def read(self, html: str) -> str:
         if "<![" not in html:  # CDATA keeps its tags as text
             html = _COMMON_INLINE_TAGS.sub("\x00", html)
-        position = 0
+        current, position = self._current, 0
         for match in _MARKUP.finditer(html):
-            start = match.start()
+            start, end = match.span()
             if start > position and not self._dropping:
-                self._keep(html[position:start])
-            position = match.end()
-            self._token(match)
+                text = html[position:start]
+                current.append(unescape(text) if "&" in text else text)
+            position = end
+            name = match.group("name")
+            if name is None:
+                self._other(match)
+                continue
+            tag = name.lower()
+            if tag not in _TEXT_STRUCTURE_TAGS or html[end - 1] != ">":
+                continue  # an inline or unknown tag, or one left unfinished at the end
+            if tag in _PARAGRAPH_TAGS and not self._dropping:
+                self._end_paragraph()  # what its start, end and empty tags all do
+            else:
+                self._tag(tag, match)
         if position < len(html) and not self._dropping:
-            self._keep(html[position:])
+            current.append(unescape(html[position:]))
         self._end_paragraph()
         return "\n\n".join(self._paragraphs)
 
-    def _keep(self, text: str) -> None:
-        self._current.append(unescape(text) if "&" in text else text)
-
-    def _token(self, match: re.Match[str]) -> None:
-        name = match.group("name")
-        if name is None:
-            self._other(match)
-            return
-        tag = name.lower()
-        if tag not in _TEXT_STRUCTURE_TAGS or match.group()[-1] != ">":
-            return  # an inline or unknown tag, or one left unfinished at the end
+    def _tag(self, tag: str, match: re.Match[str]) -> None:
         if match.group("slash"):
             self._end_tag(tag)
         elif match.group().endswith("/>"):
