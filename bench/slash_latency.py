@@ -199,7 +199,8 @@ async def seed_subscriptions(database: Path, fake: FakeDiscord, count: int, word
 
 
 async def run_phase(load: Load, store_file: Path, archive: list[str],
-                    calls: list[tuple[str, dict[str, str]]], words: list[str]) -> tuple[Samples, str]:
+                    calls: list[tuple[str, dict[str, str]]], words: list[str],
+                    keep_logs: Path | None = None) -> tuple[Samples, str]:
     name, live = load.name, load.live
     samples = Samples()
     with tempfile.TemporaryDirectory(prefix="newsdesk-latency-") as folder_name:
@@ -248,6 +249,9 @@ async def run_phase(load: Load, store_file: Path, archive: list[str],
             await bot.stop()
             await fake.stop()
         lag = LAG.search((folder / "bot.log").read_text(errors="replace"))
+        if keep_logs is not None:
+            keep_logs.mkdir(parents=True, exist_ok=True)
+            shutil.copy(folder / "bot.log", keep_logs / f"bot-{name}.log")
     return samples, f"{lag.group(1)} ms" if lag else "not logged"
 
 
@@ -262,7 +266,8 @@ def report(name: str, samples: Samples) -> None:
               f"{statistics.median(done):>10.1f}{percentile(done, 0.99):>10.1f}")
 
 
-async def main_async(entries: int, rounds: int, phases: set[str]) -> None:
+async def main_async(entries: int, rounds: int, phases: set[str],
+                     keep_logs: Path | None = None) -> None:
     store_file, archive = await cached_store(entries)
     with sqlite3.connect(store_file) as conn:
         people = [r[0] for r in conn.execute(
@@ -283,7 +288,8 @@ async def main_async(entries: int, rounds: int, phases: set[str]) -> None:
     results = []
     try:
         for load in [load for load in loads if load.name in phases]:
-            results.append((load.name, *await run_phase(load, store_file, archive, calls, words)))
+            results.append((load.name, *await run_phase(load, store_file, archive, calls, words,
+                                                             keep_logs)))
             name, samples, lag = results[-1]
             report(name, samples)
             print(f"largest event-loop lag in the bot, {name}: {lag}", flush=True)
@@ -302,13 +308,15 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--entries", type=int, default=50_000)
     parser.add_argument("--rounds", type=int, default=40)
+    parser.add_argument("--keep-logs", type=Path, default=None,
+                        help="copy each phase's bot log into this folder")
     parser.add_argument("--phases", default="idle,ingesting,loaded",
                         help="comma-separated: idle, ingesting, loaded")
     args = parser.parse_args()
     if not ITEMS.exists() or not FEEDS_FOLDER.exists():
         print("needs ../shared/corpora (news-2022 and real-feeds) next to the project")
         return 2
-    asyncio.run(main_async(args.entries, args.rounds, set(args.phases.split(","))))
+    asyncio.run(main_async(args.entries, args.rounds, set(args.phases.split(",")), args.keep_logs))
     return 0
 
 

@@ -140,7 +140,7 @@ async def collect_alert_matches(store: Store, now: datetime, *, batch: int = 500
             return found
         guilds = await store.guilds_with_subscriptions()
         subscriptions = await store.subscriptions_in(guilds)
-        feeds = {g: frozenset(f.id for f in await store.guild_feeds(g, counts=False)) for g in guilds}
+        feeds = await store.guild_feed_ids(guilds)
         pairs = await asyncio.to_thread(match_alerts, candidates, subscriptions, feeds, indexed)
         cursor = candidates[-1].item_id
         found += await store.record_alert_matches(pairs, cursor_name=ALERT_CURSOR, cursor=cursor,

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 
 from .models import SentenceHit, StoryRecord
-from .storage import PAUSED_BY_SERVER, Store
+from .storage import Store
 from .storage_enrichment import CitedFigure, CitedMention
 
 
@@ -50,6 +50,5 @@ async def guild_view(store: Store, guild_id: int, *, live_only: bool = False) ->
     `live_only` leaves out the feeds the server paused, for what is new (digests, alerts);
     what they stored before still answers questions.
     """
-    feeds = await store.guild_feeds(guild_id, counts=False)
-    return ScopedStore(store, frozenset(
-        f.id for f in feeds if not (live_only and f.paused_by == PAUSED_BY_SERVER)))
+    ids = await store.guild_feed_ids([guild_id], live_only=live_only)
+    return ScopedStore(store, ids[guild_id])

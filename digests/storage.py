@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-from collections.abc import AsyncIterator, Iterable, Sequence
+from collections.abc import AsyncIterator, Collection, Iterable, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -290,6 +290,33 @@ class Store(EnrichmentQueries, GuildQueries):
         async with self._engine.connect() as conn:
             rows = (await conn.execute(query)).all()
         return [_guild_feed(r) for r in rows]
+
+    async def guild_feed_ids(self, guild_ids: Collection[int], *,
+                             live_only: bool = False) -> dict[int, frozenset[int]]:
+        """For each server, the ids of the feeds `guild_feeds` lists, in two queries however
+        many servers: what scoping queries and matching alerts need. `live_only` leaves out
+        the feeds paused by a server (`paused_by` PAUSED_BY_SERVER there)."""
+        wanted = list(guild_ids)
+        follow_rows = (select(follows.c.guild_id, follows.c.feed_id, follows.c.removed,
+                              follows.c.paused, feeds.c.paused.label("feed_paused"),
+                              feeds.c.paused_by)
+                       .join(feeds, feeds.c.id == follows.c.feed_id)
+                       .where(follows.c.guild_id.in_(bindparam("guilds", expanding=True))))
+        operator_rows = select(feeds.c.id, feeds.c.paused_by).where(feeds.c.operator.is_(True))
+        async with self._engine.connect() as conn:
+            rows = (await conn.execute(follow_rows, {"guilds": wanted})).all() if wanted else []
+            operator = (await conn.execute(operator_rows)).all()
+        listed: dict[int, set[int]] = {g: set() for g in wanted}
+        kept: dict[int, set[int]] = {g: set() for g in wanted}
+        for row in rows:
+            listed[row.guild_id].add(row.feed_id)
+            paused_here = row.paused and not row.feed_paused
+            by_server = paused_here or row.paused_by == PAUSED_BY_SERVER
+            if not row.removed and not (live_only and by_server):
+                kept[row.guild_id].add(row.feed_id)
+        unlisted = frozenset(r.id for r in operator
+                             if not (live_only and r.paused_by == PAUSED_BY_SERVER))
+        return {g: frozenset(kept[g] | (unlisted - listed[g])) for g in wanted}
 
     # Items ---------------------------------------------------------------------------------
 

@@ -134,6 +134,31 @@ async def test_pausing_is_per_server_until_nobody_wants_the_feed(
     assert (await find_guild_feed(store, 1, str(feed.id))).id == feed.id
 
 
+async def test_feed_ids_of_many_servers_are_what_each_server_lists(store: Store) -> None:
+    """`guild_feed_ids` (two queries for every server) agrees with `guild_feeds` (one server,
+    whole feeds) on operator feeds removed, paused by one server or by all, and private feeds."""
+    shared, private_1, private_2 = [await store.add_feed(f"https://{n}.example/f", now=NOW)
+                                    for n in ("shared", "one", "two")]
+    operators = [await store.add_feed(f"https://op{n}.example/f", now=NOW, operator=True)
+                 for n in range(4)]
+    for guild, feed in ((1, shared), (2, shared), (1, private_1), (2, private_2)):
+        await store.follow(guild, feed.id, now=NOW)
+    await store.unfollow(1, operators[0].id, now=NOW)
+    await pause_guild_feed(store, 2, operators[1], NOW)
+    await pause_guild_feed(store, 1, shared, NOW)
+    for guild in (1, 2, 3):
+        await pause_guild_feed(store, guild, operators[2], NOW)  # a follow row for each
+    await store.pause_feed(operators[3].id, now=NOW, reason="everyone paused it", by="server")
+    for live_only in (False, True):
+        ids = await store.guild_feed_ids([1, 2, 3, 4], live_only=live_only)
+        for guild in (1, 2, 3, 4):
+            expected = (await guild_view(store, guild, live_only=live_only)).feed_ids
+            listed = {f.id for f in await store.guild_feeds(guild, counts=False)
+                      if not (live_only and f.paused_by == "server")}
+            assert ids[guild] == expected == listed, (guild, live_only)
+    assert ids[4] == {op.id for op in operators[:3]}  # live for server 4: not the one paused by all
+
+
 def entry(key: str, title: str) -> Entry:
     return Entry(key=key, guid=key, url=f"https://wire.example/{key}", title=title,
                  text=f"{title}. More words follow here about it.", author=None, categories=(),
