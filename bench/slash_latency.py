@@ -163,13 +163,19 @@ def busy(database: Path, live: int) -> bool:
     return polled < live or pending > 0
 
 
-def progress(database: Path) -> str:
+def highest_item_id(database: Path) -> int:
+    with sqlite3.connect(f"file:{database}?mode=ro", uri=True) as conn:
+        return int(conn.execute("SELECT coalesce(max(id), 0) FROM items").fetchone()[0])
+
+
+def progress(database: Path, first_new_id: int) -> str:
+    """How far the bot got with the live feeds: feeds polled, and how many of the items they
+    brought (ids from `first_new_id` on) are enriched."""
     with sqlite3.connect(f"file:{database}?mode=ro", uri=True) as conn:
         polled = conn.execute("SELECT count(*) FROM feeds WHERE last_polled_at IS NOT NULL "
                               "AND paused = 0").fetchone()[0]
-        new, done = conn.execute("SELECT count(*), sum(enriched) FROM items WHERE id > "
-                                 "(SELECT value FROM bot_state WHERE name = 'alerts.item_cursor')"
-                                 ).fetchone()
+        new, done = conn.execute("SELECT count(*), sum(enriched) FROM items WHERE id >= ?",
+                                 (first_new_id,)).fetchone()
     return f"{polled} feeds polled, {done or 0:,} of {new:,} new items enriched"
 
 
@@ -213,6 +219,7 @@ async def run_phase(load: Load, store_file: Path, archive: list[str],
             fake.add_guild(name=f"Server {number + 2}")
         if load.subscriptions:
             await seed_subscriptions(database, fake, load.subscriptions, words)
+        first_new_id = highest_item_id(database) + 1
         await fake.start()
         bot = BotProcess(fake, ["run", "--config", str(config)], cwd=folder, log_path=folder / "bot.log")
         await bot.start()
@@ -243,7 +250,8 @@ async def run_phase(load: Load, store_file: Path, archive: list[str],
                 print(f"{name}: ingest and enrichment of the live feeds took "
                       f"{time.perf_counter() - ingest_started:.1f} s")
             elif live:
-                print(f"{name}: {progress(database)} after {time.perf_counter() - ingest_started:.0f} s")
+                took = time.perf_counter() - ingest_started
+                print(f"{name}: {progress(database, first_new_id)} after {took:.0f} s")
             assert not fake.rejected and not fake.unknown_routes, (fake.rejected, fake.unknown_routes)
         finally:
             await bot.stop()

@@ -9,8 +9,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from .figures import Figure, extract_figures
-from .people import Mention, extract_people
+from .figures import Figure, figures_in_sentences
+from .people import Mention, people_in_sentences
 from .text import Sentence, split_sentences
 
 
@@ -42,12 +42,12 @@ def full_text(title: str, text: str) -> str:
 
 
 def analyse_item(item: ItemText) -> ItemAnalysis:
-    body = full_text(item.title, item.text)
+    sentences = tuple(split_sentences(full_text(item.title, item.text)))
     return ItemAnalysis(
         item_id=item.item_id,
-        sentences=tuple(split_sentences(body)),
-        figures=tuple(extract_figures(body, item.published_at)),
-        mentions=tuple(extract_people(body)),
+        sentences=sentences,
+        figures=tuple(figures_in_sentences(sentences, item.published_at)),
+        mentions=tuple(people_in_sentences(sentences)),
     )
 
 

@@ -11,13 +11,13 @@ lone "one" without a unit ("one of them").
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
 from text_to_num import text2num
 
-from .text import STOPWORDS, split_sentences, terms
+from .text import STOPWORDS, Sentence, split_sentences, terms
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,9 +174,14 @@ _PLURALS = {"foot": "feet", "inch": "inches", "century": "centuries", "percentag
 
 def extract_figures(text: str, published: datetime) -> list[Figure]:
     """Every figure of the text (paragraphs separated by blank lines), in order of appearance."""
+    return figures_in_sentences(split_sentences(text), published)
+
+
+def figures_in_sentences(sentences: Iterable[Sentence], published: datetime) -> list[Figure]:
+    """`extract_figures` of a text already split into its sentences."""
     today = published.astimezone(UTC).date() if published.tzinfo else published.date()
     figures: list[Figure] = []
-    for sentence in split_sentences(text):
+    for sentence in sentences:
         figures.extend(_sentence_figures(sentence.text, sentence.start, today))
     return figures
 

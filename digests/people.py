@@ -174,7 +174,12 @@ class _Candidate:
 
 def extract_people(text: str) -> list[Mention]:
     """People named in `text` (paragraphs separated by blank lines), in order of appearance."""
-    read = [_read(c) for s in split_sentences(text) for c in _candidates(s)]
+    return people_in_sentences(split_sentences(text))
+
+
+def people_in_sentences(sentences: Iterable[Sentence]) -> list[Mention]:
+    """`extract_people` of a text already split into its sentences."""
+    read = [_read(c) for s in sentences for c in _candidates(s)]
     known = {person_key(m.name) for m, confirmed, proper in read if confirmed and proper > 1}
     surnames = {_surname(k) for k in known}
     return [m for m, confirmed, proper in read
