@@ -23,7 +23,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_en
 from . import migrations
 from .errors import StorageError
 from .models import Entry, Feed, Item, ParsedFeed, StoreResult
-from .rows import item_from_row, item_query
+from .rows import chunks, item_from_row, item_query
 from .schema import feeds, fetch_errors, follows, items
 from .storage_enrichment import EnrichmentQueries
 from .storage_guilds import GuildQueries
@@ -426,9 +426,11 @@ async def _save_entries(conn: AsyncConnection, feed_id: int, entries: Sequence[E
     if new_rows:
         # Not `sort_by_parameter_order`: SQLite cannot promise RETURNING's order, so
         # SQLAlchemy would send one statement per row; the keys give the order back.
-        inserted = await conn.execute(
-            insert(items).returning(items.c.id, items.c.entry_key), new_rows)
-        id_of = {r.entry_key: r.id for r in inserted}
+        id_of: dict[str, int] = {}
+        for chunk in chunks(new_rows):
+            inserted = await conn.execute(
+                insert(items).returning(items.c.id, items.c.entry_key), chunk)
+            id_of.update((r.entry_key, r.id) for r in inserted)
         new_ids = [id_of[row["entry_key"]] for row in new_rows]
     for entry in changed:
         await conn.execute(update(items).where(items.c.id == known[entry.key][0])

@@ -17,7 +17,7 @@ from .analysis import ItemAnalysis
 from .figures import Figure, measure_key
 from .models import Item, SentenceHit, Source, StoryRecord
 from .people import Mention, person_key
-from .rows import item_from_row, item_query
+from .rows import chunks, item_from_row, item_query, read_all
 from .schema import feeds, figures, items, mentions, sentences, stories, story_items
 
 
@@ -57,8 +57,7 @@ class EnrichmentQueries:
             for table in (sentences, figures, mentions):
                 await conn.execute(table.delete().where(table.c.item_id.in_(ids)))
             await _delete_fts(conn, ids)
-            for analysis in analyses:
-                await _insert_analysis(conn, analysis)
+            await _insert_analyses(conn, analyses)
             await _assign_stories(conn, story_of, items_by_id)
             await conn.execute(update(items).where(items.c.id.in_(ids)).values(enriched=True))
 
@@ -163,13 +162,12 @@ class EnrichmentQueries:
 
     async def person_keys(self, feed_ids: Collection[int] | None = None) -> list[tuple[str, str, int]]:
         """Every person seen: (key, a name as written, number of mentions), most mentioned first."""
-        query = select(mentions.c.person_key, func.max(mentions.c.name), func.count())
+        query = select(mentions.c.person_key, func.max(mentions.c.name).label("name"),
+                       func.count().label("mentioned"))
         if feed_ids is not None:
             query = _in_feeds(query.join(items, items.c.id == mentions.c.item_id), feed_ids)
         query = query.group_by(mentions.c.person_key).order_by(func.count().desc())
-        async with self._engine.connect() as conn:
-            rows = (await conn.execute(query)).all()
-        return [(r[0], r[1], int(r[2])) for r in rows]
+        return await read_all(self._engine, query, _person_row)
 
     async def figure_labels(self, feed_ids: Collection[int] | None = None, limit: int = 500) -> list[str]:
         """What the stored figures count ("people have fled Ukraine"), most frequent first."""
@@ -193,24 +191,30 @@ def fts_query(terms: Sequence[str]) -> str:
     return " OR ".join(f'"{t}"' for t in cleaned if t)
 
 
-async def _insert_analysis(conn: AsyncConnection, analysis: ItemAnalysis) -> None:
-    if analysis.sentences:
-        rows = [{"item_id": analysis.item_id, "position": s.index, "text": s.text,
-                 "start_offset": s.start, "end_offset": s.end} for s in analysis.sentences]
+def _person_row(row: Row[Any]) -> tuple[str, str, int]:
+    return row.person_key, row.name, int(row.mentioned)
+
+
+async def _insert_analyses(conn: AsyncConnection, analyses: Sequence[ItemAnalysis]) -> None:
+    """The sentences, figures and mentions of a batch of items, in a few statements of at
+    most `INSERT_CHUNK` rows: SQLAlchemy turns each statement's rows into parameters in one
+    go on the event loop, so one long article's thousand sentences would hold it."""
+    sentence_rows = [{"item_id": a.item_id, "position": s.index, "text": s.text,
+                      "start_offset": s.start, "end_offset": s.end}
+                     for a in analyses for s in a.sentences]
+    for chunk in chunks(sentence_rows):
         # Any order will do (each id comes with its text), and asking for the parameters'
         # order would make SQLAlchemy send SQLite one statement per sentence.
         result = await conn.execute(insert(sentences).returning(sentences.c.id, sentences.c.text),
-                                    rows)
+                                    chunk)
         if conn.dialect.name == "sqlite":
             fts_rows = [{"rowid": r.id, "text": r.text} for r in result]
             await conn.execute(text("INSERT INTO sentences_fts (rowid, text) VALUES (:rowid, :text)"),
                                fts_rows)
-    if analysis.figures:
-        await conn.execute(insert(figures), [_figure_row(analysis.item_id, f)
-                                             for f in analysis.figures])
-    if analysis.mentions:
-        await conn.execute(insert(mentions), [_mention_row(analysis.item_id, m)
-                                              for m in analysis.mentions])
+    for chunk in chunks([_figure_row(a.item_id, f) for a in analyses for f in a.figures]):
+        await conn.execute(insert(figures), chunk)
+    for chunk in chunks([_mention_row(a.item_id, m) for a in analyses for m in a.mentions]):
+        await conn.execute(insert(mentions), chunk)
 
 
 async def _delete_fts(conn: AsyncConnection, item_ids: list[int]) -> None:

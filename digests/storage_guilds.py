@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from .alerts import Deliver, PendingAlert
 from .errors import DigestError
+from .rows import read_all
 from .schema import (
     alert_matches,
     bot_state,
@@ -171,10 +172,8 @@ class GuildQueries:
         return [int(r[0]) for r in rows]
 
     async def _subscriptions(self, query: Any) -> list[Subscription]:
-        async with self._engine.connect() as conn:
-            rows = (await conn.execute(query)).all()
-        return [Subscription(r.id, r.guild_id, r.member_id, r.query, r.deliver, r.channel_id,
-                             r.created_at) for r in rows]
+        return await read_all(self._engine, query, lambda r: Subscription(
+            r.id, r.guild_id, r.member_id, r.query, r.deliver, r.channel_id, r.created_at))
 
     async def remove_subscription(self, guild_id: int, member_id: int, subscription_id: int) -> bool:
         async with self._begin() as conn:

@@ -207,3 +207,42 @@ async def test_upgrade_from_version_1_keeps_the_data(tmp_path: Path) -> None:
     with sqlite3.connect(path) as conn:
         assert conn.execute("SELECT version FROM schema_version").fetchone() == (
             migrations.LATEST_VERSION,)
+
+
+async def test_a_large_batch_is_stored_in_chunks_with_its_ids_in_order(store: Store) -> None:
+    """600 new entries (more than one INSERT chunk) come back with ids in the entries' order."""
+    feed = await store.add_feed("https://wire.example/big", now=NOW)
+    batch = [entry(f"k{n}") for n in range(600)]
+    saved = await store.save_entries(feed.id, batch, now=NOW, first_poll=False)
+    assert saved.new == 600 and len(set(saved.new_item_ids)) == 600
+    stored = await store.get_items(saved.new_item_ids)
+    url_of = {item.id: item.url for item in stored}
+    assert [url_of[i] for i in saved.new_item_ids] == [e.url for e in batch]
+
+
+async def test_long_results_are_read_in_parts_with_turns_for_the_loop(store: Store) -> None:
+    """`read_all` reads every row, and other tasks run between its parts."""
+    import asyncio
+
+    from sqlalchemy import text
+
+    from digests.rows import READ_CHUNK, read_all
+
+    turns = 0
+
+    async def count_turns() -> None:
+        nonlocal turns
+        while True:
+            turns += 1
+            await asyncio.sleep(0)
+
+    counter = asyncio.create_task(count_turns())
+    rows = 2 * READ_CHUNK + 500
+    numbers = text(f"WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n "
+                   f"WHERE x < {rows}) SELECT x FROM n")
+    try:
+        values = await read_all(store._engine, numbers, lambda row: int(row.x))
+    finally:
+        counter.cancel()
+    assert values == list(range(1, rows + 1))
+    assert turns > 3
