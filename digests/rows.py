@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar
@@ -49,4 +50,5 @@ async def read_all(engine: AsyncEngine, query: Any, convert: Callable[[Row[Any]]
         result = await conn.stream(query, parameters)
         async for rows in result.partitions(READ_CHUNK):
             values.extend(convert(row) for row in rows)
+            await asyncio.sleep(0)  # the driver may have buffered every row: yield anyway
     return values

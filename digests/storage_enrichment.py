@@ -3,6 +3,7 @@ and people. Mixed into `Store`; rows never leave this module either."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass
@@ -52,12 +53,13 @@ class EnrichmentQueries:
     async def save_enrichment(self, analyses: Sequence[ItemAnalysis], story_of: Mapping[int, int],
                               items_by_id: Mapping[int, Item]) -> None:
         """Store what was read from the items and which story each joined, in one transaction."""
+        rows = await asyncio.to_thread(_analysis_rows, analyses)
         async with self._begin() as conn:
             ids = [a.item_id for a in analyses]
             for table in (sentences, figures, mentions):
                 await conn.execute(table.delete().where(table.c.item_id.in_(ids)))
             await _delete_fts(conn, ids)
-            await _insert_analyses(conn, analyses)
+            await _insert_analyses(conn, rows)
             await _assign_stories(conn, story_of, items_by_id)
             await conn.execute(update(items).where(items.c.id.in_(ids)).values(enriched=True))
 
@@ -97,19 +99,17 @@ class EnrichmentQueries:
                           .join(stories, stories.c.id == story_items.c.story_id)
                           .where(condition)
                           .order_by(items.c.published_at, items.c.id), feed_ids)
-        async with self._engine.connect() as conn:
-            rows = (await conn.execute(query)).all()
+        rows = await read_all(self._engine, query,
+                              lambda r: (r.story_id, r.story_title, item_from_row(r)))
         grouped: dict[int, tuple[str, list[Item]]] = {}
-        for row in rows:
-            grouped.setdefault(row.story_id, (row.story_title, []))[1].append(item_from_row(row))
+        for story_id, story_title, item in rows:
+            grouped.setdefault(story_id, (story_title, []))[1].append(item)
         return [StoryRecord(sid, title, members[0].published_at, members[-1].published_at,
                             tuple(members)) for sid, (title, members) in grouped.items()]
 
     async def figures_of_items(self, item_ids: Iterable[int]) -> list[CitedFigure]:
         query = _figure_query().where(figures.c.item_id.in_(list(item_ids)))
-        async with self._engine.connect() as conn:
-            rows = (await conn.execute(query)).all()
-        return [CitedFigure(_figure(r), _source(r)) for r in rows]
+        return await read_all(self._engine, query, lambda r: CitedFigure(_figure(r), _source(r)))
 
     async def figures_in_sentences_matching(self, terms: Sequence[str], limit: int = 200,
                                             feed_ids: Collection[int] | None = None) -> list[CitedFigure]:
@@ -148,9 +148,7 @@ class EnrichmentQueries:
                           .join(feeds, feeds.c.id == items.c.feed_id)
                           .where(mentions.c.person_key.in_(list(keys)))
                           .order_by(items.c.published_at.desc(), mentions.c.id), feed_ids)
-        async with self._engine.connect() as conn:
-            rows = (await conn.execute(query)).all()
-        return [CitedMention(_mention(r), _source(r)) for r in rows]
+        return await read_all(self._engine, query, lambda r: CitedMention(_mention(r), _source(r)))
 
     async def mentions_of_items(self, item_ids: Iterable[int]) -> list[CitedMention]:
         query = (select(mentions, *_source_columns()).join(items, items.c.id == mentions.c.item_id)
@@ -195,14 +193,28 @@ def _person_row(row: Row[Any]) -> tuple[str, str, int]:
     return row.person_key, row.name, int(row.mentioned)
 
 
-async def _insert_analyses(conn: AsyncConnection, analyses: Sequence[ItemAnalysis]) -> None:
-    """The sentences, figures and mentions of a batch of items, in a few statements of at
-    most `INSERT_CHUNK` rows: SQLAlchemy turns each statement's rows into parameters in one
-    go on the event loop, so one long article's thousand sentences would hold it."""
-    sentence_rows = [{"item_id": a.item_id, "position": s.index, "text": s.text,
-                      "start_offset": s.start, "end_offset": s.end}
-                     for a in analyses for s in a.sentences]
-    for chunk in chunks(sentence_rows):
+@dataclass(frozen=True, slots=True)
+class _AnalysisRows:
+    sentences: list[dict[str, Any]]
+    figures: list[dict[str, Any]]
+    mentions: list[dict[str, Any]]
+
+
+def _analysis_rows(analyses: Sequence[ItemAnalysis]) -> _AnalysisRows:
+    """The rows a batch's analyses become (keys of figures and people computed): CPU work,
+    done in a thread before the transaction."""
+    return _AnalysisRows(
+        [{"item_id": a.item_id, "position": s.index, "text": s.text, "start_offset": s.start,
+          "end_offset": s.end} for a in analyses for s in a.sentences],
+        [_figure_row(a.item_id, f) for a in analyses for f in a.figures],
+        [_mention_row(a.item_id, m) for a in analyses for m in a.mentions])
+
+
+async def _insert_analyses(conn: AsyncConnection, rows: _AnalysisRows) -> None:
+    """A batch's sentences, figures and mentions, in statements of at most `INSERT_CHUNK`
+    rows: SQLAlchemy prepares a statement's rows in one go on the event loop, so one long
+    article's thousand sentences in one statement would hold it."""
+    for chunk in chunks(rows.sentences):
         # Any order will do (each id comes with its text), and asking for the parameters'
         # order would make SQLAlchemy send SQLite one statement per sentence.
         result = await conn.execute(insert(sentences).returning(sentences.c.id, sentences.c.text),
@@ -211,9 +223,9 @@ async def _insert_analyses(conn: AsyncConnection, analyses: Sequence[ItemAnalysi
             fts_rows = [{"rowid": r.id, "text": r.text} for r in result]
             await conn.execute(text("INSERT INTO sentences_fts (rowid, text) VALUES (:rowid, :text)"),
                                fts_rows)
-    for chunk in chunks([_figure_row(a.item_id, f) for a in analyses for f in a.figures]):
+    for chunk in chunks(rows.figures):
         await conn.execute(insert(figures), chunk)
-    for chunk in chunks([_mention_row(a.item_id, m) for a in analyses for m in a.mentions]):
+    for chunk in chunks(rows.mentions):
         await conn.execute(insert(mentions), chunk)
 
 

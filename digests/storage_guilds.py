@@ -209,9 +209,9 @@ class GuildQueries:
                         items.c.enriched)
                  .outerjoin(story_items, story_items.c.item_id == items.c.id)
                  .where(items.c.id > after_id).order_by(items.c.id).limit(limit))
-        async with self._engine.connect() as conn:
-            rows = (await conn.execute(query)).all()
-        return [AlertCandidate(*r) for r in rows]
+        return await read_all(self._engine, query, lambda r: AlertCandidate(
+            r.id, r.feed_id, r.story_id, r.title, r.text, r.first_seen_at,
+            r.seen_at_first_poll, r.enriched))
 
     async def last_item_id(self) -> int:
         async with self._engine.connect() as conn:
