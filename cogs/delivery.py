@@ -12,7 +12,7 @@ from cogs.render import render_digest
 from cogs.render_alerts import render_alert
 from cogs.render_status import render_paused_notice
 from digests.alerts import Bundle, PendingAlert, is_muted, plan_deliveries
-from digests.deliveries import IndexedQueries, collect_alert_matches, due_digests, paused_by_bot
+from digests.deliveries import IndexedQueries, collect_alert_matches, due_digests, paused_feed_notices
 from digests.newsroom import digest_of_last, story_cards
 from digests.scope import guild_view
 from digests.storage import Store
@@ -50,15 +50,12 @@ class DeliveryDesk:
                 log.info("digest queued guild=%s day=%s messages=%s", due.guild_id, due.day, len(messages))
 
     async def queue_paused_notices(self, now: datetime) -> None:
-        for settings in await self._store.digest_schedules():
-            if settings.digest_channel_id is None:
-                continue
-            for feed in paused_by_bot(await self._store.guild_feeds(settings.guild_id, counts=False)):
-                stamp = feed.paused_at.isoformat() if feed.paused_at else "?"
-                await self._store.enqueue([OutboxMessage(
-                    f"paused:{settings.guild_id}:{feed.id}:{stamp}", 0, "notice",
-                    to_body(render_paused_notice(feed)), guild_id=settings.guild_id,
-                    channel_id=settings.digest_channel_id)], now)
+        for settings, feed in await paused_feed_notices(self._store):
+            stamp = feed.paused_at.isoformat() if feed.paused_at else "?"
+            await self._store.enqueue([OutboxMessage(
+                f"paused:{settings.guild_id}:{feed.id}:{stamp}", 0, "notice",
+                to_body(render_paused_notice(feed)), guild_id=settings.guild_id,
+                channel_id=settings.digest_channel_id)], now)
 
     async def queue_alerts(self, now: datetime) -> None:
         pending = await self._store.pending_alerts()

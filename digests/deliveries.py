@@ -223,6 +223,12 @@ def _parse_stored(text: str) -> Query | None:
 
 # Feeds the bot paused ----------------------------------------------------------------------
 
-def paused_by_bot(feeds: Iterable[Feed]) -> list[Feed]:
-    """Feeds the bot itself paused (failing for days, or gone), which the server must be told of."""
-    return [f for f in feeds if f.paused and f.paused_by == PAUSED_BY_BOT and f.paused_at]
+async def paused_feed_notices(store: Store) -> list[tuple[GuildSettings, Feed]]:
+    """(server, feed) for every feed the bot paused that a server with a digest channel
+    follows: what that channel must be told (the outbox sends each notice once)."""
+    paused = [f for f in await store.feeds_paused_by(PAUSED_BY_BOT) if f.paused_at]
+    if not paused:
+        return []
+    servers = [s for s in await store.digest_schedules() if s.digest_channel_id is not None]
+    followed = await store.guild_feed_ids([s.guild_id for s in servers])
+    return [(s, f) for s in servers for f in paused if f.id in followed[s.guild_id]]

@@ -152,6 +152,13 @@ class Store(EnrichmentQueries, GuildQueries):
             rows = (await conn.execute(_feed_query().order_by(feeds.c.id))).all()
         return [_feed(r) for r in rows]
 
+    async def feeds_paused_by(self, by: str) -> list[Feed]:
+        """Feeds paused for everyone by `by` (the bot, say): usually none."""
+        query = select(feeds).where(feeds.c.paused.is_(True), feeds.c.paused_by == by)
+        async with self._engine.connect() as conn:
+            rows = (await conn.execute(query.order_by(feeds.c.id))).all()
+        return [_feed(r) for r in rows]
+
     async def due_feeds(self, now: datetime, limit: int) -> list[Feed]:
         """Feeds whose next check has come, the most overdue first; paused feeds never."""
         query = (select(feeds).where(feeds.c.paused.is_(False), feeds.c.next_check_at <= now)

@@ -126,8 +126,9 @@ async def test_a_cut_feed_is_logged_once(pool: WorkerPool, caplog: pytest.LogCap
 
 async def test_a_time_limit_counts_running_time_not_the_wait(pool: WorkerPool) -> None:
     """Jobs handed to a busy pool wait for the worker without their clock running: each of
-    these takes 0.4 s of its 0.6 s limit, behind others that take the same."""
-    results = await asyncio.gather(*(pool.run(_sleep_then, 0.4, n, time_limit=0.6)
+    these takes 0.3 s of its 0.9 s limit, behind others that take the same (1.2 s in all)."""
+    await pool.run(len, "the worker is started")
+    results = await asyncio.gather(*(pool.run(_sleep_then, 0.3, n, time_limit=0.9)
                                      for n in range(4)))
     assert results == [0, 1, 2, 3]
 
