@@ -109,7 +109,9 @@ class Enricher:
         await self._store.save_enrichment(analyses, story_of, {i.id: i for i in batch})
         newest = max(i.published_at for i in batch)
         with contextlib.suppress(OverflowError):  # a year-1 date from an old store
-            self._stories.forget_before(min(newest, now) - 2 * self._stories.window)
+            cutoff = min(newest, now) - 2 * self._stories.window
+            # Many stories can expire at once (a day's worth): in a thread, like `_assign`.
+            await asyncio.to_thread(self._stories.forget_before, cutoff)
 
     def _assign(self, pending: list[Item]) -> dict[int, int]:
         """Story ids in publication order; an item already placed keeps its story (a retry)."""

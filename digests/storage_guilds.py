@@ -246,9 +246,8 @@ class GuildQueries:
                  .join(subscriptions, subscriptions.c.id == alert_matches.c.subscription_id)
                  .where(alert_matches.c.state == MATCH_PENDING)
                  .order_by(alert_matches.c.matched_at, alert_matches.c.story_id))
-        async with self._engine.connect() as conn:
-            rows = (await conn.execute(query)).all()
-        return [PendingAlert(*r) for r in rows]
+        return await read_all(self._engine, query, lambda r: PendingAlert(
+            r.subscription_id, r.member_id, r.guild_id, r.story_id, r.deliver, r.channel_id))
 
     async def set_match_state(self, pairs: Iterable[tuple[int, int]], state: str) -> None:
         async with self._begin() as conn:
@@ -258,11 +257,10 @@ class GuildQueries:
         """When each member's alert messages were written since `moment` (first parts only)."""
         query = select(outbox.c.user_id, outbox.c.created_at).where(
             outbox.c.kind.in_(["alert", "alert-dm"]), outbox.c.part == 0, outbox.c.created_at >= moment)
-        async with self._engine.connect() as conn:
-            rows = (await conn.execute(query)).all()
         sent: dict[int, list[datetime]] = {}
-        for member, at in rows:
-            sent.setdefault(int(member), []).append(at)
+        for member, at in await read_all(self._engine, query, lambda r: (int(r.user_id),
+                                                                          r.created_at)):
+            sent.setdefault(member, []).append(at)
         return sent
 
     async def queue_alert(self, pairs: Sequence[tuple[int, int]], messages: Sequence[OutboxMessage],
