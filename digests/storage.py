@@ -323,7 +323,9 @@ class Store(EnrichmentQueries, GuildQueries):
                 kept[row.guild_id].add(row.feed_id)
         unlisted = frozenset(r.id for r in operator
                              if not (live_only and r.paused_by == PAUSED_BY_SERVER))
-        return {g: frozenset(kept[g] | (unlisted - listed[g])) for g in wanted}
+        # Servers that follow nothing of their own share one set: no copy per server.
+        return {g: frozenset(kept[g] | (unlisted - listed[g])) if listed[g] else unlisted
+                for g in wanted}
 
     # Items ---------------------------------------------------------------------------------
 
