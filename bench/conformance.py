@@ -39,7 +39,7 @@ import feedparser  # noqa: E402
 from digests.htmltext import html_to_text, plain_title  # noqa: E402
 from digests.jsonfeed import is_json_feed  # noqa: E402
 from digests.models import Entry  # noqa: E402
-from digests.parsing import parse_document  # noqa: E402
+from digests.parsing import MAX_ENTRIES, parse_document  # noqa: E402
 from digests.urls import canonical_url, is_http_url  # noqa: E402
 
 DEFAULT_SHARED = ROOT.parent / "shared"
@@ -202,6 +202,8 @@ REASONS = {
                     "elements in titles; feedparser's sanitiser keeps their text",
     "recovered": "deliberate: feedparser found no entry; Newsdesk reads the entries of an RSS "
                  "document whose elements carry an undeclared `rss:` prefix",
+    "capped": "deliberate: only a document's first 1,000 entries are read (digests.parsing."
+              "MAX_ENTRIES; feeds list their newest first)",
     "title": "unexplained title difference",
     "link": "unexplained link difference",
     "count": "unexplained count difference",
@@ -265,7 +267,8 @@ def compare(outcome: Outcome, reference: list[Reference], kept: tuple[Entry, ...
                 dropped += 1
             continue
         if entry is None:
-            outcome.differences.append(f"count: feedparser's entry #{index} {ref.title!r} missing")
+            reason = "capped" if index >= MAX_ENTRIES else "count"
+            outcome.differences.append(f"{reason}: feedparser's entry #{index} {ref.title!r} missing")
             continue
         position += 1
         if ref.title and entry.title != ref.title:
@@ -344,7 +347,7 @@ def comparison_rows(outcomes: list[Outcome], unit: str) -> list[tuple[str, str]]
     rows = [
         (f"{unit} whose kept entries differ from feedparser's", percent(len(differing), len(outcomes))),
         ("  by count (dropped or missing entries)",
-         percent(having("dropped", "dropped-markup", "recovered", "count"), len(outcomes))),
+         percent(having("dropped", "dropped-markup", "recovered", "capped", "count"), len(outcomes))),
         ("  by title or link identity", percent(having("media-title", "title-markup", "title", "link"),
                                                  len(outcomes))),
         ("  unexplained (bugs)", percent(len(unexplained), len(outcomes))),
