@@ -49,6 +49,7 @@ from digests.alerts import matches, parse_query, tokenise  # noqa: E402
 from digests.deliveries import IndexedQueries, match_alerts  # noqa: E402
 from digests.enrichment import Enricher  # noqa: E402
 from digests.keyfigures import key_figures  # noqa: E402
+from digests.models import ParsedFeed  # noqa: E402
 from digests.newsroom import ask  # noqa: E402
 from digests.storage import FetchState, Store  # noqa: E402
 from digests.storage_guilds import AlertCandidate, Subscription  # noqa: E402
@@ -176,8 +177,8 @@ async def simulate_polling(folder: Path, rows: list[dict[str, object]], feeds: i
     """`feeds` feeds polled `polls` times each, 10 minutes apart, through the real Store.
 
     Each poll is a 304 (`record_not_modified`), except every `new_every`-th poll of a feed,
-    which brings one new entry (a corpus item with a fresh link: `save_entries` then
-    `record_success`, as polling does after a 200). Returns (304s, entries saved, seconds).
+    which brings one new entry (a corpus item with a fresh link: `save_poll`, as polling does
+    after a 200). Returns (304s, entries saved, seconds).
     """
     store = await Store.open(f"sqlite:///{folder / 'polling.db'}")
     start = datetime(2022, 4, 1, tzinfo=UTC)
@@ -196,9 +197,10 @@ async def simulate_polling(folder: Path, rows: list[dict[str, object]], feeds: i
             row = dict(rows[(poll * feeds + number) % len(rows)])
             row["link"] = f"{row['link']}#feed{number}-poll{poll}"
             row["published"] = now.isoformat()
-            result = await store.save_entries(feed_id, [to_entry(row)], now=now, first_poll=False)
-            await store.record_success(feed_id, now=now, next_check_at=later,
-                                       state=FetchState(f'"{poll}"', None, None, 200))
+            parsed = ParsedFeed(None, None, None, None, (to_entry(row),))
+            result = await store.save_poll(feed_id, parsed, now=now, first_poll=False,
+                                           next_check_at=later,
+                                           state=FetchState(f'"{poll}"', None, None, 200))
             saved += result.new
         if (poll + 1) % 24 == 0:
             print(f"  polling: {poll + 1} / {polls} rounds, {time.perf_counter() - began:.0f} s, "
@@ -354,7 +356,7 @@ async def polling_section(args: argparse.Namespace, rows: list[dict[str, object]
         collected = rss_mib()
     print(f"\nA day of polling: {args.feeds:,} feeds x {args.polls} polls through the Store "
           f"({not_modified:,} record_not_modified, {saved:,} entries saved with save_entries + "
-          f"record_success), {seconds:.0f} s, {(not_modified + saved) / seconds:,.0f} polls/s")
+          f"save_poll), {seconds:.0f} s, {(not_modified + saved) / seconds:,.0f} polls/s")
     print(f"{'RSS before / after / after gc.collect() (MiB)':<52}{before:>8.0f} / "
           f"{after:.0f} / {collected:.0f}")
 

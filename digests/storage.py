@@ -167,12 +167,6 @@ class Store(EnrichmentQueries, GuildQueries):
             rows = (await conn.execute(query)).all()
         return [_feed(r) for r in rows]
 
-    async def record_success(self, feed_id: int, *, now: datetime, next_check_at: datetime,
-                             state: FetchState, title: str | None = None,
-                             site_url: str | None = None, ttl_seconds: int | None = None) -> None:
-        await self._update_feed(feed_id, _success_values(now, next_check_at, state, title,
-                                                         site_url, ttl_seconds))
-
     async def record_not_modified(self, feed_id: int, *, now: datetime, next_check_at: datetime,
                                   etag: str | None, last_modified: str | None) -> None:
         """A 304 or an identical body: the feed is healthy and nothing needs parsing."""
@@ -338,8 +332,8 @@ class Store(EnrichmentQueries, GuildQueries):
     async def save_poll(self, feed_id: int, parsed: ParsedFeed, *, now: datetime,
                         first_poll: bool, next_check_at: datetime,
                         state: FetchState) -> StoreResult:
-        """`save_entries` and `record_success` of one poll, in one transaction: the items and
-        the state they were read in (ETag, body hash) are stored together or not at all."""
+        """A successful poll: its new and changed entries (as `save_entries`) and the feed's
+        state (ETag, body hash, next check) in one transaction, stored together or not at all."""
         async with self._begin() as conn:
             saved = await _save_entries(conn, feed_id, parsed.entries, now, first_poll)
             await conn.execute(update(feeds).where(feeds.c.id == feed_id).values(

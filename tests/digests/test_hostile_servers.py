@@ -44,7 +44,7 @@ from digests.polling import Poller
 from digests.storage import FeedError, Store
 from digests.workers import WorkerPool
 
-from conftest import NOW, fixture_bytes
+from conftest import LAUGHS_DTD, NOW, fixture_bytes
 from feedserver import FeedServer
 
 RSS = fixture_bytes("rss20.xml")
@@ -277,20 +277,7 @@ async def test_gzip_bomb_is_cut_off_by_decompressed_size(
 
 # XML entities -------------------------------------------------------------------------------
 
-BILLION_LAUGHS = b"""<?xml version="1.0"?>
-<!DOCTYPE rss [
- <!ENTITY lol "lol">
- <!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
- <!ENTITY lol2 "&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;">
- <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
- <!ENTITY lol4 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">
- <!ENTITY lol5 "&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;">
- <!ENTITY lol6 "&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;">
- <!ENTITY lol7 "&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;">
- <!ENTITY lol8 "&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;">
- <!ENTITY lol9 "&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;">
-]>
-<rss version="2.0"><channel><title>Laughs</title><link>https://laughs.example/</link>
+BILLION_LAUGHS = LAUGHS_DTD + b"""<rss version="2.0"><channel><title>Laughs</title><link>https://laughs.example/</link>
 <item><title>Ha &lol9;</title><guid>laugh-1</guid><description>&lol9;</description></item>
 <item><title>Plain</title><guid>laugh-2</guid><description>Nothing to see.</description></item>
 </channel></rss>

@@ -11,7 +11,7 @@ import pytest
 
 from digests import migrations
 from digests.errors import StorageError
-from digests.models import Entry
+from digests.models import Entry, ParsedFeed
 from digests.storage import FetchState, Store
 
 from conftest import NOW
@@ -80,9 +80,10 @@ async def test_restart_keeps_everything_once(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'restart.db'}"
     store = await Store.open(url)
     feed = await store.add_feed("https://a.example/rss", now=NOW)
-    await store.save_entries(feed.id, [entry("a"), entry("b")], now=NOW, first_poll=True)
-    await store.record_success(feed.id, now=NOW, next_check_at=NOW + timedelta(minutes=10),
-                               state=FetchState('"v1"', "Wed, 02 Mar 2022 10:00:00 GMT", "h", 200))
+    parsed = ParsedFeed("A", None, None, None, (entry("a"), entry("b")))
+    await store.save_poll(feed.id, parsed, now=NOW, first_poll=True,
+                          next_check_at=NOW + timedelta(minutes=10),
+                          state=FetchState('"v1"', "Wed, 02 Mar 2022 10:00:00 GMT", "h", 200))
     await store.close()
 
     reopened = await Store.open(url)
