@@ -355,8 +355,8 @@ async def polling_section(args: argparse.Namespace, rows: list[dict[str, object]
         gc.collect()
         collected = rss_mib()
     print(f"\nA day of polling: {args.feeds:,} feeds x {args.polls} polls through the Store "
-          f"({not_modified:,} record_not_modified, {saved:,} entries saved with save_entries + "
-          f"save_poll), {seconds:.0f} s, {(not_modified + saved) / seconds:,.0f} polls/s")
+          f"({not_modified:,} record_not_modified, {saved:,} entries saved with save_poll), "
+          f"{seconds:.0f} s, {(not_modified + saved) / seconds:,.0f} polls/s")
     print(f"{'RSS before / after / after gc.collect() (MiB)':<52}{before:>8.0f} / "
           f"{after:.0f} / {collected:.0f}")
 
