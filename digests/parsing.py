@@ -3,8 +3,9 @@
 XML feeds (RSS 0.9x/1.0/2.0, Atom) go through feedparser, always from bytes (`io.BytesIO`)
 with the response headers, never from a URL; JSON Feed goes through `jsonfeed`. feedparser's
 own sanitising is turned off because every text is reduced to plain text by `htmltext`,
-which is both safer and several times faster, and it reads XML through `saxreader`, which
-hands it text in whole runs rather than in pieces.
+which is both safer and several times faster; it reads XML through `saxreader`, which
+hands it text in whole runs rather than in pieces, and remaps Windows-1252's characters with
+`cp1252table`'s list rather than its own dict.
 
 A document in which feedparser finds no entries because RSS's own elements carry a prefix it
 never declares (`<rss:item>`, seen in a real feed) is read a second time without the prefix.
@@ -32,7 +33,7 @@ from urllib.parse import urljoin
 
 import feedparser
 
-from . import saxreader
+from . import cp1252table, saxreader
 from .jsonfeed import is_json_feed, read_json_feed
 from .models import ParsedFeed
 from .normalise import RawEntry, RawFeed, normalise
@@ -214,6 +215,7 @@ def _resolves_to_itself(identifier: str | None, base: str) -> bool:
 
 def _feedparser(body: bytes, headers: dict[str, str]) -> Any:
     saxreader.install()
+    cp1252table.install()
     return feedparser.parse(io.BytesIO(body), response_headers=headers, sanitize_html=False,
                             resolve_relative_uris=False)
 

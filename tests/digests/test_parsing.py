@@ -312,3 +312,26 @@ def test_guids_read_as_feedparser_reads_them_with_the_feed_url_as_base(item: str
     entry = read_xml_feed(body, RSS_HEADERS, url).entries[0]
     assert entry.guid == (expected.get("id") or None)
     assert urljoin(url, entry.link or "") == urljoin(url, expected.get("link") or "")
+
+
+def test_the_cp1252_list_remaps_every_character_as_feedparsers_dict() -> None:
+    """`cp1252table` changes how feedparser looks characters up, never what it gets."""
+    import feedparser.html
+    import feedparser.mixin
+
+    from digests import cp1252table
+
+    every_character = "".join(map(chr, range(0x110000))).encode("utf-8", "surrogatepass")
+    text = every_character.decode("utf-8", "surrogatepass")
+    assert text.translate(cp1252table.table()) == text.translate(feedparser.html._cp1252)
+    assert "\x93quoted\x94 \x80 😀".translate(cp1252table.table()) == "“quoted” € 😀"
+    cp1252table.install()
+    assert isinstance(feedparser.mixin._cp1252, list)
+
+
+def test_feedparser_reads_windows_1252_code_points_the_same_with_the_list() -> None:
+    body = ('<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>T</title>'
+            '<item><title>\u0093Quoted\u0094 – caf\u00e9 😀</title><guid>g</guid></item>'
+            "</channel></rss>").encode()
+    feed = parse_document(body, RSS_HEADERS, "https://example.org/feed", NOW)
+    assert feed.entries[0].title == "“Quoted” – café 😀"
