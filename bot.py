@@ -22,6 +22,7 @@ from pathlib import Path
 
 import aiohttp
 
+from digests import heap
 from digests.addresses import resolver_for
 from digests.config import DEFAULT_PATH, Config, StorageConfig, discord_token, load_config
 from digests.enrichment import Enricher
@@ -199,6 +200,7 @@ async def run_discord(services: Services, token: str) -> None:
         AlertsCog(store, utc_now, per_member=settings.alerts_per_member),
         StatusCog(store, utc_now),
     ], ticks)
+    heap.settle()
     watch = LoopWatch()
     watch.start()
     try:
