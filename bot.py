@@ -35,6 +35,7 @@ from digests.polling import Poller
 from digests.samples import DEMO_NOW, sample_feeds
 from digests.scheduling import build_scheduler, utc_now
 from digests.storage import Store
+from digests.suggestions import PeopleSuggestions
 from digests.terminal import render_answer, render_digest, render_feed_status, render_poll_results
 from digests.workers import WorkerPool, default_worker_count
 
@@ -196,7 +197,7 @@ async def run_discord(services: Services, token: str) -> None:
     bot.equip([
         FeedsCog(store, services.poller, utc_now),
         DigestCog(store, utc_now),
-        QuestionsCog(store, charts, utc_now),
+        QuestionsCog(store, charts, PeopleSuggestions(store), utc_now),
         AlertsCog(store, utc_now, per_member=settings.alerts_per_member),
         StatusCog(store, utc_now),
     ], ticks)

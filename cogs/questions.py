@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import io
 
 import discord
@@ -17,16 +16,18 @@ from digests.keyfigures import key_figures, topic_suggestions
 from digests.newsroom import ask
 from digests.scope import guild_view
 from digests.storage import Store
-from digests.suggestions import person_suggestions
+from digests.suggestions import PeopleSuggestions
 from digests.workers import WorkerPool
 
 CHART_NAME = "figures.png"
 
 
 class QuestionsCog(commands.Cog):
-    def __init__(self, store: Store, workers: WorkerPool, clock: Clock) -> None:
+    def __init__(self, store: Store, workers: WorkerPool, people: PeopleSuggestions,
+                 clock: Clock) -> None:
         self._store = store
         self._workers = workers
+        self._people = people
         self._clock = clock
 
     @app_commands.guild_only()
@@ -67,8 +68,8 @@ class QuestionsCog(commands.Cog):
                                 current: str) -> list[app_commands.Choice[str]]:
         if interaction.guild_id is None:
             return []
-        people = await (await guild_view(self._store, interaction.guild_id)).person_keys()
-        names = await asyncio.to_thread(person_suggestions, people, current)  # CPU work: off the loop
+        view = await guild_view(self._store, interaction.guild_id)
+        names = await self._people.names(view.feed_ids, current, self._clock())
         return [choice(name, name) for name in names]
 
     @figures.autocomplete("topic")

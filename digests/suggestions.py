@@ -2,24 +2,94 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import asyncio
+from collections import OrderedDict
+from collections.abc import Collection, Sequence
+from datetime import datetime, timedelta
+from typing import Protocol
 
 from .people import merge_names
 
+SUGGESTIONS = 25
+"""Discord shows at most 25 choices."""
 
-def person_suggestions(people: Sequence[tuple[str, str, int]], typed: str, limit: int = 25) -> list[str]:
+
+class PeopleSource(Protocol):
+    async def person_keys(self, feed_ids: Collection[int] | None = None) -> list[tuple[str, str, int]]: ...
+
+
+def person_suggestions(people: Sequence[tuple[str, str, int]], typed: str,
+                       limit: int = SUGGESTIONS) -> list[str]:
     """Up to `limit` names, most mentioned first, a surname folded into the full name it belongs
     to; names whose words start with what was typed come before names merely containing it."""
+    return matching_names(ranked_people(people), typed, limit)
+
+
+def ranked_people(people: Sequence[tuple[str, str, int]]) -> list[str]:
+    """Every person's fullest name, most mentioned first (a surname counted with its name)."""
     canonical = merge_names(name for _, name, _ in people)
     counts: dict[str, int] = {}
     for _, name, count in people:
         full = canonical.get(name, name)
         counts[full] = counts.get(full, 0) + count
-    ranked = sorted(counts, key=lambda n: (-counts[n], n))
+    return sorted(counts, key=lambda n: (-counts[n], n))
+
+
+def matching_names(ranked: Sequence[str], typed: str, limit: int = SUGGESTIONS) -> list[str]:
     wanted = typed.strip().casefold()
     if not wanted:
-        return ranked[:limit]
+        return list(ranked[:limit])
     starts = [n for n in ranked if any(w.startswith(wanted) for w in n.casefold().split())
               or n.casefold().startswith(wanted)]
-    within = [n for n in ranked if wanted in n.casefold() and n not in starts]
+    chosen = set(starts)
+    within = [n for n in ranked if wanted in n.casefold() and n not in chosen]
     return (starts + within)[:limit]
+
+
+class PeopleSuggestions:
+    """/who's autocomplete: each set of feeds' people, ranked once and kept for `max_age`.
+
+    Discord asks again at every keystroke, and reading and ranking the tens of thousands of
+    people that a thousand feeds name costs a few tenths of a second, so a server's ranked list
+    is kept: a person first named in the last minute may be missing from the suggestions (never
+    from /who's answers, which read the store). Calls that arrive while a list is being read
+    wait for that reading. At most `servers_kept` lists are kept, the least recently used
+    dropped first."""
+
+    def __init__(self, store: PeopleSource, *, max_age: timedelta = timedelta(minutes=1),
+                 servers_kept: int = 256) -> None:
+        self._store = store
+        self._max_age = max_age
+        self._servers_kept = servers_kept
+        self._kept: OrderedDict[frozenset[int], tuple[datetime, list[str]]] = OrderedDict()
+        self._reading: dict[frozenset[int], asyncio.Future[list[str]]] = {}
+
+    async def names(self, feed_ids: frozenset[int], typed: str, now: datetime) -> list[str]:
+        ranked = await self._ranked(feed_ids, now)
+        if len(ranked) < 2_000:
+            return matching_names(ranked, typed)
+        return await asyncio.to_thread(matching_names, ranked, typed)
+
+    async def _ranked(self, feed_ids: frozenset[int], now: datetime) -> list[str]:
+        kept = self._kept.get(feed_ids)
+        if kept is not None and timedelta(0) <= now - kept[0] < self._max_age:
+            self._kept.move_to_end(feed_ids)
+            return kept[1]
+        reading = self._reading.get(feed_ids)
+        if reading is None:
+            reading = asyncio.ensure_future(self._read(feed_ids))
+            self._reading[feed_ids] = reading
+            reading.add_done_callback(lambda _: self._reading.pop(feed_ids, None))
+        ranked = await asyncio.shield(reading)
+        self._keep(feed_ids, now, ranked)
+        return ranked
+
+    async def _read(self, feed_ids: frozenset[int]) -> list[str]:
+        people = await self._store.person_keys(feed_ids)
+        return await asyncio.to_thread(ranked_people, people)  # CPU work: off the loop
+
+    def _keep(self, feed_ids: frozenset[int], now: datetime, ranked: list[str]) -> None:
+        self._kept[feed_ids] = (now, ranked)
+        self._kept.move_to_end(feed_ids)
+        while len(self._kept) > self._servers_kept:
+            self._kept.popitem(last=False)
