@@ -176,6 +176,7 @@ async def _newsdesk(urls: list[str], workers: int, db: Path, server_pid: int) ->
     import aiohttp
     from ingest_real_feeds import ErrorCounter, LagMonitor
 
+    from digests import heap
     from digests.addresses import resolver_for
     from digests.config import NetworkConfig, PollingConfig
     from digests.fetching import Fetcher
@@ -201,6 +202,7 @@ async def _newsdesk(urls: list[str], workers: int, db: Path, server_pid: int) ->
                 poller = Poller(store, Fetcher(session, network, "Newsdesk-bench"), pool.parse,
                                 PollingConfig())
                 feeds = [await store.add_feed(url, now=now) for url in urls]
+                heap.settle()  # as `bot.py run` does once it is built
                 cpu0 = tree_cpu(me) | {server_pid: cpu_seconds(server_pid)}
                 with LagMonitor() as lag:
                     start = time.perf_counter()

@@ -34,6 +34,7 @@ import aiohttp  # noqa: E402
 import feedparser  # noqa: E402
 from aiohttp import web  # noqa: E402
 
+from digests import heap  # noqa: E402
 from digests.addresses import resolver_for  # noqa: E402
 from digests.config import NetworkConfig, PollingConfig  # noqa: E402
 from digests.fetching import Fetcher  # noqa: E402
@@ -135,6 +136,7 @@ async def ingest(port: int, names: list[str], workers: int, db: Path) -> dict[st
         async with aiohttp.ClientSession(connector=connector) as session:
             poller = Poller(store, Fetcher(session, network, "Newsdesk-bench"), pool.parse, polling)
             feeds = [await store.add_feed(f"http://127.0.0.1:{port}/{n}", now=now) for n in names]
+            heap.settle()  # as `bot.py run` does once it is built
             with LagMonitor() as lag:
                 start = time.perf_counter()
                 cold = await poller.poll_many(feeds, now)
