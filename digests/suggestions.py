@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import asyncio
+import functools
+import logging
 from collections import OrderedDict
 from collections.abc import Collection, Sequence
 from datetime import datetime, timedelta
 from typing import Protocol
 
 from .people import merge_names
+
+log = logging.getLogger(__name__)
 
 SUGGESTIONS = 25
 """Discord shows at most 25 choices."""
@@ -47,19 +51,22 @@ def matching_names(ranked: Sequence[str], typed: str, limit: int = SUGGESTIONS) 
 
 
 class PeopleSuggestions:
-    """/who's autocomplete: each set of feeds' people, ranked once and kept for `max_age`.
+    """/who's autocomplete: each set of feeds' people, ranked once and kept.
 
     Discord asks again at every keystroke, and reading and ranking the tens of thousands of
-    people that a thousand feeds name costs a few tenths of a second, so a server's ranked list
-    is kept: a person first named in the last minute may be missing from the suggestions (never
-    from /who's answers, which read the store). Calls that arrive while a list is being read
-    wait for that reading. At most `servers_kept` lists are kept, the least recently used
-    dropped first."""
+    people that a thousand feeds name costs a few tenths of a second. So a server's ranked list
+    is kept: younger than `max_age` it is used as it is; older, but younger than `stale_limit`,
+    it is still used while a fresh one is read in the background for the next keystroke; older
+    still (or missing), the call waits for the reading. Calls that arrive during a reading share
+    it. Suggestions may therefore miss a person first named since the last reading; /who's
+    answers never do, they read the store. At most `servers_kept` lists are kept, the least
+    recently used dropped first."""
 
     def __init__(self, store: PeopleSource, *, max_age: timedelta = timedelta(minutes=1),
-                 servers_kept: int = 256) -> None:
+                 stale_limit: timedelta = timedelta(hours=1), servers_kept: int = 256) -> None:
         self._store = store
         self._max_age = max_age
+        self._stale_limit = stale_limit
         self._servers_kept = servers_kept
         self._kept: OrderedDict[frozenset[int], tuple[datetime, list[str]]] = OrderedDict()
         self._reading: dict[frozenset[int], asyncio.Future[list[str]]] = {}
@@ -72,24 +79,35 @@ class PeopleSuggestions:
 
     async def _ranked(self, feed_ids: frozenset[int], now: datetime) -> list[str]:
         kept = self._kept.get(feed_ids)
-        if kept is not None and timedelta(0) <= now - kept[0] < self._max_age:
+        age = now - kept[0] if kept is not None else None
+        if age is None or not timedelta(0) <= age < self._max_age:
+            self._start_reading(feed_ids, now)
+        if kept is not None and age is not None and timedelta(0) <= age < self._stale_limit:
             self._kept.move_to_end(feed_ids)
             return kept[1]
-        reading = self._reading.get(feed_ids)
-        if reading is None:
-            reading = asyncio.ensure_future(self._read(feed_ids))
-            self._reading[feed_ids] = reading
-            reading.add_done_callback(lambda _: self._reading.pop(feed_ids, None))
-        ranked = await asyncio.shield(reading)
-        self._keep(feed_ids, now, ranked)
-        return ranked
+        return await asyncio.shield(self._reading[feed_ids])
+
+    def _start_reading(self, feed_ids: frozenset[int], now: datetime) -> None:
+        if feed_ids in self._reading:
+            return
+        reading = asyncio.ensure_future(self._read(feed_ids))
+        self._reading[feed_ids] = reading
+        reading.add_done_callback(functools.partial(self._finished, feed_ids, now))
 
     async def _read(self, feed_ids: frozenset[int]) -> list[str]:
         people = await self._store.person_keys(feed_ids)
         return await asyncio.to_thread(ranked_people, people)  # CPU work: off the loop
 
-    def _keep(self, feed_ids: frozenset[int], now: datetime, ranked: list[str]) -> None:
-        self._kept[feed_ids] = (now, ranked)
+    def _finished(self, feed_ids: frozenset[int], now: datetime,
+                  reading: asyncio.Future[list[str]]) -> None:
+        self._reading.pop(feed_ids, None)
+        if reading.cancelled():
+            return
+        error = reading.exception()
+        if error is not None:  # the callers waiting have it; one refreshing in the background not
+            log.warning("reading the people of %s feeds failed: %s", len(feed_ids), error)
+            return
+        self._kept[feed_ids] = (now, reading.result())
         self._kept.move_to_end(feed_ids)
         while len(self._kept) > self._servers_kept:
             self._kept.popitem(last=False)

@@ -2,6 +2,8 @@ import asyncio
 from collections.abc import Collection
 from datetime import UTC, datetime, timedelta
 
+import pytest
+
 from digests.suggestions import PeopleSuggestions, person_suggestions
 
 NOW = datetime(2022, 3, 2, 12, tzinfo=UTC)
@@ -44,10 +46,51 @@ async def test_each_keystroke_reads_the_store_once_per_minute_per_server() -> No
     assert source.readings == [one, two]
     source.people.append(("pavlo kyrylenko", "Pavlo Kyrylenko", 60))
     assert await people.names(one, "p", NOW + timedelta(seconds=59)) == [
-        "Vladimir Putin", "Mykhailo Podolyak"]  # a minute old at most: not read again
-    assert await people.names(one, "p", NOW + timedelta(minutes=1)) == [
+        "Vladimir Putin", "Mykhailo Podolyak"]  # under a minute old: not read again
+    assert source.readings == [one, two]
+
+
+async def test_an_old_list_answers_at_once_while_a_fresh_one_is_read() -> None:
+    source = CountingPeople()
+    people = PeopleSuggestions(source, max_age=timedelta(minutes=1), stale_limit=timedelta(hours=1))
+    one = frozenset({1})
+    await people.names(one, "p", NOW)
+    source.people.append(("pavlo kyrylenko", "Pavlo Kyrylenko", 60))
+    source.go.clear()
+    later = NOW + timedelta(minutes=5)
+    assert await people.names(one, "p", later) == ["Vladimir Putin", "Mykhailo Podolyak"]
+    await asyncio.sleep(0.01)
+    assert await people.names(one, "p", later) == ["Vladimir Putin", "Mykhailo Podolyak"]
+    assert len(source.readings) == 2  # one reading in the background, shared
+    source.go.set()
+    await asyncio.sleep(0.01)
+    assert await people.names(one, "p", later) == [
         "Pavlo Kyrylenko", "Vladimir Putin", "Mykhailo Podolyak"]
-    assert source.readings == [one, two, one]
+    assert len(source.readings) == 2
+
+
+async def test_a_list_older_than_the_stale_limit_is_not_shown() -> None:
+    source = CountingPeople()
+    people = PeopleSuggestions(source, stale_limit=timedelta(hours=1))
+    await people.names(frozenset({1}), "", NOW)
+    source.people = [("pavlo kyrylenko", "Pavlo Kyrylenko", 60)]
+    assert await people.names(frozenset({1}), "", NOW + timedelta(hours=2)) == ["Pavlo Kyrylenko"]
+
+
+async def test_a_failed_background_reading_keeps_the_old_list(caplog: pytest.LogCaptureFixture) -> None:
+    source = CountingPeople()
+    people = PeopleSuggestions(source)
+    await people.names(frozenset({1}), "", NOW)
+
+    async def broken(feed_ids: object = None) -> list[tuple[str, str, int]]:
+        raise OSError("disk I/O error")
+
+    source.person_keys = broken  # type: ignore[method-assign]
+    later = NOW + timedelta(minutes=5)
+    assert await people.names(frozenset({1}), "vl", later) == ["Vladimir Putin"]
+    await asyncio.sleep(0.01)
+    assert "disk I/O error" in caplog.text
+    assert await people.names(frozenset({1}), "vl", later) == ["Vladimir Putin"]
 
 
 async def test_calls_during_a_reading_wait_for_it_instead_of_reading_again() -> None:
