@@ -462,8 +462,7 @@ def _success_values(now: datetime, next_check_at: datetime, state: FetchState,
 
 async def _known_entries(conn: Any, feed_id: int, keys: list[str]) -> dict[str, tuple[int, str]]:
     known: dict[str, tuple[int, str]] = {}
-    for start in range(0, len(keys), _LOOKUP_CHUNK):
-        chunk = keys[start:start + _LOOKUP_CHUNK]
+    for chunk in chunks(keys, _LOOKUP_CHUNK):
         rows = await conn.execute(_KNOWN_ENTRIES, {"feed_id": feed_id, "keys": chunk})
         known.update({r.entry_key: (r.id, r.content_hash) for r in rows})
     return known

@@ -16,21 +16,18 @@ log = logging.getLogger(__name__)
 
 SUGGESTIONS = 25
 """Discord shows at most 25 choices."""
+_MATCHED_ON_THE_LOOP = 2_000
+"""Ranked lists up to this long are matched against what was typed on the event loop (a few
+milliseconds); longer ones in a thread."""
 
 
 class PeopleSource(Protocol):
     async def person_keys(self, feed_ids: Collection[int] | None = None) -> list[tuple[str, str, int]]: ...
 
 
-def person_suggestions(people: Sequence[tuple[str, str, int]], typed: str,
-                       limit: int = SUGGESTIONS) -> list[str]:
-    """Up to `limit` names, most mentioned first, a surname folded into the full name it belongs
-    to; names whose words start with what was typed come before names merely containing it."""
-    return matching_names(ranked_people(people), typed, limit)
-
-
 def ranked_people(people: Sequence[tuple[str, str, int]]) -> list[str]:
-    """Every person's fullest name, most mentioned first (a surname counted with its name)."""
+    """Every person's fullest name, most mentioned first (a surname counted with its name);
+    `matching_names` then picks what a member's typing asks for."""
     canonical = merge_names(name for _, name, _ in people)
     counts: dict[str, int] = {}
     for _, name, count in people:
@@ -40,6 +37,8 @@ def ranked_people(people: Sequence[tuple[str, str, int]]) -> list[str]:
 
 
 def matching_names(ranked: Sequence[str], typed: str, limit: int = SUGGESTIONS) -> list[str]:
+    """Up to `limit` of the ranked names: those with a word starting with what was typed first,
+    then those merely containing it."""
     wanted = typed.strip().casefold()
     if not wanted:
         return list(ranked[:limit])
@@ -73,16 +72,16 @@ class PeopleSuggestions:
 
     async def names(self, feed_ids: frozenset[int], typed: str, now: datetime) -> list[str]:
         ranked = await self._ranked(feed_ids, now)
-        if len(ranked) < 2_000:
+        if len(ranked) <= _MATCHED_ON_THE_LOOP:
             return matching_names(ranked, typed)
         return await asyncio.to_thread(matching_names, ranked, typed)
 
     async def _ranked(self, feed_ids: frozenset[int], now: datetime) -> list[str]:
         kept = self._kept.get(feed_ids)
         age = now - kept[0] if kept is not None else None
-        if age is None or not timedelta(0) <= age < self._max_age:
+        if not _younger(age, self._max_age):
             self._start_reading(feed_ids, now)
-        if kept is not None and age is not None and timedelta(0) <= age < self._stale_limit:
+        if kept is not None and _younger(age, self._stale_limit):
             self._kept.move_to_end(feed_ids)
             return kept[1]
         return await asyncio.shield(self._reading[feed_ids])
@@ -111,3 +110,9 @@ class PeopleSuggestions:
         self._kept.move_to_end(feed_ids)
         while len(self._kept) > self._servers_kept:
             self._kept.popitem(last=False)
+
+
+def _younger(age: timedelta | None, limit: timedelta) -> bool:
+    """Whether a list of this age (None: there is none) is young enough; a negative age (the
+    clock went back) is not."""
+    return age is not None and timedelta(0) <= age < limit

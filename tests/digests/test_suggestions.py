@@ -4,7 +4,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from digests.suggestions import PeopleSuggestions, person_suggestions
+from digests.suggestions import PeopleSuggestions, matching_names, ranked_people
 
 NOW = datetime(2022, 3, 2, 12, tzinfo=UTC)
 PEOPLE = [("vladimir putin", "Vladimir Putin", 40), ("putin", "Putin", 15),
@@ -25,6 +25,10 @@ class CountingPeople:
         self.readings.append(None if feed_ids is None else frozenset(feed_ids))
         await self.go.wait()
         return list(self.people)
+
+
+def person_suggestions(people: list[tuple[str, str, int]], typed: str) -> list[str]:
+    return matching_names(ranked_people(people), typed)
 
 
 def test_suggestions_fold_surnames_and_put_word_starts_first() -> None:
