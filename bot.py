@@ -22,22 +22,25 @@ from pathlib import Path
 
 import aiohttp
 
-from digests import heap
-from digests.addresses import resolver_for
 from digests.config import DEFAULT_PATH, Config, StorageConfig, discord_token, load_config
-from digests.enrichment import Enricher
 from digests.errors import DigestError
-from digests.fetching import Fetcher
-from digests.fulltext import full_text_enricher
-from digests.loopwatch import LoopWatch
+from digests.feeds import reading
+from digests.feeds.addresses import resolver_for
+from digests.feeds.fetching import Fetcher
+from digests.feeds.fulltext import full_text_enricher
+from digests.feeds.polling import Poller
+from digests.feeds.reading import FeedReader
+from digests.news import enrichment
+from digests.news.enrichment import Enricher
+from digests.news.suggestions import PeopleSuggestions
 from digests.newsroom import ask, digest_of_last
-from digests.polling import Poller
+from digests.runtime import heap
+from digests.runtime.loopwatch import LoopWatch
+from digests.runtime.scheduling import build_scheduler, utc_now
+from digests.runtime.workers import WorkerPool, default_worker_count
 from digests.samples import DEMO_NOW, sample_feeds
-from digests.scheduling import build_scheduler, utc_now
-from digests.storage import Store
-from digests.suggestions import PeopleSuggestions
+from digests.store.core import Store
 from digests.terminal import render_answer, render_digest, render_feed_status, render_poll_results
-from digests.workers import WorkerPool, default_worker_count
 
 log = logging.getLogger("newsdesk")
 
@@ -66,13 +69,14 @@ async def open_services(config: Config) -> AsyncIterator[Services]:
     """Build the services, and close them in reverse order however the block ends."""
     store = await Store.open(config.storage.url)
     workers = WorkerPool(default_worker_count(config.polling.parse_workers),
-                         parse_timeout=config.polling.parse_timeout_seconds)
+                         warm=(*reading.WORKER_MODULES, *enrichment.WORKER_MODULES))
+    reader = FeedReader(workers, config.polling.parse_timeout_seconds)
     connector = aiohttp.TCPConnector(
         resolver=resolver_for(config.network.allow_private_addresses), limit=0, ttl_dns_cache=300)
     session = aiohttp.ClientSession(connector=connector, trust_env=False)
     try:
         fetcher = Fetcher(session, config.network, config.user_agent)
-        poller = Poller(store, fetcher, workers.parse, config.polling,
+        poller = Poller(store, fetcher, reader.parse, config.polling,
                         full_text=full_text_enricher(fetcher, workers, config.polling))
         enricher = Enricher(store, workers)
         await enricher.load(utc_now())

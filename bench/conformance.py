@@ -2,7 +2,7 @@
 
     python bench/conformance.py [--shared PATH] [--workers N] [--verbose]
 
-Each document goes through `digests.parsing.parse_document`, the function the worker pool
+Each document goes through `digests.feeds.parsing.parse_document`, the function the worker pool
 runs, with its bytes, the response headers a server would send and a request URL, exactly as
 after a fetch. The same bytes and headers also go through plain feedparser (its defaults), and
 the entries Newsdesk keeps are compared with the entries feedparser found: count, then title and
@@ -36,10 +36,10 @@ sys.path.insert(0, str(ROOT))
 
 import feedparser  # noqa: E402
 
-from digests.htmltext import html_to_text, plain_title  # noqa: E402
-from digests.jsonfeed import is_json_feed  # noqa: E402
+from digests.feeds.htmltext import html_to_text, plain_title  # noqa: E402
+from digests.feeds.jsonfeed import is_json_feed  # noqa: E402
+from digests.feeds.parsing import MAX_ENTRIES, parse_document  # noqa: E402
 from digests.models import Entry  # noqa: E402
-from digests.parsing import MAX_ENTRIES, parse_document  # noqa: E402
 from digests.urls import canonical_url, is_http_url  # noqa: E402
 
 DEFAULT_SHARED = ROOT.parent / "shared"
@@ -206,7 +206,7 @@ REASONS = {
                     "elements in titles; feedparser's sanitiser keeps their text",
     "recovered": "deliberate: feedparser found no entry; Newsdesk reads the entries of an RSS "
                  "document whose elements carry an undeclared `rss:` prefix",
-    "capped": "deliberate: only a document's first 1,000 entries are read (digests.parsing."
+    "capped": "deliberate: only a document's first 1,000 entries are read (digests.feeds.parsing."
               "MAX_ENTRIES; feeds list their newest first)",
     "title": "unexplained title difference",
     "link": "unexplained link difference",

@@ -45,15 +45,20 @@ from enrichment_speed import DIGEST_ENTRIES, redated, time_digest  # noqa: E402
 from eval_answers import read_jsonl, store_items, to_entry  # noqa: E402
 from slash_latency import copies  # noqa: E402
 
-from digests.alerts import matches, parse_query, tokenise  # noqa: E402
-from digests.deliveries import IndexedQueries, match_alerts  # noqa: E402
-from digests.enrichment import Enricher  # noqa: E402
-from digests.keyfigures import key_figures  # noqa: E402
+from digests.feeds.reading import WORKER_MODULES as READING_MODULES  # noqa: E402
 from digests.models import ParsedFeed  # noqa: E402
+from digests.news.enrichment import WORKER_MODULES as ANALYSIS_MODULES  # noqa: E402
+from digests.news.enrichment import Enricher  # noqa: E402
+from digests.news.keyfigures import key_figures  # noqa: E402
 from digests.newsroom import ask  # noqa: E402
-from digests.storage import FetchState, Store  # noqa: E402
-from digests.storage_guilds import AlertCandidate, Subscription  # noqa: E402
-from digests.workers import WorkerPool  # noqa: E402
+from digests.runtime.workers import WorkerPool  # noqa: E402
+from digests.servers.alerts import matches, parse_query, tokenise  # noqa: E402
+from digests.servers.deliveries import IndexedQueries, match_alerts  # noqa: E402
+from digests.store.core import Store  # noqa: E402
+from digests.store.items import FetchState  # noqa: E402
+from digests.store.servers import AlertCandidate, Subscription  # noqa: E402
+
+WARM_MODULES = (*READING_MODULES, *ANALYSIS_MODULES)
 
 ITEMS = ROOT.parent / "shared" / "corpora" / "news-2022" / "items.jsonl"
 QUESTIONS = ROOT / "bench" / "questions_ukraine.jsonl"
@@ -78,7 +83,7 @@ async def build_store(path: Path, entries: int) -> None:
     started = time.perf_counter()
     await store_items(store, rows)
     print(f"stored {entries:,} entries in {time.perf_counter() - started:.0f} s; enriching…", flush=True)
-    workers = WorkerPool(2)
+    workers = WorkerPool(2, warm=WARM_MODULES)
     done = asyncio.Event()
 
     async def progress() -> None:
@@ -157,7 +162,7 @@ async def digest_times(rows: list[dict[str, object]], folder: Path,
     last = max(datetime.fromisoformat(str(r["published"])) for r in rows)
     cases = [(f"24-hour digest, {entries:,} entries all in the window", redated(rows, entries, last)),
              (f"24-hour digest, {entries:,} entries, real spread", copies(rows, entries))]
-    workers = WorkerPool(2)
+    workers = WorkerPool(2, warm=WARM_MODULES)
     out = []
     for n, (label, case) in enumerate(cases):
         store = await Store.open(f"sqlite:///{folder / f'digest{n}.db'}")

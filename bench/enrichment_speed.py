@@ -27,12 +27,17 @@ sys.path.insert(0, str(ROOT / "bench"))
 from eval_answers import read_jsonl, store_items  # noqa: E402
 from ingest_real_feeds import LagMonitor  # noqa: E402
 
-from digests.analysis import ItemText, analyse_items  # noqa: E402
-from digests.enrichment import Enricher  # noqa: E402
-from digests.htmltext import html_to_text  # noqa: E402
+from digests.feeds.htmltext import html_to_text  # noqa: E402
+from digests.feeds.reading import WORKER_MODULES as READING_MODULES  # noqa: E402
+from digests.news.analysis import analyse_items  # noqa: E402
+from digests.news.enrichment import WORKER_MODULES as ANALYSIS_MODULES  # noqa: E402
+from digests.news.enrichment import Enricher  # noqa: E402
 from digests.newsroom import digest_of_last  # noqa: E402
-from digests.storage import Store  # noqa: E402
-from digests.workers import WorkerPool  # noqa: E402
+from digests.readings import ItemText  # noqa: E402
+from digests.runtime.workers import WorkerPool  # noqa: E402
+from digests.store.core import Store  # noqa: E402
+
+WARM_MODULES = (*READING_MODULES, *ANALYSIS_MODULES)
 
 CORPUS = ROOT.parent / "shared" / "corpora" / "news-2022" / "items.jsonl"
 DIGEST_ENTRIES = 5000
@@ -81,7 +86,7 @@ def plain_analysis(rows: list[dict[str, object]]) -> float:
 
 
 async def main_async(rows: list[dict[str, object]]) -> None:
-    workers = WorkerPool(2)
+    workers = WorkerPool(2, warm=WARM_MODULES)
     await workers.run(len, "warm")
     with tempfile.TemporaryDirectory() as folder:
         store, count, seconds = await enrich_all(rows, Path(folder), "all.db", workers)

@@ -6,7 +6,7 @@ says so and exits 0 when it is absent).
 What it measures. The 1,325 Ukraine items (BBC, CNN, Guardian, Feb-Mar 2022) are stored in a
 temporary SQLite store with the project's own code (one feed per distinct `source`), enriched
 with `Enricher` in a pool of two worker processes, then every question of
-`bench/questions_ukraine.jsonl` is answered by `digests.answers.answer_question` as of
+`bench/questions_ukraine.jsonl` is answered by `digests.news.answers.answer_question` as of
 31 Mar 2022 23:59 UTC. It prints accuracy per question kind, the rate of wrong answers to
 questions the data cannot answer, one line per question, the enrichment throughput (items/s,
 wall time of `load` + `run`) and the mean time to answer a question.
@@ -37,12 +37,16 @@ from urllib.parse import urlsplit
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from digests.answers import Answer, answer_question  # noqa: E402
-from digests.enrichment import Enricher  # noqa: E402
-from digests.htmltext import html_to_text  # noqa: E402
+from digests.feeds.htmltext import html_to_text  # noqa: E402
+from digests.feeds.reading import WORKER_MODULES as READING_MODULES  # noqa: E402
 from digests.models import Entry  # noqa: E402
-from digests.storage import Store  # noqa: E402
-from digests.workers import WorkerPool  # noqa: E402
+from digests.news.answers import Answer, answer_question  # noqa: E402
+from digests.news.enrichment import WORKER_MODULES as ANALYSIS_MODULES  # noqa: E402
+from digests.news.enrichment import Enricher  # noqa: E402
+from digests.runtime.workers import WorkerPool  # noqa: E402
+from digests.store.core import Store  # noqa: E402
+
+WARM_MODULES = (*READING_MODULES, *ANALYSIS_MODULES)
 
 CORPUS = ROOT.parent / "shared" / "corpora" / "news-2022" / "ukraine.jsonl"
 QUESTIONS = Path(__file__).resolve().parent / "questions_ukraine.jsonl"
@@ -235,7 +239,7 @@ def print_report(results: Sequence[Result], items: int, enrich_seconds: float) -
 async def evaluate(rows: list[dict[str, object]], questions: list[Question]) -> None:
     with tempfile.TemporaryDirectory() as folder:
         store = await Store.open(f"sqlite:///{Path(folder) / 'eval.db'}")
-        workers = WorkerPool(WORKERS)
+        workers = WorkerPool(WORKERS, warm=WARM_MODULES)
         try:
             items = await store_items(store, rows)
             enrich_seconds = await enrich(store, workers)

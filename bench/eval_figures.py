@@ -44,7 +44,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from digests.figures import extract_figures
+from digests.news.figures import extract_figures
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "quantities"
 PUBLISHED = datetime(2022, 3, 2, 18, 0, tzinfo=UTC)  # a Wednesday, for the 2022 example

@@ -1,4 +1,4 @@
-"""Key people: what `digests.people` finds in the bundled samples and in real 2022 headlines.
+"""Key people: what `digests.news.people` finds in the bundled samples and in real 2022 headlines.
 
 Run: `.venv/bin/python bench/eval_people.py`.
 
@@ -24,10 +24,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from digests.analysis import full_text
-from digests.htmltext import html_to_text
-from digests.parsing import parse_document
-from digests.people import Mention, describe, extract_people, merge_names
+from digests.feeds.htmltext import html_to_text
+from digests.feeds.parsing import parse_document
+from digests.news.analysis import full_text
+from digests.news.people import describe, extract_people, merge_names
+from digests.readings import Mention
 from digests.samples import sample_feeds
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "news-2022" / "ukraine.jsonl"

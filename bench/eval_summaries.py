@@ -8,7 +8,7 @@ summaries. Each article is summarised on its own, with no title (FRANK gives non
 - CNN/DM references are 3–4 highlight sentences: every method picks 3 sentences;
 - XSum references are one abstractive sentence: every method picks 1.
 Newsdesk runs with a generous `max_chars` (5,000), so that the length cap never decides.
-Lead takes the article's first sentences as `digests.text.split_sentences` cuts them.
+Lead takes the article's first sentences as `digests.news.text.split_sentences` cuts them.
 sumy's TextRank and LexRank are development-only baselines (sumy is not a runtime dependency).
 NLTK data cannot be downloaded, so sumy gets the project's own tokenizer: sentences from
 `split_sentences`, words from a plain regex; with sumy's English stop words and Snowball stemmer.
@@ -35,8 +35,8 @@ from sumy.summarizers.lex_rank import LexRankSummarizer
 from sumy.summarizers.text_rank import TextRankSummarizer
 from sumy.utils import get_stop_words
 
-from digests.summaries import SummaryDoc, summarise
-from digests.text import split_sentences
+from digests.news.summaries import SummaryDoc, summarise
+from digests.news.text import split_sentences
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "summaries" / "frank.jsonl"
 SENTENCES = {"cnndm": 3, "xsum": 1}
@@ -53,7 +53,7 @@ class ProjectTokenizer:
     language = "english"
 
     def to_sentences(self, paragraph: str) -> list[str]:
-        """The paragraph's sentences as `digests.text.split_sentences` cuts them."""
+        """The paragraph's sentences as `digests.news.text.split_sentences` cuts them."""
         return [s.text for s in split_sentences(paragraph)]
 
     def to_words(self, sentence: str) -> list[str]:

@@ -176,20 +176,23 @@ async def _newsdesk(urls: list[str], workers: int, db: Path, server_pid: int) ->
     import aiohttp
     from ingest_real_feeds import ErrorCounter, LagMonitor
 
-    from digests import heap
-    from digests.addresses import resolver_for
     from digests.config import NetworkConfig, PollingConfig
-    from digests.fetching import Fetcher
-    from digests.polling import Poller
-    from digests.storage import Store
-    from digests.workers import WorkerPool
+    from digests.feeds.addresses import resolver_for
+    from digests.feeds.fetching import Fetcher
+    from digests.feeds.polling import Poller
+    from digests.feeds.reading import WORKER_MODULES as READING_MODULES
+    from digests.feeds.reading import FeedReader
+    from digests.news.enrichment import WORKER_MODULES as ANALYSIS_MODULES
+    from digests.runtime import heap
+    from digests.runtime.workers import WorkerPool
+    from digests.store.core import Store
 
     errors = ErrorCounter()
     logging.getLogger().addHandler(errors)
     logging.getLogger().setLevel(logging.ERROR)
     me = os.getpid()
     store = await Store.open(f"sqlite:///{db}")
-    pool = WorkerPool(workers)
+    pool = WorkerPool(workers, warm=(*READING_MODULES, *ANALYSIS_MODULES))
     for _ in range(workers * 2):  # start the worker processes before the clock runs
         await pool.run(len, "warm")
     # As in ingest_real_feeds: every feed is on one host here, so the per-host limit is raised.
@@ -199,8 +202,8 @@ async def _newsdesk(urls: list[str], workers: int, db: Path, server_pid: int) ->
     try:
         with TreeMemory() as memory:
             async with aiohttp.ClientSession(connector=connector) as session:
-                poller = Poller(store, Fetcher(session, network, "Newsdesk-bench"), pool.parse,
-                                PollingConfig())
+                poller = Poller(store, Fetcher(session, network, "Newsdesk-bench"),
+                                FeedReader(pool).parse, PollingConfig())
                 feeds = [await store.add_feed(url, now=now) for url in urls]
                 heap.settle()  # as `bot.py run` does once it is built
                 cpu0 = tree_cpu(me) | {server_pid: cpu_seconds(server_pid)}

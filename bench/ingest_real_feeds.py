@@ -34,13 +34,18 @@ import aiohttp  # noqa: E402
 import feedparser  # noqa: E402
 from aiohttp import web  # noqa: E402
 
-from digests import heap  # noqa: E402
-from digests.addresses import resolver_for  # noqa: E402
 from digests.config import NetworkConfig, PollingConfig  # noqa: E402
-from digests.fetching import Fetcher  # noqa: E402
-from digests.polling import Poller  # noqa: E402
-from digests.storage import Store  # noqa: E402
-from digests.workers import WorkerPool  # noqa: E402
+from digests.feeds.addresses import resolver_for  # noqa: E402
+from digests.feeds.fetching import Fetcher  # noqa: E402
+from digests.feeds.polling import Poller  # noqa: E402
+from digests.feeds.reading import WORKER_MODULES as READING_MODULES  # noqa: E402
+from digests.feeds.reading import FeedReader  # noqa: E402
+from digests.news.enrichment import WORKER_MODULES as ANALYSIS_MODULES  # noqa: E402
+from digests.runtime import heap  # noqa: E402
+from digests.runtime.workers import WorkerPool  # noqa: E402
+from digests.store.core import Store  # noqa: E402
+
+WARM_MODULES = (*READING_MODULES, *ANALYSIS_MODULES)
 
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpora" / "real-feeds" / "benchmark_data"
 
@@ -126,7 +131,7 @@ class ErrorCounter(logging.Handler):
 
 async def ingest(port: int, names: list[str], workers: int, db: Path) -> dict[str, object]:
     store = await Store.open(f"sqlite:///{db}")
-    pool = WorkerPool(workers)
+    pool = WorkerPool(workers, warm=WARM_MODULES)
     await pool.run(len, "warm")  # start the worker processes before the clock runs
     network = NetworkConfig(allow_private_addresses=True, per_host_concurrency=32)
     connector = aiohttp.TCPConnector(resolver=resolver_for(True), limit=0)
@@ -134,7 +139,8 @@ async def ingest(port: int, names: list[str], workers: int, db: Path) -> dict[st
     now = datetime.now(UTC)
     try:
         async with aiohttp.ClientSession(connector=connector) as session:
-            poller = Poller(store, Fetcher(session, network, "Newsdesk-bench"), pool.parse, polling)
+            poller = Poller(store, Fetcher(session, network, "Newsdesk-bench"), FeedReader(pool).parse,
+                            polling)
             feeds = [await store.add_feed(f"http://127.0.0.1:{port}/{n}", now=now) for n in names]
             heap.settle()  # as `bot.py run` does once it is built
             with LagMonitor() as lag:

@@ -56,7 +56,7 @@ from e2e.botprocess import BotProcess  # noqa: E402
 from e2e.fakediscord import FakeDiscord  # noqa: E402
 from e2e.newsroom import bot_config  # noqa: E402
 
-from digests.storage import Store  # noqa: E402
+from digests.store.core import Store  # noqa: E402
 
 from feedserver import FeedServer  # noqa: E402
 

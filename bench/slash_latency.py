@@ -48,9 +48,13 @@ from eval_answers import read_jsonl, store_items  # noqa: E402
 from ingest_real_feeds import DEFAULT_CORPUS as FEEDS_FOLDER  # noqa: E402
 from ingest_real_feeds import serve  # noqa: E402
 
-from digests.enrichment import Enricher  # noqa: E402
-from digests.storage import Store  # noqa: E402
-from digests.workers import WorkerPool  # noqa: E402
+from digests.feeds.reading import WORKER_MODULES as READING_MODULES  # noqa: E402
+from digests.news.enrichment import WORKER_MODULES as ANALYSIS_MODULES  # noqa: E402
+from digests.news.enrichment import Enricher  # noqa: E402
+from digests.runtime.workers import WorkerPool  # noqa: E402
+from digests.store.core import Store  # noqa: E402
+
+WARM_MODULES = (*READING_MODULES, *ANALYSIS_MODULES)
 
 ITEMS = ROOT.parent / "shared" / "corpora" / "news-2022" / "items.jsonl"
 QUESTIONS = ROOT / "bench" / "questions_ukraine.jsonl"
@@ -112,7 +116,7 @@ async def build_store(path: Path, entries: int) -> list[str]:
         if not feed.url.startswith(("http://", "https://")):  # a few corpus sources are bare hosts
             await store.move_feed(feed.id, f"https://{feed.url}/")
     feeds = await store.all_feeds()
-    workers = WorkerPool(2)
+    workers = WorkerPool(2, warm=WARM_MODULES)
     started = time.perf_counter()
     enriched = await Enricher(store, workers).run(now)
     print(f"built the store: {enriched:,} entries enriched in {time.perf_counter() - started:.0f} s")

@@ -11,8 +11,8 @@ from discord.ext import commands
 from cogs.common import Clock, choice, guild_id_of, reply
 from cogs.limits import Payload
 from cogs.render_alerts import render_subscribed, render_subscriptions
-from digests import subscribing
-from digests.storage import Store
+from digests.servers import subscribing
+from digests.store.core import Store
 
 DELIVERY = [app_commands.Choice(name="direct message", value="dm"),
             app_commands.Choice(name="mention in this channel", value="channel")]

@@ -16,7 +16,7 @@ import discord
 from discord.ext import commands
 
 from cogs.errors import NewsdeskTree
-from digests.scheduling import Ticks
+from digests.runtime.scheduling import Ticks
 
 log = logging.getLogger(__name__)
 

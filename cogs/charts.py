@@ -12,7 +12,7 @@ from collections import Counter
 from datetime import date
 from typing import TYPE_CHECKING
 
-from digests.keyfigures import FigurePoint, FigureSeries
+from digests.news.keyfigures import FigurePoint, FigureSeries
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes

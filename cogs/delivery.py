@@ -11,12 +11,13 @@ from cogs.outbox import OutboxSender, to_body
 from cogs.render import render_digest
 from cogs.render_alerts import render_alert
 from cogs.render_status import render_paused_notice
-from digests.alerts import Bundle, PendingAlert, is_muted, plan_deliveries
-from digests.deliveries import IndexedQueries, collect_alert_matches, due_digests, paused_feed_notices
+from digests.models import PendingAlert
 from digests.newsroom import digest_of_last, story_cards
-from digests.scope import guild_view
-from digests.storage import Store
-from digests.storage_guilds import MATCH_MUTED, OutboxMessage
+from digests.servers.alerts import Bundle, is_muted, plan_deliveries
+from digests.servers.deliveries import IndexedQueries, collect_alert_matches, due_digests, paused_feed_notices
+from digests.servers.scope import guild_view
+from digests.store.core import Store
+from digests.store.servers import MATCH_MUTED, OutboxMessage
 
 log = logging.getLogger(__name__)
 

@@ -10,11 +10,11 @@ from cogs.common import Clock, admin_only, choice, guild_id_of, reply
 from cogs.limits import Payload
 from cogs.render import render_digest
 from cogs.render_status import render_schedule_set
-from digests import schedules
-from digests.deliveries import timezone_suggestions
 from digests.newsroom import digest_of_last
-from digests.scope import guild_view
-from digests.storage import Store
+from digests.servers import schedules
+from digests.servers.deliveries import timezone_suggestions
+from digests.servers.scope import guild_view
+from digests.store.core import Store
 
 
 @app_commands.guild_only()

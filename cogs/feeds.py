@@ -9,9 +9,9 @@ from discord.ext import commands
 from cogs.common import Clock, admin_only, choice, guild_id_of, reply
 from cogs.render import render_feed_list
 from cogs.render_status import render_feed_added, render_feed_changed
-from digests import following
-from digests.polling import Poller
-from digests.storage import Store
+from digests.feeds.polling import Poller
+from digests.servers import following
+from digests.store.core import Store
 
 FeedText = app_commands.Range[str, 1, 2000]
 

@@ -9,6 +9,7 @@ from urllib.parse import quote
 import discord
 
 from digests.models import Source
+from digests.news.wording import day
 
 CONTENT = 2000
 EMBED_TITLE = 256
@@ -140,7 +141,7 @@ def cite(source: Source) -> str:
     """ "[Kyiv Wire, Wed 2 Mar 2022](url)": the link only for http(s) URLs, made safe for markdown
     (no brackets in the label, none unencoded in the URL)."""
     name = _LINK_BREAKERS.sub("", source.feed_name)
-    label = f"{fit(escape(name), CITED_FEED_CHARS)}, {source.published_at:%a %-d %b %Y}"
+    label = f"{fit(escape(name), CITED_FEED_CHARS)}, {day(source.published_at)}"
     url = source.url or ""
     if not url.lower().startswith(("https://", "http://")):
         return label

@@ -21,8 +21,8 @@ import discord
 
 from cogs.limits import Payload, check
 from cogs.render_alerts import render_dms_closed
-from digests.storage import Store
-from digests.storage_guilds import OutboxMessage, OutboxRow
+from digests.store.core import Store
+from digests.store.servers import OutboxMessage, OutboxRow
 
 log = logging.getLogger(__name__)
 

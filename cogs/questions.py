@@ -12,12 +12,12 @@ from cogs.charts import chart_png
 from cogs.common import Clock, choice, guild_id_of, reply
 from cogs.render import render_answer
 from cogs.render_figures import render_key_figures
-from digests.keyfigures import key_figures, topic_suggestions
+from digests.news.keyfigures import key_figures, topic_suggestions
+from digests.news.suggestions import PeopleSuggestions
 from digests.newsroom import ask
-from digests.scope import guild_view
-from digests.storage import Store
-from digests.suggestions import PeopleSuggestions
-from digests.workers import WorkerPool
+from digests.runtime.workers import WorkerPool
+from digests.servers.scope import guild_view
+from digests.store.core import Store
 
 CHART_NAME = "figures.png"
 

@@ -10,10 +10,10 @@ import discord
 
 from cogs import limits
 from cogs.limits import Payload, check, cite, escape, fit
-from digests.answers import Answer, Quote
-from digests.digests import Digest, DigestFigure, DigestStory
 from digests.models import Feed, FeedStatus
-from digests.terminal import sources_line
+from digests.news.answers import Answer, Quote
+from digests.news.digest import Digest, DigestFigure, DigestStory
+from digests.news.wording import count, day, digest_heading, sources_line
 
 EMPTY_DIGEST = "Nothing was published in this window."
 FEED_NAME = 100
@@ -31,15 +31,7 @@ def render_digest(digest: Digest, *, tz: ZoneInfo | None = None) -> list[Payload
 
 
 def _digest_header(digest: Digest, tz: ZoneInfo | None) -> str:
-    end = _local(digest.window_end, tz)
-    hours = round((digest.window_end - digest.window_start).total_seconds() / 3600)
-    title = "Daily digest" if hours <= 24 else f"Digest of the last {hours // 24} days"
-    return (f"{title} · {end:%a %-d %b %Y} · {_count(digest.story_total, 'story', 'stories')}"
-            f" from {_count(digest.source_total, 'source', 'sources')}")
-
-
-def _count(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
+    return digest_heading(digest, _local(digest.window_end, tz))
 
 
 def _local(moment: datetime, tz: ZoneInfo | None) -> datetime:
@@ -52,7 +44,7 @@ def story_embed(story: DigestStory, tz: ZoneInfo | None) -> discord.Embed:
     embed = discord.Embed(title=fit(escape(story.title), limits.EMBED_TITLE), url=story.url,
                           description=fit("\n".join(lines), limits.EMBED_DESCRIPTION) or None)
     when = _local(story.last_seen_at, tz)
-    return embed.set_footer(text=fit(f"{sources_line(story.sources)} · {when:%a %-d %b %Y}", limits.FOOTER))
+    return embed.set_footer(text=fit(f"{sources_line(story.sources)} · {day(when)}", limits.FOOTER))
 
 
 def _figure_line(figure: DigestFigure) -> str:
@@ -116,4 +108,4 @@ def _feed_value(feed: Feed) -> str:
     elif feed.status is FeedStatus.PAUSED:
         status = f"paused: {fit(escape(feed.paused_reason or 'no reason given'), FEED_ERROR)}"
     polled = f"{feed.last_success_at:%a %-d %b %Y %H:%M}" if feed.last_success_at else "never"
-    return f"{status}\nLast successful poll: {polled}\n{_count(feed.item_count, 'item', 'items')} stored"
+    return f"{status}\nLast successful poll: {polled}\n{count(feed.item_count, 'item', 'items')} stored"

@@ -9,9 +9,9 @@ import discord
 from cogs import limits
 from cogs.limits import Payload, check, escape, fit
 from cogs.render import pack_embeds, story_embed
-from digests.alerts import describe, parse_query
-from digests.digests import DigestStory
-from digests.storage_guilds import Subscription
+from digests.news.digest import DigestStory
+from digests.servers.alerts import describe, parse_query
+from digests.store.servers import Subscription
 
 QUERY_SHOWN = 120
 

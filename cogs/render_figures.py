@@ -6,7 +6,7 @@ import discord
 
 from cogs import limits
 from cogs.limits import Payload, check, cite, escape, fit
-from digests.keyfigures import FigurePoint, FigureSeries, KeyFigures
+from digests.news.keyfigures import FigurePoint, FigureSeries, KeyFigures
 
 EMPTY_TOPIC = "No figures are stored on “{topic}”."
 EMPTY_DAY = "No figures are stored from the last 24 hours."

@@ -9,9 +9,9 @@ import discord
 
 from cogs import limits
 from cogs.limits import Payload, check, escape, fit
-from digests.deliveries import next_digest_at
 from digests.models import Feed, FeedStatus
-from digests.storage_guilds import GuildSettings, OutboxRow
+from digests.servers.deliveries import next_digest_at
+from digests.store.servers import GuildSettings, OutboxRow
 
 NAME = 100
 REASON = 300

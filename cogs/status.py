@@ -8,8 +8,8 @@ from discord.ext import commands
 
 from cogs.common import Clock, guild_id_of, reply
 from cogs.render_status import render_status
-from digests.status import server_status
-from digests.storage import Store
+from digests.servers.status import server_status
+from digests.store.core import Store
 
 
 class StatusCog(commands.Cog):

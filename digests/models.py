@@ -1,10 +1,11 @@
-"""Frozen values that cross module borders: feeds, entries, fetch outcomes, digests."""
+"""Frozen values that cross wings: feeds, entries, items, stories, sources, pending alerts."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
+from typing import Literal
 
 
 class FeedStatus(StrEnum):
@@ -148,3 +149,18 @@ class SentenceHit:
     text: str
     source: Source
     score: float
+
+
+Deliver = Literal["dm", "channel"]
+
+
+@dataclass(frozen=True, slots=True)
+class PendingAlert:
+    """A story that matched a subscription and awaits delivery."""
+
+    subscription_id: int
+    member_id: int
+    guild_id: int
+    story_id: int
+    deliver: Deliver
+    channel_id: int | None

@@ -6,13 +6,12 @@ import asyncio
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
-from .answers import Answer, answer_question
-from .digests import STORY_LIMIT, Digest, DigestStory, build_digest, story_card
-from .figures import Figure
-from .models import StoryRecord
-from .people import Mention
-from .scope import ScopedStore
-from .storage import Store
+from digests.models import StoryRecord
+from digests.news.answers import Answer, answer_question
+from digests.news.digest import STORY_LIMIT, Digest, DigestStory, build_digest, story_card
+from digests.readings import Figure, Mention
+from digests.servers.scope import ScopedStore
+from digests.store.core import Store
 
 Reader = Store | ScopedStore  # the whole store (the command line) or one server's view
 

@@ -5,30 +5,23 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Sequence
 
-from .answers import Answer
-from .digests import Digest, DigestStory
-from .models import Feed, PollResult, Source
+from digests.models import Feed, PollResult, Source
+from digests.news.answers import Answer
+from digests.news.digest import Digest, DigestStory
+from digests.news.wording import digest_heading, source_label, sources_line
 
 WIDTH = 88
 
 
 def render_digest(digest: Digest) -> str:
     """A header, then each story: title, quoted summary, key figures, sources and link."""
-    end = digest.window_end
-    hours = round((end - digest.window_start).total_seconds() / 3600)
-    title = "Daily digest" if hours <= 24 else f"Digest of the last {hours // 24} days"
-    header = (f"{title} · {end:%a %-d %b %Y} · {_count(digest.story_total, 'story', 'stories')}"
-              f" from {_count(digest.source_total, 'source', 'sources')}")
+    header = digest_heading(digest, digest.window_end)
     lines = [header, "=" * len(header)]
     if not digest.stories:
         lines += ["", "Nothing was published in this window."]
     for number, story in enumerate(digest.stories, start=1):
         lines += ["", *_story(number, story)]
     return "\n".join(lines)
-
-
-def _count(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
 
 
 def _story(number: int, story: DigestStory) -> list[str]:
@@ -50,13 +43,6 @@ def _story(number: int, story: DigestStory) -> list[str]:
     return lines
 
 
-def sources_line(sources: Sequence[str], shown: int = 2) -> str:
-    """"BBC, Guardian +2"."""
-    head = ", ".join(sources[:shown])
-    rest = len(sources) - shown
-    return f"{head} +{rest}" if rest > 0 else head
-
-
 def render_answer(answer: Answer) -> str:
     lines = [f"Q: {answer.question}", f"A: {answer.headline}"]
     for quote in answer.quotes:
@@ -68,7 +54,7 @@ def render_answer(answer: Answer) -> str:
 
 def cite(source: Source) -> str:
     link = f" {source.url}" if source.url else ""
-    return f"{source.feed_name}, {source.published_at:%a %-d %b %Y}{link}"
+    return f"{source_label(source)}{link}"
 
 
 def render_poll_results(results: Sequence[PollResult]) -> str:

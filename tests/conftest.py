@@ -14,10 +14,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from digests.addresses import resolver_for  # noqa: E402
 from digests.config import NetworkConfig  # noqa: E402
-from digests.fetching import Fetcher  # noqa: E402
-from digests.storage import Store  # noqa: E402
+from digests.feeds.addresses import resolver_for  # noqa: E402
+from digests.feeds.fetching import Fetcher  # noqa: E402
+from digests.store.core import Store  # noqa: E402
 
 from feedserver import FeedServer  # noqa: E402
 

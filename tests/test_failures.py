@@ -24,7 +24,7 @@ from sqlalchemy.engine import Engine
 
 from digests.errors import StorageError
 from digests.models import Entry
-from digests.storage import Store
+from digests.store.core import Store
 
 from conftest import ROOT
 from feedserver import FeedServer

@@ -11,8 +11,8 @@ from multiprocessing import get_context
 import pytest
 
 from cogs.charts import chart_png, compact_number, point_label
-from digests.keyfigures import FigurePoint, FigureSeries
 from digests.models import Source
+from digests.news.keyfigures import FigurePoint, FigureSeries
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 

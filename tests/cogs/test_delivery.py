@@ -7,11 +7,11 @@ from datetime import timedelta
 
 from cogs.delivery import DeliveryDesk
 from cogs.outbox import OutboxSender
-from digests.enrichment import Enricher
+from digests.feeds.polling import PAUSED_BY_BOT
 from digests.models import Entry
-from digests.polling import PAUSED_BY_BOT
-from digests.storage import Store
-from digests.workers import WorkerPool
+from digests.news.enrichment import Enricher
+from digests.runtime.workers import WorkerPool
+from digests.store.core import Store
 
 from conftest import NOW
 

@@ -1,5 +1,5 @@
 """Hostile feed text through the real path: an RSS document parsed and stored by the poller,
-its HTML reduced by `digests.htmltext`, enriched, then told by the digest, answer, alert,
+its HTML reduced by `digests.feeds.htmltext`, enriched, then told by the digest, answer, alert,
 figures, status and feed renderers. Whatever the feed says, nothing pings, nothing becomes a
 link the text did not name openly, no script survives, and no Discord limit is broken."""
 
@@ -22,15 +22,15 @@ from cogs.render import render_answer, render_digest, render_feed_list
 from cogs.render_alerts import render_alert, render_dms_closed
 from cogs.render_figures import render_key_figures
 from cogs.render_status import render_feed_added, render_paused_notice, render_status
-from digests.answers import Answer, Quote
 from digests.config import Config, StorageConfig
 from digests.errors import InvalidFeedURL
-from digests.following import checked_feed_url
-from digests.htmltext import MAX_URL_WORD, MAX_WORD, html_to_text, plain_title
-from digests.keyfigures import key_figures
+from digests.feeds.htmltext import MAX_URL_WORD, MAX_WORD, html_to_text, plain_title
+from digests.feeds.parsing import parse_document
 from digests.models import Entry, Feed, Source
+from digests.news.answers import Answer, Quote
+from digests.news.keyfigures import key_figures
 from digests.newsroom import ask, digest_of_last, story_cards
-from digests.parsing import parse_document
+from digests.servers.following import checked_feed_url
 
 NOW = datetime(2022, 3, 3, 20, 0, tzinfo=UTC)
 MEMBER = 4242

@@ -11,10 +11,10 @@ from cogs.limits import Payload, violations
 from cogs.outbox import from_body, to_body
 from cogs.render_alerts import render_alert, render_dms_closed, render_subscriptions
 from cogs.render_status import render_paused_notice, render_status
-from digests.alerts import QueryError
-from digests.digests import DigestFigure, DigestQuote, DigestStory
 from digests.models import Feed, Source
-from digests.storage_guilds import OutboxRow, Subscription
+from digests.news.digest import DigestFigure, DigestQuote, DigestStory
+from digests.servers.alerts import QueryError
+from digests.store.servers import OutboxRow, Subscription
 
 NOW = datetime(2022, 3, 3, 12, tzinfo=UTC)
 NASTY = "@everyone <@123> <@&456> [click](http://evil.example) **b** " * 40

@@ -7,9 +7,9 @@ from zoneinfo import ZoneInfo
 
 from cogs.limits import Payload, violations
 from cogs.render import render_answer, render_digest, render_feed_list
-from digests.answers import Answer, Quote
-from digests.digests import Digest, DigestFigure, DigestQuote, DigestStory
 from digests.models import Feed, Source
+from digests.news.answers import Answer, Quote
+from digests.news.digest import Digest, DigestFigure, DigestQuote, DigestStory
 
 END = datetime(2022, 3, 2, 23, 30, tzinfo=UTC)
 NASTY = "**bold** @everyone <@123> <@&456> [click](http://evil.example) `code` _u_ ~~x~~ ||s|| # h "

@@ -10,8 +10,8 @@ import pytest
 from cogs import limits
 from cogs.limits import cite, violations
 from cogs.render_figures import render_key_figures
-from digests.keyfigures import FigurePoint, FigureSeries, KeyFigures
 from digests.models import Source
+from digests.news.keyfigures import FigurePoint, FigureSeries, KeyFigures
 
 END = datetime(2022, 3, 3, 20, 0, tzinfo=UTC)
 NASTY = "**bold** @everyone <@123> <@&456> [click](http://evil.example) `code` _u_ ~~x~~ ||s|| # h "

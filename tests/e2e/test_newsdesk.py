@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from digests.storage import Store
+from digests.store.core import Store
 from e2e.newsroom import FIRST_NEWS, LATER_NEWS, Newsroom, Story, answered, open_newsroom, rss
 
 

@@ -1,0 +1,155 @@
+"""Polling: fetch a feed, parse it off the loop, store what is new, and pace the next poll.
+
+Every outcome is written to the store (success, 304, failure, pause), so nothing about a
+feed's state lives in memory or in scheduler jobs and a restart picks up where it stopped.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import logging
+from collections.abc import Awaitable, Callable, Mapping, Sequence
+from datetime import datetime, timedelta
+
+from digests.config import PollingConfig
+from digests.errors import FetchError, StorageError
+from digests.feeds.fetching import Fetched, Fetcher, HostCoolingDown, RateLimited
+from digests.feeds.pacing import backoff_delay, next_check_after_success
+from digests.models import Feed, ParsedFeed, PollResult
+from digests.store.core import Store
+from digests.store.items import FetchState
+
+log = logging.getLogger(__name__)
+
+ParseFn = Callable[[bytes, Mapping[str, str], str, datetime], Awaitable[ParsedFeed]]
+FullTextFn = Callable[[Store, Feed, Sequence[int], datetime], Awaitable[None]]
+PAUSED_BY_BOT = "newsdesk"
+
+
+class Poller:
+    """Polls feeds with bounded concurrency; one bad feed never sinks the batch."""
+
+    def __init__(self, store: Store, fetcher: Fetcher, parse: ParseFn, config: PollingConfig,
+                 *, full_text: FullTextFn | None = None) -> None:
+        self._store = store
+        self._fetcher = fetcher
+        self._parse = parse
+        self._config = config
+        self._full_text = full_text
+        self._limit = asyncio.Semaphore(config.concurrency)
+
+    async def poll_due(self, now: datetime, limit: int = 10_000) -> list[PollResult]:
+        """Poll every feed whose next check has come."""
+        return await self.poll_many(await self._store.due_feeds(now, limit), now)
+
+    async def poll_many(self, feeds: Sequence[Feed], now: datetime) -> list[PollResult]:
+        results = await asyncio.gather(*(self._poll_bounded(f, now) for f in feeds))
+        _log_summary(results)
+        return list(results)
+
+    async def poll_feed(self, feed: Feed, now: datetime) -> PollResult:
+        """Poll one feed now, whatever its next check says; failures are recorded, not raised."""
+        try:
+            fetched = await self._fetcher.fetch_feed(
+                feed.url, now=now, etag=feed.etag, last_modified=feed.last_modified)
+            return await self._take(feed, fetched, now)
+        except FetchError as exc:
+            return await self._fail(feed, exc, now)
+        except StorageError:
+            raise  # the store's trouble (disk full, locked), not the feed's: never count it against it
+        except Exception as exc:
+            log.exception("unexpected error polling feed=%s", feed.url)
+            return await self._fail(feed, FetchError("internal", f"internal error: {exc}"), now)
+
+    async def ingest(self, feed: Feed, body: bytes, headers: Mapping[str, str],
+                     now: datetime) -> PollResult:
+        """Parse and store a document already in hand (the demo's bundled samples use this)."""
+        fetched = Fetched(feed.url, 200, body, {k.lower(): v for k, v in headers.items()})
+        return await self._take(feed, fetched, now)
+
+    async def _poll_bounded(self, feed: Feed, now: datetime) -> PollResult:
+        async with self._limit:
+            return await self.poll_feed(feed, now)
+
+    async def _take(self, feed: Feed, fetched: Fetched, now: datetime) -> PollResult:
+        url = await self._follow_move(feed, fetched)
+        if fetched.not_modified:
+            await self._unchanged(feed, fetched, now)
+            return PollResult(feed.id, url, "not-modified")
+        body_hash = hashlib.sha256(fetched.body).hexdigest()
+        if body_hash == feed.body_hash:
+            await self._unchanged(feed, fetched, now)
+            return PollResult(feed.id, url, "unchanged")
+        parsed = await self._parse(fetched.body, fetched.headers, url, now)
+        if parsed.ill_formed:
+            if not parsed.entries:
+                raise FetchError("malformed", f"not a readable feed: {parsed.ill_formed}")
+            log.warning("ill-formed feed used anyway feed=%s problem=%s", url, parsed.ill_formed)
+        hint = max(fetched.cache_seconds or 0, parsed.ttl_seconds or 0) or None
+        saved = await self._store.save_poll(
+            feed.id, parsed, now=now, first_poll=not feed.first_polled,
+            next_check_at=self._next_check(url, now, hint),
+            state=FetchState(fetched.etag, fetched.last_modified, body_hash, fetched.status))
+        if self._full_text and feed.full_text and saved.new_item_ids:
+            await self._full_text(self._store, feed, saved.new_item_ids, now)
+        return PollResult(feed.id, url, "fetched", new=saved.new, updated=saved.updated,
+                          entries=len(parsed.entries), title=parsed.title)
+
+    async def _follow_move(self, feed: Feed, fetched: Fetched) -> str:
+        if not fetched.moved_to or fetched.moved_to == feed.url:
+            return feed.url
+        if await self._store.move_feed(feed.id, fetched.moved_to):
+            log.info("feed moved feed=%s to=%s", feed.url, fetched.moved_to)
+            return fetched.moved_to
+        log.warning("feed moved to a URL already followed feed=%s to=%s", feed.url,
+                    fetched.moved_to)
+        return feed.url
+
+    async def _unchanged(self, feed: Feed, fetched: Fetched, now: datetime) -> None:
+        await self._store.record_not_modified(
+            feed.id, now=now, next_check_at=self._next_check(feed.url, now, fetched.cache_seconds),
+            etag=fetched.etag, last_modified=fetched.last_modified)
+
+    async def _fail(self, feed: Feed, error: FetchError, now: datetime) -> PollResult:
+        if isinstance(error, HostCoolingDown):
+            await self._store.reschedule(feed.id, error.until)  # not the feed's fault: wait
+            return PollResult(feed.id, feed.url, "deferred", error=str(error))
+        delay = backoff_delay(feed.failure_count + 1, self._config.interval_seconds,
+                              self._config.max_interval_seconds)
+        if isinstance(error, RateLimited) and error.retry_after:
+            delay = max(delay, min(error.retry_after, self._config.max_interval_seconds))
+        updated = await self._store.record_failure(
+            feed.id, now=now, next_check_at=now + timedelta(seconds=delay), kind=error.kind,
+            message=str(error), status=error.status)
+        log.warning("poll failed feed=%s kind=%s error=%s", feed.url, error.kind, error)
+        reason = self._pause_reason(updated, error, now)
+        if reason:
+            await self._store.pause_feed(feed.id, now=now, reason=reason, by=PAUSED_BY_BOT)
+            log.warning("feed paused feed=%s reason=%s", feed.url, reason)
+            return PollResult(feed.id, feed.url, "paused", error=reason)
+        return PollResult(feed.id, feed.url, "failed", error=str(error))
+
+    def _pause_reason(self, feed: Feed, error: FetchError, now: datetime) -> str | None:
+        if error.kind == "gone":
+            return "the feed is gone (HTTP 410)"
+        limit = timedelta(seconds=self._config.pause_after_failing_seconds)
+        if feed.failing_since is not None and now - feed.failing_since >= limit:
+            days = limit.total_seconds() / 86400
+            return f"failing for more than {days:g} days; last error: {error}"
+        return None
+
+    def _next_check(self, url: str, now: datetime, hint: int | None) -> datetime:
+        return next_check_after_success(url, now, self._config.interval_seconds,
+                                        self._config.max_interval_seconds, hint)
+
+
+def _log_summary(results: Sequence[PollResult]) -> None:
+    if not results:
+        return
+    counts: dict[str, int] = {}
+    for r in results:
+        counts[r.outcome] = counts.get(r.outcome, 0) + 1
+    new = sum(r.new for r in results)
+    log.info("polled feeds=%s new_items=%s %s", len(results), new,
+             " ".join(f"{k}={v}" for k, v in sorted(counts.items())))

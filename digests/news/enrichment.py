@@ -1,0 +1,127 @@
+"""Enrichment: reading new items (sentences, figures, people) and grouping them into stories.
+
+Analysis runs in the worker pool; story assignment, which needs the index of recent stories,
+runs in a thread. Items are marked enriched in the same transaction that stores what was read,
+so a crash midway leaves them pending and the next run picks them up again.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from datetime import datetime
+
+from digests.models import Item
+from digests.news.analysis import analyse_items
+from digests.news.stories import StoryDoc, StoryIndex, restore
+from digests.readings import ItemAnalysis, ItemText
+from digests.runtime.workers import WorkerPool
+from digests.store.core import Store
+
+log = logging.getLogger(__name__)
+
+BATCH = 200
+WORKER_MODULES = ("digests.news.analysis",)
+"""What a worker should import before its first analysis (syntok, text2num, the word tables)."""
+
+
+class Enricher:
+    """Keeps the stored understanding up to date with the stored items; one run at a time."""
+
+    def __init__(self, store: Store, workers: WorkerPool, stories: StoryIndex | None = None,
+                 *, batch: int = BATCH) -> None:
+        self._store = store
+        self._workers = workers
+        self._stories = stories or StoryIndex()
+        self._batch = batch
+        self._lock = asyncio.Lock()
+
+    async def load(self, now: datetime) -> None:
+        """Rebuild the index of recent stories from the store (after a start or restart)."""
+        pairs = await self._store.story_assignments_since(now - self._stories.window)
+        restore(self._stories, [(_story_doc(item), story_id) for item, story_id in pairs],
+                highest_id=await self._store.highest_story_id())
+
+    async def run(self, now: datetime) -> int:
+        """Enrich every pending item; returns how many were enriched.
+
+        The workers analyse the next batch while this one is assigned to stories and stored.
+        """
+        done = 0
+        async with self._lock:
+            batch = await self._store.pending_items(self._batch)
+            analysing = self._analyse(batch)
+            while analysing is not None:
+                analyses = await self._analysed(analysing, batch)
+                following = await self._store.pending_items(self._batch, after_id=batch[-1].id)
+                analysing = self._analyse(following)  # overlaps with saving this batch
+                await self._save_or_isolate(batch, analyses, now)
+                done += len(batch)
+                batch = following
+        if done:
+            log.info("enriched items=%s", done)
+        return done
+
+    async def _analysed(self, analysing: asyncio.Future[list[ItemAnalysis]],
+                        batch: list[Item]) -> list[ItemAnalysis | None]:
+        """The batch's analyses; if the batch fails, each item alone (None for one that fails)."""
+        try:
+            return list(await analysing)
+        except Exception:
+            log.exception("analysing a batch failed; analysing its items one by one")
+        results: list[ItemAnalysis | None] = []
+        for item in batch:
+            single = self._analyse([item])
+            try:
+                results.append((await single)[0] if single else None)
+            except Exception:
+                log.exception("item %s cannot be analysed; it is skipped", item.id)
+                results.append(None)
+        return results
+
+    async def _save_or_isolate(self, batch: list[Item], analyses: list[ItemAnalysis | None],
+                               now: datetime) -> None:
+        """Save the batch; if that fails, item by item, so one bad item never blocks the rest."""
+        pairs = [(i, a) for i, a in zip(batch, analyses, strict=True) if a is not None]
+        try:
+            await self._save([i for i, _ in pairs], [a for _, a in pairs], now)
+        except Exception:
+            log.exception("saving a batch failed; saving its items one by one")
+            for item, analysis in pairs:
+                try:
+                    await self._save([item], [analysis], now)
+                except Exception:
+                    log.exception("item %s cannot be enriched; it is skipped", item.id)
+                    await self._store.mark_enriched([item.id])
+        skipped = [i.id for i, a in zip(batch, analyses, strict=True) if a is None]
+        if skipped:
+            await self._store.mark_enriched(skipped)
+
+    def _analyse(self, batch: list[Item]) -> asyncio.Future[list[ItemAnalysis]] | None:
+        """Start analysing a batch in the workers; None when there is nothing to analyse."""
+        if not batch:
+            return None
+        texts = [ItemText(i.id, i.title, i.text, i.published_at) for i in batch]
+        return asyncio.ensure_future(self._workers.run(analyse_items, texts))
+
+    async def _save(self, batch: list[Item], analyses: list[ItemAnalysis], now: datetime) -> None:
+        if not batch:
+            return
+        story_of = await asyncio.to_thread(self._assign, batch)
+        await self._store.save_enrichment(analyses, story_of, {i.id: i for i in batch})
+        newest = max(i.published_at for i in batch)
+        with contextlib.suppress(OverflowError):  # a year-1 date from an old store
+            cutoff = min(newest, now) - 2 * self._stories.window
+            # Many stories can expire at once (a day's worth): in a thread, like `_assign`.
+            await asyncio.to_thread(self._stories.forget_before, cutoff)
+
+    def _assign(self, pending: list[Item]) -> dict[int, int]:
+        """Story ids in publication order; an item already placed keeps its story (a retry)."""
+        ordered = sorted(pending, key=lambda i: (i.published_at, i.id))
+        return {item.id: self._stories.add(_story_doc(item)) for item in ordered}
+
+
+def _story_doc(item: Item) -> StoryDoc:
+    return StoryDoc(id=item.id, title=item.title, text=item.text, source=item.feed_name,
+                    published=item.published_at)

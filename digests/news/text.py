@@ -1,0 +1,89 @@
+"""Text basics for the understanding engine: sentences (syntok) and word tokens.
+
+Texts reaching this module are the plain texts `htmltext` produces: paragraphs separated by a
+blank line. Sentences never cross a paragraph break and keep their offsets in the text, so a
+quote can always be traced back to where it was taken from.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from syntok import segmenter
+
+from digests.readings import Sentence
+
+_WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*", re.UNICODE)
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+
+STOPWORDS = frozenset("""
+a about above after again against all also am an and any are as at be because been before being
+below between both but by can could did do does doing down during each few for from further had
+has have having he her here hers herself him himself his how i if in into is it its itself just
+me more most my myself no nor not now of off on once only or other our ours ourselves out over
+own same she should so some such than that the their theirs them themselves then there these
+they this those through to too under until up very was we were what when where which while who
+whom why will with would you your yours yourself yourselves said says say says told according
+would could may might must shall one's it's i'm he's she's we're they're
+""".split())
+
+
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """The text's sentences in order; news prose (abbreviations, initials, quotes) handled."""
+    sentences: list[Sentence] = []
+    for number, (offset, paragraph) in enumerate(_paragraphs(text)):
+        for start, end in _sentence_spans(paragraph):
+            sentences.append(Sentence(paragraph[start:end], offset + start, offset + end,
+                                      number, len(sentences)))
+    return sentences
+
+
+def words(text: str) -> list[str]:
+    """Word tokens, case kept ("U.S.", "3,800" → "3", "800" are not words; numbers are)."""
+    return _WORD.findall(text)
+
+
+def terms(text: str) -> list[str]:
+    """Lower-cased content words: stop words dropped, all-caps acronyms such as US kept."""
+    found = []
+    for word in words(text):
+        lowered = word.lower()
+        if lowered in STOPWORDS and not (word.isupper() and len(word) > 1):
+            continue
+        found.append(stem(lowered))
+    return found
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """Plurals to singulars, nothing more: "refugees" meets "refugee", "casualties" "casualty"."""
+    if len(word) < 4 or not word.endswith("s") or word.endswith(("ss", "us", "is", "'s")):
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    return word[:-1]
+
+
+def _paragraphs(text: str) -> list[tuple[int, str]]:
+    spans = []
+    position = 0
+    for match in _PARAGRAPH_BREAK.finditer(text):
+        spans.append((position, text[position:match.start()]))
+        position = match.end()
+    spans.append((position, text[position:]))
+    return [(start, body) for start, body in spans if body.strip()]
+
+
+def _sentence_spans(paragraph: str) -> list[tuple[int, int]]:
+    spans = []
+    for sentence in segmenter.analyze(paragraph):
+        for tokens in sentence:
+            if not tokens:
+                continue
+            start = tokens[0].offset
+            end = tokens[-1].offset + len(tokens[-1].value)
+            spans.append((start, end))
+    return spans

@@ -1,0 +1,28 @@
+"""A server's status: its feeds, the next digest and deliveries waiting on a permission."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from digests.models import Feed
+from digests.servers.deliveries import next_digest_at
+from digests.store.core import Store
+from digests.store.servers import OutboxRow
+
+
+@dataclass(frozen=True, slots=True)
+class ServerStatus:
+    feeds: tuple[Feed, ...]
+    next_digest: datetime | None
+    digest_channel: int | None
+    blocked: tuple[OutboxRow, ...]
+
+
+async def server_status(store: Store, guild_id: int, now: datetime) -> ServerStatus:
+    settings = await store.guild_settings(guild_id)
+    return ServerStatus(
+        feeds=tuple(await store.guild_feeds(guild_id)),
+        next_digest=next_digest_at(settings, now) if settings else None,
+        digest_channel=settings.digest_channel_id if settings else None,
+        blocked=tuple(await store.blocked_deliveries(guild_id)))

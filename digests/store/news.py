@@ -1,0 +1,304 @@
+"""The store's queries for what the understanding engine derives: stories, sentences, figures
+and people. Mixed into `Store`; rows never leave this module either."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import func, insert, select, text, update
+from sqlalchemy.engine import Row
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from digests.models import Item, SentenceHit, Source, StoryRecord
+from digests.readings import CitedFigure, CitedMention, Figure, ItemAnalysis, Mention
+from digests.store.connection import Queries
+from digests.store.rows import chunks, item_from_row, item_query, read_all
+from digests.store.schema import feeds, figures, items, mentions, sentences, stories, story_items
+
+
+class NewsQueries(Queries):
+    """Stories, sentences, figures and mentions."""
+
+    async def pending_items(self, limit: int, after_id: int = 0) -> list[Item]:
+        """Items not yet analysed, oldest first, so interrupted work resumes in order."""
+        query = (item_query().where(items.c.enriched.is_(False), items.c.id > after_id)
+                 .order_by(items.c.id).limit(limit))
+        async with self._engine.connect() as conn:
+            rows = (await conn.execute(query)).all()
+        return [item_from_row(r) for r in rows]
+
+    async def save_enrichment(self, analyses: Sequence[ItemAnalysis], story_of: Mapping[int, int],
+                              items_by_id: Mapping[int, Item]) -> None:
+        """Store what was read from the items and which story each joined, in one transaction."""
+        rows = await asyncio.to_thread(_analysis_rows, analyses)
+        async with self._begin() as conn:
+            ids = [a.item_id for a in analyses]
+            for table in (sentences, figures, mentions):
+                await conn.execute(table.delete().where(table.c.item_id.in_(ids)))
+            await _delete_fts(conn, ids)
+            await _insert_analyses(conn, rows)
+            await _assign_stories(conn, story_of, items_by_id)
+            await conn.execute(update(items).where(items.c.id.in_(ids)).values(enriched=True))
+
+    async def mark_enriched(self, item_ids: Sequence[int]) -> None:
+        """Mark items done without storing anything read from them (an item that cannot be read)."""
+        async with self._begin() as conn:
+            await conn.execute(update(items).where(items.c.id.in_(list(item_ids))).values(enriched=True))
+
+    async def highest_story_id(self) -> int:
+        async with self._engine.connect() as conn:
+            return int(await conn.scalar(select(func.coalesce(func.max(stories.c.id), 0))) or 0)
+
+    async def story_assignments_since(self, moment: datetime) -> list[tuple[Item, int]]:
+        query = (item_query().add_columns(story_items.c.story_id)
+                 .join(story_items, story_items.c.item_id == items.c.id)
+                 .where(items.c.published_at >= moment).order_by(items.c.published_at, items.c.id))
+        async with self._engine.connect() as conn:
+            rows = (await conn.execute(query)).all()
+        return [(item_from_row(r), r.story_id) for r in rows]
+
+    async def stories_between(self, start: datetime, end: datetime,
+                              feed_ids: Collection[int] | None = None) -> list[StoryRecord]:
+        """Stories with at least one item published in the window, each with all its items
+        (only the items of `feed_ids`, when given)."""
+        in_window = _in_feeds(select(story_items.c.story_id).join(items, items.c.id == story_items.c.item_id)
+                              .where(items.c.published_at >= start, items.c.published_at <= end), feed_ids)
+        return await self._stories(story_items.c.story_id.in_(in_window), feed_ids)
+
+    async def stories_by_id(self, story_ids: Iterable[int],
+                            feed_ids: Collection[int] | None = None) -> list[StoryRecord]:
+        return await self._stories(story_items.c.story_id.in_(list(story_ids)), feed_ids)
+
+    async def _stories(self, condition: Any, feed_ids: Collection[int] | None) -> list[StoryRecord]:
+        query = _in_feeds(item_query().add_columns(story_items.c.story_id,
+                                                   stories.c.title.label("story_title"))
+                          .join(story_items, story_items.c.item_id == items.c.id)
+                          .join(stories, stories.c.id == story_items.c.story_id)
+                          .where(condition)
+                          .order_by(items.c.published_at, items.c.id), feed_ids)
+        rows = await read_all(self._engine, query,
+                              lambda r: (r.story_id, r.story_title, item_from_row(r)))
+        grouped: dict[int, tuple[str, list[Item]]] = {}
+        for story_id, story_title, item in rows:
+            grouped.setdefault(story_id, (story_title, []))[1].append(item)
+        return [StoryRecord(sid, title, members[0].published_at, members[-1].published_at,
+                            tuple(members)) for sid, (title, members) in grouped.items()]
+
+    async def figures_of_items(self, item_ids: Iterable[int]) -> list[CitedFigure]:
+        query = _figure_query().where(figures.c.item_id.in_(list(item_ids)))
+        return await read_all(self._engine, query, lambda r: CitedFigure(_figure(r), _source(r)))
+
+    async def figures_in_sentences_matching(self, terms: Sequence[str], limit: int = 200,
+                                            feed_ids: Collection[int] | None = None) -> list[CitedFigure]:
+        """Figures whose sentence matches any of the terms, best matches first."""
+        hits = await self.search_sentences(terms, limit, feed_ids)
+        if not hits:
+            return []
+        wanted = {(h.source.item_id, h.text) for h in hits}
+        found = await self.figures_of_items({item_id for item_id, _ in wanted})
+        return [f for f in found if (f.source.item_id, f.figure.sentence) in wanted]
+
+    async def search_sentences(self, terms: Sequence[str], limit: int = 20,
+                               feed_ids: Collection[int] | None = None) -> list[SentenceHit]:
+        """Full-text search over the stored sentences (SQLite FTS5, ranked by bm25), of every
+        feed or of `feed_ids`."""
+        query = fts_query(terms)
+        if not query or (feed_ids is not None and not feed_ids):
+            return []
+        scope = ""
+        if feed_ids is not None:
+            scope = (" AND s.item_id IN (SELECT id FROM items WHERE feed_id IN "
+                     f"({','.join(str(int(f)) for f in feed_ids)}))")
+        statement = text(
+            "SELECT s.id AS sid, s.text AS text, bm25(sentences_fts) AS score, s.item_id AS item_id "
+            "FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid "
+            f"WHERE sentences_fts MATCH :query{scope} ORDER BY score LIMIT :limit")
+        async with self._engine.connect() as conn:
+            rows = (await conn.execute(statement, {"query": query, "limit": limit})).all()
+            sources = await _sources(conn, {r.item_id for r in rows})
+        return [SentenceHit(r.text, sources[r.item_id], -float(r.score)) for r in rows]
+
+    async def mentions_of(self, keys: Iterable[str],
+                          feed_ids: Collection[int] | None = None) -> list[CitedMention]:
+        query = _in_feeds(select(mentions, *_source_columns())
+                          .join(items, items.c.id == mentions.c.item_id)
+                          .join(feeds, feeds.c.id == items.c.feed_id)
+                          .where(mentions.c.person_key.in_(list(keys)))
+                          .order_by(items.c.published_at.desc(), mentions.c.id), feed_ids)
+        return await read_all(self._engine, query, lambda r: CitedMention(_mention(r), _source(r)))
+
+    async def mentions_of_items(self, item_ids: Iterable[int]) -> list[CitedMention]:
+        query = (select(mentions, *_source_columns()).join(items, items.c.id == mentions.c.item_id)
+                 .join(feeds, feeds.c.id == items.c.feed_id)
+                 .where(mentions.c.item_id.in_(list(item_ids))).order_by(mentions.c.id))
+        async with self._engine.connect() as conn:
+            rows = (await conn.execute(query)).all()
+        return [CitedMention(_mention(r), _source(r)) for r in rows]
+
+    async def person_keys(self, feed_ids: Collection[int] | None = None) -> list[tuple[str, str, int]]:
+        """Every person seen: (key, a name as written, number of mentions), most mentioned first."""
+        query = select(mentions.c.person_key, func.max(mentions.c.name).label("name"),
+                       func.count().label("mentioned"))
+        if feed_ids is not None:
+            query = _in_feeds(query.join(items, items.c.id == mentions.c.item_id), feed_ids)
+        query = query.group_by(mentions.c.person_key).order_by(func.count().desc())
+        return await read_all(self._engine, query, _person_row)
+
+    async def figure_labels(self, feed_ids: Collection[int] | None = None, limit: int = 500) -> list[str]:
+        """What the stored figures count ("people have fled Ukraine"), most frequent first."""
+        query = select(figures.c.counted).where(figures.c.counted.is_not(None))
+        if feed_ids is not None:
+            query = _in_feeds(query.join(items, items.c.id == figures.c.item_id), feed_ids)
+        query = query.group_by(figures.c.counted).order_by(func.count().desc()).limit(limit)
+        async with self._engine.connect() as conn:
+            rows = (await conn.execute(query)).all()
+        return [r[0] for r in rows]
+
+
+def _in_feeds(query: Any, feed_ids: Collection[int] | None) -> Any:
+    """The query limited to items of `feed_ids` (a server's feeds); unchanged for None."""
+    return query if feed_ids is None else query.where(items.c.feed_id.in_(list(feed_ids)))
+
+
+def fts_query(terms: Sequence[str]) -> str:
+    """A safe FTS5 query: each term quoted (no operators from user text), joined by OR."""
+    cleaned = dict.fromkeys(t.replace('"', "").strip() for t in terms)
+    return " OR ".join(f'"{t}"' for t in cleaned if t)
+
+
+def _person_row(row: Row[Any]) -> tuple[str, str, int]:
+    return row.person_key, row.name, int(row.mentioned)
+
+
+@dataclass(frozen=True, slots=True)
+class _AnalysisRows:
+    sentences: list[dict[str, Any]]
+    figures: list[dict[str, Any]]
+    mentions: list[dict[str, Any]]
+
+
+def _analysis_rows(analyses: Sequence[ItemAnalysis]) -> _AnalysisRows:
+    """The rows a batch's analyses become: CPU work for a big batch, done in a thread before
+    the transaction."""
+    return _AnalysisRows(
+        [{"item_id": a.item_id, "position": s.index, "text": s.text, "start_offset": s.start,
+          "end_offset": s.end} for a in analyses for s in a.sentences],
+        [_figure_row(a.item_id, f, k) for a in analyses
+         for f, k in zip(a.figures, a.measure_keys, strict=True)],
+        [_mention_row(a.item_id, m, k) for a in analyses
+         for m, k in zip(a.mentions, a.person_keys, strict=True)])
+
+
+async def _insert_analyses(conn: AsyncConnection, rows: _AnalysisRows) -> None:
+    """A batch's sentences, figures and mentions, in statements of at most `INSERT_CHUNK`
+    rows: SQLAlchemy prepares a statement's rows in one go on the event loop, so one long
+    article's thousand sentences in one statement would hold it."""
+    for chunk in chunks(rows.sentences):
+        # Any order will do (each id comes with its text), and asking for the parameters'
+        # order would make SQLAlchemy send SQLite one statement per sentence.
+        result = await conn.execute(insert(sentences).returning(sentences.c.id, sentences.c.text),
+                                    chunk)
+        if conn.dialect.name == "sqlite":
+            fts_rows = [{"rowid": r.id, "text": r.text} for r in result]
+            await conn.execute(text("INSERT INTO sentences_fts (rowid, text) VALUES (:rowid, :text)"),
+                               fts_rows)
+    for chunk in chunks(rows.figures):
+        await conn.execute(insert(figures), chunk)
+    for chunk in chunks(rows.mentions):
+        await conn.execute(insert(mentions), chunk)
+
+
+async def _delete_fts(conn: AsyncConnection, item_ids: list[int]) -> None:
+    if conn.dialect.name != "sqlite" or not item_ids:
+        return
+    old = select(sentences.c.id).where(sentences.c.item_id.in_(item_ids))
+    old_ids = [r[0] for r in await conn.execute(old)]
+    for start in range(0, len(old_ids), 500):
+        chunk = old_ids[start:start + 500]
+        marks = ",".join(str(int(i)) for i in chunk)
+        await conn.execute(text(f"DELETE FROM sentences_fts WHERE rowid IN ({marks})"))
+
+
+async def _assign_stories(conn: AsyncConnection, story_of: Mapping[int, int],
+                          items_by_id: Mapping[int, Item]) -> None:
+    """Create or widen each story touched, then (re)link its items: a few statements a batch."""
+    members: dict[int, list[datetime]] = {}
+    for item_id, story_id in story_of.items():
+        members.setdefault(story_id, []).append(items_by_id[item_id].published_at)
+    known = {r.id: r for r in await conn.execute(
+        select(stories).where(stories.c.id.in_(list(members))))}
+    new_rows = []
+    for story_id, times in members.items():
+        existing = known.get(story_id)
+        if existing is None:
+            title = next(items_by_id[i].title for i, s in story_of.items() if s == story_id)
+            new_rows.append({"id": story_id, "title": title, "first_seen_at": min(times),
+                             "last_seen_at": max(times)})
+        else:
+            await conn.execute(update(stories).where(stories.c.id == story_id).values(
+                first_seen_at=min(existing.first_seen_at, *times),
+                last_seen_at=max(existing.last_seen_at, *times)))
+    if new_rows:
+        await conn.execute(insert(stories), new_rows)
+    await conn.execute(story_items.delete().where(story_items.c.item_id.in_(list(story_of))))
+    await conn.execute(insert(story_items), [{"item_id": i, "story_id": s}
+                                             for i, s in story_of.items()])
+
+
+def _figure_row(item_id: int, figure: Figure, key: str) -> dict[str, Any]:
+    return {
+        "item_id": item_id, "value": figure.value, "unit": figure.unit,
+        "qualifier": figure.qualifier, "qualifier_text": figure.qualifier_text,
+        "counted": figure.counted, "measure_key": key, "source": figure.source,
+        "as_of": figure.as_of.isoformat() if figure.as_of else None, "surface": figure.surface,
+        "sentence": figure.sentence, "start_offset": figure.start, "end_offset": figure.end,
+    }
+
+
+def _mention_row(item_id: int, mention: Mention, key: str) -> dict[str, Any]:
+    return {
+        "item_id": item_id, "person_key": key, "name": mention.name,
+        "role": mention.role, "affiliation": mention.affiliation, "statement": mention.statement,
+        "verb": mention.verb, "sentence": mention.sentence, "start_offset": mention.start,
+        "end_offset": mention.end,
+    }
+
+
+def _source_columns() -> list[Any]:
+    return [items.c.feed_id, items.c.url.label("item_url"),
+            items.c.published_at.label("item_published_at"),
+            func.coalesce(feeds.c.name, feeds.c.title, feeds.c.url).label("feed_name")]
+
+
+def _figure_query() -> Any:
+    return (select(figures, *_source_columns()).join(items, items.c.id == figures.c.item_id)
+            .join(feeds, feeds.c.id == items.c.feed_id)
+            .order_by(items.c.published_at.desc(), figures.c.id))
+
+
+def _source(row: Row[Any]) -> Source:
+    return Source(row.item_id, row.feed_name, row.item_url, row.item_published_at)
+
+
+async def _sources(conn: AsyncConnection, item_ids: set[int]) -> dict[int, Source]:
+    query = (select(items.c.id.label("item_id"), *_source_columns())
+             .join(feeds, feeds.c.id == items.c.feed_id).where(items.c.id.in_(list(item_ids))))
+    return {r.item_id: _source(r) for r in await conn.execute(query)}
+
+
+def _figure(row: Row[Any]) -> Figure:
+    return Figure(
+        value=row.value, unit=row.unit, qualifier=row.qualifier, qualifier_text=row.qualifier_text,
+        counted=row.counted, source=row.source,
+        as_of=date.fromisoformat(row.as_of) if row.as_of else None, surface=row.surface,
+        sentence=row.sentence, start=row.start_offset, end=row.end_offset)
+
+
+def _mention(row: Row[Any]) -> Mention:
+    return Mention(
+        name=row.name, role=row.role, affiliation=row.affiliation, statement=row.statement,
+        verb=row.verb, sentence=row.sentence, start=row.start_offset, end=row.end_offset)

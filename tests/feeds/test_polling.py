@@ -1,0 +1,232 @@
+"""Polling end to end over loopback HTTP: fetch, parse in worker processes, store, pace."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from dataclasses import replace
+from datetime import datetime, timedelta
+
+import pytest
+
+from digests.config import PollingConfig
+from digests.feeds.fetching import Fetcher
+from digests.feeds.polling import Poller
+from digests.feeds.reading import FeedReader
+from digests.runtime.scheduling import build_scheduler
+from digests.runtime.workers import WorkerPool
+from digests.store.core import Store
+
+from conftest import NOW, fixture_bytes
+from feedserver import FeedServer
+
+RSS = fixture_bytes("rss20.xml")
+CONFIG = PollingConfig(interval_seconds=600, max_interval_seconds=6 * 3600,
+                       pause_after_failing_seconds=3 * 86400)
+
+
+@pytest.fixture(scope="module")
+def workers() -> AsyncIterator[WorkerPool]:
+    pool = WorkerPool(2)
+    yield pool  # type: ignore[misc]
+    pool.close()
+
+
+@pytest.fixture
+def poller(store: Store, fetcher: Fetcher, workers: WorkerPool) -> Poller:
+    return Poller(store, fetcher, FeedReader(workers).parse, CONFIG)
+
+
+async def test_first_poll_then_304_costs_no_parse(feed_server: FeedServer, store: Store,
+                                                  poller: Poller) -> None:
+    """First poll stores everything as seen-at-first-poll; the next is a 304 and stores nothing."""
+    feed_server.serve("/feed", RSS, etag='"v1"')
+    feed = await store.add_feed(feed_server.url("/feed"), now=NOW)
+    first = await poller.poll_feed(feed, NOW)
+    assert (first.outcome, first.new, first.entries, first.title) == ("fetched", 6, 6,
+                                                                      "Test Wire & Co")
+    stored = await store.get_feed(feed.id)
+    assert (stored.etag, stored.first_polled, stored.status.value) == ('"v1"', True, "ok")
+    assert stored.next_check_at > NOW
+    second = await poller.poll_feed(stored, NOW + timedelta(minutes=10))
+    assert second.outcome == "not-modified"
+    items = await store.items_published_between(NOW - timedelta(days=30), NOW)
+    assert len(items) == 6 and all(i.seen_at_first_poll for i in items)
+
+
+async def test_identical_body_is_not_parsed_again(feed_server: FeedServer, store: Store,
+                                                  poller: Poller) -> None:
+    """Without validators, an identical body is recognised by its hash."""
+    feed_server.serve("/feed", RSS)
+    feed = await store.add_feed(feed_server.url("/feed"), now=NOW)
+    await poller.poll_feed(feed, NOW)
+    again = await poller.poll_feed(await store.get_feed(feed.id), NOW)
+    assert again.outcome == "unchanged"
+
+
+async def test_changed_body_adds_only_new_items(feed_server: FeedServer, store: Store,
+                                                poller: Poller) -> None:
+    """A changed feed adds its new entries (not flagged first-poll) and updates edited ones."""
+    feed_server.serve("/feed", RSS, etag='"v1"')
+    feed = await store.add_feed(feed_server.url("/feed"), now=NOW)
+    await poller.poll_feed(feed, NOW)
+    changed = RSS.replace(b"More talks are planned.", b"A second round is planned.").replace(
+        b"<channel>", b"<channel><item><title>Brand new</title><guid>new-1</guid>"
+                      b"<description>Fresh.</description></item>", 1)
+    feed_server.serve("/feed", changed, etag='"v2"')
+    result = await poller.poll_feed(await store.get_feed(feed.id), NOW + timedelta(minutes=10))
+    assert (result.new, result.updated) == (1, 1)
+    items = await store.items_published_between(NOW - timedelta(days=30), NOW + timedelta(hours=1))
+    new = [i for i in items if i.title == "Brand new"]
+    assert len(new) == 1 and not new[0].seen_at_first_poll
+    assert len(items) == 7
+
+
+async def test_permanent_redirect_updates_the_stored_url(feed_server: FeedServer, store: Store,
+                                                         poller: Poller) -> None:
+    """After a 301 the feed is polled at its new address."""
+    feed_server.redirect("/old", "/new", 301)
+    feed_server.serve("/new", RSS)
+    feed = await store.add_feed(feed_server.url("/old"), now=NOW)
+    await poller.poll_feed(feed, NOW)
+    assert (await store.get_feed(feed.id)).url == feed_server.url("/new")
+
+
+async def test_web_page_url_becomes_the_feed_url(feed_server: FeedServer, store: Store,
+                                                 poller: Poller) -> None:
+    """A feed added by its web page's URL ends up stored under the discovered feed URL."""
+    feed_server.serve("/", fixture_bytes("page.html"), content_type="text/html")
+    feed_server.serve("/feeds/wire.xml", RSS)
+    feed = await store.add_feed(feed_server.url("/"), now=NOW)
+    result = await poller.poll_feed(feed, NOW)
+    assert (result.outcome, result.new) == ("fetched", 6)
+    assert (await store.get_feed(feed.id)).url == feed_server.url("/feeds/wire.xml")
+
+
+async def test_failures_back_off_then_pause(feed_server: FeedServer, store: Store,
+                                            poller: Poller) -> None:
+    """A failing feed waits longer after each failure and is paused after three days of it."""
+    feed_server.status("/down", 500)
+    feed = await store.add_feed(feed_server.url("/down"), now=NOW)
+    waits = []
+    now = NOW
+    while True:
+        result = await poller.poll_feed(await store.get_feed(feed.id), now)
+        feed_now = await store.get_feed(feed.id)
+        if result.outcome == "paused":
+            break
+        assert result.outcome == "failed" and result.error == f"HTTP 500 from {feed.url}"
+        waits.append(feed_now.next_check_at - now)
+        now = feed_now.next_check_at
+    assert waits[:4] == [timedelta(minutes=m) for m in (10, 20, 40, 80)]
+    assert max(waits) == timedelta(hours=6)
+    assert now - NOW >= timedelta(days=3)
+    assert feed_now.paused and "failing for more than 3 days" in (feed_now.paused_reason or "")
+    assert feed_now.last_error == f"HTTP 500 from {feed.url}"
+    assert await store.due_feeds(now + timedelta(days=30), 10) == []
+
+
+async def test_gone_pauses_at_once(feed_server: FeedServer, store: Store, poller: Poller) -> None:
+    """410 Gone pauses the feed on the first try, with the reason kept."""
+    feed_server.status("/gone", 410)
+    feed = await store.add_feed(feed_server.url("/gone"), now=NOW)
+    result = await poller.poll_feed(feed, NOW)
+    stored = await store.get_feed(feed.id)
+    assert result.outcome == "paused"
+    assert (stored.paused, stored.paused_reason) == (True, "the feed is gone (HTTP 410)")
+
+
+async def test_429_defers_other_feeds_on_the_host(feed_server: FeedServer, store: Store,
+                                                  poller: Poller) -> None:
+    """After a 429, the other feeds of that host wait for the cool-down without a request."""
+    feed_server.status("/a", 429, {"Retry-After": "900"})
+    feed_server.serve("/b", RSS)
+    a = await store.add_feed(feed_server.url("/a"), now=NOW)
+    b = await store.add_feed(feed_server.url("/b"), now=NOW)
+    first = await poller.poll_feed(a, NOW)
+    second = await poller.poll_feed(b, NOW)
+    assert (first.outcome, second.outcome) == ("failed", "deferred")
+    assert (await store.get_feed(a.id)).next_check_at == NOW + timedelta(seconds=900)
+    deferred = await store.get_feed(b.id)
+    assert (deferred.next_check_at, deferred.status.value) == (NOW + timedelta(seconds=900), "ok")
+    assert feed_server.hits("/b") == 0
+
+
+async def test_malformed_and_garbage(feed_server: FeedServer, store: Store, poller: Poller) -> None:
+    """An ill-formed feed with entries is used; garbage is a failure that loses nothing."""
+    feed_server.serve("/sloppy", fixture_bytes("illformed.xml"))
+    feed_server.serve("/garbage", fixture_bytes("garbage.txt"), content_type="text/plain")
+    sloppy = await store.add_feed(feed_server.url("/sloppy"), now=NOW)
+    garbage = await store.add_feed(feed_server.url("/garbage"), now=NOW)
+    assert (await poller.poll_feed(sloppy, NOW)).new == 2
+    result = await poller.poll_feed(garbage, NOW)
+    assert result.outcome == "failed" and "not a readable feed" in (result.error or "")
+
+
+async def test_poll_due_polls_only_due_feeds(feed_server: FeedServer, store: Store,
+                                             poller: Poller) -> None:
+    """poll_due takes the feeds whose time has come; a second call right after finds none."""
+    for name in ("a", "b", "c"):
+        feed_server.serve(f"/{name}", RSS.replace(b"Test Wire", name.encode()))
+        await store.add_feed(feed_server.url(f"/{name}"), now=NOW)
+    paused = await store.add_feed(feed_server.url("/paused"), now=NOW)
+    await store.pause_feed(paused.id, now=NOW, reason="by hand", by="admin")
+    results = await poller.poll_due(NOW)
+    assert sorted(r.outcome for r in results) == ["fetched"] * 3
+    assert await poller.poll_due(NOW + timedelta(seconds=1)) == []
+    assert feed_server.hits("/paused") == 0
+
+
+async def test_scheduler_tick_polls_due_feeds(feed_server: FeedServer, store: Store,
+                                              poller: Poller) -> None:
+    """The APScheduler job runs at once on start and polls the due feeds."""
+    feed_server.serve("/feed", RSS)
+    feed = await store.add_feed(feed_server.url("/feed"), now=NOW)
+    polled = asyncio.Event()
+
+    async def tick(now: datetime) -> None:
+        await poller.poll_due(now)
+        polled.set()
+
+    ticks = build_scheduler(tick, tick_seconds=3600, clock=lambda: NOW)
+    job = ticks.scheduler.get_job("poll:tick")
+    assert (job.coalesce, job.max_instances) == (True, 1)
+    ticks.start()
+    try:
+        await asyncio.wait_for(polled.wait(), 10)
+    finally:
+        await ticks.stop()
+    assert (await store.get_feed(feed.id)).item_count == 6
+
+
+async def test_restart_polls_without_duplicates(feed_server: FeedServer, tmp_path, fetcher: Fetcher,
+                                                workers: WorkerPool) -> None:
+    """A new process on the same file carries on: nothing duplicated, 304 from the saved ETag."""
+    feed_server.serve("/feed", RSS, etag='"v1"')
+    url = f"sqlite:///{tmp_path / 'restart.db'}"
+    for attempt in range(2):
+        store = await Store.open(url)
+        try:
+            [feed] = await store.all_feeds() or [await store.add_feed(feed_server.url("/feed"),
+                                                                      now=NOW)]
+            result = await Poller(store, fetcher, FeedReader(workers).parse, CONFIG).poll_feed(feed, NOW)
+            assert result.outcome == ("fetched", "not-modified")[attempt]
+            assert (await store.counts()).items == 6
+        finally:
+            await store.close()
+
+
+async def test_crash_in_parse_is_a_recorded_failure(feed_server: FeedServer, store: Store,
+                                                    fetcher: Fetcher) -> None:
+    """An exception while parsing marks the feed failing and the batch goes on."""
+
+    async def broken_parse(*_):  # type: ignore[no-untyped-def]
+        raise ValueError("boom")
+
+    feed_server.serve("/feed", RSS)
+    feed = await store.add_feed(feed_server.url("/feed"), now=NOW)
+    result = await Poller(store, fetcher, broken_parse, CONFIG).poll_feed(feed, NOW)
+    stored = await store.get_feed(feed.id)
+    assert result.outcome == "failed"
+    assert (stored.status.value, stored.first_polled) == ("failing", False)
+    assert replace(stored, item_count=0).last_error == "internal error: boom"

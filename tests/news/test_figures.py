@@ -1,0 +1,153 @@
+"""Key figures: numbers with their unit, qualifier, counted thing, source and date."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+import pytest
+
+from digests.news.figures import extract_figures, format_value, measure_key
+from digests.readings import Figure
+
+WEDNESDAY = datetime(2022, 3, 2, 18, 30, tzinfo=UTC)  # the day UNHCR counted one million refugees
+
+
+def only(text: str) -> Figure:
+    figures = extract_figures(text, WEDNESDAY)
+    assert len(figures) == 1, figures
+    return figures[0]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # The 2022 example, in our own words.
+    ("Ukraine's emergency service said Russian shelling had killed over 2,000 civilians.",
+     (2000, None, "lower_bound", "civilians killed", "Ukraine's emergency service", None)),
+    ("One million people have fled Ukraine in a week, the UN refugee agency UNHCR said on Wednesday.",
+     (1e6, None, "exact", "people have fled Ukraine", "UNHCR", date(2022, 3, 2))),
+    ("That is over 2 percent of Ukraine's population.",
+     (2, "percent", "lower_bound", "Ukraine's population", None, None)),
+    ("UNHCR warned that as many as 4 million Ukrainians could leave.",
+     (4e6, None, "upper_bound", "Ukrainians could leave", "UNHCR", None)),
+    ("In Syria it took about three months to reach that mark.",
+     (3, "month", "approximate", None, None, None)),
+    ("It was reported on Wednesday that about 3,800 additional US troops would go to Europe.",
+     (3800, None, "approximate", "additional US troops would go", None, date(2022, 3, 2))),
+    # Other shapes of news figures.
+    ("The fund approved $1.4 billion in emergency aid, according to the IMF.",
+     (1.4e9, "USD", "exact", "emergency aid", "the IMF", None)),
+    ("Brussels pledged €500m yesterday.", (5e8, "EUR", "exact", None, None, date(2022, 3, 1))),
+    ("The deal is worth £2.5bn, the company said.", (2.5e9, "GBP", "exact", None, "the company", None)),
+    ("Inflation hit 7.5% in January.", (7.5, "percent", "exact", None, None, None)),
+    ("The convoy stretched for 40 miles on Monday.", (40, "mile", "exact", None, None, date(2022, 2, 28))),
+    ("Troops advanced 64 km last Wednesday.", (64, "km", "exact", None, None, date(2022, 2, 23))),
+    ("Nearly 500 people were evacuated on 2 March.",
+     (500, None, "upper_bound", "people were evacuated", None, date(2022, 3, 2))),
+    ("At least two hundred soldiers surrendered, officials said.",
+     (200, None, "lower_bound", "soldiers surrendered", "officials", None)),
+    ("Some 1.5 million homes lost power.", (1.5e6, None, "approximate", "homes lost power", None, None)),
+    ("Up to 12,000 troops could be deployed, Reuters reported.",
+     (12000, None, "upper_bound", "troops could be deployed", "Reuters", None)),
+    ("Officials counted 3,000 or more refugees at the border.",
+     (3000, None, "lower_bound", "refugees", "Officials", None)),
+    ("Half a million people remain without water.", (5e5, None, "exact", "people remain", None, None)),
+])
+def test_figures_of_news_sentences(sentence: str, expected: tuple[object, ...]) -> None:
+    """Each sentence yields its one figure: value, unit, qualifier, counted thing, source, date."""
+    figure = only(sentence)
+    assert (figure.value, figure.unit, figure.qualifier, figure.counted, figure.source,
+            figure.as_of) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "The war began in 2022.",
+    "In 1997 the treaty was signed.",
+    "Talks resume on 2 March.",
+    "Talks resumed on March 3, 2022, in Belarus.",
+    "The meeting starts at 14:00.",
+    "He spoke at 5 p.m. on the steps.",
+    "A second round of talks ended.",
+    "She finished 3rd in the race.",
+    "Call 555-1234 for help.",
+    "Men aged 18 to 60 may not leave.",
+    "A 28-year-old soldier was named.",
+    "Kyiv won the match 11-10.",
+    "1. The first point of the plan.",
+    "See page 12 of the report.",
+    "COVID-19 cases fell.",
+    "The G7 met in Brussels.",
+    "A Boeing 737 landed safely.",
+    "Read more at https://example.org/news?id=2022.",
+    "One of the delegates left.",
+])
+def test_numbers_that_are_not_figures(sentence: str) -> None:
+    """Years, dates, times, ordinals, phones, ages, scores, lists, pages and codes are no figures."""
+    assert extract_figures(sentence, WEDNESDAY) == []
+
+
+@pytest.mark.parametrize(("surface", "value", "unit"), [
+    ("3,800", 3800, None), ("2.5 million", 2.5e6, None), ("1.4bn", 1.4e9, None),
+    ("$1.4 billion", 1.4e9, "USD"),
+    ("€500m", 5e8, "EUR"), ("12%", 12, "percent"), ("2 per cent", 2, "percent"), ("40 miles", 40, "mile"),
+    ("64 km", 64, "km"), ("one million", 1e6, None), ("four million", 4e6, None), ("two hundred", 200, None),
+    ("twenty-one", 21, None), ("a dozen", 12, None), ("two and a half million", 2.5e6, None),
+    ("10k", 1e4, None), ("50 cents", 0.5, "USD"), ("US$ 3 million", 3e6, "USD"), ("C$ 300", 300, "CAD"),
+    ("361 million pounds", 3.61e8, "GBP"), ("25 pounds", 25, "lb"), ("a 3-inch", 3, "inch"),
+    ("1 414 021 100", 1414021100, None), ("minus five percent", -5, "percent"), ("1/4 mile", 0.25, "mile"),
+])
+def test_numbers_are_normalised(surface: str, value: float, unit: str | None) -> None:
+    """Digits, scales, currencies, units and spelled-out numbers become one value and unit code."""
+    figure = only(f"They counted {surface} then.")
+    assert figure.value == pytest.approx(value)
+    assert figure.unit == unit
+
+
+def test_surface_and_offsets_point_into_the_text() -> None:
+    """The surface is the exact text at the figure's offsets, qualifier included."""
+    text = "Headline here\n\nUNHCR said on Wednesday that as many as 4 million may flee. Not more."
+    figure = only(text)
+    assert (figure.surface, text[figure.start:figure.end]) == ("as many as 4 million", "as many as 4 million")
+    assert figure.sentence == "UNHCR said on Wednesday that as many as 4 million may flee."
+
+
+def test_one_measure_reported_over_time_shares_a_key() -> None:
+    """The same measure at different values and wordings falls in one series; others do not."""
+    first = only("One million people have fled Ukraine.")
+    later = only("More than 2 million people have fled Ukraine, UNHCR said.")
+    other = only("About 3,800 additional US troops arrived.")
+    assert measure_key(first) == measure_key(later) != measure_key(other)
+    assert measure_key(first).endswith("|count")
+
+
+@pytest.mark.parametrize(("sentence", "formatted"), [
+    ("They counted one million.", "1 million"), ("They counted 2.5 million.", "2.5 million"),
+    ("They counted 3,800.", "3,800"), ("It rose 2%.", "2%"), ("It cost $1.4 billion.", "$1.4 billion"),
+    ("It cost €500 million.", "€500 million"), ("It cost CHF 20.", "CHF 20"),
+    ("They drove 40 miles.", "40 miles"),
+    ("They drove 64 km.", "64 km"), ("It lasted about three months.", "3 months"),
+])
+def test_values_are_written_for_readers(sentence: str, formatted: str) -> None:
+    """format_value writes numbers, currencies, percentages and units the way a reader expects."""
+    assert format_value(only(sentence)) == formatted
+
+
+@pytest.mark.parametrize(("sentence", "as_of"), [
+    ("Yesterday 300 people crossed.", date(2022, 3, 1)),
+    ("Last Monday 300 people crossed.", date(2022, 2, 28)),
+    ("On Thursday 300 people crossed.", date(2022, 2, 24)),
+    ("Two days ago 300 people crossed.", date(2022, 2, 28)),
+    ("On February 24 300 people crossed.", date(2022, 2, 24)),
+    ("On 30 December 300 people crossed.", date(2021, 12, 30)),
+    ("Last week 300 people crossed.", None),
+])
+def test_dates_resolve_against_the_publication_day(sentence: str, as_of: date | None) -> None:
+    """Weekdays, yesterday, "N days ago" and dates without a year resolve to the latest past day."""
+    assert only(sentence).as_of == as_of
+
+
+def test_a_long_text_is_handled_whole() -> None:
+    """A long article (3,000 sentences) is read in one call, every figure found and in order."""
+    paragraph = ("Officials said 1,200 people fled on Monday. The cost reached $3 million. "
+                 "It was the 2nd time in 2022 that talks failed.")
+    figures = extract_figures("\n\n".join([paragraph] * 1000), WEDNESDAY)
+    assert len(figures) == 2000
+    assert [f.start for f in figures] == sorted(f.start for f in figures)

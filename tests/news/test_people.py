@@ -1,0 +1,146 @@
+"""Key people: names, roles, affiliations and speakers, read from news prose by rules."""
+
+from __future__ import annotations
+
+import pytest
+
+from digests.news.people import describe, extract_people, merge_names, person_key
+from digests.readings import Mention
+
+Row = tuple[str, str | None, str | None, bool]
+
+
+def _rows(text: str) -> list[Row]:
+    return [(m.name, m.role, m.affiliation, m.statement is not None) for m in extract_people(text)]
+
+
+def _mention(role: str | None, affiliation: str | None = None) -> Mention:
+    return Mention("Someone", role, affiliation, None, None, "", 0, 0)
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("UNHCR spokesperson Shabia Mantoo said the agency was ready.",
+     [("Shabia Mantoo", "spokesperson", "UNHCR", True)]),
+    ("Dmytro Kuleba, Ukraine's foreign minister, said the vote mattered.",
+     [("Dmytro Kuleba", "foreign minister", "Ukraine", True)]),
+    ("Dmytro Kuleba, the foreign minister of Ukraine, spent Friday on the phone.",
+     [("Dmytro Kuleba", "foreign minister", "Ukraine", False)]),
+    ("Presidential adviser Mykhailo Podolyak said talks would continue.",
+     [("Mykhailo Podolyak", "presidential adviser", None, True)]),
+    ("Pentagon press secretary John Kirby said the deployment was temporary.",
+     [("John Kirby", "press secretary", "Pentagon", True)]),
+    ("About 660,000 people have fled, UN High Commissioner for Refugees Filippo Grandi said on Tuesday.",
+     [("Filippo Grandi", "High Commissioner for Refugees", "UN", True)]),
+    ("Filippo Grandi, the UN High Commissioner for Refugees, said the speed was unprecedented.",
+     [("Filippo Grandi", "High Commissioner for Refugees", "UN", True)]),
+    ("President Volodymyr Zelensky imposed martial law across the country.",
+     [("Volodymyr Zelensky", "president", None, False)]),
+    ("In Brussels, Commission President Ursula von der Leyen said the money would go to aid.",
+     [("Ursula von der Leyen", "president", "Commission", True)]),
+    ("Russian Foreign Minister Sergei Lavrov announced a new round of talks.",
+     [("Sergei Lavrov", "foreign minister", "Russia", True)]),
+    ("Chancellor Olaf Scholz told the Bundestag that spending would rise.",
+     [("Olaf Scholz", "chancellor", None, True)]),
+    ("The defence minister, Oleksii Reznikov, was also in the room.",
+     [("Oleksii Reznikov", "defence minister", None, False)]),
+    ("Shabia Mantoo, speaking for UNHCR in Geneva, said the agency was preparing.",
+     [("Shabia Mantoo", None, "UNHCR", True)]),
+    ("Mykhailo Podolyak, an adviser to President Zelensky, told reporters the talks went on.",
+     [("Mykhailo Podolyak", "adviser to President Zelensky", None, True),
+      ("Zelensky", "president", None, False)]),
+    ("More than half have gone to Poland, said Filippo Grandi.", [("Filippo Grandi", None, None, True)]),
+    ("The count passed one million, according to Filippo Grandi.",
+     [("Filippo Grandi", None, None, True)]),
+    ("Kuleba warned that every day of delay cost lives.", [("Kuleba", None, None, True)]),
+    ("Labour MP Rosena Allin-Khan helps with the aid effort.",
+     [("Rosena Allin-Khan", "MP", "Labour", False)]),
+    ("Seamus O'Brien and Jean-Claude Juncker met over lunch.",
+     [("Seamus O'Brien", None, None, False), ("Jean-Claude Juncker", None, None, False)]),
+    ("Guard J. R. Smith scored 20 points on Monday.", [("J. R. Smith", None, None, False)]),
+    ("Russian President Vladimir Putin Says The Talks Are Over",
+     [("Vladimir Putin", "president", "Russia", True)]),
+])
+def test_people_roles_and_speakers(sentence: str, expected: list[Row]) -> None:
+    """Each pattern gives the name as written, its role, its affiliation and whether it speaks."""
+    assert _rows(sentence) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Ukraine, Russia and Belarus sent delegations to Kyiv on Monday.",
+    "UNHCR and NATO said on Wednesday that the European Union would help.",
+    "Ukraine's State Emergency Service said 2,000 civilians had died.",
+    "About 3,800 US troops from Fort Stewart in Georgia head for Europe in March.",
+    "Moscow said the White House had not replied by Thursday.",
+    "Doctors in Kharkiv and Mariupol told aid workers that oxygen was short.",
+    "Smith arrived late and left early.",
+    "Russia Says Ukraine Talks Will Resume On Monday In Belarus",
+    "Liverpool Edge Chelsea On Penalties To Lift League Cup At Wembley",
+    "How Vladimir Putin Could Be Indicted For War Crimes In The Hague",
+])
+def test_places_organisations_days_and_headlines_are_not_people(text: str) -> None:
+    """Places, bodies, weekdays, lone surnames and unconfirmed Title-Case names give nothing."""
+    assert extract_people(text) == []
+
+
+def test_surname_confirmed_by_a_full_mention_anywhere_in_the_text() -> None:
+    """A headline's bare surname counts once the body names the person in full."""
+    text = ("Kuleba urges allies to cut Russia off from the banks\n\n"
+            "Dmytro Kuleba, Ukraine's foreign minister, spent Friday on the phone.")
+    assert [m.name for m in extract_people(text)] == ["Kuleba", "Dmytro Kuleba"]
+
+
+def test_offsets_point_at_the_name_and_possessives_are_dropped() -> None:
+    """start/end slice the name out of the text; "Podolyak's" is read as Podolyak."""
+    text = "Talks ended.\n\nMykhailo Podolyak said so. Podolyak's remarks were welcomed."
+    mentions = extract_people(text)
+    assert [(m.name, text[m.start:m.end]) for m in mentions] == [
+        ("Mykhailo Podolyak", "Mykhailo Podolyak"), ("Podolyak", "Podolyak")]
+    assert (mentions[0].verb, mentions[0].statement) == ("said", "Mykhailo Podolyak said so.")
+    assert mentions[1].statement is None and mentions[1].sentence == "Podolyak's remarks were welcomed."
+
+
+@pytest.mark.parametrize(("name", "key"), [
+    ("Mykhailo Podolyak", "mykhailo podolyak"),
+    ("Recep Tayyip Erdoğan", "recep tayyip erdogan"),
+    ("Mr. Podolyak's", "podolyak"),
+    ("J.R. Smith", "j. r. smith"),
+    ("J. R. Smith", "j. r. smith"),
+    ("Volodymyr Zelenskyy", "volodymyr zelensky"),
+])
+def test_person_key(name: str, key: str) -> None:
+    """Keys fold case, accents, honorifics, possessives, initials' spacing and -skiy spellings."""
+    assert person_key(name) == key
+
+
+@pytest.mark.parametrize(("names", "expected"), [
+    (["Mykhailo Podolyak", "Podolyak", "Mr Podolyak", "Podolyak's"],
+     ["Mykhailo Podolyak"] * 4),
+    (["Podolyak", "Mr Podolyak"], ["Podolyak", "Podolyak"]),
+    (["Vitali Klitschko", "Wladimir Klitschko", "Klitschko"],
+     ["Vitali Klitschko", "Wladimir Klitschko", "Klitschko"]),
+    (["Ursula von der Leyen", "von der Leyen", "Leyen"], ["Ursula von der Leyen"] * 3),
+    (["Volodymyr Zelenskiy", "Volodymyr Zelensky", "Volodymyr Zelensky", "Zelenskyy"],
+     ["Volodymyr Zelensky"] * 4),
+    (["Vladimir Putin"] * 12 + ["Calling Putin", "Putin"], ["Vladimir Putin"] * 12 + ["Calling Putin",
+                                                                                       "Vladimir Putin"]),
+])
+def test_merge_names(names: list[str], expected: list[str]) -> None:
+    """Surnames and variants meet their full name; a surname two people share stays apart."""
+    merged = merge_names(names)
+    assert [merged[name] for name in names] == expected
+
+
+@pytest.mark.parametrize(("mentions", "expected"), [
+    ([_mention("high commissioner"), _mention("High Commissioner for Refugees", "UN"),
+      _mention("high commissioner")], ("High Commissioner for Refugees", "UN")),
+    ([_mention("presidential adviser"), _mention("adviser"), _mention("presidential adviser"),
+      _mention("adviser to the head of the presidential office")], ("presidential adviser", None)),
+    ([_mention("president", "Ukraine"), _mention("president"), _mention(None, "Ukraine")],
+     ("president", "Ukraine")),
+    ([_mention(None, "CNN"), _mention(None, "BBC"), _mention(None, "CNN")], (None, "CNN")),
+    ([], (None, None)),
+])
+def test_describe_prefers_the_supported_and_specific(mentions: list[Mention],
+                                                      expected: tuple[str | None, str | None]) -> None:
+    """The role most mentions support wins, and the most specific of equals ("… for Refugees")."""
+    assert describe(mentions) == expected

@@ -1,0 +1,39 @@
+"""Sentences and terms: the basics every understanding step stands on."""
+
+from __future__ import annotations
+
+from digests.news.text import split_sentences, stem, terms
+
+NEWS = ('KYIV, Ukraine (AP) — Mr. Podolyak said on Monday the U.S. sent 3,800 troops. '
+        '"We will talk," he said. Dr. J. R. Smith agreed at 5 p.m. Monday.\n\n'
+        'A new paragraph. It ends here.')
+
+
+def test_sentences_of_news_prose() -> None:
+    """Abbreviations, initials and quotes do not split sentences; paragraphs always do."""
+    assert [s.text for s in split_sentences(NEWS)] == [
+        "KYIV, Ukraine (AP) — Mr. Podolyak said on Monday the U.S. sent 3,800 troops.",
+        '"We will talk," he said.',
+        "Dr. J. R. Smith agreed at 5 p.m. Monday.",
+        "A new paragraph.",
+        "It ends here.",
+    ]
+
+
+def test_sentence_offsets_point_into_the_text() -> None:
+    """Each sentence can be found again at its offsets, with its paragraph and position."""
+    sentences = split_sentences(NEWS)
+    assert all(NEWS[s.start:s.end] == s.text for s in sentences)
+    assert [(s.paragraph, s.index) for s in sentences] == [(0, 0), (0, 1), (0, 2), (1, 3), (1, 4)]
+
+
+def test_empty_text_has_no_sentences() -> None:
+    """Blank input gives nothing rather than an empty sentence."""
+    assert split_sentences("  \n\n ") == []
+
+
+def test_terms_keep_acronyms_and_singularise() -> None:
+    """Stop words go, but the all-caps US stays; plurals meet their singulars."""
+    assert terms("Refugees fled to the US as the casualties rose") == [
+        "refugee", "fled", "us", "casualty", "rose"]
+    assert (stem("news"), stem("crisis"), stem("status")) == ("new", "crisis", "status")
