@@ -122,7 +122,6 @@ async def cached_store(entries: int) -> Path:
     return path
 
 
-
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]

@@ -27,7 +27,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from digests.feeds.htmltext import html_to_text
 from digests.feeds.parsing import parse_document
 from digests.news.analysis import full_text
-from digests.news.people import describe, extract_people, merge_names
+from digests.news.names import describe, merge_names
+from digests.news.people import extract_people
 from digests.readings import Mention
 from digests.samples import sample_feeds
 

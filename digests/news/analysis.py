@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from digests.news.figures import figures_in_sentences, measure_key
-from digests.news.people import people_in_sentences, person_key
+from digests.news.names import person_key
+from digests.news.people import people_in_sentences
 from digests.news.text import split_sentences
 from digests.readings import ItemAnalysis, ItemText
 

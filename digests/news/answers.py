@@ -16,8 +16,9 @@ from datetime import date, datetime
 from typing import Protocol
 
 from digests.models import SentenceHit, Source
-from digests.news.figures import calendar_dates_in, format_value
-from digests.news.people import describe, merge_names, person_key
+from digests.news.dates import calendar_dates_in
+from digests.news.figures import format_value
+from digests.news.names import describe, merge_names, person_key
 from digests.news.text import terms
 from digests.readings import CitedFigure, CitedMention, Figure
 

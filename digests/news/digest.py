@@ -13,7 +13,7 @@ from datetime import datetime
 
 from digests.models import Item, Source, StoryRecord
 from digests.news.figures import format_value, measure_key
-from digests.news.people import describe, merge_names
+from digests.news.names import describe, merge_names
 from digests.news.summaries import SummaryDoc, summarise
 from digests.readings import Figure, Mention
 

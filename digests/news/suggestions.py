@@ -10,7 +10,7 @@ from collections.abc import Collection, Sequence
 from datetime import datetime, timedelta
 from typing import Protocol
 
-from digests.news.people import merge_names
+from digests.news.names import merge_names
 
 log = logging.getLogger(__name__)
 

@@ -29,8 +29,6 @@ would could may might must shall one's it's i'm he's she's we're they're
 """.split())
 
 
-
-
 def split_sentences(text: str) -> list[Sentence]:
     """The text's sentences in order; news prose (abbreviations, initials, quotes) handled."""
     sentences: list[Sentence] = []

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from digests.news.people import describe, extract_people, merge_names, person_key
+from digests.news.names import describe, merge_names, person_key
+from digests.news.people import extract_people
 from digests.readings import Mention
 
 Row = tuple[str, str | None, str | None, bool]

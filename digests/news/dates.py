@@ -1,0 +1,53 @@
+"""The days a news text names ("on Monday", "yesterday", "two weeks ago", "3 March"), resolved
+against the day it was published."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from digests.news import figure_words as vocab
+
+
+def calendar_dates_in(text: str, today: date) -> list[date]:
+    """Explicit calendar dates a text names ("by 3 March", "on March 8"), resolved to `today`'s year."""
+    return [when for match in vocab.RELATIVE.finditer(text)
+            if (match.group("d1") or match.group("d2")) and (when := _resolve(match, today))]
+
+
+def dates_in(sentence: str, today: date) -> list[tuple[int, date]]:
+    """The dates the sentence names, resolved against the publication day, with their positions."""
+    found = []
+    for match in vocab.RELATIVE.finditer(sentence):
+        when = _resolve(match, today)
+        if when is not None:
+            found.append((match.start(), when))
+    return found
+
+
+def _resolve(match: re.Match[str], today: date) -> date | None:
+    if match.group("day"):
+        weekday = vocab.DAYS.index(match.group("day").lower())
+        relation = (match.group("rel") or "").lower()
+        if relation == "next":
+            return today + timedelta(days=(weekday - today.weekday()) % 7 or 7)
+        back = (today.weekday() - weekday) % 7
+        return today - timedelta(days=back or (7 if relation == "last" else 0))
+    if match.group("yesterday") or match.group("today"):
+        return today - timedelta(days=1 if match.group("yesterday") else 0)
+    if match.group("ago"):
+        count = vocab.SMALL.get(match.group("ago").lower()) or int(match.group("ago"))
+        return today - timedelta(days=count * (7 if match.group("agounit").lower().startswith("w") else 1))
+    day, month, year = ((match.group("d1"), match.group("m1"), match.group("y1")) if match.group("d1")
+                        else (match.group("d2"), match.group("m2"), match.group("y2")))
+    return _calendar_date(int(day), vocab.MONTHS[month.lower()[:3]], year, today)
+
+
+def _calendar_date(day: int, month: int, year: str | None, today: date) -> date | None:
+    try:
+        when = date(int(year) if year else today.year, month, day)
+    except ValueError:
+        return None
+    if not year and when > today + timedelta(days=31):
+        return when.replace(year=when.year - 1) if not (month == 2 and day == 29) else None
+    return when

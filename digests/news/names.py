@@ -1,0 +1,89 @@
+"""One person across many mentions: a key for each name as written, surnames merged into the
+full name they belong to, and the role and affiliation most mentions support."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+from digests.news import people_words as vocab
+from digests.readings import Mention
+
+
+def person_key(name: str) -> str:
+    """Normalised key: honorific and possessive dropped, accents folded, casefolded."""
+    folded = unicodedata.normalize("NFKD", clean_name(name))
+    folded = "".join(c for c in folded if not unicodedata.combining(c))
+    key = " ".join(folded.replace("’", "'").replace(".", ". ").casefold().split())
+    return vocab.TRANSLITERATION.sub("sky", key)
+
+
+def merge_names(names: Iterable[str]) -> dict[str, str]:
+    """Every name mapped to its canonical full form, written as it most often is. A surname
+    merges into the one full name that has it, or into one that has over 90% of at least ten
+    such mentions; otherwise (two people share it) it stays as it is."""
+    given = list(names)
+    forms: dict[str, Counter[str]] = {}
+    for name in given:
+        forms.setdefault(person_key(name), Counter())[clean_name(name) or name] += 1
+    owners: dict[str, Counter[str]] = {}
+    for key, written in forms.items():
+        if _is_full(key):
+            for last in {surname(key), key.split()[-1]}:
+                owners.setdefault(last, Counter())[key] += written.total()
+    merged = {}
+    for name in given:
+        key = person_key(name)
+        if not _is_full(key) and key in owners:
+            (top, count), total = owners[key].most_common(1)[0], owners[key].total()
+            key = top if count == total or (count >= 10 and count >= 0.9 * total) else key
+        merged[name] = forms[key].most_common(1)[0][0]
+    return merged
+
+
+def describe(mentions: Sequence[Mention]) -> tuple[str | None, str | None]:
+    """The best (role, affiliation) for one person: the value most mentions support, then the
+    most specific ("High Commissioner for Refugees" over "high commissioner")."""
+    role = _best([m.role for m in mentions if m.role])
+    fitting = [m.affiliation for m in mentions
+               if m.affiliation and (role is None or (m.role and _covers(role, m.role)))]
+    return role, _best(fitting or [m.affiliation for m in mentions if m.affiliation])
+
+
+def clean_name(name: str) -> str:
+    words = vocab.POSSESSIVE.sub("", name.strip()).split() if len(name.strip()) > 3 else name.split()
+    while len(words) > 1 and words[0].lower().rstrip(".") in vocab.HONORIFICS:
+        words.pop(0)
+    return " ".join(words)
+
+
+def _is_full(key: str) -> bool:
+    return sum(word not in vocab.PARTICLES for word in key.split()) > 1
+
+
+def surname(key: str) -> str:
+    """The last name with its particles: "ursula von der leyen" → "von der leyen"."""
+    words = key.split()
+    start = len(words) - 1
+    while start > 0 and words[start - 1] in vocab.PARTICLES:
+        start -= 1
+    return " ".join(words[start:])
+
+
+def _best(values: list[str]) -> str | None:
+    """The value that covers most of the others (the same words, or theirs plus modifiers), then
+    the one with most words; written as it most often is."""
+    if not values:
+        return None
+    counts = Counter(v.casefold() for v in values)
+    scores = {v: sum(n for other, n in counts.items() if _covers(v, other)) for v in counts}
+    chosen = max(counts, key=lambda v: (scores[v], len(v.split()), counts[v]))
+    return Counter(v for v in values if v.casefold() == chosen).most_common(1)[0][0]
+
+
+def _covers(specific: str, general: str) -> bool:
+    """Whether `general` says no more than `specific`: its core words a subset, the same tail."""
+    (core_s, *tail_s), (core_g, *tail_g) = (vocab.ROLE_TAIL.split(r.casefold(), maxsplit=1)
+                                            for r in (specific, general))
+    return set(core_g.split()) <= set(core_s.split()) and tail_g in ([], tail_s)
