@@ -1,8 +1,9 @@
 """Full article text for feeds that carry only a teaser (opt-in per feed).
 
 Uses trafilatura when it is installed (`pip install newsdesk[fulltext]`); without it the
-feature quietly stays off and the feed's own text is kept. Articles are fetched through the
-same guarded fetcher as feeds and extracted in the worker pool.
+feature quietly stays off and the feed's own text is kept. Installed but unusable (a missing
+dependency of its own), the feature says so once in the log and stays off. Articles are fetched
+through the same guarded fetcher as feeds and extracted in the worker pool.
 """
 
 from __future__ import annotations
@@ -25,7 +26,18 @@ log = logging.getLogger(__name__)
 
 
 def full_text_available() -> bool:
+    """Whether trafilatura is installed (cheap: nothing is imported)."""
     return importlib.util.find_spec("trafilatura") is not None
+
+
+def full_text_importable() -> str | None:
+    """Why trafilatura cannot be imported here, or None when it can: run in a worker, so the
+    bot's own process never pays for the import."""
+    try:
+        import trafilatura  # noqa: F401
+    except ImportError as exc:
+        return str(exc) or type(exc).__name__
+    return None
 
 
 def extract_article_text(html: bytes, url: str) -> str | None:
@@ -45,7 +57,16 @@ def full_text_enricher(fetcher: Fetcher, workers: WorkerPool,
     if not full_text_available():
         return None
 
+    unusable: list[str | None] = []  # checked once, at the first use
+
     async def enrich(store: Store, feed: Feed, item_ids: Sequence[int], now: datetime) -> None:
+        if not unusable:
+            unusable.append(await workers.run(full_text_importable))
+            if unusable[0]:
+                log.warning("full text is off: trafilatura cannot be imported (%s); "
+                            "reinstall with pip install 'newsdesk[fulltext]'", unusable[0])
+        if unusable[0]:
+            return
         for item in await store.get_items(item_ids):
             if not item.url or len(item.text) >= config.full_text_min_chars:
                 continue

@@ -17,7 +17,8 @@ from digests.store.core import Store
 from conftest import NOW
 from feedserver import FeedServer
 
-pytest.importorskip("trafilatura")
+pytest.importorskip("trafilatura", exc_type=ImportError,
+                    reason="the fulltext extra (trafilatura) is not installed or cannot be imported")
 
 ARTICLE = """<!doctype html><html><head><title>Talks</title></head><body>
 <nav><a href="/">Home</a> <a href="/world">World</a></nav>
