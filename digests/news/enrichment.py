@@ -10,14 +10,15 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+from collections.abc import Mapping, Sequence
 from datetime import datetime
+from typing import Protocol
 
 from digests.models import Item
 from digests.news.analysis import analyse_items
 from digests.news.stories import StoryDoc, StoryIndex, restore
 from digests.readings import ItemAnalysis, ItemText
 from digests.runtime.workers import WorkerPool
-from digests.store.core import Store
 
 log = logging.getLogger(__name__)
 
@@ -26,10 +27,21 @@ WORKER_MODULES = ("digests.news.analysis",)
 """What a worker should import before its first analysis (syntok, text2num, the word tables)."""
 
 
+class EnrichmentStore(Protocol):
+    """What enrichment needs from the store (the real `Store` provides it)."""
+
+    async def pending_items(self, limit: int, after_id: int = 0) -> list[Item]: ...
+    async def save_enrichment(self, analyses: Sequence[ItemAnalysis], story_of: Mapping[int, int],
+                              items_by_id: Mapping[int, Item]) -> None: ...
+    async def mark_enriched(self, item_ids: Sequence[int]) -> None: ...
+    async def highest_story_id(self) -> int: ...
+    async def story_assignments_since(self, moment: datetime) -> list[tuple[Item, int]]: ...
+
+
 class Enricher:
     """Keeps the stored understanding up to date with the stored items; one run at a time."""
 
-    def __init__(self, store: Store, workers: WorkerPool, stories: StoryIndex | None = None,
+    def __init__(self, store: EnrichmentStore, workers: WorkerPool, stories: StoryIndex | None = None,
                  *, batch: int = BATCH) -> None:
         self._store = store
         self._workers = workers
