@@ -25,7 +25,7 @@ import aiohttp
 from digests.config import DEFAULT_PATH, Config, StorageConfig, discord_token, load_config
 from digests.errors import DigestError
 from digests.feeds import reading
-from digests.feeds.addresses import resolver_for
+from digests.feeds.addresses import connector_for
 from digests.feeds.fetching import Fetcher
 from digests.feeds.fulltext import full_text_enricher
 from digests.feeds.polling import Poller
@@ -71,8 +71,7 @@ async def open_services(config: Config) -> AsyncIterator[Services]:
     workers = WorkerPool(default_worker_count(config.polling.parse_workers),
                          warm=(*reading.WORKER_MODULES, *enrichment.WORKER_MODULES))
     reader = FeedReader(workers, config.polling.parse_timeout_seconds)
-    connector = aiohttp.TCPConnector(
-        resolver=resolver_for(config.network.allow_private_addresses), limit=0, ttl_dns_cache=300)
+    connector = connector_for(config.network.allow_private_addresses, limit=0, ttl_dns_cache=300)
     session = aiohttp.ClientSession(connector=connector, trust_env=False)
     try:
         fetcher = Fetcher(session, config.network, config.user_agent)

@@ -15,7 +15,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
 from digests.config import NetworkConfig  # noqa: E402
-from digests.feeds.addresses import resolver_for  # noqa: E402
+from digests.feeds.addresses import connector_for  # noqa: E402
 from digests.feeds.fetching import Fetcher  # noqa: E402
 from digests.store.core import Store  # noqa: E402
 
@@ -69,6 +69,6 @@ def network() -> NetworkConfig:
 
 @pytest.fixture
 async def fetcher(network: NetworkConfig) -> AsyncIterator[Fetcher]:
-    connector = aiohttp.TCPConnector(resolver=resolver_for(network.allow_private_addresses))
+    connector = connector_for(network.allow_private_addresses)
     async with aiohttp.ClientSession(connector=connector) as session:
         yield Fetcher(session, network, "Newsdesk-test/1.0 (+https://example.org/contact)")

@@ -17,8 +17,8 @@ from urllib.parse import urljoin, urlsplit
 import aiohttp
 
 from digests.config import NetworkConfig
-from digests.errors import FetchError
-from digests.feeds.addresses import check_url_host
+from digests.errors import BlockedAddress, FetchError
+from digests.feeds.addresses import PrivateAddressRefused, check_url_host
 from digests.feeds.discovery import find_feed_links, looks_like_html
 from digests.feeds.pacing import cache_lifetime, retry_after_seconds
 from digests.urls import host_of, is_http_url
@@ -166,9 +166,9 @@ class Fetcher:
             except TimeoutError as exc:
                 raise FetchError("timeout", self._timed_out(url, exc)) from exc
             except aiohttp.InvalidURL as exc:  # e.g. 2130706433, a non-canonical 127.0.0.1
-                raise FetchError("bad-url", f"not a usable URL: {exc}") from exc
+                raise FetchError("bad-url", "not a usable URL") from exc
             except aiohttp.ClientError as exc:
-                raise FetchError("network", f"{type(exc).__name__}: {exc}".strip()) from exc
+                raise _network_error(url, exc) from exc
 
     async def _request(self, url: str, conditional: dict[str, str]) -> _Response:
         async with self._session.get(
@@ -261,6 +261,26 @@ def _follow(current: str, response: _Response, hops: _Hops) -> str:
     else:
         hops.unbroken = False
     return target
+
+
+def _network_error(url: str, exc: aiohttp.ClientError) -> FetchError:
+    """The failure in words that reveal nothing of the network behind the host: no address,
+    port or system message (those could map a private network), which stay in the log."""
+    host = host_of(url)
+    log.info("network error url=%s error=%s: %s", url, type(exc).__name__, exc)
+    if isinstance(exc, aiohttp.ClientConnectorError) and isinstance(exc.os_error, PrivateAddressRefused):
+        return BlockedAddress(f"{host} is not a public address")
+    if isinstance(exc, aiohttp.ClientConnectorDNSError):
+        return FetchError("network", f"could not find the host {host}")
+    if isinstance(exc, aiohttp.ClientSSLError | aiohttp.ClientConnectorCertificateError):
+        return FetchError("network", f"the secure connection to {host} failed")
+    if isinstance(exc, aiohttp.ClientConnectorError):
+        return FetchError("network", f"could not connect to {host}")
+    if isinstance(exc, aiohttp.ServerDisconnectedError | aiohttp.ClientConnectionResetError):
+        return FetchError("network", f"{host} closed the connection before answering")
+    if isinstance(exc, aiohttp.ClientPayloadError | aiohttp.ClientResponseError):
+        return FetchError("network", f"{host} sent a response that could not be read")
+    return FetchError("network", f"the connection to {host} failed")
 
 
 def _too_large(url: str, cap: int, encoding: str | None) -> FetchError:
