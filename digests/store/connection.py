@@ -8,6 +8,9 @@ from contextlib import asynccontextmanager
 
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
+BUSY_TIMEOUT_MS = 5000
+"""How long a SQLite connection waits for another's write lock before it fails."""
+
 
 class Queries:
     """The base of the store's query groups (feeds, items, news, servers); `Store` joins them."""

@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 from digests.errors import StorageError
 from digests.store import migrations
+from digests.store.connection import BUSY_TIMEOUT_MS
 from digests.store.feeds import FeedQueries
 from digests.store.follows import FollowQueries
 from digests.store.items import ItemQueries
@@ -70,7 +71,7 @@ def _prepare_sqlite(engine: AsyncEngine, url: str) -> None:
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute("PRAGMA busy_timeout=5000")
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         cursor.close()
 
     name = Path(path).name or path

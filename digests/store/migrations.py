@@ -1,18 +1,25 @@
-"""Numbered schema migrations, applied in order at start-up, each in its own transaction.
+"""Numbered schema migrations, applied in order at start-up: all of them or none.
 
 A migration is written once and never edited: a later change to the schema is a new entry at
 the end of `MIGRATIONS`. The DDL is plain SQL with a few type placeholders, so the same text
-serves SQLite and PostgreSQL.
+serves SQLite and PostgreSQL. An upgrade is one transaction under a lock (SQLite: BEGIN
+IMMEDIATE, with the driver's own transaction handling off, since it would otherwise run DDL
+outside any transaction; PostgreSQL: an advisory lock), so a failure halfway leaves the
+database as it was, and two processes starting on one database take turns.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from digests.errors import StorageError
+from digests.store.connection import BUSY_TIMEOUT_MS
 
 log = logging.getLogger(__name__)
 
@@ -233,24 +240,59 @@ async def current_version(conn: AsyncConnection) -> int:
     return int(version or 0)
 
 
+MIGRATION_LOCK = 0x4E657773  # PostgreSQL advisory lock key: "News"
+LOCK_WAIT_MS = 120_000
+"""How long a process waits for another one's upgrade (SQLite's busy timeout meanwhile)."""
+
+
 async def upgrade(engine: AsyncEngine) -> int:
-    """Bring the database to the latest schema; returns the version it was at before."""
-    async with engine.begin() as conn:
+    """Bring the database to the latest schema, all at once or not at all; returns the
+    version it was at before."""
+    async with _upgrade_transaction(engine) as conn:
         before = await current_version(conn)
+        if before > LATEST_VERSION:
+            raise StorageError(
+                f"the database is at schema version {before}, newer than this Newsdesk "
+                f"({LATEST_VERSION}); upgrade Newsdesk instead of downgrading the database")
+        if before == LATEST_VERSION:
+            return before
         if before == 0:
-            await conn.execute(text("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)"))
+            await conn.execute(text("CREATE TABLE schema_version (version INTEGER NOT NULL)"))
             await conn.execute(text("INSERT INTO schema_version (version) VALUES (0)"))
-    if before > LATEST_VERSION:
-        raise StorageError(
-            f"the database is at schema version {before}, newer than this Newsdesk "
-            f"({LATEST_VERSION}); upgrade Newsdesk instead of downgrading the database")
-    types = _TYPES[engine.dialect.name]
-    for version in range(before + 1, LATEST_VERSION + 1):
-        async with engine.begin() as conn:
+        types = _TYPES[engine.dialect.name]
+        for version in range(before + 1, LATEST_VERSION + 1):
             for step in MIGRATIONS[version - 1]:
                 statement = step if isinstance(step, str) else step.get(engine.dialect.name)
                 if statement:
                     await conn.execute(text(statement.format(**types)))
-            await conn.execute(text("UPDATE schema_version SET version = :v"), {"v": version})
-        log.info("database upgraded to schema version %s", version)
+        await conn.execute(text("UPDATE schema_version SET version = :v"), {"v": LATEST_VERSION})
+    log.info("database upgraded from schema version %s to %s", before, LATEST_VERSION)
     return before
+
+
+@asynccontextmanager
+async def _upgrade_transaction(engine: AsyncEngine) -> AsyncIterator[AsyncConnection]:
+    """One transaction that holds the database's upgrade lock, committed only if the block
+    ends well."""
+    if engine.dialect.name != "sqlite":
+        async with engine.begin() as conn:
+            await conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
+            yield conn
+        return
+    async with engine.connect() as conn:
+        # pysqlite begins transactions only before INSERT/UPDATE/DELETE and so would run each
+        # CREATE or ALTER on its own: its handling is switched off and this one is explicit.
+        await conn.execution_options(isolation_level="AUTOCOMMIT")
+        await conn.exec_driver_sql(f"PRAGMA busy_timeout = {LOCK_WAIT_MS}")
+        await conn.exec_driver_sql("BEGIN IMMEDIATE")  # the write lock: others wait here
+        try:
+            yield conn
+        except BaseException:
+            with contextlib.suppress(Exception):  # the upgrade's own error is the one to report
+                await conn.exec_driver_sql("ROLLBACK")
+            raise
+        else:
+            await conn.exec_driver_sql("COMMIT")
+        finally:
+            with contextlib.suppress(Exception):
+                await conn.exec_driver_sql(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
