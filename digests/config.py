@@ -7,11 +7,14 @@ silently ignored. The Discord token is never read from the file (see `discord_to
 
 from __future__ import annotations
 
+import difflib
+import math
 import os
 import tomllib
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 from digests.errors import ConfigError
 from digests.urls import is_http_url
@@ -24,6 +27,12 @@ MIB = 1024 * 1024
 @dataclass(frozen=True, slots=True)
 class StorageConfig:
     url: str = "sqlite:///newsdesk.db"
+    retention_days: int = 365
+
+    @property
+    def shown_url(self) -> str:
+        """The URL with its password hidden: for messages and logs."""
+        return redacted_url(self.url)
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,12 +101,56 @@ _TABLES: dict[str, type] = {
     "discord": DiscordConfig,
 }
 
-_POSITIVE = {
-    "interval_seconds", "tick_seconds", "concurrency", "max_interval_seconds",
-    "pause_after_failing_seconds", "connect_timeout_seconds", "read_timeout_seconds",
-    "total_timeout_seconds", "max_body_bytes", "per_host_concurrency",
-    "default_cooldown_seconds", "guild_ready_timeout", "digest_grace_hours", "alerts_per_hour",
-    "alerts_per_member", "delivery_seconds", "parse_timeout_seconds",
+DAY = 86_400
+
+
+@dataclass(frozen=True, slots=True)
+class _Range:
+    """The sane values of a numeric key: from `low` (or above it, when `above`) to `high`."""
+
+    low: float
+    high: float
+    above: bool = False
+
+    def holds(self, value: float) -> bool:
+        lowest_ok = value > self.low if self.above else value >= self.low
+        return math.isfinite(value) and lowest_ok and value <= self.high
+
+    def expected(self, whole: bool) -> str:
+        kind = "a whole number" if whole else "a number"
+        if self.above:
+            return f"{kind} greater than {_number(self.low)} and at most {_number(self.high)}"
+        return f"{kind} from {_number(self.low)} to {_number(self.high)}"
+
+
+def _number(value: float) -> str:
+    return f"{int(value):,}" if value == int(value) else f"{value:g}"
+
+
+# Every numeric key, with the values that make sense: a value outside fails at load, with the
+# range in the message, instead of failing every feed later (nan timeouts) or crashing (2**63).
+_RANGES = {
+    "retention_days": _Range(1, 36_500),
+    "interval_seconds": _Range(1, 7 * DAY),
+    "tick_seconds": _Range(1, 3600),
+    "concurrency": _Range(1, 1000),
+    "max_interval_seconds": _Range(1, 30 * DAY),
+    "pause_after_failing_seconds": _Range(1, 365 * DAY),
+    "parse_workers": _Range(0, 32),
+    "parse_timeout_seconds": _Range(0, 600, above=True),
+    "full_text_min_chars": _Range(0, 1_000_000),
+    "connect_timeout_seconds": _Range(0, 300, above=True),
+    "read_timeout_seconds": _Range(0, 600, above=True),
+    "total_timeout_seconds": _Range(0, 3600, above=True),
+    "max_body_bytes": _Range(1024, 256 * MIB),
+    "max_redirects": _Range(0, 20),
+    "per_host_concurrency": _Range(1, 64),
+    "default_cooldown_seconds": _Range(1, DAY),
+    "guild_ready_timeout": _Range(0, 600, above=True),
+    "digest_grace_hours": _Range(0, 168, above=True),
+    "alerts_per_hour": _Range(1, 1_000_000),
+    "alerts_per_member": _Range(1, 10_000),
+    "delivery_seconds": _Range(0, 3600, above=True),
 }
 
 
@@ -123,7 +176,8 @@ def parse_config(data: dict[str, Any], file: str) -> Config:
     known = {*_TABLES, "feeds"}
     for key in data:
         if key not in known:
-            raise ConfigError(file, f"[{key}]", f"one of the tables {_listing(known)}", "an unknown table")
+            raise ConfigError(file, f"[{key}]", f"one of the tables {_listing(known)}",
+                              "an unknown table" + _did_you_mean(key, known))
     tables = {name: _table(data, name, cls, file) for name, cls in _TABLES.items()}
     config = Config(**tables, feeds=_feeds(data.get("feeds", []), file), source=file)
     _check_consistency(config, file)
@@ -149,13 +203,20 @@ def _build(cls: type, raw: dict[str, Any], where: str, file: str) -> Any:
     for key in raw:
         if key not in declared:
             raise ConfigError(file, f"{where} {key}", f"one of the keys {_listing(declared)}",
-                              "an unknown key")
+                              "an unknown key" + _did_you_mean(key, declared))
     values = {}
     for key, value in raw.items():
-        values[key] = _check_value(value, str(declared[key].type), f"{where} {key}", file)
-        if key in _POSITIVE and values[key] <= 0:
-            raise ConfigError(file, f"{where} {key}", "a number greater than 0", repr(value))
+        type_name = str(declared[key].type)
+        values[key] = _check_value(value, type_name, f"{where} {key}", file)
+        sane = _RANGES.get(key)
+        if sane is not None and not sane.holds(values[key]):
+            raise ConfigError(file, f"{where} {key}", sane.expected(type_name == "int"), repr(value))
     return cls(**values)  # the only required key, [[feeds]] url, is checked by the caller
+
+
+def _did_you_mean(key: str, known: Any) -> str:
+    close = difflib.get_close_matches(key, list(known), n=1)
+    return f" (did you mean {close[0]}?)" if close else ""
 
 
 def _check_value(value: Any, type_name: str, where: str, file: str) -> Any:
@@ -196,18 +257,26 @@ def _feeds(raw: Any, file: str) -> tuple[FeedConfig, ...]:
     return tuple(feeds)
 
 
+def redacted_url(url: str) -> str:
+    """`url` with the password of its user part replaced by ***."""
+    try:
+        parts = urlsplit(url)
+        password = parts.password
+    except ValueError:
+        return url.split("@", 1)[-1] if "@" in url else url
+    if not password:
+        return url
+    user_info, _, host = parts.netloc.rpartition("@")
+    user = user_info.split(":", 1)[0]
+    return urlunsplit(parts._replace(netloc=f"{user}:***@{host}"))
+
+
 def _check_consistency(config: Config, file: str) -> None:
     url = config.storage.url
     if not url.startswith(("sqlite:///", "sqlite+aiosqlite:///", "postgresql://",
                            "postgresql+asyncpg://")):
         raise ConfigError(file, "[storage] url",
-                          'a database URL such as "sqlite:///newsdesk.db"', repr(url))
-    net = config.network
-    if net.max_redirects < 0:
-        raise ConfigError(file, "[network] max_redirects", "0 or more", str(net.max_redirects))
-    if config.polling.parse_workers < 0:
-        raise ConfigError(file, "[polling] parse_workers", "0 (automatic) or more",
-                          str(config.polling.parse_workers))
+                          'a database URL such as "sqlite:///newsdesk.db"', repr(redacted_url(url)))
     if config.polling.max_interval_seconds < config.polling.interval_seconds:
         raise ConfigError(file, "[polling] max_interval_seconds",
                           f"at least interval_seconds ({config.polling.interval_seconds})",

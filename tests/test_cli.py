@@ -107,7 +107,7 @@ async def test_bad_config_stops_every_command(tmp_path: Path) -> None:
     for command in ("digest", "run"):
         code, _, err = await bot(command, cwd=tmp_path, env={"DISCORD_TOKEN": "x"})
         assert code == 2
-        assert "config.toml: [network] max_body_bytes: expected a number greater than 0" in err
+        assert "config.toml: [network] max_body_bytes: expected a whole number from 1,024 to" in err
 
 
 async def test_run_needs_the_token_from_the_environment(tmp_path: Path) -> None:

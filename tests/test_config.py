@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from digests.config import Config, discord_token, load_config
+from digests.config import _RANGES, Config, discord_token, load_config, redacted_url
 from digests.errors import ConfigError
 
 from conftest import ROOT
@@ -71,11 +71,30 @@ def test_integer_accepted_where_a_float_is_expected(tmp_path: Path) -> None:
     ('[polling]\ninterval_seconds = "10m"\n',
      'config.toml: [polling] interval_seconds: expected a whole number, found a string \'10m\''),
     ("[polling]\ninterval_seconds = 0\n",
-     "config.toml: [polling] interval_seconds: expected a number greater than 0, found 0"),
+     "config.toml: [polling] interval_seconds: expected a whole number from 1 to 604,800, found 0"),
     ("[network]\nallow_private_addresses = 1\n",
      "config.toml: [network] allow_private_addresses: expected true or false, found a whole number 1"),
     ("[network]\nallow_private = true\n",
      "config.toml: [network] allow_private: expected one of the keys"),
+    ("[network]\nconnect_timeout_seconds = nan\n",
+     "config.toml: [network] connect_timeout_seconds: expected a number greater than 0 and at most "
+     "300, found nan"),
+    ("[network]\nread_timeout_seconds = inf\n",
+     "config.toml: [network] read_timeout_seconds: expected a number greater than 0 and at most "
+     "600, found inf"),
+    ("[polling]\ninterval_seconds = 9223372036854775807\n",
+     "config.toml: [polling] interval_seconds: expected a whole number from 1 to 604,800, found "
+     "9223372036854775807"),
+    ("[polling]\nparse_workers = 1000\n",
+     "config.toml: [polling] parse_workers: expected a whole number from 0 to 32, found 1000"),
+    ("[network]\nmax_redirects = -1\n",
+     "config.toml: [network] max_redirects: expected a whole number from 0 to 20, found -1"),
+    ("[storage]\nretention_days = 0\n",
+     "config.toml: [storage] retention_days: expected a whole number from 1 to 36,500, found 0"),
+    ("[polling]\nintervall_seconds = 600\n",
+     "config.toml: [polling] intervall_seconds: expected one of the keys concurrency, "),
+    ("[pooling]\ninterval_seconds = 600\n",
+     "config.toml: [pooling]: expected one of the tables"),
     ("[polls]\ninterval_seconds = 5\n", "config.toml: [polls]: expected one of the tables"),
     ('storage = "sqlite:///x.db"\n', "config.toml: [storage]: expected a table, found a string"),
     ('[storage]\nurl = "mysql://x"\n', "config.toml: [storage] url: expected a database URL"),
@@ -94,6 +113,32 @@ def test_each_mistake_is_named(tmp_path: Path, text: str, expected: str) -> None
     with pytest.raises(ConfigError) as caught:
         load_config(path)
     assert str(caught.value).startswith(expected.replace("config.toml", str(path), 1))
+
+
+def test_a_typo_gets_a_suggestion(tmp_path: Path) -> None:
+    for text, suggestion in (("[polling]\nintervall_seconds = 600\n", "did you mean interval_seconds?"),
+                             ("[pooling]\ninterval_seconds = 600\n", "did you mean polling?")):
+        with pytest.raises(ConfigError) as caught:
+            load_config(write(tmp_path, text))
+        assert str(caught.value).endswith(f"found an unknown {'key' if 'intervall' in text else 'table'}"
+                                          f" ({suggestion})")
+
+
+def test_every_numeric_key_has_a_sane_range() -> None:
+    """No numeric key is left unbounded: each has a range, and the defaults are inside it."""
+    config = Config()
+    for table in (config.storage, config.polling, config.network, config.discord):
+        for name in type(table).__dataclass_fields__:
+            value = getattr(table, name)
+            if isinstance(value, int | float) and not isinstance(value, bool):
+                assert name in _RANGES and _RANGES[name].holds(value), name
+
+
+def test_passwords_in_storage_urls_are_hidden() -> None:
+    assert redacted_url("postgresql://news:s3cr%40t@db.example:5432/newsdesk") == \
+        "postgresql://news:***@db.example:5432/newsdesk"
+    assert redacted_url("sqlite:///newsdesk.db") == "sqlite:///newsdesk.db"
+    assert redacted_url("postgresql://news@db.example/newsdesk") == "postgresql://news@db.example/newsdesk"
 
 
 def test_explicit_missing_file_is_an_error(tmp_path: Path) -> None:
