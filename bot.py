@@ -147,7 +147,7 @@ async def command_check_config(args: argparse.Namespace) -> int:
               "(see config.example.toml for every key).")
         return 0
     config = load_config(args.path or DEFAULT_PATH)
-    print(f"{config.source}: OK — {len(config.feeds)} feeds, storage {config.storage.url}, "
+    print(f"{config.source}: OK — {len(config.feeds)} feeds, storage {config.storage.shown_url}, "
           f"polling every {config.polling.interval_seconds} s")
     return 0
 
@@ -207,11 +207,20 @@ async def run_discord(services: Services, token: str) -> None:
     heap.settle()
     watch = LoopWatch()
     watch.start()
+    checking = asyncio.create_task(_check_store(store))
     try:
         await run_until_stopped(bot, token)
     finally:
+        checking.cancel()
         log.info("largest event-loop lag: %.0f ms", await watch.stop() * 1000)
         charts.close()
+
+
+async def _check_store(store: Store) -> None:
+    """The whole database file checked once, in the background: too slow for the start."""
+    problem = await store.check_whole_file()
+    if problem:
+        log.error("%s", problem)
 
 
 # Command line ------------------------------------------------------------------------------

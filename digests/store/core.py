@@ -14,7 +14,7 @@ from sqlalchemy import event
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 from digests.errors import StorageError
-from digests.store import migrations
+from digests.store import integrity, migrations
 from digests.store.connection import BUSY_TIMEOUT_MS
 from digests.store.feeds import FeedQueries
 from digests.store.follows import FollowQueries
@@ -43,10 +43,13 @@ class Store(FeedQueries, FollowQueries, ItemQueries, NewsQueries, ServerQueries)
         except ModuleNotFoundError as exc:
             raise StorageError(f"the database driver for {url.split(':', 1)[0]} is not installed "
                                f"({exc.name}); PostgreSQL support is not available yet") from exc
-        if engine.dialect.name == "sqlite":
+        sqlite = engine.dialect.name == "sqlite"
+        if sqlite:
             _prepare_sqlite(engine, url)
         try:
             await migrations.upgrade(engine)
+            if sqlite:
+                await integrity.check_at_start(engine, url.split("///", 1)[-1])
         except BaseException:
             await engine.dispose()
             raise
@@ -54,6 +57,18 @@ class Store(FeedQueries, FollowQueries, ItemQueries, NewsQueries, ServerQueries)
 
     async def close(self) -> None:
         await self._engine.dispose()
+
+    async def check_whole_file(self) -> str | None:
+        """A full check of a SQLite file (seconds on a large one): None when it is sound,
+        otherwise what is wrong and what to do. Nothing to check on PostgreSQL."""
+        if self._engine.dialect.name != "sqlite":
+            return None
+        return await integrity.full_check(self._engine, _file_name(str(self._engine.url)))
+
+
+def _file_name(url: str) -> str:
+    path = url.split("///", 1)[-1]
+    return Path(path).name or path
 
 
 def _prepare_sqlite(engine: AsyncEngine, url: str) -> None:
@@ -74,7 +89,7 @@ def _prepare_sqlite(engine: AsyncEngine, url: str) -> None:
         cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         cursor.close()
 
-    name = Path(path).name or path
+    name = _file_name(url)
 
     @event.listens_for(engine.sync_engine, "handle_error")
     def _plain(context: Any) -> None:

@@ -241,13 +241,16 @@ async def current_version(conn: AsyncConnection) -> int:
 
 
 MIGRATION_LOCK = 0x4E657773  # PostgreSQL advisory lock key: "News"
-LOCK_WAIT_MS = 120_000
+LOCK_WAIT_MS = 30_000
 """How long a process waits for another one's upgrade (SQLite's busy timeout meanwhile)."""
 
 
 async def upgrade(engine: AsyncEngine) -> int:
     """Bring the database to the latest schema, all at once or not at all; returns the
-    version it was at before."""
+    version it was at before. A database already up to date is only read: no lock is taken."""
+    async with engine.connect() as conn:
+        if await current_version(conn) == LATEST_VERSION:
+            return LATEST_VERSION
     async with _upgrade_transaction(engine) as conn:
         before = await current_version(conn)
         if before > LATEST_VERSION:
