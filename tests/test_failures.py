@@ -19,14 +19,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import event
-from sqlalchemy.engine import Engine
 
 from digests.errors import StorageError
 from digests.models import Entry
 from digests.store.core import Store
 
-from conftest import ROOT
+from conftest import ROOT, page_limit
 from feedserver import FeedServer
 
 NOW = datetime(2022, 3, 2, 12, 0, tzinfo=UTC)
@@ -144,22 +142,6 @@ def entry(key: str, text: str) -> Entry:
     return Entry(key=key, guid=key, url=f"https://news.example/{key}", title=f"Story {key}", text=text,
                  author=None, categories=(), language="en", published_at=NOW, dated=True,
                  content_hash=hashlib.sha256(text.encode()).hexdigest())
-
-
-@contextmanager
-def page_limit(pages: int) -> Iterator[None]:
-    """Every SQLite connection opened in the block may grow its file to `pages` pages only:
-    past that, a write fails with SQLITE_FULL, as on a full disk."""
-    def limit(dbapi_connection: Any, _record: Any) -> None:
-        cursor = dbapi_connection.cursor()
-        cursor.execute(f"PRAGMA max_page_count={pages}")
-        cursor.close()
-
-    event.listen(Engine, "connect", limit)
-    try:
-        yield
-    finally:
-        event.remove(Engine, "connect", limit)
 
 
 async def test_a_full_disk_while_saving_entries_loses_nothing_stored_before(tmp_path: Path) -> None:

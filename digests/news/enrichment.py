@@ -2,7 +2,9 @@
 
 Analysis runs in the worker pool; story assignment, which needs the index of recent stories,
 runs in a thread. Items are marked enriched in the same transaction that stores what was read,
-so a crash midway leaves them pending and the next run picks them up again.
+so a crash midway leaves them pending and the next run picks them up again. An item that fails
+(its analysis, or storing it: a full disk, say) stays pending and is tried again later, at
+growing intervals (`RETRY_DELAYS`); after the last it is given up, with its reason kept.
 """
 
 from __future__ import annotations
@@ -10,8 +12,9 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import Mapping, Sequence
-from datetime import datetime
+from collections.abc import Callable, Mapping, Sequence
+from datetime import datetime, timedelta
+from functools import partial
 from typing import Protocol
 
 from digests.models import Item
@@ -23,6 +26,9 @@ from digests.runtime.workers import WorkerPool
 log = logging.getLogger(__name__)
 
 BATCH = 200
+RETRY_DELAYS = tuple(timedelta(minutes=m) for m in (1, 5, 30, 120, 360, 720, 1440))
+"""After the n-th failure to read an item it is tried again `RETRY_DELAYS[n - 1]` later; the
+failure after the last delay (about two days in all) gives it up."""
 WORKER_MODULES = ("digests.news.analysis",)
 """What a worker should import before its first analysis (syntok, text2num, the word tables)."""
 
@@ -30,10 +36,12 @@ WORKER_MODULES = ("digests.news.analysis",)
 class EnrichmentStore(Protocol):
     """What enrichment needs from the store (the real `Store` provides it)."""
 
-    async def pending_items(self, limit: int, after_id: int = 0) -> list[Item]: ...
+    async def pending_items(self, limit: int, after_id: int = 0,
+                            now: datetime | None = None) -> list[Item]: ...
     async def save_enrichment(self, analyses: Sequence[ItemAnalysis], story_of: Mapping[int, int],
                               items_by_id: Mapping[int, Item]) -> None: ...
-    async def mark_enriched(self, item_ids: Sequence[int]) -> None: ...
+    async def record_enrichment_failure(self, item_id: int, reason: str, *,
+                                        retry_at: Callable[[int], datetime | None]) -> int: ...
     async def highest_story_id(self) -> int: ...
     async def story_assignments_since(self, moment: datetime) -> list[tuple[Item, int]]: ...
 
@@ -45,7 +53,7 @@ class Enricher:
                  *, batch: int = BATCH) -> None:
         self._store = store
         self._workers = workers
-        self._stories = stories or StoryIndex()
+        self._stories = stories if stories is not None else StoryIndex()
         self._batch = batch
         self._lock = asyncio.Lock()
 
@@ -62,11 +70,12 @@ class Enricher:
         """
         done = 0
         async with self._lock:
-            batch = await self._store.pending_items(self._batch)
+            batch = await self._store.pending_items(self._batch, now=now)
             analysing = self._analyse(batch)
             while analysing is not None:
                 analyses = await self._analysed(analysing, batch)
-                following = await self._store.pending_items(self._batch, after_id=batch[-1].id)
+                following = await self._store.pending_items(self._batch, after_id=batch[-1].id,
+                                                             now=now)
                 analysing = self._analyse(following)  # overlaps with saving this batch
                 await self._save_or_isolate(batch, analyses, now)
                 done += len(batch)
@@ -76,39 +85,56 @@ class Enricher:
         return done
 
     async def _analysed(self, analysing: asyncio.Future[list[ItemAnalysis]],
-                        batch: list[Item]) -> list[ItemAnalysis | None]:
-        """The batch's analyses; if the batch fails, each item alone (None for one that fails)."""
+                        batch: list[Item]) -> list[ItemAnalysis | str]:
+        """The batch's analyses; if the batch fails, each item alone (for one that fails, the
+        reason)."""
         try:
             return list(await analysing)
         except Exception:
             log.exception("analysing a batch failed; analysing its items one by one")
-        results: list[ItemAnalysis | None] = []
+        results: list[ItemAnalysis | str] = []
         for item in batch:
             single = self._analyse([item])
             try:
-                results.append((await single)[0] if single else None)
-            except Exception:
-                log.exception("item %s cannot be analysed; it is skipped", item.id)
-                results.append(None)
+                results.append((await single)[0] if single else "nothing to analyse")
+            except Exception as exc:
+                log.exception("item %s cannot be analysed", item.id)
+                results.append(f"its analysis failed ({_reason(exc)})")
         return results
 
-    async def _save_or_isolate(self, batch: list[Item], analyses: list[ItemAnalysis | None],
+    async def _save_or_isolate(self, batch: list[Item], analyses: list[ItemAnalysis | str],
                                now: datetime) -> None:
-        """Save the batch; if that fails, item by item, so one bad item never blocks the rest."""
-        pairs = [(i, a) for i, a in zip(batch, analyses, strict=True) if a is not None]
+        """Save the batch; if that fails, item by item, so one bad item never blocks the rest.
+        An item that fails is left to be tried again later."""
+        pairs = [(i, a) for i, a in zip(batch, analyses, strict=True) if not isinstance(a, str)]
         try:
             await self._save([i for i, _ in pairs], [a for _, a in pairs], now)
-        except Exception:
-            log.exception("saving a batch failed; saving its items one by one")
+        except Exception as exc:
+            log.warning("saving a batch of %s items failed (%s); saving them one by one",
+                        len(pairs), _reason(exc))
             for item, analysis in pairs:
                 try:
                     await self._save([item], [analysis], now)
-                except Exception:
-                    log.exception("item %s cannot be enriched; it is skipped", item.id)
-                    await self._store.mark_enriched([item.id])
-        skipped = [i.id for i, a in zip(batch, analyses, strict=True) if a is None]
-        if skipped:
-            await self._store.mark_enriched(skipped)
+                except Exception as single:
+                    await self._failed(item, f"it could not be stored ({_reason(single)})", now)
+        for item, result in zip(batch, analyses, strict=True):
+            if isinstance(result, str):
+                await self._failed(item, result, now)
+
+    async def _failed(self, item: Item, reason: str, now: datetime) -> None:
+        """Record a failure to read `item`: tried again later, or given up after the last try."""
+        try:
+            attempts = await self._store.record_enrichment_failure(
+                item.id, reason, retry_at=partial(retry_time, now))
+        except Exception as exc:
+            log.error("item %s was not enriched: %s; nor could that be recorded (%s): it stays "
+                      "pending and is tried again at the next run", item.id, reason, _reason(exc))
+            return
+        if attempts > len(RETRY_DELAYS):
+            log.error("item %s given up after %s attempts: %s", item.id, attempts, reason)
+        else:
+            log.warning("item %s was not enriched: %s; attempt %s of %s, tried again after %s",
+                        item.id, reason, attempts, len(RETRY_DELAYS) + 1, retry_time(now, attempts))
 
     def _analyse(self, batch: list[Item]) -> asyncio.Future[list[ItemAnalysis]] | None:
         """Start analysing a batch in the workers; None when there is nothing to analyse."""
@@ -132,6 +158,17 @@ class Enricher:
         """Story ids in publication order; an item already placed keeps its story (a retry)."""
         ordered = sorted(pending, key=lambda i: (i.published_at, i.id))
         return {item.id: self._stories.add(_story_doc(item)) for item in ordered}
+
+
+def retry_time(now: datetime, attempts: int) -> datetime | None:
+    """When an item that failed `attempts` times is tried again; None: never (given up)."""
+    if attempts > len(RETRY_DELAYS):
+        return None
+    return now + RETRY_DELAYS[attempts - 1]
+
+
+def _reason(exc: BaseException) -> str:
+    return f"{type(exc).__name__}: {exc}"[:300]
 
 
 def _story_doc(item: Item) -> StoryDoc:

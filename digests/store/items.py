@@ -150,7 +150,7 @@ def _item_row(feed_id: int, entry: Entry, now: datetime, first_poll: bool) -> di
         "title": entry.title, "text": entry.text, "author": entry.author,
         "categories": json.dumps(list(entry.categories)), "language": entry.language,
         "published_at": entry.published_at if entry.dated else now, "dated": entry.dated,
-        "first_seen_at": now, "updated_at": now, "content_hash": entry.content_hash,
+        "first_seen_at": now, "last_seen_at": now, "updated_at": now, "content_hash": entry.content_hash,
         "seen_at_first_poll": first_poll,
     }
 

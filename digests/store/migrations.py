@@ -228,7 +228,20 @@ _V3: list[Step] = [
     )""",
 ]
 
-MIGRATIONS: list[list[Step]] = [_V1, _V2, _V3]
+# Version 4: items that fail to be read are retried later, a bounded number of times, with the
+# reason kept; when a feed last listed an item (for the retention policy); items found by link
+# (a feed whose ids change at every poll still lists the same articles).
+_V4: list[Step] = [
+    "ALTER TABLE items ADD COLUMN enrich_attempts INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE items ADD COLUMN enrich_error TEXT",
+    "ALTER TABLE items ADD COLUMN enrich_after {ts}",
+    "ALTER TABLE items ADD COLUMN last_seen_at {ts}",
+    "UPDATE items SET last_seen_at = first_seen_at",
+    "CREATE INDEX ix_items_feed_url ON items (feed_id, url)",
+    "CREATE INDEX ix_items_last_seen ON items (last_seen_at)",
+]
+
+MIGRATIONS: list[list[Step]] = [_V1, _V2, _V3, _V4]
 LATEST_VERSION = len(MIGRATIONS)
 
 

@@ -4,12 +4,12 @@ and people. Mixed into `Store`; rows never leave this module either."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import func, insert, select, text, update
+from sqlalchemy import func, insert, or_, select, text, update
 from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncConnection
 
@@ -23,10 +23,14 @@ from digests.store.schema import feeds, figures, items, mentions, sentences, sto
 class NewsQueries(Queries):
     """Stories, sentences, figures and mentions."""
 
-    async def pending_items(self, limit: int, after_id: int = 0) -> list[Item]:
-        """Items not yet analysed, oldest first, so interrupted work resumes in order."""
-        query = (item_query().where(items.c.enriched.is_(False), items.c.id > after_id)
-                 .order_by(items.c.id).limit(limit))
+    async def pending_items(self, limit: int, after_id: int = 0,
+                            now: datetime | None = None) -> list[Item]:
+        """Items not yet analysed, oldest first, so interrupted work resumes in order; with
+        `now`, only those whose retry (after a failure) is due."""
+        query = item_query().where(items.c.enriched.is_(False), items.c.id > after_id)
+        if now is not None:
+            query = query.where(or_(items.c.enrich_after.is_(None), items.c.enrich_after <= now))
+        query = query.order_by(items.c.id).limit(limit)
         async with self._engine.connect() as conn:
             rows = (await conn.execute(query)).all()
         return [item_from_row(r) for r in rows]
@@ -42,12 +46,34 @@ class NewsQueries(Queries):
             await _delete_fts(conn, ids)
             await _insert_analyses(conn, rows)
             await _assign_stories(conn, story_of, items_by_id)
-            await conn.execute(update(items).where(items.c.id.in_(ids)).values(enriched=True))
+            await conn.execute(update(items).where(items.c.id.in_(ids)).values(
+                enriched=True, enrich_after=None))
 
     async def mark_enriched(self, item_ids: Sequence[int]) -> None:
         """Mark items done without storing anything read from them (an item that cannot be read)."""
         async with self._begin() as conn:
             await conn.execute(update(items).where(items.c.id.in_(list(item_ids))).values(enriched=True))
+
+    async def record_enrichment_failure(self, item_id: int, reason: str, *,
+                                        retry_at: Callable[[int], datetime | None]) -> int:
+        """Count one more failed attempt to read the item, keep the reason, and set its next
+        try at `retry_at(attempts)`; None gives the item up (marked done, the reason kept).
+        Returns the attempts made so far."""
+        async with self._begin() as conn:
+            attempts = 1 + int(await conn.scalar(
+                select(items.c.enrich_attempts).where(items.c.id == item_id)) or 0)
+            when = retry_at(attempts)
+            await conn.execute(update(items).where(items.c.id == item_id).values(
+                enrich_attempts=attempts, enrich_error=reason[:500], enrich_after=when,
+                enriched=when is None))
+        return attempts
+
+    async def enrichment_failures(self) -> list[tuple[int, int, str, bool]]:
+        """Items that failed to be read: (id, attempts, last reason, given up)."""
+        query = (select(items.c.id, items.c.enrich_attempts, items.c.enrich_error, items.c.enriched)
+                 .where(items.c.enrich_attempts > 0).order_by(items.c.id))
+        return await read_all(self._engine, query, lambda r: (
+            r.id, int(r.enrich_attempts), r.enrich_error or "", bool(r.enriched)))
 
     async def highest_story_id(self) -> int:
         async with self._engine.connect() as conn:

@@ -102,6 +102,10 @@ items = Table(
     Column("content_hash", Text, nullable=False),
     Column("seen_at_first_poll", Boolean, nullable=False),
     Column("enriched", Boolean, nullable=False, default=False),
+    Column("enrich_attempts", Integer, nullable=False, default=0),
+    Column("enrich_error", Text),
+    Column("enrich_after", UTCDateTime),
+    Column("last_seen_at", UTCDateTime),
 )
 
 fetch_errors = Table(

@@ -174,7 +174,8 @@ async def test_one_item_that_cannot_be_enriched_never_blocks_the_rest(tmp_path: 
     [poisoned] = (await store.pending_items(1))
     enricher = Enricher(store, workers, stories=_PoisonedIndex(poisoned.title))
     done = await enricher.run(DEMO_NOW)
-    assert await store.pending_items(10) == []  # nothing left pending, so nothing retried forever
+    assert await store.pending_items(10, now=DEMO_NOW) == []  # nothing due again at once
+    assert [i.id for i in await store.pending_items(10)] == [poisoned.id]  # tried again later
     assert done >= 10
     digest = await digest_of_last(store, 24 * 8, DEMO_NOW)
     assert digest.story_total >= 10

@@ -202,5 +202,5 @@ async def test_upgrade_to_version_3_keeps_feeds_and_follows(tmp_path: Path) -> N
     async with reopened._engine.connect() as conn:
         from sqlalchemy import text
         assert (await conn.execute(text("SELECT version FROM schema_version"))).scalar() == \
-            migrations.LATEST_VERSION == 3
+            migrations.LATEST_VERSION == 4
     await reopened.close()
