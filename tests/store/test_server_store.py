@@ -194,6 +194,10 @@ async def test_upgrade_to_version_3_keeps_feeds_and_follows(tmp_path: Path) -> N
         for table in ("guild_settings", "subscriptions", "members", "alert_matches", "outbox", "bot_state"):
             await conn.execute(text(f"DROP TABLE {table}"))
         await conn.execute(text("ALTER TABLE follows DROP COLUMN paused"))
+        for index in ("ix_items_feed_url", "ix_items_last_seen"):  # and what version 4 added
+            await conn.execute(text(f"DROP INDEX {index}"))
+        for column in ("enrich_attempts", "enrich_error", "enrich_after", "last_seen_at"):
+            await conn.execute(text(f"ALTER TABLE items DROP COLUMN {column}"))
         await conn.execute(text("UPDATE schema_version SET version = 2"))
     await store.close()
     reopened = await Store.open(f"sqlite:///{path}")
