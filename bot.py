@@ -40,11 +40,14 @@ from digests.runtime.scheduling import build_scheduler, utc_now
 from digests.runtime.workers import WorkerPool, default_worker_count
 from digests.samples import DEMO_NOW, sample_feeds
 from digests.store.core import Store
+from digests.store.retention import Pruned
 from digests.terminal import render_answer, render_digest, render_feed_status, render_poll_results
 
 log = logging.getLogger("newsdesk")
 
 DELIVERY_JOB_ID = "deliver:tick"
+RETENTION_JOB_ID = "retention:tick"
+RETENTION_SECONDS = 3600
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +66,13 @@ class Services:
         await self.poller.poll_due(now)
         await self.enricher.run(now)
 
+    async def prune(self, now: datetime) -> None:
+        """What the retention period no longer keeps, deleted (hourly, in small batches)."""
+        pruned = await self.store.prune(now, timedelta(days=self.config.storage.retention_days))
+        if pruned != Pruned():
+            log.info("retention items=%s stories=%s fetch_errors=%s outbox=%s", pruned.items,
+                     pruned.stories, pruned.fetch_errors, pruned.outbox)
+
 
 @asynccontextmanager
 async def open_services(config: Config) -> AsyncIterator[Services]:
@@ -76,7 +86,8 @@ async def open_services(config: Config) -> AsyncIterator[Services]:
     try:
         fetcher = Fetcher(session, config.network, config.user_agent)
         poller = Poller(store, fetcher, reader.parse, config.polling,
-                        full_text=full_text_enricher(fetcher, workers, config.polling))
+                        full_text=full_text_enricher(fetcher, workers, config.polling),
+                        retention=timedelta(days=config.storage.retention_days))
         enricher = Enricher(store, workers)
         await enricher.load(utc_now())
         await _register_operator_feeds(store, config)
@@ -197,6 +208,7 @@ async def run_discord(services: Services, token: str) -> None:
                         alerts_per_hour=settings.alerts_per_hour)
     ticks = build_scheduler(services.poll_and_enrich, services.config.polling.tick_seconds)
     ticks.add(DELIVERY_JOB_ID, desk.run, settings.delivery_seconds)
+    ticks.add(RETENTION_JOB_ID, services.prune, RETENTION_SECONDS)
     bot.equip([
         FeedsCog(store, services.poller, utc_now),
         DigestCog(store, utc_now),

@@ -31,12 +31,14 @@ class Poller:
     """Polls feeds with bounded concurrency; one bad feed never sinks the batch."""
 
     def __init__(self, store: Store, fetcher: Fetcher, parse: ParseFn, config: PollingConfig,
-                 *, full_text: FullTextFn | None = None) -> None:
+                 *, full_text: FullTextFn | None = None, retention: timedelta | None = None) -> None:
+        """`retention`: entries dated longer ago than that are stored quietly (no alerts)."""
         self._store = store
         self._fetcher = fetcher
         self._parse = parse
         self._config = config
         self._full_text = full_text
+        self._retention = retention
         self._limit = asyncio.Semaphore(config.concurrency)
 
     async def poll_due(self, now: datetime, limit: int = 10_000) -> list[PollResult]:
@@ -90,7 +92,8 @@ class Poller:
         saved = await self._store.save_poll(
             feed.id, parsed, now=now, first_poll=not feed.first_polled,
             next_check_at=self._next_check(url, now, hint),
-            state=FetchState(fetched.etag, fetched.last_modified, body_hash, fetched.status))
+            state=FetchState(fetched.etag, fetched.last_modified, body_hash, fetched.status),
+            quiet_before=now - self._retention if self._retention else None)
         if self._full_text and feed.full_text and saved.new_item_ids:
             await self._full_text(self._store, feed, saved.new_item_ids, now)
         return PollResult(feed.id, url, "fetched", new=saved.new, updated=saved.updated,

@@ -30,9 +30,14 @@ class FeedReader:
     async def parse(self, body: bytes, headers: Mapping[str, str], url: str,
                     fetched_at: datetime) -> ParsedFeed:
         limit = self._time_limit
-        parsed, cut = await self._pool.run(
-            parse_capped, body, dict(headers), url, fetched_at, time_limit=limit,
-            timed_out=lambda: FetchError("parse-timeout", f"took longer than {limit:g} s to read"))
+        try:
+            parsed, cut = await self._pool.run(
+                parse_capped, body, dict(headers), url, fetched_at, time_limit=limit,
+                timed_out=lambda: FetchError("parse-timeout", f"took longer than {limit:g} s to read"))
+        except FetchError as exc:
+            if exc.kind == "worker-crash":
+                raise FetchError("worker-crash", "the document crashed the worker reading it") from exc
+            raise
         if cut:
             self._log_cut(url)
         return parsed

@@ -56,9 +56,12 @@ class Enricher:
         self._stories = stories if stories is not None else StoryIndex()
         self._batch = batch
         self._lock = asyncio.Lock()
+        self._loaded = False
 
     async def load(self, now: datetime) -> None:
-        """Rebuild the index of recent stories from the store (after a start or restart)."""
+        """Rebuild the index of recent stories from the store (after a start or restart); the
+        first run does it if nobody did, so that new stories never reuse stored ids."""
+        self._loaded = True
         pairs = await self._store.story_assignments_since(now - self._stories.window)
         restore(self._stories, [(_story_doc(item), story_id) for item, story_id in pairs],
                 highest_id=await self._store.highest_story_id())
@@ -70,6 +73,8 @@ class Enricher:
         """
         done = 0
         async with self._lock:
+            if not self._loaded:
+                await self.load(now)
             batch = await self._store.pending_items(self._batch, now=now)
             analysing = self._analyse(batch)
             while analysing is not None:

@@ -89,7 +89,7 @@ class WorkerPool:
                     log.error("a worker process died; starting a new pool")
                     self._retire(executor, kill=False)
                     raise FetchError("worker-crash",
-                                     "the document crashed the worker parsing it") from exc
+                                     "the job crashed the worker process running it") from exc
         raise FetchError("worker-crash", "the worker pool was stopped twice while running this")
 
     def _slot(self, slots: dict[asyncio.AbstractEventLoop, asyncio.Semaphore],

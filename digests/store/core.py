@@ -20,6 +20,7 @@ from digests.store.feeds import FeedQueries
 from digests.store.follows import FollowQueries
 from digests.store.items import ItemQueries
 from digests.store.news import NewsQueries
+from digests.store.retention import RetentionQueries
 from digests.store.servers import ServerQueries
 
 
@@ -32,7 +33,7 @@ def async_database_url(url: str) -> str:
     return url
 
 
-class Store(FeedQueries, FollowQueries, ItemQueries, NewsQueries, ServerQueries):
+class Store(FeedQueries, FollowQueries, ItemQueries, NewsQueries, ServerQueries, RetentionQueries):
     """Feeds, follows, items, fetch history, what was read from items and what servers keep."""
 
     @classmethod

@@ -4,6 +4,7 @@ fetch state in one transaction), read back as frozen `Item`s."""
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -18,6 +19,9 @@ from digests.store.rows import chunks, item_from_row, item_query
 from digests.store.schema import feeds, items
 
 _LOOKUP_CHUNK = 400
+_STORED_LINKS = (select(items.c.id, items.c.url, items.c.entry_key, items.c.content_hash)
+                 .where(items.c.feed_id == bindparam("feed_id"),
+                        items.c.url.in_(bindparam("urls", expanding=True))))
 # One expanding parameter for the keys: a list given to `in_()` is checked value by value.
 _KNOWN_ENTRIES = (select(items.c.entry_key, items.c.id, items.c.content_hash)
                   .where(items.c.feed_id == bindparam("feed_id"),
@@ -53,12 +57,14 @@ class ItemQueries(Queries):
             return await _save_entries(conn, feed_id, entries, now, first_poll)
 
     async def save_poll(self, feed_id: int, parsed: ParsedFeed, *, now: datetime,
-                        first_poll: bool, next_check_at: datetime,
-                        state: FetchState) -> StoreResult:
+                        first_poll: bool, next_check_at: datetime, state: FetchState,
+                        quiet_before: datetime | None = None) -> StoreResult:
         """A successful poll: its new and changed entries (as `save_entries`) and the feed's
-        state (ETag, body hash, next check) in one transaction, stored together or not at all."""
+        state (ETag, body hash, next check) in one transaction, stored together or not at all.
+        New entries dated before `quiet_before` are stored as seen at a first poll: an article
+        older than the retention period is never news, even when a feed lists it again."""
         async with self._begin() as conn:
-            saved = await _save_entries(conn, feed_id, parsed.entries, now, first_poll)
+            saved = await _save_entries(conn, feed_id, parsed.entries, now, first_poll, quiet_before)
             await conn.execute(update(feeds).where(feeds.c.id == feed_id).values(
                 **_success_values(now, next_check_at, state, parsed.title, parsed.site_url,
                                   parsed.ttl_seconds)))
@@ -97,9 +103,13 @@ class ItemQueries(Queries):
 
 
 async def _save_entries(conn: AsyncConnection, feed_id: int, entries: Sequence[Entry],
-                        now: datetime, first_poll: bool) -> StoreResult:
+                        now: datetime, first_poll: bool,
+                        quiet_before: datetime | None = None) -> StoreResult:
     known = await _known_entries(conn, feed_id, [e.key for e in entries])
-    new_rows = [_item_row(feed_id, e, now, first_poll) for e in entries if e.key not in known]
+    known |= await _known_by_link(conn, feed_id, entries, known)
+    await _mark_seen(conn, [item_id for item_id, _ in known.values()], now)
+    new_rows = [_item_row(feed_id, e, now, first_poll or _older(e, quiet_before))
+                for e in entries if e.key not in known]
     changed = [e for e in entries if e.key in known and known[e.key][1] != e.content_hash]
     new_ids: list[int] = []
     if new_rows:
@@ -136,12 +146,49 @@ def _success_values(now: datetime, next_check_at: datetime, state: FetchState,
     return values
 
 
+async def _known_by_link(conn: AsyncConnection, feed_id: int, entries: Sequence[Entry],
+                         known: dict[str, tuple[int, str]]) -> dict[str, tuple[int, str]]:
+    """Stored items that are the same articles under new ids: a feed that changes its entries'
+    ids at every poll still links each to one address. An unknown entry is matched to the one
+    stored item with its link whose own id the document no longer lists, and that item takes
+    the new id. A link shared by several entries, or several stored items, matches nothing."""
+    links = Counter(e.url for e in entries if e.url)
+    unknown = {e.url: e.key for e in entries if e.key not in known and e.url and links[e.url] == 1}
+    if not unknown:
+        return {}
+    listed = {e.key for e in entries}
+    stored: dict[str, list[tuple[int, str, str]]] = {}
+    for chunk in chunks(list(unknown), _LOOKUP_CHUNK):
+        rows = await conn.execute(_STORED_LINKS, {"feed_id": feed_id, "urls": chunk})
+        for r in rows:
+            stored.setdefault(r.url, []).append((r.id, r.entry_key, r.content_hash))
+    found: dict[str, tuple[int, str]] = {}
+    for url, candidates in stored.items():
+        if len(candidates) == 1 and candidates[0][1] not in listed:
+            item_id, _, content_hash = candidates[0]
+            found[unknown[url]] = (item_id, content_hash)
+            await conn.execute(update(items).where(items.c.id == item_id)
+                               .values(entry_key=unknown[url]))
+    return found
+
+
+async def _mark_seen(conn: AsyncConnection, item_ids: list[int], now: datetime) -> None:
+    """The items the feed still lists: the retention policy keeps them."""
+    for chunk in chunks(item_ids, _LOOKUP_CHUNK):
+        await conn.execute(update(items).where(items.c.id.in_(bindparam("ids", expanding=True)))
+                           .values(last_seen_at=now), {"ids": list(chunk)})
+
+
 async def _known_entries(conn: Any, feed_id: int, keys: list[str]) -> dict[str, tuple[int, str]]:
     known: dict[str, tuple[int, str]] = {}
     for chunk in chunks(keys, _LOOKUP_CHUNK):
         rows = await conn.execute(_KNOWN_ENTRIES, {"feed_id": feed_id, "keys": chunk})
         known.update({r.entry_key: (r.id, r.content_hash) for r in rows})
     return known
+
+
+def _older(entry: Entry, moment: datetime | None) -> bool:
+    return moment is not None and entry.dated and entry.published_at < moment
 
 
 def _item_row(feed_id: int, entry: Entry, now: datetime, first_poll: bool) -> dict[str, Any]:

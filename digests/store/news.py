@@ -43,7 +43,7 @@ class NewsQueries(Queries):
             ids = [a.item_id for a in analyses]
             for table in (sentences, figures, mentions):
                 await conn.execute(table.delete().where(table.c.item_id.in_(ids)))
-            await _delete_fts(conn, ids)
+            await delete_search_rows(conn, ids)
             await _insert_analyses(conn, rows)
             await _assign_stories(conn, story_of, items_by_id)
             await conn.execute(update(items).where(items.c.id.in_(ids)).values(
@@ -238,7 +238,8 @@ async def _insert_analyses(conn: AsyncConnection, rows: _AnalysisRows) -> None:
         await conn.execute(insert(mentions), chunk)
 
 
-async def _delete_fts(conn: AsyncConnection, item_ids: list[int]) -> None:
+async def delete_search_rows(conn: AsyncConnection, item_ids: list[int]) -> None:
+    """The full-text rows of the items' sentences (SQLite's FTS5 table is kept by hand)."""
     if conn.dialect.name != "sqlite" or not item_ids:
         return
     old = select(sentences.c.id).where(sentences.c.item_id.in_(item_ids))

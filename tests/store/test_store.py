@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from digests.errors import StorageError
-from digests.models import ParsedFeed
+from digests.models import Entry, ParsedFeed
 from digests.store import migrations
 from digests.store.core import Store
 from digests.store.items import FetchState
@@ -243,3 +243,35 @@ async def test_long_results_are_read_in_parts_with_turns_for_the_loop(store: Sto
         counter.cancel()
     assert values == list(range(1, rows + 1))
     assert turns > 3
+
+
+def _churned(poll: int, links: int = 10) -> list[Entry]:
+    """The same `links` articles under ids that change at every poll."""
+    return [replace(entry(f"poll{poll}-{n}", f"Report {n}"), url=f"https://news.example/story-{n}",
+                    content_hash=f"story-{n}") for n in range(links)]
+
+
+async def test_articles_whose_ids_change_at_every_poll_are_stored_once(store: Store) -> None:
+    """A feed that rotates its guids lists the same ten articles: ten rows, not ten a poll."""
+    feed = await store.add_feed("https://churn.example/rss", now=NOW)
+    first = await store.save_entries(feed.id, _churned(0), now=NOW, first_poll=True)
+    assert first.new == 10
+    for poll in range(1, 5):
+        again = await store.save_entries(feed.id, _churned(poll), now=NOW + timedelta(hours=poll),
+                                         first_poll=False)
+        assert (again.new, again.updated, again.unchanged) == (0, 0, 10)
+    assert len(await store.items_published_between(NOW - timedelta(days=1), NOW)) == 10
+
+
+async def test_a_link_is_no_identity_when_entries_share_it(store: Store) -> None:
+    """Entries that all link to one page (a front page) are different articles: a new id there
+    is a new article, and so is a new id while the old one is still listed."""
+    feed = await store.add_feed("https://front.example/rss", now=NOW)
+    shared = [replace(entry(f"a{n}", f"Brief {n}"), url="https://front.example/") for n in range(3)]
+    await store.save_entries(feed.id, shared, now=NOW, first_poll=True)
+    more = [*shared, replace(entry("a3", "Brief 3"), url="https://front.example/")]
+    assert (await store.save_entries(feed.id, more, now=NOW, first_poll=False)).new == 1
+    listed = [replace(entry("b0", "Lead"), url="https://front.example/lead")]
+    await store.save_entries(feed.id, listed, now=NOW, first_poll=False)
+    both = [*listed, replace(entry("b1", "Follow-up"), url="https://front.example/lead")]
+    assert (await store.save_entries(feed.id, both, now=NOW, first_poll=False)).new == 1
