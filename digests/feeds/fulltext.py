@@ -17,6 +17,7 @@ from digests.config import PollingConfig
 from digests.errors import FetchError
 from digests.feeds.fetching import Fetcher
 from digests.feeds.htmltext import html_to_text
+from digests.feeds.normalise import capped_text
 from digests.feeds.polling import FullTextFn
 from digests.models import Feed
 from digests.runtime.workers import WorkerPool
@@ -48,7 +49,7 @@ def extract_article_text(html: bytes, url: str) -> str | None:
                                     favor_precision=True, output_format="html")
     if not extracted:
         return None
-    return html_to_text(extracted) or None
+    return capped_text(html_to_text(extracted)) or None
 
 
 def full_text_enricher(fetcher: Fetcher, workers: WorkerPool,

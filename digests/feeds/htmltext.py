@@ -1,7 +1,8 @@
 """Reducing feed HTML (or plain text) to clean plain text, safely and in linear time.
 
 `html_to_text` gives paragraphs separated by one blank line; list items start with "- ".
-`plain_title` gives a single line for titles.
+`plain_title` gives a single line for titles; `one_line` a single line of text whose markup is
+no markup (author names, categories).
 
 Python 3.11's `html.parser.HTMLParser` takes quadratic time on some malformed input (a few
 hundred kilobytes of unclosed `<!--` or `<a` take minutes), and spends most of its time on
@@ -20,6 +21,8 @@ Feed text is hostile input, so the text that comes out is also tamed:
   "exe.png"), and Discord does not end them where the feed's text ends, so they would also
   reorder what the bot writes after it (the source, the date). Plain marks (LRM, RLM, ALM) are kept: right-
   to-left text needs them, and they reorder nothing after them.
+- a lone surrogate (JSON's `"\\ud800"`) becomes U+FFFD, as `html.unescape` does with
+  `&#xD800;`: no UTF-8 text can hold one, so storing it would fail.
 - invisible characters that only hide words from matching and search (zero-width space,
   word joiner, BOM) and control characters are removed. ZWJ and ZWNJ stay: emoji sequences
   and several scripts (Persian, Indic) need them.
@@ -34,15 +37,19 @@ import re
 from collections.abc import Collection
 from html import escape, unescape
 
-__all__ = ["MAX_URL_WORD", "MAX_WORD", "html_to_text", "normalise_markup", "plain_title"]
+__all__ = ["MAX_URL_WORD", "MAX_WORD", "html_to_text", "normalise_markup", "one_line",
+           "plain_title", "without_lone_surrogates"]
 
 MAX_WORD = 200
 MAX_URL_WORD = 2000
 ELLIPSIS = "…"
+REPLACEMENT_CHARACTER = "\ufffd"
 # Bidi embeddings, overrides and isolates; zero-width space, word joiner, BOM; C0 and C1
 # controls other than the whitespace ones (tab, line feed, vertical tab, form feed, return).
 _INVISIBLE = re.compile("[\u202a-\u202e\u2066-\u2069\u200b\u2060\ufeff"
                         "\x00-\x08\x0e-\x1f\x7f-\x9f]")
+# UTF-8 encodes no surrogate (JSON's escaped pairs are joined into one character on reading).
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 _URL_WORD = re.compile(r"\W{0,3}https?://", re.IGNORECASE)
 
 # Elements whose bodies are raw text in HTML: nothing inside them is markup.
@@ -108,6 +115,17 @@ def plain_title(text: str) -> str:
     return " ".join(html_to_text(text).split())
 
 
+def one_line(text: str) -> str:
+    """One line of `text` as written, markup and character references included: whitespace
+    collapsed and the text tamed as `html_to_text` tames it."""
+    return _collapsed(text)
+
+
+def without_lone_surrogates(text: str) -> str:
+    """`text` with every lone surrogate replaced by U+FFFD, so that it can be stored as UTF-8."""
+    return _LONE_SURROGATE.sub(REPLACEMENT_CHARACTER, text)
+
+
 def normalise_markup(markup: str, tags: Collection[str], *,
                      keep_attributes: bool = False) -> str:
     """Well-formed markup holding only the elements named in `tags` (lower-case) and the text.
@@ -151,8 +169,9 @@ def _plain_text_to_text(text: str) -> str:
 
 
 def _collapsed(text: str) -> str:
-    """Whitespace collapsed, invisible characters removed, overlong words cut."""
-    words = _INVISIBLE.sub("", text).split()
+    """Whitespace collapsed, invisible characters removed, lone surrogates replaced, overlong
+    words cut."""
+    words = without_lone_surrogates(_INVISIBLE.sub("", text)).split()
     if len(text) > MAX_WORD and max(map(len, words), default=0) > MAX_WORD:
         words = [_word(w) for w in words]
     return " ".join(words)

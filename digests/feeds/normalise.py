@@ -7,6 +7,12 @@ An entry that has nothing to show (no title, and no text once its markup is redu
 kept. Before giving up on it, the label of an embedded media element (the `title` of a video
 `iframe`, say) is used as its title, so that a post that only embeds a video still says what
 the video is. Image alt text is not used: it describes a picture, often in one word.
+
+Every field is capped here, whatever the format (the caps below): a feed may put up to the
+body cap (15 MB by default) in any of them; a 10 MB title took 52 s and 837 MB to enrich. One-line
+fields are cut at a space with "…"; URLs longer than their cap are dropped, since a cut one
+would lead elsewhere; the text keeps its first paragraphs (or sentences, or words). The
+identity comes from the whole guid, so a guid that is cut in storage keeps its entry.
 """
 
 from __future__ import annotations
@@ -17,18 +23,51 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from urllib.parse import urljoin
 
-from digests.feeds.htmltext import html_to_text, plain_title
+from digests.feeds.htmltext import ELLIPSIS, html_to_text, one_line, plain_title, without_lone_surrogates
 from digests.models import Entry, ParsedFeed
 from digests.urls import canonical_url, is_http_url
 
 FUTURE_TOLERANCE = timedelta(hours=1)
 EARLIEST = datetime(1900, 1, 1, tzinfo=UTC)
 
+# The caps: what one entry, and its feed, may store. Each leaves room beyond the longest value
+# in the 200 real feeds of bench/conformance.py: a 213-character title, a 110-character author,
+# a 292-character guid, a 303-character URL, a 73-character category, 34 categories on one
+# entry, a 5-character language and a 233,156-character text (a "top 100" blog post).
+MAX_TITLE = 500
+"""A headline is a line (Discord shows 256 characters of one); some feeds title a post with
+its first paragraph, which 500 characters still hold."""
+MAX_FEED_TITLE = 200
+"""The feed's name, shown beside every item it brings."""
+MAX_AUTHOR = 300
+"""An author line, a long list of co-authors included."""
+MAX_CATEGORY = 100
+"""Characters of one category: a tag is a few words."""
+MAX_CATEGORIES = 50
+"""Categories kept per entry, the first ones (a tag cloud is no category)."""
+MAX_LANGUAGE = 35
+"""Longer is no language tag (RFC 5646 §4.4.1: 35 characters hold any in practice): dropped."""
+MAX_URL = 2_048
+"""Entry and site URLs: longer ones (the limit of browsers and sitemaps) are dropped."""
+MAX_GUID = 2_048
+"""Characters of a guid stored; the identity comes from the whole guid."""
+MAX_TEXT = 200_000
+"""About 30,000 words, three times the longest news long-read: analysed in under a second.
+A 5 MB text gives 69,000 sentences and took 17 s to analyse."""
+FIRST_WORDS = 80
+"""The title of an entry that has none: the first words of its text."""
+_READ_PER_KEPT = 4
+"""Characters of an author, category or language read per character kept (whitespace and
+invisible characters shrink them); the rest is never read. Each entry of a JSON Feed inherits
+the feed's authors and language, so a 10 MB one would otherwise be read once per entry."""
+
 # A media element's opening tag; `[^<>]*` cannot run past the next tag, so scanning is linear.
 _MEDIA_TAG = re.compile(r"<(?:iframe|video|audio|embed|object|img)\b([^<>]*)>", re.IGNORECASE)
 _MEDIA_LABEL = re.compile(
     r"""(?<![\w-])(title|aria-label)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
 _LABEL_PREFERENCE = {"title": 0, "aria-label": 1}
+# A sentence's last character (with any closing quote or bracket), where a space follows.
+_SENTENCE_END = re.compile(r"""[.!?…。！？]["'”’»)\]]*(?=\s)""")
 # Labels that embedding tools put on every element: they say nothing about this entry.
 _GENERIC_LABELS = frozenset({"youtube video player", "vimeo video player", "video player",
                              "embedded content", "embedded video", "spotify embed"})
@@ -62,9 +101,9 @@ def normalise(raw: RawFeed, url: str, fetched_at: datetime) -> ParsedFeed:
     entries = tuple(e for r in raw.entries
                     if (e := _entry(r, url, fetched_at, identities)) is not None)
     return ParsedFeed(
-        title=plain_title(raw.title) if raw.title else None,
+        title=_clipped(plain_title(raw.title or ""), MAX_FEED_TITLE) or None,
         site_url=_absolute(raw.site_url, url),
-        language=raw.language or None,
+        language=_language(raw.language),
         ttl_seconds=raw.ttl_seconds,
         entries=entries,
         ill_formed=raw.ill_formed,
@@ -74,20 +113,21 @@ def normalise(raw: RawFeed, url: str, fetched_at: datetime) -> ParsedFeed:
 def _entry(raw: RawEntry, feed_url: str, fetched_at: datetime,
            ids: _Identities) -> Entry | None:
     link = _absolute(raw.link, feed_url)
-    title = plain_title(raw.title)
-    text = _longest_text(raw.bodies)
+    title = _clipped(plain_title(raw.title), MAX_TITLE)
+    text = capped_text(_longest_text(raw.bodies))
     if not title and not text:
-        title = _media_title(raw.bodies)
+        title = _clipped(_media_title(raw.bodies), MAX_TITLE)
         if not title:
             return None
     published, dated = _published(raw.published, fetched_at)
     guid = raw.guid.strip() if raw.guid and raw.guid.strip() else None
     identity = ids.claim(guid or link or "content:" + _digest(title, text), link)
     return Entry(
-        key=_digest(identity), guid=guid, url=link, title=title or _first_words(text),
-        text=text, author=(raw.author or "").strip() or None, categories=raw.categories,
-        language=raw.language, published_at=published, dated=dated,
-        content_hash=_digest(title, text, link or ""),
+        key=_digest(identity), guid=_stored_guid(guid), url=link,
+        title=title or _clipped(" ".join(text.split()), FIRST_WORDS), text=text,
+        author=_line(raw.author or "", MAX_AUTHOR) or None,
+        categories=_categories(raw.categories), language=_language(raw.language),
+        published_at=published, dated=dated, content_hash=_digest(title, text, link or ""),
     )
 
 
@@ -149,17 +189,71 @@ def _media_title(bodies: tuple[str, ...]) -> str:
 
 
 def _absolute(link: str | None, base: str) -> str | None:
-    if not link or not link.strip():
+    written = (link or "").strip()
+    if not written or len(written) > MAX_URL:
         return None
-    absolute = urljoin(base, link.strip())
-    return canonical_url(absolute) if is_http_url(absolute) else None
+    absolute = urljoin(base, without_lone_surrogates(written))
+    if not is_http_url(absolute):
+        return None
+    url = canonical_url(absolute)
+    return url if len(url) <= MAX_URL else None
 
 
-def _first_words(text: str, limit: int = 80) -> str:
-    line = " ".join(text.split())
-    if len(line) <= limit:
+def _stored_guid(guid: str | None) -> str | None:
+    return without_lone_surrogates(guid[:MAX_GUID]) if guid else None
+
+
+def _language(value: str | None) -> str | None:
+    if not value or len(value) > _READ_PER_KEPT * MAX_LANGUAGE:
+        return None
+    tag = one_line(value)
+    return tag if tag and len(tag) <= MAX_LANGUAGE else None
+
+
+def _categories(written: tuple[str, ...]) -> tuple[str, ...]:
+    """The first `MAX_CATEGORIES` distinct categories, each one clean line."""
+    kept: dict[str, None] = {}
+    for category in written:
+        if len(kept) == MAX_CATEGORIES:
+            break
+        line = _line(category, MAX_CATEGORY)
+        if line:
+            kept[line] = None
+    return tuple(kept)
+
+
+def _line(value: str, limit: int) -> str:
+    """`value` as one clean line of at most `limit` characters, read from its start only."""
+    window = _READ_PER_KEPT * limit
+    return _clipped(one_line(value[:window]), limit, continues=len(value) > window)
+
+
+def _clipped(line: str, limit: int, *, continues: bool = False) -> str:
+    """`line` whole, or cut at its last space within `limit` characters, "…" included (cut at
+    the limit itself when its first word is longer). A line that `continues` beyond what was
+    read is always cut."""
+    if len(line) <= limit and not continues:
         return line
-    return line[:limit].rsplit(" ", 1)[0] + "…"
+    space = line.rfind(" ", 0, limit)
+    head = line[:space] if space > 0 else line[:limit - len(ELLIPSIS)]
+    return head.rstrip() + ELLIPSIS
+
+
+def capped_text(text: str) -> str:
+    """`text` (plain, from `html_to_text`) whole, or cut within `MAX_TEXT` characters at its last
+    paragraph break, else its last sentence end, else its last space ("…" then marks the cut),
+    never before half the cap. For any text that is stored for analysis."""
+    if len(text) <= MAX_TEXT:
+        return text
+    floor = MAX_TEXT // 2
+    paragraph_break = text.rfind("\n\n", floor, MAX_TEXT + 1)
+    if paragraph_break != -1:
+        return text[:paragraph_break]
+    sentence_end = max((m.end() for m in _SENTENCE_END.finditer(text, floor, MAX_TEXT + 1)),
+                       default=None)
+    if sentence_end is not None:
+        return text[:sentence_end]
+    return _clipped(text[:MAX_TEXT + 1], MAX_TEXT)
 
 
 def _digest(*parts: str) -> str:

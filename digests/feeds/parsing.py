@@ -15,14 +15,20 @@ each, so a 50,000-entry document (5 MB, well within the body cap) would hold a w
 minute and a half. Feeds list their newest entries first, so the first ones are the ones
 wanted. An XML document is cut after its `MAX_ENTRIES`-th `item`/`entry` *before* feedparser
 sees it (`cap_entries`), by one pass of expat that expands no entity and reads nothing
-external; a JSON Feed's items list is cut after it is read.
+external; only a JSON Feed's first items are read once `json` has read the document.
+
+Two of feedparser's handlers fail on hostile documents, and are made safe (`_guard_feedparser`):
+a character reference that names no character (`&#xD800;`, `&#x110000;`, or one of 5,000
+digits) raised in its lenient reader, losing the whole feed, and now reads as U+FFFD as in
+HTML; and each category is compared with every one before it in its entry, so 100,000 of them
+(2.7 MB) took three minutes, and an entry's categories now stop at `MAX_CATEGORIES`, the most
+`normalise` keeps.
 """
 
 from __future__ import annotations
 
 import calendar
 import contextlib
-import dataclasses
 import io
 import re
 import xml.parsers.expat
@@ -32,10 +38,11 @@ from typing import Any
 from urllib.parse import urljoin
 
 import feedparser
+import feedparser.mixin
 
 from digests.feeds import cp1252table, saxreader
 from digests.feeds.jsonfeed import is_json_feed, read_json_feed
-from digests.feeds.normalise import RawEntry, RawFeed, normalise
+from digests.feeds.normalise import MAX_CATEGORIES, RawEntry, RawFeed, normalise
 from digests.models import ParsedFeed
 
 _HARMLESS = (feedparser.NonXMLContentType, feedparser.CharacterEncodingOverride)
@@ -67,10 +74,7 @@ def parse_capped(body: bytes, headers: Mapping[str, str], url: str, fetched_at: 
 
     Meant for a worker process: the caller, in the main process, logs the cut."""
     if is_json_feed(body):
-        raw = read_json_feed(body)
-        cut = len(raw.entries) > limit
-        if cut:
-            raw = dataclasses.replace(raw, entries=raw.entries[:limit])
+        raw, cut = read_json_feed(body, limit)
     else:
         capped = cap_entries(body, limit)
         cut = capped is not body
@@ -216,8 +220,44 @@ def _resolves_to_itself(identifier: str | None, base: str) -> bool:
 def _feedparser(body: bytes, headers: dict[str, str]) -> Any:
     saxreader.install()
     cp1252table.install()
+    _guard_feedparser()
     return feedparser.parse(io.BytesIO(body), response_headers=headers, sanitize_html=False,
                             resolve_relative_uris=False)
+
+
+_FeedParserMixin = feedparser.mixin._FeedParserMixin
+_feedparsers_handle_charref = _FeedParserMixin.handle_charref
+_feedparsers_add_tag = _FeedParserMixin._add_tag
+_LARGEST_CODE_POINT = 0x10FFFF
+_SURROGATES = range(0xD800, 0xE000)
+
+
+def _guard_feedparser() -> None:
+    """Make feedparser's handlers of character references and categories safe, in this process."""
+    _FeedParserMixin.handle_charref = _handle_charref
+    _FeedParserMixin._add_tag = _add_tag
+
+
+def _handle_charref(parser: Any, reference: str) -> None:
+    _feedparsers_handle_charref(parser, reference if _names_a_character(reference) else "xfffd")
+
+
+def _names_a_character(reference: str) -> bool:
+    """Whether `&#reference;` (`x2014` or `8212`, say) is a Unicode character, not a surrogate."""
+    hexadecimal = reference[:1] in ("x", "X")
+    digits = (reference[1:] if hexadecimal else reference).lstrip("0") or "0"
+    if len(digits) > 7 or not (digits.isascii() and digits.isalnum()):
+        return False  # longer than any code point, in either base
+    try:
+        code_point = int(digits, 16 if hexadecimal else 10)
+    except ValueError:
+        return False
+    return code_point <= _LARGEST_CODE_POINT and code_point not in _SURROGATES
+
+
+def _add_tag(parser: Any, term: str | None, scheme: str | None, label: str | None) -> None:
+    if len(parser._get_context().get("tags", ())) < MAX_CATEGORIES:
+        _feedparsers_add_tag(parser, term, scheme, label)
 
 
 def _problem(exception: object) -> str | None:

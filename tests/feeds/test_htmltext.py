@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import random
 import time
+from collections.abc import Callable
 
 import pytest
 
-from digests.feeds.htmltext import html_to_text, normalise_markup, plain_title
+from digests.feeds.htmltext import html_to_text, normalise_markup, one_line, plain_title
 
 
 @pytest.mark.parametrize(("html", "expected"), [
@@ -154,6 +155,28 @@ def test_random_markup_soup_never_leaks_tags() -> None:
 def test_plain_title_is_one_clean_line(title: str, expected: str) -> None:
     """Titles lose their tags, decode entities and come out as one collapsed line."""
     assert plain_title(title) == expected
+
+
+@pytest.mark.parametrize("convert", [html_to_text, plain_title, one_line])
+@pytest.mark.parametrize(("text", "expected"), [
+    ("a\ud800b", "a\ufffdb"),
+    ("\udc00 \ud83d", "\ufffd \ufffd"),
+    ("&amp; \udfff", "&amp; \ufffd"),
+])
+def test_lone_surrogates_become_replacement_characters(convert: Callable[[str], str], text: str,
+                                                       expected: str) -> None:
+    """They came out as they went in (JSON can escape one), and no UTF-8 store accepts them."""
+    result = convert(text)
+    assert result == (expected if convert is one_line else expected.replace("&amp;", "&"))
+    result.encode("utf-8")
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("  Jane   Doe\n<jane@example.org> ", "Jane Doe <jane@example.org>"),
+    ("AT&amp;T\u200b news\u202e", "AT&amp;T news"),
+])
+def test_one_line_collapses_and_tames_but_reads_no_markup(line: str, expected: str) -> None:
+    assert one_line(line) == expected
 
 
 @pytest.mark.parametrize(("markup", "expected"), [
