@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from urllib.parse import urljoin
@@ -97,7 +98,7 @@ class RawFeed:
 
 def normalise(raw: RawFeed, url: str, fetched_at: datetime) -> ParsedFeed:
     """Entries with clean text and identities that stay the same from one poll to the next."""
-    identities = _Identities()
+    identities = _Identities(Counter(_stated_identity(r, url) for r in raw.entries))
     entries = tuple(e for r in raw.entries
                     if (e := _entry(r, url, fetched_at, identities)) is not None)
     return ParsedFeed(
@@ -121,7 +122,8 @@ def _entry(raw: RawEntry, feed_url: str, fetched_at: datetime,
             return None
     published, dated = _published(raw.published, fetched_at)
     guid = raw.guid.strip() if raw.guid and raw.guid.strip() else None
-    identity = ids.claim(guid or link or "content:" + _digest(title, text), link)
+    identity = ids.claim(guid or link or "content:" + _digest(title, text), link,
+                         _digest(title, text))
     return Entry(
         key=_digest(identity), guid=_stored_guid(guid), url=link,
         title=title or _clipped(" ".join(text.split()), FIRST_WORDS), text=text,
@@ -131,17 +133,28 @@ def _entry(raw: RawEntry, feed_url: str, fetched_at: datetime,
     )
 
 
-class _Identities:
-    """Keeps identities unique within one document: a repeated guid gets its link or position."""
+def _stated_identity(raw: RawEntry, feed_url: str) -> str | None:
+    """The identity an entry states for itself (its guid, else its link), before any is read."""
+    guid = (raw.guid or "").strip()
+    return guid or _absolute(raw.link, feed_url)
 
-    def __init__(self) -> None:
+
+class _Identities:
+    """Keeps identities unique within one document, and the same from one poll to the next. A
+    guid (or link) that several entries of the document share identifies none of them alone:
+    each adds its link, or else its content, whatever its place in the document (a feed that
+    puts its newest entry first would otherwise shift every identity at each poll); its
+    position is the last resort, for entries alike in all of these."""
+
+    def __init__(self, stated: Counter[str | None]) -> None:
+        self._shared = {identity for identity, n in stated.items() if identity and n > 1}
         self._taken: set[str] = set()
         self._repeats: dict[str, int] = {}
 
-    def claim(self, base: str, link: str | None) -> str:
+    def claim(self, base: str, link: str | None, content: str) -> str:
         candidate = base
-        if candidate in self._taken and link and link != base:
-            candidate = f"{base}\n{link}"
+        if base in self._shared:
+            candidate = f"{base}\n{link}" if link and link != base else f"{base}\n{content}"
         while candidate in self._taken:
             self._repeats[base] = self._repeats.get(base, 1) + 1
             candidate = f"{base}\n#{self._repeats[base]}"
