@@ -79,7 +79,8 @@ async def open_services(config: Config) -> AsyncIterator[Services]:
     """Build the services, and close them in reverse order however the block ends."""
     store = await Store.open(config.storage.url)
     workers = WorkerPool(default_worker_count(config.polling.parse_workers),
-                         warm=(*reading.WORKER_MODULES, *enrichment.WORKER_MODULES))
+                         warm=(*reading.WORKER_MODULES, *enrichment.WORKER_MODULES),
+                         memory_limit=reading.WORKER_MEMORY_LIMIT)
     reader = FeedReader(workers, config.polling.parse_timeout_seconds)
     connector = connector_for(config.network.allow_private_addresses, limit=0, ttl_dns_cache=300)
     session = aiohttp.ClientSession(connector=connector, trust_env=False)

@@ -15,6 +15,9 @@ from digests.runtime.workers import WorkerPool
 log = logging.getLogger(__name__)
 
 PARSE_TIMEOUT_SECONDS = 30.0
+WORKER_MEMORY_LIMIT = 1024 * 1024 * 1024
+"""Each parse worker's address space: with the body and field caps a document needs at most
+about half of it (15 MB of JSON holding five million empty items peaks at 444 MiB)."""
 WORKER_MODULES = ("digests.feeds.parsing",)
 """What a worker should import before its first parse: feedparser's import takes 1-3 s."""
 
@@ -38,6 +41,9 @@ class FeedReader:
             if exc.kind == "worker-crash":
                 raise FetchError("worker-crash", "the document crashed the worker reading it") from exc
             raise
+        except MemoryError as exc:
+            raise FetchError("too-large", "reading the document would take more memory than a "
+                                          "worker may use") from exc
         if cut:
             self._log_cut(url)
         return parsed

@@ -16,6 +16,7 @@ import importlib
 import logging
 import multiprocessing
 import os
+import resource
 import weakref
 from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
@@ -38,12 +39,14 @@ def default_worker_count(configured: int) -> int:
 class WorkerPool:
     """Runs pure functions in worker processes so the event loop stays responsive."""
 
-    def __init__(self, workers: int, *, warm: Sequence[str] = (),
+    def __init__(self, workers: int, *, warm: Sequence[str] = (), memory_limit: int | None = None,
                  factory: Callable[[int], Executor] | None = None) -> None:
         """`warm` names the modules every new worker imports before its first job (and the
-        fork server, when it can), so that a first job does not pay for a slow import."""
+        fork server, when it can), so that a first job does not pay for a slow import.
+        `memory_limit` caps each worker's address space, in bytes: a job that needs more
+        fails with MemoryError in its worker instead of exhausting the machine."""
         self._workers = workers
-        self._factory = factory or partial(_process_pool, warm=tuple(warm))
+        self._factory = factory or partial(_process_pool, warm=tuple(warm), memory_limit=memory_limit)
         self._executor: Executor | None = None
         self._killed: weakref.WeakSet[Executor] = weakref.WeakSet()
         self._handed: dict[asyncio.AbstractEventLoop, asyncio.Semaphore] = {}
@@ -133,16 +136,21 @@ def _kill_workers(executor: Executor) -> None:
             process.kill()
 
 
-def _process_pool(workers: int, *, warm: tuple[str, ...] = ()) -> Executor:
+def _process_pool(workers: int, *, warm: tuple[str, ...] = (),
+                  memory_limit: int | None = None) -> Executor:
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["digests.runtime.lifeline", *warm])
-    return ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(warm,),
-                               mp_context=context)
+    return ProcessPoolExecutor(max_workers=workers, initializer=_start_worker,
+                               initargs=(warm, memory_limit), mp_context=context)
 
 
-def _start_worker(warm: tuple[str, ...]) -> None:
-    """Prepares a new worker: lower priority, tied to its parent, its modules imported."""
+def _start_worker(warm: tuple[str, ...], memory_limit: int | None = None) -> None:
+    """Prepares a new worker: lower priority, tied to its parent, its memory capped, its
+    modules imported."""
     _lower_priority()
+    if memory_limit is not None:
+        with contextlib.suppress(ValueError, OSError):  # a platform without the limit runs uncapped
+            resource.setrlimit(resource.RLIMIT_AS, (memory_limit, memory_limit))
     for module in warm:
         importlib.import_module(module)
 

@@ -67,3 +67,19 @@ async def test_a_cut_feed_is_logged_once(pool: WorkerPool, caplog: pytest.LogCap
             assert len(parsed.entries) == 1_000
     cut = [r for r in caplog.records if "entries" in r.getMessage()]
     assert len(cut) == 1 and "https://long.example/feed" in cut[0].getMessage()
+
+
+async def test_a_document_needing_too_much_memory_fails_as_too_large() -> None:
+    items = ",".join(["{}"] * 3_000_000)  # 9 MB of JSON that becomes 3 million dicts
+    body = ('{"version": "https://jsonfeed.org/version/1.1", "title": "Bomb", "items": ['
+            + items + "]}").encode()
+    workers = WorkerPool(1, warm=WORKER_MODULES, memory_limit=200 * 1024 * 1024)
+    try:
+        with pytest.raises(FetchError) as caught:
+            await FeedReader(workers).parse(body, {}, "https://bomb.example/feed.json", NOW)
+        assert caught.value.kind == "too-large"
+        parsed = await FeedReader(workers).parse(fixture_bytes("atom.xml"), {},
+                                                 "https://monitor.example/", NOW)
+        assert len(parsed.entries) == 2
+    finally:
+        workers.close()

@@ -113,3 +113,19 @@ async def test_jobs_waiting_in_a_killed_pool_run_again(pool: WorkerPool) -> None
         return_exceptions=True)
     assert isinstance(stuck, FetchError) and stuck.kind == "worker-timeout"
     assert waiting == "done"
+
+
+def _allocate(megabytes: int) -> int:
+    return len(bytearray(megabytes * 1024 * 1024))
+
+
+async def test_a_job_past_the_memory_limit_fails_alone() -> None:
+    """A worker's address space is capped: a job that needs more fails with MemoryError,
+    and the next job runs."""
+    workers = WorkerPool(1, memory_limit=300 * 1024 * 1024)
+    try:
+        with pytest.raises(MemoryError):
+            await workers.run(_allocate, 600)
+        assert await workers.run(_allocate, 10) == 10 * 1024 * 1024
+    finally:
+        workers.close()
