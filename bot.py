@@ -84,16 +84,18 @@ async def open_services(config: Config) -> AsyncIterator[Services]:
     reader = FeedReader(workers, config.polling.parse_timeout_seconds)
     connector = connector_for(config.network.allow_private_addresses, limit=0, ttl_dns_cache=300)
     session = aiohttp.ClientSession(connector=connector, trust_env=False)
+    enricher = Enricher(store, workers)
     try:
         fetcher = Fetcher(session, config.network, config.user_agent)
         poller = Poller(store, fetcher, reader.parse, config.polling,
                         full_text=full_text_enricher(fetcher, workers, config.polling),
-                        retention=timedelta(days=config.storage.retention_days))
-        enricher = Enricher(store, workers)
+                        retention=timedelta(days=config.storage.retention_days),
+                        on_new_items=enricher.wake)
         await enricher.load(utc_now())
         await _register_operator_feeds(store, config)
         yield Services(config, store, fetcher, workers, poller, enricher)
     finally:
+        await enricher.stop()
         await session.close()
         workers.close()
         await store.close()
@@ -143,6 +145,7 @@ async def command_digest(args: argparse.Namespace) -> int:
     async with open_services(config) as services:
         if args.poll:
             feeds = [f for f in await services.store.all_feeds() if not f.paused]
+            services.enricher.start(utc_now)  # reads what arrives while the rest is fetched
             results = await services.poller.poll_many(feeds, utc_now())
             print(render_poll_results(results), file=sys.stderr)
         await services.enricher.run(utc_now())
@@ -221,6 +224,8 @@ async def run_discord(services: Services, token: str) -> None:
     watch = LoopWatch()
     watch.start()
     checking = asyncio.create_task(_check_store(store))
+    services.enricher.start(utc_now)
+    services.enricher.wake()  # what a stop left unread
     try:
         await run_until_stopped(bot, token)
     finally:

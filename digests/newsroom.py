@@ -6,7 +6,7 @@ import asyncio
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
-from digests.models import StoryRecord
+from digests.models import Item, StoryRecord
 from digests.news.answers import Answer, answer_question
 from digests.news.digest import STORY_LIMIT, Digest, DigestStory, build_digest, story_card
 from digests.readings import Figure, Mention
@@ -17,9 +17,11 @@ Reader = Store | ScopedStore  # the whole store (the command line) or one server
 
 
 async def digest_of_last(store: Reader, hours: int, now: datetime) -> Digest:
-    """The digest of the `hours` before `now`."""
+    """The digest of the `hours` before `now`. Items not read yet (in no story) are shown
+    plainly, each as a story of its own, rather than left out."""
     start = now - timedelta(hours=hours)
     stories = await store.stories_between(start, now)
+    stories += [_plain_story(item) for item in await store.unread_items_between(start, now)]
     figures, mentions = await _readings(store, stories)
     return await asyncio.to_thread(build_digest, stories, figures, start, now, STORY_LIMIT,
                                    mentions)
@@ -32,6 +34,11 @@ async def story_cards(store: Store, story_ids: Sequence[int], feed_ids: frozense
     stories = await store.stories_by_id(story_ids, feed_ids)
     figures, mentions = await _readings(store, stories)
     return {s.id: story_card(s, figures, mentions, since, newest_lead=True) for s in stories}
+
+
+def _plain_story(item: Item) -> StoryRecord:
+    """An item not read yet, as a story of its own (negative ids are never stored ones)."""
+    return StoryRecord(-item.id, item.title, item.published_at, item.published_at, (item,))
 
 
 async def _readings(store: Reader, stories: Sequence[StoryRecord]

@@ -31,14 +31,17 @@ class Poller:
     """Polls feeds with bounded concurrency; one bad feed never sinks the batch."""
 
     def __init__(self, store: Store, fetcher: Fetcher, parse: ParseFn, config: PollingConfig,
-                 *, full_text: FullTextFn | None = None, retention: timedelta | None = None) -> None:
-        """`retention`: entries dated longer ago than that are stored quietly (no alerts)."""
+                 *, full_text: FullTextFn | None = None, retention: timedelta | None = None,
+                 on_new_items: Callable[[], None] | None = None) -> None:
+        """`retention`: entries dated longer ago than that are stored quietly (no alerts).
+        `on_new_items` is called whenever a poll stores new items (enrichment wakes up)."""
         self._store = store
         self._fetcher = fetcher
         self._parse = parse
         self._config = config
         self._full_text = full_text
         self._retention = retention
+        self._on_new_items = on_new_items
         self._limit = asyncio.Semaphore(config.concurrency)
 
     async def poll_due(self, now: datetime, limit: int = 10_000) -> list[PollResult]:
@@ -96,6 +99,8 @@ class Poller:
             quiet_before=now - self._retention if self._retention else None)
         if self._full_text and feed.full_text and saved.new_item_ids:
             await self._full_text(self._store, feed, saved.new_item_ids, now)
+        if saved.new_item_ids and self._on_new_items is not None:
+            self._on_new_items()
         return PollResult(feed.id, url, "fetched", new=saved.new, updated=saved.updated,
                           entries=len(parsed.entries), title=parsed.title)
 

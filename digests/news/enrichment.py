@@ -4,7 +4,12 @@ Analysis runs in the worker pool; story assignment, which needs the index of rec
 runs in a thread. Items are marked enriched in the same transaction that stores what was read,
 so a crash midway leaves them pending and the next run picks them up again. An item that fails
 (its analysis, or storing it: a full disk, say) stays pending and is tried again later, at
-growing intervals (`RETRY_DELAYS`); after the last it is given up, with its reason kept.
+growing intervals (`RETRY_DELAYS`); after the last it is given up, with its reason kept; it is
+shown meanwhile in a story of its own.
+
+Enrichment follows arrival: whatever stores new items calls `wake`, and the enricher started
+with `start` reads them at once (a scheduler tick only catches what a crash left behind). When
+more waits than it can take, the newest items go first: those are what members ask about.
 """
 
 from __future__ import annotations
@@ -36,12 +41,13 @@ WORKER_MODULES = ("digests.news.analysis",)
 class EnrichmentStore(Protocol):
     """What enrichment needs from the store (the real `Store` provides it)."""
 
-    async def pending_items(self, limit: int, after_id: int = 0,
+    async def pending_items(self, limit: int, *, before: Item | None = None,
                             now: datetime | None = None) -> list[Item]: ...
     async def save_enrichment(self, analyses: Sequence[ItemAnalysis], story_of: Mapping[int, int],
                               items_by_id: Mapping[int, Item]) -> None: ...
-    async def record_enrichment_failure(self, item_id: int, reason: str, *,
+    async def record_enrichment_failure(self, item: Item, reason: str, *, story_id: int,
                                         retry_at: Callable[[int], datetime | None]) -> int: ...
+    async def enrichment_backlog(self) -> tuple[int, datetime | None]: ...
     async def highest_story_id(self) -> int: ...
     async def story_assignments_since(self, moment: datetime) -> list[tuple[Item, int]]: ...
 
@@ -57,6 +63,33 @@ class Enricher:
         self._batch = batch
         self._lock = asyncio.Lock()
         self._loaded = False
+        self._arrived = asyncio.Event()
+        self._follower: asyncio.Task[None] | None = None
+
+    def wake(self) -> None:
+        """New items were stored: read them as soon as possible (calls are coalesced)."""
+        self._arrived.set()
+
+    def start(self, clock: Callable[[], datetime]) -> None:
+        """Follow arrivals in a task of the running loop until `stop`."""
+        if self._follower is None:
+            self._follower = asyncio.create_task(self._follow(clock), name="enrichment")
+
+    async def stop(self) -> None:
+        if self._follower is not None:
+            self._follower.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._follower
+            self._follower = None
+
+    async def _follow(self, clock: Callable[[], datetime]) -> None:
+        while True:
+            await self._arrived.wait()
+            self._arrived.clear()
+            try:
+                await self.run(clock())
+            except Exception:
+                log.exception("enrichment failed; the next arrival or tick tries again")
 
     async def load(self, now: datetime) -> None:
         """Rebuild the index of recent stories from the store (after a start or restart); the
@@ -66,21 +99,22 @@ class Enricher:
         restore(self._stories, [(_story_doc(item), story_id) for item, story_id in pairs],
                 highest_id=await self._store.highest_story_id())
 
-    async def run(self, now: datetime) -> int:
-        """Enrich every pending item; returns how many were enriched.
-
-        The workers analyse the next batch while this one is assigned to stories and stored.
-        """
+    async def run(self, now: datetime, limit: int | None = None) -> int:
+        """Enrich every pending item (the newest `limit` only, when given); returns how many
+        were enriched. The workers analyse the next batch while this one is stored."""
         done = 0
         async with self._lock:
             if not self._loaded:
                 await self.load(now)
-            batch = await self._store.pending_items(self._batch, now=now)
+            batch = await self._store.pending_items(self._batch_within(limit), now=now)
+            if len(batch) == self._batch:
+                await self._log_backlog()
             analysing = self._analyse(batch)
             while analysing is not None:
                 analyses = await self._analysed(analysing, batch)
-                following = await self._store.pending_items(self._batch, after_id=batch[-1].id,
-                                                             now=now)
+                left = None if limit is None else limit - done - len(batch)
+                following = (await self._store.pending_items(self._batch_within(left), before=batch[-1],
+                                                             now=now) if left != 0 else [])
                 analysing = self._analyse(following)  # overlaps with saving this batch
                 await self._save_or_isolate(batch, analyses, now)
                 done += len(batch)
@@ -88,6 +122,14 @@ class Enricher:
         if done:
             log.info("enriched items=%s", done)
         return done
+
+    def _batch_within(self, left: int | None) -> int:
+        return self._batch if left is None else min(self._batch, left)
+
+    async def _log_backlog(self) -> None:
+        waiting, oldest = await self._store.enrichment_backlog()
+        log.info("enrichment backlog items=%s oldest_arrival=%s", waiting,
+                 oldest.isoformat(timespec="seconds") if oldest else "-")
 
     async def _analysed(self, analysing: asyncio.Future[list[ItemAnalysis]],
                         batch: list[Item]) -> list[ItemAnalysis | str]:
@@ -130,7 +172,7 @@ class Enricher:
         """Record a failure to read `item`: tried again later, or given up after the last try."""
         try:
             attempts = await self._store.record_enrichment_failure(
-                item.id, reason, retry_at=partial(retry_time, now))
+                item, reason, story_id=self._stories.new_id(), retry_at=partial(retry_time, now))
         except Exception as exc:
             log.error("item %s was not enriched: %s; nor could that be recorded (%s): it stays "
                       "pending and is tried again at the next run", item.id, reason, _reason(exc))

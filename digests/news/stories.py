@@ -84,6 +84,11 @@ class StoryIndex:
         """New stories get ids above `story_id`."""
         self._next_id = max(self._next_id, story_id + 1)
 
+    def new_id(self) -> int:
+        """An id no story of this index has or will get: for a story made outside it."""
+        self._next_id += 1
+        return self._next_id - 1
+
     def add(self, doc: StoryDoc) -> int:
         """Places the doc in the best-matching open story, or a new one; returns the story id."""
         if doc.id in self._doc_story:

@@ -149,10 +149,13 @@ async def collect_alert_matches(store: Store, now: datetime, *, batch: int = 500
 
 
 def _ready(candidates: Sequence[AlertCandidate]) -> list[AlertCandidate]:
-    """The leading run of enriched items: matching never skips past one still being read."""
+    """The leading run of items that alerts can judge: in a story (read, or shown plainly while
+    its reading is retried), or stored at a first poll (never alerted, so never waited for, or
+    a cold start's backlog would hold every alert back). Matching never skips past an item
+    still being read."""
     ready = []
     for candidate in candidates:
-        if not candidate.enriched:
+        if not (candidate.enriched or candidate.story_id is not None or candidate.seen_at_first_poll):
             break
         ready.append(candidate)
     return ready

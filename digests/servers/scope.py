@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 
-from digests.models import SentenceHit, StoryRecord
+from digests.models import Item, SentenceHit, StoryRecord
 from digests.readings import CitedFigure, CitedMention
 from digests.store.core import Store
 
@@ -36,6 +36,9 @@ class ScopedStore:
 
     async def stories_between(self, start: datetime, end: datetime) -> list[StoryRecord]:
         return await self._store.stories_between(start, end, self.feed_ids)
+
+    async def unread_items_between(self, start: datetime, end: datetime) -> list[Item]:
+        return await self._store.unread_items_between(start, end, self.feed_ids)
 
     async def figures_of_items(self, item_ids: Iterable[int]) -> list[CitedFigure]:
         return await self._store.figures_of_items(item_ids)

@@ -7,7 +7,7 @@ import json
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import bindparam, func, insert, select, update
@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from digests.models import Entry, Item, ParsedFeed, StoreResult
 from digests.store.connection import Queries
-from digests.store.rows import chunks, item_from_row, item_query
+from digests.store.rows import aware, chunks, item_from_row, item_query
 from digests.store.schema import feeds, items
 
 _LOOKUP_CHUNK = 400
@@ -99,7 +99,7 @@ class ItemQueries(Queries):
         return StoreCounts(
             feeds_ok=int(total or 0) - int(paused or 0) - int(failing or 0),
             feeds_failing=int(failing or 0), feeds_paused=int(paused or 0),
-            items=int(item_total or 0), last_poll_at=_aware(last_poll))
+            items=int(item_total or 0), last_poll_at=aware(last_poll))
 
 
 async def _save_entries(conn: AsyncConnection, feed_id: int, entries: Sequence[Entry],
@@ -211,11 +211,3 @@ def _item_changes(entry: Entry, now: datetime) -> dict[str, Any]:
     if entry.dated:
         changes.update(published_at=entry.published_at, dated=True)
     return changes
-
-
-def _aware(value: Any) -> datetime | None:
-    if value is None:
-        return None
-    if isinstance(value, str):
-        value = datetime.fromisoformat(value)
-    return value if value.tzinfo else value.replace(tzinfo=UTC)  # type: ignore[no-any-return]

@@ -9,28 +9,41 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import func, insert, or_, select, text, update
+from sqlalchemy import func, insert, literal, or_, select, text, tuple_, update
 from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from digests.models import Item, SentenceHit, Source, StoryRecord
 from digests.readings import CitedFigure, CitedMention, Figure, ItemAnalysis, Mention
 from digests.store.connection import Queries
-from digests.store.rows import chunks, item_from_row, item_query, read_all
-from digests.store.schema import feeds, figures, items, mentions, sentences, stories, story_items
+from digests.store.rows import aware, chunks, item_from_row, item_query, read_all
+from digests.store.schema import (
+    UTCDateTime,
+    feeds,
+    figures,
+    items,
+    mentions,
+    sentences,
+    stories,
+    story_items,
+)
 
 
 class NewsQueries(Queries):
     """Stories, sentences, figures and mentions."""
 
-    async def pending_items(self, limit: int, after_id: int = 0,
+    async def pending_items(self, limit: int, *, before: Item | None = None,
                             now: datetime | None = None) -> list[Item]:
-        """Items not yet analysed, oldest first, so interrupted work resumes in order; with
-        `now`, only those whose retry (after a failure) is due."""
-        query = item_query().where(items.c.enriched.is_(False), items.c.id > after_id)
+        """Items not yet analysed, newest first (what members ask about comes first when much
+        is waiting), after `before` in that order; with `now`, only those whose retry (after a
+        failure) is due."""
+        query = item_query().where(items.c.enriched.is_(False))
+        if before is not None:
+            query = query.where(tuple_(items.c.published_at, items.c.id)
+                                < tuple_(literal(before.published_at, UTCDateTime), before.id))
         if now is not None:
             query = query.where(or_(items.c.enrich_after.is_(None), items.c.enrich_after <= now))
-        query = query.order_by(items.c.id).limit(limit)
+        query = query.order_by(items.c.published_at.desc(), items.c.id.desc()).limit(limit)
         async with self._engine.connect() as conn:
             rows = (await conn.execute(query)).all()
         return [item_from_row(r) for r in rows]
@@ -54,19 +67,42 @@ class NewsQueries(Queries):
         async with self._begin() as conn:
             await conn.execute(update(items).where(items.c.id.in_(list(item_ids))).values(enriched=True))
 
-    async def record_enrichment_failure(self, item_id: int, reason: str, *,
+    async def record_enrichment_failure(self, item: Item, reason: str, *, story_id: int,
                                         retry_at: Callable[[int], datetime | None]) -> int:
         """Count one more failed attempt to read the item, keep the reason, and set its next
         try at `retry_at(attempts)`; None gives the item up (marked done, the reason kept).
-        Returns the attempts made so far."""
+        An item in no story yet is put in a story of its own, `story_id`, so that digests and
+        alerts show it plainly meanwhile. Returns the attempts made so far."""
         async with self._begin() as conn:
             attempts = 1 + int(await conn.scalar(
-                select(items.c.enrich_attempts).where(items.c.id == item_id)) or 0)
+                select(items.c.enrich_attempts).where(items.c.id == item.id)) or 0)
             when = retry_at(attempts)
-            await conn.execute(update(items).where(items.c.id == item_id).values(
+            await conn.execute(update(items).where(items.c.id == item.id).values(
                 enrich_attempts=attempts, enrich_error=reason[:500], enrich_after=when,
                 enriched=when is None))
+            placed = await conn.scalar(select(story_items.c.story_id).where(
+                story_items.c.item_id == item.id))
+            if placed is None:
+                await _assign_stories(conn, {item.id: story_id}, {item.id: item})
         return attempts
+
+    async def enrichment_backlog(self) -> tuple[int, datetime | None]:
+        """Items waiting to be read: how many, and when the longest-waiting one arrived."""
+        query = (select(func.count(), func.min(items.c.first_seen_at))
+                 .where(items.c.enriched.is_(False)))
+        async with self._engine.connect() as conn:
+            count, oldest = (await conn.execute(query)).one()
+        return int(count or 0), aware(oldest)
+
+    async def unread_items_between(self, start: datetime, end: datetime,
+                                   feed_ids: Collection[int] | None = None) -> list[Item]:
+        """Items published in the window that are in no story yet (not read so far), of every
+        feed or of `feed_ids`: a digest shows them plainly until they are."""
+        placed = select(story_items.c.item_id)
+        query = _in_feeds(item_query().where(
+            items.c.published_at >= start, items.c.published_at <= end,
+            items.c.id.not_in(placed)), feed_ids).order_by(items.c.published_at, items.c.id)
+        return await read_all(self._engine, query, item_from_row)
 
     async def enrichment_failures(self) -> list[tuple[int, int, str, bool]]:
         """Items that failed to be read: (id, attempts, last reason, given up)."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 from collections.abc import Callable, Iterator, Sequence
+from datetime import UTC, datetime
 from typing import Any, TypeVar
 
 from sqlalchemy import func, select
@@ -71,3 +72,12 @@ async def read_all(engine: AsyncEngine, query: Any, convert: Callable[[Row[Any]]
             values.extend(convert(row) for row in rows)
             await asyncio.sleep(0)  # the driver may have buffered every row: yield anyway
     return values
+
+
+def aware(value: Any) -> datetime | None:
+    """A timestamp read by an aggregate (min, max), as an aware UTC datetime."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    return value if value.tzinfo else value.replace(tzinfo=UTC)  # type: ignore[no-any-return]

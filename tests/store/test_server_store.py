@@ -4,6 +4,7 @@ per-server feeds, and alert matching against enriched items."""
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 
@@ -208,3 +209,36 @@ async def test_upgrade_to_version_3_keeps_feeds_and_follows(tmp_path: Path) -> N
         assert (await conn.execute(text("SELECT version FROM schema_version"))).scalar() == \
             migrations.LATEST_VERSION == 4
     await reopened.close()
+
+
+async def test_a_backlog_of_first_poll_items_never_holds_alerts_back(store: Store,
+                                                                     workers: WorkerPool) -> None:
+    """A cold start stores thousands of items to read (never alerted: seen at a first poll);
+    a new item read at once is matched without waiting for the backlog."""
+    feed = await store.add_feed("https://wire.example/feed", now=NOW, operator=True)
+    await store.add_subscription(1, 5, query="refugees", deliver="dm", channel_id=2, now=NOW, cap=5)
+    assert await collect_alert_matches(store, NOW) == 0
+    backlog = [entry(f"old{n}", f"Archive report {n}") for n in range(50)]
+    await store.save_entries(feed.id, backlog, now=NOW, first_poll=True)
+    later = NOW + timedelta(minutes=1)
+    fresh = replace(entry("fresh", "Refugees reach Moldova"), published_at=later)
+    await store.save_entries(feed.id, [fresh], now=later, first_poll=False)
+    await Enricher(store, workers).run(later, limit=1)  # the newest item only
+    assert len(await store.pending_items(100)) == 50
+    assert await collect_alert_matches(store, later) == 1
+
+
+async def test_an_item_that_cannot_be_read_is_alerted_in_a_story_of_its_own(
+        store: Store, workers: WorkerPool) -> None:
+    feed = await store.add_feed("https://wire.example/feed", now=NOW, operator=True)
+    await store.add_subscription(1, 5, query="refugees", deliver="dm", channel_id=2, now=NOW, cap=5)
+    assert await collect_alert_matches(store, NOW) == 0
+    later = NOW + timedelta(minutes=1)
+    await store.save_entries(feed.id, [entry("x", "Refugees reach Moldova")], now=later,
+                             first_poll=False)
+    [item] = await store.pending_items(1)
+    await store.record_enrichment_failure(item, "its analysis failed", story_id=77,
+                                          retry_at=lambda attempts: later + timedelta(hours=1))
+    assert await collect_alert_matches(store, later) == 1
+    [alert] = await store.pending_alerts()
+    assert alert.story_id == 77
