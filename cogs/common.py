@@ -8,7 +8,7 @@ from datetime import datetime
 import discord
 from discord import app_commands
 
-from cogs.limits import Payload
+from cogs.limits import Payload, visible
 
 Clock = Callable[[], datetime]
 AUTOCOMPLETE_LIMIT = 25
@@ -61,8 +61,9 @@ async def reply(interaction: discord.Interaction, payloads: Sequence[Payload], *
 
 
 def choice(name: str, value: str) -> app_commands.Choice[str]:
-    """An autocomplete choice whose name fits Discord's 1–100 characters."""
-    shown = name.strip() or value
-    if len(shown) > CHOICE_NAME:
+    """An autocomplete choice whose name fits Discord's 1–100 characters (a feed's title, say:
+    only its start is read, and characters that reorder or hide text are left out)."""
+    shown = " ".join(visible(name[:2 * CHOICE_NAME]).split()) or value[:CHOICE_NAME] or "?"
+    if len(shown) > CHOICE_NAME or len(name) > 2 * CHOICE_NAME:
         shown = shown[:CHOICE_NAME - 1] + "…"
     return app_commands.Choice(name=shown, value=value[:CHOICE_NAME])

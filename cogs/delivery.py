@@ -1,20 +1,34 @@
 """The delivery job: write what is due (daily digests, paused-feed notices, alerts) to the
-outbox, then send the outbox. Runs on the scheduler, a few seconds apart."""
+outbox, then send the outbox. Runs on the scheduler, a few seconds apart.
+
+One failure never holds up the rest: a message that cannot be rendered is written to the
+outbox as dropped, with its reason, and the job goes on; a step that fails (a server's digest,
+an alert bundle) is logged and tried again at the next run while the others go ahead; the
+outbox is flushed whatever happened before.
+"""
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from datetime import datetime, timedelta
+from functools import partial
 
+from cogs.limits import Payload
 from cogs.outbox import OutboxSender, to_body
 from cogs.render import render_digest
 from cogs.render_alerts import render_alert
 from cogs.render_status import render_paused_notice
-from digests.models import PendingAlert
+from digests.models import Feed, PendingAlert
 from digests.newsroom import digest_of_last, story_cards
 from digests.servers.alerts import Bundle, is_muted, plan_deliveries
-from digests.servers.deliveries import IndexedQueries, collect_alert_matches, due_digests, paused_feed_notices
+from digests.servers.deliveries import (
+    DueDigest,
+    IndexedQueries,
+    collect_alert_matches,
+    due_digests,
+    paused_feed_notices,
+)
 from digests.servers.scope import guild_view
 from digests.store.core import Store
 from digests.store.servers import MATCH_MUTED, OutboxMessage
@@ -22,6 +36,8 @@ from digests.store.servers import MATCH_MUTED, OutboxMessage
 log = logging.getLogger(__name__)
 
 STORY_LOOKBACK = timedelta(days=3)
+UNRENDERED = "{}"  # the body of a message that could not be rendered: dropped, never sent
+REASON_CHARS = 500
 
 
 class DeliveryDesk:
@@ -34,29 +50,37 @@ class DeliveryDesk:
         self._indexed = IndexedQueries()  # parsed and indexed once while subscriptions stay the same
 
     async def run(self, now: datetime) -> None:
-        await self.queue_digests(now)
-        await self.queue_paused_notices(now)
-        await collect_alert_matches(self._store, now, indexed=self._indexed)
-        await self.queue_alerts(now)
+        steps: list[Callable[[datetime], Awaitable[object]]] = [
+            self.queue_digests, self.queue_paused_notices, self.collect_alert_matches, self.queue_alerts]
+        for step in steps:
+            await _isolated(step.__name__, step(now))
         await self._sender.flush(now)
+
+    async def collect_alert_matches(self, now: datetime) -> None:
+        await collect_alert_matches(self._store, now, indexed=self._indexed)
 
     async def queue_digests(self, now: datetime) -> None:
         for due in await due_digests(self._store, now, self._grace):
-            view = await guild_view(self._store, due.guild_id, live_only=True)
-            payloads = render_digest(await digest_of_last(view, 24, now), tz=due.timezone)
-            key = f"digest:{due.guild_id}:{due.day.isoformat()}"
-            messages = [OutboxMessage(key, n, "digest", to_body(p), guild_id=due.guild_id,
-                                      channel_id=due.channel_id) for n, p in enumerate(payloads)]
-            if await self._store.claim_digest(due.guild_id, due.day.isoformat(), messages, now):
-                log.info("digest queued guild=%s day=%s messages=%s", due.guild_id, due.day, len(messages))
+            await _isolated(f"digest of guild {due.guild_id}", self._queue_digest(due, now))
+
+    async def _queue_digest(self, due: DueDigest, now: datetime) -> None:
+        view = await guild_view(self._store, due.guild_id, live_only=True)
+        digest = await digest_of_last(view, 24, now)
+        key = f"digest:{due.guild_id}:{due.day.isoformat()}"
+        messages = rendered(key, "digest", lambda: render_digest(digest, tz=due.timezone),
+                            guild_id=due.guild_id, channel_id=due.channel_id)
+        if await self._store.claim_digest(due.guild_id, due.day.isoformat(), messages, now):
+            log.info("digest queued guild=%s day=%s messages=%s", due.guild_id, due.day, len(messages))
 
     async def queue_paused_notices(self, now: datetime) -> None:
         for settings, feed in await paused_feed_notices(self._store):
             stamp = feed.paused_at.isoformat() if feed.paused_at else "?"
-            await self._store.enqueue([OutboxMessage(
-                f"paused:{settings.guild_id}:{feed.id}:{stamp}", 0, "notice",
-                to_body(render_paused_notice(feed)), guild_id=settings.guild_id,
-                channel_id=settings.digest_channel_id)], now)
+            key = f"paused:{settings.guild_id}:{feed.id}:{stamp}"
+            if await self._store.outbox_has(key):
+                continue  # told already (or recorded as impossible to tell)
+            await self._store.enqueue(rendered(key, "notice", partial(_paused_notice, feed),
+                                               guild_id=settings.guild_id,
+                                               channel_id=settings.digest_channel_id), now)
 
     async def queue_alerts(self, now: datetime) -> None:
         pending = await self._store.pending_alerts()
@@ -66,7 +90,8 @@ class DeliveryDesk:
         sent = await self._store.alerts_sent_since(now - timedelta(hours=1))
         queries = {a.subscription_id: q for a, q in await self._queries(active)}
         for bundle in plan_deliveries(active, sent, now, per_hour=self._alerts_per_hour):
-            await self._queue_bundle(bundle, _members_of(bundle, active), queries, now)
+            await _isolated(f"alert bundle of member {bundle.member_id}",
+                            self._queue_bundle(bundle, _members_of(bundle, active), queries, now))
 
     async def _drop_muted(self, pending: Sequence[PendingAlert], now: datetime) -> list[PendingAlert]:
         active: list[PendingAlert] = []
@@ -96,15 +121,41 @@ class DeliveryDesk:
             await self._store.set_match_state(pairs, MATCH_MUTED)
             return
         dm = bundle.deliver == "dm"
-        payloads = render_alert(stories, [queries.get(a.subscription_id, "?") for a in alerts],
-                                mention=None if dm else bundle.member_id)
+        matched = [queries.get(a.subscription_id, "?") for a in alerts]
         channel = bundle.channel_id if not dm else _fallback_channel(alerts)
         key = f"alert:{bundle.guild_id}:{bundle.member_id}:{bundle.deliver}:{channel}:" + \
               "-".join(map(str, bundle.story_ids))
-        messages = [OutboxMessage(key, n, "alert-dm" if dm else "alert", to_body(p),
-                                  guild_id=bundle.guild_id, channel_id=channel,
-                                  user_id=bundle.member_id) for n, p in enumerate(payloads)]
+        messages = rendered(key, "alert-dm" if dm else "alert",
+                            lambda: render_alert(stories, matched, mention=None if dm else bundle.member_id),
+                            guild_id=bundle.guild_id, channel_id=channel, user_id=bundle.member_id)
         await self._store.queue_alert(pairs, messages, now)
+
+
+def rendered(key: str, kind: str, render: Callable[[], list[Payload]], *, guild_id: int | None,
+             channel_id: int | None, user_id: int | None = None) -> list[OutboxMessage]:
+    """The outbox messages of what `render` makes; when it fails, one dropped message that keeps
+    the reason, so the failure is on record and the job goes on with the others."""
+    def message(part: int, body: str, error: str | None = None) -> OutboxMessage:
+        return OutboxMessage(key, part, kind, body, guild_id=guild_id, channel_id=channel_id,
+                             user_id=user_id, error=error)
+
+    try:
+        return [message(n, to_body(p)) for n, p in enumerate(render())]
+    except Exception as exc:  # a renderer's bug must cost this message only
+        log.exception("%s could not be rendered; it is dropped", key)
+        return [message(0, UNRENDERED, f"could not be rendered: {type(exc).__name__}: {exc}"[:REASON_CHARS])]
+
+
+async def _isolated(what: str, step: Awaitable[object]) -> None:
+    """Run one step; if it fails, log it and let the job go on (it is tried again next run)."""
+    try:
+        await step
+    except Exception:
+        log.exception("delivery: %s failed; the others go on", what)
+
+
+def _paused_notice(feed: Feed) -> list[Payload]:
+    return [render_paused_notice(feed)]
 
 
 def _members_of(bundle: Bundle, alerts: Sequence[PendingAlert]) -> list[PendingAlert]:

@@ -7,6 +7,7 @@ import logging
 import discord
 from discord import app_commands
 
+from cogs.limits import CONTENT, error_text
 from digests.errors import DigestError, StorageError
 
 log = logging.getLogger(__name__)
@@ -18,14 +19,16 @@ STORAGE = ("The bot cannot reach its database just now. The operator can see why
 
 
 def error_message(error: BaseException) -> str:
-    """What the member reads: our own errors say what to do; anything else says it was logged."""
+    """What the member reads: our own errors say what to do; anything else says it was logged.
+    Our errors quote what a feed's server or a member wrote (a status line, a redirect target,
+    an option's value), so their words are made inert and cut like feed text."""
     cause = error.original if isinstance(error, app_commands.CommandInvokeError) else error
     if isinstance(cause, StorageError):
         return STORAGE  # its text is for the operator (file names, SQLite's words)
     if isinstance(cause, DigestError | app_commands.CheckFailure):
-        return str(cause)
+        return error_text(str(cause), CONTENT)
     if isinstance(cause, app_commands.TransformerError):
-        return f"{cause.value!r} is not a valid value for that option."
+        return error_text(f"{cause.value!r} is not a valid value for that option.", CONTENT)
     return UNEXPECTED
 
 

@@ -7,8 +7,8 @@ from collections.abc import Sequence
 import discord
 
 from cogs import limits
-from cogs.limits import Payload, check, escape, fit
-from cogs.render import pack_embeds, story_embed
+from cogs.limits import Payload, check, escape, fit, fit_lines, pack_embeds, split_message, visible
+from cogs.render import story_embed
 from digests.news.digest import DigestStory
 from digests.servers.alerts import describe, parse_query
 from digests.store.servers import Subscription
@@ -25,25 +25,21 @@ def render_alert(stories: Sequence[DigestStory], queries: Sequence[str], *,
     lead = f"{what} your alert {matched}"
     if mention is not None:
         lead = f"<@{mention}> {lead}"
-    allowed = _only(mention)
-    groups = pack_embeds(story_embed(story, None) for story in stories)
-    return [check(Payload(fit(lead, limits.CONTENT) if n == 0 else None, tuple(group),
-                          allowed if n == 0 else discord.AllowedMentions.none()))
-            for n, group in enumerate(groups)]
+    return split_message(lead, (story_embed(story, None) for story in stories), _only(mention))
 
 
 def render_dms_closed(member: int, alert: Payload) -> Payload:
     """Told once, in the channel: the DM could not be delivered; the alert itself comes along."""
     text = (f"<@{member}> I could not send you an alert by direct message: your DMs are closed "
             "to this server. Open them, or add the alert again with `deliver: channel`.")
-    return check(Payload(text, alert.embeds[:limits.EMBEDS_PER_MESSAGE], _only(member)))
+    return check(Payload(text, tuple(pack_embeds(alert.embeds)[0]), _only(member)))
 
 
 def render_subscriptions(subscriptions: Sequence[Subscription]) -> Payload:
     if not subscriptions:
         return check(Payload("You have no alerts here. Add one with `/alerts add`."))
-    lines = [f"**{n}.** `{_shown(s.query)}` — {_how(s)}" for n, s in enumerate(subscriptions, start=1)]
-    embed = discord.Embed(title="Your alerts", description=fit("\n".join(lines), limits.EMBED_DESCRIPTION))
+    lines = (f"**{n}.** `{_shown(s.query)}` — {_how(s)}" for n, s in enumerate(subscriptions, start=1))
+    embed = discord.Embed(title="Your alerts", description=fit_lines(lines, limits.EMBED_DESCRIPTION))
     return check(Payload(None, (embed,)))
 
 
@@ -61,7 +57,7 @@ def _how(subscription: Subscription) -> str:
 
 
 def _shown(query: str) -> str:
-    return fit(query.replace("`", "'"), QUERY_SHOWN)
+    return fit(visible(query[:QUERY_SHOWN * 2]).replace("`", "'"), QUERY_SHOWN)
 
 
 def _only(member: int | None) -> discord.AllowedMentions:

@@ -8,7 +8,7 @@ from datetime import datetime
 import discord
 
 from cogs import limits
-from cogs.limits import Payload, check, escape, fit
+from cogs.limits import Payload, check, error_text, fit, fit_embed, fit_lines, inert
 from digests.models import Feed, FeedStatus
 from digests.servers.deliveries import next_digest_at
 from digests.store.servers import GuildSettings, OutboxRow
@@ -16,6 +16,7 @@ from digests.store.servers import GuildSettings, OutboxRow
 NAME = 100
 REASON = 300
 URL = 300
+BLOCKED_ADVICE = ". Give the bot View Channel, Send Messages and Embed Links there; it retries hourly."
 
 
 def _when(moment: datetime | None) -> str:
@@ -23,7 +24,7 @@ def _when(moment: datetime | None) -> str:
 
 
 def _name(feed: Feed) -> str:
-    return fit(escape(feed.display_name), NAME)
+    return inert(feed.display_name, NAME)
 
 
 def render_status(feeds: Sequence[Feed], *, next_digest: datetime | None, digest_channel: int | None,
@@ -40,32 +41,40 @@ def render_status(feeds: Sequence[Feed], *, next_digest: datetime | None, digest
     digest = (f"{_when(next_digest)} in <#{digest_channel}>" if next_digest and digest_channel
               else "not scheduled — an admin can set one with `/digest schedule`")
     embed.add_field(name="Next digest", value=digest, inline=False)
-    problems = [f"{_name(f)}: failing since {_when(f.failing_since)}" for f in by_status[FeedStatus.FAILING]]
-    problems += [f"{_name(f)}: paused ({fit(escape(f.paused_reason or 'no reason given'), REASON)})"
-                 for f in by_status[FeedStatus.PAUSED]]
-    if problems:
-        embed.add_field(name="Feeds needing attention", value=fit("\n".join(problems), limits.FIELD_VALUE),
-                        inline=False)
+    attention = [*by_status[FeedStatus.FAILING], *by_status[FeedStatus.PAUSED]]
+    if attention:
+        embed.add_field(name="Feeds needing attention", value=fit_lines(map(_problem, attention),
+                                                                        limits.FIELD_VALUE), inline=False)
     if blocked:
-        reasons = dict.fromkeys(fit(escape(r.last_error or "no permission"), REASON) for r in blocked)
-        embed.add_field(name="Deliveries paused", value=fit(
-            f"{len(blocked)} message(s) wait: " + "; ".join(reasons) +
-            ". Give the bot View Channel, Send Messages and Embed Links there; it retries hourly.",
-            limits.FIELD_VALUE), inline=False)
-    return check(Payload(None, (embed,)))
+        embed.add_field(name="Deliveries paused", value=_blocked(blocked), inline=False)
+    return check(Payload(None, (fit_embed(embed),)))
+
+
+def _blocked(rows: Sequence[OutboxRow]) -> str:
+    lead = f"{len(rows)} message(s) wait: "
+    errors = dict.fromkeys((r.last_error or "no permission")[:2 * REASON] for r in rows)
+    room = limits.FIELD_VALUE - len(lead) - len(BLOCKED_ADVICE)
+    reasons = fit_lines((error_text(e, REASON) for e in errors), room, separator="; ")
+    return fit(lead + reasons + BLOCKED_ADVICE, limits.FIELD_VALUE)
+
+
+def _problem(feed: Feed) -> str:
+    if feed.status is FeedStatus.FAILING:
+        return f"{_name(feed)}: failing since {_when(feed.failing_since)}"
+    return f"{_name(feed)}: paused ({error_text(feed.paused_reason or 'no reason given', REASON)})"
 
 
 def render_paused_notice(feed: Feed) -> Payload:
     """Said in the digest channel when the bot pauses a feed, with how to resume it."""
-    reason = fit(escape(feed.paused_reason or "it kept failing"), REASON)
-    error = fit(escape(feed.last_error or "none recorded"), REASON)
-    return check(Payload(
+    reason = error_text(feed.paused_reason or "it kept failing", REASON)
+    error = error_text(feed.last_error or "none recorded", REASON)
+    return check(Payload(fit(
         f"I paused the feed **{_name(feed)}** ({_url(feed)}): {reason}. Its last error: {error}. "
-        f"An admin can start it again with `/feeds resume` once it works."))
+        f"An admin can start it again with `/feeds resume` once it works.", limits.CONTENT)))
 
 
 def _url(feed: Feed) -> str:
-    return fit(escape(feed.url), URL)
+    return inert(feed.url, URL)
 
 
 def render_feed_added(feed: Feed, *, already: bool) -> Payload:

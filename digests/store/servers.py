@@ -57,7 +57,9 @@ class Subscription:
 
 @dataclass(frozen=True, slots=True)
 class OutboxMessage:
-    """A message to write to the outbox; (key, part) is unique, so writing it twice is harmless."""
+    """A message to write to the outbox; (key, part) is unique, so writing it twice is harmless.
+    With `error`, what could not be made is written as dropped with that reason: kept on
+    record, never sent."""
 
     key: str
     part: int
@@ -66,6 +68,7 @@ class OutboxMessage:
     guild_id: int | None = None
     channel_id: int | None = None
     user_id: int | None = None
+    error: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -281,6 +284,11 @@ class ServerQueries(Queries):
             rows = (await conn.execute(query)).all()
         return [_outbox_row(r) for r in rows]
 
+    async def outbox_has(self, key: str) -> bool:
+        """Whether a message with this key was ever written, whatever became of it."""
+        async with self._engine.connect() as conn:
+            return await conn.scalar(select(outbox.c.id).where(outbox.c.key == key).limit(1)) is not None
+
     async def outbox_rows(self, key_prefix: str = "") -> list[OutboxRow]:
         query = select(outbox).where(outbox.c.key.startswith(key_prefix, autoescape=True))
         async with self._engine.connect() as conn:
@@ -316,7 +324,8 @@ async def _enqueue(conn: AsyncConnection, messages: Sequence[OutboxMessage], now
     known = {(r[0], r[1]) for r in await conn.execute(
         select(outbox.c.key, outbox.c.part).where(outbox.c.key.in_(keys)))}
     rows = [{"key": m.key, "part": m.part, "kind": m.kind, "guild_id": m.guild_id,
-             "channel_id": m.channel_id, "user_id": m.user_id, "body": m.body, "status": PENDING,
+             "channel_id": m.channel_id, "user_id": m.user_id, "body": m.body,
+             "status": PENDING if m.error is None else DROPPED, "last_error": m.error,
              "attempts": 0, "created_at": now, "next_attempt_at": now}
             for m in {(m.key, m.part): m for m in messages}.values() if (m.key, m.part) not in known]
     if rows:

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import random
 import re
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
 
 import discord
 import pytest
 
 from cogs import limits
-from cogs.limits import Payload, check, escape, fit, violations
+from cogs.limits import Payload, check, cite, error_text, escape, fit, fit_embed, inert, violations
+from digests.models import Source
 
 LINK = re.compile(r"\[[^\]]*\]\([^)]*\)")
 URL = re.compile(r"https?://\S+")
@@ -141,3 +145,140 @@ def test_escape_neutralises_markdown(raw: str) -> None:
 def test_escape_neutralises_line_markup(raw: str) -> None:
     """Headings, list markers and quotes at line start are escaped."""
     assert escape(raw).startswith("\\")
+
+
+# Hostile sizes: linear time, links Discord refuses, embeds that cannot fit -----------------------
+
+QUICK = 0.5  # seconds; the linear code needs a few milliseconds for each of these
+
+
+def _timed(work: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    work()
+    return time.perf_counter() - start
+
+
+HOSTILE_TEXTS = {
+    "escaped markdown": escape(("*a* _b_ [c](https://x.example/d) `e` " * 1500)[:45_000]),
+    "an open star among links": "*" + "[l](https://x.example/) " * 2_000,
+    "unclosed brackets": "[" * 30_000,
+    "unclosed links": "[a](" * 10_000,
+    "many backticks": "`a " * 15_000,
+}
+
+
+@pytest.mark.parametrize("name", HOSTILE_TEXTS)
+def test_fit_takes_linear_time_on_hostile_text(name: str) -> None:
+    """Markdown-heavy text of tens of kilobytes is cut in milliseconds, cleanly (it took seconds,
+    growing with the square of the length)."""
+    text = HOSTILE_TEXTS[name]
+    assert _timed(lambda: fit(text, limits.EMBED_DESCRIPTION)) < QUICK
+    out = fit(text, limits.EMBED_DESCRIPTION)
+    assert len(out) <= limits.EMBED_DESCRIPTION and out.endswith("…") and text.startswith(out[:-1])
+    assert not _odd_markdown(out[:-1])
+
+
+def test_fit_reads_no_further_than_the_limit_needs() -> None:
+    """Three megabytes of words cost what a line does."""
+    words = "word " * 600_000
+    assert _timed(lambda: fit(words, 100)) < QUICK / 10
+    assert fit(words, 12) == "word word…"
+
+
+@pytest.mark.parametrize("text", ["\n" * 15_000, " \n" * 10_000, "*" * 300_000])
+def test_escape_takes_linear_time(text: str) -> None:
+    """Blank lines and markdown characters by the thousand (blank lines took seconds)."""
+    assert _timed(lambda: escape(text)) < QUICK
+
+
+def test_inert_is_escape_then_fit_reading_only_the_head() -> None:
+    """For any text, `inert` shows what escaping it all and cutting would, at the cost of a line."""
+    rng = random.Random(3)
+    pieces = ["word", "**b**", "_u_", "[x](https://p.example/a)", "https://q.example/b_c", "@everyone",
+              "<@1>", "\n# head", "\n- item", "`c`", "||s||", "\\"]
+    for _ in range(300):
+        text = " ".join(rng.choice(pieces) for _ in range(rng.randint(1, 60)))
+        limit = rng.randint(1, 200)
+        assert inert(text, limit) == fit(escape(text), limit), (text, limit)
+    huge = "**bold** [x](https://p.example/a) @everyone " * 100_000
+    assert _timed(lambda: inert(huge, limits.EMBED_DESCRIPTION)) < QUICK / 10
+
+
+def test_inert_removes_characters_that_reorder_or_hide_text() -> None:
+    shown = inert("\u202egnp.exe\u202c \u2066x\u2069 a\u200bb \x1b[31m \U0001f468\u200d\U0001f469", 100)
+    assert shown == "gnp.exe x ab [31m \U0001f468\u200d\U0001f469".replace("[", "\\[")
+
+
+def test_error_text_is_one_bounded_inert_line() -> None:
+    error = "HTTP 500\n# [click](https://phish.example) @everyone\n\n" + "E " * 5000
+    shown = error_text(error, 300)
+    assert len(shown) <= 300 and "\n" not in shown and shown.endswith("…")
+    assert "\\[click\\](https://phish.example)" in shown and "@\u200beveryone" in shown
+
+
+LONG = "https://news.example/" + "a" * 10_003  # 10,024 characters
+
+
+@pytest.mark.parametrize(("embed", "word"), [
+    (discord.Embed(title="t", url=LONG), "url"),
+    (discord.Embed(title="t", url="javascript:alert(1)"), "url"),
+    (discord.Embed(title="t", url="https://news.example/a b"), "url"),
+    (discord.Embed(title="t").set_author(name="a", url=LONG), "author url"),
+    (discord.Embed(title="t").set_author(name="a", icon_url=LONG), "author icon"),
+    (discord.Embed(title="t").set_footer(text="f", icon_url=LONG), "footer icon"),
+    (discord.Embed(title="t").set_image(url=LONG), "image"),
+    (discord.Embed(title="t").set_thumbnail(url=LONG), "thumbnail"),
+    (discord.Embed(description=f"see [the story]({LONG[:4000]})"), "link"),
+])
+def test_validator_refuses_links_discord_refuses(embed: discord.Embed, word: str) -> None:
+    """Every URL limit is in the one validator: over 2,048 characters, or not http(s)."""
+    found = violations(Payload(None, (embed,)))
+    assert any(word in problem for problem in found), found
+
+
+def test_validator_accepts_links_at_the_limit_and_attachments() -> None:
+    at_limit = LONG[:limits.URL]
+    embed = discord.Embed(title="t", url=at_limit, description=f"[a]({at_limit})")
+    embed.set_image(url="attachment://chart.png").set_thumbnail(url=at_limit)
+    assert violations(Payload(None, (embed,))) == []
+
+
+def test_fit_embed_drops_the_links_discord_refuses_and_keeps_the_rest() -> None:
+    embed = discord.Embed(title="Story", url=LONG, description=f"Read [the story]({LONG[:3000]}) now.")
+    embed.set_author(name="Wire", url="https://wire.example/", icon_url=LONG)
+    embed.set_image(url="attachment://chart.png").set_thumbnail(url="javascript:alert(1)")
+    fitted = fit_embed(embed)
+    assert violations(Payload(None, (fitted,))) == []
+    assert fitted.url is None and fitted.author.icon_url is None
+    assert fitted.author.url == "https://wire.example/"
+    assert fitted.image.url == "attachment://chart.png" and fitted.thumbnail.url is None
+    assert fitted.description == "Read the story now."
+
+
+def test_fit_embed_shrinks_an_embed_at_every_limit_to_6000_characters() -> None:
+    """Title 256 + description 4,096 + footer 2,048 + author 256 + 25 full fields: the longest
+    texts are cut, the short ones kept whole."""
+    words = "**w** " * 2000
+    embed = discord.Embed(title="T" * 20, description=words[:4096]).set_footer(text=words[:2048])
+    embed.set_author(name="A " * 128)
+    for n in range(30):
+        embed.add_field(name=f"N{n} " * 60, value=words[:1024])
+    fitted = fit_embed(embed)
+    assert violations(Payload(None, (fitted,))) == []
+    assert len(fitted.fields) == limits.EMBED_FIELDS and fitted.title == "T" * 20
+    assert all(not _odd_markdown(f.value or "") for f in fitted.fields)
+
+
+def test_fit_embed_fills_empty_fields_and_leaves_valid_embeds_alone() -> None:
+    embed = discord.Embed(title="t").add_field(name="", value="")
+    assert [(f.name, f.value) for f in fit_embed(embed).fields] == [("—", "—")]
+    fine = discord.Embed(title="t", description="d", url="https://a.example/")
+    assert fit_embed(fine) is fine
+
+
+def test_a_citation_links_only_what_fits() -> None:
+    """A link too long to cite is left out; the feed's name and the date stay."""
+    when = datetime(2022, 3, 2, tzinfo=UTC)
+    assert cite(Source(1, "Wire", LONG, when)) == "Wire, Wed 2 Mar 2022"
+    assert cite(Source(1, "Wire" * 2000, "https://a.example/", when)).endswith("](https://a.example/)")
+    assert len(cite(Source(1, "W " * 100_000, LONG, when))) < 100

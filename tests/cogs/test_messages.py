@@ -2,18 +2,27 @@
 
 from __future__ import annotations
 
+import asyncio
+import re
 from datetime import UTC, datetime, timedelta
+from types import SimpleNamespace
 
+import discord
+import pytest
 from discord import app_commands
 
-from cogs.errors import UNEXPECTED, error_message
+from cogs.common import choice
+from cogs.errors import UNEXPECTED, NewsdeskTree, error_message
 from cogs.limits import Payload, violations
 from cogs.outbox import from_body, to_body
+from cogs.render import render_feed_list
 from cogs.render_alerts import render_alert, render_dms_closed, render_subscriptions
 from cogs.render_status import render_paused_notice, render_status
+from digests.errors import FetchError
 from digests.models import Feed, Source
 from digests.news.digest import DigestFigure, DigestQuote, DigestStory
 from digests.servers.alerts import QueryError
+from digests.servers.following import FeedUnreadable
 from digests.store.servers import OutboxRow, Subscription
 
 NOW = datetime(2022, 3, 3, 12, tzinfo=UTC)
@@ -99,3 +108,75 @@ def test_errors_read_as_plain_sentences() -> None:
     wrapped.original = RuntimeError("Traceback (most recent call last)")
     assert error_message(wrapped) == UNEXPECTED
     assert error_message(app_commands.CheckFailure("Only admins.")) == "Only admins."
+
+
+# Errors carry what a feed's server said ---------------------------------------------------------
+
+SERVER_SAID = ("HTTP 500 [Log in again](https://phish.example/login) @everyone <@&456>\n# Urgent\n"
+               "\u202egnp.exe\u202c " + "E" * 5000)
+_LIVE_LINK = re.compile(r"(?<!\\)\[[^\]]*\]\([^)]*\)")
+
+
+def _assert_inert_and_bounded(text: str, limit: int) -> None:
+    assert len(text) <= limit
+    assert not _LIVE_LINK.search(text) and "@everyone" not in text and "<@&456>" not in text
+    assert "\u202e" not in text and "\n#" not in text
+
+
+@pytest.mark.parametrize("error", [
+    FeedUnreadable(f"I could not read a feed at https://wire.example/feed: {SERVER_SAID}"),
+    FetchError("redirect-loop", "redirect loop at https://wire.example/[x](https://phish.example) "
+               + "@here " * 1000),
+    app_commands.TransformerError("[x](https://phish.example) @everyone " * 200, 3,
+                                  app_commands.transformers.IdentityTransformer(discord.AppCommandOptionType.string)),
+])
+def test_command_errors_are_inert_and_fit_a_message(error: Exception) -> None:
+    """What a feed's server said (a status line, a Location header) reached the member as
+    markdown (a masked link rendered) and unbounded (over 2,000 characters, nothing arrived)."""
+    shown = error_message(error)
+    _assert_inert_and_bounded(shown, 2000)
+    assert shown.endswith("…")
+
+
+def test_the_error_handler_sends_the_inert_words() -> None:
+    sent: list[str] = []
+
+    class Response:
+        def is_done(self) -> bool:
+            return False
+
+        async def send_message(self, message: str, *, ephemeral: bool) -> None:
+            sent.append(message)
+
+    interaction = SimpleNamespace(response=Response(), command=None)
+    tree = NewsdeskTree.__new__(NewsdeskTree)
+    error = app_commands.CommandInvokeError.__new__(app_commands.CommandInvokeError)
+    error.original = FeedUnreadable(SERVER_SAID)
+    asyncio.run(tree.on_error(interaction, error))  # type: ignore[arg-type]
+    [message] = sent
+    _assert_inert_and_bounded(message, 2000)
+    assert "\\[Log in again\\](https://phish.example/login)" in message
+
+
+def test_feed_errors_in_lists_status_and_notices_are_inert_lines() -> None:
+    failing = feed(id=1, failing_since=NOW, last_error=SERVER_SAID)
+    paused = feed(id=2, paused=True, paused_reason=SERVER_SAID, last_error=SERVER_SAID)
+    row = OutboxRow(1, "k", 0, "digest", "{}", 1, 2, None, "blocked", 3, SERVER_SAID, NOW)
+    status = render_status([failing, paused], next_digest=NOW, digest_channel=2, blocked=[row])
+    listing = render_feed_list([failing, paused])
+    notice = render_paused_notice(paused)
+    for payload in [status, notice, *listing]:
+        assert violations(payload) == []
+        for text in [payload.content or "", *(f.value or "" for e in payload.embeds for f in e.fields)]:
+            _assert_inert_and_bounded(text, 2000)
+    assert "gnp.exe" in (notice.content or "") and "\\[Log in again\\]" in (notice.content or "")
+
+
+def test_autocomplete_names_from_feeds_are_short_and_visible() -> None:
+    """A feed's title is the feed server's words: a megabyte of it, or bidi overrides, must not
+    reach the member's autocomplete list."""
+    shown = choice("\u202egnp.exe\u202c Wire  " + "W" * 1_000_000, "7")
+    assert len(shown.name) <= 100 and shown.name.startswith("gnp.exe Wire W") and shown.name.endswith("…")
+    assert shown.value == "7"
+    assert choice("  Kyiv Wire (ok) ", "1").name == "Kyiv Wire (ok)"
+    assert choice("\u200b", "1").name == "1"

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import time
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from cogs import limits
 from cogs.limits import Payload, violations
 from cogs.render import render_answer, render_digest, render_feed_list
 from digests.models import Feed, Source
@@ -121,3 +123,75 @@ def test_feed_list_within_limits() -> None:
     assert any(v.startswith("failing since") for v in values)
     assert any(v.startswith("paused: gone @\u200bhere") for v in values)
     assert "Last successful poll: Wed 2 Mar 2022 23:30" in values[0]
+
+
+# Stories at and beyond every limit -----------------------------------------------------------
+
+HUGE_NAME = "Wire " + "[x](https://phish.example) **@everyone** " * 100  # a feed title of ~4,000 characters
+LONG_URL = "https://news.example/" + "a" * 10_003  # 10,024 characters
+
+
+def _story_at_the_limits(n: int, *, url: str | None = None) -> DigestStory:
+    source = Source(item_id=n, feed_name=HUGE_NAME, url=LONG_URL, published_at=END)
+    quotes = tuple(DigestQuote(text=NASTY * 60, source=source) for _ in range(3))
+    figure = DigestFigure(value="1 million", counted=NASTY * 50, said_by=HUGE_NAME, source=source)
+    return DigestStory(title=f"Story {n} " + NASTY * 60, url=url or f"https://news.example/story/{n}",
+                       summary=quotes, figures=(figure,), people=(), sources=(HUGE_NAME, HUGE_NAME, "AP"),
+                       first_seen_at=END - timedelta(hours=5), last_seen_at=END, item_count=3)
+
+
+def test_ten_stories_at_every_limit_render_within_the_limits() -> None:
+    """A feed title of ~4,000 characters made a story's embed 6,400 characters (title 256 +
+    description 4,096 + footer 2,048): the digest failed to render. Now each embed is shrunk
+    to fit, and every story is delivered, once, in order."""
+    digest = Digest(window_start=END - timedelta(hours=24), window_end=END,
+                    stories=tuple(_story_at_the_limits(n) for n in range(10)), story_total=10, source_total=3)
+    payloads = render_digest(digest)
+    _all_valid(payloads)
+    embeds = [e for p in payloads for e in p.embeds]
+    assert [(e.title or "").split(" ")[1] for e in embeds] == [str(n) for n in range(10)]
+    for embed in embeds:
+        assert len(embed) <= limits.EMBED_TOTAL and len(embed.description or "") > 1000
+        assert (embed.footer.text or "").endswith("+1 · Wed 2 Mar 2022")
+
+
+def test_a_story_link_discord_would_refuse_is_left_out_and_the_others_kept() -> None:
+    """A 10,024-character item link would have made Discord refuse the whole message (up to ten
+    stories): that story loses its link, the message goes out."""
+    stories = (_story_at_the_limits(0, url=LONG_URL), _story_at_the_limits(1))
+    digest = Digest(window_start=END - timedelta(hours=24), window_end=END, stories=stories,
+                    story_total=2, source_total=1)
+    payloads = render_digest(digest)
+    _all_valid(payloads)
+    first, second = [e for p in payloads for e in p.embeds]
+    assert first.url is None and second.url == "https://news.example/story/1"
+
+
+def test_an_answer_citing_a_huge_feed_name_and_link_keeps_its_quotes() -> None:
+    source = Source(item_id=1, feed_name=HUGE_NAME, url=LONG_URL, published_at=END)
+    quotes = tuple(Quote(text="UNHCR said 1 million people have fled. " + NASTY * 100, source=source)
+                   for _ in range(3))
+    payload = render_answer(Answer(question="How many?", kind="figure", found=True,
+                                   headline="About 1 million " + NASTY * 100, quotes=quotes))
+    _all_valid([payload])
+    for one in payload.embeds[0].fields:
+        assert (one.value or "").startswith("“UNHCR said 1 million people have fled.")
+        assert "news.example" not in (one.value or "") and (one.value or "").endswith(", Wed 2 Mar 2022")
+
+
+def test_rendering_megabytes_of_feed_text_takes_milliseconds() -> None:
+    """Quotes, titles, names and errors of a megabyte each: the work is bounded by what can be
+    shown, never by what was given (fitting 100 KB of markdown took minutes on the event loop)."""
+    mega = ("*a* _b_ [c](https://x.example/d) `e` @everyone " * 25_000)[:1_000_000]
+    source = Source(item_id=1, feed_name=mega, url="https://news.example/1", published_at=END)
+    story = DigestStory(title=mega, url=None, summary=(DigestQuote(mega, source),),
+                        figures=(DigestFigure(mega, mega, mega, source),), people=(), sources=(mega,),
+                        first_seen_at=END, last_seen_at=END, item_count=1)
+    digest = Digest(window_start=END - timedelta(hours=24), window_end=END, stories=(story,) * 10,
+                    story_total=10, source_total=1)
+    answer = Answer(question="?", kind="figure", found=True, headline=mega,
+                    quotes=(Quote(text=mega, source=source),) * 3)
+    feeds = [_feed(n, name=mega, failing_since=END, last_error=mega) for n in range(3)]
+    start = time.perf_counter()
+    _all_valid([*render_digest(digest), render_answer(answer), *render_feed_list(feeds)])
+    assert time.perf_counter() - start < 1.0
