@@ -22,6 +22,8 @@ from digests.urls import is_http_url
 DEFAULT_PATH = Path("config.toml")
 TOKEN_VARIABLE = "DISCORD_TOKEN"
 MIB = 1024 * 1024
+MAX_FEED_NAME = 100
+"""A feed's name is shown beside every item it brings: a line, not a paragraph."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -253,6 +255,9 @@ def _feeds(raw: Any, file: str) -> tuple[FeedConfig, ...]:
         feed = _build(FeedConfig, item, where, file)
         if not is_http_url(feed.url):
             raise ConfigError(file, f"{where} url", "an http:// or https:// URL", repr(feed.url))
+        if feed.name is not None and not 0 < len(feed.name.strip()) <= MAX_FEED_NAME:
+            raise ConfigError(file, f"{where} name", f"a name of 1 to {MAX_FEED_NAME} characters",
+                              f"{len(feed.name.strip())} characters")
         feeds.append(feed)
     return tuple(feeds)
 

@@ -18,13 +18,22 @@ class ConfigError(DigestError):
         super().__init__(f"{file}: {where}: expected {expected}, found {found}")
 
 
+MAX_FETCH_MESSAGE = 300
+"""Characters of a fetch error's message: it may quote what a server sent (a URL, a Location
+header), and it is stored, logged and shown to members."""
+
+
 class FetchError(DigestError):
-    """A feed could not be fetched or read; `kind` is a short stable code."""
+    """A feed could not be fetched or read; `kind` is a short stable code. The message is one
+    line of at most `MAX_FETCH_MESSAGE` characters, however much a server put in it."""
 
     def __init__(self, kind: str, message: str, *, status: int | None = None) -> None:
         self.kind = kind
         self.status = status
-        super().__init__(message)
+        line = " ".join(message.split())
+        if len(line) > MAX_FETCH_MESSAGE:
+            line = line[:MAX_FETCH_MESSAGE - 1].rstrip() + "…"
+        super().__init__(line)
 
 
 class BlockedAddress(FetchError):

@@ -106,6 +106,8 @@ def test_integer_accepted_where_a_float_is_expected(tmp_path: Path) -> None:
      "config.toml: [polling] max_interval_seconds: expected at least interval_seconds (600), found 60"),
     ("[discord]\ntoken = \"abc\"\n", "config.toml: [discord] token: expected one of the keys"),
     ("[polling\n", "config.toml: file: expected valid TOML, found a syntax error"),
+    (f'[[feeds]]\nurl = "https://x.example/rss"\nname = "{"N" * 101}"\n',
+     "config.toml: [[feeds]] #1 name: expected a name of 1 to 100 characters, found 101 characters"),
 ])
 def test_each_mistake_is_named(tmp_path: Path, text: str, expected: str) -> None:
     """A wrong file fails with one message naming file, table, key, expected and found."""

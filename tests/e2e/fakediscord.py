@@ -220,6 +220,27 @@ def _embed_violations(index: int, embed: dict[str, Any]) -> list[Violation]:
                 found.append((path, "BASE_TYPE_REQUIRED", "This field is required"))
             else:
                 found += _max_length(path, text, limit)
+    return found + _url_violations(base, embed)
+
+
+URL_LIMIT = 2048
+_LINKS = (("url",), ("author", "url"), ("author", "icon_url"), ("footer", "icon_url"),
+          ("image", "url"), ("thumbnail", "url"))
+
+
+def _url_violations(base: tuple[str, ...], embed: dict[str, Any]) -> list[Violation]:
+    """Discord refuses an embed link that is longer than 2,048 characters or not http(s)
+    (images and icons may name an attachment)."""
+    found: list[Violation] = []
+    for path in _LINKS:
+        part = embed.get(path[0]) if len(path) == 2 else embed
+        url = (part or {}).get(path[-1]) if isinstance(part, dict) else None
+        if not isinstance(url, str):
+            continue
+        attachment = path[-1] != "url" or path[0] in ("image", "thumbnail")
+        allowed = url.startswith(("http://", "https://")) or (attachment and url.startswith("attachment://"))
+        if len(url) > URL_LIMIT or not allowed or any(c.isspace() for c in url):
+            found.append(((*base, *path), "URL_TYPE_INVALID_URL", "Not a well formed URL."))
     return found
 
 
