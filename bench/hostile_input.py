@@ -200,6 +200,64 @@ async def ssrf() -> str:
     return f"{refused} of {len(hosts)} refused, {hits} requests reached the server"
 
 
+# The Discord side --------------------------------------------------------------------------
+
+MARKDOWN = "*a* _b_ ~~c~~ ||d|| `e` [f](https://phish.example/f) "
+
+
+@case("fit-30kb-markdown", "cogs.limits.fit on 30 KB of markdown-heavy text, cut to 4,096")
+async def fit_markdown() -> str:
+    from cogs.limits import fit
+
+    text = (MARKDOWN * 700)[:30_000]
+    return f"{len(fit(text, 4096)):,} characters kept"
+
+
+@case("fit-3mb-words", "cogs.limits.fit on 3 MB of plain words, cut to 4,096")
+async def fit_words() -> str:
+    from cogs.limits import fit
+
+    return f"{len(fit('word ' * 600_000, 4096)):,} characters kept"
+
+
+def _oversized_digest(name: str, link: str):  # type: ignore[no-untyped-def]
+    from digests.models import Source
+    from digests.news.digest import Digest, DigestFigure, DigestQuote, DigestStory
+
+    source = Source(1, name, link, NOW)
+    story = DigestStory(title="Refugees " + MARKDOWN * 100, url=link,
+                        summary=tuple(DigestQuote("Officials said " + MARKDOWN * 80, source)
+                                      for _ in range(3)),
+                        figures=(DigestFigure("1 million", "people " * 500, name, source),),
+                        people=(), sources=(name,) * 5, first_seen_at=NOW, last_seen_at=NOW,
+                        item_count=5)
+    return Digest(NOW - timedelta(days=1), NOW, (story,) * 10, 10, 1)
+
+
+@case("digest-oversized", "a digest of 10 stories, each with a 4,000-character source name, "
+                          "markdown-heavy title and quotes, and a 10,024-character link")
+async def digest_oversized() -> str:
+    from cogs.limits import violations
+    from cogs.render import render_digest
+
+    payloads = render_digest(_oversized_digest("Kyiv Wire " * 400, "https://wire.example/" + "a" * 10_003))
+    broken = sum(bool(violations(p)) for p in payloads)
+    links = sum(1 for p in payloads for e in p.embeds if e.url)
+    return f"{len(payloads)} messages, {broken} over a limit, {links} embed links kept"
+
+
+@case("error-1mb", "a /feeds add error of 1 MB quoting the server: masked links, @everyone, bidi")
+async def error_text_case() -> str:
+    from cogs.limits import error_text
+
+    shown = error_text("HTTP 302 to [login](https://phish.example) @everyone \u202egnp.exe "
+                       * 20_000, 2000)
+    pings = "@everyone" in shown.replace("@\u200beveryone", "")
+    links = re.search(r"(?<!\\)\[((?:\\.|[^\]\\])*)\]\((\S*?)\)", shown)
+    return (f"{len(shown):,} characters shown, "
+            f"{'live markup' if pings or links or chr(0x202e) in shown else 'inert'}")
+
+
 # Storage and configuration --------------------------------------------------------------------
 
 @case("config-values", "nan and inf timeouts, an interval of 2**63-1, parse_workers = 1000")
