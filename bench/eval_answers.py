@@ -1,36 +1,73 @@
 """Answer accuracy on real 2022 news: `/ask`, `/figures` and `/who` against hand-checked questions.
 
-Run: `.venv/bin/python bench/eval_answers.py` (reads `../shared/corpora/news-2022/ukraine.jsonl`;
-says so and exits 0 when it is absent).
+Run: `.venv/bin/python bench/eval_answers.py` (both question sets; `--set ukraine` or
+`--set heldout` for one). Reads `../shared/corpora/news-2022/`; says so and exits 0 when it is
+absent.
 
-What it measures. The 1,325 Ukraine items (BBC, CNN, Guardian, Feb-Mar 2022) are stored in a
-temporary SQLite store with the project's own code (one feed per distinct `source`), enriched
-with `Enricher` in a pool of two worker processes, then every question of
-`bench/questions_ukraine.jsonl` is answered by `digests.news.answers.answer_question` as of
-31 Mar 2022 23:59 UTC. It prints accuracy per question kind, the rate of wrong answers to
-questions the data cannot answer, one line per question, the enrichment throughput (items/s,
-wall time of `load` + `run`) and the mean time to answer a question.
+Two question sets, each answered from its own store and reported separately:
+- `bench/questions_ukraine.jsonl` (84 questions) over `ukraine.jsonl` (1,325 Ukraine items).
+  Kinds: figures, person, search.
+- `bench/questions_heldout.jsonl` (176 questions) over `items.jsonl` (all 4,510 items: sport,
+  business, science, technology, politics, culture and the war). Kinds: how-many, who-is, where,
+  when, what. HELD OUT: written from the items alone, before the answering code was tuned, so
+  that improvements can be measured on questions nobody tuned on. Read the failures to learn
+  the failure classes, never to fit these questions; new tuning questions go elsewhere.
 
-Scoring rules:
-- figures (answerable): correct when the answer is found and its FIRST value (the latest figure
-  cited) is within 2 % of any expected value. Also reported: "any cited value" matches, where
-  any value the answer cites may match.
-- person and search (answerable): correct when the answer is found and any expected term occurs,
-  case-insensitively, in the headline or the text of a quote.
-- unanswerable: the answer is wrong when `found` is True (it should say it does not know).
+Held-out fields: `id`, `kind`, `question`, `answerable`, `phrasing` ("member": typed the way a
+member would, in other words than the item's; "article": in the item's words); for answerable
+questions `expected_values` with `tolerance` (and `unit`, for the reader), `expected_roles`
+with `expected_affiliations`, `expected_places`, `expected_dates` (ISO day or year) or
+`expected_terms` (alternatives: any one will do), `evidence` (the supporting items' links) and
+`note`; for the others `why` and `near` (items a careless search would quote).
+
+For each set the items are stored in a temporary SQLite store with the project's own code (one
+feed per distinct `source`), enriched with `Enricher` in a pool of two worker processes, and
+every question is answered by `digests.news.answers.answer_question` as of 31 Mar 2022 23:59 UTC.
+
+Scoring. An answer that is not `found` is wrong for every answerable question. Otherwise:
+- STRICT: the answer line (`Answer.headline`, never the quotes) must hold the answer.
+  - figures / how-many: the FIRST value in the answer line is within the question's tolerance
+    (2 % unless the question says otherwise) of an expected value. Values are read from the
+    line by this script's own reader (`line_values`), not by Newsdesk's extractor: digits with
+    thousands separators and decimals, a scale word or letter ("1.4 billion", "£20bn", "1m",
+    "$270K"), a few number words ("seven", "one million"); years, days of the month, clock
+    times, ordinals, scores ("23-20") and numbers glued to names ("Covid-19", "737-800") are
+    skipped.
+  - person / who-is: an expected role (any of the alternatives) is in the answer line.
+  - where: an expected place is in the answer line.
+  - when: an expected date is in the answer line: "2022-03-10" is met by "10 March", "March
+    10th", "10 Mar" or "2022-03-10"; a year ("2024") by that year.
+  - search / what: an expected term is in the answer line.
+  Terms match case-insensitively on word boundaries; a term of four letters or more may carry a
+  short inflection ("abduct" meets "abducted", "russia" meets "russian").
+- LENIENT (today's rule, for comparison): the expected value or term anywhere in the answer line
+  or the quotes; for figures, any value the answer cites (`Answer.values`) or any value in the
+  line or the quotes.
+- Unanswerable: wrong when the answer is `found` (it should say it does not know); the same in
+  both columns.
+Also reported: for who-is questions (the data gives a role for every answerable one), how
+often the answer line names a role at all, right or wrong (a word of `ROLE_WORDS` besides the
+name), and how often it holds the expected role and affiliation together.
+
+Printed per set: strict and lenient accuracy per kind, the unanswerable-answered-wrongly rate,
+the who-is role rates, accuracy by phrasing (a member's words or the article's) where the set
+marks it, the enrichment throughput (items/s, wall time of `load` + `run`), the mean time to
+answer, and one line per question (strict and lenient verdict, question, answer line).
 """
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 import hashlib
 import json
+import re
 import sys
 import tempfile
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -48,17 +85,36 @@ from digests.store.core import Store  # noqa: E402
 
 WARM_MODULES = (*READING_MODULES, *ANALYSIS_MODULES)
 
-CORPUS = ROOT.parent / "shared" / "corpora" / "news-2022" / "ukraine.jsonl"
-QUESTIONS = Path(__file__).resolve().parent / "questions_ukraine.jsonl"
+CORPORA = ROOT.parent / "shared" / "corpora" / "news-2022"
+BENCH = Path(__file__).resolve().parent
 NOW = datetime(2022, 3, 31, 23, 59, tzinfo=UTC)
 TOLERANCE = 0.02
 WORKERS = 2
-KINDS = ("figures", "person", "search")
 FEED_NAMES = {
     "feeds.bbci.co.uk": "BBC",
     "www.bbc.co.uk": "BBC",
     "rss.cnn.com": "CNN",
     "www.theguardian.com": "Guardian",
+}
+
+# What each kind of question is scored on (the Ukraine set's kinds and the held-out set's).
+RULES = {"figures": "value", "how-many": "value", "person": "role", "who-is": "role",
+         "where": "place", "when": "date", "search": "terms", "what": "terms"}
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionSet:
+    name: str
+    corpus: str
+    questions: str
+    kinds: tuple[str, ...]
+
+
+SETS = {
+    "ukraine": QuestionSet("ukraine", "ukraine.jsonl", "questions_ukraine.jsonl",
+                           ("figures", "person", "search")),
+    "heldout": QuestionSet("heldout", "items.jsonl", "questions_heldout.jsonl",
+                           ("how-many", "who-is", "where", "when", "what")),
 }
 
 
@@ -69,15 +125,24 @@ class Question:
     question: str
     answerable: bool
     expected_values: tuple[float, ...] = ()
-    expected_terms: tuple[str, ...] = ()
+    tolerance: float = TOLERANCE
+    expected: tuple[str, ...] = ()  # roles, places, dates or terms, by kind
+    affiliations: tuple[str, ...] = ()
+    phrasing: str | None = None
+
+    @property
+    def rule(self) -> str:
+        return RULES[self.kind]
 
 
 @dataclass(frozen=True, slots=True)
 class Result:
     question: Question
     answer: Answer
-    correct: bool
-    any_value_matches: bool
+    strict: bool
+    lenient: bool
+    names_role: bool
+    role_and_affiliation: bool
     seconds: float
 
 
@@ -88,16 +153,30 @@ def read_jsonl(path: Path) -> list[dict[str, object]]:
         return [json.loads(line) for line in lines if line.strip()]
 
 
-def load_questions(path: Path) -> list[Question]:
-    return [Question(id=str(row["id"]), kind=str(row["kind"]), question=str(row["question"]),
-                     answerable=bool(row["answerable"]),
-                     expected_values=tuple(float(str(v)) for v in _list(row.get("expected_values"))),
-                     expected_terms=tuple(str(t).lower() for t in _list(row.get("expected_terms"))))
-            for row in read_jsonl(path)]
-
-
 def _list(value: object) -> list[object]:
     return list(value) if isinstance(value, list) else []
+
+
+def _texts(row: dict[str, object], *keys: str) -> tuple[str, ...]:
+    return tuple(str(t).lower() for key in keys for t in _list(row.get(key)))
+
+
+def load_questions(path: Path) -> list[Question]:
+    questions = []
+    for row in read_jsonl(path):
+        kind = str(row["kind"])
+        if kind not in RULES:
+            raise ValueError(f"{path.name}: {row['id']}: unknown kind {kind!r}")
+        tolerance = row.get("tolerance")
+        questions.append(Question(
+            id=str(row["id"]), kind=kind, question=str(row["question"]),
+            answerable=bool(row["answerable"]),
+            expected_values=tuple(float(str(v)) for v in _list(row.get("expected_values"))),
+            tolerance=float(str(tolerance)) if tolerance is not None else TOLERANCE,
+            expected=_texts(row, "expected_terms", "expected_roles", "expected_places", "expected_dates"),
+            affiliations=_texts(row, "expected_affiliations"),
+            phrasing=str(row["phrasing"]) if row.get("phrasing") else None))
+    return questions
 
 
 def to_entry(row: dict[str, object]) -> Entry:
@@ -147,32 +226,138 @@ async def enrich(store: Store, workers: WorkerPool) -> float:
     return time.perf_counter() - start
 
 
+# Reading an answer line --------------------------------------------------------------------
+
+def normalise(text: str) -> str:
+    text = text.replace("&amp;", "&").replace("\u2019", "'").replace("\u2018", "'")
+    return " ".join(text.lower().split())
+
+
+def has_term(text: str, term: str) -> bool:
+    """`term` in `text` on word boundaries; a term of four letters or more may be inflected."""
+    suffix = r"(?:s|es|e|n|ns|ed|d|ing|er|ers|ped|ping)?" if len(term) >= 4 else ""
+    return re.search(rf"(?<![\w]){re.escape(term)}{suffix}(?![\w])", normalise(text)) is not None
+
+
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+           "october", "november", "december")
+
+
+def date_patterns(expected: str) -> list[str]:
+    """Regular expressions that state `expected` ("2022-03-10" or "2024")."""
+    if re.fullmatch(r"\d{4}", expected):
+        return [rf"(?<![\d-]){expected}(?![\d-])"]
+    day = date.fromisoformat(expected)
+    month = _MONTHS[day.month - 1]
+    name = rf"(?:{month}|{month[:3]}{'|sept' if day.month == 9 else ''})\b\.?"
+    number = rf"0?{day.day}(?:st|nd|rd|th)?"
+    return [rf"(?<!\d){number}\s+(?:of\s+)?{name}\b", rf"\b{name}\s+{number}(?!\d)",
+            rf"\b{day.isoformat()}\b"]
+
+
+def has_date(text: str, expected: str) -> bool:
+    lowered = normalise(text)
+    return any(re.search(p, lowered) for p in date_patterns(expected))
+
+
+_WORDS = {w: float(i) for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty".split())}
+_WORDS |= {w: 10.0 * i for i, w in enumerate("_ _ _ thirty forty fifty sixty seventy eighty ninety".split())
+           if w != "_"}
+_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+           "k": 1e3, "m": 1e6, "bn": 1e9, "tn": 1e12}
+_MONTH_NAME = (r"(?:january|jan|february|feb|march|mar|april|apr|may|june|jun|july|jul|august|aug"
+               r"|september|sept|sep|october|oct|november|nov|december|dec)\.?(?![a-z])")
+_NUMBER = re.compile(
+    r"(?P<currency>(?:us\$|\$us|a\$|c\$|[$£€]|usd|gbp|eur)\s?)?"
+    r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|(?:"
+    + "|".join(sorted(_WORDS, key=len, reverse=True)) + r")\b)"
+    r"(?P<scale>(?:\s?(?:thousand|million|billion|trillion)\b)|(?:k|m|bn|tn)\b)?"
+    r"(?P<percent>\s?%|\s?(?:percent|per cent|pc)\b)?")
+
+
+def line_values(text: str) -> list[float]:
+    """The values a reader finds in an answer line, in order (see the module docstring)."""
+    line = normalise(text)
+    values = []
+    for match in _NUMBER.finditer(line):
+        end = match.end("number")
+        if match.start() > 0 and re.match(r"[\w./:-]", line[match.start() - 1]):
+            continue  # glued to a word or another number: "covid-19", "737-800", "ba.2", "12:30"
+        if re.match(r"(?:st|nd|rd|th)\b|[:/]\d|-\d|\.\d", line[end:]) or re.match(r"-\d", line[match.end():]):
+            continue  # an ordinal, a clock time, a date, a score or a range
+        number = match["number"]
+        scale = (match["scale"] or "").strip()
+        if number in _WORDS:
+            if number in {"zero", "one"} and not scale:
+                continue  # "one of the...": not a figure
+            value = _WORDS[number]
+        else:
+            value = float(number.replace(",", ""))
+        plain = not (match["currency"] or scale or match["percent"])
+        day_first = re.match(rf"\s*{_MONTH_NAME}", line[end:]) is not None
+        month_first = re.search(rf"\b{_MONTH_NAME}\s+$", line[:match.start()]) is not None
+        if plain and (day_first or month_first) and value <= 31:
+            continue  # a day of the month
+        if plain and re.fullmatch(r"\d{4}", number) and 1900 <= value <= 2100:
+            continue  # a year
+        values.append(value * _SCALES.get(scale, 1.0))
+    return values
+
+
+ROLE_WORDS = frozenset("""president minister secretary chancellor mayor ambassador spokesman
+spokeswoman spokesperson director chief ceo executive founder chair chairman chairwoman boss head
+leader governor premier general captain coach manager defender striker player curler runner
+ultrarunner skater skier champion singer actor actress journalist diplomat envoy representative
+senator congressman congresswoman lawmaker judge lawyer attorney prosecutor commander officer
+adviser advisor analyst official ombudsman taoiseach king queen prince princess monarch pope
+bishop mp editor presenter host author writer artist musician drummer rapper comedian professor
+scientist doctor economist investor billionaire owner oligarch tycoon businessman businesswoman
+deputy boxer cricketer footballer athlete gymnast wicketkeeper quarterback driver star model
+designer activist dissident commissioner inspector chef producer filmmaker astronaut pilot
+soldier colonel admiral marshal regulator trustee campaigner candidate spy negotiator
+""".split())
+
+
+def names_role(headline: str, question: str) -> bool:
+    """Whether the answer line gives a role, right or wrong, beside the name asked about."""
+    asked = set(re.findall(r"[\w'-]+", normalise(question)))
+    words = set(re.findall(r"[\w'-]+", normalise(headline))) - asked
+    return bool(words & ROLE_WORDS) or any(w.rstrip("s") in ROLE_WORDS for w in words)
+
+
 # Scoring -----------------------------------------------------------------------------------
 
-def close(value: float, expected: float) -> bool:
-    return abs(value - expected) <= TOLERANCE * abs(expected)
+def close(value: float, expected: float, tolerance: float) -> bool:
+    return abs(value - expected) <= tolerance * abs(expected)
 
 
-def matches_any(value: float, expected: Sequence[float]) -> bool:
-    return any(close(value, e) for e in expected)
+def matches_any(value: float, question: Question) -> bool:
+    return any(close(value, e, question.tolerance) for e in question.expected_values)
 
 
-def answer_text(answer: Answer) -> str:
-    return " ".join([answer.headline, *(q.text for q in answer.quotes)]).lower()
+def holds(text: str, question: Question) -> bool:
+    """Whether `text` holds an expected role, place, date or term of `question`."""
+    if question.rule == "date":
+        return any(has_date(text, d) for d in question.expected)
+    return any(has_term(text, t) for t in question.expected)
 
 
 def score(question: Question, answer: Answer) -> tuple[bool, bool]:
-    """(correct, any cited value matches); the second is only meaningful for figures."""
+    """(strict, lenient) verdicts."""
     if not question.answerable:
-        return not answer.found, False
+        return not answer.found, not answer.found
     if not answer.found:
         return False, False
-    if question.kind == "figures":
-        first = bool(answer.values) and matches_any(answer.values[0], question.expected_values)
-        anywhere = any(matches_any(v, question.expected_values) for v in answer.values)
-        return first, anywhere
-    text = answer_text(answer)
-    return any(term in text for term in question.expected_terms), False
+    headline = answer.headline
+    everything = " ".join([headline, *(q.text for q in answer.quotes)])
+    if question.rule == "value":
+        first = line_values(headline)[:1]
+        strict = bool(first) and matches_any(first[0], question)
+        cited = [*answer.values, *line_values(everything)]
+        return strict, any(matches_any(v, question) for v in cited)
+    return holds(headline, question), holds(everything, question)
 
 
 async def ask_all(store: Store, questions: Sequence[Question]) -> list[Result]:
@@ -181,8 +366,12 @@ async def ask_all(store: Store, questions: Sequence[Question]) -> list[Result]:
         start = time.perf_counter()
         answer = await answer_question(store, question.question, NOW)
         seconds = time.perf_counter() - start
-        correct, anywhere = score(question, answer)
-        results.append(Result(question, answer, correct, anywhere, seconds))
+        strict, lenient = score(question, answer)
+        role = question.rule == "role" and question.answerable
+        has_role = role and answer.found and names_role(answer.headline, question.question)
+        both = (role and strict and bool(question.affiliations)
+                and any(has_term(answer.headline, a) for a in question.affiliations))
+        results.append(Result(question, answer, strict, lenient, has_role, both, seconds))
     return results
 
 
@@ -192,51 +381,78 @@ def percent(part: int, whole: int) -> str:
     return f"{100 * part / whole:5.1f} %" if whole else "    - "
 
 
-def summary_lines(results: Sequence[Result]) -> list[str]:
+def _row(label: str, group: Sequence[Result]) -> str:
+    strict = sum(r.strict for r in group)
+    lenient = sum(r.lenient for r in group)
+    return (f"{label:<22}{len(group):>5}{strict:>8}{percent(strict, len(group)):>9}"
+            f"{lenient:>9}{percent(lenient, len(group)):>9}")
+
+
+def summary_lines(results: Sequence[Result], kinds: Sequence[str]) -> list[str]:
     answerable = [r for r in results if r.question.answerable]
-    lines = [f"{'kind':<12}{'questions':>10}{'correct':>9}{'accuracy':>10}"]
-    for kind in KINDS:
-        group = [r for r in answerable if r.question.kind == kind]
-        right = sum(r.correct for r in group)
-        lines.append(f"{kind:<12}{len(group):>10}{right:>9}{percent(right, len(group)):>10}")
-    right = sum(r.correct for r in answerable)
-    lines.append(f"{'answerable':<12}{len(answerable):>10}{right:>9}{percent(right, len(answerable)):>10}")
-    figures = [r for r in answerable if r.question.kind == "figures"]
-    anywhere = sum(r.any_value_matches for r in figures)
-    lines.append(f"figures where any cited value matches: {anywhere}/{len(figures)} "
-                 f"({percent(anywhere, len(figures)).strip()})")
+    lines = [f"{'kind (answerable)':<22}{'n':>5}{'strict':>8}{'':>9}{'lenient':>9}{'':>9}"]
+    lines += [_row(kind, [r for r in answerable if r.question.kind == kind]) for kind in kinds]
+    lines.append(_row("all answerable", answerable))
+    phrasings = sorted({r.question.phrasing for r in answerable if r.question.phrasing})
+    lines += [_row(f"  phrased: {p}", [r for r in answerable if r.question.phrasing == p])
+              for p in phrasings]
     unanswerable = [r for r in results if not r.question.answerable]
-    wrong = sum(not r.correct for r in unanswerable)
+    wrong = sum(not r.strict for r in unanswerable)
     lines.append(f"unanswerable: {len(unanswerable)} questions, wrongly answered {wrong} "
                  f"({percent(wrong, len(unanswerable)).strip()})")
+    for kind in kinds:
+        group = [r for r in unanswerable if r.question.kind == kind]
+        if group:
+            bad = sum(not r.strict for r in group)
+            lines.append(f"  {kind:<20}{len(group):>5} questions, wrongly answered {bad}")
+    people = [r for r in answerable if r.question.rule == "role"]
+    named = sum(r.names_role for r in people)
+    lines.append(f"who-is, the answer line names a role (any): {named}/{len(people)} "
+                 f"({percent(named, len(people)).strip()})")
+    with_affiliation = [r for r in people if r.question.affiliations]
+    if with_affiliation:
+        both = sum(r.role_and_affiliation for r in with_affiliation)
+        lines.append(f"who-is, expected role and affiliation both in the answer line: "
+                     f"{both}/{len(with_affiliation)} ({percent(both, len(with_affiliation)).strip()})")
     return lines
 
 
+def _expected(question: Question) -> str:
+    if question.rule == "value":
+        return ", ".join(f"{v:,.6g}" for v in question.expected_values)
+    return " | ".join(question.expected)
+
+
 def detail_line(result: Result) -> str:
-    verdict = "ok   " if result.correct else "WRONG"
+    question = result.question
+    verdict = ("ok   " if result.strict else "WRONG") + " / " + ("ok   " if result.lenient else "WRONG")
     headline = " ".join(result.answer.headline.split())
-    if len(headline) > 100:
-        headline = headline[:99] + "…"
+    if len(headline) > 110:
+        headline = headline[:109] + "…"
     expected = ""
-    if result.question.kind == "figures" and result.question.answerable and not result.correct:
-        expected = f"  [expected {', '.join(f'{v:,.0f}' for v in result.question.expected_values)}]"
-    return f"{result.question.id}  {verdict}  {result.question.question}\n        -> {headline}{expected}"
+    if question.answerable and not result.strict:
+        expected = f"  [expected {_expected(question)}]"
+    elif not question.answerable:
+        expected = "  [unanswerable]"
+    return f"{question.id}  {verdict}  {question.question}\n        -> {headline}{expected}"
 
 
-def print_report(results: Sequence[Result], items: int, enrich_seconds: float) -> None:
-    print("\n".join(summary_lines(results)))
+def print_report(question_set: QuestionSet, results: Sequence[Result], items: int,
+                 enrich_seconds: float) -> None:
+    print("\n".join(summary_lines(results, question_set.kinds)))
     rate = items / enrich_seconds if enrich_seconds else 0.0
     mean_ms = 1000 * sum(r.seconds for r in results) / len(results) if results else 0.0
     print(f"\nenrichment: {items} items in {enrich_seconds:.1f} s ({rate:.1f} items/s, {WORKERS} workers)")
     print(f"answering: {len(results)} questions, mean {mean_ms:.1f} ms per answer")
-    print("\nper question:")
+    print("\nper question (strict / lenient):")
     for result in results:
         print(detail_line(result))
 
 
 # Main --------------------------------------------------------------------------------------
 
-async def evaluate(rows: list[dict[str, object]], questions: list[Question]) -> None:
+async def evaluate(question_set: QuestionSet, rows: list[dict[str, object]],
+                   questions: list[Question]) -> None:
     with tempfile.TemporaryDirectory() as folder:
         store = await Store.open(f"sqlite:///{Path(folder) / 'eval.db'}")
         workers = WorkerPool(WORKERS, warm=WARM_MODULES)
@@ -247,17 +463,26 @@ async def evaluate(rows: list[dict[str, object]], questions: list[Question]) -> 
         finally:
             workers.close()
             await store.close()
-    print_report(results, items, enrich_seconds)
+    print_report(question_set, results, items, enrich_seconds)
 
 
-def main() -> int:
-    if not CORPUS.exists():
-        print(f"corpus not found: {CORPUS} (nothing to evaluate)")
-        return 0
-    rows = read_jsonl(CORPUS)
-    questions = load_questions(QUESTIONS)
-    print(f"{len(rows)} items from {CORPUS.name}, {len(questions)} questions from {QUESTIONS.name}\n")
-    asyncio.run(evaluate(rows, questions))
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--set", choices=[*SETS, "all"], default="all", help="which question set")
+    chosen = parser.parse_args(argv).set
+    for name, question_set in SETS.items():
+        if chosen not in {"all", name}:
+            continue
+        corpus = CORPORA / question_set.corpus
+        if not corpus.exists():
+            print(f"corpus not found: {corpus} (nothing to evaluate)")
+            continue
+        rows = read_jsonl(corpus)
+        questions = load_questions(BENCH / question_set.questions)
+        print(f"=== {name}: {len(rows)} items from {corpus.name}, {len(questions)} questions from "
+              f"{question_set.questions}, as of {NOW:%Y-%m-%d %H:%M} UTC\n")
+        asyncio.run(evaluate(question_set, rows, questions))
+        print()
     return 0
 
 

@@ -29,10 +29,23 @@ as Recognizers also reads "$20" as the number 20); Percent: those in percent; Cu
 in a currency; Dimension: those in a physical unit, not counting durations and temperatures
 (Recognizers reads those with its date-time and temperature models); quantulum3: all.
 Precision = matched / predicted, recall = matched / expected, F1 their harmonic mean.
+
+Part 3, defect classes: `bench/figure_cases.jsonl`, sentences written for this benchmark (none
+taken from a corpus), each with the figures it holds as (value, unit) pairs, or none. Nine
+classes, 12-14 cases each, every class with cases that hold figures and cases that must give
+none: a lowercase scale letter after a number ("1m people", "£2bn", "5k runners"; "400m" is
+metres), a scale shared by a range ("between 3 and 4 million", "£2-3bn"), currency codes glued
+to numbers ("USD10m", "EUR5bn", "$US2"), percentages written "pc" or with a sign ("5pc",
+"+0.4%"), ages after a name in commas ("Smith, 45, said"), years beyond 2100, clock times in
+four digits ("at 0600"), disease names with numbers ("Covid-19", "H5N1") and product models
+("iPhone 13", "PS5", "Galaxy S22"). Unit "none" means a plain count (no unit may be given),
+"dollar" any dollar, otherwise the unit code must agree (as above). Every prediction counts.
+`--misses` lists the cases Newsdesk gets wrong.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 import time
@@ -47,6 +60,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from digests.news.figures import extract_figures
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "quantities"
+CASES = Path(__file__).resolve().parent / "figure_cases.jsonl"
 PUBLISHED = datetime(2022, 3, 2, 18, 0, tzinfo=UTC)  # a Wednesday, for the 2022 example
 
 UNIT_NAMES = {
@@ -255,12 +269,93 @@ def example() -> None:
                 ["surface", "value", "unit", "qualifier", "counted", "source", "as of"], rows)
 
 
-def main() -> int:
+@dataclass(frozen=True)
+class DefectCase:
+    kind: str
+    text: str
+    gold: tuple[tuple[float, str], ...]  # (value, unit code, "none" or "dollar")
+
+
+def defect_cases(path: Path = CASES) -> list[DefectCase]:
+    with path.open(encoding="utf-8") as lines:
+        rows = [json.loads(line) for line in lines if line.strip()]
+    return [DefectCase(row["class"], row["text"], tuple((float(v), str(u)) for v, u in row["figures"]))
+            for row in rows]
+
+
+def case_match(predicted: Quantity, value: float, unit: str) -> bool:
+    if unit == "none":
+        return predicted.unit is None and same(predicted, Quantity(value, None))
+    return same(predicted, unit_code(unit, value) if unit != "dollar" else Quantity(value, "dollar"))
+
+
+def case_score(case: DefectCase, found: list[Quantity]) -> tuple[int, int, int]:
+    """Matched, predicted and expected figures of one case (greedy, in order)."""
+    remaining = list(case.gold)
+    matched = 0
+    for quantity in found:
+        hit = next((g for g in remaining if case_match(quantity, *g)), None)
+        if hit is not None:
+            remaining.remove(hit)
+            matched += 1
+    return matched, len(found), len(case.gold)
+
+
+def _ratio(part: int, whole: int) -> str:
+    return f"{part / whole:.3f}" if whole else "-"
+
+
+def defect_classes(systems: list[tuple[str, Callable[[str], list[Quantity]]]], show_misses: bool) -> None:
+    cases = defect_cases()
+    kinds = list(dict.fromkeys(c.kind for c in cases))
+    totals = {name: [0, 0, 0] for name, _ in systems}
+    rows = []
+    misses: list[str] = []
+    for kind in [*kinds, "all"]:
+        group = [c for c in cases if c.kind == kind] if kind != "all" else cases
+        row = [kind, str(len(group)), str(sum(len(c.gold) for c in group)),
+               str(sum(1 for c in group if not c.gold))]
+        for name, extract in systems:
+            matched = predicted = expected = 0
+            for case in group:
+                found = extract(case.text)
+                m, p, e = case_score(case, found)
+                matched, predicted, expected = matched + m, predicted + p, expected + e
+                if kind != "all" and name == "Newsdesk" and (m != p or m != e):
+                    shown = ", ".join(f"{q.value:g} {q.unit or ''}".strip() for q in found) or "none"
+                    wanted = ", ".join(f"{v:g} {u}" for v, u in case.gold) or "none"
+                    misses.append(f"  [{kind}] {case.text}\n      found: {shown}; expected: {wanted}")
+            if kind == "all":
+                matched, predicted, expected = totals[name]
+            else:
+                counts = (matched, predicted, expected)
+                totals[name] = [t + x for t, x in zip(totals[name], counts, strict=True)]
+            row += [_ratio(matched, predicted), _ratio(matched, expected), f"{predicted}"]
+        rows.append(row)
+    header = ["class", "cases", "gold", "no-figure cases"]
+    for name, _ in systems:
+        header += [f"{name} P", "R", "predicted"]
+    print_table(f"Part 3. Defect classes ({CASES.name}): precision and recall per class", header, rows)
+    print(f"\nNewsdesk gets {len(misses)} of {len(cases)} cases wrong"
+          + (":" if show_misses else " (--misses lists them)."))
+    if show_misses:
+        print("\n".join(misses))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Key-figure extraction against quantulum3.")
+    parser.add_argument("--misses", action="store_true", help="list the defect cases Newsdesk gets wrong")
+    args = parser.parse_args(argv)
+    systems: list[tuple[str, Callable[[str], list[Quantity]]]] = [("Newsdesk", newsdesk)]
+    quantulum = quantulum_extractor()
+    if quantulum is not None:
+        systems.append(("quantulum3", quantulum))
     if not CORPUS.is_dir():
         print(f"The quantities corpus is not at {CORPUS}: nothing to evaluate.")
     else:
         evaluation()
     example()
+    defect_classes(systems, args.misses)
     return 0
 
 
