@@ -214,7 +214,7 @@ async def run_discord(services: Services, token: str) -> None:
     ticks.add(DELIVERY_JOB_ID, desk.run, settings.delivery_seconds)
     ticks.add(RETENTION_JOB_ID, services.prune, RETENTION_SECONDS)
     bot.equip([
-        FeedsCog(store, services.poller, utc_now),
+        FeedsCog(store, services.poller, utc_now, reading=services.enricher),
         DigestCog(store, utc_now),
         QuestionsCog(store, charts, PeopleSuggestions(store), utc_now),
         AlertsCog(store, utc_now, per_member=settings.alerts_per_member),

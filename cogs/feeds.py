@@ -18,10 +18,12 @@ FeedText = app_commands.Range[str, 1, 2000]
 
 @app_commands.guild_only()
 class FeedsCog(commands.GroupCog, group_name="feeds", group_description="The news feeds this server follows"):
-    def __init__(self, store: Store, poller: Poller, clock: Clock) -> None:
+    def __init__(self, store: Store, poller: Poller, clock: Clock,
+                 reading: following.Reading | None = None) -> None:
         self._store = store
         self._poller = poller
         self._clock = clock
+        self._reading = reading
         super().__init__()
 
     @app_commands.command(name="add",
@@ -34,7 +36,7 @@ class FeedsCog(commands.GroupCog, group_name="feeds", group_description="The new
         guild = guild_id_of(interaction)
         await interaction.response.defer(thinking=True)
         added = await following.add_guild_feed(self._store, self._poller, guild, url,
-                                               name=name, now=self._clock())
+                                               name=name, now=self._clock(), reading=self._reading)
         await reply(interaction, [render_feed_added(added.feed, already=added.already)])
 
     @app_commands.command(name="list", description="Every feed of this server, with its status")

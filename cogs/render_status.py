@@ -11,11 +11,13 @@ from cogs import limits
 from cogs.limits import Payload, check, error_text, fit, fit_embed, fit_lines, inert
 from digests.models import Feed, FeedStatus
 from digests.servers.deliveries import next_digest_at
+from digests.servers.status import Backlog
 from digests.store.servers import GuildSettings, OutboxRow
 
 NAME = 100
 REASON = 300
 URL = 300
+CAUGHT_UP = Backlog()
 BLOCKED_ADVICE = ". Give the bot View Channel, Send Messages and Embed Links there; it retries hourly."
 
 
@@ -28,8 +30,9 @@ def _name(feed: Feed) -> str:
 
 
 def render_status(feeds: Sequence[Feed], *, next_digest: datetime | None, digest_channel: int | None,
-                  blocked: Sequence[OutboxRow]) -> Payload:
-    """Feeds ok / failing / paused, items stored, last poll, next digest, and blocked deliveries."""
+                  blocked: Sequence[OutboxRow], backlog: Backlog = CAUGHT_UP) -> Payload:
+    """Feeds ok / failing / paused, items stored and still to read, last poll, next digest, and
+    blocked deliveries."""
     by_status = {s: [f for f in feeds if f.status is s] for s in FeedStatus}
     polled = [f.last_polled_at for f in feeds if f.last_polled_at]
     embed = discord.Embed(title="Newsdesk status")
@@ -38,6 +41,7 @@ def render_status(feeds: Sequence[Feed], *, next_digest: datetime | None, digest
         f"{len(by_status[FeedStatus.PAUSED])} paused"), inline=False)
     embed.add_field(name="Items stored", value=f"{sum(f.item_count for f in feeds):,}", inline=True)
     embed.add_field(name="Last poll", value=_when(max(polled) if polled else None), inline=True)
+    embed.add_field(name="Reading", value=_reading(backlog), inline=True)
     digest = (f"{_when(next_digest)} in <#{digest_channel}>" if next_digest and digest_channel
               else "not scheduled — an admin can set one with `/digest schedule`")
     embed.add_field(name="Next digest", value=digest, inline=False)
@@ -48,6 +52,14 @@ def render_status(feeds: Sequence[Feed], *, next_digest: datetime | None, digest
     if blocked:
         embed.add_field(name="Deliveries paused", value=_blocked(blocked), inline=False)
     return check(Payload(None, (fit_embed(embed),)))
+
+
+def _reading(backlog: Backlog) -> str:
+    if not backlog.items:
+        return "all caught up"
+    since = f", the oldest arrived <t:{int(backlog.oldest_arrival.timestamp())}:R>" \
+        if backlog.oldest_arrival else ""
+    return f"{backlog.items:,} item{'s' if backlog.items != 1 else ''} to read{since}"
 
 
 def _blocked(rows: Sequence[OutboxRow]) -> str:

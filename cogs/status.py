@@ -23,4 +23,5 @@ class StatusCog(commands.Cog):
         status = await server_status(self._store, guild_id_of(interaction), self._clock())
         await reply(interaction, [render_status(status.feeds, next_digest=status.next_digest,
                                                 digest_channel=status.digest_channel,
-                                                blocked=status.blocked)], ephemeral=True)
+                                                blocked=status.blocked, backlog=status.backlog)],
+                    ephemeral=True)

@@ -121,6 +121,7 @@ class PollResult:
     entries: int = 0
     error: str | None = None
     title: str | None = None
+    new_item_ids: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -32,9 +32,9 @@ class Poller:
 
     def __init__(self, store: Store, fetcher: Fetcher, parse: ParseFn, config: PollingConfig,
                  *, full_text: FullTextFn | None = None, retention: timedelta | None = None,
-                 on_new_items: Callable[[], None] | None = None) -> None:
+                 on_new_items: Callable[[Sequence[int]], None] | None = None) -> None:
         """`retention`: entries dated longer ago than that are stored quietly (no alerts).
-        `on_new_items` is called whenever a poll stores new items (enrichment wakes up)."""
+        `on_new_items` is called with the ids of whatever a poll stores (enrichment wakes up)."""
         self._store = store
         self._fetcher = fetcher
         self._parse = parse
@@ -100,8 +100,9 @@ class Poller:
         if self._full_text and feed.full_text and saved.new_item_ids:
             await self._full_text(self._store, feed, saved.new_item_ids, now)
         if saved.new_item_ids and self._on_new_items is not None:
-            self._on_new_items()
+            self._on_new_items(saved.new_item_ids)
         return PollResult(feed.id, url, "fetched", new=saved.new, updated=saved.updated,
+                          new_item_ids=saved.new_item_ids,
                           entries=len(parsed.entries), title=parsed.title)
 
     async def _follow_move(self, feed: Feed, fetched: Fetched) -> str:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from datetime import datetime, timedelta
 from functools import partial
 from typing import Protocol
@@ -48,6 +48,7 @@ class EnrichmentStore(Protocol):
     async def record_enrichment_failure(self, item: Item, reason: str, *, story_id: int,
                                         retry_at: Callable[[int], datetime | None]) -> int: ...
     async def enrichment_backlog(self) -> tuple[int, datetime | None]: ...
+    async def pending_items_among(self, item_ids: Collection[int]) -> list[Item]: ...
     async def highest_story_id(self) -> int: ...
     async def story_assignments_since(self, moment: datetime) -> list[tuple[Item, int]]: ...
 
@@ -64,11 +65,30 @@ class Enricher:
         self._lock = asyncio.Lock()
         self._loaded = False
         self._arrived = asyncio.Event()
+        self._saved = asyncio.Condition()
         self._follower: asyncio.Task[None] | None = None
+        self._urgent: dict[int, None] = {}  # ids to read before anything else, in order
+        self._in_flight: set[int] = set()  # ids of batches taken but not stored yet
 
-    def wake(self) -> None:
-        """New items were stored: read them as soon as possible (calls are coalesced)."""
+    def wake(self, item_ids: Iterable[int] = ()) -> None:
+        """New items were stored: read them as soon as possible (calls are coalesced); the
+        items named are read before whatever else waits."""
+        self._urgent.update(dict.fromkeys(item_ids))
         self._arrived.set()
+
+    async def read(self, item_ids: Collection[int], now: datetime) -> None:
+        """Read these items before anything else (a feed just added), and return once they are
+        read; the caller bounds the wait (`asyncio.timeout`): one that fails waits for a retry."""
+        if not item_ids:
+            return
+        if self._follower is None:
+            self.wake(item_ids)
+            await self.run(now)
+            return
+        async with self._saved:
+            self.wake(item_ids)
+            while await self._store.pending_items_among(item_ids):
+                await self._saved.wait()
 
     def start(self, clock: Callable[[], datetime]) -> None:
         """Follow arrivals in a task of the running loop until `stop`."""
@@ -106,25 +126,46 @@ class Enricher:
         async with self._lock:
             if not self._loaded:
                 await self.load(now)
-            batch = await self._store.pending_items(self._batch_within(limit), now=now)
+            batch, cursor = await self._next_batch(now, None, limit)
             if len(batch) == self._batch:
                 await self._log_backlog()
             analysing = self._analyse(batch)
             while analysing is not None:
                 analyses = await self._analysed(analysing, batch)
                 left = None if limit is None else limit - done - len(batch)
-                following = (await self._store.pending_items(self._batch_within(left), before=batch[-1],
-                                                             now=now) if left != 0 else [])
+                following, cursor = (await self._next_batch(now, cursor, left) if left != 0
+                                     else ([], cursor))
                 analysing = self._analyse(following)  # overlaps with saving this batch
-                await self._save_or_isolate(batch, analyses, now)
+                try:
+                    await self._save_or_isolate(batch, analyses, now)
+                finally:
+                    self._in_flight.difference_update(i.id for i in batch)
                 done += len(batch)
                 batch = following
+                async with self._saved:
+                    self._saved.notify_all()
         if done:
             log.info("enriched items=%s", done)
         return done
 
-    def _batch_within(self, left: int | None) -> int:
-        return self._batch if left is None else min(self._batch, left)
+    async def _next_batch(self, now: datetime, cursor: Item | None,
+                          left: int | None) -> tuple[list[Item], Item | None]:
+        """The next items to read: those named urgent first, then the newest waiting, after
+        `cursor` in that order (never one already taken); and the cursor after them."""
+        size = self._batch if left is None else min(self._batch, left)
+        while self._urgent:
+            ids = [self._urgent.popitem()[0] for _ in range(min(size, len(self._urgent)))]
+            urgent = [i for i in await self._store.pending_items_among(ids) if i.id not in self._in_flight]
+            if urgent:
+                self._in_flight.update(i.id for i in urgent)
+                return urgent, cursor
+        while True:
+            batch = await self._store.pending_items(size, before=cursor, now=now)
+            fresh = [i for i in batch if i.id not in self._in_flight]
+            cursor = batch[-1] if batch else cursor
+            if fresh or len(batch) < size:
+                self._in_flight.update(i.id for i in fresh)
+                return fresh, cursor
 
     async def _log_backlog(self) -> None:
         waiting, oldest = await self._store.enrichment_backlog()

@@ -7,8 +7,12 @@ no server (and not the operator) still wants the feed.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Protocol
 from urllib.parse import SplitResult, urlsplit
 
 from digests.errors import DigestError, InvalidFeedURL, UnknownFeed
@@ -32,9 +36,21 @@ class FeedAdded:
     already: bool
 
 
+class Reading(Protocol):
+    """What understands stored items (the Enricher): asked to read a new feed's items first."""
+
+    async def read(self, item_ids: Collection[int], now: datetime) -> None: ...
+
+
+READ_WAIT_SECONDS = 10.0
+"""How long /feeds add waits for the new feed's items to be read before it answers: long
+enough for the few dozen items of a feed, so the member's next question finds them."""
+
+
 async def add_guild_feed(store: Store, poller: Poller, guild_id: int, url: str, *,
-                         name: str | None, now: datetime) -> FeedAdded:
-    """Follow `url` for the server, reading it at once (a web page is searched for its feed).
+                         name: str | None, now: datetime, reading: Reading | None = None) -> FeedAdded:
+    """Follow `url` for the server, reading it at once (a web page is searched for its feed),
+    and, given `reading`, understanding its items before answering (up to READ_WAIT_SECONDS).
 
     Items of this first read are stored as seen at the feed's first poll: never alerted on.
     """
@@ -51,6 +67,10 @@ async def add_guild_feed(store: Store, poller: Poller, guild_id: int, url: str, 
         if result.error and not (await store.get_feed(feed.id)).item_count:
             await store.forget_feed(feed.id)
             raise FeedUnreadable(_unreadable(wanted, result.error))
+        if reading is not None and result.new_item_ids:
+            with contextlib.suppress(TimeoutError):  # still read soon after; the answer goes out
+                async with asyncio.timeout(READ_WAIT_SECONDS):
+                    await reading.read(result.new_item_ids, now)
     await store.follow(guild_id, feed.id, now=now, name=name)
     return FeedAdded(await _guild_feed(store, guild_id, feed.id), already=False)
 

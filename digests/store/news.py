@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import func, insert, literal, or_, select, text, tuple_, update
+from sqlalchemy import bindparam, func, insert, literal, or_, select, text, tuple_, update
 from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncConnection
 
@@ -85,6 +85,15 @@ class NewsQueries(Queries):
             if placed is None:
                 await _assign_stories(conn, {item.id: story_id}, {item.id: item})
         return attempts
+
+    async def pending_items_among(self, item_ids: Collection[int]) -> list[Item]:
+        """Those of `item_ids` not read yet, newest first."""
+        query = (item_query().where(items.c.enriched.is_(False),
+                                    items.c.id.in_(bindparam("ids", expanding=True)))
+                 .order_by(items.c.published_at.desc(), items.c.id.desc()))
+        async with self._engine.connect() as conn:
+            rows = (await conn.execute(query, {"ids": list(item_ids)})).all()
+        return [item_from_row(r) for r in rows]
 
     async def enrichment_backlog(self) -> tuple[int, datetime | None]:
         """Items waiting to be read: how many, and when the longest-waiting one arrived."""

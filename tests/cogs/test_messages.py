@@ -23,6 +23,7 @@ from digests.models import Feed, Source
 from digests.news.digest import DigestFigure, DigestQuote, DigestStory
 from digests.servers.alerts import QueryError
 from digests.servers.following import FeedUnreadable
+from digests.servers.status import Backlog
 from digests.store.servers import OutboxRow, Subscription
 
 NOW = datetime(2022, 3, 3, 12, tzinfo=UTC)
@@ -85,10 +86,14 @@ def test_status_and_notices_stay_within_limits_with_hostile_feeds() -> None:
     feeds = [feed(id=n, failing_since=NOW - timedelta(days=1), last_error=NASTY) for n in range(30)]
     feeds += [feed(id=99, paused=True, paused_reason=NASTY)]
     row = OutboxRow(1, "k", 0, "digest", "{}", 1, 2, None, "blocked", 3, "missing permission " + NASTY, NOW)
-    payload = render_status(feeds, next_digest=NOW, digest_channel=2, blocked=[row])
+    payload = render_status(feeds, next_digest=NOW, digest_channel=2, blocked=[row],
+                            backlog=Backlog(12_345, NOW - timedelta(minutes=5)))
     assert violations(payload) == []
     text = str(payload.embeds[0].to_dict())
     assert "30 failing" in text and "1 paused" in text and "Deliveries paused" in text
+    assert "12,345 items to read, the oldest arrived <t:" in text
+    idle = render_status(feeds, next_digest=NOW, digest_channel=2, blocked=[])
+    assert "all caught up" in str(idle.embeds[0].to_dict())
     notice = render_paused_notice(feed(paused=True, paused_reason="failing for 3 days", last_error=NASTY))
     assert violations(notice) == [] and "/feeds resume" in (notice.content or "")
 
