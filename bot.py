@@ -17,7 +17,7 @@ import tempfile
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import aiohttp
@@ -39,6 +39,7 @@ from digests.runtime.loopwatch import LoopWatch
 from digests.runtime.scheduling import build_scheduler, utc_now
 from digests.runtime.workers import WorkerPool, default_worker_count
 from digests.samples import DEMO_NOW, sample_feeds
+from digests.servers.scope import as_of
 from digests.store.core import Store
 from digests.store.retention import Pruned
 from digests.terminal import render_answer, render_digest, render_feed_status, render_poll_results
@@ -149,7 +150,9 @@ async def command_digest(args: argparse.Namespace) -> int:
             results = await services.poller.poll_many(feeds, utc_now())
             print(render_poll_results(results), file=sys.stderr)
         await services.enricher.run(utc_now())
-        print(render_digest(await digest_of_last(services.store, args.hours, utc_now())))
+        at = args.at or utc_now()
+        view = as_of(services.store, at) if args.at else services.store
+        print(render_digest(await digest_of_last(view, args.hours, at)))
         problems = [f for f in await services.store.all_feeds() if f.status.value != "ok"]
         if problems:
             print("\nFeeds needing attention:\n" + render_feed_status(problems), file=sys.stderr)
@@ -171,7 +174,9 @@ async def command_ask(args: argparse.Namespace) -> int:
     config = load_config(args.config)
     async with open_services(config) as services:
         await services.enricher.run(utc_now())
-        answer = await ask(services.store, args.question, utc_now())
+        at = args.at or utc_now()
+        view = as_of(services.store, at) if args.at else services.store
+        answer = await ask(view, args.question, at)
     print(render_answer(answer))
     return 0
 
@@ -252,11 +257,14 @@ def build_parser() -> argparse.ArgumentParser:
     _config_option(run)
     digest = sub.add_parser("digest", help="print the digest of the configured store")
     _config_option(digest)
-    digest.add_argument("--hours", type=_hours, default=24, help="window in hours (1-168)")
+    digest.add_argument("--hours", type=_hours, default=24,
+                        help="the window, in hours ending at --at (default: %(default)s)")
+    _at_option(digest, "the end of the window")
     digest.add_argument("--poll", action="store_true", help="fetch the feeds first")
     ask = sub.add_parser("ask", help="answer a question from the store")
     ask.add_argument("question")
     _config_option(ask)
+    _at_option(ask, "answer from what was published by then")
     check = sub.add_parser("check-config", help="validate a configuration file")
     check.add_argument("path", nargs="?", default=None,
                        help="the file to check (default: config.toml)")
@@ -268,14 +276,29 @@ def _config_option(parser: argparse.ArgumentParser) -> None:
                         help="configuration file (default: config.toml if present)")
 
 
-def _hours(text: str) -> int:
+def _at_option(parser: argparse.ArgumentParser, meaning: str) -> None:
+    parser.add_argument("--at", type=_moment, default=None, metavar="TIME",
+                        help=f'{meaning}: a date and time such as "2022-03-02 23:59", UTC unless '
+                             "an offset is given (default: now)")
+
+
+def _hours(text: str) -> float:
     try:
-        hours = int(text)
+        hours = float(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number of hours, got {text!r}") from None
-    if not 1 <= hours <= 168:
-        raise argparse.ArgumentTypeError(f"expected 1 to 168 hours, got {hours}")
+        raise argparse.ArgumentTypeError(f"expected a number of hours, got {text!r}") from None
+    if not 0 < hours < float("inf"):
+        raise argparse.ArgumentTypeError(f"expected a positive number of hours, got {text}")
     return hours
+
+
+def _moment(text: str) -> datetime:
+    try:
+        moment = datetime.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f'expected a date and time such as "2022-03-02 23:59", got {text!r}') from None
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def _sqlite_in(folder: str) -> StorageConfig:

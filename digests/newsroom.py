@@ -16,7 +16,7 @@ from digests.store.core import Store
 Reader = Store | ScopedStore  # the whole store (the command line) or one server's view
 
 
-async def digest_of_last(store: Reader, hours: int, now: datetime) -> Digest:
+async def digest_of_last(store: Reader, hours: float, now: datetime) -> Digest:
     """The digest of the `hours` before `now`. Items not read yet (in no story) are shown
     plainly, each as a story of its own, rather than left out."""
     start = now - timedelta(hours=hours)

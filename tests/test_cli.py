@@ -116,8 +116,32 @@ async def test_run_needs_the_token_from_the_environment(tmp_path: Path) -> None:
     assert code == 2 and "DISCORD_TOKEN" in err
 
 
-@pytest.mark.parametrize("hours", ["0", "169", "many"])
+@pytest.mark.parametrize("hours", ["0", "-3", "many", "inf", "nan"])
 async def test_digest_hours_are_checked(tmp_path: Path, hours: str) -> None:
-    """--hours takes 1 to 168."""
+    """--hours takes any positive number on the command line (1-168 is Discord's range)."""
     code, _, err = await bot("digest", "--hours", hours, cwd=tmp_path)
     assert code == 2 and "hours" in err
+
+
+async def test_digests_and_answers_of_any_moment(tmp_path: Path, feed_server: FeedServer) -> None:
+    """--at ends the window (and bounds what answers may use) at a past moment; --hours takes
+    any length: a digest of the day a month ago, then of ten days."""
+    now = datetime.now(UTC)
+    feed_server.serve("/feed.xml", recent_feed(now))
+    (tmp_path / "config.toml").write_text(
+        '[network]\nallow_private_addresses = true\n'
+        f'[[feeds]]\nurl = "{feed_server.url("/feed.xml")}"\nname = "Loopback"\n')
+    assert (await bot("digest", "--poll", cwd=tmp_path))[0] == 0
+    month_ago = (now - timedelta(hours=29)).strftime("%Y-%m-%d %H:%M")
+    code, out, err = await bot("digest", "--at", month_ago, "--hours", "24", cwd=tmp_path)
+    assert code == 0, err
+    assert "Recent story 30" in out and "Recent story 1" not in out
+    code, out, _ = await bot("digest", "--at", month_ago, "--hours", "240", cwd=tmp_path)
+    assert code == 0 and "Recent story 30" in out and "Recent story 2" not in out
+    code, out, _ = await bot("ask", "Who conducts the national orchestra?", "--at", month_ago,
+                             cwd=tmp_path)
+    assert code == 0 and "Ilse Varga" not in out  # named two days ago: not yet, then
+    code, out, _ = await bot("ask", "Who conducts the national orchestra?", cwd=tmp_path)
+    assert code == 0 and "Ilse Varga" in out
+    code, _, err = await bot("digest", "--at", "yesterday", cwd=tmp_path)
+    assert code == 2 and "2022-03-02 23:59" in err

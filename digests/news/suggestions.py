@@ -67,16 +67,16 @@ class PeopleSuggestions:
         self._max_age = max_age
         self._stale_limit = stale_limit
         self._servers_kept = servers_kept
-        self._kept: OrderedDict[frozenset[int], tuple[datetime, list[str]]] = OrderedDict()
-        self._reading: dict[frozenset[int], asyncio.Future[list[str]]] = {}
+        self._kept: OrderedDict[frozenset[int] | None, tuple[datetime, list[str]]] = OrderedDict()
+        self._reading: dict[frozenset[int] | None, asyncio.Future[list[str]]] = {}
 
-    async def names(self, feed_ids: frozenset[int], typed: str, now: datetime) -> list[str]:
+    async def names(self, feed_ids: frozenset[int] | None, typed: str, now: datetime) -> list[str]:
         ranked = await self._ranked(feed_ids, now)
         if len(ranked) <= _MATCHED_ON_THE_LOOP:
             return matching_names(ranked, typed)
         return await asyncio.to_thread(matching_names, ranked, typed)
 
-    async def _ranked(self, feed_ids: frozenset[int], now: datetime) -> list[str]:
+    async def _ranked(self, feed_ids: frozenset[int] | None, now: datetime) -> list[str]:
         kept = self._kept.get(feed_ids)
         age = now - kept[0] if kept is not None else None
         if not _younger(age, self._max_age):
@@ -86,25 +86,26 @@ class PeopleSuggestions:
             return kept[1]
         return await asyncio.shield(self._reading[feed_ids])
 
-    def _start_reading(self, feed_ids: frozenset[int], now: datetime) -> None:
+    def _start_reading(self, feed_ids: frozenset[int] | None, now: datetime) -> None:
         if feed_ids in self._reading:
             return
         reading = asyncio.ensure_future(self._read(feed_ids))
         self._reading[feed_ids] = reading
         reading.add_done_callback(functools.partial(self._finished, feed_ids, now))
 
-    async def _read(self, feed_ids: frozenset[int]) -> list[str]:
+    async def _read(self, feed_ids: frozenset[int] | None) -> list[str]:
         people = await self._store.person_keys(feed_ids)
         return await asyncio.to_thread(ranked_people, people)  # CPU work: off the loop
 
-    def _finished(self, feed_ids: frozenset[int], now: datetime,
+    def _finished(self, feed_ids: frozenset[int] | None, now: datetime,
                   reading: asyncio.Future[list[str]]) -> None:
         self._reading.pop(feed_ids, None)
         if reading.cancelled():
             return
         error = reading.exception()
         if error is not None:  # the callers waiting have it; one refreshing in the background not
-            log.warning("reading the people of %s feeds failed: %s", len(feed_ids), error)
+            log.warning("reading the people of %s feeds failed: %s",
+                        "all" if feed_ids is None else len(feed_ids), error)
             return
         self._kept[feed_ids] = (now, reading.result())
         self._kept.move_to_end(feed_ids)

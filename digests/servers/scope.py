@@ -15,36 +15,44 @@ from digests.store.core import Store
 
 
 class ScopedStore:
-    """The answer, digest and figure queries of `Store`, for the items of `feed_ids` only."""
+    """The answer, digest and figure queries of `Store`, for the items of `feed_ids` only (all
+    feeds for None), published by `until` (no bound for None)."""
 
-    def __init__(self, store: Store, feed_ids: frozenset[int]) -> None:
+    def __init__(self, store: Store, feed_ids: frozenset[int] | None,
+                 until: datetime | None = None) -> None:
         self._store = store
         self.feed_ids = feed_ids
+        self.until = until
 
     async def figures_in_sentences_matching(self, terms: Sequence[str],
                                             limit: int = 200) -> list[CitedFigure]:
-        return await self._store.figures_in_sentences_matching(terms, limit, self.feed_ids)
+        return await self._store.figures_in_sentences_matching(terms, limit, self.feed_ids, self.until)
 
     async def search_sentences(self, terms: Sequence[str], limit: int = 20) -> list[SentenceHit]:
-        return await self._store.search_sentences(terms, limit, self.feed_ids)
+        return await self._store.search_sentences(terms, limit, self.feed_ids, self.until)
 
     async def person_keys(self) -> list[tuple[str, str, int]]:
-        return await self._store.person_keys(self.feed_ids)
+        return await self._store.person_keys(self.feed_ids, self.until)
 
     async def mentions_of(self, keys: Iterable[str]) -> list[CitedMention]:
-        return await self._store.mentions_of(keys, self.feed_ids)
+        return await self._store.mentions_of(keys, self.feed_ids, self.until)
 
     async def stories_between(self, start: datetime, end: datetime) -> list[StoryRecord]:
-        return await self._store.stories_between(start, end, self.feed_ids)
+        return await self._store.stories_between(start, min(end, self.until or end), self.feed_ids)
 
     async def unread_items_between(self, start: datetime, end: datetime) -> list[Item]:
-        return await self._store.unread_items_between(start, end, self.feed_ids)
+        return await self._store.unread_items_between(start, min(end, self.until or end), self.feed_ids)
 
     async def figures_of_items(self, item_ids: Iterable[int]) -> list[CitedFigure]:
         return await self._store.figures_of_items(item_ids)
 
     async def mentions_of_items(self, item_ids: Iterable[int]) -> list[CitedMention]:
         return await self._store.mentions_of_items(item_ids)
+
+
+def as_of(store: Store, until: datetime) -> ScopedStore:
+    """The whole store as it stood at `until`: only what was published by then."""
+    return ScopedStore(store, None, until)
 
 
 async def guild_view(store: Store, guild_id: int, *, live_only: bool = False) -> ScopedStore:

@@ -138,19 +138,21 @@ class NewsQueries(Queries):
         (only the items of `feed_ids`, when given)."""
         in_window = _in_feeds(select(story_items.c.story_id).join(items, items.c.id == story_items.c.item_id)
                               .where(items.c.published_at >= start, items.c.published_at <= end), feed_ids)
-        return await self._stories(story_items.c.story_id.in_(in_window), feed_ids)
+        return await self._stories(story_items.c.story_id.in_(in_window), feed_ids, until=end)
 
     async def stories_by_id(self, story_ids: Iterable[int],
                             feed_ids: Collection[int] | None = None) -> list[StoryRecord]:
         return await self._stories(story_items.c.story_id.in_(list(story_ids)), feed_ids)
 
-    async def _stories(self, condition: Any, feed_ids: Collection[int] | None) -> list[StoryRecord]:
+    async def _stories(self, condition: Any, feed_ids: Collection[int] | None,
+                       until: datetime | None = None) -> list[StoryRecord]:
+        """The stories, each with its items (of `feed_ids`, published by `until`, when given)."""
         query = _in_feeds(item_query().add_columns(story_items.c.story_id,
                                                    stories.c.title.label("story_title"))
                           .join(story_items, story_items.c.item_id == items.c.id)
                           .join(stories, stories.c.id == story_items.c.story_id)
                           .where(condition)
-                          .order_by(items.c.published_at, items.c.id), feed_ids)
+                          .order_by(items.c.published_at, items.c.id), feed_ids, until)
         rows = await read_all(self._engine, query,
                               lambda r: (r.story_id, r.story_title, item_from_row(r)))
         grouped: dict[int, tuple[str, list[Item]]] = {}
@@ -164,9 +166,10 @@ class NewsQueries(Queries):
         return await read_all(self._engine, query, lambda r: CitedFigure(_figure(r), _source(r)))
 
     async def figures_in_sentences_matching(self, terms: Sequence[str], limit: int = 200,
-                                            feed_ids: Collection[int] | None = None) -> list[CitedFigure]:
+                                            feed_ids: Collection[int] | None = None,
+                                            until: datetime | None = None) -> list[CitedFigure]:
         """Figures whose sentence matches any of the terms, best matches first."""
-        hits = await self.search_sentences(terms, limit, feed_ids)
+        hits = await self.search_sentences(terms, limit, feed_ids, until)
         if not hits:
             return []
         wanted = {(h.source.item_id, h.text) for h in hits}
@@ -174,9 +177,10 @@ class NewsQueries(Queries):
         return [f for f in found if (f.source.item_id, f.figure.sentence) in wanted]
 
     async def search_sentences(self, terms: Sequence[str], limit: int = 20,
-                               feed_ids: Collection[int] | None = None) -> list[SentenceHit]:
+                               feed_ids: Collection[int] | None = None,
+                               until: datetime | None = None) -> list[SentenceHit]:
         """Full-text search over the stored sentences (SQLite FTS5, ranked by bm25), of every
-        feed or of `feed_ids`."""
+        feed or of `feed_ids`, published by `until` when given."""
         query = fts_query(terms)
         if not query or (feed_ids is not None and not feed_ids):
             return []
@@ -184,22 +188,28 @@ class NewsQueries(Queries):
         if feed_ids is not None:
             scope = (" AND s.item_id IN (SELECT id FROM items WHERE feed_id IN "
                      f"({','.join(str(int(f)) for f in feed_ids)}))")
+        if until is not None:
+            scope += " AND s.item_id IN (SELECT id FROM items WHERE published_at <= :until)"
         statement = text(
             "SELECT s.id AS sid, s.text AS text, bm25(sentences_fts) AS score, s.item_id AS item_id "
             "FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid "
             f"WHERE sentences_fts MATCH :query{scope} ORDER BY score LIMIT :limit")
+        parameters: dict[str, Any] = {"query": query, "limit": limit}
+        if until is not None:
+            statement = statement.bindparams(bindparam("until", type_=UTCDateTime))
+            parameters["until"] = until
         async with self._engine.connect() as conn:
-            rows = (await conn.execute(statement, {"query": query, "limit": limit})).all()
+            rows = (await conn.execute(statement, parameters)).all()
             sources = await _sources(conn, {r.item_id for r in rows})
         return [SentenceHit(r.text, sources[r.item_id], -float(r.score)) for r in rows]
 
-    async def mentions_of(self, keys: Iterable[str],
-                          feed_ids: Collection[int] | None = None) -> list[CitedMention]:
+    async def mentions_of(self, keys: Iterable[str], feed_ids: Collection[int] | None = None,
+                          until: datetime | None = None) -> list[CitedMention]:
         query = _in_feeds(select(mentions, *_source_columns())
                           .join(items, items.c.id == mentions.c.item_id)
                           .join(feeds, feeds.c.id == items.c.feed_id)
                           .where(mentions.c.person_key.in_(list(keys)))
-                          .order_by(items.c.published_at.desc(), mentions.c.id), feed_ids)
+                          .order_by(items.c.published_at.desc(), mentions.c.id), feed_ids, until)
         return await read_all(self._engine, query, lambda r: CitedMention(_mention(r), _source(r)))
 
     async def mentions_of_items(self, item_ids: Iterable[int]) -> list[CitedMention]:
@@ -210,12 +220,13 @@ class NewsQueries(Queries):
             rows = (await conn.execute(query)).all()
         return [CitedMention(_mention(r), _source(r)) for r in rows]
 
-    async def person_keys(self, feed_ids: Collection[int] | None = None) -> list[tuple[str, str, int]]:
+    async def person_keys(self, feed_ids: Collection[int] | None = None,
+                          until: datetime | None = None) -> list[tuple[str, str, int]]:
         """Every person seen: (key, a name as written, number of mentions), most mentioned first."""
         query = select(mentions.c.person_key, func.max(mentions.c.name).label("name"),
                        func.count().label("mentioned"))
-        if feed_ids is not None:
-            query = _in_feeds(query.join(items, items.c.id == mentions.c.item_id), feed_ids)
+        if feed_ids is not None or until is not None:
+            query = _in_feeds(query.join(items, items.c.id == mentions.c.item_id), feed_ids, until)
         query = query.group_by(mentions.c.person_key).order_by(func.count().desc())
         return await read_all(self._engine, query, _person_row)
 
@@ -230,9 +241,12 @@ class NewsQueries(Queries):
         return [r[0] for r in rows]
 
 
-def _in_feeds(query: Any, feed_ids: Collection[int] | None) -> Any:
-    """The query limited to items of `feed_ids` (a server's feeds); unchanged for None."""
-    return query if feed_ids is None else query.where(items.c.feed_id.in_(list(feed_ids)))
+def _in_feeds(query: Any, feed_ids: Collection[int] | None, until: datetime | None = None) -> Any:
+    """The query limited to items of `feed_ids` (a server's feeds) and published by `until`;
+    unchanged for None."""
+    if feed_ids is not None:
+        query = query.where(items.c.feed_id.in_(list(feed_ids)))
+    return query if until is None else query.where(items.c.published_at <= until)
 
 
 def fts_query(terms: Sequence[str]) -> str:
