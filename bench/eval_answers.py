@@ -1,8 +1,8 @@
 """Answer accuracy on real 2022 news: `/ask`, `/figures` and `/who` against hand-checked questions.
 
 Run: `.venv/bin/python bench/eval_answers.py` (both question sets; `--set ukraine` or
-`--set heldout` for one). Reads `../shared/corpora/news-2022/`; says so and exits 0 when it is
-absent.
+`--set heldout` for one; `--set dev` for the development set, which the default run leaves out).
+Reads `../shared/corpora/news-2022/`; says so and exits 0 when it is absent.
 
 Two question sets, each answered from its own store and reported separately:
 - `bench/questions_ukraine.jsonl` (84 questions) over `ukraine.jsonl` (1,325 Ukraine items).
@@ -13,7 +13,11 @@ Two question sets, each answered from its own store and reported separately:
   that improvements can be measured on questions nobody tuned on. Read the failures to learn
   the failure classes, never to fit these questions; new tuning questions go elsewhere.
 
-Held-out fields: `id`, `kind`, `question`, `answerable`, `phrasing` ("member": typed the way a
+- `bench/questions_dev.jsonl` (`--set dev`): DEVELOPMENT questions over the same `items.jsonl`,
+  same kinds, fields and scoring as the held-out set, written from the items without reading the
+  held-out questions. Tune the answering code on this set, never on the held-out one.
+
+Held-out (and dev) fields: `id`, `kind`, `question`, `answerable`, `phrasing` ("member": typed the way a
 member would, in other words than the item's; "article": in the item's words); for answerable
 questions `expected_values` with `tolerance` (and `unit`, for the reader), `expected_roles`
 with `expected_affiliations`, `expected_places`, `expected_dates` (ISO day or year) or
@@ -115,7 +119,11 @@ SETS = {
                            ("figures", "person", "search")),
     "heldout": QuestionSet("heldout", "items.jsonl", "questions_heldout.jsonl",
                            ("how-many", "who-is", "where", "when", "what")),
+    "dev": QuestionSet("dev", "items.jsonl", "questions_dev.jsonl",
+                       ("how-many", "who-is", "where", "when", "what")),
 }
+# The sets a run without `--set` (or with `--set all`) reports; the dev set is run by name.
+DEFAULT_SETS = ("ukraine", "heldout")
 
 
 @dataclass(frozen=True, slots=True)
@@ -471,7 +479,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--set", choices=[*SETS, "all"], default="all", help="which question set")
     chosen = parser.parse_args(argv).set
     for name, question_set in SETS.items():
-        if chosen not in {"all", name}:
+        if chosen != name and not (chosen == "all" and name in DEFAULT_SETS):
             continue
         corpus = CORPORA / question_set.corpus
         if not corpus.exists():
