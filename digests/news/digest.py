@@ -1,22 +1,25 @@
 """Digests as plain data: the stories of a window, ranked, each summarised, with its figures.
 
-Stories are ranked by how many independent sources carry them, then by how recent they are.
-The terminal and Discord each render the same `Digest` their own way.
+Stories are ranked by news judgement inside the window (`judgement`). A story's card is led by
+the report that tells the event best (hard news first, early, informative), summarised from its
+reports inside the window, with the figures and people they give. The terminal and Discord each
+render the same `Digest` their own way.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from digests.models import Item, Source, StoryRecord
 from digests.news.figures import format_value, measure_key
+from digests.news.judgement import importance, in_window, piece_kind, ranked
 from digests.news.names import describe, merge_names
 from digests.news.summaries import SummaryDoc, summarise
 from digests.readings import Figure, Mention
 
+DAY = timedelta(hours=24)
 STORY_LIMIT = 12
 FIGURES_PER_STORY = 3
 PEOPLE_PER_STORY = 3
@@ -75,33 +78,30 @@ def build_digest(stories: Sequence[StoryRecord], figures: Mapping[int, Sequence[
                  mentions: Mapping[int, Sequence[Mention]] | None = None) -> Digest:
     """The top `limit` stories of the window; `figures` and `mentions` map item ids to what
     was read in each item."""
-    live = [s for s in stories if any(start <= i.published_at <= end for i in s.items)]
-    ranked = sorted(live, key=lambda s: rank_score(s, end), reverse=True)
-    sources = {i.feed_name for s in live for i in s.items}
+    ordered = ranked(stories, start, end, figures)
+    sources = {i.feed_name for s in ordered for i in in_window(s, start, end)}
     people = mentions or {}
-    return Digest(start, end, tuple(story_card(s, figures, people, start) for s in ranked[:limit]),
-                  story_total=len(live), source_total=len(sources))
+    cards = tuple(story_card(s, figures, people, start, end=end) for s in ordered[:limit])
+    return Digest(start, end, cards, story_total=len(ordered), source_total=len(sources))
 
 
 def rank_score(story: StoryRecord, end: datetime) -> float:
-    """Independent sources count most; more items and recency break ties."""
-    sources = len({i.feed_name for i in story.items})
-    hours_old = max((end - story.last_seen_at).total_seconds() / 3600, 0.0)
-    return sources + 0.3 * math.log1p(len(story.items)) + 1.0 / (1.0 + hours_old / 12)
+    """The story's importance in the day before `end` (for ranking figures by their story)."""
+    return importance(story, end - DAY, end).score
 
 
 def story_card(story: StoryRecord, figures: Mapping[int, Sequence[Figure]],
                mentions: Mapping[int, Sequence[Mention]], start: datetime, *,
-               newest_lead: bool = False) -> DigestStory:
-    """The story as the digest tells it, led by its first report inside the window (or, for an
-    alert about what just happened, by its newest report)."""
-    items = list(story.items)
-    recent = [i for i in items if i.published_at >= start] or items
+               end: datetime | None = None, newest_lead: bool = False) -> DigestStory:
+    """The story as the digest tells it from its reports inside the window, led by the one
+    that tells the event best (or, for an alert about what just happened, by its newest)."""
+    items = in_window(story, start, end or story.last_seen_at) or list(story.items)
     if newest_lead:
-        recent = sorted(recent, key=lambda i: (i.first_seen_at, i.published_at), reverse=True)
-    lead = next((i for i in recent if i.url), recent[0])
+        lead = max(items, key=lambda i: (i.first_seen_at, i.published_at))
+    else:
+        lead = max(items, key=_lead_quality)
     return DigestStory(
-        title=lead.title or story.title, url=lead.url, summary=_summary(items),
+        title=lead.title or story.title, url=lead.url, summary=_summary(items, lead),
         figures=_key_figures(items, figures),
         people=key_people([m for i in items for m in mentions.get(i.id, ())]),
         sources=tuple(dict.fromkeys(i.feed_name for i in items)),
@@ -109,10 +109,19 @@ def story_card(story: StoryRecord, figures: Mapping[int, Sequence[Figure]],
         item_count=len(items))
 
 
-def _summary(items: list[Item]) -> tuple[DigestQuote, ...]:
-    docs = [SummaryDoc(title=i.title, text=i.text or i.title, source=i.feed_name) for i in items]
+def _lead_quality(item: Item) -> tuple[float, bool, int, float]:
+    """What makes a report the best lead: hard news, a link to follow, a text that informs
+    (a teaser of a few words tells little), then the earliest (whoever broke it)."""
+    informative = min(len(item.text), 600)
+    return (piece_kind(item), item.url is not None, informative, -item.published_at.timestamp())
+
+
+def _summary(items: list[Item], lead: Item) -> tuple[DigestQuote, ...]:
+    """Two sentences at most, quoted from the story's reports, the lead's first."""
+    ordered = [lead, *(i for i in items if i.id != lead.id)]
+    docs = [SummaryDoc(title=i.title, text=i.text or i.title, source=i.feed_name) for i in ordered]
     picked = summarise(docs, max_sentences=2)
-    return tuple(DigestQuote(p.text, _source(items[p.doc])) for p in picked)
+    return tuple(DigestQuote(p.text, _source(ordered[p.doc])) for p in picked)
 
 
 def _key_figures(items: list[Item], figures: Mapping[int, Sequence[Figure]]) -> tuple[DigestFigure, ...]:
