@@ -5,10 +5,11 @@ Run: `.venv/bin/python bench/eval_people.py`.
 1. The sample feeds of `digests/samples` (fictional outlets): every canonical person (names
    merged over all items with `merge_names`) with the role and affiliation `describe` gives,
    the number of mentions and of statements (mentions where the person is the speaker).
-2. `../shared/corpora/news-2022/ukraine.jsonl` (real headlines and descriptions; skipped when
-   absent): each line's title and description (HTML reduced to plain text) as one text, the 25
-   most-mentioned people with their described role and affiliation, and the throughput of
-   `extract_people` (docs/s, one process, warm). There is no gold standard: the lists are for
+2. `../shared/corpora/news-2022/ukraine.jsonl` and `items.jsonl` (real headlines and
+   descriptions; skipped when absent): each line's title and description (HTML reduced to plain
+   text) as one text, the 25 most-mentioned people with their described role and affiliation,
+   how many of the people mentioned at least three times get a role at all, and the throughput
+   of `extract_people` (docs/s, one process, warm). There is no gold standard: the lists are for
    checking by eye that the names are people and the roles right.
 """
 
@@ -32,8 +33,9 @@ from digests.news.people import extract_people
 from digests.readings import Mention
 from digests.samples import sample_feeds
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "news-2022" / "ukraine.jsonl"
+CORPORA = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "news-2022"
 TOP = 25
+OFTEN = 3  # mentions that make a person one a member may ask about
 
 
 def sample_texts() -> list[str]:
@@ -46,9 +48,9 @@ def sample_texts() -> list[str]:
     return texts
 
 
-def corpus_texts() -> list[str]:
+def corpus_texts(corpus: Path) -> list[str]:
     texts = []
-    with CORPUS.open(encoding="utf-8") as lines:
+    with corpus.open(encoding="utf-8") as lines:
         for line in lines:
             record = json.loads(line)
             title = html_to_text(record.get("title") or "")
@@ -82,17 +84,23 @@ def main() -> None:
     grouped = people(mentions)
     print(f"Samples: {len(texts)} items, {len(mentions)} mentions, {len(grouped)} people\n")
     table(grouped)
-    if not CORPUS.exists():
-        print(f"\n{CORPUS} is absent: real-headline evaluation skipped.")
-        return
-    texts = corpus_texts()
-    started = time.perf_counter()
-    mentions = [m for text in texts for m in extract_people(text)]
-    elapsed = time.perf_counter() - started
-    grouped = people(mentions)
-    print(f"\nnews-2022/ukraine.jsonl: {len(texts)} docs, {len(mentions)} mentions, "
-          f"{len(grouped)} people, {len(texts) / elapsed:,.0f} docs/s\n")
-    table(grouped, TOP)
+    for name in ("ukraine.jsonl", "items.jsonl"):
+        corpus = CORPORA / name
+        if not corpus.exists():
+            print(f"\n{corpus} is absent: real-headline evaluation skipped.")
+            continue
+        texts = corpus_texts(corpus)
+        started = time.perf_counter()
+        mentions = [m for text in texts for m in extract_people(text)]
+        elapsed = time.perf_counter() - started
+        grouped = people(mentions)
+        often = [found for found in grouped.values() if len(found) >= OFTEN]
+        with_role = sum(1 for found in often if describe(found)[0])
+        print(f"\nnews-2022/{name}: {len(texts)} docs, {len(mentions)} mentions, "
+              f"{len(grouped)} people, {len(texts) / elapsed:,.0f} docs/s; "
+              f"{with_role} of the {len(often)} mentioned {OFTEN}+ times have a role "
+              f"({with_role / max(1, len(often)):.0%})\n")
+        table(grouped, TOP)
 
 
 if __name__ == "__main__":

@@ -43,8 +43,9 @@ def merge_names(names: Iterable[str]) -> dict[str, str]:
 
 
 def describe(mentions: Sequence[Mention]) -> tuple[str | None, str | None]:
-    """The best (role, affiliation) for one person: the value most mentions support, then the
-    most specific ("High Commissioner for Refugees" over "high commissioner")."""
+    """The best (role, affiliation) for one person: the value most mentions support, then a
+    post held now over a former one ("mayor" over "former heavyweight boxing champion"), then
+    the most specific ("High Commissioner for Refugees" over "high commissioner")."""
     role = _best([m.role for m in mentions if m.role])
     fitting = [m.affiliation for m in mentions
                if m.affiliation and (role is None or (m.role and _covers(role, m.role)))]
@@ -73,12 +74,12 @@ def surname(key: str) -> str:
 
 def _best(values: list[str]) -> str | None:
     """The value that covers most of the others (the same words, or theirs plus modifiers), then
-    the one with most words; written as it most often is."""
+    one not "former", then the one with most words; written as it most often is."""
     if not values:
         return None
     counts = Counter(v.casefold() for v in values)
     scores = {v: sum(n for other, n in counts.items() if _covers(v, other)) for v in counts}
-    chosen = max(counts, key=lambda v: (scores[v], len(v.split()), counts[v]))
+    chosen = max(counts, key=lambda v: (scores[v], not v.startswith("former "), len(v.split()), counts[v]))
     return Counter(v for v in values if v.casefold() == chosen).most_common(1)[0][0]
 
 

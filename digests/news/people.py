@@ -4,6 +4,13 @@ A name is a group of capitalised tokens (initials and particles such as "von der
 not a place, organisation, day, role or function word. Two to four tokens make a full name; one
 token (a surname) counts only when a role or title, a speech verb or a full mention elsewhere in
 the text confirms it. Title-Case headlines yield confirmed names only.
+
+The role comes from the words before the name ("Chelsea defender Kurt Zouma", "former Disney CEO
+Bob Iger", "UK Sport chair Dame Katherine Grainger", "the head of the agency, X,") or after it
+(", the Y of Z,", ", a Y who", ", who was Y", " is the Y", " returns to Starbucks as interim CEO",
+": Y dies aged 74"). A group that reads as a body, a work or an event ("the Super Bowl", "band Foo
+Fighters", "Final Fantasy 7") is not a person unless the text also gives it a role, a title or a
+speech verb.
 """
 
 from __future__ import annotations
@@ -35,6 +42,15 @@ class _Candidate:
     proper: int  # name tokens and initials, particles not counted
     title_case: bool
     after_preposition: bool
+    thing: bool  # read as a body, a work or an event: "the Super Bowl", "Final Fantasy 7"
+    modifier: bool  # used as a modifier: "Foo Fighters drummer", "Walking Dead actor"
+
+
+# What one candidate's own sentence says about it being a person.
+_STRONG = 3  # a role, a title or a speech verb
+_SHAPE = 2  # two or more name tokens in running prose
+_NONE = 1
+_THING = 0
 
 
 def extract_people(text: str) -> list[Mention]:
@@ -43,12 +59,17 @@ def extract_people(text: str) -> list[Mention]:
 
 
 def people_in_sentences(sentences: Iterable[Sentence]) -> list[Mention]:
-    """`extract_people` of a text already split into its sentences."""
-    read = [_read(c) for s in sentences for c in _candidates(s)]
-    known = {person_key(m.name) for m, confirmed, proper in read if confirmed and proper > 1}
+    """`extract_people` of a text already split into its sentences. A name read as a thing
+    anywhere in the text is dropped everywhere in it, unless a role, a title or a speech verb
+    makes it a person somewhere."""
+    read = [(m, person_key(m.name), evidence, proper)
+            for s in sentences for c in _candidates(s) for m, evidence, proper in (_read(c),)]
+    strong = {key for _, key, evidence, _ in read if evidence == _STRONG}
+    things = {key for _, key, evidence, _ in read if evidence == _THING} - strong
+    known = {key for _, key, evidence, proper in read if evidence >= _SHAPE and proper > 1} - things
     surnames = {surname(k) for k in known}
-    return [m for m, confirmed, proper in read
-            if confirmed or person_key(m.name) in known or (proper == 1 and person_key(m.name) in surnames)]
+    return [m for m, key, evidence, proper in read if key not in things
+            and (evidence >= _SHAPE or key in known or (proper == 1 and key in surnames))]
 
 
 
@@ -61,7 +82,7 @@ def people_in_sentences(sentences: Iterable[Sentence]) -> list[Mention]:
 
 def _candidates(sentence: Sentence) -> list[_Candidate]:
     text, found = sentence.text, []
-    tokens = _tokens(text)
+    tokens = _surname_titles(_tokens(text), text)
     title_case = _is_title_case(text)
     for first, last in _groups(tokens, text):
         while first <= last and tokens[last].kind != "name":
@@ -75,10 +96,33 @@ def _candidates(sentence: Sentence) -> list[_Candidate]:
         if proper > 1 and _verb_shaped_opener(text, tokens[first]):
             first, proper = first + 1, proper - 1
         if proper <= 4:
-            previous = vocab.WORD.findall(text, 0, tokens[first].start)[-1:]
-            found.append(_Candidate(sentence, tokens[first].start, tokens[last].end, proper,
-                                    title_case, bool(previous) and previous[0] in vocab.PREPOSITIONS))
+            start, end = tokens[first].start, tokens[last].end
+            previous = vocab.WORD.findall(text, max(0, start - 40), start)[-1:]
+            thing = (True if before == "org" and tokens[first - 1].text.lower() in vocab.TEAM_BEFORE
+                     else _thing(text, start, end, tokens[last].possessive))
+            found.append(_Candidate(sentence, start, end, proper, title_case,
+                                    bool(previous) and previous[0] in vocab.PREPOSITIONS,
+                                    thing is True, thing is None))
     return found
+
+
+def _thing(text: str, start: int, end: int, possessive: bool) -> bool | None:
+    """Whether the words around a name make it a body, a work or an event (True), a modifier
+    of a noun that may be a person's ("the Ghislaine Maxwell trial": None), or neither."""
+    if possessive:
+        return False
+    after = vocab.LOWER_WORD_AFTER.match(text, end)
+    noun_after = after is not None and after.group("word") not in vocab.FUNCTION
+    if vocab.DETERMINER_BEFORE.search(text, max(0, start - 12), start):
+        return None if noun_after else True  # "the Super Bowl", "her Platinum Jubilee"
+    if vocab.ORG_NOUN_BEFORE.search(text, max(0, start - 16), start):
+        return True  # "band Foo Fighters"
+    if vocab.NUMBER_AFTER.match(text, end):
+        return True  # "Final Fantasy 7", "Luton 2-3 Chelsea"
+    if vocab.ROLE_AFTER.match(text, end):
+        return None  # "Foo Fighters drummer", "Walking Dead actor"
+    quoted = start > 0 and text[start - 1] in "\"“‘'" and text[end:end + 1] in "\"”’'"
+    return quoted and not text[end + 1:end + 2].isalpha()  # "'Walking Dead'"
 
 
 def _tokens(text: str) -> list[_Token]:
@@ -88,6 +132,17 @@ def _tokens(text: str) -> list[_Token]:
         possessive = word.endswith(("'s", "’s")) and len(word) > 3
         bare = word[:-2] if possessive else word
         tokens.append(_Token(bare, match.start(), match.start() + len(bare), _kind(bare), possessive))
+    return tokens
+
+
+def _surname_titles(tokens: list[_Token], text: str) -> list[_Token]:
+    """A title word that ends a name is its surname: "Sir John Major" (but "Major General X")."""
+    for i, token in enumerate(tokens):
+        if (token.kind == "stop" and token.text.lower() in vocab.SURNAME_TITLES and i
+                and tokens[i - 1].kind == "name" and _joined(text, tokens[i - 1], token)
+                and not (i + 1 < len(tokens) and tokens[i + 1].kind in vocab.NAME_KINDS
+                         and _joined(text, token, tokens[i + 1]))):
+            tokens[i] = _Token(token.text, token.start, token.end, "name", token.possessive)
     return tokens
 
 
@@ -105,7 +160,9 @@ def _kind(word: str) -> str:
         return "other"
     if lowered in vocab.ORG or lowered in vocab.PLACE_PREFIX:
         return "org" if lowered in vocab.ORG else "prefix"
-    return "stop" if lowered in vocab.STOP else "name"
+    if lowered in vocab.STOP or (lowered[-1] == "s" and lowered[:-1] in vocab.HEAD_WORDS):  # "Actors"
+        return "stop"
+    return "name"
 
 
 def _groups(tokens: list[_Token], text: str) -> list[tuple[int, int]]:
@@ -128,8 +185,9 @@ def _joined(text: str, left: _Token, right: _Token) -> bool:
 
 def _verb_shaped_opener(text: str, token: _Token) -> bool:
     """A clause's first word shaped like a verb or participle: "Calling", "Murdered"."""
-    before, word = text[:token.start].rstrip(), token.text
-    return ((not before or before[-1] in ":\"“‘(—–-") and len(word) >= 6
+    before, word = text[max(0, token.start - 40):token.start].rstrip(), token.text
+    opens = not before and token.start <= 40  # the sentence's first word
+    return ((opens or before[-1:] in tuple(":\"“‘(—–-")) and len(word) >= 6
             and word.endswith(("ing", "ed")) and not word.endswith("med"))
 
 
@@ -140,60 +198,167 @@ def _is_title_case(text: str) -> bool:
 
 # Reading one candidate -------------------------------------------------------------------------
 
-def _read(candidate: _Candidate) -> tuple[Mention, bool, int]:
-    """The mention, whether it is a person on its own evidence, and its count of name tokens."""
+def _read(candidate: _Candidate) -> tuple[Mention, int, int]:
+    """The mention, what its own sentence says about it being a person, and its count of name
+    tokens."""
     text, start, end, proper = candidate.sentence.text, candidate.start, candidate.end, candidate.proper
-    role, affiliation, prefix = _role_before(text, start)
+    role, affiliation, prefix = _role_before(text, start, end, proper == 1)
     if prefix == start and proper > 2:  # "… Commissioner for Refugees Filippo Grandi"
         for token in list(vocab.TOKEN.finditer(text, start, end))[1:3]:
             match = vocab.LEFT_ROLE.search(text, max(0, token.start() - 120), token.start())
             if match and vocab.ROLE_TAIL.search(match.group("role")):
                 proper -= len(vocab.TOKEN.findall(text, start, token.start()))
-                role, affiliation, prefix = _role_before(text, start := token.start())
+                role, affiliation, prefix = _role_before(text, start := token.start(), end, False)
                 break
-    appositive = role is None and affiliation is None
-    if appositive:
-        role, affiliation = _role_after(text[end:end + 200])
+    titled = prefix < start
+    if role is None:
+        role, after = _role_after(text, start, end)
+        affiliation = affiliation or after
+        titled = titled or role is not None
+    party = vocab.PARTY_TAG.match(text, end)
+    if party:  # "(R-GA)": a member of a US legislature
+        role, titled = role or "lawmaker", True
+        affiliation = affiliation or vocab.PARTIES[party.group("party")]
     verb = _speech_verb(text, end, prefix)
     single = proper == 1
-    confirmed = (prefix < start or (appositive and role is not None)
-                 or (verb is not None and not (single and candidate.after_preposition))
-                 or (not single and not candidate.title_case))
+    if titled or (verb is not None and not (single and candidate.after_preposition)):
+        evidence = _STRONG
+    elif candidate.thing:
+        evidence = _THING
+    elif not single and not candidate.title_case and not candidate.modifier:
+        evidence = _SHAPE
+    else:
+        evidence = _NONE
     sentence = candidate.sentence
     mention = Mention(" ".join(text[start:end].split()), role, affiliation,
                       sentence.text if verb else None, verb, sentence.text,
                       sentence.start + start, sentence.start + end)
-    return mention, confirmed, proper
+    return mention, evidence, proper
 
 
-def _role_before(text: str, start: int) -> tuple[str | None, str | None, int]:
-    """Role and affiliation written before the name, and where that title starts."""
+def _role_before(text: str, start: int, end: int, single: bool) -> tuple[str | None, str | None, int]:
+    """Role and affiliation written before the name, and where that title starts. A lone word
+    after an office ("coach of the Miami Dolphins") is the office's end, not a name."""
     low = max(0, start - 120)
-    match = vocab.LEFT_ROLE.search(text, low, start) or vocab.LEFT_COMMA_ROLE.search(text, low, start)
-    if match:
-        return _role_text(match.group("role")), _affiliation(match.group("aff")), match.start()
-    match = vocab.LEFT_HON.search(text, low, start)
-    if match:
-        return vocab.HONORIFICS[match.group("hon").lower()], None, match.start()
+    near = vocab.WORD.findall(text, max(0, start - 80), start)[-8:]  # the searches below cost more
+    if any(w.lower() in vocab.HEAD_WORDS for w in near):
+        match = vocab.LEFT_ROLE.search(text, low, start) or vocab.LEFT_COMMA_ROLE.search(text, low, start)
+        if match and not (single and match.group("office") and not text[low:start].rstrip().endswith(",")):
+            role, affiliation = _titled(match)
+            if role is not None:
+                return role, affiliation, match.start()
+        match = vocab.IT_HAS_BEEN.search(text, low, start)
+        if match:
+            return _role_text(match.group("role")), None, match.start()
+    if not near:
+        return None, None, start
+    if any(w[-1:] == "s" and w[:-1].lower() in vocab.HEAD_WORDS for w in near):
+        match = vocab.LEFT_PLURAL.search(text, low, start)
+        if match and (match.group("others") or vocab.PLURAL_NEXT.match(text, end)):
+            role, affiliation = _titled(match)
+            if role is not None:
+                return role, affiliation, match.start()
+    match = vocab.LEFT_HON.search(text, low, start) if near[-1].lower() in vocab.HONORIFICS else None
+    if match:  # "UK Sport chair Dame Katherine Grainger", "CNN's Dr Sanjay Gupta"
+        titled = vocab.LEFT_ROLE.search(text, low, match.start())
+        role, affiliation = _titled(titled) if titled else (None, None)
+        if titled and role is not None:
+            return role, affiliation, titled.start()
+        owner = vocab.LEFT_POSSESSIVE.search(text, low, match.start())
+        affiliation = _affiliation(owner.group("aff")) if owner else None
+        return vocab.HONORIFICS[match.group("hon").lower()], affiliation, match.start()
+    if not text[low:start].rstrip().endswith(("'s", "’s")):
+        return None, None, start
     match = vocab.LEFT_POSSESSIVE.search(text, low, start)
     return None, _affiliation(match.group("aff")) if match else None, start
 
 
-def _role_after(right: str) -> tuple[str | None, str | None]:
-    """A role in apposition: ", Ukraine's foreign minister," / ", the foreign minister of Ukraine"."""
-    match = vocab.APPOSITIVE.match(right)
+def _titled(match: re.Match[str]) -> tuple[str | None, str | None]:
+    """Role and affiliation of a title read before the name: "former" kept from before the
+    affiliation ("Former Disney CEO"), an office "of" somewhere read as the affiliation ("Mayor
+    of London", "the head of Russia's Foreign Intelligence Service")."""
+    groups = match.groupdict()
+    role, affiliation = match.group("role"), _affiliation(groups.get("aff") or groups.get("aff2"))
+    office = groups.get("office") or ""
+    if office:
+        role = role[:len(role) - len(office)]
+        preposition, _, named = office.strip().partition(" ")
+        if preposition == "of" and not _portfolio(named):
+            affiliation, office = affiliation or _affiliation(named.removeprefix("the ")), ""
+        elif preposition == "of":
+            office = office.lower()  # "Secretary of Transportation"
+    before = max(0, match.start("role") - 16), match.start("role")
+    if (not _plausible(role) or vocab.NOT_A_PERSON_BEFORE.search(match.string, *before)
+            or (role.lower() in vocab.VERB_HEADS and not groups.get("aff")
+                and vocab.AUXILIARY_BEFORE.search(match.string, *before))):
+        return None, affiliation  # "ICON Park", "nerve agent Novichok", "to host Euro 2028"
+    return _role_text(f"{_pre(groups.get('pre'))}{role}", office), affiliation
+
+
+def _plausible(role: str) -> bool:
+    """A head in capitals is an acronym role (MP, CEO) or no role at all ("ICON Park")."""
+    head = role.split()[-1]
+    return not (head.isupper() and len(head) > 1 and head.lower() not in vocab.ACRONYM_ROLES)
+
+
+def _pre(pre: str | None) -> str:
+    return "" if not pre else "former " if pre.lower() == "ex-" else pre
+
+
+def _role_after(text: str, start: int, end: int) -> tuple[str | None, str | None]:
+    """A role after the name: an apposition (", Ukraine's foreign minister,", ", the foreign
+    minister of Ukraine", " -- a revered star --", ", who was Y", " is the Y"), a change of post
+    (" returns to Starbucks as interim CEO", " has been appointed Y"), an obituary headline
+    (": Y dies aged 74"), a title after the name ("MP")."""
+    match = vocab.APPOSITIVE.match(text, end)
+    if (match and (match.group("verb") or match.group("tail_verb")) and not match.group("who")
+            and not match.group("copula") and (start > 8 or text[:start].strip(" \"“‘'"))):
+        match = None  # "… at Trevor Noah, a spokesperson for Meta confirmed": Meta's spokesperson
     if match is None:
-        match = vocab.SPEAKING_FOR.match(right)
+        match = vocab.AS_ROLE.match(text, end) or vocab.OBITUARY.match(text, end)
+    if match is None and vocab.APPOINTED_BEFORE.search(text, max(0, start - 12), start):
+        match = vocab.AS_AFTER.match(text, end)
+    if match is None:
+        match = vocab.NAMED_ROLE.match(text, end)
+        if match and match.group("aff") and not match.group("passive"):
+            match = None
+    if match is None:
+        title = vocab.RIGHT_TITLE.match(text, end)
+        if title:
+            return title.group("role"), None
+        match = vocab.SPEAKING_FOR.match(text, end)
         return None, _affiliation(match.group("aff")) if match else None
-    role, affiliation = match.group("role"), _affiliation(match.group("aff"))
-    tail = " ".join((match.group("tail") or "").split())
+    groups = match.groupdict()
+    role, affiliation = match.group("role"), _affiliation(groups.get("aff") or groups.get("org"))
+    if not _plausible(role):
+        return None, None
+    tail = " ".join((groups.get("tail") or "").split())
     preposition, _, rest = tail.partition(" ")
     rest = rest.removeprefix("the ")
-    if preposition in ("of", "at") and rest[:1].isupper():
-        affiliation = affiliation or _affiliation(rest)
-    elif tail:
-        role = f"{role} {tail}"
-    return _role_text(role), affiliation
+    named = _trailing_name(rest) if preposition in ("of", "at") and not _portfolio(rest) else None
+    if named:  # "CEO of the airline EasyJet", "the foreign minister of Ukraine"
+        affiliation, tail = affiliation or _affiliation(named), ""
+    elif tail == "of the year":  # "named sports columnist of the year": an award, not a post
+        return None, None
+    return _role_text(f"{_pre(groups.get('pre'))}{role}", f" {tail}" if tail else ""), affiliation
+
+
+def _portfolio(words: str) -> bool:
+    """ "Transportation" in "Secretary of Transportation": part of the role, not a body."""
+    return all(w in vocab.PORTFOLIOS for w in words.lower().removeprefix("the ").split())
+
+
+def _trailing_name(words: str) -> str | None:
+    """The name an office "of" or "at" gives: all of it when it is capitalised ("Russia's
+    Foreign Intelligence Service", "CNN Digital for Asia"), else the capitalised end after one
+    or two lower-case words ("airline EasyJet" → "EasyJet")."""
+    if words[:1].isupper() and all(w[:1].isupper() or w in vocab.FUNCTION for w in words.split()):
+        return words
+    split = words.split()
+    first = len(split)
+    while first and split[first - 1][:1].isupper():
+        first -= 1
+    return " ".join(split[first:]) if first <= 2 and first < len(split) else None
 
 
 def _speech_verb(text: str, end: int, prefix: int) -> str | None:
@@ -207,27 +372,44 @@ def _speech_verb(text: str, end: int, prefix: int) -> str | None:
     return None
 
 
-def _role_text(role: str) -> str:
+def _role_text(role: str, office: str = "") -> str:
     """Lower case ("Presidential adviser" → "presidential adviser") unless the office is "for"
-    or "to" something named ("High Commissioner for Refugees"); acronyms such as MP stay."""
-    if re.search(r"\b(?:for|to)\s+(?:the\s+)?[A-Z]", role):
-        return " ".join(role.split())
+    or "to" something named ("High Commissioner for Refugees"); acronyms such as MP stay; words
+    that only colour the role dropped ("legendary", "31-year-old"); "ex-" read as "former". The
+    office after the role ("of 'Ghostbusters'") is kept as written."""
+    words = role.split()
+    first = words[0].lower()
+    if first.startswith(("ex-", "then-")) and len(first) > first.index("-") + 1:
+        head = words[0].partition("-")[2]
+        words[0:1] = ["former", head] if first.startswith("ex-") else [head]
+    words = [w for i, w in enumerate(words) if i == len(words) - 1 or not _descriptor(w)]
+    if re.match(r"\s+(?:for|to)\s+(?:the\s+)?[A-Z]", office):
+        return " ".join(words) + office
     return " ".join(vocab.ABBREVIATED_ROLES.get(w.lower(), w if w.isupper() and len(w) > 1 else w.lower())
-                    for w in role.split())
+                    for w in words) + office
+
+
+def _descriptor(word: str) -> bool:
+    lowered = word.lower()
+    return lowered in vocab.DROPPED_FROM_ROLES or (vocab.HYPHEN_DESCRIPTOR.fullmatch(word) is not None
+                                                   and lowered not in vocab.ROLE_WORDS)
+
+
+_NO_ONE = frozenset({"league", "cup", "open", "police", "party", "team", "club", "group", "series"})
 
 
 def _affiliation(raw: str | None) -> str | None:
     words = vocab.POSSESSIVE.sub("", raw or "").split()
-    while words and (words[0].lower() in vocab.FUNCTION or words[0].lower() in vocab.HONORIFICS
-                     or (len(words) > 1 and words[0].lower() in vocab.NATIONS)):  # "Russian Chelsea"
+    owners = [i for i, w in enumerate(words[:-1]) if vocab.POSSESSIVE.search(w) and len(w) > 3]
+    words = words[owners[-1] + 1:] if owners else words  # "Biden's Supreme Court" → "Supreme Court"
+    while words and ((words[0].lower() in vocab.FUNCTION
+                      and not (words[0].lower() in vocab.NAME_STARTS and len(words) > 1))  # "New Zealand"
+                     or words[0].lower() in vocab.HONORIFICS
+                     or (len(words) > 1 and words[0].lower() in vocab.NATIONS  # "Russian Chelsea"
+                         and not words[0].isupper()  # but "US Open", "UK Sport"
+                         and words[1].lower() not in vocab.ORG)):  # and "British Airways"
         words.pop(0)
+    if len(words) == 1 and words[0].lower() in _NO_ONE:
+        return None  # "League" alone names no body
     joined = words[-1] if words and words[-1].lower() in vocab.DEMONYMS else " ".join(words)
     return vocab.DEMONYMS.get(joined.lower(), joined) or None
-
-
-
-
-
-
-
-

@@ -23,7 +23,7 @@ again already hours minutes days weeks months years live latest breaking update 
 opinion exclusive explainer photos pictures inside outside speaking according asked let dear day week month
 year key world false true daily hear monday tuesday wednesday thursday friday saturday sunday january february
 march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct
-nov dec""")
+nov dec highlights obituary preview recap quiz men women mens womens see covid""")
 _PLACES = _set("""ukraine russia belarus poland europe america africa asia kyiv kiev kharkiv odesa odessa
 lviv mariupol kherson mykolaiv dnipro zaporizhzhia chernihiv sumy bucha irpin hostomel donetsk luhansk donbas
 donbass crimea chernobyl zhytomyr kramatorsk severodonetsk izium melitopol poltava mariupol moscow minsk
@@ -36,11 +36,34 @@ azerbaijan kazakhstan china japan india pakistan iran iraq syria israel egypt li
 brazil australia taiwan korea arabia emirates qatar transnistria siberia baltic balkans caucasus kremlin
 united states kingdom nations north south east west eastern western northern southern central new_york saudi
 hong kong zealand dhabi capitol velyka sri lanka republic sea gulf ocean black atlantic pacific nato pentagon
-white house downing congress senate parliament bundestag duma rada westminster""")
+white house downing congress senate parliament bundestag duma rada westminster dublin edinburgh glasgow
+cardiff belfast manchester liverpool birmingham leeds bristol sheffield newcastle southampton madagascar
+nigeria kenya ethiopia somalia sudan yemen lebanon morocco algeria tunisia argentina chile colombia peru
+venezuela haiti jamaica philippines indonesia malaysia singapore thailand vietnam myanmar bangladesh nepal
+angeles chicago texas florida california ohio miami seattle atlanta ottawa toronto vancouver montreal
+melbourne auckland mumbai shanghai wuhan seoul pyongyang macau pradesh rio janeiro sierra leone moines
+tel aviv""")
 DEMONYMS = {"russian": "Russia", "ukrainian": "Ukraine", "american": "United States", "us": "United States",
-            "u.s.": "United States", "british": "United Kingdom", "uk": "United Kingdom",
-            "german": "Germany", "french": "France", "polish": "Poland", "belarusian": "Belarus",
-            "chinese": "China"}
+            "u.s.": "United States", "usa": "United States", "british": "United Kingdom",
+            "uk": "United Kingdom", "gb": "United Kingdom", "german": "Germany", "french": "France",
+            "polish": "Poland", "belarusian": "Belarus", "chinese": "China", "canadian": "Canada",
+            "australian": "Australia", "japanese": "Japan", "indian": "India", "italian": "Italy",
+            "spanish": "Spain", "turkish": "Turkey", "irish": "Ireland", "israeli": "Israel",
+            "iranian": "Iran", "dutch": "Netherlands", "swedish": "Sweden", "finnish": "Finland",
+            "norwegian": "Norway", "danish": "Denmark", "belgian": "Belgium", "austrian": "Austria",
+            "swiss": "Switzerland", "greek": "Greece", "hungarian": "Hungary", "czech": "Czech Republic",
+            "romanian": "Romania", "moldovan": "Moldova", "lithuanian": "Lithuania", "latvian": "Latvia",
+            "estonian": "Estonia", "georgian": "Georgia", "serbian": "Serbia", "croatian": "Croatia",
+            "bulgarian": "Bulgaria", "slovak": "Slovakia", "portuguese": "Portugal", "mexican": "Mexico",
+            "brazilian": "Brazil", "argentine": "Argentina", "argentinian": "Argentina",
+            "egyptian": "Egypt", "syrian": "Syria", "afghan": "Afghanistan", "pakistani": "Pakistan",
+            "iraqi": "Iraq", "saudi": "Saudi Arabia", "qatari": "Qatar", "nigerian": "Nigeria",
+            "kenyan": "Kenya", "scottish": "Scotland", "welsh": "Wales", "english": "England",
+            "chechen": "Chechnya", "kazakh": "Kazakhstan", "armenian": "Armenia",
+            "indonesian": "Indonesia", "filipino": "Philippines", "thai": "Thailand",
+            "vietnamese": "Vietnam", "lebanese": "Lebanon", "jamaican": "Jamaica",
+            "republican": "Republican", "democrat": "Democrat", "democratic": "Democrat",
+            "tory": "Conservative"}
 NATIONS = _set("""russians ukrainians americans briton britons english european europeans germans poles
 belarusians japanese hungarian romanian moldovan slovak czech lithuanian latvian estonian finnish swedish
 norwegian danish dutch belgian italian spanish portuguese greek israeli iranian syrian indian pakistani
@@ -62,8 +85,22 @@ operation treaty agreement plan report index market fleet regiment battalion cor
 lukoil shell apple google microsoft meta facebook twitter amazon netflix visa mastercard boeing airbus
 aeroflot paralympics open prix express mirror check starlink oneweb spacex goldman sachs championships act
 prize award awards room affairs scheme opera estate railway railways symphony chiefs slam formula sukhoi dow
+bowl jubilee convoy police utd united rovers wanderers athletic albion hotspur fighters series plus galaxy
+statement control prevention centers centres tower administration motorsport trophy marathon oscars
+grammys baftas nintendo xbox playstation samsung huawei nvidia spotify tiktok instagram youtube starbucks
+tesla paypal liga wolves social
 """)
-PLACE_PREFIX = _set("fort mount lake port cape camp saint st san santa sao los las")
+# Bodies whose name, right before another, makes that one a team too: "National League Boreham Wood".
+TEAM_BEFORE = _set("league cup fc club")
+# Lower-case nouns that make the capitalised name right after them a body, a work or an event: "the band
+# Foo Fighters", "the airline EasyJet".
+ORG_NOUNS = _set("""band club team side firm company group show series film movie game album song brand chain
+retailer app platform bill campaign label startup airline carrier magazine newspaper website network channel
+station programme program musical play novel book drama sitcom franchise event tournament race storm cyclone
+hurricane operation charity organisation organization agency university school hospital venue stadium
+festival exhibition podcast documentary ship satellite rocket vaccine""")
+PLACE_PREFIX = _set("fort mount lake port cape camp saint st san santa sao los las storm cyclone hurricane "
+                    "typhoon")
 PARTICLES = _set("von van der den de del della di da du le la bin ibn ter ten dos das zu al")
 HONORIFICS: dict[str, str | None] = {
     word: role or None for word, _, role in (pair.partition(":") for pair in """mr mrs ms miss dr sir dame
@@ -80,18 +117,76 @@ journalist editor analyst economist manager coach goalkeeper player champion ceo
 prosecutor speaker professor writer author activist boss oligarch businessman billionaire presenter anchor
 ombudsman emir pm skater star medalist athlete gymnast swimmer boxer footballer striker midfielder driver
 grandmaster actor actress singer rapper musician model supermodel comedian filmmaker conductor composer
-ballerina dancer brigadier commentator columnist pundit broadcaster duke duchess countess taoiseach""".split()
+ballerina dancer brigadier commentator columnist pundit broadcaster duke duchess countess taoiseach
+under-secretary-general under-secretary member_of_parliament member_of_congress queen_consort first_lady
+crown_prince co-founder cofounder cfo coo cto chief_operating_officer chief_financial_officer executive
+entrepreneur investor tycoon magnate mogul banker financier businesswoman heiress coordinator regulator
+defender forward winger full-back fullback centre-back center-back centre-half fly-half scrum-half wing-back
+quarterback receiver linebacker pitcher cricketer batter batsman bowler spinner leg-spinner all-rounder
+wicketkeeper wicket-keeper keeper jockey trainer cyclist runner sprinter skier snowboarder curler golfer
+rower sailor climber surfer skateboarder wrestler fighter heavyweight skipper referee umpire sportsman
+sportswoman olympian paralympian medallist drummer guitarist bassist pianist violinist cellist vocalist
+frontman frontwoman songwriter singer-songwriter dj producer popstar superstar icon artist painter sculptor
+photographer novelist poet playwright screenwriter designer architect chef host podcaster influencer
+youtuber blogger historian philosopher scientist physicist astrophysicist astronomer chemist biologist
+astronaut researcher academic lecturer teacher headteacher headmaster headmistress doctor nurse surgeon
+physician epidemiologist virologist psychologist justice councillor councilor councilman councilwoman
+alderman assemblyman assemblywoman delegate whip nominee candidate campaigner dissident protester lawyer
+attorney barrister solicitor magistrate coroner sheriff detective inspector superintendent constable
+officer agent spy soldier pilot monarch emperor empress sultan sheikh heir archbishop cardinal priest
+rabbi imam cleric ayatollah newsreader critic publisher collector mla msp worker film-maker
+civil_servant winner laureate world_number_one world_number_two world_number_three world_number_four
+world_number_five world_no._1 world_no._2 world_no._3 number_one""".split()
 _MODS = """foreign defence defense interior finance economy economic health justice energy trade culture
 digital deputy vice presidential press prime first former acting top chief senior state relief refugee
-military security national communications cabinet opposition army armed regional city federal assistant
+military security national communications cabinet opposition army armed regional federal assistant
 associate executive managing special political international diplomatic global figure tennis chess football
 basketball hockey olympic skating gold tv""".split()
+# Modifiers that may stand next to a name ("Chris Rock", "Tom Brady"), so kept out of STOP. Those of
+# time and standing may come before an affiliation ("former Disney CEO"); both read in any case.
+_STANDING = """former acting interim incoming outgoing future defending reigning retired deputy senior top
+first female male""".split()
+_MORE_MODS = """interim incoming outgoing future defending reigning retired head lead co joint grand_slam
+heavyweight middleweight lightweight welterweight featherweight speed freestyle alpine snowboard ski track
+rugby cricket cricketing golf soccer boxing cycling athletics swimming paralympic children's children’s
+female male wide fast opening star emergency human_rights civil_rights shadow home business treasury
+education transport housing environment brexit agriculture science winter""".split()
+# Modifiers read in lower case only: capitalised, they are part of a name ("BBC Sport", "Met Police").
+_LOWER_MODS = """world pop rock rap jazz folk film movie music fashion reality radio television
+comedy art tech technology crypto media investment union trade_union party campaign environmental climate
+peace nuclear police fire intelligence spy navy naval air_force team club squad junior principal general
+medical scientific operating financial information marketing commercial legal strategy sports sport
+backbench district county provincial local municipal parliamentary congressional royal crown silver bronze
+aid charity skeleton new""".split()
+DESCRIPTORS = _set("""legendary iconic veteran renowned famed celebrated beloved popular prominent leading
+outspoken embattled beleaguered disgraced controversial young youngest oldest fellow late longtime current
+storied revered influential original acclaimed talented unified undisputed then second third fourth
+fifth""")
+DROPPED_FROM_ROLES = DESCRIPTORS | {"new"}
 _VERBS = """said says told tells announced announces warned warns added adds stated
 insisted insists stressed stresses noted claimed claims confirmed confirms explained explains wrote writes
 tweeted urged urges argued argues repeated acknowledged admitted denied denies cautioned predicted vowed vows
 pledged pledges replied responded accused accuses asked""".split()
 STOP = (FUNCTION | _PLACES | NATIONS | frozenset(HONORIFICS) | frozenset(_VERBS)
-        | frozenset(w for h in _HEADS + _MODS for w in re.split("[_-]", h)))
+        | frozenset(h for h in _HEADS + _MODS if "-" in h)  # "scrum-half", but "Fly" may be a surname
+        | frozenset(w for h in _HEADS + _MODS for w in re.split("[_-]", h)
+                    if "-" not in h or w in _HEADS or w in _MODS))
+ROLE_WORDS = frozenset(h.replace("_", " ") for h in _HEADS + _MODS + _MORE_MODS + _LOWER_MODS)
+ACRONYM_ROLES = _set("mp mep msp mla ceo cfo coo cto pm dj")
+# What an office "of" may name and still be part of the role: "Secretary of Transportation".
+PORTFOLIOS = frozenset(w for h in _MODS + _MORE_MODS + _LOWER_MODS for w in h.split("_")) | _set("""
+transportation commerce labor labour homeland veterans affairs state staff""")
+SURNAME_TITLES = _set("major")  # "Sir John Major"
+# Function words that may begin a name of a body or a show: "New Zealand", "The Daily Show", "World Bank".
+NAME_STARTS = _set("""new daily world live key top big first monday tuesday wednesday thursday friday saturday
+sunday""")
+NOT_A_PERSON_BEFORE = re.compile(r"(?<![\w’'-])(?i:nerve|chemical|biological|toxic)\s+$")  # "nerve agent"
+VERB_HEADS = _set("host coach star model head chair judge champion captain skipper lead pilot")  # also verbs
+AUXILIARY_BEFORE = re.compile(r"(?<![\w’'-])(?:to|will|would|could|can|may|might|should|must|shall|"
+                              r"'ll|’ll)\s+$")
+# Every word of a role's head ("minister", "scrum-half", "half"): a title before a name ends near one.
+HEAD_WORDS = frozenset(w for h in _HEADS for w in [*re.split("[_-]", h), h.replace("_", " ")]
+                       if w not in FUNCTION) | ACRONYM_ROLES
 PREPOSITIONS = _set("in at from to of near into across outside inside around towards for by with via")
 ABBREVIATED_ROLES = {"pm": "prime minister"}
 
@@ -101,20 +196,88 @@ def _alternation(words: Iterable[str]) -> str:
 
 
 _CAP = r"[A-Z][\w’'.&-]*"
-_NOT_ROLE = rf"(?!(?i:(?:{_alternation(_MODS + _HEADS)})\b))"
+HYPHEN_DESCRIPTOR = re.compile(r"[A-Za-z0-9]+(?:-[a-z]+)+")  # 31-year-old, Grammy-winning, three-time
+_HYPHEN = rf"(?-i:{HYPHEN_DESCRIPTOR.pattern})"
+_ANY_CASE_MOD = rf"(?:{_alternation(_MODS + _MORE_MODS + list(DESCRIPTORS))}|{_HYPHEN})"
+_MOD = rf"(?:{_ANY_CASE_MOD}|(?-i:{_alternation(_LOWER_MODS)}))"
+_HEAD = _alternation(_HEADS)
+_NOT_ROLE = rf"(?!(?i:(?:{_ANY_CASE_MOD}|{_HEAD})\b))"
 _AFF = rf"(?P<aff>{_NOT_ROLE}{_CAP}(?:\s+{_NOT_ROLE}{_CAP}){{0,2}}?)"
-_ROLE = rf"(?i:(?:(?:{_alternation(_MODS)})\s+){{0,3}}(?:{_alternation(_HEADS)})(?![\w-]))"
-_OFFICE = rf"(?:\s+(?:for|of)\s+(?:the\s+)?{_CAP}(?:\s+{_CAP}){{0,2}})"  # "for Refugees"
+_PRE = (rf"(?P<pre>(?:(?i:{_alternation(_STANDING + list(DESCRIPTORS))}|{_HYPHEN})\s+){{1,3}}"
+        rf"|(?i:ex-)(?=[A-Z]))")  # "former" in "former Disney CEO"
+_ROLE = rf"(?i:(?:ex-|then-)?(?:{_MOD}\s+){{0,4}}(?:{_HEAD})(?![\w-]))"
+_LOWER_ROLE = (rf"(?:(?:{_alternation(_MODS + _MORE_MODS + _LOWER_MODS + list(DESCRIPTORS))}|{_HYPHEN})"
+               rf"\s+){{0,4}}(?:{_HEAD}|{_alternation(w.upper() for w in ACRONYM_ROLES)})(?![\w-])")
+_NOT_HEAD = rf"(?!(?i:(?:{_HEAD})\b))"
+# "for Refugees" in "High Commissioner for Refugees"
+_OFFICE = rf"(?:\s+(?:for|of|to)\s+(?:the\s+)?{_NOT_HEAD}{_CAP}(?:\s+{_NOT_HEAD}{_CAP}){{0,2}})"
+_LONG_OFFICE = rf"(?:\s+(?:for|of|to)\s+(?:the\s+)?{_NOT_HEAD}{_CAP}(?:\s+{_NOT_HEAD}{_CAP}){{0,4}})"
 _HON = rf"(?P<hon>{_alternation(HONORIFICS)})\.?"
 _VERB = rf"(?P<verb>(?i:{_alternation(_VERBS)}))(?![\w-])"
-LEFT_ROLE = re.compile(rf"(?<![\w’'-])(?:{_AFF}(?:['’]s)?\s+)?(?P<role>{_ROLE}{_OFFICE}?)\s+$")
-LEFT_COMMA_ROLE = re.compile(rf"(?<![\w’'-])(?:(?i:the|its|his|her|their)\s+|{_AFF}['’]s\s+)"
-                             rf"(?P<role>{_ROLE}{_OFFICE}?)\s*,\s*$")  # "the defence minister, X"
-LEFT_HON = re.compile(rf"(?<![\w’'-])(?i:{_HON})\s+$")
+_DET = r"(?i:the|a|an|its|his|her|their)"
+# Where a role read after a name may stop: punctuation, a dash, a clause word, a speech verb; "and"
+# too, right after the role ("music entrepreneur and YouTube star"), not after its office ("Minister
+# for European and Euro-Atlantic Integration").
+def _end(verb: str) -> str:
+    return (rf"[,.;:!?)]|$|\s*(?:--?|[–—])\s|\s+(?:who|whose|which|that|since|until|with|in|on|at|from|after|"
+            rf"before|during|when)\b|\s+(?P<{verb}>(?i:{_alternation(_VERBS)}))(?![\w-])")
+
+
+_ROLE_END = (rf"(?:(?P<tail>\s+(?:of|for|at|to(?=\s+(?:the\s|an?\s|[A-Z])))(?:\s+[^\s,.;:()\"“”]+){{1,6}}?)"
+             rf"(?={_end('tail_verb')})|(?={_end('verb')}|\s+and\b))")
+_BE = (r"(?:is|was|has\s+been|had\s+been|became|becomes|is\s+now|was\s+once|remains|served\s+as|serves\s+as)"
+       r"(?:\s+(?:also|now|once|currently|still))?")
+_OWNER = rf"(?:{_PRE}?[\"“‘']?{_AFF}[\"”’']?(?:['’]s)?\s+)"  # "former Disney", "'Baywatch'", "Ukraine's"
+LEFT_ROLE = re.compile(rf"(?<![\w’'-]){_OWNER}?(?P<role>{_ROLE}(?P<office>{_OFFICE})?)\s+$")
+LEFT_PLURAL = re.compile(  # "freestyle skiers Kirsty Muir and Katie Summerhayes"
+    rf"(?<![\w’'-]){_OWNER}?(?P<role>(?i:(?:{_MOD}\s+){{0,4}}(?:{_HEAD})))s\s+"
+    rf"(?P<others>(?:[A-Z][\w’'.-]*,?\s+){{1,6}}?(?:and|&)\s+)?$")
+PLURAL_NEXT = re.compile(r"\s*(?:,|\s(?:and|&))\s+[A-Z]")
+# "the defence minister, X", "the head of Russia's Foreign Intelligence Service, X"
+LEFT_COMMA_ROLE = re.compile(
+    rf"(?<![\w’'-])(?:{_DET}\s+(?:(?P<aff2>{_NOT_ROLE}{_CAP})\s+)?(?:{_ROLE}['’]s\s+)?|{_AFF}['’]s\s+)"
+    rf"(?P<role>{_ROLE}(?P<office>{_LONG_OFFICE})?)\s*,\s*(?:\d{{1,3}}-year-old\s+)?$")
+IT_HAS_BEEN = re.compile(  # "It's been a rough first year as vice president for X": X's post
+    rf"(?i:it['’]s|it\s+has)\s+been\s+an?\s+[^.;:]{{0,60}}?\bas\s+(?:the\s+)?(?P<role>{_ROLE})\s+for\s+$")
+LEFT_HON = re.compile(rf"(?<![\w’'-])(?=[A-Z])(?i:{_HON})\s+$")  # "Miss X", not "miss X"
 LEFT_POSSESSIVE = re.compile(rf"(?<![\w’'-]){_AFF}['’]s\s+$")
-APPOSITIVE = re.compile(rf"\s*,\s*(?:(?i:the|a|an|its|his|her)\s+)?(?:{_AFF}(?:['’]s)?\s+)?"
-                        rf"(?P<role>{_ROLE})(?P<tail>\s+(?:of|for|to|at)(?:\s+[^\s,.;:()\"“”]+){{1,6}}?)?"
-                        rf"\s*(?=[,.;:)]|$|\s+{_VERB})")
+# After the name: ", the Y of Z,", " -- a Y --", ", who was Y", " is the Y".
+APPOSITIVE = re.compile(
+    rf"(?:\s*(?:\(\d{{1,3}}\))?\s*(?:,|--?\s|[–—])\s*(?:\d{{1,3}},\s*)?(?P<who>who\s+{_BE}\s+)?"
+    rf"|\s+(?P<copula>{_BE})\s+(?={_DET}\s))"
+    rf"(?:{_DET}\s+)?{_OWNER}?(?P<role>{_ROLE}){_ROLE_END}")
+# "X returns to Starbucks as interim CEO", "X, who ..., will take over as CEO", "X steps down as coach".
+_BECOME = (r"(?:named|appointed|elected|re-elected|confirmed|installed|sworn\s+in|unveiled|announced|chosen|"
+           r"picked|hired|(?:re)?joins?|(?:re)?joined|returns?|returning|returned|steps?\s+down|stepping\s+down|"
+           r"stepped\s+down|quits?|quitting|resigns?|resigning|resigned|takes?\s+over|took\s+over|"
+           r"taking\s+over|stays?\s+on|stayed\s+on|serves?|served|serving|continues?|continued|remains?|"
+           r"remained|sacked|fired|ousted|axed|retires?|retired|retiring|starts?|started|begins?|began)")
+_AUX = r"(?:will|would|to|has|have|had|is|was|be|been|set\s+to|is\s+to|expected\s+to|also|now|officially)"
+AS_ROLE = re.compile(
+    rf"(?:\s*,[^,;]{{1,100}},)?\s+(?:{_AUX}\s+){{0,3}}{_BECOME}"
+    rf"(?:\s+(?:(?:to|at|from|with|in)\s+|(?<=joins\s)|(?<=joined\s)|(?<=join\s))"  # "joins Chelsea as coach"
+    rf"(?:the\s+)?(?P<org>{_NOT_ROLE}{_CAP}(?:\s+{_NOT_ROLE}{_CAP}){{0,2}}))?"
+    rf"\s+as\s+(?:{_DET}\s+)?{_OWNER}?(?P<role>{_ROLE}){_ROLE_END}")
+NAMED_ROLE = re.compile(  # "X has been appointed defence minister" (passive: "Putin appointed X" is not X's)
+    rf"\s+(?P<passive>(?:has|have|had)\s+been|was|were|is|are|to\s+be|will\s+be)\s+(?:named|appointed|elected|"
+    rf"re-elected|made)\s+(?:{_DET}\s+)?{_OWNER}?(?P<role>{_ROLE}){_ROLE_END}")
+OBITUARY = re.compile(  # "X: Legendary Australia wicketkeeper dies aged 74"
+    rf"\s*:\s+(?:['‘\"“][^'’\"”]{{1,40}}['’\"”]\s+)?(?:{_DET}\s+)?{_OWNER}?(?P<role>{_ROLE})"
+    rf"(?:\s+and\s+(?:{_CAP}\s+)?{_ROLE})?\s+(?:who\s+[^.;:]{{1,80}}?\s+)?(?i:dies|died|dead|has\s+died)\b")
+APPOINTED_BEFORE = re.compile(  # "... appointed X as defence minister": X's role
+    r"(?<![\w’'-])(?:named|appointed|elected|made|chose|picked|hired|nominated|tapped)\s+$")
+AS_AFTER = re.compile(rf"\s+as\s+(?:{_DET}\s+)?(?:new\s+)?{_OWNER}?(?P<role>{_ROLE}){_ROLE_END}")
+RIGHT_TITLE = re.compile(r"\s+(?P<role>MP|MEP|MSP|MLA)\b")  # "David Amess MP"
+PARTY_TAG = re.compile(r"\s*\((?P<party>[RDI])-[A-Z]{2}\)")  # "Marjorie Taylor Greene (R-GA)"
+PARTIES = {"R": "Republican", "D": "Democrat", "I": "Independent"}
+# What makes a capitalised group something other than a person: "the Super Bowl", "a Final Fantasy",
+# "band Foo Fighters", a number right after ("Final Fantasy 7"), a role right after ("Foo Fighters drummer").
+DETERMINER_BEFORE = re.compile(r"(?<![\w’'-])(?i:the|a|an|this|these|those|its|his|her|their|our|your|my|"
+                               r"every|each|another)\s+[\"“‘']?$")
+LOWER_WORD_AFTER = re.compile(r"\s+(?P<word>[a-z][\w’'-]*)")
+ORG_NOUN_BEFORE = re.compile(rf"(?<![\w’'-])(?:{_alternation(ORG_NOUNS)})\s+[\"“‘']?$")
+NUMBER_AFTER = re.compile(r"\s+\d")
+ROLE_AFTER = re.compile(rf"\s+{_LOWER_ROLE}")  # "Foo Fighters drummer"
 SPEAKING_FOR = re.compile(rf"\s*,\s*speaking\s+(?:for|on\s+behalf\s+of)\s+(?:the\s+)?{_AFF}")
 _FILLER = (r"(?:also|again|later|earlier|then|now|has|had|have|previously|reportedly|repeatedly|"
            r"publicly|once|afterwards|separately|on\s+\w+|last\s+\w+|this\s+\w+|"
