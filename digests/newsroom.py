@@ -23,8 +23,11 @@ async def digest_of_last(store: Reader, hours: float, now: datetime) -> Digest:
     stories = await store.stories_between(start, now)
     stories += [_plain_story(item) for item in await store.unread_items_between(start, now)]
     figures, mentions = await _readings(store, stories)
+    previous = start - timedelta(hours=hours)
+    before = [i for s in await store.stories_between(previous, start) for i in s.items
+              if previous <= i.published_at < start]
     return await asyncio.to_thread(build_digest, stories, figures, start, now, STORY_LIMIT,
-                                   mentions)
+                                   mentions, before)
 
 
 async def story_cards(store: Store, story_ids: Sequence[int], feed_ids: frozenset[int] | None,

@@ -48,7 +48,7 @@ async def test_demo_prints_a_digest_of_the_samples(tmp_path: Path) -> None:
     """`demo` needs nothing but the install and prints a readable digest of the samples."""
     code, out, err = await bot("demo", cwd=tmp_path)
     assert code == 0, err
-    assert "Digest of the last 8 days · Thu 3 Mar 2022" in out
+    assert "Last 8 days · Thu 3 Mar 2022 · 12 of 19 stories from 4 sources" in out
     assert "A: 1 million people have fled Ukraine (UNHCR" in out
     assert "A: Mykhailo Podolyak — presidential adviser" in out
     assert "A: I don't know" in out

@@ -1,9 +1,12 @@
 """Answering a member's question from what is stored, with every claim quoted and cited.
 
-"How many / how much" questions are answered from key figures (the latest value first, with
-how it changed), "who" questions from key people, anything else by full-text search over
-stored sentences. When nothing stored supports an answer, the answer says so: a wrong
-number is worse than none.
+The question is read first (`question`): a number is answered from key figures (the latest
+value first, with how it changed), a person from key people, a place or a date from the
+sentences that give one for what is asked, anything else from the sentence that says it. The
+question's words meet the sentences' through lemmas and the word families of news (`lexicon`).
+Every answer must be supported: its sentence names every name the question names and covers
+enough of the rest of it (`SUPPORTED`); otherwise the answer says plainly that nothing stored
+answers the question. A wrong answer is worse than none.
 """
 
 from __future__ import annotations
@@ -16,16 +19,29 @@ from datetime import date, datetime
 from typing import Protocol
 
 from digests.models import SentenceHit, Source
-from digests.news.dates import calendar_dates_in
+from digests.news.dates import dates_in
 from digests.news.figures import format_value
+from digests.news.lexicon import family_of_lemma, lemma, other_words
 from digests.news.names import describe, merge_names, person_key
-from digests.news.text import terms
+from digests.news.question import (
+    KIND_DATE,
+    KIND_FIGURES,
+    KIND_PERSON,
+    KIND_PLACE,
+    KIND_SEARCH,
+    Question,
+    Unreadable,
+    read_question,
+)
+from digests.news.text import words
 from digests.readings import CitedFigure, CitedMention, Figure
 
-KIND_FIGURES = "figures"
-KIND_PERSON = "person"
-KIND_SEARCH = "search"
+KIND_REFUSED = "refused"
 SERIES_MARGIN = 1.5  # figures scoring this close to the best answer read as one series
+FAMILY_MATCH = 0.8  # what a word of the same family counts, where the word itself counts 1
+SUPPORTED = 0.6  # share of a question's content words (besides its names) a sentence must cover
+SEARCHED = 60  # sentences read for a place, a date or an open question
+DONT_KNOW = "I don't know: nothing in the stored news answers that."
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,20 +62,6 @@ class Answer:
     values: tuple[float, ...] = ()
 
 
-_HOW_MANY = re.compile(r"^\s*(how\s+(many|much)|what\s+(is|was)\s+the\s+(number|total|count)"
-                       r"|what\s+number)\b", re.IGNORECASE)
-_WHO = re.compile(r"^\s*(who\s+(is|was|are|were)|who's|tell\s+me\s+about)\s+(?P<name>.+?)\s*\??\s*$",
-                  re.IGNORECASE)
-
-
-def question_kind(question: str) -> str:
-    if _HOW_MANY.search(question):
-        return KIND_FIGURES
-    if _WHO.match(question):
-        return KIND_PERSON
-    return KIND_SEARCH
-
-
 class AnswerStore(Protocol):
     """What answering needs from the store (the real `Store` provides it)."""
 
@@ -72,39 +74,50 @@ class AnswerStore(Protocol):
 
 async def answer_question(store: AnswerStore, question: str, now: datetime) -> Answer:
     """The answer to a question in plain English, from stored items only."""
-    kind = question_kind(question)
-    if kind == KIND_FIGURES:
-        return await _answer_figures(store, question, now)
-    if kind == KIND_PERSON:
-        return await _answer_person(store, question)
-    return await _answer_search(store, question)
+    try:
+        asked = read_question(question, now.date())
+    except Unreadable as refusal:
+        return Answer(question, KIND_REFUSED, False, str(refusal))
+    if asked.kind == KIND_FIGURES:
+        return await _answer_figures(store, asked, now)
+    if asked.kind == KIND_PERSON:
+        return await _answer_person(store, asked)
+    return await _answer_from_sentences(store, asked, now)
+
+
+def search_terms(asked: Question) -> list[str]:
+    """What a full-text search looks for: the question's words and the other words of their
+    families ("soldiers" finds "troops" too)."""
+    written = [w.lower() for w in words(asked.text) if lemma(w.lower()) in asked.terms]
+    return list(dict.fromkeys([*written, *(w for t in asked.terms for w in other_words(t))]))
+
+
+# Support ----------------------------------------------------------------------------------
+
+def support(asked: Question, text: str) -> float:
+    """How much of the question a sentence covers: 0 when it misses a name the question names,
+    else the share of the question's other content words it has (or a word of their family)."""
+    if not all(_names_in(name, text) for name in asked.names):
+        return 0.0
+    content = asked.content_terms()
+    if not content:
+        return 1.0 if asked.names else 0.0
+    found = {lemma(w.lower()) for w in words(text)}
+    return sum(1 for term in content if family_of_lemma(term) & found) / len(content)
+
+
+def _names_in(name: str, text: str) -> bool:
+    """Whether every word of a name the question gives is in the text (case aside)."""
+    lowered = text.casefold()
+    return all(re.search(rf"(?<![\w]){re.escape(w.casefold())}(?![\w])", lowered)
+               for w in words(name))
 
 
 # How many / how much -----------------------------------------------------------------------
 
-_QUESTION_WORDS = frozenset("""how many much number total count what is was were are the there
-have has had did do does so far since until now currently today yet far""".split())
-_PERCENT_WORDS = frozenset({"percent", "percentage", "share", "proportion", "rate", "%"})
-
-
-async def _answer_figures(store: AnswerStore, question: str, now: datetime) -> Answer:
-    asked = parse_figure_question(question, now.date())
-    if not asked.terms:
-        return _unknown(question, KIND_FIGURES)
-    candidates = await store.figures_in_sentences_matching(asked.terms)
-    series = best_series(candidates, asked)
-    if not series:
-        return _unknown(question, KIND_FIGURES)
-    latest = series[0]
-    headline = _figure_headline(latest, series[1:])
-    quotes = tuple(Quote(f.figure.sentence, f.source) for f in series[:3])
-    return Answer(question, KIND_FIGURES, True, headline, quotes,
-                  tuple(f.figure.value for f in series))
-
-
 @dataclass(frozen=True, slots=True)
 class FigureQuestion:
-    """What a "how many / how much" question asks for."""
+    """What a "how many / how much" question asks for (as lemmas)."""
 
     terms: tuple[str, ...]
     head: str | None
@@ -113,61 +126,57 @@ class FigureQuestion:
     by: date | None
 
 
-_COUNT_PHRASE = re.compile(r"how\s+many\s+(?P<phrase>(?:[\w'-]+\s+){0,3}?[\w'-]+?)"
-                           r"(?=\s+(?:have|has|had|were|was|are|is|did|do|does|will|would|could"
-                           r"|can|in|on|at|to|from|by|since|according|so|still|now)\b|\s*[?,.]|\s*$)",
-                           re.IGNORECASE)
-_CAPITALISED = re.compile(r"(?<!^)(?<![.?!]\s)\b[A-Z][\w'-]*")
-_NOT_NAMES = frozenset({"I", "UN", "How", "What"})
-_PEOPLE = {"people", "refugee", "ukrainian", "person", "civilian"}
-_SAME_HEADS = {"people": _PEOPLE, "refugee": {"people", "ukrainian"},
-               "troop": {"soldier", "force"}, "soldier": {"troop"}}
+_PERCENT_WORDS = frozenset({"percent", "percentag", "share", "proport", "rate", "%"})
 
 
-def parse_figure_question(question: str, today: date) -> FigureQuestion:
-    """The terms, the counted head noun, the names that must appear, units and a cut-off date."""
-    phrase = _COUNT_PHRASE.search(question)
-    head_terms = terms(phrase.group("phrase")) if phrase else []
-    names = tuple(dict.fromkeys(w for w in _CAPITALISED.findall(question.strip())
-                                if w not in _NOT_NAMES and not _is_month(w)))
-    dates = calendar_dates_in(question, today)
-    return FigureQuestion(
-        terms=tuple(question_terms(question)), head=head_terms[-1] if head_terms else None,
-        names=names, units=_expected_units(question), by=max(dates) if dates else None)
+def figure_question(asked: Question) -> FigureQuestion:
+    return FigureQuestion(asked.terms, asked.head, asked.names, _expected_units(asked), asked.by)
 
 
-def question_terms(question: str) -> list[str]:
-    return [t for t in terms(question) if t not in _QUESTION_WORDS]
+async def _answer_figures(store: AnswerStore, asked: Question, now: datetime) -> Answer:
+    if not asked.terms:
+        return _unknown(asked.text, KIND_FIGURES)
+    wanted = figure_question(asked)
+    candidates = await store.figures_in_sentences_matching(search_terms(asked))
+    series = best_series(candidates, wanted)
+    if not series:
+        return _unknown(asked.text, KIND_FIGURES)
+    headline = _figure_headline(series[0], series[1:], now)
+    quotes = tuple(Quote(f.figure.sentence, f.source) for f in series[:3])
+    return Answer(asked.text, KIND_FIGURES, True, headline, quotes,
+                  tuple(f.figure.value for f in series))
 
 
 def best_series(candidates: Sequence[CitedFigure], asked: FigureQuestion) -> list[CitedFigure]:
     """The figures that answer the question best, latest first (up to its date, if it has one).
 
-    A figure qualifies only if it counts the question's head noun ("how many *troops*"), its
-    sentence names every name the question names, and its unit fits; among those, the ones
-    scoring close to the best form the series, so one measure worded differently by several
-    outlets still reads as one series.
+    A figure qualifies only if it counts the question's head noun (or a word of its family), its
+    sentence names every name the question names and its unit fits; among those, the ones of
+    the best's unit and scoring close to it form the series, so one measure worded differently
+    by several outlets still reads as one series, and another measure never joins it.
     """
     scored = [(figure_score(c.figure, asked), c) for c in candidates if _fits(c, asked)]
     scored = [(score, c) for score, c in scored if score > 0]
     if not scored:
         return []
-    best = max(score for score, _ in scored)
-    series = [c for score, c in scored if score >= best - SERIES_MARGIN]
+    best_score, best = max(scored, key=lambda pair: (pair[0], figure_date(pair[1])))
+    series = [(score, c) for score, c in scored if score >= best_score - SERIES_MARGIN
+              and c.figure.unit == best.figure.unit]
     if asked.by is not None:
-        series = [c for c in series if figure_date(c)[0] <= asked.by] or []
-    return sorted(_one_per_report(series), key=figure_date, reverse=True)
+        series = [(score, c) for score, c in series if figure_date(c)[0] <= asked.by]
+    # Latest day first; on one day, the report worded most like the question first.
+    ordered = sorted(series, key=lambda pair: (figure_date(pair[1])[0], pair[0],
+                                                figure_date(pair[1])[1]), reverse=True)
+    return _one_per_report([c for _, c in ordered])
 
 
 def _fits(cited: CitedFigure, asked: FigureQuestion) -> bool:
     figure = cited.figure
     if asked.units is not None and figure.unit not in asked.units:
         return False
-    counted = set(terms(figure.counted or ""))
-    if asked.head is not None and not ({asked.head} | _SAME_HEADS.get(asked.head, set())) & counted:
+    if asked.head is not None and not family_of_lemma(asked.head) & _lemmas(figure.counted or ""):
         return False
-    sentence = figure.sentence.casefold()
-    return all(name.casefold() in sentence for name in asked.names)
+    return all(_names_in(name, figure.sentence) for name in asked.names)
 
 
 def figure_score(figure: Figure, asked: FigureQuestion) -> float:
@@ -175,15 +184,28 @@ def figure_score(figure: Figure, asked: FigureQuestion) -> float:
     ask for count against (children fled ≠ people fled). Money is often counted vaguely ("a
     package"), so a sum of money may match by its sentence alone, on stricter terms."""
     wanted = set(asked.terms)
-    counted = set(terms(figure.counted or ""))
-    counted_hits = len(wanted & counted)
-    context_hits = len(wanted & set(terms(figure.sentence)))
-    coverage = context_hits / len(wanted)
+    counted = _lemmas(figure.counted or "")
+    counted_hits = sum(_meets(t, counted) for t in wanted)
+    sentence = _lemmas(figure.sentence)
+    context_hits = sum(_meets(t, sentence) for t in wanted)
+    coverage = sum(1 for t in wanted if family_of_lemma(t) & sentence) / len(wanted) if wanted else 0.0
     by_sentence = asked.head is None and _is_money(figure) and context_hits >= 2 and coverage >= 0.6
     if (counted_hits == 0 and not by_sentence) or coverage < 0.5:
         return 0.0
-    extra = len(counted - wanted)
+    extra = len({c for c in counted if not any(c in family_of_lemma(t) for t in wanted)})
     return 2.0 * counted_hits + context_hits - 0.75 * extra
+
+
+def _meets(term: str, found: set[str]) -> float:
+    """1 when the lemma itself is found, a little less for a word of its family: the article's
+    own words answer best, other words still answer."""
+    if term in found:
+        return 1.0
+    return FAMILY_MATCH if family_of_lemma(term) & found else 0.0
+
+
+def _lemmas(text: str) -> set[str]:
+    return {lemma(w.lower()) for w in words(text)}
 
 
 def _is_money(figure: Figure) -> bool:
@@ -198,17 +220,9 @@ def _one_per_report(series: Sequence[CitedFigure]) -> list[CitedFigure]:
     return list(kept.values())
 
 
-_MONTH_WORDS = frozenset("""january february march april may june july august september october
-november december jan feb mar apr jun jul aug sep sept oct nov dec""".split())
-
-
-def _is_month(word: str) -> bool:
-    return word.lower().rstrip(".") in _MONTH_WORDS
-
-
-def _expected_units(question: str) -> frozenset[str | None] | None:
-    lowered = question.lower()
-    if set(terms(lowered)) & _PERCENT_WORDS or "%" in lowered:
+def _expected_units(asked: Question) -> frozenset[str | None] | None:
+    lowered = asked.text.lower()
+    if set(asked.terms) & _PERCENT_WORDS or "%" in lowered or "per cent" in lowered:
         return frozenset({"percent"})
     if lowered.lstrip().startswith("how many"):
         return frozenset({None})
@@ -220,33 +234,36 @@ def figure_date(cited: CitedFigure) -> tuple[date, datetime]:
     return (when, cited.source.published_at)
 
 
-def _figure_headline(latest: CitedFigure, older: Sequence[CitedFigure]) -> str:
+def _figure_headline(latest: CitedFigure, older: Sequence[CitedFigure], now: datetime) -> str:
     figure = latest.figure
     said = figure.source or latest.source.feed_name
     when = figure_date(latest)[0]
     qualifier = f"{figure.qualifier_text} " if figure.qualifier_text else ""
     line = (f"{qualifier}{format_value(figure)} {figure.counted or ''}".strip()
             + f" ({said}, {when:%a %-d %b %Y})")
-    trend = [f"{format_value(f.figure)} ({figure_date(f)[0]:%-d %b})" for f in older[:4]
+    trend = [f"{format_value(f.figure)} ({_day(figure_date(f)[0], now)})" for f in older[:4]
              if f.figure.value != figure.value]
     if trend:
         line += " — earlier: " + ", ".join(dict.fromkeys(trend))
     return line
 
 
+def _day(when: date, now: datetime) -> str:
+    """"2 Mar", or "2 Mar 2021" when it is not this year's."""
+    return f"{when:%-d %b}" if when.year == now.year else f"{when:%-d %b %Y}"
+
+
 # Who ----------------------------------------------------------------------------------------
 
-async def _answer_person(store: AnswerStore, question: str) -> Answer:
-    match = _WHO.match(question)
-    name = match.group("name") if match else ""
+async def _answer_person(store: AnswerStore, asked: Question) -> Answer:
     people = await store.person_keys()
     # Merging tens of thousands of names is CPU work: in a thread, so the event loop gets turns.
-    key = await asyncio.to_thread(_find_person, name, people)
+    key = await asyncio.to_thread(_find_person, asked.person or "", people)
     if key is None:
-        return _unknown(question, KIND_PERSON)
+        return _unknown(asked.text, KIND_PERSON)
     mentions = await store.mentions_of(await asyncio.to_thread(same_person_keys, key, people))
     if not mentions:
-        return _unknown(question, KIND_PERSON)
+        return _unknown(asked.text, KIND_PERSON)
     full_name = max((m.mention.name for m in mentions), key=len)
     role, affiliation = await asyncio.to_thread(describe, [m.mention for m in mentions])
     described = ", ".join(p for p in (role, affiliation) if p)
@@ -254,7 +271,7 @@ async def _answer_person(store: AnswerStore, question: str) -> Answer:
     said = [m for m in mentions if m.mention.statement]
     chosen = (said or mentions)[:3]
     quotes = tuple(Quote(m.mention.statement or m.mention.sentence, m.source) for m in chosen)
-    return Answer(question, KIND_PERSON, True, headline, quotes)
+    return Answer(asked.text, KIND_PERSON, True, headline, quotes)
 
 
 def same_person_keys(key: str, people: Sequence[tuple[str, str, int]]) -> list[str]:
@@ -282,26 +299,71 @@ def _find_person(name: str, people: Sequence[tuple[str, str, int]]) -> str | Non
     return matches[0] if len(matches) == 1 else None
 
 
-# Anything else --------------------------------------------------------------------------------
+# Where, when and anything else ---------------------------------------------------------------
 
-async def _answer_search(store: AnswerStore, question: str) -> Answer:
-    wanted = question_terms(question)
-    if not wanted:
-        return _unknown(question, KIND_SEARCH)
-    hits = await store.search_sentences(wanted, limit=20)
-    needed = 1 if len(set(wanted)) == 1 else 2
-    good = [h for h in hits if len(set(wanted) & set(terms(h.text))) >= needed]
-    if not good:
-        return _unknown(question, KIND_SEARCH)
-    quotes = tuple(Quote(h.text, h.source) for h in _distinct(good)[:3])
-    return Answer(question, KIND_SEARCH, True, quotes[0].text, quotes)
+async def _answer_from_sentences(store: AnswerStore, asked: Question, now: datetime) -> Answer:
+    """The best-supported sentence; for a place or a date, the best-supported one that gives
+    one, which then leads the answer line."""
+    if not asked.terms:
+        return _unknown(asked.text, asked.kind)
+    hits = await store.search_sentences(search_terms(asked), limit=SEARCHED)
+    ranked = sorted(((support(asked, h.text), h) for h in _distinct(hits)),
+                    key=lambda pair: (pair[0], pair[1].score), reverse=True)
+    supported = [h for score, h in ranked if score >= SUPPORTED]
+    if asked.kind == KIND_PLACE:
+        return _with_lead(asked, [(place, h) for h in supported if (place := place_in(h.text, asked))])
+    if asked.kind == KIND_DATE:
+        return _with_lead(asked, [(_date_words(day, now), h) for h in supported
+                                  if (day := date_in(h.text, h.source.published_at.date()))])
+    if not supported:
+        return _unknown(asked.text, asked.kind)
+    quotes = tuple(Quote(h.text, h.source) for h in supported[:3])
+    return Answer(asked.text, KIND_SEARCH, True, quotes[0].text, quotes)
+
+
+def _with_lead(asked: Question, found: Sequence[tuple[str, SentenceHit]]) -> Answer:
+    if not found:
+        return _unknown(asked.text, asked.kind)
+    lead, best = found[0]
+    quotes = tuple(Quote(h.text, h.source) for _, h in found[:3])
+    return Answer(asked.text, asked.kind, True, f"{lead} — {best.text}", quotes)
+
+
+_PLACE_AFTER = re.compile(r"\b(?:in|at|near|outside|inside)\s+(?:the\s+)?"
+                          r"(?P<place>(?:[A-Z][\w'’.-]+)(?:\s+(?:of\s+|de\s+|on\s+)?[A-Z][\w'’.-]+){0,3})")
+_NOT_PLACES = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february
+march april may june july august september october november december the a an this that i we he she
+they it his her their its our christmas easter""".split())
+
+
+def place_in(text: str, asked: Question) -> str | None:
+    """The first place the sentence puts something in ("in the Gomel region", "at Wembley"),
+    other than a name the question itself gives."""
+    given = {w.casefold() for name in asked.names for w in words(name)}
+    for match in _PLACE_AFTER.finditer(text):
+        place = match.group("place")
+        first = words(place)[0].casefold() if words(place) else ""
+        if first in _NOT_PLACES or all(w.casefold() in given for w in words(place)):
+            continue
+        return place.rstrip(".,")
+    return None
+
+
+def date_in(text: str, published: date) -> date | None:
+    """The first day the sentence names, read against the day it was published."""
+    found = dates_in(text, published)
+    return found[0][1] if found else None
+
+
+def _date_words(day: date, now: datetime) -> str:
+    return f"{day:%A %-d %B}" if day.year == now.year else f"{day:%A %-d %B %Y}"
 
 
 def _distinct(hits: Sequence[SentenceHit]) -> list[SentenceHit]:
     seen: set[str] = set()
     kept = []
     for hit in hits:
-        key = " ".join(terms(hit.text))
+        key = " ".join(sorted(_lemmas(hit.text)))
         if key not in seen:
             seen.add(key)
             kept.append(hit)
@@ -309,5 +371,4 @@ def _distinct(hits: Sequence[SentenceHit]) -> list[SentenceHit]:
 
 
 def _unknown(question: str, kind: str) -> Answer:
-    return Answer(question, kind, False,
-                  "I don't know: nothing in the stored news answers that.")
+    return Answer(question, kind, False, DONT_KNOW)

@@ -75,10 +75,11 @@ class Digest:
 
 def build_digest(stories: Sequence[StoryRecord], figures: Mapping[int, Sequence[Figure]],
                  start: datetime, end: datetime, limit: int = STORY_LIMIT,
-                 mentions: Mapping[int, Sequence[Mention]] | None = None) -> Digest:
+                 mentions: Mapping[int, Sequence[Mention]] | None = None,
+                 before: Sequence[Item] = ()) -> Digest:
     """The top `limit` stories of the window; `figures` and `mentions` map item ids to what
-    was read in each item."""
-    ordered = ranked(stories, start, end, figures)
+    was read in each item; `before` holds the reports of the previous window, for what is new."""
+    ordered = ranked(stories, start, end, figures, before)
     sources = {i.feed_name for s in ordered for i in in_window(s, start, end)}
     people = mentions or {}
     cards = tuple(story_card(s, figures, people, start, end=end) for s in ordered[:limit])

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from itertools import pairwise
 
+from digests.news.lexicon import canonical
 from digests.news.text import STOPWORDS, terms
 
 THRESHOLD = 0.25  # cosine with a story's centroid from which an item joins it
@@ -231,8 +232,8 @@ def restore(index: StoryIndex, assignments: Iterable[tuple[StoryDoc, int]], *,
 def doc_features(doc: StoryDoc) -> dict[str, float]:
     """A doc's raw feature weights: words (title words more), numbers and names (more still)."""
     body = _lead(doc.text)
-    counts = Counter(terms(body))
-    title_terms = set(terms(doc.title))
+    counts = Counter(_words(body))
+    title_terms = set(_words(doc.title))
     counts.update(title_terms - counts.keys())
     features: dict[str, float] = {}
     for term, count in counts.items():
@@ -244,6 +245,12 @@ def doc_features(doc: StoryDoc) -> dict[str, float]:
     for name, count in names.items():
         features[name] = ENTITY_WEIGHT * (1.0 + math.log(count))
     return features
+
+
+def _words(text: str) -> list[str]:
+    """The text's content words, each as its news family: "seized" meets "seizes", and
+    "soldiers" meets "troops"."""
+    return [canonical(term) for term in terms(text)]
 
 
 def names_in(text: str) -> list[str]:

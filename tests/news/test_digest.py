@@ -31,9 +31,10 @@ def figure(value: float, counted: str | None, source: str | None, surface: str) 
 
 def test_more_sources_rank_first_then_recency() -> None:
     """A story carried by three outlets beats a fresher one from a single outlet."""
-    wide = story(1, item(1, "bbc", 20), item(2, "cnn", 19), item(3, "guardian", 18))
-    fresh = story(2, item(4, "bbc", 1))
-    old = story(3, item(5, "bbc", 22))
+    wide = story(1, item(1, "bbc", 20, "Storm floods the harbour."), item(2, "cnn", 19, "Harbour flooded."),
+                 item(3, "guardian", 18, "Flooding at the harbour."))
+    fresh = story(2, item(4, "bbc", 1, "Orchestra names a conductor."))
+    old = story(3, item(5, "bbc", 22, "Grain terminal reopens after strike."))
     digest = build_digest([old, fresh, wide], {}, NOW - timedelta(hours=24), NOW)
     assert [s.title for s in digest.stories] == ["Title 1", "Title 4", "Title 5"]
     assert (digest.story_total, digest.source_total) == (3, 3)
@@ -67,3 +68,77 @@ def test_key_people_merge_short_and_full_names() -> None:
                          mention("Podolyak"), mention("John Kirby", "press secretary")])
     assert [(p.name, p.role, p.mentions) for p in people] == [
         ("Mykhailo Podolyak", "presidential adviser", 2), ("John Kirby", "press secretary", 1)]
+
+
+# News judgement: the ranking's signals on small hand-made stories ----------------------------
+
+def report(item_id: int, url: str, hours_ago: float, title: str, text: str = "",
+           feed: str = "Wire") -> Item:
+    when = NOW - timedelta(hours=hours_ago)
+    return Item(id=item_id, feed_id=item_id, feed_name=feed, url=url, title=title,
+                text=text or f"{title}. Officials gave details on the day.", author=None,
+                categories=(), language="en", published_at=when, first_seen_at=when,
+                seen_at_first_poll=False)
+
+
+def titles(stories: list[StoryRecord]) -> list[str]:
+    return [s.title for s in build_digest(stories, {}, NOW - timedelta(hours=24), NOW).stories]
+
+
+def test_only_reports_inside_the_window_count() -> None:
+    """Yesterday's reports of a long-running topic bring nothing to today's ranking."""
+    running = story(1, report(1, "https://a.example/1", 40, "Royal tour continues"),
+                    report(2, "https://b.example/2", 38, "Royal tour continues"),
+                    report(3, "https://c.example/3", 30, "Royal tour continues"),
+                    report(4, "https://a.example/4", 5, "Royal tour reaches the coast"))
+    today = story(2, report(5, "https://a.example/5", 6, "Dam bursts in the valley"),
+                  report(6, "https://b.example/6", 5, "Valley dam bursts, towns evacuated"))
+    assert "dam bursts" in titles([running, today])[0].lower()
+
+
+def test_sister_feeds_of_one_publisher_are_one_outlet() -> None:
+    """Two feeds of one publisher (and an aggregator linking to it) are one outlet; two
+    publishers are two."""
+    sisters = story(1, report(1, "https://www.bbc.co.uk/news/1", 3, "Minister resigns over leak",
+                              feed="BBC News"),
+                    report(2, "https://www.bbc.co.uk/news/2", 2, "Minister resigns over leak",
+                           feed="BBC Politics"),
+                    report(3, "https://www.bbc.co.uk/news/1", 2, "Minister resigns over leak",
+                           feed="Link aggregator"))
+    two = story(2, report(4, "https://www.cnn.com/a", 4, "Court blocks the new border law"),
+                report(5, "https://www.theguardian.com/b", 4, "Border law blocked by court"))
+    assert titles([sisters, two])[0] == "Court blocks the new border law"
+
+
+def test_service_and_soft_pieces_come_after_news() -> None:
+    """A deal, a review or a quiz never leads; a feature comes after hard news."""
+    deal = story(1, report(1, "https://a.example/deals/1", 1, "Best laptop deals this week"),
+                 report(2, "https://b.example/deals/2", 1, "Laptop deals: cheapest prices"))
+    feature = story(2, report(3, "https://a.example/lifestyle/3", 2, "Why we love long walks"))
+    news = story(3, report(4, "https://a.example/news/4", 3, "Parliament passes the budget"))
+    first, second, third = titles([deal, feature, news])
+    assert (first, second) == ("Parliament passes the budget", "Why we love long walks")
+    assert "deals" in third
+
+
+def test_one_event_is_one_story() -> None:
+    """Two stories telling the same event are shown once, with the reports of both."""
+    first = story(1, report(1, "https://a.example/1", 3, "Volcano erupts on Aldo island",
+                            "The Aldo volcano erupted on Monday, forcing thousands to flee."))
+    second = story(2, report(2, "https://b.example/2", 2, "Aldo island volcano eruption",
+                             "Thousands fled the Aldo volcano eruption on Monday."))
+    other = story(3, report(3, "https://c.example/3", 1, "Rail strike called off"))
+    digest = build_digest([first, second, other], {}, NOW - timedelta(hours=24), NOW)
+    assert len(digest.stories) == 2
+    volcano = next(s for s in digest.stories if "olcano" in s.title)
+    assert volcano.item_count == 2
+
+
+def test_the_card_is_led_by_the_report_that_tells_the_event() -> None:
+    """A video clip or a press review never leads a story that has a report."""
+    clip = report(1, "https://a.example/av/1", 3, "Watch: the moment the bridge fell", "Video.")
+    news = report(2, "https://b.example/news/2", 2, "Bridge collapses in Porto Alba",
+                  "The old bridge in Porto Alba collapsed at dawn on Tuesday, officials said, and "
+                  "two people were injured.")
+    digest = build_digest([story(1, clip, news)], {}, NOW - timedelta(hours=24), NOW)
+    assert digest.stories[0].title == "Bridge collapses in Porto Alba"

@@ -1,0 +1,142 @@
+"""News language for matching a question with a sentence: lemmas, and words that say the same.
+
+A member asks "how many soldiers did the US send?" and the item says "3,800 troops were
+ordered": the words never meet. `lemma` reduces a word to its base form (irregular verbs by
+table, regular endings by rule) and `family` gives the lemmas that news uses for the same thing
+(troop, soldier, force; send, order, deploy). The families are written here for news wording;
+no general thesaurus is used: it would also join words news keeps apart ("fire" and "sack").
+Stemming is Snowball's (snowballstemmer, the stemmer Sphinx and many search tools use).
+"""
+
+from __future__ import annotations
+
+import threading
+from functools import lru_cache
+
+import snowballstemmer
+
+_IRREGULAR = {
+    "fled": "flee", "fleeing": "flee", "flees": "flee", "left": "leave", "leaving": "leave",
+    "sent": "send", "died": "die", "dying": "die", "dead": "die", "death": "die", "deaths": "die",
+    "killed": "kill", "won": "win", "winning": "win", "lost": "lose", "losing": "lose",
+    "held": "hold", "holding": "hold", "met": "meet", "meeting": "meet", "said": "say",
+    "says": "say", "told": "tell", "sold": "sell", "bought": "buy", "paid": "pay",
+    "fell": "fall", "fallen": "fall", "rose": "rise", "risen": "rise", "rising": "rise",
+    "grew": "grow", "grown": "grow", "began": "begin", "begun": "begin", "spent": "spend",
+    "struck": "strike", "hit": "hit", "shot": "shoot", "caught": "catch", "brought": "bring",
+    "built": "build", "cut": "cut", "cuts": "cut", "cutting": "cut", "set": "set", "led": "lead",
+    "chose": "choose", "chosen": "choose", "took": "take", "taken": "take", "gave": "give",
+    "given": "give", "made": "make", "went": "go", "gone": "go", "came": "come", "saw": "see",
+    "seen": "see", "found": "find", "fought": "fight", "wounded": "wound", "injured": "injure",
+    "women": "woman", "men": "man", "children": "child", "people": "people", "lives": "life",
+    "ran": "run", "running": "run", "quit": "quit", "laid": "lay", "forces": "force",
+    "arrested": "arrest", "stolen": "steal", "stole": "steal", "hired": "hire", "fired": "fire",
+    "shut": "shut", "closed": "close", "beaten": "beat", "beat": "beat", "broke": "break",
+    "broken": "break", "wrote": "write", "written": "write", "spoke": "speak", "spoken": "speak",
+}
+_STEMMERS = threading.local()  # a Snowball stemmer keeps state: one per thread
+
+
+@lru_cache(maxsize=65536)
+def lemma(word: str) -> str:
+    """A word's base form for matching: irregular forms by table ("fled" → "flee"), then the
+    Snowball English stemmer ("evacuated" and "evacuate" → "evacu", "troops" → "troop")."""
+    lowered = word.lower()
+    stemmer = getattr(_STEMMERS, "english", None)
+    if stemmer is None:
+        stemmer = _STEMMERS.english = snowballstemmer.stemmer("english")
+    return str(stemmer.stemWord(_IRREGULAR.get(lowered, lowered)))
+
+
+# Each line: lemmas that news uses for the same thing. A word may be in one family only.
+_FAMILIES_TEXT = """
+troop soldier force serviceman servicemen military personnel army
+send order deploy dispatch deployment reinforcement
+flee leave escape refugee evacuate displace exodus
+kill die life fatality casualty toll
+injure injury wound hurt
+talk negotiation negotiator meet summit
+ceasefire truce
+attack strike shell shelling bomb bombing missile rocket airstrike
+invade invasion offensive incursion
+sanction embargo
+ban prohibit outlaw
+arrest detain custody
+sack dismiss layoff redundancy job lay axe
+buy acquire acquisition purchase takeover
+sell sale
+price cost
+rise increase climb grow jump surge soar
+fall drop decrease decline plunge slump
+win victory triumph
+lose defeat
+resign quit step
+appoint name
+vote ballot election poll
+president presidency
+leader head chief boss
+company firm business
+country nation
+city town
+say tell state announce
+case infection
+live resident inhabitant population
+song track single
+film movie
+book novel
+fine penalty
+aid assistance help
+weapon arm munition
+oil crude
+inflation
+unemployment jobless
+pay salary wage
+profit earning
+spend spending budget
+child kid
+woman women
+boat ship vessel ferry
+plane aircraft jet flight
+car vehicle
+""".strip()
+
+
+def _families(text: str) -> tuple[dict[str, frozenset[str]], dict[str, tuple[str, ...]]]:
+    """Each lemma's family as lemmas, and as words (for a full-text search, which stems alike)."""
+    lemmas: dict[str, frozenset[str]] = {}
+    written: dict[str, tuple[str, ...]] = {}
+    for line in text.splitlines():
+        members = frozenset(lemma(word) for word in line.split())
+        for member in members:
+            lemmas[member] = members
+            written[member] = tuple(line.split())
+    return lemmas, written
+
+
+_FAMILY, _FAMILY_WORDS = _families(_FAMILIES_TEXT)
+
+
+def family(word: str) -> frozenset[str]:
+    """The lemmas that say what `word` says in news (itself included)."""
+    base = lemma(word)
+    return _FAMILY.get(base, frozenset({base}))
+
+
+def family_of_lemma(base: str) -> frozenset[str]:
+    """`family` of a word already reduced to its lemma."""
+    return _FAMILY.get(base, frozenset({base}))
+
+
+@lru_cache(maxsize=65536)
+def canonical(word: str) -> str:
+    """One lemma standing for `word`'s whole family (the same for every member)."""
+    return min(family(word))
+
+
+def other_words(base: str) -> tuple[str, ...]:
+    """The words of a lemma's family, as written: what a search for it should also look for."""
+    return _FAMILY_WORDS.get(base, ())
+
+
+def same_meaning(left: str, right: str) -> bool:
+    return lemma(right) in family(left)
