@@ -13,16 +13,18 @@ from __future__ import annotations
 
 import asyncio
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Protocol
 
 from digests.models import SentenceHit, Source
 from digests.news.dates import dates_in
+from digests.news.digest import small_count
 from digests.news.figures import format_value
 from digests.news.lexicon import family_of_lemma, lemma, other_words
 from digests.news.names import describe, merge_names, person_key
+from digests.news.people_words import PLACES
 from digests.news.question import (
     KIND_DATE,
     KIND_FIGURES,
@@ -39,7 +41,9 @@ from digests.readings import CitedFigure, CitedMention, Figure
 KIND_REFUSED = "refused"
 SERIES_MARGIN = 1.5  # figures scoring this close to the best answer read as one series
 FAMILY_MATCH = 0.8  # what a word of the same family counts, where the word itself counts 1
-SUPPORTED = 0.6  # share of a question's content words (besides its names) a sentence must cover
+SUPPORTED = 0.6  # weighted share of a question's words (besides its names) a sentence must cover
+SPECIFIC = 7.0  # rarity (log of sentences per sentence using a word) from which a word is required
+MIN_WEIGHT = 0.2  # the least a question word weighs, however common
 SEARCHED = 60  # sentences read for a place, a date or an open question
 DONT_KNOW = "I don't know: nothing in the stored news answers that."
 
@@ -68,6 +72,7 @@ class AnswerStore(Protocol):
     async def figures_in_sentences_matching(self, terms: Sequence[str],
                                             limit: int = 200) -> list[CitedFigure]: ...
     async def search_sentences(self, terms: Sequence[str], limit: int = 20) -> list[SentenceHit]: ...
+    async def word_rarity(self, words: Sequence[str]) -> dict[str, float]: ...
     async def person_keys(self) -> list[tuple[str, str, int]]: ...
     async def mentions_of(self, keys: Iterable[str]) -> list[CitedMention]: ...
 
@@ -78,11 +83,12 @@ async def answer_question(store: AnswerStore, question: str, now: datetime) -> A
         asked = read_question(question, now.date())
     except Unreadable as refusal:
         return Answer(question, KIND_REFUSED, False, str(refusal))
-    if asked.kind == KIND_FIGURES:
-        return await _answer_figures(store, asked, now)
     if asked.kind == KIND_PERSON:
         return await _answer_person(store, asked)
-    return await _answer_from_sentences(store, asked, now)
+    rarity = await store.word_rarity(asked.terms)
+    if asked.kind == KIND_FIGURES:
+        return await _answer_figures(store, asked, now, rarity)
+    return await _answer_from_sentences(store, asked, now, rarity)
 
 
 def search_terms(asked: Question) -> list[str]:
@@ -94,23 +100,30 @@ def search_terms(asked: Question) -> list[str]:
 
 # Support ----------------------------------------------------------------------------------
 
-def support(asked: Question, text: str) -> float:
-    """How much of the question a sentence covers: 0 when it misses a name the question names,
-    else the share of the question's other content words it has (or a word of their family)."""
+def support(asked: Question, text: str, rarity: Mapping[str, float]) -> float:
+    """How much of the question a sentence covers, weighing each word by its rarity: 0 when it
+    misses a name the question names, or a word so rare it must be a name or the thing itself
+    ("serena", "bafta" typed in lower case); else the weighted share of the question's other
+    words it has (a word of the same family counting a little less)."""
     if not all(_names_in(name, text) for name in asked.names):
         return 0.0
     content = asked.content_terms()
     if not content:
         return 1.0 if asked.names else 0.0
-    found = {lemma(w.lower()) for w in words(text)}
-    return sum(1 for term in content if family_of_lemma(term) & found) / len(content)
+    found = _lemmas(text)
+    if any(rarity.get(t, 0.0) >= SPECIFIC and t.isalpha() and not _meets(t, found) for t in content):
+        return 0.0
+    weights = {t: max(rarity.get(t, 1.0), MIN_WEIGHT) for t in content}
+    return sum(w * _meets(t, found) for t, w in weights.items()) / sum(weights.values())
 
 
 def _names_in(name: str, text: str) -> bool:
-    """Whether every word of a name the question gives is in the text (case aside)."""
+    """Whether a name the question gives is in the text (case aside): a one-word name whole,
+    a longer one by most of its words ("Bafta Film Awards" in "the Bafta awards")."""
     lowered = text.casefold()
-    return all(re.search(rf"(?<![\w]){re.escape(w.casefold())}(?![\w])", lowered)
-               for w in words(name))
+    parts = words(name)
+    present = sum(1 for w in parts if re.search(rf"(?<![\w]){re.escape(w.casefold())}(?![\w])", lowered))
+    return present == len(parts) if len(parts) == 1 else present * 2 >= len(parts)
 
 
 # How many / how much -----------------------------------------------------------------------
@@ -133,12 +146,14 @@ def figure_question(asked: Question) -> FigureQuestion:
     return FigureQuestion(asked.terms, asked.head, asked.names, _expected_units(asked), asked.by)
 
 
-async def _answer_figures(store: AnswerStore, asked: Question, now: datetime) -> Answer:
+async def _answer_figures(store: AnswerStore, asked: Question, now: datetime,
+                          rarity: Mapping[str, float]) -> Answer:
     if not asked.terms:
         return _unknown(asked.text, KIND_FIGURES)
     wanted = figure_question(asked)
-    candidates = await store.figures_in_sentences_matching(search_terms(asked))
-    series = best_series(candidates, wanted)
+    candidates = [c for c in await store.figures_in_sentences_matching(search_terms(asked))
+                  if support(asked, c.figure.sentence, rarity) >= SUPPORTED]
+    series = best_series(candidates, wanted) or _best_supported_figure(candidates, wanted)
     if not series:
         return _unknown(asked.text, KIND_FIGURES)
     headline = _figure_headline(series[0], series[1:], now)
@@ -168,6 +183,24 @@ def best_series(candidates: Sequence[CitedFigure], asked: FigureQuestion) -> lis
     ordered = sorted(series, key=lambda pair: (figure_date(pair[1])[0], pair[0],
                                                 figure_date(pair[1])[1]), reverse=True)
     return _one_per_report([c for _, c in ordered])
+
+
+def _best_supported_figure(candidates: Sequence[CitedFigure], asked: FigureQuestion) -> list[CitedFigure]:
+    """When no figure counts what the question names ("how many noms" and "four nominations"),
+    the figure of the best-supporting sentence, of the kind asked (a count, a sum, a share),
+    most like the question in what it counts, latest first."""
+    fitting = [c for c in candidates if (asked.units is None or c.figure.unit in asked.units)
+               and all(_names_in(n, c.figure.sentence) for n in asked.names)
+               and not small_count(c.figure)]
+    if not fitting:
+        return []
+    best = max(fitting, key=lambda c: (_counted_overlap(c.figure, asked), figure_date(c)))
+    return [best]
+
+
+def _counted_overlap(figure: Figure, asked: FigureQuestion) -> float:
+    counted = _lemmas(f"{figure.counted or ''} {figure.sentence}")
+    return sum(_meets(t, counted) for t in asked.terms)
 
 
 def _fits(cited: CitedFigure, asked: FigureQuestion) -> bool:
@@ -201,7 +234,10 @@ def _meets(term: str, found: set[str]) -> float:
     own words answer best, other words still answer."""
     if term in found:
         return 1.0
-    return FAMILY_MATCH if family_of_lemma(term) & found else 0.0
+    if family_of_lemma(term) & found or (len(term) >= 5 and any(
+            w.startswith(term) and len(w) - len(term) <= 3 for w in found)):
+        return FAMILY_MATCH  # a word of the family, or one made from it ("conductor")
+    return 0.0
 
 
 def _lemmas(text: str) -> set[str]:
@@ -301,13 +337,14 @@ def _find_person(name: str, people: Sequence[tuple[str, str, int]]) -> str | Non
 
 # Where, when and anything else ---------------------------------------------------------------
 
-async def _answer_from_sentences(store: AnswerStore, asked: Question, now: datetime) -> Answer:
+async def _answer_from_sentences(store: AnswerStore, asked: Question, now: datetime,
+                                 rarity: Mapping[str, float]) -> Answer:
     """The best-supported sentence; for a place or a date, the best-supported one that gives
     one, which then leads the answer line."""
     if not asked.terms:
         return _unknown(asked.text, asked.kind)
     hits = await store.search_sentences(search_terms(asked), limit=SEARCHED)
-    ranked = sorted(((support(asked, h.text), h) for h in _distinct(hits)),
+    ranked = sorted(((support(asked, h.text, rarity), h) for h in _distinct(hits)),
                     key=lambda pair: (pair[0], pair[1].score), reverse=True)
     supported = [h for score, h in ranked if score >= SUPPORTED]
     if asked.kind == KIND_PLACE:
@@ -331,6 +368,8 @@ def _with_lead(asked: Question, found: Sequence[tuple[str, SentenceHit]]) -> Ans
 
 _PLACE_AFTER = re.compile(r"\b(?:in|at|near|outside|inside)\s+(?:the\s+)?"
                           r"(?P<place>(?:[A-Z][\w'’.-]+)(?:\s+(?:of\s+|de\s+|on\s+)?[A-Z][\w'’.-]+){0,3})")
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}")
+_POSSESSIVE_END = re.compile(r"['’]s?$")
 _NOT_PLACES = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february
 march april may june july august september october november december the a an this that i we he she
 they it his her their its our christmas easter""".split())
@@ -338,24 +377,40 @@ they it his her their its our christmas easter""".split())
 
 def place_in(text: str, asked: Question) -> str | None:
     """The first place the sentence puts something in ("in the Gomel region", "at Wembley"),
-    other than a name the question itself gives."""
-    given = {w.casefold() for name in asked.names for w in words(name)}
+    else the first known place it names, other than a place the question itself gives."""
+    given = {w.casefold() for name in asked.names for w in words(name)} | set(asked.terms)
     for match in _PLACE_AFTER.finditer(text):
         place = match.group("place")
         first = words(place)[0].casefold() if words(place) else ""
-        if first in _NOT_PLACES or all(w.casefold() in given for w in words(place)):
+        if first in _NOT_PLACES or all(w.casefold() in given or lemma(w.lower()) in given
+                                       for w in words(place)):
             continue
-        return place.rstrip(".,")
+        return _POSSESSIVE_END.sub("", place.rstrip(".,"))
+    for match in _CAPITALISED_RUN.finditer(text):
+        place = _POSSESSIVE_END.sub("", match.group())
+        if any(w.casefold() in PLACES for w in words(place)) and not all(
+                w.casefold() in given or lemma(w.lower()) in given for w in words(place)):
+            return place
     return None
 
 
-def date_in(text: str, published: date) -> date | None:
-    """The first day the sentence names, read against the day it was published."""
+def date_in(text: str, published: date) -> date | str | None:
+    """The first day the sentence names, read against the day it was published; else a year it
+    gives ("in 1986", "until 2028")."""
     found = dates_in(text, published)
-    return found[0][1] if found else None
+    if found:
+        return found[0][1]
+    year = _YEAR.search(text)
+    return year.group("year") if year else None
 
 
-def _date_words(day: date, now: datetime) -> str:
+_YEAR = re.compile(r"\b(?:in|since|until|till|from|by|before|after|of|back to|dating to|through)\s+"
+                   r"(?:the\s+(?:year\s+)?)?(?P<year>1[0-9]{3}|20[0-9]{2})\b", re.IGNORECASE)
+
+
+def _date_words(day: date | str, now: datetime) -> str:
+    if isinstance(day, str):
+        return day
     return f"{day:%A %-d %B}" if day.year == now.year else f"{day:%A %-d %B %Y}"
 
 

@@ -24,7 +24,7 @@ opinion exclusive explainer photos pictures inside outside speaking according as
 year key world false true daily hear monday tuesday wednesday thursday friday saturday sunday january february
 march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct
 nov dec highlights obituary preview recap quiz men women mens womens see covid""")
-_PLACES = _set("""ukraine russia belarus poland europe america africa asia kyiv kiev kharkiv odesa odessa
+PLACES = _set("""ukraine russia belarus poland europe america africa asia kyiv kiev kharkiv odesa odessa
 lviv mariupol kherson mykolaiv dnipro zaporizhzhia chernihiv sumy bucha irpin hostomel donetsk luhansk donbas
 donbass crimea chernobyl zhytomyr kramatorsk severodonetsk izium melitopol poltava mariupol moscow minsk
 gomel brest geneva brussels berlin paris london washington warsaw budapest bucharest chisinau prague vienna
@@ -167,7 +167,7 @@ _VERBS = """said says told tells announced announces warned warns added adds sta
 insisted insists stressed stresses noted claimed claims confirmed confirms explained explains wrote writes
 tweeted urged urges argued argues repeated acknowledged admitted denied denies cautioned predicted vowed vows
 pledged pledges replied responded accused accuses asked""".split()
-STOP = (FUNCTION | _PLACES | NATIONS | frozenset(HONORIFICS) | frozenset(_VERBS)
+STOP = (FUNCTION | PLACES | NATIONS | frozenset(HONORIFICS) | frozenset(_VERBS)
         | frozenset(h for h in _HEADS + _MODS if "-" in h)  # "scrum-half", but "Fly" may be a surname
         | frozenset(w for h in _HEADS + _MODS for w in re.split("[_-]", h)
                     if "-" not in h or w in _HEADS or w in _MODS))

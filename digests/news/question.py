@@ -48,6 +48,8 @@ _ENGLISH_FUNCTION_WORDS = frozenset("""the a an of to in on at for is are was we
 did do does how what who where when which many much why this that it be been with from by and or
 not any my me you we they he she his her its their our your can could will would should""".split())
 _LETTER = re.compile(r"[^\W\d_]")
+_DATE_WORDS = re.compile(r"\b(?:(?:by|on|since|until|before|after|in)\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+"
+                         r"(?:of\s+)?[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2}(?:st|nd|rd|th)?)\b")
 _CALENDAR_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday january
 february march april may june july august september october november december jan feb mar apr
 jun jul aug sep sept oct nov dec""".split())
@@ -94,9 +96,11 @@ def read_question(text: str, today: date) -> Question:
 def question_terms(text: str) -> list[str]:
     """Lemmas of the content words of a question, question words and stop words left out."""
     found = []
+    dates = {w.lower() for match in _DATE_WORDS.finditer(text) for w in words(match.group())}
     for word in words(text):
         lowered = _POSSESSIVE.sub("", word.lower())
-        if lowered in _QUESTION_WORDS or (lowered in STOPWORDS and not word.isupper()):
+        if (lowered in _QUESTION_WORDS or lowered in dates
+                or (lowered in STOPWORDS and not word.isupper())):
             continue
         found.append(lemma(lowered))
     return list(dict.fromkeys(found))
@@ -162,7 +166,7 @@ def _counted_head(text: str) -> str | None:
 def _reads_as_english(text: str) -> bool:
     """A question of several words with not one English function word, or written mostly in
     letters English does not use, is not English."""
-    found = [w.lower() for w in words(text)]
+    found = [re.split(r"['’]", w.lower())[0] for w in words(text)]
     if len(found) < 3:
         return True
     letters = [c for c in text if c.isalpha()]

@@ -28,6 +28,9 @@ class ScopedStore:
                                             limit: int = 200) -> list[CitedFigure]:
         return await self._store.figures_in_sentences_matching(terms, limit, self.feed_ids, self.until)
 
+    async def word_rarity(self, words: Sequence[str]) -> dict[str, float]:
+        return await self._store.word_rarity(words)
+
     async def search_sentences(self, terms: Sequence[str], limit: int = 20) -> list[SentenceHit]:
         return await self._store.search_sentences(terms, limit, self.feed_ids, self.until)
 

@@ -4,6 +4,7 @@ and people. Mixed into `Store`; rows never leave this module either."""
 from __future__ import annotations
 
 import asyncio
+import math
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -175,6 +176,22 @@ class NewsQueries(Queries):
         wanted = {(h.source.item_id, h.text) for h in hits}
         found = await self.figures_of_items({item_id for item_id, _ in wanted})
         return [f for f in found if (f.source.item_id, f.figure.sentence) in wanted]
+
+    async def word_rarity(self, words: Sequence[str]) -> dict[str, float]:
+        """How rare each word is among the stored sentences: log(sentences / (sentences using
+        it + 1)), the inverse document frequency answers weigh a question's words by. SQLite
+        counts with the full-text index (one look-up a word); elsewhere all words weigh 1."""
+        wanted = list(dict.fromkeys(w for w in words if fts_query([w])))
+        if self._engine.dialect.name != "sqlite" or not wanted:
+            return {w: 1.0 for w in wanted}
+        async with self._engine.connect() as conn:
+            total = int(await conn.scalar(select(func.count()).select_from(sentences)) or 0)
+            found = {}
+            for word in wanted:
+                used = await conn.scalar(text("SELECT count(*) FROM sentences_fts WHERE sentences_fts "
+                                              "MATCH :query"), {"query": fts_query([word])})
+                found[word] = math.log((total + 1) / (int(used or 0) + 1))
+        return found
 
     async def search_sentences(self, terms: Sequence[str], limit: int = 20,
                                feed_ids: Collection[int] | None = None,
