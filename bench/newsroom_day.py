@@ -603,8 +603,10 @@ class StoreTracker(threading.Thread):
     first poll or not), which are still unread (enriched = 0), feeds polled, the coverage of
     each feed's newest item."""
 
-    def __init__(self, database: Path, recent_feeds: set[int], plans: list[FeedPlan]) -> None:
+    def __init__(self, database: Path, recent_feeds: set[int], plans: list[FeedPlan],
+                 late_after: float = 90.0) -> None:
         super().__init__(daemon=True)
+        self.late_after = late_after  # a feed whose next check is further behind is overdue
         self.database = database
         self.recent_feeds = recent_feeds  # feed ids (= plan index + 1) with an item in the last 24 h
         self.plans = plans
@@ -640,6 +642,9 @@ class StoreTracker(threading.Thread):
             pending = {r[0] for r in conn.execute("SELECT id FROM items WHERE enriched = 0")}
             self.polled = conn.execute("SELECT count(*) FROM feeds WHERE last_polled_at IS NOT NULL"
                                        ).fetchone()[0]
+            late = datetime.fromtimestamp(now - self.late_after, UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
+            overdue = conn.execute("SELECT count(*) FROM feeds WHERE paused = 0 AND next_check_at < ?",
+                                   (late,)).fetchone()[0]
         for item_id, feed_id, first_seen, first_poll, enriched, published, url in rows:
             self.items[item_id] = [feed_id, _moment(first_seen), bool(first_poll),
                                    now if enriched else None]
@@ -657,7 +662,7 @@ class StoreTracker(threading.Thread):
                 self.items[item_id][3] = now
         self.pending &= pending
         entry: dict[str, Any] = {"t": now, "items": len(self.items), "pending": len(pending),
-                                 "polled": self.polled}
+                                 "polled": self.polled, "overdue": overdue}
         if coverage:
             read = sum(1 for f in self.recent_feeds
                        if f in self.newest and self.items[self.newest[f][1]][3] is not None)
@@ -860,7 +865,7 @@ async def run_newsdesk(args: argparse.Namespace, settings: Settings, plans: list
     expected_cold = 60 + settings.total * 0.05
     world = await seed(database, plans, server.port, fake, args.servers, args.topic_subs,
                        datetime.now(UTC), expected_cold + args.steady, args.seed,
-                       args.max_cold + args.steady + args.profile_seconds + 60)
+                       args.max_cold + args.max_settle + args.steady + args.profile_seconds + 60)
     print(f"seeded {len(plans):,} feeds, {len(world.guilds)} servers, {world.subscriptions:,} "
           f"alert subscriptions ({len(world.tracer_member):,} tracers) in "
           f"{time.time() - seed_started:.0f} s", flush=True)
@@ -878,7 +883,7 @@ async def run_newsdesk(args: argparse.Namespace, settings: Settings, plans: list
     assert bot.process is not None
     sampler = TreeSampler(bot.process.pid, server.pid)
     sampler.start()
-    tracker = StoreTracker(database, recent, plans)
+    tracker = StoreTracker(database, recent, plans, late_after=2 * args.tick + 30)
     tracker.start()
     probes: list[Probe] = []
     digests: list[Probe] = []
@@ -920,12 +925,31 @@ async def run_newsdesk(args: argparse.Namespace, settings: Settings, plans: list
         # After its first poll a feed is next polled at its slot, half an interval to one and a
         # half later; from half an interval after the last first poll every feed is on its
         # slot, polled once in any window of one interval: that is the steady state.
-        settle = marks.get("all_polled", marks["cold_end"]) + args.interval / 2 - time.time()
-        print(f"cold start done after {marks['cold_end'] - t0:.0f} s; steady state from "
-              f"{max(0.0, settle):.0f} s on, for {args.steady} s", flush=True)
-        if settle > 0:
-            await asyncio.sleep(settle)
+        # The steady state also needs the bot to keep up with its schedule: no feed overdue
+        # by more than two ticks (after a long cold start, every feed can be due at once).
+        earliest = marks.get("all_polled", marks["cold_end"]) + args.interval / 2
+        print(f"cold start done after {marks['cold_end'] - t0:.0f} s; waiting for the steady "
+              f"state (from {earliest - t0:.0f} s at the earliest)", flush=True)
+        last_print = 0.0
+        while True:
+            now = time.time()
+            timeline = tracker.timeline[-1] if tracker.timeline else {}
+            if now >= earliest and timeline.get("overdue", 1) == 0:
+                break
+            if now - marks["cold_end"] > args.max_settle:
+                marks["not_settled"] = now
+                print("the bot did not keep up with its schedule within --max-settle; "
+                      "steady window starts anyway", flush=True)
+                break
+            if now - last_print >= 30:
+                last_print = now
+                print(f"  {now - t0:6.0f} s: {timeline.get('overdue', 0):,} feeds overdue, "
+                      f"{timeline.get('items', 0):,} items, {timeline.get('pending', 0):,} unread",
+                      flush=True)
+            await asyncio.sleep(1)
         marks["steady_start"] = time.time()
+        print(f"steady window: {marks['steady_start'] - t0:.0f} s to "
+              f"{marks['steady_start'] - t0 + args.steady:.0f} s", flush=True)
         stats_before = server.stats()
         await asyncio.sleep(args.steady)
         marks["steady_end"] = time.time()
@@ -1038,7 +1062,24 @@ def analyse_newsdesk(args: argparse.Namespace, plans: list[FeedPlan], world: Wor
         "first_error_lines": [line[:300] for line in log.splitlines() if " ERROR " in line][:5]}
     result["profile"] = profile
     result["fake"] = {"rejected": len(fake.rejected), "unknown_routes": len(fake.unknown_routes)}
+    result["series"] = {  # for other windows than the ones printed: every 5 s
+        "tree": [{"t": s["t"] - t0, "cpu": s["cpu"], "rss_mib": s["rss_kib"] / 1024,
+                  "server_cpu": s["server_cpu"], "machine_busy": s["machine_busy"], "load": s["load"]}
+                 for s in sampler.samples[::5]],
+        "store": [{k: (v - t0 if k == "t" else v) for k, v in e.items()} for e in tracker.timeline[::5]],
+        "lag_per_minute": [{"minute": m, **lag_figures(lags, t0 + 60 * m, t0 + 60 * (m + 1))}
+                           for m in range(int((marks["stopped"] - t0) // 60) + 1)],
+        "pss": [{"t": r["t"] - t0, "pss_mib": r["pss_kib"] / 1024,
+                 "by_role": _pss_by_role(r["processes"])}
+                for r in sampler.rollups]}
     return result
+
+
+def _pss_by_role(processes: list[dict[str, Any]]) -> dict[str, float]:
+    by_role: Counter[str] = Counter()
+    for process in processes:
+        by_role[process["role"]] += process["pss"] / 1024
+    return dict(by_role)
 
 
 def _minus(value: float | None, base: float) -> float | None:
@@ -1370,6 +1411,9 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--interval", type=int, default=600, help="the bot's polling interval (s)")
     p.add_argument("--steady", type=int, default=None, help="steady-state seconds (default: interval)")
     p.add_argument("--max-cold", type=int, default=3600, help="give the cold start at most this (s)")
+    p.add_argument("--max-settle", type=int, default=None,
+                   help="after the cold start, wait at most this for the bot to keep up with its "
+                        "schedule before the steady window (default: two intervals)")
     p.add_argument("--tick", type=int, default=30, help="the bot's tick_seconds (default as shipped)")
     p.add_argument("--delivery", type=float, default=10.0, help="the bot's delivery_seconds")
     p.add_argument("--workers", type=int, default=0, help="the bot's parse_workers (0: per core)")
@@ -1392,10 +1436,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     if args.steady is None:
         args.steady = args.interval
+    if args.max_settle is None:
+        args.max_settle = 2 * args.interval
     if not ITEMS.exists():
         print(f"needs {ITEMS} (../shared/corpora next to the project)")
         return 2
-    horizon = args.max_cold + args.steady + args.profile_seconds + 3 * args.interval
+    horizon = args.max_cold + args.max_settle + args.steady + args.profile_seconds + 3 * args.interval
     settings = Settings(args.feeds, args.wire, args.interval, horizon, args.seed, args.tracers)
     plans = build_plans(settings)
     kinds = Counter(p.kind if not p.detail or p.kind == "redirect" else f"{p.kind} {p.detail}"
