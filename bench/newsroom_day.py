@@ -610,7 +610,7 @@ class StoreTracker(threading.Thread):
         self.database = database
         self.recent_feeds = recent_feeds  # feed ids (= plan index + 1) with an item in the last 24 h
         self.plans = plans
-        self.items: dict[int, list[Any]] = {}  # id -> [feed id, first seen, first poll, enriched at]
+        self.items: dict[int, list[Any]] = {}  # id -> [feed, stored, first poll, read at, first_seen_at]
         self.newest: dict[int, tuple[float, int]] = {}  # feed id -> (published, item id)
         self.tracers: dict[tuple[int, int], int] = {}  # (plan index, n) -> item id
         self.pending: set[int] = set()
@@ -646,8 +646,11 @@ class StoreTracker(threading.Thread):
             overdue = conn.execute("SELECT count(*) FROM feeds WHERE paused = 0 AND next_check_at < ?",
                                    (late,)).fetchone()[0]
         for item_id, feed_id, first_seen, first_poll, enriched, published, url in rows:
-            self.items[item_id] = [feed_id, _moment(first_seen), bool(first_poll),
-                                   now if enriched else None]
+            # When the item really reached the store: first_seen_at is the time the bot's
+            # polling batch started, which can be minutes earlier; this read sees it within 1 s.
+            noted = _moment(first_seen)
+            stored = max(noted or 0.0, now - 0.5)
+            self.items[item_id] = [feed_id, stored, bool(first_poll), now if enriched else None, noted]
             if not enriched:
                 self.pending.add(item_id)
             stamp = _moment(published) or 0.0
@@ -1003,9 +1006,11 @@ def analyse_newsdesk(args: argparse.Namespace, plans: list[FeedPlan], world: Wor
     # Enrichment lag: stored -> read.
     lag_new, lag_backlog = [], []
     steady_items = 0
-    for feed_id, first_seen, first_poll, enriched_at in tracker.items.values():
-        del feed_id
-        if first_seen is None or enriched_at is None:
+    skew = []
+    for _, first_seen, first_poll, enriched_at, noted in tracker.items.values():
+        if noted is not None:
+            skew.append(first_seen - noted)
+        if enriched_at is None:
             continue
         (lag_backlog if first_poll else lag_new).append(max(0.0, enriched_at - first_seen))
         if steady[0] <= first_seen <= steady[1]:
@@ -1015,7 +1020,8 @@ def analyse_newsdesk(args: argparse.Namespace, plans: list[FeedPlan], world: Wor
         "items": len(tracker.items), "new_items": len(lag_new), "steady_items": steady_items,
         "new_p50": pct(lag_new, 0.5), "new_p99": pct(lag_new, 0.99), "new_max": max(lag_new, default=None),
         "backlog_p50": pct(lag_backlog, 0.5), "backlog_p99": pct(lag_backlog, 0.99),
-        "backlog_max": max(lag_backlog, default=None), "unread_at_end": unread_at_end}
+        "backlog_max": max(lag_backlog, default=None), "unread_at_end": unread_at_end,
+        "first_seen_at_behind_p50": pct(skew, 0.5), "first_seen_at_behind_max": max(skew, default=None)}
     # Coverage of the newest items, and the whole history.
     result["coverage"] = {
         "recent_feeds": len(tracker.recent_feeds),
@@ -1101,7 +1107,7 @@ def tracer_latency(plans: list[FeedPlan], world: World, fake: Any, tracker: Stor
         if member is None:
             continue
         published = plan.published(key[1], t0)
-        _, first_seen, _, enriched_at = tracker.items[item_id]
+        _, first_seen, _, enriched_at, _ = tracker.items[item_id]
         word = tracer_word(plan, key[1]).lower()
         shown = [m for m in fake.dm_messages(member) if word in json.dumps(m).lower()]
         if not shown:
@@ -1335,6 +1341,8 @@ def report(result: dict[str, Any], rdr: dict[str, Any] | None) -> None:
         ("enrichment lag, new items p50 / p99 / max (s)",
          f"{fmt(en['new_p50'], '', 1)} / {fmt(en['new_p99'], '', 1)} / {fmt(en['new_max'], '', 1)} "
          f"({en['new_items']:,} items)"),
+        ("items stored later than their first_seen_at says: p50 / max (s)",
+         f"{fmt(en['first_seen_at_behind_p50'], '', 1)} / {fmt(en['first_seen_at_behind_max'], '', 0)}"),
         ("enrichment lag, cold backlog p50 / p99 / max (s)",
          f"{fmt(en['backlog_p50'], '', 0)} / {fmt(en['backlog_p99'], '', 0)} / "
          f"{fmt(en['backlog_max'], '', 0)}"),
