@@ -325,6 +325,8 @@ scientist doctor economist investor billionaire owner oligarch tycoon businessma
 deputy boxer cricketer footballer athlete gymnast wicketkeeper quarterback driver star model
 designer activist dissident commissioner inspector chef producer filmmaker astronaut pilot
 soldier colonel admiral marshal regulator trustee campaigner candidate spy negotiator
+co-owner creator inventor translator interpreter administrator coordinator under-secretary-general
+reservist engineer volunteer investigator
 """.split())
 
 
@@ -460,9 +462,9 @@ def print_report(question_set: QuestionSet, results: Sequence[Result], items: in
 # Main --------------------------------------------------------------------------------------
 
 async def evaluate(question_set: QuestionSet, rows: list[dict[str, object]],
-                   questions: list[Question]) -> None:
+                   questions: list[Question], storage_url: str | None = None) -> None:
     with tempfile.TemporaryDirectory() as folder:
-        store = await Store.open(f"sqlite:///{Path(folder) / 'eval.db'}")
+        store = await Store.open(storage_url or f"sqlite:///{Path(folder) / 'eval.db'}")
         workers = WorkerPool(WORKERS, warm=WARM_MODULES)
         try:
             items = await store_items(store, rows)
@@ -477,7 +479,11 @@ async def evaluate(question_set: QuestionSet, rows: list[dict[str, object]],
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--set", choices=[*SETS, "all"], default="all", help="which question set")
-    chosen = parser.parse_args(argv).set
+    parser.add_argument("--storage-url", default=None,
+                        help="an empty database to evaluate in, e.g. postgresql://… (one set per "
+                             "run); by default a SQLite file in a temporary folder")
+    arguments = parser.parse_args(argv)
+    chosen = arguments.set
     for name, question_set in SETS.items():
         if chosen != name and not (chosen == "all" and name in DEFAULT_SETS):
             continue
@@ -489,7 +495,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         questions = load_questions(BENCH / question_set.questions)
         print(f"=== {name}: {len(rows)} items from {corpus.name}, {len(questions)} questions from "
               f"{question_set.questions}, as of {NOW:%Y-%m-%d %H:%M} UTC\n")
-        asyncio.run(evaluate(question_set, rows, questions))
+        asyncio.run(evaluate(question_set, rows, questions, arguments.storage_url))
         print()
     return 0
 

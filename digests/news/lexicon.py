@@ -53,7 +53,7 @@ _FAMILIES_TEXT = """
 troop soldier force serviceman servicemen military personnel army
 send order deploy dispatch deployment reinforcement
 flee leave escape refugee evacuate displace exodus
-kill die life fatality casualty toll
+kill die death dead life fatality casualty toll
 injure injury wound hurt
 talk negotiation negotiator meet summit
 ceasefire truce
@@ -70,8 +70,10 @@ rise increase climb grow jump surge soar
 fall drop decrease decline plunge slump
 win victory triumph
 lose defeat
+beat stun thrash overcome
 resign quit step
 appoint name
+pick nominee nomination nominate nom nod candidate
 vote ballot election poll
 president presidency
 leader head chief boss

@@ -413,3 +413,73 @@ def _affiliation(raw: str | None) -> str | None:
         return None  # "League" alone names no body
     joined = words[-1] if words and words[-1].lower() in vocab.DEMONYMS else " ".join(words)
     return vocab.DEMONYMS.get(joined.lower(), joined) or None
+
+
+# A role read loosely, for one person asked about ----------------------------------------------
+
+_LOOSE_AFTER = re.compile(r"\s*(?:,|\s[-–—]+)\s*(?:(?:a|an|the)\s+)?(?P<role>[^,;:()]{3,90}?)"
+                          r"\s*(?:,|;|\s[-–—]|\)|$)")
+_LOOSE_COLON = re.compile(r"\s*:\s+(?:(?:a|an|the)\s+)?(?P<role>(?:[\w’'-]+\s+){0,3}?[\w’'-]+)\s+"
+                          r"(?:dies|died|won['’]t|will|wins|says|is|was|has|had|to|returns|quits|on)\b")
+_WHO_CLAUSE = re.compile(r"\s*,\s*(?P<role>who\s+(?!is\b|was\b|has\b|had\b|said\b|says\b|told\b)"
+                         r"[^,;:]{3,60}?)\s*(?:,|;|$)")
+_LOOSE_BEFORE = re.compile(r"(?:^|[,;:(\"“‘]|\b(?:a|an|the)\s)\s*(?P<role>[^,;:()\"“”]{3,90}?)\s*,\s*$")
+_WORDS_BEFORE = 4
+
+
+def role_near(name: str, text: str) -> str | None:
+    """The role a sentence gives one named person, read more loosely than `extract_people`
+    does, for a member asking who that person is: the words just before the name that end in a
+    role ("Los Angeles Dodgers co-owner X"), an apposition holding a role (", head of the
+    investigative department for Y,"), a role ending in a comma before the name ("a top science
+    adviser to President Joe Biden, X"), a headline's "X: Singer won't …", or "X, who created
+    GIFs,"."""
+    at = text.find(name)
+    if at < 0:
+        return None
+    end = at + len(name)
+    end += 2 if text[end:end + 2] in ("'s", "’s") else 0
+    before = text[:at]
+    words_before = vocab.WORD.findall(before)[-_WORDS_BEFORE:]
+    if words_before and before.rstrip() == before.rstrip(" ") and _is_role(words_before[-1:]) \
+            and not before.rstrip().endswith((",", ".", ":", ";")):
+        return _span_role(before, words_before)
+    for pattern in (_LOOSE_AFTER, _LOOSE_COLON):
+        match = pattern.match(text, end)
+        if match and _is_role(vocab.WORD.findall(match.group("role"))[:4]):
+            return _trimmed(match.group("role"))
+    match = _LOOSE_BEFORE.search(before)
+    if match and _is_role(vocab.WORD.findall(match.group("role"))):
+        return _trimmed(match.group("role"))
+    match = _WHO_CLAUSE.match(text, end)
+    return _trimmed(match.group("role")) if match else None
+
+
+def _is_role(found: list[str]) -> bool:
+    """Whether words hold a role's head, itself a role ("creator"; not "staff" of "chief of
+    staff"), before any verb ("apologized to staff" is no role)."""
+    for word in found:
+        lowered = word.lower()
+        if lowered.endswith("ed") or lowered in vocab.SPEECH_VERBS:
+            return False
+        if any(w in vocab.HEAD_WORDS and w in vocab.ROLE_WORDS for w in (lowered, lowered.removesuffix("s"))):
+            return True
+    return False
+
+
+def _span_role(before: str, found: list[str]) -> str:
+    """The role words right before a name: back from its head over lower-case modifiers and a
+    capitalised owner ("Los Angeles Dodgers co-owner")."""
+    tail = before.rstrip().split()
+    kept: list[str] = []
+    for word in reversed(tail[-_WORDS_BEFORE:]):
+        bare = word.strip("\"“”‘’'")
+        if kept and (bare.lower() in vocab.FUNCTION or not bare):
+            break
+        kept.insert(0, bare)
+    return _trimmed(" ".join(kept))
+
+
+def _trimmed(role: str) -> str:
+    found = role.split()
+    return " ".join(found[:12]).strip(" \"“”‘’'.")

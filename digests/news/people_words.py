@@ -4,8 +4,13 @@ them. Data only: `people` and `names` read with it."""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
+
+# The patterns' sources, compiled on first use (`__getattr__`): compiling them all took 0.3–0.6 s of
+# every start-up, `bot.py ask` included, most of which never reads a person.
+_SOURCES: dict[str, str] = {}
 
 
 def _set(block: str) -> frozenset[str]:
@@ -135,7 +140,9 @@ alderman assemblyman assemblywoman delegate whip nominee candidate campaigner di
 attorney barrister solicitor magistrate coroner sheriff detective inspector superintendent constable
 officer agent spy soldier pilot monarch emperor empress sultan sheikh heir archbishop cardinal priest
 rabbi imam cleric ayatollah newsreader critic publisher collector mla msp worker film-maker
-civil_servant winner laureate world_number_one world_number_two world_number_three world_number_four
+civil_servant creator inventor translator interpreter reservist administrator engineer
+co-owner volunteer medic paramedic firefighter winner laureate
+world_number_one world_number_two world_number_three world_number_four
 world_number_five world_no._1 world_no._2 world_no._3 number_one""".split()
 _MODS = """foreign defence defense interior finance economy economic health justice energy trade culture
 digital deputy vice presidential press prime first former acting top chief senior state relief refugee
@@ -172,6 +179,7 @@ STOP = (FUNCTION | PLACES | NATIONS | frozenset(HONORIFICS) | frozenset(_VERBS)
         | frozenset(w for h in _HEADS + _MODS for w in re.split("[_-]", h)
                     if "-" not in h or w in _HEADS or w in _MODS))
 ROLE_WORDS = frozenset(h.replace("_", " ") for h in _HEADS + _MODS + _MORE_MODS + _LOWER_MODS)
+SPEECH_VERBS = frozenset(_VERBS)
 ACRONYM_ROLES = _set("mp mep msp mla ceo cfo coo cto pm dj")
 # What an office "of" may name and still be part of the role: "Secretary of Transportation".
 PORTFOLIOS = frozenset(w for h in _MODS + _MORE_MODS + _LOWER_MODS for w in h.split("_")) | _set("""
@@ -180,9 +188,9 @@ SURNAME_TITLES = _set("major")  # "Sir John Major"
 # Function words that may begin a name of a body or a show: "New Zealand", "The Daily Show", "World Bank".
 NAME_STARTS = _set("""new daily world live key top big first monday tuesday wednesday thursday friday saturday
 sunday""")
-NOT_A_PERSON_BEFORE = re.compile(r"(?<![\w’'-])(?i:nerve|chemical|biological|toxic)\s+$")  # "nerve agent"
+_SOURCES["NOT_A_PERSON_BEFORE"] = (r"(?<![\w’'-])(?i:nerve|chemical|biological|toxic)\s+$")  # "nerve agent"
 VERB_HEADS = _set("host coach star model head chair judge champion captain skipper lead pilot")  # also verbs
-AUXILIARY_BEFORE = re.compile(r"(?<![\w’'-])(?:to|will|would|could|can|may|might|should|must|shall|"
+_SOURCES["AUXILIARY_BEFORE"] = (r"(?<![\w’'-])(?:to|will|would|could|can|may|might|should|must|shall|"
                               r"'ll|’ll)\s+$")
 # Every word of a role's head ("minister", "scrum-half", "half"): a title before a name ends near one.
 HEAD_WORDS = frozenset(w for h in _HEADS for w in [*re.split("[_-]", h), h.replace("_", " ")]
@@ -196,8 +204,8 @@ def _alternation(words: Iterable[str]) -> str:
 
 
 _CAP = r"[A-Z][\w’'.&-]*"
-HYPHEN_DESCRIPTOR = re.compile(r"[A-Za-z0-9]+(?:-[a-z]+)+")  # 31-year-old, Grammy-winning, three-time
-_HYPHEN = rf"(?-i:{HYPHEN_DESCRIPTOR.pattern})"
+_SOURCES["HYPHEN_DESCRIPTOR"] = (r"[A-Za-z0-9]+(?:-[a-z]+)+")  # 31-year-old, Grammy-winning, three-time
+_HYPHEN = rf"(?-i:{_SOURCES['HYPHEN_DESCRIPTOR']})"
 _ANY_CASE_MOD = rf"(?:{_alternation(_MODS + _MORE_MODS + list(DESCRIPTORS))}|{_HYPHEN})"
 _MOD = rf"(?:{_ANY_CASE_MOD}|(?-i:{_alternation(_LOWER_MODS)}))"
 _HEAD = _alternation(_HEADS)
@@ -228,21 +236,21 @@ _ROLE_END = (rf"(?:(?P<tail>\s+(?:of|for|at|to(?=\s+(?:the\s|an?\s|[A-Z])))(?:\s
 _BE = (r"(?:is|was|has\s+been|had\s+been|became|becomes|is\s+now|was\s+once|remains|served\s+as|serves\s+as)"
        r"(?:\s+(?:also|now|once|currently|still))?")
 _OWNER = rf"(?:{_PRE}?[\"“‘']?{_AFF}[\"”’']?(?:['’]s)?\s+)"  # "former Disney", "'Baywatch'", "Ukraine's"
-LEFT_ROLE = re.compile(rf"(?<![\w’'-]){_OWNER}?(?P<role>{_ROLE}(?P<office>{_OFFICE})?)\s+$")
-LEFT_PLURAL = re.compile(  # "freestyle skiers Kirsty Muir and Katie Summerhayes"
+_SOURCES["LEFT_ROLE"] = (rf"(?<![\w’'-]){_OWNER}?(?P<role>{_ROLE}(?P<office>{_OFFICE})?)\s+$")
+_SOURCES["LEFT_PLURAL"] = (  # "freestyle skiers Kirsty Muir and Katie Summerhayes"
     rf"(?<![\w’'-]){_OWNER}?(?P<role>(?i:(?:{_MOD}\s+){{0,4}}(?:{_HEAD})))s\s+"
     rf"(?P<others>(?:[A-Z][\w’'.-]*,?\s+){{1,6}}?(?:and|&)\s+)?$")
-PLURAL_NEXT = re.compile(r"\s*(?:,|\s(?:and|&))\s+[A-Z]")
+_SOURCES["PLURAL_NEXT"] = (r"\s*(?:,|\s(?:and|&))\s+[A-Z]")
 # "the defence minister, X", "the head of Russia's Foreign Intelligence Service, X"
-LEFT_COMMA_ROLE = re.compile(
+_SOURCES["LEFT_COMMA_ROLE"] = (
     rf"(?<![\w’'-])(?:{_DET}\s+(?:(?P<aff2>{_NOT_ROLE}{_CAP})\s+)?(?:{_ROLE}['’]s\s+)?|{_AFF}['’]s\s+)"
     rf"(?P<role>{_ROLE}(?P<office>{_LONG_OFFICE})?)\s*,\s*(?:\d{{1,3}}-year-old\s+)?$")
-IT_HAS_BEEN = re.compile(  # "It's been a rough first year as vice president for X": X's post
+_SOURCES["IT_HAS_BEEN"] = (  # "It's been a rough first year as vice president for X": X's post
     rf"(?i:it['’]s|it\s+has)\s+been\s+an?\s+[^.;:]{{0,60}}?\bas\s+(?:the\s+)?(?P<role>{_ROLE})\s+for\s+$")
-LEFT_HON = re.compile(rf"(?<![\w’'-])(?=[A-Z])(?i:{_HON})\s+$")  # "Miss X", not "miss X"
-LEFT_POSSESSIVE = re.compile(rf"(?<![\w’'-]){_AFF}['’]s\s+$")
+_SOURCES["LEFT_HON"] = (rf"(?<![\w’'-])(?=[A-Z])(?i:{_HON})\s+$")  # "Miss X", not "miss X"
+_SOURCES["LEFT_POSSESSIVE"] = (rf"(?<![\w’'-]){_AFF}['’]s\s+$")
 # After the name: ", the Y of Z,", " -- a Y --", ", who was Y", " is the Y".
-APPOSITIVE = re.compile(
+_SOURCES["APPOSITIVE"] = (
     rf"(?:\s*(?:\(\d{{1,3}}\))?\s*(?:,|--?\s|[–—])\s*(?:\d{{1,3}},\s*)?(?P<who>who\s+{_BE}\s+)?"
     rf"|\s+(?P<copula>{_BE})\s+(?={_DET}\s))"
     rf"(?:{_DET}\s+)?{_OWNER}?(?P<role>{_ROLE}){_ROLE_END}")
@@ -253,43 +261,56 @@ _BECOME = (r"(?:named|appointed|elected|re-elected|confirmed|installed|sworn\s+i
            r"taking\s+over|stays?\s+on|stayed\s+on|serves?|served|serving|continues?|continued|remains?|"
            r"remained|sacked|fired|ousted|axed|retires?|retired|retiring|starts?|started|begins?|began)")
 _AUX = r"(?:will|would|to|has|have|had|is|was|be|been|set\s+to|is\s+to|expected\s+to|also|now|officially)"
-AS_ROLE = re.compile(
+_SOURCES["AS_ROLE"] = (
     rf"(?:\s*,[^,;]{{1,100}},)?\s+(?:{_AUX}\s+){{0,3}}{_BECOME}"
     rf"(?:\s+(?:(?:to|at|from|with|in)\s+|(?<=joins\s)|(?<=joined\s)|(?<=join\s))"  # "joins Chelsea as coach"
     rf"(?:the\s+)?(?P<org>{_NOT_ROLE}{_CAP}(?:\s+{_NOT_ROLE}{_CAP}){{0,2}}))?"
     rf"\s+as\s+(?:{_DET}\s+)?{_OWNER}?(?P<role>{_ROLE}){_ROLE_END}")
-NAMED_ROLE = re.compile(  # "X has been appointed defence minister" (passive: "Putin appointed X" is not X's)
+# "X has been appointed defence minister" (passive: "Putin appointed X" is not X's)
+_SOURCES["NAMED_ROLE"] = (
     rf"\s+(?P<passive>(?:has|have|had)\s+been|was|were|is|are|to\s+be|will\s+be)\s+(?:named|appointed|elected|"
     rf"re-elected|made)\s+(?:{_DET}\s+)?{_OWNER}?(?P<role>{_ROLE}){_ROLE_END}")
-OBITUARY = re.compile(  # "X: Legendary Australia wicketkeeper dies aged 74"
+_SOURCES["OBITUARY"] = (  # "X: Legendary Australia wicketkeeper dies aged 74"
     rf"\s*:\s+(?:['‘\"“][^'’\"”]{{1,40}}['’\"”]\s+)?(?:{_DET}\s+)?{_OWNER}?(?P<role>{_ROLE})"
     rf"(?:\s+and\s+(?:{_CAP}\s+)?{_ROLE})?\s+(?:who\s+[^.;:]{{1,80}}?\s+)?(?i:dies|died|dead|has\s+died)\b")
-APPOINTED_BEFORE = re.compile(  # "... appointed X as defence minister": X's role
+_SOURCES["APPOINTED_BEFORE"] = (  # "... appointed X as defence minister": X's role
     r"(?<![\w’'-])(?:named|appointed|elected|made|chose|picked|hired|nominated|tapped)\s+$")
-AS_AFTER = re.compile(rf"\s+as\s+(?:{_DET}\s+)?(?:new\s+)?{_OWNER}?(?P<role>{_ROLE}){_ROLE_END}")
-RIGHT_TITLE = re.compile(r"\s+(?P<role>MP|MEP|MSP|MLA)\b")  # "David Amess MP"
-PARTY_TAG = re.compile(r"\s*\((?P<party>[RDI])-[A-Z]{2}\)")  # "Marjorie Taylor Greene (R-GA)"
+_SOURCES["AS_AFTER"] = (rf"\s+as\s+(?:{_DET}\s+)?(?:new\s+)?{_OWNER}?(?P<role>{_ROLE}){_ROLE_END}")
+_SOURCES["RIGHT_TITLE"] = (r"\s+(?P<role>MP|MEP|MSP|MLA)\b")  # "David Amess MP"
+_SOURCES["PARTY_TAG"] = (r"\s*\((?P<party>[RDI])-[A-Z]{2}\)")  # "Marjorie Taylor Greene (R-GA)"
 PARTIES = {"R": "Republican", "D": "Democrat", "I": "Independent"}
 # What makes a capitalised group something other than a person: "the Super Bowl", "a Final Fantasy",
 # "band Foo Fighters", a number right after ("Final Fantasy 7"), a role right after ("Foo Fighters drummer").
-DETERMINER_BEFORE = re.compile(r"(?<![\w’'-])(?i:the|a|an|this|these|those|its|his|her|their|our|your|my|"
+_SOURCES["DETERMINER_BEFORE"] = (r"(?<![\w’'-])(?i:the|a|an|this|these|those|its|his|her|their|our|your|my|"
                                r"every|each|another)\s+[\"“‘']?$")
-LOWER_WORD_AFTER = re.compile(r"\s+(?P<word>[a-z][\w’'-]*)")
-ORG_NOUN_BEFORE = re.compile(rf"(?<![\w’'-])(?:{_alternation(ORG_NOUNS)})\s+[\"“‘']?$")
-NUMBER_AFTER = re.compile(r"\s+\d")
-ROLE_AFTER = re.compile(rf"\s+{_LOWER_ROLE}")  # "Foo Fighters drummer"
-SPEAKING_FOR = re.compile(rf"\s*,\s*speaking\s+(?:for|on\s+behalf\s+of)\s+(?:the\s+)?{_AFF}")
+_SOURCES["LOWER_WORD_AFTER"] = (r"\s+(?P<word>[a-z][\w’'-]*)")
+_SOURCES["ORG_NOUN_BEFORE"] = (rf"(?<![\w’'-])(?:{_alternation(ORG_NOUNS)})\s+[\"“‘']?$")
+_SOURCES["NUMBER_AFTER"] = (r"\s+\d")
+_SOURCES["ROLE_AFTER"] = (rf"\s+{_LOWER_ROLE}")  # "Foo Fighters drummer"
+_SOURCES["SPEAKING_FOR"] = (rf"\s*,\s*speaking\s+(?:for|on\s+behalf\s+of)\s+(?:the\s+)?{_AFF}")
 _FILLER = (r"(?:also|again|later|earlier|then|now|has|had|have|previously|reportedly|repeatedly|"
            r"publicly|once|afterwards|separately|on\s+\w+|last\s+\w+|this\s+\w+|"
            r"in\s+an?\s+[\w-]+(?:\s+[\w-]+){0,2})")
-SPEAKER_AFTER = re.compile(rf"(?:\s*\([^)]{{1,20}}\))?(?:\s*,[^,;]{{1,120}},)?\s+(?:{_FILLER}\s+){{0,3}}"
+_SOURCES["SPEAKER_AFTER"] = (rf"(?:\s*\([^)]{{1,20}}\))?(?:\s*,[^,;]{{1,120}},)?\s+(?:{_FILLER}\s+){{0,3}}"
                            rf"{_VERB}")
-SPEAKER_BEFORE = re.compile(rf"(?:(?:^|[,\"“”‘’'—–:])\s*{_VERB}|(?P<acc>according\s+to))\s+$")
-TOKEN = re.compile(r"(?:[^\W\d_]\.){1,3}|[^\W\d_]+(?:['’-][^\W\d_]+)*")
-NOT_NAME_SHAPE = re.compile(r"[a-z]{3}[A-Z]|^Ex-|-[a-z]|^[A-Z]+s$")  # BlackRock, Ex-PM, Kremlin-backed, MPs
-ARABIC_PARTICLE = re.compile(r"(?:al|el|bin|ibn|abu)-[A-Z]")
-WORD = re.compile(r"[^\W\d_]+")
-POSSESSIVE = re.compile(r"['’]s?$")
-ROLE_TAIL = re.compile(r"\s+(?:for|of|to|at)\s+")
-TRANSLITERATION = re.compile(r"sk(?:iy|yy|yi|ii)\b")  # Zelenskiy, Zelenskyy → zelensky
+_SOURCES["SPEAKER_BEFORE"] = (rf"(?:(?:^|[,\"“”‘’'—–:])\s*{_VERB}|(?P<acc>according\s+to))\s+$")
+_SOURCES["TOKEN"] = (r"(?:[^\W\d_]\.){1,3}|[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_SOURCES["NOT_NAME_SHAPE"] = (r"[a-z]{3}[A-Z]|^Ex-|-[a-z]|^[A-Z]+s$")  # BlackRock, Ex-PM, Kremlin-backed, MPs
+_SOURCES["ARABIC_PARTICLE"] = (r"(?:al|el|bin|ibn|abu)-[A-Z]")
+_SOURCES["WORD"] = (r"[^\W\d_]+")
+_SOURCES["POSSESSIVE"] = (r"['’]s?$")
+_SOURCES["ROLE_TAIL"] = (r"\s+(?:for|of|to|at)\s+")
+_SOURCES["TRANSLITERATION"] = (r"sk(?:iy|yy|yi|ii)\b")  # Zelenskiy, Zelenskyy → zelensky
 NAME_KINDS = ("name", "initial", "particle")
+
+
+@functools.cache
+def _compiled(name: str) -> re.Pattern[str]:
+    return re.compile(_SOURCES[name])
+
+
+def __getattr__(name: str) -> re.Pattern[str]:
+    """`people_words.LEFT_ROLE` and the other patterns, compiled the first time they are read."""
+    if name in _SOURCES:
+        return _compiled(name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

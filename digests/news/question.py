@@ -15,6 +15,7 @@ from datetime import date
 
 from digests.news.dates import calendar_dates_in
 from digests.news.lexicon import lemma
+from digests.news.people_words import NATIONS
 from digests.news.text import STOPWORDS, words
 
 KIND_FIGURES = "figures"
@@ -22,23 +23,54 @@ KIND_PERSON = "person"
 KIND_PLACE = "where"
 KIND_DATE = "when"
 KIND_SEARCH = "search"
+KIND_HOLDER = "holder"  # "who is the mayor of Kherson": a person named by a post
+
+# What a "how ..." question measures, when its words say: the answer's value must be of that kind.
+MEASURE_AGE = "age"
+MEASURE_DURATION = "duration"
+MEASURE_DISTANCE = "distance"
+MEASURE_SPEED = "speed"
+MEASURE_WEIGHT = "weight"
+MEASURE_MONEY = "money"
+MEASURE_PERCENT = "percent"
+MEASURE_COUNT = "count"
+MEASURE_SCORE = "score"
 
 _QUESTION_WORDS = frozenset("""how many much number total count what whats what's is was were are
 the there have has had did do does so far since until now currently today yet far who whos who's
 where when which whom whose why tell me about know anything any please latest current according
-many happen happened happening give us figure figures much""".split())
+many happen happened happening give us figure figures much""".split()) | frozenset(
+    # What a member types around a question without asking anything by it.
+    """get gets got getting gotten thing things stuff guy guys bloke exactly roughly approximately
+    actually really basically officially apparently supposedly ever end finally overall altogether
+    old long far fast big large high heavy strong tall deep going""".split())
+# Phrases a member types for a word news uses: read as that word.
+_PHRASES = ((re.compile(r"\bpass(?:ed|es)?\s+away\b", re.I), "died"),
+            (re.compile(r"\bwas\s+born\b", re.I), "born"),
+            (re.compile(r"\btak(?:e|es|en|ing)\s+home\b|\btook\s+home\b", re.I), "won"),
+            (re.compile(r"\bkick(?:ed)?\s+out\b", re.I), "exclude"),
+            (re.compile(r"\blaid\s+off\b|\blay\s+off\b", re.I), "layoff"))
 _HOW_MANY = re.compile(r"^\s*(?:how\s+(?:many|much)|what\s+(?:is|was|were|are)\s+the\s+"
                        r"(?:number|total|count|amount|size|value|cost|price|level|rate|share|toll)"
-                       r"|what\s+number|what\s+percentage|how\s+big|how\s+large|how\s+high|how\s+far)\b",
+                       r"|what\s+number|what\s+percentage|what\s+share|what\s+score|what\s+age|how\s+big|how\s+large"
+                       r"|how\s+high|how\s+far|how\s+long|how\s+old|how\s+fast|how\s+heavy|how\s+strong"
+                       r"|how\s+tall|how\s+deep|in\s+how\s+many|by\s+how\s+(?:much|many))\b",
                        re.IGNORECASE)
 _WHAT_AT = re.compile(r"^\s*what(?:'s|’s|\s+is|\s+was)\s+(?:the\s+)?(?P<thing>[\w\s'-]{2,40}?)\s+"
                       r"(?:at|now|currently|today|running at|standing at)\b", re.IGNORECASE)
+# "What's Russia's official death toll?", "What did Russia put its interest rate up to?": a value.
+_WHAT_VALUE = re.compile(r"^\s*what(?:'s|’s|\s+is|\s+was|\s+are|\s+were)\s+(?:the\s+)?"
+                         r"(?P<thing>(?:[\w'’-]+\s+){0,5}(?:toll|rate|price|cost|population|salary|inflation|unemployment))\b"
+                         r"|^\s*what\s+(?:did|has|have|will)\s+(?P<thing2>.+?)\s+(?:up\s+|down\s+)?to\s*[?.!]*$",
+                         re.IGNORECASE)
 _NUMERIC_THINGS = frozenset(lemma(w) for w in """inflation rate price cost unemployment gdp growth
 toll total number figure percentage share population salary pay wage budget deficit debt value
 score temperature""".split())
 _WHO = re.compile(r"^\s*(?:who\s+(?:is|was|are|were)|who(?:'s|’s)|whos|tell\s+me\s+about)\s+"
                   r"(?P<name>.+?)\s*[?.!]*\s*$", re.IGNORECASE)
-_WHERE = re.compile(r"^\s*where\b", re.IGNORECASE)
+_WHERE = re.compile(r"^\s*(?:where\b|(?:in\s+|at\s+|from\s+)?(?:which|what)\s+(?:town|city|country|village|"
+                    r"region|state|states|constituency|place|venue|stadium|port|island|province|county)\b)",
+                    re.IGNORECASE)
 _WHEN = re.compile(r"^\s*(?:when\b|what\s+(?:day|date|time|year|month)\b|on\s+what\s+(?:day|date)\b)",
                    re.IGNORECASE)
 _VERBISH = re.compile(r"(?:ing|ed)$")
@@ -65,7 +97,13 @@ class Question:
     names: tuple[str, ...]  # names an answer must hold, as written
     head: str | None  # for a number: the lemma of what is counted ("how many *troops*")
     by: date | None  # the latest date it asks about ("by 1 March"), if it names one
-    person: str | None  # for "who is X": X as written
+    person: str | None  # for "who is X": X as written; for "who is the mayor of X", the post
+    measure: str | None = None  # for a number: what kind of value it wants (`MEASURE_*`)
+    year: int | None = None  # a year it names ("who won in 2023"): an answer must be of that year
+    verbs: tuple[str, ...] = ()  # lemmas of the events it asks about ("resign"): an answer must say them
+    past: bool = False  # it asks about something done ("who won", "when did"), not coming
+    subject: str | None = None  # who did it, as typed ("when did *boris johnson* resign")
+    thing: tuple[str, ...] = ()  # lemmas of what the event was done to ("won *best actress*")
 
     def content_terms(self) -> tuple[str, ...]:
         """The terms that are not part of a name: what the answer must say about the names."""
@@ -87,16 +125,133 @@ def read_question(text: str, today: date) -> Question:
                          "English too: could you ask in English?")
     kind, person = _kind(stripped)
     dates = calendar_dates_in(stripped, today)
+    terms = tuple(question_terms(stripped))
     head = _counted_head(stripped) if kind == KIND_FIGURES else None
-    return Question(text=stripped, kind=kind, terms=tuple(question_terms(stripped)),
-                    names=tuple(_names(stripped)), head=head, by=max(dates) if dates else None,
-                    person=person)
+    measure = measure_of(stripped, terms, head) if kind == KIND_FIGURES else None
+    if measure in (MEASURE_DURATION, MEASURE_AGE) and head in _TIME_UNITS:
+        head = None  # "how many years": the unit is what is counted
+    return Question(text=stripped, kind=kind, terms=terms, names=tuple(_names(stripped)),
+                    head=head, by=max(dates) if dates else None, person=person, measure=measure,
+                    year=year_named(stripped), verbs=tuple(t for t in terms if t in EVENT_VERBS),
+                    past=_asks_about_the_past(stripped), subject=_subject(stripped),
+                    thing=_object(stripped))
+
+
+# Verbs of news events: a question asking who, when or where one happened is answered only by a
+# sentence that says it happened (a sentence about the same people doing something else is not).
+EVENT_VERBS = frozenset(lemma(w) for w in """win beat defeat lose buy acquire sell resign quit retire
+die kill join leave confirm elect appoint sack fire replace succeed sink crash arrest release jail
+sentence ban marry divorce launch invade capture liberate withdraw cancel postpone remove oust
+sign fine convict charge take become""".split())
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+_PAST_WORDS = re.compile(r"\b(?:did|was|were|had|won|lost|bought|sold|took|died|beat|quit|fled|went|"
+                         r"came|gave|chose|ran|got)\b|^\s*(?:who|which\s+\w+)\s+\w+ed\b", re.IGNORECASE)
+_AUXILIARY_THEN = re.compile(r"\b(?:did|does|do|has|have|had|was|were|is|will)\s+(?P<rest>.+)$",
+                             re.IGNORECASE)
+
+
+_ADVERBS = frozenset("""last first ever finally just already actually really officially eventually
+recently once still also never""".split())
+
+
+def year_named(text: str) -> int | None:
+    """The year a question names ("the 2023 Super Bowl", "in 2022"), if it names one."""
+    found = _YEAR.search(text)
+    return int(found.group()) if found else None
+
+
+def _asks_about_the_past(text: str) -> bool:
+    return _PAST_WORDS.search(text) is not None
+
+
+_OBJECT_ENDS = frozenset("""at in on of for with from to by during after before this last since as
+when where while""".split())
+
+
+def _object(text: str) -> tuple[str, ...]:
+    """What the question's event was done to: the words after its verb up to a preposition
+    ("who won best actress at the Oscars": best, actress)."""
+    found = words(text)
+    for position, word in enumerate(found):
+        if lemma(word.lower()) in EVENT_VERBS:
+            thing = []
+            for following in found[position + 1:]:
+                lowered = following.lower()
+                if lowered in _OBJECT_ENDS or _YEAR.fullmatch(following):
+                    break
+                roman = re.fullmatch(r"[IVXLCDM]+", following) is not None  # "Super Bowl LVI"
+                if lowered not in STOPWORDS and lowered not in _QUESTION_WORDS and not roman:
+                    thing.append(lemma(lowered))
+            return tuple(thing)
+    return ()
+
+
+def _subject(text: str) -> str | None:
+    """Who a "when did X resign" question says did it: the words between "did" and the event."""
+    found = _AUXILIARY_THEN.search(text)
+    if found is None:
+        return None
+    following = words(found.group("rest"))
+    for position in range(1, min(len(following), 5)):
+        if lemma(following[position].lower()) in EVENT_VERBS:
+            subject = following[:position]
+            while len(subject) > 1 and subject[-1].lower() in _ADVERBS:
+                subject = subject[:-1]  # "had Belgium last won": Belgium
+            named = subject[0].lower() not in ("the", "a", "an", "it", "they", "he", "she", "there")
+            return " ".join(subject) if named else None
+    return None
+
+
+_TIME_UNITS = frozenset(lemma(w) for w in "year years month months week weeks day days hour hours "
+                        "minute minutes second seconds decade decades century centuries".split())
+_MONEY_WORDS = frozenset(lemma(w) for w in """money cost costs pay paid spend spent worth sell sold
+fine fined price raise raised bonus salary wage fee deal bid offer package aid loan debt budget
+fund funding donate donated cash amassed bill compensation payout settlement valued value
+revenue profit loss lose lost wipe wiped fortune wealth auction""".split())
+_MEASURES = (
+    (re.compile(r"\bhow\s+old\b|\bwhat\s+age\b|\bhow\s+long\s+ago\b", re.I), MEASURE_AGE),
+    (re.compile(r"\bhow\s+long\b|\bhow\s+many\s+(?:more\s+)?(?:years|months|weeks|days|hours|minutes|"
+                r"seconds|decades)\b", re.I), MEASURE_DURATION),
+    (re.compile(r"\bhow\s+far\b|\bhow\s+(?:many|much)\s+(?:miles|kilometres|kilometers|km|metres|meters"
+                r"|feet)\b", re.I), MEASURE_DISTANCE),
+    (re.compile(r"\bhow\s+fast\b|\bhow\s+strong\b|\bspeed\b|\bgusts?\b|\bwinds?\b", re.I),
+     MEASURE_SPEED),
+    (re.compile(r"\bhow\s+heavy\b|\bweigh", re.I), MEASURE_WEIGHT),
+    (re.compile(r"\bwhat\s+score\b", re.I), MEASURE_SCORE),
+    (re.compile(r"%|\bper\s*cent|\bpercentage\b|\bwhat\s+share\b|\bproportion\b|\brate\b", re.I),
+     MEASURE_PERCENT),
+)
+
+
+_CHANGE = re.compile(r"\b(?:fall|fell|fallen|drop|dropped|rise|rose|risen|climb|climbed|jump|jumped|"
+                     r"slump|slumped|plunge|plunged|sink|sank|soar|soared|surge|surged|gain|gained|"
+                     r"up|down)\b", re.IGNORECASE)
+
+
+def measure_of(text: str, terms: tuple[str, ...], head: str | None) -> str | None:
+    """What kind of value a number question wants: "how old" an age, "how long" a duration,
+    "how much did it cost" a sum of money, "how many people" a count; None when it does not say
+    ("how far did shares fall": a share or a sum)."""
+    if re.search(r"\bhow\s+(?:far|much)\b", text, re.IGNORECASE) and _CHANGE.search(text):
+        return MEASURE_PERCENT if re.search(r"\bper\s*cent|%|percentage", text, re.I) else None
+    for pattern, measure in _MEASURES:
+        if pattern.search(text):
+            return measure
+    lowered = text.lower()
+    if re.search(r"\bhow\s+many\b", lowered) or lemma("toll") in terms:  # "what's the death toll"
+        return MEASURE_COUNT
+    if set(terms) & _MONEY_WORDS or re.search(r"\bhow\s+much\b.*\b(?:cost|pay|paid|worth|sell|sold|"
+                                             r"spend|spent|fine|charge|raise)", lowered):
+        return MEASURE_MONEY
+    return None
 
 
 def question_terms(text: str) -> list[str]:
     """Lemmas of the content words of a question, question words and stop words left out."""
     found = []
     dates = {w.lower() for match in _DATE_WORDS.finditer(text) for w in words(match.group())}
+    for pattern, replacement in _PHRASES:
+        text = pattern.sub(replacement, text)
     for word in words(text):
         lowered = _POSSESSIVE.sub("", word.lower())
         if (lowered in _QUESTION_WORDS or lowered in dates
@@ -106,11 +261,23 @@ def question_terms(text: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+_HOLDER = re.compile(r"^\s*(?:who\s+(?:is|was|are|were)|who(?:'s|’s)|whos)\s+(?:the\s+)?(?:new\s+|current\s+"
+                     r"|former\s+|acting\s+)?(?P<post>(?:[\w'’-]+\s+){0,3}?(?:mayor|governor|head|leader|"
+                     r"president|minister|ceo|chief|boss|commissioner|chair|chairman|director|captain|"
+                     r"manager|coach|owner|spokesman|spokesperson|secretary|ambassador|king|queen|pope|"
+                     r"premier|chancellor|founder)(?:\s+(?:of|for|at)\s+.+?)?)\s*[?.!]*\s*$", re.IGNORECASE)
+
+
 def _kind(text: str) -> tuple[str, str | None]:
-    if _HOW_MANY.search(text):
+    if _HOW_MANY.search(text) or re.search(r"\bhow\s+(?:many|much)\b", text, re.IGNORECASE):
         return KIND_FIGURES, None
+    holder = _HOLDER.match(text)
+    if holder:
+        return KIND_HOLDER, holder.group("post")
     thing = _WHAT_AT.search(text)
-    if thing and {lemma(w.lower()) for w in words(thing.group("thing"))} & _NUMERIC_THINGS:
+    value = _WHAT_VALUE.search(text)
+    named = thing.group("thing") if thing else value and (value.group("thing") or value.group("thing2"))
+    if named and {lemma(w.lower()) for w in words(named)} & _NUMERIC_THINGS:
         return KIND_FIGURES, None
     who = _WHO.match(text)
     if who and _looks_like_a_name(who.group("name")):
@@ -146,7 +313,8 @@ def _names(text: str) -> list[str]:
             run = []
     if run:
         names.append(" ".join(run))
-    return list(dict.fromkeys(names))
+    # "Russian", "Ukrainian": what the question is about, not a name an answer must repeat.
+    return list(dict.fromkeys(n for n in names if n.casefold() not in NATIONS))
 
 
 _COUNT_PHRASE = re.compile(r"how\s+(?:many|much)\s+(?P<phrase>(?:[\w'-]+\s+){0,3}?[\w'-]+?)"
@@ -159,8 +327,26 @@ def _counted_head(text: str) -> str | None:
     phrase = _COUNT_PHRASE.search(text)
     if phrase is None:
         return None
-    counted = [w for w in words(phrase.group("phrase")) if w.lower() not in STOPWORDS]
+    found = words(phrase.group("phrase"))
+    if found and found[0].lower() in _AUXILIARIES:
+        return None  # "how much was X going to pay": nothing is named as counted
+    counted = [w for w in found if w.lower() not in STOPWORDS and w.lower() not in _QUESTION_WORDS]
+    while len(counted) > 1 and _verb_form(counted[-1]):
+        counted.pop()  # "how many people died": people
     return lemma(counted[-1].lower()) if counted else None
+
+
+def _verb_form(word: str) -> bool:
+    lowered = word.lower()
+    return lowered.endswith("ed") or lowered in _VERB_FORMS
+
+
+_VERB_FORMS = frozenset("""fled left sent died lost won sold bought paid fell rose grew spent struck
+hit shot caught brought built cut led took gave made went came saw found fought quit ran got""".split())
+
+
+_AUXILIARIES = frozenset("""is was were are did do does has have had will would could can should
+might may must""".split())
 
 
 def _reads_as_english(text: str) -> bool:

@@ -67,9 +67,12 @@ async def test_an_old_list_answers_at_once_while_a_fresh_one_is_read() -> None:
     assert await people.names(one, "p", later) == ["Vladimir Putin", "Mykhailo Podolyak"]
     assert len(source.readings) == 2  # one reading in the background, shared
     source.go.set()
-    await asyncio.sleep(0.01)
-    assert await people.names(one, "p", later) == [
-        "Pavlo Kyrylenko", "Vladimir Putin", "Mykhailo Podolyak"]
+    fresh = ["Pavlo Kyrylenko", "Vladimir Putin", "Mykhailo Podolyak"]
+    for _ in range(500):  # the background reading finishes in its own time: wait for it, not a clock
+        if await people.names(one, "p", later) == fresh:
+            break
+        await asyncio.sleep(0.01)
+    assert await people.names(one, "p", later) == fresh
     assert len(source.readings) == 2
 
 

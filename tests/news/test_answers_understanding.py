@@ -1,0 +1,254 @@
+"""Answers that understand the question, on small hand-made items in a real SQLite store:
+paraphrase, how old / how long, where and which from an item's sentences, who-is with a role, a
+post's holder, one series per place, and "I don't know" when nothing stored says it."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import AsyncIterator
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+
+from digests.models import Entry
+from digests.news.answers import age_in, answer_question, name_in, place_in, support
+from digests.news.enrichment import Enricher
+from digests.news.people import role_near
+from digests.news.question import (
+    KIND_FIGURES,
+    KIND_HOLDER,
+    KIND_PLACE,
+    MEASURE_AGE,
+    MEASURE_COUNT,
+    MEASURE_DURATION,
+    MEASURE_MONEY,
+    MEASURE_PERCENT,
+    Unreadable,
+    read_question,
+)
+from digests.runtime.workers import WorkerPool
+from digests.store.core import Store
+
+NOW = datetime(2022, 3, 31, 23, 0, tzinfo=UTC)
+TODAY = NOW.date()
+
+ITEMS = [  # (day of March 2022, title, text)
+    (2, "US orders more soldiers to Europe",
+     "The Pentagon said 3,800 soldiers were ordered to Poland on Wednesday."),
+    (4, "Cricket icon Shane Warne dies aged 52", "The Australian leg-spinner was found in his villa."),
+    (3, "Djokovic splits with his coach",
+     "Novak Djokovic has split with his coach, Marian Vajda, who formed part of his team "
+     "for the last 15 years."),
+    (5, "Wordle bought by newspaper",
+     "Puzzle creator Josh Wardle is thrilled that the newspaper is taking over his game."),
+    (6, "Kherson surrounded", "The mayor of Kherson said the city was surrounded by troops."),
+    (7, "Melitopol mayor Ivan Fedorov released", "He was held for five days."),
+    (26, "Foo Fighters drummer Taylor Hawkins dies",
+     "The drummer's death was announced before the band's concert in Bogotá, Colombia."),
+    (28, "Oscars night", "At the ceremony, best picture went to Coda, a film about a deaf family."),
+    (8, "Mariupol counts its dead", "Officials said 2,500 civilians had been killed in Mariupol."),
+    (9, "Kharkiv under fire", "At least 170 civilians have been killed in Kharkiv, officials said."),
+]
+
+
+def _entry(number: int, day: int, title: str, text: str) -> Entry:
+    link = f"https://news.example/{number}"
+    return Entry(key=hashlib.sha256(link.encode()).hexdigest(), guid=link, url=link, title=title,
+                 text=text, author=None, categories=(), language="en",
+                 published_at=datetime(2022, 3, day, 9, 0, tzinfo=UTC), dated=True,
+                 content_hash=hashlib.sha256(f"{title}\n{text}".encode()).hexdigest())
+
+
+@pytest.fixture(scope="module")
+def workers() -> WorkerPool:
+    pool = WorkerPool(1)
+    yield pool  # type: ignore[misc]
+    pool.close()
+
+
+@pytest.fixture
+async def newsroom(tmp_path: Path, workers: WorkerPool) -> AsyncIterator[Store]:
+    store = await Store.open(f"sqlite:///{tmp_path / 'answers.db'}")
+    feed = await store.add_feed("https://news.example/feed", now=NOW, name="Example News")
+    entries = [_entry(n, day, title, text) for n, (day, title, text) in enumerate(ITEMS)]
+    await store.save_entries(feed.id, entries, now=NOW, first_poll=False)
+    await Enricher(store, workers).run(NOW)
+    yield store
+    await store.close()
+
+
+# Reading the question ------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("question", "measure"), [
+    ("how old was shane warne when he passed away", MEASURE_AGE),
+    ("How many years was Marian Vajda part of Novak Djokovic's team?", MEASURE_DURATION),
+    ("how long was tom brady retired", MEASURE_DURATION),
+    ("How much was Lockheed Martin going to pay for Aerojet Rocketdyne?", MEASURE_MONEY),
+    ("how far did foot locker shares drop in per cent", MEASURE_PERCENT),
+    ("how many people have fled Ukraine?", MEASURE_COUNT),
+])
+def test_a_number_question_says_what_kind_of_value_it_wants(question: str, measure: str) -> None:
+    asked = read_question(question, TODAY)
+    assert asked.kind == KIND_FIGURES and asked.measure == measure
+
+
+def test_what_is_counted_is_the_noun_not_the_verb() -> None:
+    assert read_question("how many people died in storm eunice", TODAY).head == "peopl"
+    assert read_question("How much was X going to pay for Y?", TODAY).head is None
+
+
+def test_a_members_filler_words_are_not_asked_for() -> None:
+    asked = read_question("how many teslas are being recalled because of the full self driving thing", TODAY)
+    assert "thing" not in asked.terms and "tesla" in asked.terms
+
+
+def test_a_nationality_is_not_a_name_the_answer_must_repeat() -> None:
+    assert read_question("When did the Russian strike on Chernihiv happen?", TODAY).names == ("Chernihiv",)
+
+
+def test_who_holds_a_post_is_its_own_kind() -> None:
+    asked = read_question("who is the mayor of kherson", TODAY)
+    assert asked.kind == KIND_HOLDER and asked.person == "mayor of kherson"
+    assert read_question("Which town was Brent Renaud killed in?", TODAY).kind == KIND_PLACE
+
+
+@pytest.mark.parametrize("question", ["", "   ", "?!", "¿Cuántas personas han huido de Ucrania?"])
+def test_an_empty_or_foreign_question_is_refused_with_a_reason(question: str) -> None:
+    with pytest.raises(Unreadable, match=r"question in words|in English"):
+        read_question(question, TODAY)
+
+
+# Reading sentences ---------------------------------------------------------------------------
+
+def test_support_counts_what_the_sentence_covers_and_needs_the_names() -> None:
+    asked = read_question("How many nominations did Dune get at the Bafta Film Awards?", TODAY)
+    rarity = {"nomin": 5.7, "dune": 7.9, "bafta": 6.7, "film": 4.9, "award": 5.0}
+    assert support(asked, "Bafta Film Awards 2022: Dune leads nominations with 11", rarity) == 1.0
+    assert support(asked, "Bafta Film Awards 2022: the nominations", rarity) == 0.0  # no Dune
+    partial = support(asked, "Dune at the Bafta awards", rarity)
+    assert 0.0 < partial < 1.0
+
+
+@pytest.mark.parametrize(("sentence", "age"), [
+    ("Cricket icon Shane Warne dies aged 52", 52),
+    ("16-year-old Indian chess sensation stuns Magnus Carlsen", 16),
+    ("India honors singer Lata Mangeshkar, dead at 92", 92),
+    ("Peter Lang, 71, won the lottery.", 71),
+    ("The museum opened in 1992.", None),
+])
+def test_an_age_is_read_from_news_wording(sentence: str, age: int | None) -> None:
+    assert age_in(sentence) == age
+
+
+@pytest.mark.parametrize(("name", "sentence", "role"), [
+    ("Todd Boehly", "Consortiums involving Los Angeles Dodgers co-owner Todd Boehly make the shortlist.",
+     "Los Angeles Dodgers co-owner"),
+    ("Maria Pevchikh", "Maria Pevchikh, head of the investigative department for the foundation, explains.",
+     "head of the investigative department for the foundation"),
+    ("Eric Lander", "A top science adviser to President Joe Biden, Eric Lander, apologized to staff.",
+     "A top science adviser to President Joe Biden"),
+    ("Alina Pash", "Alina Pash: Singer won't represent Ukraine at Eurovision", "Singer"),
+    ("Stephen Wilhite", "Stephen Wilhite, who created GIFs, dies at 74", "who created GIFs"),
+    ("Barnaby Joyce", "Barnaby Joyce apologises for a text.", None),
+])
+def test_a_role_is_read_loosely_for_the_person_asked_about(name: str, sentence: str,
+                                                           role: str | None) -> None:
+    assert role_near(name, sentence) == role
+
+
+def test_a_place_and_a_name_the_question_does_not_give() -> None:
+    where = read_question("where did the two reservists get married", TODAY)
+    assert place_in("Ukrainian reservists marry at Kyiv checkpoint", where) == "Kyiv"
+    assert place_in("Colombia AG releases the toxicology report", where) == "Colombia"
+    assert place_in("a superyacht moored at an Italian marina", where) == "Italian marina"
+    assert place_in("the legendary US rock band", where) is None  # a nationality alone is no place
+    which = read_question("Which team won Super Bowl LVI?", TODAY)
+    assert name_in("In the end the Rams beat the Bengals to win Super Bowl LVI", which) == "Rams"
+
+
+# Answers from the store ----------------------------------------------------------------------
+
+async def test_a_count_asked_in_other_words_is_found(newsroom: Store) -> None:
+    """"troops ... send" meets "soldiers were ordered"."""
+    answer = await answer_question(newsroom, "How many troops did the US send?", NOW)
+    assert answer.found and answer.values[0] == 3800
+    assert answer.headline.startswith("3,800")
+
+
+async def test_how_old_leads_with_the_age(newsroom: Store) -> None:
+    answer = await answer_question(newsroom, "how old was shane warne when he passed away", NOW)
+    assert answer.found and answer.headline.startswith("52 years old")
+
+
+async def test_how_many_years_reads_a_duration(newsroom: Store) -> None:
+    question = "How many years was Marian Vajda part of Novak Djokovic's team?"
+    answer = await answer_question(newsroom, question, NOW)
+    assert answer.found and answer.headline.startswith("15 years")
+
+
+async def test_who_is_says_what_the_person_is(newsroom: Store) -> None:
+    answer = await answer_question(newsroom, "who's josh wardle", NOW)
+    assert answer.found and "creator" in answer.headline
+
+
+async def test_a_post_is_answered_by_the_person_named_in_it(newsroom: Store) -> None:
+    named = await answer_question(newsroom, "Who is the mayor of Melitopol?", NOW)
+    assert named.found and named.headline.startswith("Ivan Fedorov")
+    unnamed = await answer_question(newsroom, "who is the mayor of kherson", NOW)
+    assert not unnamed.found  # "the mayor of Kherson said": no one is named
+
+
+async def test_where_reads_the_place_from_the_items_other_sentence(newsroom: Store) -> None:
+    """The title names the drummer, the body the place: the answer puts the place first."""
+    answer = await answer_question(newsroom, "where did taylor hawkins die", NOW)
+    assert answer.found and answer.headline.startswith(("Bogotá", "Colombia"))
+
+
+async def test_which_leads_with_the_name(newsroom: Store) -> None:
+    answer = await answer_question(newsroom, "which film won best picture at the oscars", NOW)
+    assert answer.found and answer.headline.startswith("Coda")
+
+
+async def test_a_series_is_one_place(newsroom: Store) -> None:
+    """Civilians killed in Mariupol and in Kharkiv are two measures, not one trend."""
+    answer = await answer_question(newsroom, "how many civilians have been killed", NOW)
+    assert answer.found
+    assert set(answer.values) in ({2500.0}, {170.0})
+    assert "earlier" not in answer.headline
+
+
+@pytest.mark.parametrize("question", [
+    "how many people watched the oscars this year",
+    "who is the mayor of kherson",
+    "When did Boris Johnson resign?",
+    "what did the zebra say about quantum marmalade",
+])
+async def test_nothing_stored_says_it_so_the_answer_says_so(newsroom: Store, question: str) -> None:
+    answer = await answer_question(newsroom, question, NOW)
+    assert not answer.found and answer.headline.startswith("I don't know")
+
+
+async def test_a_refused_question_is_an_answer_with_the_reason(newsroom: Store) -> None:
+    answer = await answer_question(newsroom, "   ", NOW)
+    assert not answer.found and answer.kind == "refused" and "question" in answer.headline
+
+
+def test_dates_in_a_trend_carry_the_year_when_it_is_not_this_one() -> None:
+    from digests.news.answers import _day
+    assert _day(date(2022, 3, 2), NOW) == "2 Mar"
+    assert _day(date(2021, 3, 2), NOW) == "2 Mar 2021"
+
+
+def test_the_people_patterns_are_compiled_once_on_first_use() -> None:
+    """`people_words` compiles its patterns when first read (start-up does not pay for them),
+    once, and an unknown name is still an AttributeError."""
+    import re
+
+    from digests.news import people_words
+
+    pattern = people_words.LEFT_ROLE
+    assert isinstance(pattern, re.Pattern) and people_words.LEFT_ROLE is pattern
+    assert people_words.TRANSLITERATION.sub("sky", "Zelenskiy") == "Zelensky"
+    with pytest.raises(AttributeError):
+        people_words.NOT_A_PATTERN  # noqa: B018
