@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from digests.feeds.discovery import find_feed_links, looks_like_html
+
+from workcount import hang_guard
 
 BASE = "https://site.example/blog/post.html"
 
@@ -124,11 +124,10 @@ def test_broken_pages_yield_no_links(page: str) -> None:
 
 @pytest.mark.parametrize("piece", ["<!--", "<a", "</", "<link rel=alternate href='", "<?"])
 def test_hostile_page_is_searched_in_linear_time(piece: str) -> None:
-    """A megabyte of one unfinished construct, repeated, is searched quickly."""
+    """A megabyte of one unfinished construct, repeated, gives no links and ends (the guard
+    only stops a hang; the cost is normalise_markup's, timed by bench `html-hostile`)."""
     page = piece * (1_000_000 // len(piece))
-    started = time.perf_counter()
-    find_feed_links(page, BASE)
-    assert time.perf_counter() - started < 10.0  # catches minutes-long blow-ups only
+    assert hang_guard(lambda: find_feed_links(page, BASE)) == []
 
 
 @pytest.mark.parametrize(("body", "content_type", "expected"), [

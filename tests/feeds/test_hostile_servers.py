@@ -40,14 +40,15 @@ from digests.feeds.addresses import PublicOnlyResolver
 from digests.feeds.fetching import Fetcher
 from digests.feeds.parsing import parse_document
 from digests.feeds.polling import Poller
-from digests.feeds.reading import FeedReader
-from digests.models import Feed, PollResult
+from digests.feeds.reading import PARSE_TIMEOUT_SECONDS, FeedReader
+from digests.models import Feed, ParsedFeed, PollResult
 from digests.runtime.workers import WorkerPool
 from digests.store.core import Store
 from digests.store.feeds import FeedError
 
 from conftest import LAUGHS_DTD, NOW, fixture_bytes
 from feedserver import FeedServer
+from workcount import hang_guard
 
 RSS = fixture_bytes("rss20.xml")
 HEALTHY_ITEMS = 6
@@ -59,8 +60,11 @@ LIMITS = NetworkConfig(
     total_timeout_seconds=2.5, max_body_bytes=256 * KIB, max_redirects=3)
 POLLING = PollingConfig(interval_seconds=600, max_interval_seconds=6 * 3600,
                         pause_after_failing_seconds=3 * 86400)
-# Nothing here should take longer than three times the slowest configured limit.
+# Timeouts honoured are behaviour, not speed: a poll that fails while fetching is held to the
+# total timeout, and one that reads its document to that and the parse time limit. The bounds
+# are three times those limits, so that only a limit not applied fails them, not a busy machine.
 BOUND = 3 * LIMITS.total_timeout_seconds
+READ_BOUND = 3 * (LIMITS.total_timeout_seconds + PARSE_TIMEOUT_SECONDS)
 EVERYTHING = (NOW - timedelta(days=365 * 30), NOW + timedelta(days=365))
 
 
@@ -124,6 +128,7 @@ class TimedPoller(Poller):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.seconds: dict[int, float] = {}
+        self.finished: list[int] = []  # feed ids, in the order their polls ended
 
     async def poll_feed(self, feed: Feed, now: datetime) -> PollResult:
         started = time.monotonic()
@@ -131,21 +136,27 @@ class TimedPoller(Poller):
             return await super().poll_feed(feed, now)
         finally:
             self.seconds[feed.id] = time.monotonic() - started
+            self.finished.append(feed.id)
 
 
 async def poll_beside_healthy(poller: TimedPoller, store: Store, hostile_urls: list[str],
                               healthy: str) -> list[Outcome]:
     """Poll the hostile feeds and a healthy one together; check the healthy one came through,
-    without waiting on the hostile ones."""
+    without waiting on the hostile ones: it was done before any hostile poll that ran into its
+    timeout ended (an order of events, not a time)."""
     healthy_feed = await store.add_feed(healthy, now=NOW)
     hostile = [await store.add_feed(url, now=NOW) for url in hostile_urls]
     *hostile_results, healthy_result = await poller.poll_many([*hostile, healthy_feed], NOW)
     assert (healthy_result.outcome, healthy_result.new) == ("fetched", HEALTHY_ITEMS)
     assert (await store.get_feed(healthy_feed.id)).item_count == HEALTHY_ITEMS
-    assert poller.seconds[healthy_feed.id] < 2.0, "the healthy feed waited on a hostile one"
-    return [Outcome(result, await store.get_feed(feed.id), await store.feed_errors(feed.id),
-                    poller.seconds[feed.id])
-            for feed, result in zip(hostile, hostile_results, strict=True)]
+    outcomes = [Outcome(result, await store.get_feed(feed.id), await store.feed_errors(feed.id),
+                        poller.seconds[feed.id])
+                for feed, result in zip(hostile, hostile_results, strict=True)]
+    healthy_done = poller.finished.index(healthy_feed.id)
+    for feed, outcome in zip(hostile, outcomes, strict=True):
+        if outcome.kind == "timeout":
+            assert healthy_done < poller.finished.index(feed.id), "the healthy feed waited"
+    return outcomes
 
 
 def assert_failed(outcome: Outcome, kind: str, *words: str) -> None:
@@ -225,7 +236,9 @@ async def test_one_byte_a_second_is_cut_off_by_the_total_timeout(
     for outcome in (body_drip, header_drip):
         assert_failed(outcome, "timeout", "timed out", "within 2.5 s")
         assert outcome.seconds >= LIMITS.total_timeout_seconds - 0.5
-    assert dripped <= 2 + LIMITS.total_timeout_seconds
+    # A byte a second: a timeout honoured stops it near 2.5 bytes of 60; three times the
+    # timeout leaves room for a busy machine closing late (behaviour, not speed).
+    assert dripped <= 3 * LIMITS.total_timeout_seconds
 
 
 async def test_endless_body_is_cut_off_at_the_size_cap(
@@ -303,29 +316,31 @@ def external_entity_feeds(secret_file: Path) -> dict[str, bytes]:
 
 
 def test_billion_laughs_does_not_expand_in_the_parser() -> None:
-    """Parsing the document directly: memory and time stay small whatever the outcome."""
-    tracemalloc.start()
-    started = time.monotonic()
-    try:
-        parsed = parse_document(BILLION_LAUGHS, {"content-type": "application/rss+xml"},
-                                "https://laughs.example/feed", NOW)
-        _, peak = tracemalloc.get_traced_memory()
-    finally:
-        tracemalloc.stop()
-    assert time.monotonic() - started < 2.0
+    """Parsing the document directly: memory stays small whatever the outcome, and nothing
+    expanded reaches an entry."""
+    def parse() -> tuple[ParsedFeed, int]:
+        tracemalloc.start()
+        try:
+            parsed = parse_document(BILLION_LAUGHS, {"content-type": "application/rss+xml"},
+                                    "https://laughs.example/feed", NOW)
+            return parsed, tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+
+    parsed, peak = hang_guard(parse)  # the guard stops a hang; bench `entity-expansion` times it
     assert peak < 16 * MIB, f"peak {peak / MIB:.1f} MiB"
     assert all(len(e.title) + len(e.text) < 10_000 for e in parsed.entries)
 
 
 async def test_billion_laughs_is_bounded(feed_server: FeedServer, store: Store,
                                          workers: WorkerPool) -> None:
-    """The nested entities are never expanded: the feed is read or refused, quickly."""
+    """The nested entities are never expanded: the feed is read or refused, within its limits."""
     feed_server.serve("/laughs", BILLION_LAUGHS)
     feed_server.serve("/healthy", RSS)
     async with polling(store, workers) as poller:
         [outcome] = await poll_beside_healthy(poller, store, [feed_server.url("/laughs")],
                                               healthy_url(feed_server))
-    assert outcome.seconds < BOUND
+    assert outcome.seconds < READ_BOUND
     assert outcome.result.outcome in ("fetched", "failed"), outcome
     if outcome.result.outcome == "failed":
         assert outcome.kind == "malformed" and "not a readable feed" in outcome.reason
@@ -347,7 +362,7 @@ async def test_external_entities_read_no_file(feed_server: FeedServer, store: St
                                              [feed_server.url(p) for p in feeds],
                                              healthy_url(feed_server))
     for outcome in outcomes:
-        assert outcome.seconds < BOUND
+        assert outcome.seconds < READ_BOUND
         assert outcome.result.outcome in ("fetched", "failed"), outcome
         assert secret not in outcome.reason
         assert secret not in (outcome.feed.title or "")
@@ -376,7 +391,7 @@ def huge_feed(entries: int) -> bytes:
 
 async def test_fifty_thousand_entries_in_bounded_time(
         feed_server: FeedServer, store: Store, workers: WorkerPool) -> None:
-    """A 50,000-entry feed (~5 MB) within the real 15 MiB cap: its first entries, quickly."""
+    """A 50,000-entry feed (~5 MB) within the real 15 MiB cap: its first entries, within its limits."""
     body = huge_feed(50_000)
     assert len(body) < NetworkConfig().max_body_bytes
     feed_server.serve("/huge", body)
@@ -385,7 +400,7 @@ async def test_fifty_thousand_entries_in_bounded_time(
     async with polling(store, workers, network) as poller:
         [outcome] = await poll_beside_healthy(poller, store, [feed_server.url("/huge")],
                                               healthy_url(feed_server))
-    assert outcome.seconds < 10.0, outcome
+    assert outcome.seconds < READ_BOUND, outcome  # its limits honoured; bench/ measures speed
     assert outcome.result.outcome == "fetched", outcome
     assert outcome.feed.item_count == ENTRY_CAP
     titles = {i.title for i in await store.items_published_between(*EVERYTHING)}
@@ -424,7 +439,7 @@ async def test_invalid_utf8_and_lying_charsets(feed_server: FeedServer, store: S
                                              [feed_server.url(p) for p in LYING],
                                              healthy_url(feed_server))
     for outcome in outcomes:
-        assert outcome.seconds < BOUND
+        assert outcome.seconds < READ_BOUND
         assert outcome.result.outcome == "fetched", outcome
         assert outcome.feed.item_count == 1
     text = await stored_texts(store)
