@@ -9,13 +9,14 @@ render the same `Digest` their own way.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from digests.models import Item, Source, StoryRecord
 from digests.news.figures import format_value, measure_key
-from digests.news.judgement import importance, in_window, piece_kind, ranked
+from digests.news.judgement import WEIGHTS, Weights, importance, in_window, piece_kind, ranked
 from digests.news.names import describe, merge_names
+from digests.news.people_words import NATIONS, PLACES
 from digests.news.summaries import SummaryDoc, summarise
 from digests.readings import Figure, Mention
 
@@ -76,10 +77,11 @@ class Digest:
 def build_digest(stories: Sequence[StoryRecord], figures: Mapping[int, Sequence[Figure]],
                  start: datetime, end: datetime, limit: int = STORY_LIMIT,
                  mentions: Mapping[int, Sequence[Mention]] | None = None,
-                 before: Sequence[Item] = ()) -> Digest:
+                 before: Sequence[Item] = (), weights: Weights = WEIGHTS) -> Digest:
     """The top `limit` stories of the window; `figures` and `mentions` map item ids to what
-    was read in each item; `before` holds the reports of the previous window, for what is new."""
-    ordered = ranked(stories, start, end, figures, before)
+    was read in each item; `before` holds the reports of the previous window, for what is new
+    and for a source's standing; `weights` are the ranking's (see `judgement.Weights`)."""
+    ordered = ranked(stories, start, end, figures, before, weights)
     sources = {i.feed_name for s in ordered for i in in_window(s, start, end)}
     people = mentions or {}
     cards = tuple(story_card(s, figures, people, start, end=end) for s in ordered[:limit])
@@ -126,8 +128,9 @@ def _summary(items: list[Item], lead: Item) -> tuple[DigestQuote, ...]:
 
 
 def _key_figures(items: list[Item], figures: Mapping[int, Sequence[Figure]]) -> tuple[DigestFigure, ...]:
-    """The most telling figures: attributed and sizeable first, one per measure and value."""
-    candidates = [(figure, item) for item in items for figure in figures.get(item.id, ())
+    """The most telling figures: attributed and sizeable first, one per measure and value. A
+    place is no source ("Kyiv said 21" keeps the figure, unattributed)."""
+    candidates = [(_sourced(figure), item) for item in items for figure in figures.get(item.id, ())
                   if figure.counted and not small_count(figure)]
     candidates.sort(key=lambda fi: _figure_weight(fi[0], fi[1]), reverse=True)
     chosen: list[DigestFigure] = []
@@ -140,6 +143,22 @@ def _key_figures(items: list[Item], figures: Mapping[int, Sequence[Figure]]) -> 
         chosen.append(DigestFigure(format_value(figure), figure.counted, figure.source,
                                    _source(item)))
     return tuple(chosen[:FIGURES_PER_STORY])
+
+
+# Bodies that speak, though their names are among the places: "the Pentagon said", "Nato says".
+_INSTITUTIONS = frozenset("""nato pentagon kremlin white house congress senate parliament bundestag
+duma rada westminster downing capitol""".split())
+
+
+def is_place(name: str) -> bool:
+    """Whether a name is a place or a people ("Kyiv", "the United States", "Ukrainians"), not
+    someone who can be quoted: every word is one, and none is an institution's."""
+    words = [w for w in name.casefold().replace("'s", "").split() if w not in ("the", "of")]
+    return bool(words) and all(w in PLACES or w in NATIONS for w in words) and not _INSTITUTIONS & set(words)
+
+
+def _sourced(figure: Figure) -> Figure:
+    return replace(figure, source=None) if figure.source and is_place(figure.source) else figure
 
 
 def small_count(figure: Figure) -> bool:
@@ -155,14 +174,19 @@ def _figure_weight(figure: Figure, item: Item) -> tuple[bool, bool, datetime]:
 
 
 def key_people(mentions: Sequence[Mention], limit: int = PEOPLE_PER_STORY) -> tuple[DigestPerson, ...]:
-    """The most mentioned people, short and full names merged, with their described role."""
+    """The most mentioned people, short and full names merged, with their described role.
+    Only who the items show to be people: a place is none, and a single word with no role
+    given ("Adidas", "Archives") may be a brand or a body."""
     canonical = merge_names(m.name for m in mentions)
     grouped: dict[str, list[Mention]] = {}
     for mention in mentions:
         grouped.setdefault(canonical.get(mention.name, mention.name), []).append(mention)
-    ranked = sorted(grouped.items(), key=lambda kv: (-len(kv[1]), kv[0]))
-    return tuple(DigestPerson(name, *describe(group), mentions=len(group))
-                 for name, group in ranked[:limit])
+    people = [(name, group, describe(group)) for name, group in grouped.items()
+              if not is_place(name)]
+    people = [(name, group, said) for name, group, said in people
+              if len(name.split()) >= 2 or said[0] is not None]
+    people.sort(key=lambda p: (-len(p[1]), p[0]))
+    return tuple(DigestPerson(name, *said, mentions=len(group)) for name, group, said in people[:limit])
 
 
 def _source(item: Item) -> Source:

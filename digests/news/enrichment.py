@@ -57,8 +57,10 @@ class Enricher:
     """Keeps the stored understanding up to date with the stored items; one run at a time."""
 
     def __init__(self, store: EnrichmentStore, workers: WorkerPool, stories: StoryIndex | None = None,
-                 *, batch: int = BATCH) -> None:
+                 *, batch: int = BATCH, on_read: Callable[[int], None] | None = None) -> None:
+        """`on_read` hears how many items each batch read (metrics, progress)."""
         self._store = store
+        self._on_read = on_read
         self._workers = workers
         self._stories = stories if stories is not None else StoryIndex()
         self._batch = batch
@@ -141,6 +143,8 @@ class Enricher:
                 finally:
                     self._in_flight.difference_update(i.id for i in batch)
                 done += len(batch)
+                if self._on_read is not None:
+                    self._on_read(len(batch))
                 batch = following
                 async with self._saved:
                     self._saved.notify_all()

@@ -6,18 +6,27 @@ Only what was published inside the window counts. The signals, in the order they
 - how many reports, and how fast they came (the window's last quarter against the rest);
 - what the piece is: hard news, or soft and service pieces (the URL's section, the feed's
   categories, and wording: guides, deals, reviews, quizzes, clips) that no editor leads with;
-- substance: figures that someone is quoted for.
-Recency only breaks ties.
+- substance: figures that someone is quoted for;
+- the day's shape: how much of the window's coverage, in other stories too, tells of the same
+  thing (`support`, item by item, and `centrality`, story by story), and the headline words that
+  burst against the previous window;
+- standing: a source that published next to nothing in the two windows (a blog post, a link
+  shared once) is no outlet an editor leads from.
+Recency only breaks ties. Diversity: a story that tells of what a story ranked above it already
+tells is folded into it (the same event) or moved down (the same topic).
+Every weight is in `Weights`; `bench/eval_digest.py --ablation` measures what each one adds.
 """
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from digests.models import Item, StoryRecord
@@ -25,13 +34,41 @@ from digests.news.lexicon import lemma
 from digests.news.text import terms
 from digests.readings import Figure
 
-OUTLET_WEIGHT = 1.5  # per independent outlet in the window, after the first
-REPORT_WEIGHT = 1.0  # per log(1 + reports in the window)
-GROWTH_WEIGHT = 0.5  # a story whose reports came late in the window is still growing
-FIGURE_WEIGHT = 0.3  # a figure someone is quoted for
 SOFT = 0.45  # factor for a soft piece (features, lifestyle, sport results pages, opinion)
 SERVICE = 0.1  # factor for a service piece (deals, reviews, quizzes, clips, guides)
-RECENCY_WEIGHT = 0.2  # at most, for a story whose last report is at the window's end
+
+
+@dataclass(frozen=True, slots=True)
+class Weights:
+    """What each signal weighs; a weight of 0 (or a factor of 1) turns the signal off."""
+
+    outlets: float = 1.5  # per independent outlet in the window, after the first
+    reports: float = 1.0  # per log(1 + reports in the window)
+    growth: float = 0.5  # a story whose reports came late in the window is still growing
+    figures: float = 0.3  # per log(1 + figures someone is quoted for)
+    support: float = 1.0  # per log(1 + similar reports of other stories in the window)
+    centrality: float = 0.8  # per log(1 + outlets of the stories that tell the same thing)
+    burst: float = 0.1  # for headline words the day uses far more than the day before
+    recency: float = 0.2  # at most, for a story whose last report is at the window's end
+    kind: bool = True  # soft and service pieces weigh SOFT and SERVICE times as much
+    minor_source: float = 0.5  # factor for a story told only by sources of next to no standing
+    diversity: float = 1.0  # how far a story is moved down per cosine with one ranked above
+    diversity_floor: float = 0.15  # the cosine from which two stories are of one topic
+    fold: bool = True  # a story telling the event of one ranked above is folded into it
+
+
+WEIGHTS = Weights()
+ABLATIONS: dict[str, Weights] = {
+    "outlets": replace(WEIGHTS, outlets=0.0), "reports": replace(WEIGHTS, reports=0.0),
+    "growth": replace(WEIGHTS, growth=0.0), "figures": replace(WEIGHTS, figures=0.0),
+    "support": replace(WEIGHTS, support=0.0), "centrality": replace(WEIGHTS, centrality=0.0),
+    "burst": replace(WEIGHTS, burst=0.0), "recency": replace(WEIGHTS, recency=0.0),
+    "kind": replace(WEIGHTS, kind=False), "minor source": replace(WEIGHTS, minor_source=1.0),
+    "diversity": replace(WEIGHTS, diversity=0.0), "fold": replace(WEIGHTS, fold=False),
+}
+SUPPORT_FLOOR = 0.12  # cosine from which a report of another story supports this one
+MINOR_SOURCE_ITEMS = 5  # fewer reports than this in the window and the one before: a minor source
+MINOR_SOURCE_SHARE = 0.02  # ... and less than this share of them
 
 _SECOND_LEVEL = frozenset("co com org net gov ac edu ne or go gob nic mil".split())
 _SOFT_SECTIONS = frozenset("""entertainment entertainment-arts culture lifestyle life-style
@@ -47,7 +84,9 @@ _SERVICE_WORDS = re.compile(
     r"everything (?:we|you) (?:know|need to know)|what we know|in pictures|watch|video|gallery|"
     r"photos|live:?|as it happened|podcast|newsletter|sign up|best \w+ (?:for|to|of)|"
     r"ranked|recipe)\b", re.IGNORECASE)
-_LISTICLE = re.compile(r"^\s*(?:the\s+)?\d{1,2}\s+(?:best|ways|things|reasons|tips|places|of\s+the)\b",
+# Listicles and buying guides: "10 best...", "The best phones...", "best X for March 2022".
+_LISTICLE = re.compile(r"^\s*(?:the\s+)?\d{1,2}\s+(?:best|ways|things|reasons|tips|places|of\s+the)\b"
+                       r"|^\s*the\s+best\s+(?!of\b)|\bbest\b.*\b(?:in|for|of)\s+(?:\w+\s+)?20\d\d\b",
                        re.IGNORECASE)
 # Headlines of features, explainers and opinion: a question, "why / how / what ...", "the life
 # of", "moments", "inside ...", "analysis", "opinion", "timeline", "who is".
@@ -65,11 +104,12 @@ _PRESS_REVIEW = re.compile(r"^\s*(?:the papers|newspaper headlines|what the pape
 class Importance:
     """A story's importance in one window, with the signals it was made of (for tests)."""
 
-    score: float
+    score: float  # news + recency
     outlets: int
     reports: int
     growth: float
     kind: float  # 1 for hard news, SOFT or SERVICE
+    news: float = 0.0  # the signals of the story's own reports, weighed by its kind
 
 
 def in_window(story: StoryRecord, start: datetime, end: datetime) -> list[Item]:
@@ -77,28 +117,34 @@ def in_window(story: StoryRecord, start: datetime, end: datetime) -> list[Item]:
 
 
 def importance(story: StoryRecord, start: datetime, end: datetime,
-               figures: Mapping[int, Sequence[Figure]] | None = None) -> Importance:
-    """How much the story matters in the window [start, end]."""
+               figures: Mapping[int, Sequence[Figure]] | None = None,
+               weights: Weights = WEIGHTS) -> Importance:
+    """How much the story matters in the window [start, end], from its own reports alone."""
     reports = in_window(story, start, end)
     if not reports:
         return Importance(0.0, 0, 0, 0.0, 1.0)
     outlets = len({outlet_of(i) for i in reports})
     growth = _growth(reports, start, end)
-    kind = max(piece_kind(i) for i in reports)
+    kind = max(piece_kind(i) for i in reports) if weights.kind else 1.0
     quoted = sum(1 for i in reports for f in (figures or {}).get(i.id, ()) if f.source)
-    score = (OUTLET_WEIGHT * (outlets - 1) + REPORT_WEIGHT * math.log1p(len(reports))
-             + GROWTH_WEIGHT * growth + FIGURE_WEIGHT * math.log1p(quoted)) * kind
-    score += RECENCY_WEIGHT * _lateness(max(i.published_at for i in reports), start, end)
-    return Importance(score, outlets, len(reports), growth, kind)
+    news = (weights.outlets * (outlets - 1) + weights.reports * math.log1p(len(reports))
+            + weights.growth * growth + weights.figures * math.log1p(quoted)) * kind
+    recency = weights.recency * _lateness(max(i.published_at for i in reports), start, end)
+    return Importance(news + recency, outlets, len(reports), growth, kind, news)
 
 
 def outlet_of(item: Item) -> str:
     """The publisher of an item: the registrable domain its link points to ("bbc.co.uk" for
     www.bbc.co.uk and feeds.bbc.co.uk), or its feed's name when it has no link."""
-    host = (urlsplit(item.url).hostname or "") if item.url else ""
+    return _outlet(item.url, item.feed_name)
+
+
+@lru_cache(maxsize=1 << 14)
+def _outlet(url: str | None, feed_name: str) -> str:
+    host = (urlsplit(url).hostname or "") if url else ""
     labels = [label for label in host.lower().split(".") if label]
     if len(labels) < 2:
-        return item.feed_name.casefold()
+        return feed_name.casefold()
     keep = 3 if len(labels) >= 3 and labels[-2] in _SECOND_LEVEL and len(labels[-1]) == 2 else 2
     return ".".join(labels[-keep:])
 
@@ -142,23 +188,82 @@ def _lateness(moment: datetime, start: datetime, end: datetime) -> float:
 
 def ranked(stories: Iterable[StoryRecord], start: datetime, end: datetime,
            figures: Mapping[int, Sequence[Figure]] | None = None,
-           before: Iterable[Item] = ()) -> list[StoryRecord]:
+           before: Iterable[Item] = (), weights: Weights = WEIGHTS) -> list[StoryRecord]:
     """The stories with a report in the window, most important first, one event once: a story
-    telling the same event as one ranked above it is folded into that one. `before`: reports
-    of the window before this one, against which the day's words are judged new or usual."""
+    telling the same event as one ranked above it is folded into that one, and one telling of
+    the same thing is moved down. `before`: reports of the window before this one, against
+    which the day's words are judged new or usual and a source's standing is judged."""
     live = [s for s in stories if in_window(s, start, end)]
-    scores = {s.id: importance(s, start, end, figures) for s in live}
-    near = neighbours(story_vectors(live, start, end))
+    earlier = list(before)
+    scores = {s.id: importance(s, start, end, figures, weights) for s in live}
+    close = neighbours(story_vectors(live, start, end), floor=min(SUPPORT_FLOOR, weights.diversity_floor))
+    near = _at_least(close, RELATED)
     outlets = {s.id: {outlet_of(i) for i in in_window(s, start, end)} for s in live}
-    news = bursts(live, start, end, before)
-    total = {s.id: scores[s.id].score + scores[s.id].kind * (
-        CENTRALITY_WEIGHT * math.log1p(sum(cosine * len(outlets[o]) for o, cosine in near[s.id].items()))
-        + BURST_WEIGHT * _story_burst(s, start, end, news)) for s in live}
+    news = bursts(live, start, end, earlier)
+    support = report_support(live, start, end, close)
+    minor = minor_sources(live, start, end, earlier)
+    total = {}
+    for s in live:
+        shape = (weights.centrality * math.log1p(sum(cosine * len(outlets[o])
+                                                     for o, cosine in near[s.id].items()))
+                 + weights.burst * _story_burst(s, start, end, news)
+                 + weights.support * math.log1p(support[s.id]))
+        standing = weights.minor_source if outlets[s.id] <= minor else 1.0
+        own = scores[s.id]
+        total[s.id] = (own.news + own.kind * shape) * standing + (own.score - own.news)
     order = sorted(live, key=lambda s: (total[s.id], s.last_seen_at, -s.id), reverse=True)
-    return _one_event_once(order, near)
+    if weights.fold:
+        order = _one_event_once(order, near)
+    return _diverse(order, total, _at_least(close, weights.diversity_floor), weights.diversity)
 
 
-BURST_WEIGHT = 0.1  # for a story whose headline words the day uses far more than the day before
+def report_support(stories: Sequence[StoryRecord], start: datetime, end: datetime,
+                   close: Mapping[int, Mapping[int, float]]) -> dict[int, float]:
+    """For each story, how many reports of OTHER stories in the window tell of much the same
+    thing: their reports counted by the cosine (at least SUPPORT_FLOOR) of their story with
+    this one. The grouping keeps apart what it is unsure of; the day's coverage still counts."""
+    reports = {s.id: len(in_window(s, start, end)) for s in stories}
+    return {s.id: sum(cosine * reports[other] for other, cosine in close[s.id].items()
+                      if cosine >= SUPPORT_FLOOR) for s in stories}
+
+
+def minor_sources(stories: Sequence[StoryRecord], start: datetime, end: datetime,
+                  before: Sequence[Item]) -> set[str]:
+    """The outlets of next to no standing here: fewer than MINOR_SOURCE_ITEMS reports in this
+    window and the one before, and less than MINOR_SOURCE_SHARE of all of them (a blog post, a
+    page shared once on a link site). With few feeds followed, no outlet is minor."""
+    counts = Counter(outlet_of(i) for s in stories for i in in_window(s, start, end))
+    counts.update(outlet_of(i) for i in before)
+    everything = sum(counts.values())
+    return {outlet for outlet, n in counts.items()
+            if n < MINOR_SOURCE_ITEMS and n < MINOR_SOURCE_SHARE * everything}
+
+
+def _at_least(close: Mapping[int, Mapping[int, float]], floor: float) -> dict[int, dict[int, float]]:
+    return {story_id: {o: c for o, c in found.items() if c >= floor} for story_id, found in close.items()}
+
+
+DIVERSE_HEAD = 50  # diversity reorders the head of the list: no digest shows more
+
+
+def _diverse(order: Sequence[StoryRecord], total: Mapping[int, float],
+             near: Mapping[int, Mapping[int, float]], diversity: float) -> list[StoryRecord]:
+    """The head of the list picked greedily: each next story is the one whose score, lowered
+    by its highest cosine with a story already picked, is highest (one topic does not fill
+    the digest while other news waits)."""
+    if diversity <= 0:
+        return list(order)
+    pool, rest = list(order[:DIVERSE_HEAD]), list(order[DIVERSE_HEAD:])
+    picked: list[StoryRecord] = []
+    while pool:
+        def lowered(story: StoryRecord) -> float:
+            overlap = max((near[story.id].get(p.id, 0.0) for p in picked), default=0.0)
+            score = total.get(story.id, 0.0)
+            return score - diversity * overlap * (1.0 + abs(score))
+        best = max(pool, key=lowered)
+        picked.append(best)
+        pool.remove(best)
+    return picked + rest
 
 
 def bursts(stories: Sequence[StoryRecord], start: datetime, end: datetime,
@@ -170,9 +275,10 @@ def bursts(stories: Sequence[StoryRecord], start: datetime, end: datetime,
     reach: dict[str, set[str]] = {}
     for story in stories:
         for item in in_window(story, start, end):
+            outlet = outlet_of(item)
             for word in set(_lemmas(item.title)):
                 today.setdefault(word, set()).add(story.id)
-                reach.setdefault(word, set()).add(outlet_of(item))
+                reach.setdefault(word, set()).add(outlet)
     usual = Counter(word for item in before for word in set(_lemmas(item.title)))
     return {word: math.log((len(ids) * len(reach[word]) + 1) / (usual[word] + 1))
             for word, ids in today.items() if len(ids) >= 2}
@@ -191,15 +297,17 @@ def _one_event_once(order: Sequence[StoryRecord],
     headlines sharing at least two words (a shared topic word alone is no same event), and
     reports within a day of each other (the same topic on another day is another event)."""
     kept: dict[int, list[StoryRecord]] = {}
+    place: dict[int, int] = {}  # a kept story's place in the order
     by_id = {s.id: s for s in order}
     headline = {s.id: {w for i in s.items for w in _lemmas(i.title)} for s in order}
     for story in order:
-        same = [k for k in kept if near[story.id].get(k, 0.0) >= SAME_EVENT
+        same = [k for k, cosine in near[story.id].items() if k in kept and cosine >= SAME_EVENT
                 and len(headline[story.id] & headline[k]) >= SHARED_HEADLINE_WORDS
                 and _apart(story, by_id[k]) <= SAME_EVENT_SPAN]
         if same:
-            kept[same[0]].append(story)
+            kept[min(same, key=place.__getitem__)].append(story)
         else:
+            place[story.id] = len(place)
             kept[story.id] = [story]
     return [_folded(group) for group in kept.values()]
 
@@ -221,7 +329,6 @@ def _folded(group: Sequence[StoryRecord]) -> StoryRecord:
 
 # The day's shape: how central a story is, and one event once ------------------------------
 
-CENTRALITY_WEIGHT = 0.8  # per log(1 + the outlets of the stories that tell the same thing)
 RELATED = 0.2  # cosine from which two stories of the window tell of the same thing
 SAME_EVENT = 0.2
 SHARED_HEADLINE_WORDS = 2
@@ -237,9 +344,12 @@ def story_vectors(stories: Sequence[StoryRecord], start: datetime,
     for story in stories:
         bag: Counter[str] = Counter()
         for item in in_window(story, start, end):
-            bag.update(_lemmas(item.title) * 2)
-            bag.update(_lemmas(" ".join(item.text.split()[:_VECTOR_WORDS])))
+            bag.update(_bag(item))
         counts[story.id] = bag
+    return _unit_tfidf(counts)
+
+
+def _unit_tfidf(counts: Mapping[int, Counter[str]]) -> dict[int, dict[str, float]]:
     document_frequency = Counter(t for bag in counts.values() for t in bag)
     total = len(counts)
     vectors = {}
@@ -251,23 +361,51 @@ def story_vectors(stories: Sequence[StoryRecord], start: datetime,
     return vectors
 
 
-def _lemmas(text: str) -> list[str]:
-    return [lemma(t) for t in terms(text)]
+def _bag(item: Item) -> Counter[str]:
+    """An item's words as the vectors count them: the title's twice, the text's opening once."""
+    bag = Counter(_lemmas(item.title) * 2)
+    bag.update(_lemmas(" ".join(item.text.split()[:_VECTOR_WORDS])))
+    return bag
+
+
+_lemma = lru_cache(maxsize=1 << 16)(lemma)  # stemming is the costly part of reading words
+
+
+@lru_cache(maxsize=1 << 14)
+def _lemmas(text: str) -> tuple[str, ...]:
+    """The text's words, stemmed (a title is read by several signals: once is enough)."""
+    return tuple(_lemma(t) for t in terms(text))
+
+
+CANDIDATES = 20  # others whose cosine with a story is computed: those sharing most telling words
+COMMON_WORD = 50  # a word among the telling ones of more stories than this finds no candidates
+COMMON_SHARE = 0.02  # ... nor one of more than this share of them, in a large window
 
 
 def neighbours(vectors: Mapping[int, Mapping[str, float]], floor: float = RELATED,
                telling: int = 15) -> dict[int, dict[int, float]]:
-    """For each story, the others whose cosine with it reaches `floor`. Pairs come from an
-    inverted index over each story's most telling words, so the work grows with the number of
-    related pairs, not with the square of the stories."""
-    postings: dict[str, list[int]] = {}
+    """For each story, the others whose cosine with it reaches `floor`. Candidates come from an
+    inverted index over each story's most telling words (minus the words telling for very many
+    stories, which tell little), the CANDIDATES sharing most weight first, so the work grows
+    with the number of stories, not with its square."""
+    postings: dict[str, list[tuple[int, float]]] = {}
+    tops: dict[int, list[tuple[str, float]]] = {}
     for story_id, vector in vectors.items():
-        for word, _ in sorted(vector.items(), key=lambda kv: -kv[1])[:telling]:
-            postings.setdefault(word, []).append(story_id)
+        tops[story_id] = sorted(vector.items(), key=lambda kv: (-kv[1], kv[0]))[:telling]
+        for word, weight in tops[story_id]:
+            postings.setdefault(word, []).append((story_id, weight))
+    common = max(COMMON_WORD, COMMON_SHARE * len(vectors))
     found: dict[int, dict[int, float]] = {story_id: {} for story_id in vectors}
     for story_id, vector in vectors.items():
-        candidates = {other for word in vector for other in postings.get(word, ()) if other != story_id}
-        for other in candidates:
+        shared: dict[int, float] = {}
+        for word, weight in tops[story_id]:
+            posting = postings[word]
+            if len(posting) > common:
+                continue
+            for other, other_weight in posting:
+                shared[other] = shared.get(other, 0.0) + weight * other_weight
+        shared.pop(story_id, None)
+        for other in heapq.nlargest(CANDIDATES, shared, key=shared.__getitem__):
             if other in found[story_id]:
                 continue
             similarity = _cosine(vector, vectors[other])

@@ -235,7 +235,7 @@ async def test_a_refused_question_is_an_answer_with_the_reason(newsroom: Store) 
 
 
 def test_dates_in_a_trend_carry_the_year_when_it_is_not_this_one() -> None:
-    from digests.news.answers import _day
+    from digests.news.figure_answers import _day
     assert _day(date(2022, 3, 2), NOW) == "2 Mar"
     assert _day(date(2021, 3, 2), NOW) == "2 Mar 2021"
 

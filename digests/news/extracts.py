@@ -1,0 +1,100 @@
+"""What a sentence gives for a question to lead its answer with: a place, a name, a day or a year, an age."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from digests.news.dates import dates_in
+from digests.news.lexicon import lemma
+from digests.news.people_words import DEMONYMS, PLACES
+from digests.news.question import Question
+from digests.news.text import words
+
+_PLACE_AFTER = re.compile(r"\b(?:in|at|near|outside|inside)\s+(?:the\s+)?"
+                          r"(?P<place>(?:[A-Z][\w'’.-]+)(?:\s+(?:of\s+|de\s+|on\s+)?[A-Z][\w'’.-]+){0,3})")
+# A run of capitalised words (a name, a place), a trailing possessive, and capitalised words
+# that are never places: also what `support` reads a name in a sentence by.
+CAPITALISED_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}")
+POSSESSIVE_END = re.compile(r"['’]s?$")
+NOT_PLACES = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february
+march april may june july august september october november december the a an this that i we he she
+they it his her their its our christmas easter""".split())
+
+
+def place_in(text: str, asked: Question) -> str | None:
+    """The first place the sentence puts something in ("in the Gomel region", "at Wembley"),
+    else the first known place it names, other than a place the question itself gives."""
+    given = {w.casefold() for name in asked.names for w in words(name)} | set(asked.terms)
+    for match in _PLACE_AFTER.finditer(text):
+        place = match.group("place")
+        first = words(place)[0].casefold() if words(place) else ""
+        if first in NOT_PLACES or all(w.casefold() in given or lemma(w.lower()) in given
+                                       for w in words(place)):
+            continue
+        place = re.split(r"['’]s\s+", place)[-1]  # "Belarus's Brest": Brest
+        return POSSESSIVE_END.sub("", place.rstrip(".,"))
+    for match in CAPITALISED_RUN.finditer(text):
+        found = words(POSSESSIVE_END.sub("", match.group()))
+        known = [i for i, w in enumerate(found) if w.casefold() in PLACES or w.casefold() in DEMONYMS]
+        if not known:
+            continue
+        place = found[known[0]:known[-1] + 1]  # "Colombia" of "Colombia AG"
+        if len(place) == 1 and place[0].casefold() in _COMPASS:
+            if not known[0]:
+                continue  # "the West calls for …": no place
+            place = found[:known[0] + 1]  # "Southend West"
+        if place[-1].casefold() not in PLACES:  # "an Italian port": the demonym and its noun
+            noun = re.match(r"\s+([a-z]+)", text[match.end():]) if known[-1] == len(found) - 1 else None
+            if not (noun and noun.group(1) in _PLACE_NOUNS):
+                continue
+            place = [*place, noun.group(1)]
+        if not all(w.casefold() in given or lemma(w.lower()) in given for w in place):
+            return " ".join(place)
+    return None
+
+
+_COMPASS = frozenset("west east north south western eastern northern southern central".split())
+_PLACE_NOUNS = frozenset("""port marina city town village coast island border capital region
+province county harbour harbor resort airport base""".split())
+
+
+def name_in(text: str, asked: Question) -> str | None:
+    """The first name a sentence gives that the question does not ("Coda", "Joe Manchin"):
+    what a "which" or "who won" question asks for."""
+    given = {w.casefold() for name in asked.names for w in words(name)} | set(asked.terms)
+    for match in CAPITALISED_RUN.finditer(text):
+        found = [w for w in words(POSSESSIVE_END.sub("", match.group()))
+                 if w.casefold() not in given and lemma(w.lower()) not in given
+                 and w.casefold() not in NOT_PLACES and w.casefold() not in DEMONYMS]
+        opens = match.start() == 0 or text[:match.start()].rstrip().endswith((":", "-", "–", "—", "\"", "“"))
+        if found and (not opens or len(found) > 1 or text[match.end():match.end() + 1] in ":,"):
+            return " ".join(found)
+    return None
+
+
+def date_in(text: str, published: date) -> date | str | None:
+    """The first day the sentence names, read against the day it was published; else a year it
+    gives ("in 1986", "until 2028")."""
+    found = dates_in(text, published)
+    if found:
+        return found[0][1]
+    year = _YEAR.search(text)
+    return year.group("year") if year else None
+
+
+_YEAR = re.compile(r"\b(?:in|since|until|till|from|by|before|after|of|back to|dating to|through)\s+"
+                   r"(?:the\s+(?:year\s+)?)?(?P<year>1[0-9]{3}|20[0-9]{2})\b", re.IGNORECASE)
+
+
+_AGE = re.compile(r"\baged\s+(?P<a>\d{1,3})\b|\b(?P<b>\d{1,3})-year-old\b"
+                  r"|\bat\s+(?:the\s+)?age\s+of\s+(?P<c>\d{1,3})\b"
+                  r"|\b(?:dies|died|dead|passes\s+away|passed\s+away)\s+at\s+(?P<d>\d{1,3})\b"
+                  r"|\b(?P<e>\d{1,3})\s+years?\s+old\b"
+                  r"|\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*,\s+(?P<f>\d{1,3}),")
+
+
+def age_in(text: str) -> int | None:
+    """The first age a sentence gives a person: "aged 52", "a 16-year-old", ", 45,", "dies at 87"."""
+    found = _AGE.search(text)
+    return int(next(v for v in found.groupdict().values() if v)) if found else None

@@ -1,0 +1,267 @@
+"""Answering "how many / how much" and "how old": the figures that count what is asked, as a
+series over time, latest first, with how the value changed."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from digests.news.answer_types import Answer, AnswerStore, Quote, dont_know
+from digests.news.digest import small_count
+from digests.news.extracts import age_in
+from digests.news.figures import format_value
+from digests.news.lexicon import family_of_lemma, lemma
+from digests.news.people_words import DEMONYMS, PLACES
+from digests.news.question import (
+    KIND_FIGURES,
+    MEASURE_AGE,
+    MEASURE_COUNT,
+    MEASURE_DISTANCE,
+    MEASURE_DURATION,
+    MEASURE_MONEY,
+    MEASURE_PERCENT,
+    MEASURE_SPEED,
+    MEASURE_WEIGHT,
+    Question,
+)
+from digests.news.sentence_search import SEARCHED, distinct_hits, search_terms, searched
+from digests.news.support import SUPPORTED, lowercase_names, says_it, support
+from digests.news.text import words
+from digests.news.word_matching import has_name, lemmas_of, meets
+from digests.readings import CitedFigure, Figure
+
+SERIES_MARGIN = 1.5  # figures scoring this close to the best answer read as one series
+FIGURE_HITS = 200  # sentences whose figures are read for a number
+
+
+@dataclass(frozen=True, slots=True)
+class FigureQuestion:
+    """What a "how many / how much" question asks for (as lemmas)."""
+
+    terms: tuple[str, ...]
+    head: str | None
+    names: tuple[str, ...]
+    units: frozenset[str | None] | None
+    by: date | None
+    measure: str | None = None
+
+
+_MEASURE_UNITS: dict[str, frozenset[str | None]] = {
+    MEASURE_DURATION: frozenset({"year", "month", "week", "day", "hour", "minute", "second", "decade"}),
+    MEASURE_AGE: frozenset({"year", "decade"}),
+    MEASURE_DISTANCE: frozenset({"mile", "km", "m", "foot", "inch", "nautical mile", "mm", "cm"}),
+    MEASURE_SPEED: frozenset({"mph", "km/h", "kph"}),
+    MEASURE_WEIGHT: frozenset({"kg", "lb", "tonne", "ton", "g", "pound"}),
+    MEASURE_PERCENT: frozenset({"percent", "percentage point"}),
+    MEASURE_COUNT: frozenset({None}),
+}
+
+
+def figure_question(asked: Question) -> FigureQuestion:
+    return FigureQuestion(asked.terms, asked.head, asked.names, _expected_units(asked), asked.by,
+                          asked.measure)
+
+
+def unit_fits(unit: str | None, measure: str | None) -> bool:
+    """Whether a figure's unit is of the kind the question measures ("how long": a duration)."""
+    if measure == MEASURE_MONEY:
+        return bool(unit and len(unit) == 3 and unit.isupper())
+    return measure not in _MEASURE_UNITS or unit in _MEASURE_UNITS[measure]
+
+
+async def answer_figures(store: AnswerStore, asked: Question, now: datetime,
+                          rarity: Mapping[str, float]) -> Answer:
+    """"How many / how much": the series of figures that count what is asked, latest first;
+    "how old": the age a supported sentence gives, else a figure like any other."""
+    if not asked.terms:
+        return dont_know(asked.text, KIND_FIGURES)
+    if asked.measure == MEASURE_AGE:
+        aged = await _answer_age(store, asked, rarity)
+        if aged is not None:
+            return aged
+    wanted = figure_question(asked)
+    hits = await searched(store, search_terms(asked, rarity), FIGURE_HITS)
+    quoted = {(h.source.item_id, h.text) for h in hits}
+    found = [f for f in await store.figures_of_items({item_id for item_id, _ in quoted})
+             if (f.source.item_id, f.figure.sentence) in quoted]
+    named = lowercase_names(asked, {h.text for h in hits[:SEARCHED]}, rarity)
+    candidates = [c for c in found if support(asked, c.figure.sentence, rarity, named,
+                                              _asked_for(c.figure, asked)) >= SUPPORTED
+                  and says_it(asked, c.figure.sentence, c.source.published_at.date(), events=False)]
+    series = best_series(candidates, wanted) or _best_supported_figure(candidates, wanted)
+    if not series:
+        return dont_know(asked.text, KIND_FIGURES)
+    headline = _figure_headline(series[0], series[1:], now)
+    quotes = tuple(Quote(f.figure.sentence, f.source) for f in series[:3])
+    return Answer(asked.text, KIND_FIGURES, True, headline, quotes,
+                  tuple(f.figure.value for f in series))
+
+
+async def _answer_age(store: AnswerStore, asked: Question, rarity: Mapping[str, float]) -> Answer | None:
+    """"How old": the best-supported sentence that gives an age, the age first."""
+    hits = distinct_hits(await searched(store, search_terms(asked, rarity), SEARCHED))
+    named = lowercase_names(asked, (h.text for h in hits), rarity)
+    ranked = sorted(((support(asked, h.text, rarity, named, age_in(h.text) is not None), h) for h in hits),
+                    key=lambda pair: (pair[0], pair[1].score), reverse=True)
+    aged = [(age, h) for score, h in ranked if score >= SUPPORTED and (age := age_in(h.text)) is not None
+            and says_it(asked, h.text, h.source.published_at.date(), events=False)]
+    if not aged:
+        return None
+    age, best = aged[0]
+    headline = f"{age} years old ({best.source.feed_name}, {best.source.published_at:%a %-d %b %Y})"
+    quotes = tuple(Quote(h.text, h.source) for _, h in aged[:3])
+    return Answer(asked.text, KIND_FIGURES, True, headline, quotes, (float(age),))
+
+
+def best_series(candidates: Sequence[CitedFigure], asked: FigureQuestion) -> list[CitedFigure]:
+    """The figures that answer the question best, latest first (up to its date, if it has one).
+
+    A figure qualifies only if it counts the question's head noun (or a word of its family), its
+    sentence names every name the question names and its unit fits; among those, the ones of
+    the best's unit and scoring close to it form the series, so one measure worded differently
+    by several outlets still reads as one series, and another measure never joins it.
+    """
+    scored = [(figure_score(c.figure, asked), c) for c in candidates if _fits(c, asked)]
+    scored = [(score, c) for score, c in scored if score > 0]
+    if not scored:
+        return []
+    best_score, best = max(scored, key=lambda pair: (pair[0], figure_date(pair[1])))
+    where = places_named(best.figure.sentence)
+    series = [(score, c) for score, c in scored if score >= best_score - SERIES_MARGIN
+              and c.figure.unit == best.figure.unit and _same_place(where, c.figure.sentence)]
+    if asked.by is not None:
+        series = [(score, c) for score, c in series if figure_date(c)[0] <= asked.by]
+    # Latest day first; on one day, the report worded most like the question first.
+    ordered = sorted(series, key=lambda pair: (figure_date(pair[1])[0], pair[0],
+                                                figure_date(pair[1])[1]), reverse=True)
+    return _one_per_report([c for _, c in ordered])
+
+
+def places_named(text: str) -> frozenset[str]:
+    """The known places a sentence names, demonyms read as their country ("Ukrainian": ukraine)."""
+    found = set()
+    for word in words(text):
+        lowered = word.casefold()
+        if word[:1].isupper() and lowered in PLACES:
+            found.add(lowered)
+        elif word[:1].isupper() and lowered in DEMONYMS:
+            found.add(DEMONYMS[lowered].casefold())
+    return frozenset(found)
+
+
+def _same_place(where: frozenset[str], text: str) -> bool:
+    """One series is about one place: a figure whose sentence names places, none of them the
+    best figure's, measures something else (a shooting in one city, a war in a country)."""
+    other = places_named(text)
+    return not where or not other or bool(where & other)
+
+
+def _best_supported_figure(candidates: Sequence[CitedFigure], asked: FigureQuestion) -> list[CitedFigure]:
+    """When no figure counts what the question names ("how many noms" and "four nominations"),
+    the figure of the best-supporting sentence, of the kind asked (a count, a sum, a share),
+    most like the question in what it counts, latest first."""
+    fitting = [c for c in candidates if unit_fits(c.figure.unit, asked.measure)
+               and all(has_name(n, c.figure.sentence) for n in asked.names)
+               and not small_count(c.figure)]
+    if not fitting:
+        return []
+    best = max(fitting, key=lambda c: (_counted_overlap(c.figure, asked), figure_date(c)))
+    return [best]
+
+
+def _counted_overlap(figure: Figure, asked: FigureQuestion) -> float:
+    counted = lemmas_of(f"{figure.counted or ''} {figure.sentence}")
+    return sum(meets(t, counted) for t in asked.terms)
+
+
+def _fits(cited: CitedFigure, asked: FigureQuestion) -> bool:
+    figure = cited.figure
+    if not unit_fits(figure.unit, asked.measure):
+        return False
+    if asked.head is not None and not family_of_lemma(asked.head) & _counted_words(figure):
+        return False
+    return all(has_name(name, figure.sentence) for name in asked.names)
+
+
+def _asked_for(figure: Figure, asked: Question) -> bool:
+    """Whether a figure is the kind of value asked: of the measure asked, counting what is asked."""
+    if not unit_fits(figure.unit, asked.measure) or (small_count(figure) and asked.measure is None):
+        return False
+    about = _counted_words(figure) | lemmas_of(figure.sentence)  # "how many teslas": vehicles of Tesla
+    return asked.head is None or bool(family_of_lemma(asked.head) & about)
+
+
+_NEAR_BEFORE = 3  # words before a figure that may name what it counts ("nominations with 11")
+_NEAR_AFTER = 4
+
+
+def _counted_words(figure: Figure) -> set[str]:
+    """Lemmas of what a figure counts: its `counted` words, and when the extractor found none,
+    the words right around it in its sentence."""
+    if figure.counted:
+        return lemmas_of(figure.counted)
+    before = words(figure.sentence[:figure.start])[-_NEAR_BEFORE:]
+    after = words(figure.sentence[figure.end:])[:_NEAR_AFTER]
+    return {lemma(w.lower()) for w in (*before, *after)}
+
+
+def figure_score(figure: Figure, asked: FigureQuestion) -> float:
+    """Question terms found in what is counted count most; counted words the question did not
+    ask for count against (children fled ≠ people fled). Money is often counted vaguely ("a
+    package"), so a sum of money may match by its sentence alone, on stricter terms."""
+    wanted = set(asked.terms)
+    counted = _counted_words(figure)
+    counted_hits = sum(meets(t, counted) for t in wanted)
+    sentence = lemmas_of(figure.sentence)
+    context_hits = sum(meets(t, sentence) for t in wanted)
+    coverage = sum(1 for t in wanted if family_of_lemma(t) & sentence) / len(wanted) if wanted else 0.0
+    measured = asked.measure not in (None, MEASURE_COUNT) and unit_fits(figure.unit, asked.measure)
+    by_sentence = (asked.head is None and (_is_money(figure) or measured)
+                   and context_hits >= 2 and coverage >= 0.5)
+    if (counted_hits == 0 and not by_sentence) or coverage < 0.5:
+        return 0.0
+    extra = len({c for c in counted if not any(c in family_of_lemma(t) for t in wanted)})
+    return 2.0 * counted_hits + context_hits - 0.75 * extra
+
+
+def _is_money(figure: Figure) -> bool:
+    return bool(figure.unit and len(figure.unit) == 3 and figure.unit.isupper())
+
+
+def _one_per_report(series: Sequence[CitedFigure]) -> list[CitedFigure]:
+    """One figure per item and value: a story repeating its number is one report of it."""
+    kept: dict[tuple[int, float], CitedFigure] = {}
+    for cited in series:
+        kept.setdefault((cited.source.item_id, cited.figure.value), cited)
+    return list(kept.values())
+
+
+def _expected_units(asked: Question) -> frozenset[str | None] | None:
+    if asked.measure == MEASURE_MONEY or asked.measure is None:
+        return None  # any currency (checked by `unit_fits`), or any unit at all
+    return _MEASURE_UNITS.get(asked.measure)
+
+
+def figure_date(cited: CitedFigure) -> tuple[date, datetime]:
+    when = cited.figure.as_of or cited.source.published_at.date()
+    return (when, cited.source.published_at)
+
+
+def _figure_headline(latest: CitedFigure, older: Sequence[CitedFigure], now: datetime) -> str:
+    figure = latest.figure
+    said = figure.source or latest.source.feed_name
+    when = figure_date(latest)[0]
+    qualifier = f"{figure.qualifier_text} " if figure.qualifier_text else ""
+    line = (f"{qualifier}{format_value(figure)} {figure.counted or ''}".strip()
+            + f" ({said}, {when:%a %-d %b %Y})")
+    trend = [f"{format_value(f.figure)} ({_day(figure_date(f)[0], now)})" for f in older[:4]
+             if f.figure.value != figure.value]
+    if trend:
+        line += " — earlier: " + ", ".join(dict.fromkeys(trend))
+    return line
+
+
+def _day(when: date, now: datetime) -> str:
+    """"2 Mar", or "2 Mar 2021" when it is not this year's."""
+    return f"{when:%-d %b}" if when.year == now.year else f"{when:%-d %b %Y}"

@@ -1,0 +1,231 @@
+"""Whether a sentence answers a question: how much of the question it covers (`support`), and
+whether it can answer at all (`says_it`): of the year asked, saying the event asked about with
+its doer, done rather than expected, and not saying that what is asked is not known."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date
+
+from digests.news.extracts import CAPITALISED_RUN, NOT_PLACES, POSSESSIVE_END
+from digests.news.lexicon import lemma
+from digests.news.people_words import DEMONYMS, PLACES
+from digests.news.question import KIND_DATE, KIND_PLACE, Question
+from digests.news.text import words
+from digests.news.word_matching import has_name, lemmas_of, meets
+
+SUPPORTED = 0.6  # weighted share of a question's words (besides its names) a sentence must cover
+SPECIFIC = 7.0  # rarity (log of sentences per sentence using a word) of a word that names a thing
+NAME_SHARE = 0.5  # what a name the sentence has counts toward support, against a content word
+MIN_WEIGHT = 0.2  # the least a question word weighs, however common
+
+
+def support(asked: Question, text: str, rarity: Mapping[str, float],
+            named: frozenset[str] = frozenset(), thing: bool | None = None) -> float:
+    """How much of the question a sentence covers, weighing each word by its rarity: 0 when it
+    misses a name the question names, or a word typed in lower case that the sentences found
+    write as a name (`named`: "serena", "bafta"), or a word no stored sentence has; else the
+    weighted share of the question's words it has, a word of the same family counting a little
+    less and the names (which it has) counting half: the question's other words say what it
+    asks about them. `thing` says whether the sentence holds the kind of thing asked for (a
+    value of the measure asked, a place, a date), which counts as one more word when known."""
+    if not all(has_name(name, text) for name in asked.names) or not _places_in(asked, text):
+        return 0.0
+    found = lemmas_of(text)
+    content = [t for t in asked.content_terms() if t not in named]
+    if any(not meets(t, found) for t in named):
+        return 0.0
+    if not content:
+        return 1.0 if asked.names or named else 0.0
+    weights = {t: max(rarity.get(t, 1.0), MIN_WEIGHT) for t in content}
+    name_terms = [t for t in asked.terms if t not in weights]
+    given = NAME_SHARE * sum(max(rarity.get(t, 1.0), MIN_WEIGHT) for t in name_terms)
+    covered = sum(w * meets(t, found) for t, w in weights.items())
+    total = sum(weights.values()) + given
+    if thing is not None:
+        asked_for = sum(weights.values()) / len(weights)
+        covered, total = covered + asked_for * thing, total + asked_for
+    return (covered + given) / total
+
+
+_NOT_KNOWN = re.compile(
+    r"\b(?:(?:are|is|was|were|has|have)\s+yet\s+to\s+(?:establish|determine|confirm|identify|disclose|"
+    r"reveal|announce|be\s+(?:established|determined|confirmed|identified|disclosed|named|released|"
+    r"revealed|announced))|not\s+(?:yet\s+)?(?:been\s+)?(?:known|disclosed|released|revealed|"
+    r"made\s+public|established|determined)|(?:was|is|remains?|remained)\s+(?:still\s+)?(?:unknown|"
+    r"unclear|not\s+clear)|undisclosed|unnamed|no\s+details|(?:did|does|do)\s+not\s+(?:say|disclose|"
+    r"reveal|give)|declined\s+to\s+(?:say|disclose|reveal|give|name))\b", re.IGNORECASE)
+_PREPOSITION_BEFORE = re.compile(r"(?:^|\W)(?:to|of|for|with|against|from|about|by|on|at|under|"
+                                 r"behind|near|around|toward|towards)\s+$", re.IGNORECASE)
+
+
+def says_it(asked: Question, text: str, published: date, events: bool = True) -> bool:
+    """Whether a sentence can answer at all, however much of the question's words it has: it is
+    of the year the question names (names it, or was published then), says the event the
+    question asks about ("resign": not a resignation's hearing, nor a vigil), with the one the
+    question says did it as its doer ("aides to Boris Johnson resigned" is not his
+    resignation), and does not say that what is asked is not known ("investigators are yet to
+    establish a cause")."""
+    if asked.year is not None and str(asked.year) not in text and published.year != asked.year:
+        return False
+    found = lemmas_of(text)
+    if events and any(not meets(verb, found) and not _said_otherwise(verb, text) for verb in asked.verbs):
+        return False
+    if events and asked.subject and asked.verbs and not _as_doer(asked.subject, text):
+        return False
+    if asked.past and asked.verbs and _only_expected(asked, text):
+        return False
+    return _NOT_KNOWN.search(text) is None
+
+
+_EXPECTED = re.compile(r"\b(?:expected|set|likely|poised|tipped|hoping|hopes?|plans?|planning|aims?|due|bid)"
+                       r"\s+to(?:\s+\w+)?\s+$|\b(?:could|may|might|would|will|should|estimated|estimate|forecast|"
+                       r"predicted|projected)\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
+def _only_expected(asked: Question, text: str) -> bool:
+    """A done event asked about ("what did the diamond sell for") and a sentence that only
+    expects it ("is expected to sell for $48 million"): every time it says the event, a word of
+    expectation comes right before."""
+    tokens = list(re.finditer(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", text))
+    said = [t for t in tokens if any(meets(v, {lemma(t.group().lower())}) for v in asked.verbs)]
+    return bool(said) and all(_EXPECTED.search(text[:t.start()]) for t in said)
+
+
+_WIN = lemma("win")
+_GONE_TO = re.compile(r"\b(?:went|goes|go|going|awarded|handed|given|presented)\s+to\s+(?:the\s+)?",
+                      re.IGNORECASE)
+
+
+def _said_otherwise(verb: str, text: str) -> bool:
+    """A win written as a prize going to someone: "best picture went to Coda"."""
+    return verb == _WIN and _GONE_TO.search(text) is not None
+
+
+def _as_doer(subject: str, text: str) -> bool:
+    """Whether a sentence may have `subject` doing something: not when every time it names
+    them, a preposition comes first ("aides to Boris Johnson"); a sentence that does not write
+    the name as typed cannot be told and may."""
+    named = list(re.finditer(r"(?<!\w)" + r"\s+".join(re.escape(w) for w in words(subject)) + r"(?!\w)",
+                             text, re.IGNORECASE))
+    return not named or any(_PREPOSITION_BEFORE.search(text[:m.start()]) is None for m in named)
+
+
+_SPELLINGS = {"kiev": "kyiv", "odessa": "odesa", "donbass": "donbas", "america": "united states"}
+
+
+def _places_in(asked: Question, text: str) -> bool:
+    """Whether a sentence names the places the question names, however typed ("russia" is met
+    by "Russian"): "what did russia put its rate up to" is not answered by a British rate."""
+    def spelled(word: str) -> str:
+        return _SPELLINGS.get(word, word)
+    wanted = {spelled(w.casefold()) for w in words(asked.text) if w.casefold() in PLACES}
+    if not wanted:
+        return True
+    said = {spelled(POSSESSIVE_END.sub("", w.casefold())) for w in words(text)}
+    said |= {spelled(DEMONYMS[w].casefold()) for w in said if w in DEMONYMS}
+    return wanted <= said
+
+
+def lowercase_names(asked: Question, texts: Iterable[str], rarity: Mapping[str, float]) -> frozenset[str]:
+    """Question words an answer must have although the question does not write them as names:
+    words typed in lower case that the sentences found write as names ("serena", "tesco",
+    "bafta": capitalised inside a sentence twice at least, and twice in three times; a rare word
+    wherever a sentence has it inside: "the yacht, named Phi"), and rare words that no sentence
+    found has (what the question asks about is not stored)."""
+    content = set(asked.content_terms())
+    capitalised: dict[str, int] = {}
+    inside: dict[str, int] = {}
+    in_longer: set[str] = set()  # "Jes" of "Jes Staley": a first name, not the name itself
+    seen: dict[str, int] = {}
+    for text in texts:
+        found = words(text)
+        headline_case = _title_case(found)
+        for position, word in enumerate(found):
+            base = lemma(word.lower())
+            for term in content:
+                if meets(term, {base}):
+                    seen[term] = seen.get(term, 0) + 1
+            if base in content and position and not headline_case:
+                inside[base] = inside.get(base, 0) + 1
+                if word[:1].isupper() and not word.isupper():
+                    capitalised[base] = capitalised.get(base, 0) + 1
+                    if position + 1 < len(found) and found[position + 1][:1].isupper():
+                        in_longer.add(base)
+    absent = {t for t in content if t not in seen and t.isalpha() and rarity.get(t, 0.0) >= SPECIFIC}
+    rare_names = {t for t, n in inside.items() if capitalised.get(t, 0) == n and t not in in_longer
+                  and rarity.get(t, 0.0) >= SPECIFIC}
+    names = {t for t, n in seen.items() if capitalised.get(t, 0) >= max(2, 2 * n / 3)}
+    return frozenset(names | absent | rare_names)
+
+
+def _title_case(found: Sequence[str]) -> bool:
+    """A headline written in title case, where capitals say nothing of names."""
+    long = [w for w in found[1:] if len(w) >= 4]
+    return len(long) >= 3 and sum(w[:1].isupper() for w in long) >= 0.75 * len(long)
+
+
+def about_it(asked: Question, text: str, context: str, rarity: Mapping[str, float]) -> bool:
+    """Whether a sentence that leads with a place, a date or a name is about what the question
+    asks of: a name's sentence has what the event was done to, its rarest word ("won best
+    *actress*"), and its item
+    names the one the question says did it as typed ("Jamal Edwards", not "Edward Bronstein";
+    the title may name him, the sentence the place), or the sentence itself has one of the
+    question's words besides the event ("the queen", not only "death")."""
+    found = lemmas_of(text)
+    thing = [t for t in asked.thing if t.isalpha()]
+    if asked.kind not in (KIND_PLACE, KIND_DATE) and thing and not meets(
+            max(thing, key=lambda t: rarity.get(t, SPECIFIC)), found):
+        return False  # "who won best *actress*": not a sentence about best picture
+    if asked.subject:
+        last = words(asked.subject)[-1]
+        return re.search(rf"(?<!\w){re.escape(last)}(?!\w)", context, re.IGNORECASE) is not None
+    about = [t for t in asked.terms if t not in asked.verbs]
+    return not about or any(meets(t, found) for t in about)
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:—–(\"“”]|\b(?:say|says|said|tell|tells|told|who|that|which|while|as|but|"
+                           r"if|whether|after|before|because)\b", re.IGNORECASE)
+_NOT_DONE = re.compile(r"\b(?:will|would|could|can|may|might|should|must|bid|bids|bidding|plan|plans|"
+                       r"hope|hopes|aim|aims|want|wants|try|tries|trying|set|shortlist|shortlisted|deserve|"
+                       r"deserves|chance|bidders?|race|battle|hunt|bid|favourites?|favorites?)\b",
+                       re.IGNORECASE)
+_GAP_WORDS = 6  # words between a name and the event it did, at most ("Rams beat Bengals to win")
+
+
+def _does_it(name: str, text: str, asked: Question) -> bool:
+    """Whether a sentence has `name` doing what the question asks about ("who won"): the name
+    comes before the event's word, a few words before it, in the same clause, and the event is
+    done, not hoped for ("the shortlist to buy Chelsea", "deserve a title win")."""
+    at = text.find(name)
+    if at < 0:
+        return False
+    clause = _CLAUSE_BREAK.split(text[:at])[-1]
+    if asked.past and _NOT_DONE.search(clause):
+        return False  # "stars who probably deserve a Premier League title win"
+    if _WIN in asked.verbs and re.search(rf"{_GONE_TO.pattern}$", text[:at], re.IGNORECASE):
+        return True  # "best picture went to Coda"
+    rest = text[at + len(name):]
+    for token in re.finditer(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", rest):
+        if not any(meets(verb, {lemma(token.group().lower())}) for verb in asked.verbs):
+            continue
+        gap = rest[:token.start()]
+        possessor = re.match(r"['’]s?\s", gap) is not None  # "Liverpool's winning run"
+        return (len(words(gap)) <= _GAP_WORDS and not possessor and _CLAUSE_BREAK.search(gap) is None
+                and not (asked.past and _NOT_DONE.search(gap)))
+    return False
+
+
+def name_doing_it(text: str, asked: Question) -> str | None:
+    """For "who won …": the first name the sentence gives that does what is asked."""
+    given = {w.casefold() for name in asked.names for w in words(name)} | set(asked.terms)
+    for match in CAPITALISED_RUN.finditer(text):
+        found = [w for w in words(POSSESSIVE_END.sub("", match.group()))
+                 if w.casefold() not in given and lemma(w.lower()) not in given
+                 and w.casefold() not in NOT_PLACES and w.casefold() not in DEMONYMS]
+        run = POSSESSIVE_END.sub("", match.group())
+        if found and not any(w.casefold() in given or lemma(w.lower()) in given for w in words(run)) \
+                and _does_it(run, text, asked):
+            return " ".join(found)  # not "Premier" of "Premier League": a name the question gives
+    return None

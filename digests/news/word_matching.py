@@ -1,0 +1,43 @@
+"""How a question's words meet a sentence's: by lemma, by word family, and by name."""
+
+from __future__ import annotations
+
+import re
+
+from digests.news.lexicon import family_of_lemma, lemma
+from digests.news.text import words
+
+FAMILY_MATCH = 0.8  # what a word of the same family counts, where the word itself counts 1
+_ROMAN = re.compile(r"[IVXLCDM]+")  # "Super Bowl LVI" is also "Super Bowl 2022"
+
+
+def meets(term: str, found: set[str]) -> float:
+    """1 when the lemma itself is found, a little less for a word of its family: the article's
+    own words answer best, other words still answer."""
+    if term in found:
+        return 1.0
+    if family_of_lemma(term) & found or (len(term) >= 5 and any(
+            w.startswith(term) and len(w) - len(term) <= 3 for w in found)):
+        return FAMILY_MATCH  # a word of the family, or one made from it ("conductor")
+    return 0.0
+
+
+def lemmas_of(text: str) -> set[str]:
+    """The lemmas of a text's words, lower-cased."""
+    return {lemma(w.lower()) for w in words(text)}
+
+
+def has_name(name: str, text: str) -> bool:
+    """Whether a name the question gives is in the text (case aside): a one-word name whole,
+    a longer one by most of its words ("Bafta Film Awards" in "the Bafta awards")."""
+    lowered = text.casefold()
+    parts = words(name)
+    present = sum(1 for w in parts if re.search(rf"(?<![\w]){re.escape(w.casefold())}(?![\w])", lowered))
+    if any(len(w) >= 2 and w.isupper() and not _ROMAN.fullmatch(w) and not re.search(
+            rf"(?<![\w]){re.escape(w.casefold())}(?![\w])", lowered) for w in parts):
+        return False  # the "FIFA" of "FIFA World Cup" is what tells it from other World Cups
+    if len(parts) <= 2:  # "Felicity Ace" is not any ace; "Marian Vajda" may be "Vajda"
+        last = parts[-1].casefold()
+        return present == len(parts) or (len(last) >= 5 and re.search(
+            rf"(?<![\w]){re.escape(last)}(?![\w])", lowered) is not None)
+    return present * 2 >= len(parts)
