@@ -37,6 +37,14 @@ Baselines, built from the same stored items of the same window:
   their first; a group's lead (strict) is its first item, as the digest leads a story with its
   first report in the window; lenient: any member.
 
+Tuning and held-out days: the ranking's weights (`digests.news.judgement.Weights`) were chosen
+on 14 of the 20 days; the other six (`HELD_OUT`: two quiet days, two war days, two later days)
+were only scored. Means are printed over all days and over each part.
+
+`--ablation` ranks each day again with one signal turned off at a time
+(`judgement.ABLATIONS`), from the same inputs `digest_of_last` reads from the store, and prints
+R@10 / L@5 / junk / split without each signal (all days, tuning, held-out).
+
 `--show` prints each system's ten stories per day (title, sources, events matched, junk);
 `--patterns` prints, per day, every stored item each event pattern and the junk patterns match
 (to check that the patterns are precise). Titles are printed, never stored.
@@ -63,13 +71,19 @@ sys.path.insert(0, str(BENCH))
 from replay2022 import CORPUS, Replay, group_by_titles, item_text, one_line, read_items  # noqa: E402
 
 from digests.models import Item, StoryRecord  # noqa: E402
+from digests.news.digest import Digest, build_digest  # noqa: E402
+from digests.news.judgement import ABLATIONS, WEIGHTS, Weights  # noqa: E402
 from digests.newsroom import digest_of_last  # noqa: E402
+from digests.readings import Figure, Mention  # noqa: E402
+from digests.store.core import Store  # noqa: E402
 
 REFERENCE = BENCH / "digest_reference.toml"
 TOP = 10
 LEAD_TOP = 5
 WINDOW_HOURS = 24
 SYSTEMS = ("Newsdesk", "latest", "title words")
+# Days only scored, never looked at while the ranking's weights were chosen.
+HELD_OUT = frozenset({"2022-02-03", "2022-02-10", "2022-02-25", "2022-03-01", "2022-03-08", "2022-03-28"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,22 +143,63 @@ def _in_window(items: Sequence[Item], start: datetime, end: datetime) -> tuple[I
 
 async def newsdesk(replay: Replay, at: datetime) -> list[Shown]:
     """The digest's first ten stories, each mapped back to its stored items by its lead's link
-    (every stored item belongs to one story) and its summary's quoted item ids."""
+    (every stored item belongs to one story) and its summary's quoted item ids (a story folded
+    from several stored ones quotes from any of them)."""
     start = at - timedelta(hours=WINDOW_HOURS)
     digest = await digest_of_last(replay.store, WINDOW_HOURS, at)
     stories: list[StoryRecord] = await replay.store.stories_between(start, at)
+    return shown_of(digest, stories, start, at)
+
+
+def shown_of(digest: Digest, stories: Sequence[StoryRecord], start: datetime, at: datetime) -> list[Shown]:
     by_link = {i.url: s for s in stories for i in s.items if i.url}
+    every = {i.id: i for s in stories for i in s.items}
     shown = []
     for card in digest.stories[:TOP]:
         story = by_link[card.url] if card.url else None
         if story is None:
             raise RuntimeError(f"digest story without a stored lead: {card.title!r}")
-        items = {i.id: i for i in story.items}
         lead = next(i for i in story.items if i.url == card.url)
-        quoted = [items[q.source.item_id] for q in card.summary if q.source.item_id in items]
+        quoted = [every[q.source.item_id] for q in card.summary if q.source.item_id in every]
         strict = _in_window(list(dict.fromkeys([lead, *quoted])), start, at)
         shown.append(Shown(lead, strict, _in_window(story.items, start, at), card.sources))
     return shown
+
+
+@dataclass(frozen=True, slots=True)
+class Inputs:
+    """What `digest_of_last` reads from the store for one window, to rank it again."""
+
+    stories: list[StoryRecord]
+    figures: dict[int, list[Figure]]
+    mentions: dict[int, list[Mention]]
+    before: list[Item]
+    start: datetime
+    at: datetime
+
+    def digest(self, weights: Weights) -> Digest:
+        return build_digest(self.stories, self.figures, self.start, self.at, TOP, self.mentions,
+                            self.before, weights)
+
+
+async def inputs_of(store: Store, at: datetime, hours: float = WINDOW_HOURS) -> Inputs:
+    """The same reads as `digest_of_last` (stories with a report in the window, unread items
+    as stories of their own, their figures and mentions, the previous window's reports)."""
+    start = at - timedelta(hours=hours)
+    stories = await store.stories_between(start, at)
+    stories += [StoryRecord(-i.id, i.title, i.published_at, i.published_at, (i,))
+                for i in await store.unread_items_between(start, at)]
+    ids = [i.id for s in stories for i in s.items]
+    figures: dict[int, list[Figure]] = {}
+    for cited in await store.figures_of_items(ids):
+        figures.setdefault(cited.source.item_id, []).append(cited.figure)
+    mentions: dict[int, list[Mention]] = {}
+    for cited_mention in await store.mentions_of_items(ids):
+        mentions.setdefault(cited_mention.source.item_id, []).append(cited_mention.mention)
+    previous = start - timedelta(hours=hours)
+    before = [i for s in await store.stories_between(previous, start) for i in s.items
+              if previous <= i.published_at < start]
+    return Inputs(stories, figures, mentions, before, start, at)
 
 
 def latest(items: Sequence[Item]) -> list[Shown]:
@@ -199,7 +254,14 @@ def _means(scores: Sequence[Score]) -> str:
     junk = statistics.fmean(s.junk for s in scores)
     split = statistics.fmean(s.split for s in scores)
     return (f"{statistics.fmean(s.recall for s in scores):5.2f} {statistics.fmean(leads):5.2f} "
-            f"{junk:4.1f} {split:4.1f}")
+            f"{junk:4.2f} {split:4.2f}")
+
+
+def _parts(days: Sequence[Day], scores: Sequence[Score]) -> dict[str, list[Score]]:
+    """All days, the tuning days and the held-out days."""
+    return {"mean": list(scores),
+            "tuning": [s for d, s in zip(days, scores, strict=True) if d.date not in HELD_OUT],
+            "held-out": [s for d, s in zip(days, scores, strict=True) if d.date in HELD_OUT]}
 
 
 def table(days: Sequence[Day], strict: dict[str, list[Score]], lenient: dict[str, list[Score]]) -> list[str]:
@@ -208,9 +270,29 @@ def table(days: Sequence[Day], strict: dict[str, list[Score]], lenient: dict[str
     lines = [f"{'day':<10} {'events':>6}{head}", f"{'':<10} {'(w)':>6}{sub}"]
     for n, day in enumerate(days):
         weights = f"{len(day.events)}({sum(e.weight for e in day.events)})"
-        lines.append(f"{day.date:<10} {weights:>6}" + "".join(f" | {_cells(strict[s][n])}" for s in SYSTEMS))
-    lines.append(f"{'mean':<10} {'':>6}" + "".join(f" | {_means(strict[s])}" for s in SYSTEMS))
-    lines.append(f"{'lenient':<10} {'':>6}" + "".join(f" | {_means(lenient[s])}" for s in SYSTEMS))
+        held = "*" if day.date in HELD_OUT else " "
+        cells = "".join(f" | {_cells(strict[s][n])}" for s in SYSTEMS)
+        lines.append(f"{day.date}{held}{weights:>6}{cells}")
+    parts = {name: _parts(days, strict[name]) for name in SYSTEMS}
+    for part in ("mean", "tuning", "held-out"):
+        count = len(parts[SYSTEMS[0]][part])
+        label = f"{part} ({count})"
+        lines.append(f"{label:<17}" + "".join(f" | {_means(parts[name][part])}" for name in SYSTEMS))
+    lines.append(f"{'lenient':<17}" + "".join(f" | {_means(lenient[s])}" for s in SYSTEMS))
+    return lines
+
+
+def ablation_table(days: Sequence[Day], inputs: Sequence[Inputs]) -> list[str]:
+    """R@10 / L@5 / junk / split with every signal, then without each one."""
+    variants = {"all signals": WEIGHTS, **{f"without {name}": w for name, w in ABLATIONS.items()}}
+    lines = [f"{'ranking':<24} | {'all days':^23} | {'tuning':^23} | {'held-out':^23}",
+             f"{'':<24}" + " |  R@10   L@5 junk split" * 3]
+    for name, weights in variants.items():
+        scores = [score(shown_of(i.digest(weights), i.stories, i.start, i.at), day)
+                  for day, i in zip(days, inputs, strict=True)]
+        parts = _parts(days, scores)
+        cells = "".join(f" | {_means(parts[p])}" for p in ("mean", "tuning", "held-out"))
+        lines.append(f"{name:<24}{cells}")
     return lines
 
 
@@ -258,6 +340,7 @@ async def evaluate(days: Sequence[Day], options: argparse.Namespace) -> None:
     strict: dict[str, list[Score]] = {name: [] for name in SYSTEMS}
     lenient: dict[str, list[Score]] = {name: [] for name in SYSTEMS}
     details: list[str] = []
+    inputs: list[Inputs] = []
     begin = time.perf_counter()
     digest_seconds = 0.0
     async with Replay(rows) as replay:
@@ -270,6 +353,11 @@ async def evaluate(days: Sequence[Day], options: argparse.Namespace) -> None:
             digest_seconds += time.perf_counter() - clock
             ranked["latest"] = latest(items)
             ranked["title words"] = by_title_words(items)
+            if options.ablation:
+                inputs.append(await inputs_of(replay.store, day.at))
+                again = shown_of(inputs[-1].digest(WEIGHTS), inputs[-1].stories, start, day.at)
+                if [s.lead.id for s in again] != [s.lead.id for s in ranked["Newsdesk"]]:
+                    raise RuntimeError(f"{day.date}: the inputs read again do not give the digest")
             for name in SYSTEMS:
                 strict[name].append(score(ranked[name], day))
                 lenient[name].append(score(ranked[name], day, lenient=True))
@@ -288,8 +376,11 @@ async def evaluate(days: Sequence[Day], options: argparse.Namespace) -> None:
           f"{events} events ({sum(1 for d in days for e in d.events if e.weight == 3)} leads)\n")
     print("\n".join(table(days, strict, lenient)))
     print(f"\nR@10 weighted event recall, L@5 lead recall, junk and split: stories of the ten (strict "
-          f"matching; 'lenient' = any window item of a story may match).\nReplay and scoring "
+          f"matching; 'lenient' = any window item of a story may match); * held-out day.\nReplay and scoring "
           f"{elapsed:.0f} s; the {len(days)} digests {digest_seconds:.1f} s.")
+    if inputs:
+        print("\nWhat each signal adds: the same days ranked without it (strict matching)\n")
+        print("\n".join(ablation_table(days, inputs)))
     if details:
         print("\n" + "\n".join(details))
 
@@ -298,6 +389,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--show", action="store_true", help="print each system's ten stories per day")
     parser.add_argument("--patterns", action="store_true", help="print what every pattern matches")
+    parser.add_argument("--ablation", action="store_true", help="rank again without each signal")
     options = parser.parse_args()
     if not CORPUS.exists():
         print(f"corpus not found: {CORPUS} (nothing to evaluate)")

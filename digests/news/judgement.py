@@ -279,9 +279,10 @@ def bursts(stories: Sequence[StoryRecord], start: datetime, end: datetime,
             for word in set(_lemmas(item.title)):
                 today.setdefault(word, set()).add(story.id)
                 reach.setdefault(word, set()).add(outlet)
-    usual = Counter(word for item in before for word in set(_lemmas(item.title)))
-    return {word: math.log((len(ids) * len(reach[word]) + 1) / (usual[word] + 1))
-            for word, ids in today.items() if len(ids) >= 2}
+    shared = {word for word, ids in today.items() if len(ids) >= 2}
+    usual = Counter(word for item in before for word in set(_lemmas(item.title)) if word in shared)
+    return {word: math.log((len(today[word]) * len(reach[word]) + 1) / (usual[word] + 1))
+            for word in shared}
 
 
 def _story_burst(story: StoryRecord, start: datetime, end: datetime, news: Mapping[str, float]) -> float:

@@ -142,3 +142,27 @@ def test_the_card_is_led_by_the_report_that_tells_the_event() -> None:
                   "two people were injured.")
     digest = build_digest([story(1, clip, news)], {}, NOW - timedelta(hours=24), NOW)
     assert digest.stories[0].title == "Bridge collapses in Porto Alba"
+
+
+# The card: people the items show to be people, and no place as a source ---------------------
+
+def test_key_people_leave_out_places_and_unexplained_single_words() -> None:
+    """"Adidas" (one word, no role) and "Kyiv" are no key people; a full name, or one word the
+    items give a role for, is."""
+    def mention(name: str, role: str | None = None) -> Mention:
+        return Mention(name=name, role=role, affiliation=None, statement=None, verb=None,
+                       sentence=name, start=0, end=len(name))
+
+    people = key_people([mention("Adidas"), mention("Adidas"), mention("Kyiv"), mention("Kyiv"),
+                         mention("Virgil Abloh"), mention("Madonna", "singer")])
+    assert [p.name for p in people] == ["Madonna", "Virgil Abloh"]
+
+
+def test_a_place_is_no_source_of_a_key_figure() -> None:
+    """"21 babies, Kyiv says" keeps the figure, unattributed; "the Pentagon" is a source."""
+    babies = figure(21, "babies born", "Kyiv", "21 babies")
+    troops = figure(3000, "troops", "the Pentagon", "3,000 troops")
+    digest = build_digest([story(1, item(1, "bbc", 2))], {1: [babies, troops]},
+                          NOW - timedelta(hours=24), NOW)
+    said = {f.value: f.said_by for f in digest.stories[0].figures}
+    assert said == {"3,000": "the Pentagon", "21": None}
