@@ -53,3 +53,9 @@ class UnknownFeed(DigestError):
 
 class StorageError(DigestError):
     """The database cannot be used as it is."""
+
+
+class DatabaseUnavailable(StorageError):
+    """The database cannot be used now: its server is down or unreachable, refuses the login,
+    lacks the database, its driver is not installed, or (SQLite) another process holds the
+    file. The message is one sentence, without the password; retrying later may help."""

@@ -257,7 +257,7 @@ async def test_a_database_from_a_newer_version_is_refused_untouched(tmp_path: Pa
     store = await Store.open(f"sqlite:///{database}")
     await store.close()
     with closing(sqlite3.connect(database)) as conn, conn:
-        conn.execute("UPDATE schema_version SET version = 99")
+        conn.execute("UPDATE alembic_version SET version_num = '99'")
     kept = database.read_bytes()
     config = tmp_path / "config.toml"
     config.write_text(f'[storage]\nurl = "sqlite:///{database}"\n')

@@ -46,6 +46,14 @@ class FollowQueries(Queries):
                     guild_id=guild_id, feed_id=feed_id, created_at=now,
                     **{"name": None, "removed": False, "paused": False, **values}))
 
+    async def own_follow_ids(self, guild_id: int) -> frozenset[int]:
+        """The feeds the server follows itself (a follow it has not removed), operator feeds
+        it merely inherits left out."""
+        query = select(follows.c.feed_id).where(follows.c.guild_id == guild_id,
+                                                follows.c.removed.is_(False))
+        async with self._engine.connect() as conn:
+            return frozenset((await conn.scalars(query)).all())
+
     async def active_followers(self, feed_id: int) -> int:
         """How many servers follow the feed and have not paused it (operator feeds: at least 1)."""
         async with self._engine.connect() as conn:

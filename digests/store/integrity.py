@@ -28,7 +28,7 @@ log = logging.getLogger(__name__)
 
 FTS_TABLES = ("sentences_fts_data", "sentences_fts_idx", "sentences_fts_config",
               "sentences_fts_docsize", "sentences_fts_content")
-SMALL_TABLES = ("schema_version", "feeds", "follows", "guild_settings", "subscriptions",
+SMALL_TABLES = ("alembic_version", "feeds", "follows", "guild_settings", "subscriptions",
                 "members", "bot_state")
 RECOVER = ("stop Newsdesk, keep a copy of the file, then restore it from a backup, or recover "
            "what can be read with: sqlite3 {name} '.recover' | sqlite3 recovered.db")

@@ -28,6 +28,14 @@ from digests.store.schema import (
     stories,
     story_items,
 )
+from digests.store.textsearch import (
+    POSTGRESQL_SEARCH,
+    SQLITE_SEARCH,
+    Frequencies,
+    fts_query,
+    idf,
+    terms_of,
+)
 
 
 class NewsQueries(Queries):
@@ -179,25 +187,21 @@ class NewsQueries(Queries):
 
     async def word_rarity(self, words: Sequence[str]) -> dict[str, float]:
         """How rare each word is among the stored sentences: log(sentences / (sentences using
-        it + 1)), the inverse document frequency answers weigh a question's words by. SQLite
-        counts with the full-text index (one look-up a word); elsewhere all words weigh 1."""
+        it + 1)), the inverse document frequency answers weigh a question's words by, counted
+        with the full-text index (one look-up a word)."""
         wanted = list(dict.fromkeys(w for w in words if fts_query([w])))
-        if self._engine.dialect.name != "sqlite" or not wanted:
-            return {w: 1.0 for w in wanted}
+        if not wanted:
+            return {}
         async with self._engine.connect() as conn:
-            total = int(await conn.scalar(select(func.count()).select_from(sentences)) or 0)
-            found = {}
-            for word in wanted:
-                used = await conn.scalar(text("SELECT count(*) FROM sentences_fts WHERE sentences_fts "
-                                              "MATCH :query"), {"query": fts_query([word])})
-                found[word] = math.log((total + 1) / (int(used or 0) + 1))
-        return found
+            total, used = await self._frequencies().counts(conn, wanted)
+        return {w: math.log((total + 1) / (used[w] + 1)) for w in wanted}
 
     async def search_sentences(self, terms: Sequence[str], limit: int = 20,
                                feed_ids: Collection[int] | None = None,
                                until: datetime | None = None) -> list[SentenceHit]:
-        """Full-text search over the stored sentences (SQLite FTS5, ranked by bm25), of every
-        feed or of `feed_ids`, published by `until` when given."""
+        """Full-text search over the stored sentences, best first (BM25: SQLite's FTS5, or the
+        same ranking on PostgreSQL's text search), of every feed or of `feed_ids`, published
+        by `until` when given."""
         query = fts_query(terms)
         if not query or (feed_ids is not None and not feed_ids):
             return []
@@ -207,18 +211,26 @@ class NewsQueries(Queries):
                      f"({','.join(str(int(f)) for f in feed_ids)}))")
         if until is not None:
             scope += " AND s.item_id IN (SELECT id FROM items WHERE published_at <= :until)"
-        statement = text(
-            "SELECT s.id AS sid, s.text AS text, bm25(sentences_fts) AS score, s.item_id AS item_id "
-            "FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid "
-            f"WHERE sentences_fts MATCH :query{scope} ORDER BY score LIMIT :limit")
+        sqlite = self._engine.dialect.name == "sqlite"
+        statement = text((SQLITE_SEARCH if sqlite else POSTGRESQL_SEARCH).format(scope=scope))
         parameters: dict[str, Any] = {"query": query, "limit": limit}
         if until is not None:
             statement = statement.bindparams(bindparam("until", type_=UTCDateTime))
             parameters["until"] = until
         async with self._engine.connect() as conn:
+            if not sqlite:
+                wanted = terms_of(terms)
+                total, used = await self._frequencies().counts(conn, wanted)
+                parameters |= {"terms": [f'"{t}"' for t in wanted],
+                               "idfs": [idf(total, used[t]) for t in wanted]}
             rows = (await conn.execute(statement, parameters)).all()
             sources = await _sources(conn, {r.item_id for r in rows})
         return [SentenceHit(r.text, sources[r.item_id], -float(r.score)) for r in rows]
+
+    def _frequencies(self) -> Frequencies:
+        if not hasattr(self, "_kept_frequencies"):
+            self._kept_frequencies = Frequencies()
+        return self._kept_frequencies
 
     async def mentions_of(self, keys: Iterable[str], feed_ids: Collection[int] | None = None,
                           until: datetime | None = None) -> list[CitedMention]:
@@ -264,12 +276,6 @@ def _in_feeds(query: Any, feed_ids: Collection[int] | None, until: datetime | No
     if feed_ids is not None:
         query = query.where(items.c.feed_id.in_(list(feed_ids)))
     return query if until is None else query.where(items.c.published_at <= until)
-
-
-def fts_query(terms: Sequence[str]) -> str:
-    """A safe FTS5 query: each term quoted (no operators from user text), joined by OR."""
-    cleaned = dict.fromkeys(t.replace('"', "").strip() for t in terms)
-    return " OR ".join(f'"{t}"' for t in cleaned if t)
 
 
 def _person_row(row: Row[Any]) -> tuple[str, str, int]:

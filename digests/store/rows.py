@@ -67,6 +67,13 @@ async def read_all(engine: AsyncEngine, query: Any, convert: Callable[[Row[Any]]
     read and converted in one go, holding the event loop for a tenth of a second or more."""
     values: list[T] = []
     async with engine.connect() as conn:
+        if conn.dialect.name == "postgresql":
+            # asyncpg reads rows in C as they arrive; a server-side cursor would only add round
+            # trips (a transaction, DECLARE, FETCH), several times the query's own time.
+            for rows in (await conn.execute(query, parameters)).partitions(READ_CHUNK):
+                values.extend(convert(row) for row in rows)
+                await asyncio.sleep(0)
+            return values
         result = await conn.stream(query, parameters)
         async for rows in result.partitions(READ_CHUNK):
             values.extend(convert(row) for row in rows)

@@ -1,4 +1,8 @@
-"""Table definitions for queries. The database itself is created and upgraded by migrations."""
+"""Table definitions: what queries are written against, and what the migrations must make.
+
+The database itself is created and upgraded by the Alembic revisions in `revisions/`; a test
+compares these tables with a database they made (`alembic` autogenerate's comparison), on both
+backends, so every column, index and unique key here exists there and nothing else does."""
 
 from __future__ import annotations
 
@@ -6,25 +10,28 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import (
+    REAL,
+    TIMESTAMP,
     BigInteger,
     Boolean,
     Column,
-    DateTime,
     Dialect,
     Float,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
     Table,
     Text,
     TypeDecorator,
+    UniqueConstraint,
 )
 
 
 class UTCDateTime(TypeDecorator[datetime]):
     """Aware UTC datetimes in Python, whatever the database keeps (SQLite keeps naive text)."""
 
-    impl = DateTime(timezone=True)
+    impl = TIMESTAMP(timezone=True)  # what the migrations create: TIMESTAMP, TIMESTAMPTZ
     cache_ok = True
 
     def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
@@ -71,6 +78,9 @@ feeds = Table(
     Column("next_check_at", UTCDateTime, nullable=False),
     Column("first_polled", Boolean, nullable=False, default=False),
     Column("created_at", UTCDateTime, nullable=False),
+    Index("ix_feeds_due", "paused", "next_check_at"),
+    Column("lease_owner", Text),  # the process that holds the row's work, until lease_until
+    Column("lease_until", UTCDateTime),
 )
 
 follows = Table(
@@ -106,6 +116,16 @@ items = Table(
     Column("enrich_error", Text),
     Column("enrich_after", UTCDateTime),
     Column("last_seen_at", UTCDateTime),
+    Column("lease_owner", Text),
+    Column("lease_until", UTCDateTime),
+    Column("alert_checked", Boolean, nullable=False, default=False),
+    UniqueConstraint("feed_id", "entry_key"),
+    Index("ix_items_published", "published_at"),
+    Index("ix_items_first_seen", "first_seen_at"),
+    Index("ix_items_enriched", "enriched", "id"),
+    Index("ix_items_feed_url", "feed_id", "url"),
+    Index("ix_items_last_seen", "last_seen_at"),
+    Index("ix_items_alert_checked", "alert_checked", "id"),
 )
 
 fetch_errors = Table(
@@ -116,11 +136,7 @@ fetch_errors = Table(
     Column("kind", Text, nullable=False),
     Column("status", Integer),
     Column("message", Text, nullable=False),
-)
-
-schema_version = Table(
-    "schema_version", metadata,
-    Column("version", Integer, nullable=False),
+    Index("ix_fetch_errors_feed", "feed_id", "at"),
 )
 
 stories = Table(
@@ -129,12 +145,14 @@ stories = Table(
     Column("title", Text, nullable=False),
     Column("first_seen_at", UTCDateTime, nullable=False),
     Column("last_seen_at", UTCDateTime, nullable=False),
+    Index("ix_stories_last_seen", "last_seen_at"),
 )
 
 story_items = Table(
     "story_items", metadata,
     Column("item_id", Integer, ForeignKey("items.id", ondelete="CASCADE"), primary_key=True),
     Column("story_id", Integer, ForeignKey("stories.id", ondelete="CASCADE"), nullable=False),
+    Index("ix_story_items_story", "story_id"),
 )
 
 sentences = Table(
@@ -145,13 +163,17 @@ sentences = Table(
     Column("text", Text, nullable=False),
     Column("start_offset", Integer, nullable=False),
     Column("end_offset", Integer, nullable=False),
+    Index("ux_sentences_item_position", "item_id", "position", unique=True),
+    # The full-text data is outside these definitions, made by the migrations and read by
+    # `textsearch` only: SQLite's FTS5 table `sentences_fts`, PostgreSQL's generated column
+    # `search_vector` and its GIN index `ix_sentences_search`.
 )
 
 figures = Table(
     "figures", metadata,
     Column("id", Integer, primary_key=True),
     Column("item_id", Integer, ForeignKey("items.id", ondelete="CASCADE"), nullable=False),
-    Column("value", Float, nullable=False),
+    Column("value", Float().with_variant(REAL(), "sqlite"), nullable=False),  # DOUBLE PRECISION
     Column("unit", Text),
     Column("qualifier", Text, nullable=False),
     Column("qualifier_text", Text),
@@ -163,6 +185,8 @@ figures = Table(
     Column("sentence", Text, nullable=False),
     Column("start_offset", Integer, nullable=False),
     Column("end_offset", Integer, nullable=False),
+    Index("ix_figures_item", "item_id"),
+    Index("ix_figures_measure", "measure_key"),
 )
 
 mentions = Table(
@@ -178,6 +202,8 @@ mentions = Table(
     Column("sentence", Text, nullable=False),
     Column("start_offset", Integer, nullable=False),
     Column("end_offset", Integer, nullable=False),
+    Index("ix_mentions_item", "item_id"),
+    Index("ix_mentions_person", "person_key"),
 )
 
 guild_settings = Table(
@@ -199,6 +225,7 @@ subscriptions = Table(
     Column("deliver", Text, nullable=False),
     Column("channel_id", BigInteger),
     Column("created_at", UTCDateTime, nullable=False),
+    Index("ix_subscriptions_member", "guild_id", "member_id"),
 )
 
 members = Table(
@@ -216,6 +243,7 @@ alert_matches = Table(
     Column("story_id", Integer, primary_key=True),
     Column("matched_at", UTCDateTime, nullable=False),
     Column("state", Text, nullable=False),
+    Index("ix_alert_matches_state", "state"),
 )
 
 outbox = Table(
@@ -235,10 +263,21 @@ outbox = Table(
     Column("next_attempt_at", UTCDateTime, nullable=False),
     Column("sent_at", UTCDateTime),
     Column("message_id", BigInteger),
+    UniqueConstraint("key", "part"),
+    Index("ix_outbox_due", "status", "next_attempt_at"),
+    Index("ix_outbox_member", "kind", "user_id", "created_at"),
+    Column("lease_owner", Text),  # the process that holds the row's work, until lease_until
+    Column("lease_until", UTCDateTime),
 )
 
 bot_state = Table(
     "bot_state", metadata,
     Column("name", Text, primary_key=True),
     Column("value", Text, nullable=False),
+)
+
+counters = Table(
+    "counters", metadata,
+    Column("name", Text, primary_key=True),
+    Column("value", BigInteger, nullable=False),
 )

@@ -3,7 +3,7 @@ alert matches and the outbox. `Store` provides the engine; rows never leave this
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -204,14 +204,8 @@ class ServerQueries(Queries):
     # Alert matching ----------------------------------------------------------------------
 
     async def alert_candidates(self, after_id: int, limit: int) -> list[AlertCandidate]:
-        query = (select(items.c.id, items.c.feed_id, story_items.c.story_id, items.c.title,
-                        items.c.text, items.c.first_seen_at, items.c.seen_at_first_poll,
-                        items.c.enriched)
-                 .outerjoin(story_items, story_items.c.item_id == items.c.id)
-                 .where(items.c.id > after_id).order_by(items.c.id).limit(limit))
-        return await read_all(self._engine, query, lambda r: AlertCandidate(
-            r.id, r.feed_id, r.story_id, r.title, r.text, r.first_seen_at,
-            r.seen_at_first_poll, r.enriched))
+        query = alert_candidate_query().where(items.c.id > after_id).order_by(items.c.id).limit(limit)
+        return await read_all(self._engine, query, candidate_from_row)
 
     async def last_item_id(self) -> int:
         async with self._engine.connect() as conn:
@@ -222,9 +216,17 @@ class ServerQueries(Queries):
             return await conn.scalar(
                 select(bot_state.c.value).where(bot_state.c.name == name))
 
+    async def set_state(self, name: str, value: str) -> None:
+        """Keep `value` under `name` (the health check writes its probe here)."""
+        async with self._begin() as conn:
+            await _upsert(conn, bot_state, {"name": name}, {"value": value})
+
     async def record_alert_matches(self, pairs: Iterable[tuple[int, int]], *, cursor_name: str,
-                                   cursor: int, now: datetime) -> int:
-        """Store new (subscription, story) matches and move the cursor, in one transaction."""
+                                   cursor: int, now: datetime,
+                                   checked_item_ids: Collection[int] = ()) -> int:
+        """Store new (subscription, story) matches and move the cursor (and mark
+        `checked_item_ids` checked), in one transaction. A match stored already, by this
+        process or another, is left as it is."""
         wanted = set(pairs)
         async with self._begin() as conn:
             if wanted:
@@ -233,9 +235,14 @@ class ServerQueries(Queries):
                     alert_matches.c.story_id.in_({story for _, story in wanted})))
                 wanted -= {(r[0], r[1]) for r in known}
             if wanted:
-                await conn.execute(insert(alert_matches), [
+                added = await conn.execute(_insert_new(conn, alert_matches), [
                     {"subscription_id": s, "story_id": t, "matched_at": now, "state": MATCH_PENDING}
                     for s, t in sorted(wanted)])
+                if added.rowcount >= 0:  # those another process stored meanwhile are not new
+                    wanted = set(sorted(wanted)[:added.rowcount])
+            if checked_item_ids:
+                await conn.execute(update(items).where(items.c.id.in_(list(checked_item_ids)))
+                                   .values(alert_checked=True))
             await _upsert(conn, bot_state, {"name": cursor_name}, {"value": str(cursor)})
         return len(wanted)
 
@@ -282,7 +289,14 @@ class ServerQueries(Queries):
                  .order_by(outbox.c.id).limit(limit))
         async with self._engine.connect() as conn:
             rows = (await conn.execute(query)).all()
-        return [_outbox_row(r) for r in rows]
+        return [outbox_row(r) for r in rows]
+
+    async def outbox_depth(self, now: datetime) -> int:
+        """How many outbox rows are due and not sent (the metrics' gauge)."""
+        query = select(func.count()).select_from(outbox).where(
+            outbox.c.status.in_([PENDING, BLOCKED]), outbox.c.next_attempt_at <= now)
+        async with self._engine.connect() as conn:
+            return int(await conn.scalar(query) or 0)
 
     async def outbox_has(self, key: str) -> bool:
         """Whether a message with this key was ever written, whatever became of it."""
@@ -293,7 +307,7 @@ class ServerQueries(Queries):
         query = select(outbox).where(outbox.c.key.startswith(key_prefix, autoescape=True))
         async with self._engine.connect() as conn:
             rows = (await conn.execute(query.order_by(outbox.c.id))).all()
-        return [_outbox_row(r) for r in rows]
+        return [outbox_row(r) for r in rows]
 
     async def mark_sent(self, row_id: int, message_id: int, now: datetime) -> None:
         await self._set_outbox(row_id, status=SENT, sent_at=now, message_id=message_id,
@@ -310,11 +324,13 @@ class ServerQueries(Queries):
         query = select(outbox).where(outbox.c.guild_id == guild_id, outbox.c.status == BLOCKED)
         async with self._engine.connect() as conn:
             rows = (await conn.execute(query.order_by(outbox.c.id))).all()
-        return [_outbox_row(r) for r in rows]
+        return [outbox_row(r) for r in rows]
 
     async def _set_outbox(self, row_id: int, **values: Any) -> None:
+        """Record what became of a row; whoever had claimed it (`claim_outbox`) is done with it."""
         async with self._begin() as conn:
-            await conn.execute(update(outbox).where(outbox.c.id == row_id).values(**values))
+            await conn.execute(update(outbox).where(outbox.c.id == row_id).values(
+                **values, lease_owner=None, lease_until=None))
 
 
 async def _enqueue(conn: AsyncConnection, messages: Sequence[OutboxMessage], now: datetime) -> int:
@@ -353,6 +369,27 @@ def _settings(row: Row[Any]) -> GuildSettings:
                          row.digest_set_at, row.last_digest_on)
 
 
-def _outbox_row(row: Row[Any]) -> OutboxRow:
+def _insert_new(conn: AsyncConnection, table: Any) -> Any:
+    """An INSERT that skips rows whose key is taken (by another process's transaction)."""
+    from sqlalchemy.dialects import postgresql, sqlite
+
+    if conn.dialect.name == "postgresql":
+        return postgresql.insert(table).on_conflict_do_nothing()
+    return sqlite.insert(table).on_conflict_do_nothing()
+
+
+def alert_candidate_query() -> Any:
+    return (select(items.c.id, items.c.feed_id, story_items.c.story_id, items.c.title,
+                   items.c.text, items.c.first_seen_at, items.c.seen_at_first_poll,
+                   items.c.enriched)
+            .outerjoin(story_items, story_items.c.item_id == items.c.id))
+
+
+def candidate_from_row(r: Row[Any]) -> AlertCandidate:
+    return AlertCandidate(r.id, r.feed_id, r.story_id, r.title, r.text, r.first_seen_at,
+                          r.seen_at_first_poll, r.enriched)
+
+
+def outbox_row(row: Row[Any]) -> OutboxRow:
     return OutboxRow(row.id, row.key, row.part, row.kind, row.body, row.guild_id, row.channel_id,
                      row.user_id, row.status, row.attempts, row.last_error, row.created_at)

@@ -47,13 +47,15 @@ async def room(tmp_path: Path) -> AsyncIterator[Newsroom]:
 
 
 async def schedule_digest(room: Newsroom, channel: int) -> None:
-    """A daily digest due two minutes ago, set an hour before."""
+    """A daily digest due two minutes ago, set an hour before. In plain SQL: the running bot
+    holds the SQLite file, which serves one Newsdesk process (a second Store is refused)."""
     now = datetime.now(UTC)
-    store = await Store.open(f"sqlite:///{room.database}")
-    await store.set_digest_schedule(room.fake.guild.id, channel_id=channel,
-                                    time=f"{now - timedelta(minutes=2):%H:%M}", timezone="UTC",
-                                    now=now - timedelta(hours=1))
-    await store.close()
+    set_at = (now - timedelta(hours=1)).replace(tzinfo=None).isoformat(sep=" ")
+    room.query("INSERT INTO guild_settings (guild_id, digest_channel_id, digest_time, digest_timezone,"
+               " digest_set_at) VALUES (?, ?, ?, 'UTC', ?) ON CONFLICT (guild_id) DO UPDATE SET"
+               " digest_channel_id = excluded.digest_channel_id, digest_time = excluded.digest_time,"
+               " digest_timezone = 'UTC', digest_set_at = excluded.digest_set_at",
+               room.fake.guild.id, channel, f"{now - timedelta(minutes=2):%H:%M}", set_at)
 
 
 def rendered(message: dict[str, Any]) -> list[str]:

@@ -1,5 +1,6 @@
 """A damaged SQLite file is found at start: the derived full-text index is rebuilt, anything
-else stops the start with what to do. Files are damaged by hand, as a failing disk would."""
+else stops the start with what to do. Files are damaged by hand, as a failing disk would:
+SQLite only, since it is the file's pages that are overwritten (PostgreSQL keeps its own)."""
 
 from __future__ import annotations
 

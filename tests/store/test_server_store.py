@@ -1,9 +1,11 @@
-"""The store's server side on real SQLite: digests claimed once, the outbox, subscriptions,
+"""The store's server side on both backends: digests claimed once, the outbox, subscriptions,
 per-server feeds, and alert matching against enriched items."""
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import AsyncIterator
+from contextlib import closing
 from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
@@ -27,7 +29,7 @@ from digests.servers.following import (
     resume_guild_feed,
 )
 from digests.servers.scope import guild_view
-from digests.store import migrations
+from digests.store import legacy, migrations
 from digests.store.core import Store
 from digests.store.servers import LimitReached, OutboxMessage
 
@@ -185,29 +187,29 @@ async def test_alert_matching_starts_now_and_waits_for_enrichment(store: Store, 
     assert int(await store.state(ALERT_CURSOR) or 0) == await store.last_item_id()
 
 
+# A file made by hand as an older Newsdesk left it (schema_version 2), so SQLite only.
 async def test_upgrade_to_version_3_keeps_feeds_and_follows(tmp_path: Path) -> None:
     path = tmp_path / "old.db"
-    store = await Store.open(f"sqlite:///{path}")
-    feed = await store.add_feed("https://wire.example/feed", now=NOW)
-    await store.follow(1, feed.id, now=NOW)
-    async with store._engine.begin() as conn:  # back to version 2, as an older Newsdesk left it
-        from sqlalchemy import text
-        for table in ("guild_settings", "subscriptions", "members", "alert_matches", "outbox", "bot_state"):
-            await conn.execute(text(f"DROP TABLE {table}"))
-        await conn.execute(text("ALTER TABLE follows DROP COLUMN paused"))
-        for index in ("ix_items_feed_url", "ix_items_last_seen"):  # and what version 4 added
-            await conn.execute(text(f"DROP INDEX {index}"))
-        for column in ("enrich_attempts", "enrich_error", "enrich_after", "last_seen_at"):
-            await conn.execute(text(f"ALTER TABLE items DROP COLUMN {column}"))
-        await conn.execute(text("UPDATE schema_version SET version = 2"))
-    await store.close()
+    types = {"pk": "INTEGER PRIMARY KEY", "ts": "TIMESTAMP", "bool": "BOOLEAN", "big": "BIGINT",
+             "int_ref": "INTEGER"}
+    with closing(sqlite3.connect(path)) as conn, conn:
+        for step in [*legacy.MIGRATIONS[0], *legacy.MIGRATIONS[1]]:
+            statement = step if isinstance(step, str) else step.get("sqlite")
+            if statement:
+                conn.execute(statement.format(**types))
+        conn.execute("CREATE TABLE schema_version (version INTEGER NOT NULL)")
+        conn.execute("INSERT INTO schema_version VALUES (2)")
+        conn.execute("INSERT INTO feeds (id, url, next_check_at, created_at) VALUES "
+                     "(7, 'https://wire.example/feed', '2022-03-03 12:00:00', '2022-03-03 12:00:00')")
+        conn.execute("INSERT INTO follows (guild_id, feed_id, created_at) VALUES "
+                     "(1, 7, '2022-03-03 12:00:00')")
     reopened = await Store.open(f"sqlite:///{path}")
-    assert [f.id for f in await reopened.guild_feeds(1)] == [feed.id]
+    assert [f.id for f in await reopened.guild_feeds(1)] == [7]
     assert await reopened.state(ALERT_CURSOR) is None
     async with reopened._engine.connect() as conn:
         from sqlalchemy import text
-        assert (await conn.execute(text("SELECT version FROM schema_version"))).scalar() == \
-            migrations.LATEST_VERSION == 4
+        assert (await conn.execute(text("SELECT version_num FROM alembic_version"))).scalar() == \
+            migrations.head()
     await reopened.close()
 
 

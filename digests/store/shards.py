@@ -1,0 +1,44 @@
+"""The outbox of some Discord shards only: what one process of a sharded bot sends.
+
+A server belongs to shard `(guild_id >> 22) % count` (Discord's formula, kept in
+`digests.servers.shards`); the filter is computed in SQL, the same on SQLite and PostgreSQL, so
+the rows of shards held elsewhere never crowd this process's rows out of a batch. A row tied to
+no server counts as server 0's (shard 0).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import BigInteger, Integer, func, literal, or_, select
+
+from digests.store.connection import Queries
+from digests.store.schema import outbox
+from digests.store.servers import BLOCKED, PENDING, OutboxRow, outbox_row
+
+TIME_SHIFT = 22
+
+
+def shard_expression(guild_id: Any, count: int) -> Any:
+    """`(coalesce(guild_id, 0) >> 22) % count` as a SQL expression."""
+    server = func.coalesce(guild_id, literal(0, BigInteger))
+    return server.op(">>")(literal(TIME_SHIFT, Integer)).op("%")(literal(count, BigInteger))
+
+
+class ShardQueries(Queries):
+    """Outbox reads restricted to the shards a process holds."""
+
+    async def due_outbox_in_shards(self, now: datetime, count: int, shard_ids: Collection[int],
+                                   limit: int = 100) -> list[OutboxRow]:
+        """Due rows (oldest first) of the servers of `shard_ids` among `count` shards, leaving
+        out rows another process holds a live lease on."""
+        query = (select(outbox).where(
+            outbox.c.status.in_([PENDING, BLOCKED]), outbox.c.next_attempt_at <= now,
+            or_(outbox.c.lease_until.is_(None), outbox.c.lease_until < now),
+            shard_expression(outbox.c.guild_id, count).in_(sorted(shard_ids)))
+            .order_by(outbox.c.id).limit(limit))
+        async with self._engine.connect() as conn:
+            rows = (await conn.execute(query)).all()
+        return [outbox_row(r) for r in rows]

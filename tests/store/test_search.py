@@ -1,0 +1,74 @@
+"""Full-text search over stored sentences, on both backends (SQLite's FTS5, PostgreSQL's text
+search): the same query text finds the same kind of sentences, stemmed, scoped and ranked, and
+words weigh by how rare they are."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import timedelta
+
+import pytest
+
+from digests.models import SentenceHit
+from digests.news.enrichment import Enricher
+from digests.runtime.workers import WorkerPool
+from digests.samples import DEMO_NOW
+from digests.store.core import Store
+
+from builders import ingest_samples
+
+
+@pytest.fixture(scope="module")
+def workers() -> Iterator[WorkerPool]:
+    pool = WorkerPool(1)
+    yield pool
+    pool.close()
+
+
+@pytest.fixture
+async def filled(store: Store, workers: WorkerPool) -> Store:
+    await ingest_samples(store, workers)
+    await Enricher(store, workers).run(DEMO_NOW)
+    return store
+
+
+async def test_words_are_found_in_any_form_best_first(filled: Store) -> None:
+    hits = await filled.search_sentences(["refugees"], limit=10)
+    assert hits and all("refugee" in h.text.lower() for h in hits)
+    assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
+    crossing = await filled.search_sentences(["crossed"], limit=10)  # "crossed" ~ "crossing"
+    assert any("crossed" in h.text for h in crossing)
+
+
+async def test_a_term_of_several_words_is_a_phrase(filled: Store) -> None:
+    [hit, *_] = await filled.search_sentences(["refugee agency"], limit=5)
+    assert "refugee agency" in hit.text.lower()
+    assert await filled.search_sentences(["agency refugee"], limit=5) == []
+
+
+async def test_operators_in_user_text_are_plain_words(filled: Store) -> None:
+    for hostile in ['refugees" OR "', "-refugees", "refugees & !", "NEAR(refugees)", "'", ""]:
+        hits = await filled.search_sentences([hostile], limit=5)
+        assert all("refugee" in h.text.lower() for h in hits)
+
+
+async def test_search_is_scoped_to_feeds_and_time(filled: Store) -> None:
+    border = [f.id for f in await filled.all_feeds() if "border" in f.url]
+    others = [f.id for f in await filled.all_feeds() if "border" not in f.url]
+
+    async def feeds_of(hits: list[SentenceHit]) -> set[int]:
+        return {i.feed_id for i in await filled.get_items([h.source.item_id for h in hits])}
+
+    everywhere = await filled.search_sentences(["refugees"], limit=50)
+    assert set(border) < await feeds_of(everywhere)
+    assert await feeds_of(await filled.search_sentences(["refugees"], limit=50,
+                                                        feed_ids=border)) == set(border)
+    assert set(border).isdisjoint(await feeds_of(await filled.search_sentences(
+        ["refugees"], limit=50, feed_ids=others)))
+    assert await filled.search_sentences(["refugees"], feed_ids=[]) == []
+    assert await filled.search_sentences(["refugees"], until=DEMO_NOW - timedelta(days=365)) == []
+
+
+async def test_rare_words_weigh_more_than_common_ones(filled: Store) -> None:
+    rarity = await filled.word_rarity(["refugees", "said", "the", "zeppelin"])
+    assert rarity["zeppelin"] > rarity["refugees"] > rarity["said"] >= rarity["the"] >= 0
