@@ -3,6 +3,10 @@
 `bot.py` builds everything and hands it in; this module only wires it to Discord: the cogs
 are added and the commands synced in `setup_hook`, then the scheduler starts. SIGINT and
 SIGTERM close the client, which stops the scheduler; the caller then closes the rest.
+
+With `[discord] shard_count` set the client is discord.py's auto-sharded one, running the
+configured shards (all of them when `shard_ids` is empty) on one gateway connection each;
+without it, one connection, as Discord allows for small bots.
 """
 
 from __future__ import annotations
@@ -11,22 +15,25 @@ import asyncio
 import logging
 import signal
 from collections.abc import Sequence
+from typing import Any
 
 import discord
 from discord.ext import commands
 
 from cogs.errors import NewsdeskTree
 from digests.runtime.scheduling import Ticks
+from digests.servers.shards import Shards
 
 log = logging.getLogger(__name__)
 
 
 class NewsdeskBot(commands.Bot):
-    def __init__(self, *, guild_ready_timeout: float) -> None:
+    def __init__(self, *, guild_ready_timeout: float, **sharding: Any) -> None:
         # Guilds only: slash commands need no message content, members or presences.
         super().__init__(command_prefix=commands.when_mentioned, intents=discord.Intents(guilds=True),
                          tree_cls=NewsdeskTree, guild_ready_timeout=guild_ready_timeout,
-                         help_command=None, allowed_mentions=discord.AllowedMentions.none())
+                         help_command=None, allowed_mentions=discord.AllowedMentions.none(),
+                         **sharding)
         self._cogs: Sequence[commands.Cog] = ()
         self._ticks: Ticks | None = None
 
@@ -48,6 +55,20 @@ class NewsdeskBot(commands.Bot):
         if self._ticks is not None:
             await self._ticks.stop()
         await super().close()
+
+
+class ShardedNewsdeskBot(NewsdeskBot, commands.AutoShardedBot):
+    """The same bot on several gateway connections: discord.py's AutoShardedClient does the
+    connecting, this class only what NewsdeskBot does."""
+
+
+def build_bot(*, guild_ready_timeout: float, shards: Shards) -> NewsdeskBot:
+    """The client for `shards`: one connection when the bot is not sharded, else exactly
+    the configured shards (every one when no ids are given)."""
+    if shards.count == 0:
+        return NewsdeskBot(guild_ready_timeout=guild_ready_timeout)
+    return ShardedNewsdeskBot(guild_ready_timeout=guild_ready_timeout, shard_count=shards.count,
+                              shard_ids=list(shards.ids) or None)
 
 
 async def run_until_stopped(bot: NewsdeskBot, token: str) -> None:

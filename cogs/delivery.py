@@ -5,6 +5,11 @@ One failure never holds up the rest: a message that cannot be rendered is writte
 outbox as dropped, with its reason, and the job goes on; a step that fails (a server's digest,
 an alert bundle) is logged and tried again at the next run while the others go ahead; the
 outbox is flushed whatever happened before.
+
+With the bot on several processes (shards), each writes the digests, notices and alerts of the
+servers it holds the shard of, and only those (an alert by DM goes with the server it was set
+up in); matching new stories against subscriptions is done by any of them, the database's
+unique keys keeping each match once.
 """
 
 from __future__ import annotations
@@ -26,10 +31,11 @@ from digests.servers.deliveries import (
     DueDigest,
     IndexedQueries,
     collect_alert_matches,
-    due_digests,
     paused_feed_notices,
 )
+from digests.servers.schedules import digests_due_here
 from digests.servers.scope import guild_view
+from digests.servers.shards import EVERY_SHARD, Shards
 from digests.store.core import Store
 from digests.store.servers import MATCH_MUTED, OutboxMessage
 
@@ -42,11 +48,13 @@ REASON_CHARS = 500
 
 class DeliveryDesk:
     def __init__(self, store: Store, sender: OutboxSender, *, grace: timedelta,
-                 alerts_per_hour: int) -> None:
+                 alerts_per_hour: int, shards: Shards = EVERY_SHARD) -> None:
+        """`shards`: those this process runs; the work of other shards' servers is left alone."""
         self._store = store
         self._sender = sender
         self._grace = grace
         self._alerts_per_hour = alerts_per_hour
+        self._shards = shards
         self._indexed = IndexedQueries()  # parsed and indexed once while subscriptions stay the same
 
     async def run(self, now: datetime) -> None:
@@ -60,7 +68,7 @@ class DeliveryDesk:
         await collect_alert_matches(self._store, now, indexed=self._indexed)
 
     async def queue_digests(self, now: datetime) -> None:
-        for due in await due_digests(self._store, now, self._grace):
+        for due in await digests_due_here(self._store, now, self._grace, self._shards):
             await _isolated(f"digest of guild {due.guild_id}", self._queue_digest(due, now))
 
     async def _queue_digest(self, due: DueDigest, now: datetime) -> None:
@@ -74,6 +82,8 @@ class DeliveryDesk:
 
     async def queue_paused_notices(self, now: datetime) -> None:
         for settings, feed in await paused_feed_notices(self._store):
+            if not self._shards.holds(settings.guild_id):
+                continue
             stamp = feed.paused_at.isoformat() if feed.paused_at else "?"
             key = f"paused:{settings.guild_id}:{feed.id}:{stamp}"
             if await self._store.outbox_has(key):
@@ -83,7 +93,7 @@ class DeliveryDesk:
                                                channel_id=settings.digest_channel_id), now)
 
     async def queue_alerts(self, now: datetime) -> None:
-        pending = await self._store.pending_alerts()
+        pending = [a for a in await self._store.pending_alerts() if self._shards.holds(a.guild_id)]
         if not pending:
             return
         active = await self._drop_muted(pending, now)

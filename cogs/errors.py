@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 import discord
 from discord import app_commands
@@ -33,8 +34,13 @@ def error_message(error: BaseException) -> str:
 
 
 class NewsdeskTree(app_commands.CommandTree[discord.Client]):
+    failed: Callable[[discord.Interaction], None] | None = None
+    """Hears every command that ended in an error (the metrics count them)."""
+
     async def on_error(self, interaction: discord.Interaction,
                        error: app_commands.AppCommandError) -> None:
+        if self.failed is not None:
+            self.failed(interaction)
         message = error_message(error)
         if message in (UNEXPECTED, STORAGE):
             command = interaction.command.qualified_name if interaction.command else "?"

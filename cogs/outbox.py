@@ -7,6 +7,9 @@ are retried with back-off; a missing permission pauses that delivery (shown in /
 tried again hourly; what can never be sent (a body that breaks Discord's limits, a 4xx from
 Discord) is dropped with its reason. One row's failure, whatever it is, costs that row only:
 the flush goes on with the others.
+
+When the bot runs as several processes (shards), each sends the rows of the servers it holds
+the shard of, and only those: a direct-message alert goes with the server it was set up in.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ import asyncio
 import enum
 import json
 import logging
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -24,6 +28,7 @@ import discord
 from cogs.limits import Payload, check
 from cogs.render_alerts import render_dms_closed
 from digests.errors import StorageError
+from digests.servers.shards import EVERY_SHARD, Shards
 from digests.store.core import Store
 from digests.store.servers import OutboxMessage, OutboxRow
 
@@ -77,20 +82,33 @@ class Outcome(enum.Enum):
 class OutboxSender:
     """Sends due outbox rows in order; one flush at a time."""
 
-    def __init__(self, store: Store, client: discord.Client) -> None:
+    def __init__(self, store: Store, client: discord.Client,
+                 on_outcome: Callable[[str], None] | None = None, *,
+                 shards: Shards = EVERY_SHARD) -> None:
+        """`on_outcome` hears the outcome of every try ("sent", "waiting", "dropped");
+        `shards` are those this process runs: it sends the rows of their servers only."""
         self._store = store
         self._client = client
+        self._on_outcome = on_outcome
+        self._shards = shards
         self._lock = asyncio.Lock()
+
+    async def _due(self, now: datetime) -> list[OutboxRow]:
+        if self._shards.everything:
+            return await self._store.due_outbox(now)
+        return await self._store.due_outbox_in_shards(now, self._shards.count, self._shards.ids)
 
     async def flush(self, now: datetime) -> int:
         """Send every due row; returns how many were sent. A key whose part failed waits whole."""
         sent = 0
         async with self._lock:
             stalled: set[str] = set()
-            for row in await self._store.due_outbox(now):
+            for row in await self._due(now):
                 if row.key in stalled:
                     continue
                 outcome = await self._deliver_alone(row, now)
+                if self._on_outcome is not None:
+                    self._on_outcome(outcome.value)
                 if outcome is Outcome.SENT:
                     sent += 1
                 elif outcome is Outcome.WAITING:

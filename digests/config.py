@@ -17,7 +17,7 @@ from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 from digests.errors import ConfigError
-from digests.urls import is_http_url
+from digests.urls import canonical_url, is_http_url
 
 DEFAULT_PATH = Path("config.toml")
 TOKEN_VARIABLE = "DISCORD_TOKEN"
@@ -70,6 +70,30 @@ class DiscordConfig:
     alerts_per_hour: int = 5
     alerts_per_member: int = 25
     delivery_seconds: float = 10.0
+    shard_count: int = 0
+    """How many shards the bot has in all; 0 lets discord.py ask Discord (one process)."""
+    shard_ids: tuple[int, ...] = ()
+    """The shards this process runs; empty: all of them."""
+
+
+@dataclass(frozen=True, slots=True)
+class MetricsConfig:
+    listen: str = ""
+    """`host:port` of the Prometheus metrics and health endpoint; empty: off."""
+
+    @property
+    def address(self) -> tuple[str, int] | None:
+        """(host, port) to listen on, or None when the endpoint is off."""
+        return listen_address(self.listen) if self.listen else None
+
+
+LOG_FORMATS = ("text", "json")
+
+
+@dataclass(frozen=True, slots=True)
+class LoggingConfig:
+    format: str = "text"
+    """"text": one line per event with key=value fields; "json": one JSON object per line."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +109,8 @@ class Config:
     polling: PollingConfig = field(default_factory=PollingConfig)
     network: NetworkConfig = field(default_factory=NetworkConfig)
     discord: DiscordConfig = field(default_factory=DiscordConfig)
+    metrics: MetricsConfig = field(default_factory=MetricsConfig)
+    logging: LoggingConfig = field(default_factory=LoggingConfig)
     feeds: tuple[FeedConfig, ...] = ()
     source: str = "built-in defaults"
 
@@ -101,6 +127,8 @@ _TABLES: dict[str, type] = {
     "polling": PollingConfig,
     "network": NetworkConfig,
     "discord": DiscordConfig,
+    "metrics": MetricsConfig,
+    "logging": LoggingConfig,
 }
 
 DAY = 86_400
@@ -153,6 +181,7 @@ _RANGES = {
     "alerts_per_hour": _Range(1, 1_000_000),
     "alerts_per_member": _Range(1, 10_000),
     "delivery_seconds": _Range(0, 3600, above=True),
+    "shard_count": _Range(0, 100_000),
 }
 
 
@@ -238,6 +267,12 @@ def _check_value(value: Any, type_name: str, where: str, file: str) -> Any:
         if isinstance(value, str):
             return value
         raise ConfigError(file, where, "a string", _describe(value))
+    if type_name == "tuple[int, ...]":
+        if isinstance(value, list) and all(isinstance(v, int) and not isinstance(v, bool)
+                                           for v in value):
+            return tuple(value)
+        raise ConfigError(file, where, "an array of whole numbers such as [0, 1]",
+                          _describe(value) + (f" {value!r}" if isinstance(value, list) else ""))
     raise AssertionError(f"undeclared config type {type_name}")
 
 
@@ -245,7 +280,7 @@ def _feeds(raw: Any, file: str) -> tuple[FeedConfig, ...]:
     if not isinstance(raw, list):
         raise ConfigError(file, "[[feeds]]", "an array of tables ([[feeds]] with url = ...)",
                           _describe(raw))
-    feeds = []
+    feeds: list[FeedConfig] = []
     for index, item in enumerate(raw, start=1):
         where = f"[[feeds]] #{index}"
         if not isinstance(item, dict):
@@ -258,8 +293,22 @@ def _feeds(raw: Any, file: str) -> tuple[FeedConfig, ...]:
         if feed.name is not None and not 0 < len(feed.name.strip()) <= MAX_FEED_NAME:
             raise ConfigError(file, f"{where} name", f"a name of 1 to {MAX_FEED_NAME} characters",
                               f"{len(feed.name.strip())} characters")
+        _check_not_listed(feed, feeds, where, file)
         feeds.append(feed)
     return tuple(feeds)
+
+
+def _check_not_listed(feed: FeedConfig, earlier: list[FeedConfig], where: str, file: str) -> None:
+    """A feed listed twice (the same URL once canonical, or the same name) is a mistake to
+    report: one of the two entries is not what the operator meant."""
+    url = canonical_url(feed.url)
+    for number, other in enumerate(earlier, start=1):
+        if canonical_url(other.url) == url:
+            raise ConfigError(file, f"{where} url", "a feed not listed already",
+                              f"the feed of [[feeds]] #{number} ({url}) again")
+        if feed.name and other.name and feed.name.strip().casefold() == other.name.strip().casefold():
+            raise ConfigError(file, f"{where} name", "a name no other feed has",
+                              f"the name of [[feeds]] #{number} ({other.name.strip()!r}) again")
 
 
 def redacted_url(url: str) -> str:
@@ -282,10 +331,56 @@ def _check_consistency(config: Config, file: str) -> None:
                            "postgresql+asyncpg://")):
         raise ConfigError(file, "[storage] url",
                           'a database URL such as "sqlite:///newsdesk.db"', repr(redacted_url(url)))
+    _check_shards(config.discord, file)
+    _check_metrics(config.metrics, file)
+    if config.logging.format not in LOG_FORMATS:
+        raise ConfigError(file, "[logging] format", 'one of "text", "json"',
+                          repr(config.logging.format) + _did_you_mean(config.logging.format, LOG_FORMATS))
     if config.polling.max_interval_seconds < config.polling.interval_seconds:
         raise ConfigError(file, "[polling] max_interval_seconds",
                           f"at least interval_seconds ({config.polling.interval_seconds})",
                           str(config.polling.max_interval_seconds))
+
+
+def _check_shards(discord: DiscordConfig, file: str) -> None:
+    ids = discord.shard_ids
+    if not ids:
+        return
+    if discord.shard_count == 0:
+        raise ConfigError(file, "[discord] shard_count",
+                          "the number of shards in all, when shard_ids is set", "0 (not set)")
+    for shard in ids:
+        if not 0 <= shard < discord.shard_count:
+            raise ConfigError(file, "[discord] shard_ids",
+                              f"shard numbers from 0 to {discord.shard_count - 1} "
+                              f"(shard_count is {discord.shard_count})", repr(shard))
+    if len(set(ids)) != len(ids):
+        twice = next(s for s in ids if ids.count(s) > 1)
+        raise ConfigError(file, "[discord] shard_ids", "each shard once", f"{twice} twice")
+
+
+def _check_metrics(metrics: MetricsConfig, file: str) -> None:
+    if metrics.listen:
+        try:
+            listen_address(metrics.listen)
+        except ValueError as exc:
+            raise ConfigError(file, "[metrics] listen",
+                              'a host and port such as "127.0.0.1:9108" (or "" for off)',
+                              f"{metrics.listen!r}: {exc}") from None
+
+
+def listen_address(text: str) -> tuple[str, int]:
+    """("host", port) from "host:port" or "[v6 address]:port"; ValueError saying what is wrong."""
+    host, colon, port = text.strip().rpartition(":")
+    if not colon or not host:
+        raise ValueError("no port")
+    if host.startswith("[") and host.endswith("]"):
+        host = host[1:-1]
+    if not host or any(c.isspace() or c in "/[]" for c in host):
+        raise ValueError("not a host name or address")
+    if not port.isdigit() or not 0 < int(port) < 65536:
+        raise ValueError("the port is not a number from 1 to 65535")
+    return host, int(port)
 
 
 def _describe(value: Any) -> str:

@@ -32,9 +32,11 @@ class Poller:
 
     def __init__(self, store: Store, fetcher: Fetcher, parse: ParseFn, config: PollingConfig,
                  *, full_text: FullTextFn | None = None, retention: timedelta | None = None,
-                 on_new_items: Callable[[Sequence[int]], None] | None = None) -> None:
+                 on_new_items: Callable[[Sequence[int]], None] | None = None,
+                 on_polled: Callable[[PollResult, str | None], None] | None = None) -> None:
         """`retention`: entries dated longer ago than that are stored quietly (no alerts).
-        `on_new_items` is called with the ids of whatever a poll stores (enrichment wakes up)."""
+        `on_new_items` is called with the ids of whatever a poll stores (enrichment wakes up);
+        `on_polled` with every poll's result and, for a failure, its kind (metrics, progress)."""
         self._store = store
         self._fetcher = fetcher
         self._parse = parse
@@ -42,6 +44,7 @@ class Poller:
         self._full_text = full_text
         self._retention = retention
         self._on_new_items = on_new_items
+        self._on_polled = on_polled
         self._limit = asyncio.Semaphore(config.concurrency)
 
     async def poll_due(self, now: datetime, limit: int = 10_000) -> list[PollResult]:
@@ -55,17 +58,23 @@ class Poller:
 
     async def poll_feed(self, feed: Feed, now: datetime) -> PollResult:
         """Poll one feed now, whatever its next check says; failures are recorded, not raised."""
+        kind: str | None = None
         try:
             fetched = await self._fetcher.fetch_feed(
                 feed.url, now=now, etag=feed.etag, last_modified=feed.last_modified)
-            return await self._take(feed, fetched, now)
+            result = await self._take(feed, fetched, now)
         except FetchError as exc:
-            return await self._fail(feed, exc, now)
+            kind = exc.kind
+            result = await self._fail(feed, exc, now)
         except StorageError:
             raise  # the store's trouble (disk full, locked), not the feed's: never count it against it
         except Exception as exc:
             log.exception("unexpected error polling feed=%s", feed.url)
-            return await self._fail(feed, FetchError("internal", f"internal error: {exc}"), now)
+            kind = "internal"
+            result = await self._fail(feed, FetchError("internal", f"internal error: {exc}"), now)
+        if self._on_polled is not None:
+            self._on_polled(result, kind)
+        return result
 
     async def ingest(self, feed: Feed, body: bytes, headers: Mapping[str, str],
                      now: datetime) -> PollResult:

@@ -11,13 +11,17 @@ import asyncio
 import contextlib
 import logging
 import time
+from collections.abc import Callable
 
 log = logging.getLogger(__name__)
 
 
 class LoopWatch:
-    def __init__(self, *, interval: float = 0.05, warn_after: float = 0.25) -> None:
+    def __init__(self, *, interval: float = 0.05, warn_after: float = 0.25,
+                 on_lag: Callable[[float], None] | None = None) -> None:
+        """`on_lag` hears every measured lag, in seconds (the metrics' histogram)."""
         self.interval = interval
+        self._on_lag = on_lag
         self.warn_after = warn_after
         self.largest = 0.0
         self._task: asyncio.Task[None] | None = None
@@ -42,3 +46,5 @@ class LoopWatch:
             if lag > self.warn_after:
                 log.warning("the event loop was blocked for %.0f ms", lag * 1000)
             self.largest = max(self.largest, lag)
+            if self._on_lag is not None:
+                self._on_lag(lag)

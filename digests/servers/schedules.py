@@ -1,10 +1,11 @@
-"""Setting and stopping a server's daily digest."""
+"""Setting and stopping a server's daily digest, and which digests are due in this process."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
-from digests.servers.deliveries import parse_clock, parse_timezone
+from digests.servers.deliveries import DueDigest, due_digests, parse_clock, parse_timezone
+from digests.servers.shards import Shards
 from digests.store.core import Store
 from digests.store.servers import GuildSettings
 
@@ -24,3 +25,10 @@ async def schedule_digest(store: Store, guild_id: int, channel_id: int, time_tex
 
 async def stop_digest(store: Store, guild_id: int, now: datetime) -> None:
     await store.set_digest_schedule(guild_id, channel_id=None, time=None, timezone=None, now=now)
+
+
+async def digests_due_here(store: Store, now: datetime, grace: timedelta,
+                           shards: Shards) -> list[DueDigest]:
+    """The daily digests due now of the servers whose shard this process holds: with the bot
+    on several processes, each server's digest is written (and posted) by one of them."""
+    return [due for due in await due_digests(store, now, grace) if shards.holds(due.guild_id)]

@@ -8,6 +8,12 @@ The fake keeps a small world (guilds, channels, users), records every request, s
 bot creates, builds INTERACTION_CREATE payloads from the command schema the bot synced, and validates
 messages against Discord's limits. Levers inject 429s, errors, forbidden channels, closed DMs, gateway
 reconnects and dropped connections.
+
+Sharding is modelled as Discord does it: ``GET /gateway/bot`` recommends ``shard_count`` shards, an
+IDENTIFY may carry ``shard: [id, count]``, and a connection receives the guilds (GUILD_CREATE) and the
+interactions of the guilds of its shard only, ``(guild_id >> 22) % count == id``; DMs go to shard 0.
+Several connections (one per shard, from one process or several) are live at once, each with its own
+session and sequence. A connection without ``shard`` is shard 0 of 1: it receives every guild.
 """
 
 from __future__ import annotations
@@ -50,6 +56,7 @@ ADMIN_ROLE_PERMISSIONS = MEMBER_PERMISSIONS | MANAGE_GUILD | ADMINISTRATOR
 # Application command option types.
 SUB_COMMAND, SUB_COMMAND_GROUP = 1, 2
 STRING, INTEGER, BOOLEAN, USER, CHANNEL, ROLE, MENTIONABLE, NUMBER = 3, 4, 5, 6, 7, 8, 9, 10
+ATTACHMENT = 11
 
 # Interaction callback types.
 PONG, CHANNEL_MESSAGE, DEFERRED_CHANNEL_MESSAGE, DEFERRED_UPDATE, UPDATE_MESSAGE = 1, 4, 5, 6, 7
@@ -73,6 +80,10 @@ class Snowflakes:
         value = max(value, self._last + 1)
         self._last = value
         return value
+
+    def advance_to(self, value: int) -> None:
+        """Never hand out ``value`` or anything below it (it was made by hand)."""
+        self._last = max(self._last, value)
 
 
 def snowflake_time(snowflake: int) -> float:
@@ -152,9 +163,33 @@ class _Lever:
 
 
 @dataclass
+class _Session:
+    """A gateway session: its shard ``(id, count)`` and the last sequence number sent in it."""
+
+    id: str
+    shard: tuple[int, int]
+    sequence: int = 0
+
+
+@dataclass
 class _Connection:
     ws: web.WebSocketResponse
     session_id: str | None = None
+    session: _Session | None = None
+
+    @property
+    def shard(self) -> tuple[int, int]:
+        return self.session.shard if self.session is not None else (0, 1)
+
+    def holds(self, guild_id: int | None) -> bool:
+        """Whether Discord sends this guild's events here (DMs, ``None``, go to shard 0)."""
+        shard_id, count = self.shard
+        return shard_of(guild_id or 0, count) == shard_id
+
+
+def shard_of(guild_id: int, count: int) -> int:
+    """Discord's formula: the shard whose connection receives a guild's events."""
+    return (guild_id >> 22) % count
 
 
 def _compile_path(pattern: str) -> re.Pattern[str]:
@@ -320,6 +355,7 @@ class InteractionRecord:
     ephemeral: bool = False
     expired: bool = False
     error_codes: list[int] = field(default_factory=list)
+    shard: tuple[int, int] | None = None  # (id, count) of the connection it was dispatched to
 
     @property
     def acknowledged(self) -> bool:
@@ -398,8 +434,10 @@ class _Call:
 class FakeDiscord:
     """Discord REST + gateway on 127.0.0.1. Set up the world, start it, point the bot at :meth:`env`."""
 
-    def __init__(self, *, heartbeat_interval_ms: int = 1000, interaction_deadline: float = 3.0) -> None:
+    def __init__(self, *, heartbeat_interval_ms: int = 1000, interaction_deadline: float = 3.0,
+                 shard_count: int = 1) -> None:
         self.heartbeat_interval_ms = heartbeat_interval_ms
+        self.shard_count = shard_count  # what GET /gateway/bot recommends
         self.interaction_deadline = interaction_deadline
         self.snowflakes = Snowflakes()
         self.port = 0
@@ -426,9 +464,8 @@ class FakeDiscord:
         self._holds: list[list[Any]] = []
         self._command_ids: dict[tuple[int | None, str], int] = {}
         self._connections: list[_Connection] = []
-        self._active: _Connection | None = None
-        self._session_id: str | None = None
-        self._sequence = 0
+        self._live: list[_Connection] = []  # identified or resumed, not closed: one per shard
+        self._sessions: dict[str, _Session] = {}
         self._identify_events = 0
         self._identify_seen = 0
         self._sync_seen = 0
@@ -437,6 +474,7 @@ class FakeDiscord:
         self._background: set[asyncio.Future[None]] = set()
         self._routes = self._route_table()
         self.users[self.bot_user_id] = self._user_payload(self.bot_user_id, "Newsdesk", bot=True)
+        self.uploads: dict[int, bytes] = {}
         self.admin = self.add_user("admin")
         self.member = self.add_user("member")
         self.guild = self.add_guild()
@@ -448,6 +486,7 @@ class FakeDiscord:
         app.router.add_get("/gateway", self._gateway)
         app.router.add_get("/gateway/", self._gateway)
         app.router.add_route("*", API_PREFIX + "/{tail:.*}", self._rest)
+        app.router.add_get("/attachments/{aid}/{name}", self._get_upload)
         self._runner = web.AppRunner(app, handle_signals=False)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
@@ -494,9 +533,17 @@ class FakeDiscord:
         self.guilds[guild.id] = guild
         for channel_name in channels:
             self.add_channel(guild.id, channel_name)
-        if self._active is not None:
-            self._schedule(self._dispatch("GUILD_CREATE", self._guild_payload(guild)))
+        if self.connection_for(guild.id) is not None:
+            self._schedule(self._dispatch("GUILD_CREATE", self._guild_payload(guild), guild=guild.id))
         return guild
+
+    def add_guild_on_shard(self, shard: int, count: int, **options: Any) -> FakeGuild:
+        """A guild (as :meth:`add_guild`) whose id puts it on shard ``shard`` of ``count``."""
+        moment = (self.snowflakes.next() >> 22) + 1  # above every id handed out so far
+        moment += (shard - moment) % count
+        guild_id = moment << 22
+        self.snowflakes.advance_to(guild_id)
+        return self.add_guild(guild_id, **options)
 
     def add_channel(self, guild_id: int, name: str) -> int:
         channel = FakeChannel(id=self.snowflakes.next(), type=0, name=name, guild_id=guild_id)
@@ -612,27 +659,41 @@ class FakeDiscord:
     def open_dms(self, user_id: int) -> None:
         self._closed_dms.discard(user_id)
 
-    async def reconnect(self, *, timeout: float = 10) -> None:
-        """Send op 7 RECONNECT and wait until the bot has RESUMEd."""
+    async def reconnect(self, *, timeout: float = 10, shard: int = 0) -> None:
+        """Send op 7 RECONNECT (on ``shard``'s connection) and wait until the bot has RESUMEd."""
         before = self._identify_events
-        connection = self._require_connection()
+        connection = self._require_connection(shard)
         await connection.ws.send_str(json.dumps({"op": 7, "d": None, "s": None, "t": None}))
         await self.wait_until(lambda: self._identify_events > before, timeout, "RESUME after RECONNECT")
         self._identify_seen = self._identify_events
 
-    async def drop_connection(self, *, code: int = 4000, timeout: float = 10) -> None:
-        """Close the websocket with a resumable code and wait until the bot has RESUMEd."""
+    async def drop_connection(self, *, code: int = 4000, timeout: float = 10, shard: int = 0) -> None:
+        """Close ``shard``'s websocket with a resumable code and wait until the bot has RESUMEd."""
         before = self._identify_events
-        connection = self._require_connection()
+        connection = self._require_connection(shard)
         await connection.ws.close(code=code, message=b"dropped by the fake")
         await self.wait_until(lambda: self._identify_events > before, timeout,
                                "RESUME after a dropped connection")
         self._identify_seen = self._identify_events
 
-    def _require_connection(self) -> _Connection:
-        if self._active is None:
-            raise RuntimeError("no bot is connected to the fake gateway")
-        return self._active
+    @property
+    def _active(self) -> _Connection | None:
+        """The live connection of shard 0 (the only one when the bot is not sharded)."""
+        return self.connection_for(None)
+
+    def connection_for(self, guild_id: int | None) -> _Connection | None:
+        """The live connection that receives this guild's events (``None``: DMs, shard 0)."""
+        return next((c for c in self._live if c.holds(guild_id)), None)
+
+    def live_shards(self) -> list[tuple[int, int]]:
+        """``(id, count)`` of every live connection."""
+        return [c.shard for c in self._live]
+
+    def _require_connection(self, shard: int = 0) -> _Connection:
+        connection = next((c for c in self._live if c.shard[0] == shard), None)
+        if connection is None:
+            raise RuntimeError(f"no bot is connected to the fake gateway on shard {shard}")
+        return connection
 
     # ---- payloads --------------------------------------------------------------------------------
 
@@ -719,8 +780,8 @@ class FakeDiscord:
                     await self._on_frame(connection, json.loads(frame.data))
         finally:
             self._connections.remove(connection)
-            if self._active is connection:
-                self._active = None
+            if connection in self._live:
+                self._live.remove(connection)
             self._notify()
         return ws
 
@@ -728,10 +789,17 @@ class FakeDiscord:
         if not connection.ws.closed:
             await connection.ws.send_str(json.dumps(payload))
 
-    async def _dispatch(self, event: str, data: dict[str, Any]) -> None:
-        connection = self._require_connection()
-        self._sequence += 1
-        await self._send(connection, {"op": 0, "t": event, "s": self._sequence, "d": data})
+    async def _dispatch(self, event: str, data: dict[str, Any], *, guild: int | None = None) -> None:
+        """Send an event to the connection of ``guild``'s shard (``None``: shard 0)."""
+        connection = self.connection_for(guild)
+        if connection is None:
+            raise RuntimeError(f"no bot is connected to the fake gateway for guild {guild}")
+        await self._send_event(connection, event, data)
+
+    async def _send_event(self, connection: _Connection, event: str, data: dict[str, Any]) -> None:
+        assert connection.session is not None, "events follow IDENTIFY or RESUME"
+        connection.session.sequence += 1
+        await self._send(connection, {"op": 0, "t": event, "s": connection.session.sequence, "d": data})
 
     async def _on_frame(self, connection: _Connection, frame: dict[str, Any]) -> None:
         op = frame.get("op")
@@ -745,41 +813,54 @@ class FakeDiscord:
         elif op == 6:
             await self._on_resume(connection, frame.get("d") or {})
         elif op == 8:
-            await self._on_request_members(frame.get("d") or {})
+            await self._on_request_members(connection, frame.get("d") or {})
 
     async def _on_identify(self, connection: _Connection, data: dict[str, Any]) -> None:
         self.identify_payloads.append(data)
-        self._session_id = secrets.token_hex(16)
-        self._sequence = 0
-        connection.session_id = self._session_id
-        self._active = connection
+        shard = data.get("shard", [0, 1])
+        if not (isinstance(shard, list) and len(shard) == 2 and all(isinstance(n, int) for n in shard)
+                and 0 <= shard[0] < shard[1]):
+            await connection.ws.close(code=4010, message=b"Invalid shard")
+            return
+        # A new session of a shard ends the earlier one (its RESUME is refused) and its connection.
+        for old in [c for c in self._live if c.shard[0] == shard[0]]:
+            self._live.remove(old)
+        self._sessions = {k: v for k, v in self._sessions.items() if v.shard[0] != shard[0]}
+        session = _Session(secrets.token_hex(16), (shard[0], shard[1]))
+        self._sessions[session.id] = session
+        connection.session_id, connection.session = session.id, session
+        self._live.append(connection)
+        guilds = [g for g in self.guilds.values() if connection.holds(g.id)]
         ready: dict[str, Any] = {
             "v": 10, "user": {**self.users[self.bot_user_id], "verified": True, "mfa_enabled": False},
-            "guilds": [{"id": str(gid), "unavailable": True} for gid in self.guilds],
-            "session_id": self._session_id, "session_type": "normal", "resume_gateway_url": self.gateway_url,
+            "guilds": [{"id": str(g.id), "unavailable": True} for g in guilds],
+            "session_id": session.id, "session_type": "normal", "resume_gateway_url": self.gateway_url,
             "application": {"id": str(self.application_id), "flags": 0}, "private_channels": [],
             "relationships": [], "presences": [], "user_settings": {}, "geo_ordered_rtc_regions": [],
             "auth": {}, "_trace": ["fakediscord"]}
         if "shard" in data:
             ready["shard"] = data["shard"]
-        await self._dispatch("READY", ready)
-        for guild in self.guilds.values():
-            await self._dispatch("GUILD_CREATE", self._guild_payload(guild))
+        await self._send_event(connection, "READY", ready)
+        for guild in guilds:
+            await self._send_event(connection, "GUILD_CREATE", self._guild_payload(guild))
         self._identify_events += 1
         self._notify()
 
     async def _on_resume(self, connection: _Connection, data: dict[str, Any]) -> None:
-        if data.get("session_id") != self._session_id:
+        session = self._sessions.get(str(data.get("session_id")))
+        if session is None:
             await self._send(connection, {"op": 9, "d": False, "s": None, "t": None})
             return
-        connection.session_id = self._session_id
-        self._active = connection
+        for old in [c for c in self._live if c.session is session]:
+            self._live.remove(old)
+        connection.session_id, connection.session = session.id, session
+        self._live.append(connection)
         self.resumes += 1
-        await self._dispatch("RESUMED", {"_trace": ["fakediscord"]})
+        await self._send_event(connection, "RESUMED", {"_trace": ["fakediscord"]})
         self._identify_events += 1
         self._notify()
 
-    async def _on_request_members(self, data: dict[str, Any]) -> None:
+    async def _on_request_members(self, connection: _Connection, data: dict[str, Any]) -> None:
         guild = self.guilds.get(int(data.get("guild_id", 0)))
         if guild is None:
             return
@@ -788,7 +869,8 @@ class FakeDiscord:
                  "not_found": []}
         if data.get("nonce"):
             chunk["nonce"] = data["nonce"]
-        await self._dispatch("GUILD_MEMBERS_CHUNK", chunk)
+        if connection.session is not None:
+            await self._send_event(connection, "GUILD_MEMBERS_CHUNK", chunk)
 
     # ---- REST plumbing ---------------------------------------------------------------------------
 
@@ -912,7 +994,8 @@ class FakeDiscord:
 
     async def _get_gateway_bot(self, call: _Call) -> web.Response:
         limit = {"total": 1000, "remaining": 999, "reset_after": 86400000, "max_concurrency": 1}
-        return _json_response({"url": self.gateway_url, "shards": 1, "session_start_limit": limit})
+        return _json_response({"url": self.gateway_url, "shards": self.shard_count,
+                               "session_start_limit": limit})
 
     def _guild_scope(self, call: _Call) -> int | None:
         if call.params.get("app") != str(self.application_id):
@@ -1202,6 +1285,23 @@ class FakeDiscord:
             record.followups.remove(message)
         return _no_content()
 
+    # ---- attachments a member uploads as a command option ------------------------------------------
+
+    def upload(self, filename: str, data: bytes) -> dict[str, Any]:
+        """An attachment as Discord resolves it for an ATTACHMENT option; its URL serves `data`."""
+        attachment_id = self.snowflakes.next()
+        url = f"http://127.0.0.1:{self.port}/attachments/{attachment_id}/{filename}"
+        self.uploads[attachment_id] = data
+        return {"id": str(attachment_id), "filename": filename, "size": len(data), "url": url,
+                "proxy_url": url, "content_type": mimetypes.guess_type(filename)[0] or "text/xml",
+                "ephemeral": True}
+
+    async def _get_upload(self, request: web.Request) -> web.Response:
+        data = self.uploads.get(int(request.match_info["aid"]))
+        if data is None:
+            return web.Response(status=404)
+        return web.Response(body=data, content_type="application/octet-stream")
+
     # ---- invoking commands -----------------------------------------------------------------------
 
     def find_command(self, name: str, guild: int | None) -> dict[str, Any]:
@@ -1256,10 +1356,12 @@ class FakeDiscord:
                                    sent_at=time.monotonic(),
                                    _wait=self.wait_until)
         payload = self._interaction_payload(record, data, user_id, guild_id, target, perms)
-        await self.wait_until(lambda: self._active is not None, 10, "a connected bot")
+        await self.wait_until(lambda: self.connection_for(guild_id) is not None, 10,
+                              f"a bot connected on the shard of guild {guild_id}")
         self.interactions[record.id] = record
+        record.shard = self.connection_for(guild_id).shard  # type: ignore[union-attr]
         record.sent_at = time.monotonic()
-        await self._dispatch("INTERACTION_CREATE", payload)
+        await self._dispatch("INTERACTION_CREATE", payload, guild=guild_id)
         return record
 
     def _default_channel(self, guild: int | None) -> int:
@@ -1357,6 +1459,8 @@ class _OptionBuilder:
         if option.get("choices") and value not in [choice["value"] for choice in option["choices"]]:
             raise InvalidOptionError(f"option {name!r} must be one of its choices, got {value!r}")
         self._check_range(option, value)
+        if kind == ATTACHMENT:
+            return self._resolve_attachment(value)
         if kind == CHANNEL:
             return self._resolve_channel(int(value))
         if kind in (USER, MENTIONABLE):
@@ -1385,6 +1489,14 @@ class _OptionBuilder:
         payload["permissions"] = str(ALL_PERMISSIONS)
         self.resolved.setdefault("channels", {})[str(channel_id)] = payload
         return str(channel_id)
+
+    def _resolve_attachment(self, value: Any) -> str:
+        """`value` is (filename, bytes): uploaded, then resolved as Discord does."""
+        if not (isinstance(value, tuple) and len(value) == 2 and isinstance(value[1], bytes)):
+            raise InvalidOptionError(f"an attachment option takes (filename, bytes), got {value!r}")
+        attachment = self.fake.upload(value[0], value[1])
+        self.resolved.setdefault("attachments", {})[attachment["id"]] = attachment
+        return str(attachment["id"])
 
     def _resolve_user(self, user_id: int) -> str:
         if user_id not in self.fake.users:

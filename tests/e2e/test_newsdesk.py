@@ -41,7 +41,9 @@ async def test_commands_are_synced_exactly_as_the_contract_names_them(room: News
     synced = {c["name"]: c for c in room.fake.commands[None]}
     assert set(synced) == {"feeds", "digest", "ask", "figures", "who", "alerts", "status"}
     feeds = option_names(synced["feeds"])
-    assert set(feeds) == {"add", "list", "remove", "pause", "resume"}
+    assert set(feeds) == {"add", "list", "remove", "pause", "resume", "import", "export"}
+    assert [(o["name"], o["type"], o.get("required", False)) for o in feeds["import"]["options"]] == [
+        ("file", 11, True)]
     assert [(o["name"], o.get("required", False)) for o in feeds["add"]["options"]] == [
         ("url", True), ("name", False)]
     for sub in ("remove", "pause", "resume"):
