@@ -73,7 +73,7 @@ from replay2022 import CORPUS, Replay, group_by_titles, item_text, one_line, rea
 from digests.models import Item, StoryRecord  # noqa: E402
 from digests.news.digest import Digest, build_digest  # noqa: E402
 from digests.news.judgement import ABLATIONS, WEIGHTS, Weights  # noqa: E402
-from digests.newsroom import digest_of_last  # noqa: E402
+from digests.newsroom import digest_inputs, digest_of_last  # noqa: E402
 from digests.readings import Figure, Mention  # noqa: E402
 from digests.store.core import Store  # noqa: E402
 
@@ -183,23 +183,9 @@ class Inputs:
 
 
 async def inputs_of(store: Store, at: datetime, hours: float = WINDOW_HOURS) -> Inputs:
-    """The same reads as `digest_of_last` (stories with a report in the window, unread items
-    as stories of their own, their figures and mentions, the previous window's reports)."""
-    start = at - timedelta(hours=hours)
-    stories = await store.stories_between(start, at)
-    stories += [StoryRecord(-i.id, i.title, i.published_at, i.published_at, (i,))
-                for i in await store.unread_items_between(start, at)]
-    ids = [i.id for s in stories for i in s.items]
-    figures: dict[int, list[Figure]] = {}
-    for cited in await store.figures_of_items(ids):
-        figures.setdefault(cited.source.item_id, []).append(cited.figure)
-    mentions: dict[int, list[Mention]] = {}
-    for cited_mention in await store.mentions_of_items(ids):
-        mentions.setdefault(cited_mention.source.item_id, []).append(cited_mention.mention)
-    previous = start - timedelta(hours=hours)
-    before = [i for s in await store.stories_between(previous, start) for i in s.items
-              if previous <= i.published_at < start]
-    return Inputs(stories, figures, mentions, before, start, at)
+    """The same reads as `digest_of_last`, through the same call."""
+    given = await digest_inputs(store, hours, at)
+    return Inputs(given.stories, given.figures, given.mentions, given.before, given.start, at)
 
 
 def latest(items: Sequence[Item]) -> list[Shown]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from digests.models import Item, StoryRecord
@@ -16,18 +17,38 @@ from digests.store.core import Store
 Reader = Store | ScopedStore  # the whole store (the command line) or one server's view
 
 
-async def digest_of_last(store: Reader, hours: float, now: datetime) -> Digest:
-    """The digest of the `hours` before `now`. Items not read yet (in no story) are shown
-    plainly, each as a story of its own, rather than left out."""
+@dataclass(frozen=True, slots=True)
+class DigestInputs:
+    """What a digest of one window is judged from: the stories with a report in the window
+    (their reports since the window before it began), their figures and people, and the
+    reports of the window before (what is usual, so that what bursts shows)."""
+
+    stories: list[StoryRecord]
+    figures: dict[int, list[Figure]]
+    mentions: dict[int, list[Mention]]
+    before: list[Item]
+    start: datetime
+    end: datetime
+
+
+async def digest_inputs(store: Reader, hours: float, now: datetime) -> DigestInputs:
+    """The reads for the digest of the `hours` before `now`, in one pass over the two windows.
+    Items not read yet (in no story) are stories of their own rather than left out."""
     start = now - timedelta(hours=hours)
-    stories = await store.stories_between(start, now)
+    previous = start - timedelta(hours=hours)
+    both = await store.stories_between(previous, now, since=previous)
+    stories = [s for s in both if any(i.published_at >= start for i in s.items)]
+    before = [i for s in both for i in s.items if i.published_at < start]
     stories += [_plain_story(item) for item in await store.unread_items_between(start, now)]
     figures, mentions = await _readings(store, stories)
-    previous = start - timedelta(hours=hours)
-    before = [i for s in await store.stories_between(previous, start) for i in s.items
-              if previous <= i.published_at < start]
-    return await asyncio.to_thread(build_digest, stories, figures, start, now, STORY_LIMIT,
-                                   mentions, before)
+    return DigestInputs(stories, figures, mentions, before, start, now)
+
+
+async def digest_of_last(store: Reader, hours: float, now: datetime) -> Digest:
+    """The digest of the `hours` before `now`, unread items shown plainly."""
+    given = await digest_inputs(store, hours, now)
+    return await asyncio.to_thread(build_digest, given.stories, given.figures, given.start, now,
+                                   STORY_LIMIT, given.mentions, given.before)
 
 
 async def story_cards(store: Store, story_ids: Sequence[int], feed_ids: frozenset[int] | None,

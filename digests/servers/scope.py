@@ -40,8 +40,10 @@ class ScopedStore:
     async def mentions_of(self, keys: Iterable[str]) -> list[CitedMention]:
         return await self._store.mentions_of(keys, self.feed_ids, self.until)
 
-    async def stories_between(self, start: datetime, end: datetime) -> list[StoryRecord]:
-        return await self._store.stories_between(start, min(end, self.until or end), self.feed_ids)
+    async def stories_between(self, start: datetime, end: datetime, *,
+                              since: datetime | None = None) -> list[StoryRecord]:
+        return await self._store.stories_between(start, min(end, self.until or end), self.feed_ids,
+                                                 since=since)
 
     async def unread_items_between(self, start: datetime, end: datetime) -> list[Item]:
         return await self._store.unread_items_between(start, min(end, self.until or end), self.feed_ids)

@@ -142,12 +142,17 @@ class NewsQueries(Queries):
         return [(item_from_row(r), r.story_id) for r in rows]
 
     async def stories_between(self, start: datetime, end: datetime,
-                              feed_ids: Collection[int] | None = None) -> list[StoryRecord]:
+                              feed_ids: Collection[int] | None = None, *,
+                              since: datetime | None = None) -> list[StoryRecord]:
         """Stories with at least one item published in the window, each with all its items
-        (only the items of `feed_ids`, when given)."""
+        published by `end` (only the items of `feed_ids`, when given; only those published
+        from `since`, when given: a story that has run for months need not be read whole)."""
         in_window = _in_feeds(select(story_items.c.story_id).join(items, items.c.id == story_items.c.item_id)
                               .where(items.c.published_at >= start, items.c.published_at <= end), feed_ids)
-        return await self._stories(story_items.c.story_id.in_(in_window), feed_ids, until=end)
+        condition: Any = story_items.c.story_id.in_(in_window)
+        if since is not None:
+            condition = condition & (items.c.published_at >= since)
+        return await self._stories(condition, feed_ids, until=end)
 
     async def stories_by_id(self, story_ids: Iterable[int],
                             feed_ids: Collection[int] | None = None) -> list[StoryRecord]:
