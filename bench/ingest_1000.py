@@ -90,23 +90,62 @@ def memory_kib(pid: int, key: str) -> int:
     return 0
 
 
+def role(pid: int, me: int) -> str:
+    """What a process of the tree is: this process, the fork server, a worker, the tracker."""
+    if pid == me:
+        return "bot"
+    try:
+        command = Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return "gone"
+    if b"resource_tracker" in command:
+        return "resource tracker"
+    if b"forkserver" in command:
+        fields = _stat(pid)
+        return "fork server" if fields and int(fields[1]) == me else "worker"
+    return "worker"
+
+
+def pss_kib(pid: int) -> int:
+    """Proportional set size: shared pages split between the processes that map them."""
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
 class TreeMemory:
-    """Samples the summed RSS of this process and its descendants; keeps the largest sum."""
+    """Samples the summed RSS of this process and its descendants; keeps the largest sum, what
+    each kind of process held at that moment, and the largest summed PSS (read every second)."""
 
     def __init__(self, interval: float = 0.2) -> None:
         self.peak_kib = 0
+        self.peak_by_role: dict[str, list[int]] = {}
+        self.peak_pss_kib = 0
         self._interval = interval
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
     def _run(self) -> None:
-        pids = descendants(os.getpid())
+        me = os.getpid()
+        pids = descendants(me)
         rounds = 0
         while not self._stop.wait(self._interval):
             rounds += 1
             if rounds % 5 == 0:
-                pids = descendants(os.getpid())
-            self.peak_kib = max(self.peak_kib, sum(memory_kib(p, "VmRSS") for p in pids))
+                pids = descendants(me)
+                self.peak_pss_kib = max(self.peak_pss_kib, sum(pss_kib(p) for p in pids))
+            sizes = {p: memory_kib(p, "VmRSS") for p in pids}
+            if sum(sizes.values()) > self.peak_kib:
+                self.peak_kib = sum(sizes.values())
+                by_role: dict[str, list[int]] = {}
+                for pid, kib in sizes.items():
+                    if kib:
+                        by_role.setdefault(role(pid, me), []).append(kib)
+                self.peak_by_role = by_role
 
     def __enter__(self) -> TreeMemory:
         self._thread.start()
@@ -170,6 +209,7 @@ def run_newsdesk(urls: list[str], workers: int, folder: str, server_pid: int) ->
 
 
 async def _newsdesk(urls: list[str], workers: int, db: Path, server_pid: int) -> dict[str, Any]:
+    import asyncio
     import logging
     from datetime import UTC, datetime
 
@@ -206,6 +246,7 @@ async def _newsdesk(urls: list[str], workers: int, db: Path, server_pid: int) ->
                                 FeedReader(pool).parse, PollingConfig())
                 feeds = [await store.add_feed(url, now=now) for url in urls]
                 heap.settle()  # as `bot.py run` does once it is built
+                bot_before = memory_kib(me, "VmRSS")
                 cpu0 = tree_cpu(me) | {server_pid: cpu_seconds(server_pid)}
                 with LagMonitor() as lag:
                     start = time.perf_counter()
@@ -219,6 +260,9 @@ async def _newsdesk(urls: list[str], workers: int, db: Path, server_pid: int) ->
                 warm = await poller.poll_many(feeds, now)
                 warm_wall = time.perf_counter() - start
                 warm_cpu = sum(tree_cpu(me).values()) - warm0
+                await asyncio.sleep(1)
+                settled = [(role(p, me), memory_kib(p, "VmRSS")) for p in descendants(me)]
+                trimmed = _bot_after_trim()
             child_hwm = children_hwm()
     finally:
         pool.close()
@@ -230,7 +274,18 @@ async def _newsdesk(urls: list[str], workers: int, db: Path, server_pid: int) ->
             "errors_logged": len(errors.records), "lag_max": lag.max_lag,
             "cold_cpu": _cpu_by_role(cpu0, cpu1, me, server_pid),
             "peak_tree_kib": memory.peak_kib, "self_hwm_kib": memory_kib(me, "VmHWM"),
-            "child_hwm_kib": child_hwm}
+            "child_hwm_kib": child_hwm, "peak_by_role": memory.peak_by_role,
+            "peak_pss_kib": memory.peak_pss_kib, "bot_before_kib": bot_before,
+            "settled_kib": settled, "trimmed_kib": trimmed}
+
+
+def _bot_after_trim() -> int:
+    """This process's RSS once the C heap's free pages are handed back (what is free, not used)."""
+    import ctypes
+    import gc
+    gc.collect()
+    ctypes.CDLL("libc.so.6").malloc_trim(0)
+    return memory_kib(os.getpid(), "VmRSS")
 
 
 def _cpu_by_role(before: dict[int, float], after: dict[int, float], me: int,
@@ -337,6 +392,16 @@ def report(feeds: int, limit: dict[str, Any], news: dict[str, Any],
         ("Newsdesk: peak RSS: bot / largest worker / tree sum",
          f"{mib(news['self_hwm_kib'])} / {mib(news['child_hwm_kib'])} / "
          f"{mib(news['peak_tree_kib'])}"),
+        ("Newsdesk: at the peak of the tree sum: " + ", ".join(news["peak_by_role"]),
+         " + ".join("/".join(f"{k / 1024:.0f}" for k in sizes)
+                    for sizes in news["peak_by_role"].values()) + " MiB"),
+        ("Newsdesk: peak PSS of the tree (shared pages split; sampled every second)",
+         mib(news["peak_pss_kib"])),
+        ("Newsdesk: bot RSS before the cold poll / after the warm poll / then after malloc_trim",
+         f"{mib(news['bot_before_kib'])} / {mib(dict(news['settled_kib']).get('bot', 0))} / "
+         f"{mib(news['trimmed_kib'])}"),
+        ("Newsdesk: tree RSS after the warm poll, by process",
+         ", ".join(f"{r} {mib(k)}" for r, k in news["settled_kib"])),
         ("Newsdesk: entries per CPU second (bot + workers + server)",
          f"{news['entries'] / sum(news['cold_cpu'].values()):,.0f}"),
         ("Newsdesk / feedparser limit (target >= 0.8)", f"**{news_rate / limit_rate:.2f}**"),

@@ -37,6 +37,9 @@ async def _watch_and_record(self: loopwatch.LoopWatch) -> None:
                 if lag > self.warn_after:
                     loopwatch.log.warning("the event loop was blocked for %.0f ms", lag * 1000)
                 self.largest = max(self.largest, lag)
+                on_lag = getattr(self, "_on_lag", None)
+                if on_lag is not None:
+                    on_lag(lag)
                 lines.append(f"{time.time():.3f} {lag * 1000:.2f}\n")
                 if len(lines) >= 20:
                     out.write("".join(lines))

@@ -1,8 +1,8 @@
 """Where the memory of the bot's process tree goes, process by process and import by import.
 
-    python bench/memory_breakdown.py [--only imports,pools,run] [--day-json PATH]
+    python bench/memory_breakdown.py [--only imports,documents,bot,pools,run] [--day-json PATH]
 
-Four parts, each in fresh interpreters so that nothing measured was loaded by this script:
+Five parts, each in fresh interpreters so that nothing measured was loaded by this script:
 
 1. imports: what each kind of process of the tree imports, step by step, in the order the bot
    imports it; RSS and USS (private pages: what the process alone costs) after each step, and
@@ -12,7 +12,15 @@ Four parts, each in fresh interpreters so that nothing measured was loaded by th
    the other order, and without the charts pool; PSS of every process (pages shared by forked
    processes are split between them) after a warm-up job, after parsing the 200 real feeds and
    enriching 2,000 news-2022 items, and after `malloc_trim(0)` in the workers;
-3. run: the per-process figures (RSS, PSS, private, shared) that bench/newsroom_day.py recorded
+3. documents: what one parse costs a worker: the largest growth of a worker's resident size
+   while it reads one of the 200 real feeds (each in a forked copy of a warm worker), and a
+   worker's size after reading all 200 one after the other, with and without handing the freed
+   heap back after each (`digests.runtime.heap.give_back`, what the pool's workers do);
+4. bot: the bot's own process polling the 1,000 feeds of bench/ingest_1000.py once (fetch,
+   parse in two workers, store), its resident size before, after, after `malloc_trim`, after
+   SQLite's page cache is shrunk and after its connections are closed (what is left is the
+   prepared statements and page cache of the connection), with the mappings holding most;
+5. run: the per-process figures (RSS, PSS, private, shared) that bench/newsroom_day.py recorded
    for a bot at steady state and at its peak (`--day-json`, written by its `--json`).
 """
 
@@ -101,6 +109,194 @@ def imports() -> None:
             print(f"  {label:<62}{rss / 1024:>7.1f}{uss / 1024:>7.1f}{(uss - previous) / 1024:>+7.1f}"
                   f"{modules:>9}")
             previous = uss
+
+
+_DOCUMENTS_SCRIPT = textwrap.dedent(f"""
+    import json, os, pickle, resource, sys
+    from datetime import UTC, datetime
+    from pathlib import Path
+    sys.path.insert(0, {str(ROOT)!r})
+    from digests.feeds.parsing import parse_capped
+    import digests.news.analysis
+    from digests.runtime import heap
+    now = datetime.now(UTC)
+    parse_capped(b"<rss><channel><item><title>x</title></item></channel></rss>", {{}}, "https://x/", now)
+    files = sorted(p for p in Path({str(FEEDS)!r}).iterdir() if p.is_file())
+    growth = []
+    for path in files:
+        body = path.read_bytes()
+        read, write = os.pipe()
+        pid = os.fork()
+        if pid == 0:
+            start = heap.resident_bytes()
+            parsed, _ = parse_capped(body, {{}}, "https://feeds.example/" + path.name, now)
+            peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+            os.write(write, json.dumps([peak - start, len(body), len(pickle.dumps(parsed)),
+                                        len(parsed.entries)]).encode())
+            os._exit(0)
+        os.close(write)
+        grown, size, pickled, entries = json.loads(os.read(read, 200))
+        os.close(read)
+        os.waitpid(pid, 0)
+        growth.append([grown, size, pickled, entries, path.name])
+    started = heap.resident_bytes()
+    give_back = sys.argv[1] == "give-back"
+    heap.note_resident()
+    for path in files:
+        parse_capped(path.read_bytes(), {{}}, "https://feeds.example/" + path.name, now)
+        if give_back:
+            heap.give_back()
+    print(json.dumps({{"growth": sorted(growth, reverse=True)[:6], "started": started,
+                      "ended": heap.resident_bytes(),
+                      "peak": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024}}))
+""")
+
+
+_CHARDET_SCRIPT = textwrap.dedent(f"""
+    import json, sys
+    from pathlib import Path
+    sys.path.insert(0, {str(ROOT)!r})
+    from digests.runtime.heap import resident_bytes
+    sizes = [resident_bytes()]
+    import chardet
+    sizes.append(resident_bytes())
+    chardet.detect((Path({str(FEEDS)!r}) / "9e0834333e854116").read_bytes())
+    sizes.append(resident_bytes())
+    print(json.dumps(sizes))
+""")
+
+
+def documents() -> None:
+    print("\n3. One worker reading the 200 real feeds (MiB)")
+    done = subprocess.run([sys.executable, "-c", _CHARDET_SCRIPT], capture_output=True, text=True,
+                          cwd=ROOT, check=False)
+    if done.returncode == 0:
+        bare, imported, guessed = json.loads(done.stdout)
+        print(f"  chardet, which feedparser uses when it is installed (Newsdesk hides it): import "
+              f"+{(imported - bare) / 2**20:.1f}, first guess (a document declared UTF-16 that is "
+              f"UTF-8) +{(guessed - imported) / 2**20:.1f}")
+    runs = {}
+    for mode in ("keep", "give-back"):
+        done = subprocess.run([sys.executable, "-c", _DOCUMENTS_SCRIPT, mode], capture_output=True,
+                              text=True, cwd=ROOT, check=True)
+        runs[mode] = json.loads(done.stdout.strip().splitlines()[-1])
+    print("  largest growth of a warm worker while it reads one document:")
+    for grown, size, pickled, entries, name in runs["keep"]["growth"]:
+        print(f"    +{grown / 2**20:5.1f}  {name}: {size / 1e6:.2f} MB body, {entries} entries, "
+              f"{pickled / 1e6:.2f} MB result sent back")
+    for mode, label in (("keep", "as glibc leaves it"), ("give-back", "free heap handed back after each")):
+        r = runs[mode]
+        print(f"  all 200 in a row, {label}: {r['started'] / 2**20:.0f} at start, "
+              f"{r['ended'] / 2**20:.0f} at the end, {r['peak'] / 2**20:.0f} at most")
+
+
+def bot() -> None:
+    done = subprocess.run([sys.executable, __file__, "--bot-child"], capture_output=True, text=True,
+                          cwd=ROOT, check=False)
+    print("\n4. The bot's process polling 1,000 feeds once (MiB)")
+    if done.returncode:
+        print(done.stderr[-3000:])
+        return
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    for label, kib in result["steps"]:
+        print(f"  {label:<58}{kib / 1024:>7.1f}")
+    print("  mappings holding most after the trim (RSS):")
+    for name, kib in result["maps"]:
+        print(f"    {kib / 1024:6.1f}  {name}")
+
+
+def _bot_child() -> None:
+    import asyncio
+    import ctypes
+    import gc
+    import multiprocessing
+    import tempfile
+    import threading
+
+    sys.path[:0] = [str(BENCH), str(ROOT)]
+    from ingest_1000 import DEFAULT_CORPUS, feed_urls, memory_kib
+    from ingest_real_feeds import serve
+
+    async def poll(urls: list[str]) -> dict[str, object]:
+        from datetime import UTC, datetime
+
+        import aiohttp
+
+        from digests.config import NetworkConfig, PollingConfig
+        from digests.feeds.addresses import resolver_for
+        from digests.feeds.fetching import Fetcher
+        from digests.feeds.polling import Poller
+        from digests.feeds.reading import WORKER_MODULES as READING
+        from digests.feeds.reading import FeedReader
+        from digests.news.enrichment import WORKER_MODULES as ANALYSIS
+        from digests.runtime import heap
+        from digests.runtime.workers import WorkerPool
+        from digests.store.core import Store
+
+        me = os.getpid()
+        steps: list[tuple[str, int]] = []
+        store = await Store.open(f"sqlite:///{Path(tempfile.mkdtemp()) / 'bot.db'}")
+        pool = WorkerPool(2, warm=(*READING, *ANALYSIS))
+        await asyncio.gather(*(pool.run(len, "warm") for _ in range(4)))
+        network = NetworkConfig(allow_private_addresses=True, per_host_concurrency=32)
+        connector = aiohttp.TCPConnector(resolver=resolver_for(True), limit=0)
+        now = datetime.now(UTC)
+        peak = [0]
+        halt = threading.Event()
+
+        def watch() -> None:
+            while not halt.wait(0.2):
+                peak[0] = max(peak[0], memory_kib(me, "VmRSS"))
+
+        async with aiohttp.ClientSession(connector=connector) as session:
+            poller = Poller(store, Fetcher(session, network, "Newsdesk-bench"),
+                            FeedReader(pool).parse, PollingConfig())
+            feeds = [await store.add_feed(url, now=now) for url in urls]
+            heap.settle(trim_every=None)  # trims are measured below, not left to the timer
+            steps.append(("before the poll (store, workers, HTTP session)", memory_kib(me, "VmRSS")))
+            threading.Thread(target=watch, daemon=True).start()
+            await poller.poll_many(feeds, now)
+            halt.set()
+            gc.collect()
+            steps.append(("largest during the poll (sampled every 0.2 s)", peak[0]))
+            steps.append(("after the poll", memory_kib(me, "VmRSS")))
+            ctypes.CDLL("libc.so.6").malloc_trim(0)
+            steps.append(("after malloc_trim(0): free heap handed back", memory_kib(me, "VmRSS")))
+            maps = _largest_mappings()
+            async with store._engine.connect() as conn:
+                await conn.exec_driver_sql("PRAGMA shrink_memory")
+            ctypes.CDLL("libc.so.6").malloc_trim(0)
+            steps.append(("after SQLite's page cache is shrunk", memory_kib(me, "VmRSS")))
+            await store._engine.dispose()
+            ctypes.CDLL("libc.so.6").malloc_trim(0)
+            steps.append(("after the connection is closed (its prepared statements)",
+                          memory_kib(me, "VmRSS")))
+        pool.close()
+        await store.close()
+        return {"steps": steps, "maps": maps}
+
+    names = sorted(p.name for p in DEFAULT_CORPUS.iterdir() if p.is_file())
+    spawn = multiprocessing.get_context("spawn")
+    ports = spawn.Queue()
+    server = spawn.Process(target=serve, args=(str(DEFAULT_CORPUS), ports), daemon=True)
+    server.start()
+    try:
+        result = asyncio.run(poll(feed_urls(ports.get(timeout=60), names, 5)))
+    finally:
+        server.terminate()
+    print(json.dumps(result))
+
+
+def _largest_mappings(count: int = 6) -> list[tuple[str, int]]:
+    sizes: dict[str, int] = {}
+    name = ""
+    for line in Path("/proc/self/smaps").read_text().splitlines():
+        fields = line.split()
+        if fields and "-" in fields[0] and not fields[0].endswith(":"):
+            name = f"{fields[0]} {fields[5] if len(fields) > 5 else '[anonymous]'}"
+        elif fields and fields[0] == "Rss:":
+            sizes[name] = int(fields[1])
+    return sorted(sizes.items(), key=lambda kv: -kv[1])[:count]
 
 
 def _rollup(pid: int) -> dict[str, int] | None:
@@ -229,7 +425,7 @@ def pools() -> None:
 
 def run(path: Path) -> None:
     data = json.loads(path.read_text())["newsdesk"]
-    print(f"\n3. The bot at {data['feeds']:,} feeds (bench/newsroom_day.py; MiB)")
+    print(f"\n5. The bot at {data['feeds']:,} feeds (bench/newsroom_day.py; MiB)")
     for name in ("rollup_steady", "rollup_peak"):
         rollup = data.get(name)
         if not rollup:
@@ -245,10 +441,14 @@ def run(path: Path) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--only", default="imports,pools,run")
+    parser.add_argument("--only", default="imports,documents,bot,pools,run")
     parser.add_argument("--day-json", type=Path, default=Path("/tmp/nd_runs/day1000.json"))
     parser.add_argument("--pool-order", default=None, help=argparse.SUPPRESS)
+    parser.add_argument("--bot-child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.bot_child:
+        _bot_child()
+        return 0
     if args.pool_order:
         import asyncio
         asyncio.run(_pools_in_order(args.pool_order.split(",")))
@@ -259,6 +459,10 @@ def main() -> int:
         imports()
     if "pools" in parts:
         pools()
+    if "documents" in parts:
+        documents()
+    if "bot" in parts:
+        bot()
     if "run" in parts and args.day_json.exists():
         run(args.day_json)
     return 0

@@ -353,7 +353,7 @@ def serve_feeds(settings: Settings, port_queue: Any) -> None:
         app.router.add_route("*", "/{tail:.*}", handle)
         runner = web.AppRunner(app, handle_signals=False, access_log=None)
         await runner.setup()
-        hosts = sorted({p.host for p in plans})
+        hosts = sorted({p.host for p in plans} | {0})  # host 0 also answers the bench's calls
         port = 0
         for attempt in range(20):
             sockets = []
@@ -1323,6 +1323,8 @@ def report(result: dict[str, Any], rdr: dict[str, Any] | None) -> None:
         ("newest item of a recent feed read, 50 % / 90 % / 99 % of feeds (s)",
          f"{fmt(cov['read_50_s'])} / {fmt(cov['read_90_s'])} / {fmt(cov['read_99_s'])}"),
         ("whole history read (s)", fmt(cov["history_read_s"])),
+        ("load average (1 min) of the machine, mean: cold / steady",
+         f"{fmt(cold.get('load_mean'), '', 2)} / {fmt(steady.get('load_mean'), '', 2)}"),
         ("CPU of the tree, share of 2 cores: cold / steady",
          f"{fmt(cold.get('tree_cpu_share', 0) * 100, ' %', 1)} / "
          f"**{fmt(steady.get('tree_cpu_share', 0) * 100, ' %', 1)}**"),
@@ -1333,10 +1335,14 @@ def report(result: dict[str, Any], rdr: dict[str, Any] | None) -> None:
          f"(load {fmt(steady.get('load_mean'), '', 2)})"),
         ("RSS of the tree: peak / steady mean (MiB)",
          f"{fmt(result['peak_rss_mib'])} / {fmt(steady.get('rss_mean_mib'))}"),
+        ("RSS by process at the tree's largest PSS (MiB)", _by_process(result.get("rollup_peak"))),
+        ("RSS by process at the end of the steady window (MiB)",
+         _by_process(result.get("rollup_steady"))),
         ("PSS of the tree: peak / steady mean (MiB)",
          f"{fmt(result['peak_pss_mib'])} / {fmt(steady.get('pss_mean_mib'))}"),
-        ("loop lag p50 / p99 / max (ms), cold", _lag(result["lag_cold"])),
-        ("loop lag p50 / p99 / max (ms), steady", _lag(result["lag_steady"])),
+        ("loop lag p50 / p99 / p99.9 / max (ms), cold", _lag(result["lag_cold"])),
+        ("loop lag p50 / p99 / p99.9 / max (ms), steady", _lag(result["lag_steady"])),
+        ("loop lag p50 / p99 / p99.9 / max (ms), whole run", _lag(result["lag_all"])),
         ("largest loop lag logged by the bot (ms)", fmt(result["lag_logged_max_ms"])),
         ("enrichment lag, new items p50 / p99 / max (s)",
          f"{fmt(en['new_p50'], '', 1)} / {fmt(en['new_p99'], '', 1)} / {fmt(en['new_max'], '', 1)} "
@@ -1399,10 +1405,18 @@ def report(result: dict[str, Any], rdr: dict[str, Any] | None) -> None:
             print(f"  {share * 100:5.1f} %  {name}")
 
 
+def _by_process(rollup: dict[str, Any] | None) -> str:
+    if not rollup:
+        return "–"
+    ordered = sorted(rollup["processes"], key=lambda p: -p["rss"])
+    return ", ".join(f"{p['role']} {p['rss'] / 1024:.0f}" for p in ordered)
+
+
 def _lag(figures: dict[str, Any]) -> str:
     if not figures:
         return "–"
-    return (f"{fmt(figures['p50'], '', 1)} / {fmt(figures['p99'], '', 1)} / {fmt(figures['max'], '', 0)}"
+    return (f"{fmt(figures['p50'], '', 1)} / {fmt(figures['p99'], '', 1)} / "
+            f"{fmt(figures['p999'], '', 1)} / {fmt(figures['max'], '', 0)}"
             f" ({figures['samples']:,} samples, {figures['over_100ms']} over 100 ms)")
 
 

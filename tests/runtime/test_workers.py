@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from digests.errors import FetchError
+from digests.runtime import heap
 from digests.runtime.workers import WorkerPool
 
 
@@ -129,3 +130,31 @@ async def test_a_job_past_the_memory_limit_fails_alone() -> None:
         assert await workers.run(_allocate, 10) == 10 * 1024 * 1024
     finally:
         workers.close()
+
+
+_kept: list[bytes] = []
+
+
+def _fragment(megabytes: int) -> int:
+    """Fill the heap with 2 KiB strings and free them, keeping one of every 512 alive (as a
+    parsed document leaves a few objects behind): glibc cannot shrink such a heap by itself.
+    Returns the worker's resident size, in bytes, once they are freed."""
+    pieces = [bytes(2048) for _ in range(megabytes * 512)]
+    _kept.extend(pieces[511::512])
+    del pieces
+    return heap.resident_bytes()
+
+
+async def test_a_worker_hands_back_what_a_large_job_left_free() -> None:
+    """After a job that filled 96 MiB of heap and freed nearly all of it, the worker is back
+    near its size before the job instead of staying at its largest."""
+    workers = WorkerPool(1)
+    try:
+        before = await workers.run(heap.resident_bytes)
+        left = await workers.run(_fragment, 96)
+        after = await workers.run(heap.resident_bytes)
+        assert left - before > 80 * 1024 * 1024  # the job's freed heap was still held ...
+        assert after - before < 16 * 1024 * 1024  # ... and was handed back after it
+    finally:
+        workers.close()
+
