@@ -2,6 +2,12 @@
 
 Every outcome is written to the store (success, 304, failure, pause), so nothing about a
 feed's state lives in memory or in scheduler jobs and a restart picks up where it stopped.
+
+On a database several processes share (PostgreSQL), each due feed is claimed before it is
+polled and released after, so one process polls it; the claim is a lease that a process that
+dies gives up by expiry. Feeds are claimed a few at a time as poll slots free up, not the
+whole batch at once, so the lease only has to outlast about one poll; a fetch that would
+outlast it (queued behind a slow host) is given up and deferred rather than fetched twice.
 """
 
 from __future__ import annotations
@@ -9,8 +15,12 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import logging
+import os
+import socket
+import time
+import uuid
 from collections.abc import Awaitable, Callable, Mapping, Sequence
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from digests.config import PollingConfig
 from digests.errors import FetchError, StorageError
@@ -25,6 +35,21 @@ log = logging.getLogger(__name__)
 ParseFn = Callable[[bytes, Mapping[str, str], str, datetime], Awaitable[ParsedFeed]]
 FullTextFn = Callable[[Store, Feed, Sequence[int], datetime], Awaitable[None]]
 PAUSED_BY_BOT = "newsdesk"
+LEASE = timedelta(minutes=5)
+"""How long a process holds a feed it claimed (shared database): well over a fetch (60 s by
+default, a redirect or a discovered feed link at most doubling it) and a parse (30 s). A
+process that dies delays its feeds by this much at most."""
+SAVE_MARGIN = timedelta(minutes=1)
+"""Of the lease, what is kept for parsing and storing: the fetch gets the rest."""
+CLAIMS_PER_ROUND = 4
+"""Due feeds are claimed `concurrency / CLAIMS_PER_ROUND` at a time: fewer round trips than
+one by one, and no process holds many more feeds than it is polling."""
+
+
+def process_owner() -> str:
+    """A name for this poller in the leases it takes: host, process and a random part (two
+    pollers in one process are two owners)."""
+    return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
 
 
 class Poller:
@@ -33,7 +58,8 @@ class Poller:
     def __init__(self, store: Store, fetcher: Fetcher, parse: ParseFn, config: PollingConfig,
                  *, full_text: FullTextFn | None = None, retention: timedelta | None = None,
                  on_new_items: Callable[[Sequence[int]], None] | None = None,
-                 on_polled: Callable[[PollResult, str | None], None] | None = None) -> None:
+                 on_polled: Callable[[PollResult, str | None], None] | None = None,
+                 lease: timedelta = LEASE) -> None:
         """`retention`: entries dated longer ago than that are stored quietly (no alerts).
         `on_new_items` is called with the ids of whatever a poll stores (enrichment wakes up);
         `on_polled` with every poll's result and, for a failure, its kind (metrics, progress)."""
@@ -46,9 +72,14 @@ class Poller:
         self._on_new_items = on_new_items
         self._on_polled = on_polled
         self._limit = asyncio.Semaphore(config.concurrency)
+        self._lease = lease
+        self._owner = process_owner()
 
     async def poll_due(self, now: datetime, limit: int = 10_000) -> list[PollResult]:
-        """Poll every feed whose next check has come."""
+        """Poll every feed whose next check has come (on a shared database, those no other
+        process is polling, each claimed first)."""
+        if self._store.several_processes:
+            return await self._poll_claimed(now, limit)
         return await self.poll_many(await self._store.due_feeds(now, limit), now)
 
     async def poll_many(self, feeds: Sequence[Feed], now: datetime) -> list[PollResult]:
@@ -57,12 +88,28 @@ class Poller:
         return list(results)
 
     async def poll_feed(self, feed: Feed, now: datetime) -> PollResult:
-        """Poll one feed now, whatever its next check says; failures are recorded, not raised."""
+        """Poll one feed now, whatever its next check says; failures are recorded, not raised.
+        On a shared database the feed is claimed first: one another process is polling at this
+        moment is left to it ("deferred", no error: its items arrive through that poll)."""
+        if not self._store.several_processes:
+            return await self._poll(feed, now, fetch_within=None)
+        # The lease counts from the wall clock too: `now` may be a batch's start, long past.
+        moment = max(now, datetime.now(UTC))
+        if not await self._store.claim_feed(feed.id, owner=self._owner, now=moment,
+                                            lease=self._lease):
+            log.info("feed polled by another process feed=%s", feed.url)
+            return PollResult(feed.id, feed.url, "deferred")
+        try:
+            return await self._poll(feed, now, fetch_within=self._fetch_budget)
+        finally:
+            await self._release(feed)
+
+    async def _poll(self, feed: Feed, now: datetime, *, fetch_within: float | None) -> PollResult:
         kind: str | None = None
         try:
-            fetched = await self._fetcher.fetch_feed(
-                feed.url, now=now, etag=feed.etag, last_modified=feed.last_modified)
-            result = await self._take(feed, fetched, now)
+            fetched = await self._fetch(feed, now, fetch_within)
+            result = (await self._outlasted(feed, now) if fetched is None
+                      else await self._take(feed, fetched, now))
         except FetchError as exc:
             kind = exc.kind
             result = await self._fail(feed, exc, now)
@@ -85,6 +132,72 @@ class Poller:
     async def _poll_bounded(self, feed: Feed, now: datetime) -> PollResult:
         async with self._limit:
             return await self.poll_feed(feed, now)
+
+    async def _poll_claimed(self, now: datetime, limit: int) -> list[PollResult]:
+        """Poll the due feeds no other process holds, `concurrency` at a time, claimed a few
+        at a time as slots free up and each released once polled."""
+        started = time.monotonic()
+        results: list[PollResult] = []
+        waiting: list[tuple[Feed, float]] = []  # claimed, not polled yet; when claimed
+        claims = [0]
+        claiming = asyncio.Lock()
+        chunk = max(1, self._config.concurrency // CLAIMS_PER_ROUND)
+
+        async def next_feed() -> tuple[Feed, float] | None:
+            async with claiming:
+                if not waiting and claims[0] < limit:
+                    moment = now + timedelta(seconds=time.monotonic() - started)
+                    claimed = await self._store.claim_due_feeds(
+                        moment, min(chunk, limit - claims[0]), owner=self._owner,
+                        lease=self._lease)
+                    claims[0] += len(claimed)
+                    waiting.extend((feed, time.monotonic()) for feed in reversed(claimed))
+                return waiting.pop() if waiting else None
+
+        async def slot() -> None:
+            while (next_one := await next_feed()) is not None:
+                feed, claimed_at = next_one
+                try:
+                    async with self._limit:
+                        held = time.monotonic() - claimed_at
+                        results.append(await self._poll(
+                            feed, now, fetch_within=self._fetch_budget - held))
+                finally:
+                    await self._release(feed)
+
+        await asyncio.gather(*(slot() for _ in range(max(1, min(self._config.concurrency, limit)))))
+        _log_summary(results)
+        return results
+
+    @property
+    def _fetch_budget(self) -> float:
+        """Seconds a claimed feed's fetch may take: its lease, less the time to store it."""
+        return (self._lease - SAVE_MARGIN).total_seconds()
+
+    async def _release(self, feed: Feed) -> None:
+        try:
+            await self._store.release_feed(feed.id, self._owner)
+        except StorageError as exc:  # the lease runs out by itself
+            log.warning("feed lease not released feed=%s error=%s", feed.url, exc)
+
+    async def _fetch(self, feed: Feed, now: datetime, within: float | None) -> Fetched | None:
+        """The feed's document; None when it could not be had `within` seconds (its lease)."""
+        fetching = self._fetcher.fetch_feed(
+            feed.url, now=now, etag=feed.etag, last_modified=feed.last_modified)
+        if within is None:
+            return await fetching
+        try:
+            async with asyncio.timeout(within):
+                return await fetching
+        except TimeoutError:
+            return None
+
+    async def _outlasted(self, feed: Feed, now: datetime) -> PollResult:
+        """A fetch that would have outlived the feed's lease (another process could have
+        claimed the feed meanwhile): not the feed's fault, tried again after the lease."""
+        await self._store.reschedule(feed.id, now + self._lease)
+        log.warning("fetch outlasted its lease feed=%s; deferred", feed.url)
+        return PollResult(feed.id, feed.url, "deferred", error="the fetch outlasted its lease")
 
     async def _take(self, feed: Feed, fetched: Fetched, now: datetime) -> PollResult:
         url = await self._follow_move(feed, fetched)

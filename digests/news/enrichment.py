@@ -10,6 +10,10 @@ shown meanwhile in a story of its own.
 Enrichment follows arrival: whatever stores new items calls `wake`, and the enricher started
 with `start` reads them at once (a scheduler tick only catches what a crash left behind). When
 more waits than it can take, the newest items go first: those are what members ask about.
+
+On a database several processes share (PostgreSQL), each batch is claimed before it is read
+and released once stored, so an item is read by one process; new stories take their ids from
+the database (`reserve_story_ids`), so two processes never give one id to unrelated items.
 """
 
 from __future__ import annotations
@@ -17,6 +21,10 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import os
+import socket
+import time
+import uuid
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from datetime import datetime, timedelta
 from functools import partial
@@ -36,6 +44,12 @@ RETRY_DELAYS = tuple(timedelta(minutes=m) for m in (1, 5, 30, 120, 360, 720, 144
 failure after the last delay (about two days in all) gives it up."""
 WORKER_MODULES = ("digests.news.analysis",)
 """What a worker should import before its first analysis (syntok, text2num, the word tables)."""
+ITEM_LEASE = timedelta(minutes=10)
+"""How long a process holds the items it claimed (shared database): a batch is claimed while
+the one before it is stored and read in seconds, so this is a wide margin; the items of a
+process that dies are read by another after it."""
+RECHECK_SECONDS = 1.0
+"""Shared database: how often `read` looks whether another process has read its items."""
 
 
 class EnrichmentStore(Protocol):
@@ -51,6 +65,15 @@ class EnrichmentStore(Protocol):
     async def pending_items_among(self, item_ids: Collection[int]) -> list[Item]: ...
     async def highest_story_id(self) -> int: ...
     async def story_assignments_since(self, moment: datetime) -> list[tuple[Item, int]]: ...
+
+    @property
+    def several_processes(self) -> bool: ...
+    async def claim_pending_items(self, limit: int, *, owner: str, now: datetime,
+                                  lease: timedelta) -> list[Item]: ...
+    async def claim_items_among(self, item_ids: Collection[int], *, owner: str, now: datetime,
+                                lease: timedelta) -> list[Item]: ...
+    async def release_items(self, item_ids: Collection[int], owner: str) -> None: ...
+    async def reserve_story_ids(self, count: int) -> range: ...
 
 
 class Enricher:
@@ -71,6 +94,9 @@ class Enricher:
         self._follower: asyncio.Task[None] | None = None
         self._urgent: dict[int, None] = {}  # ids to read before anything else, in order
         self._in_flight: set[int] = set()  # ids of batches taken but not stored yet
+        self._shared = store.several_processes
+        self._owner = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+        self._started = time.monotonic()  # of the current run: leases count from the clock
 
     def wake(self, item_ids: Iterable[int] = ()) -> None:
         """New items were stored: read them as soon as possible (calls are coalesced); the
@@ -90,6 +116,16 @@ class Enricher:
         async with self._saved:
             self.wake(item_ids)
             while await self._store.pending_items_among(item_ids):
+                await self._saved_here_or_elsewhere()
+
+    async def _saved_here_or_elsewhere(self) -> None:
+        """Until this enricher saves a batch or, on a shared database, another process may have
+        (it tells nobody here), for a while."""
+        if not self._shared:
+            await self._saved.wait()
+            return
+        with contextlib.suppress(TimeoutError):
+            async with asyncio.timeout(RECHECK_SECONDS):
                 await self._saved.wait()
 
     def start(self, clock: Callable[[], datetime]) -> None:
@@ -126,37 +162,66 @@ class Enricher:
         were enriched. The workers analyse the next batch while this one is stored."""
         done = 0
         async with self._lock:
+            self._started = time.monotonic()
             if not self._loaded:
                 await self.load(now)
-            batch, cursor = await self._next_batch(now, None, limit)
-            if len(batch) == self._batch:
-                await self._log_backlog()
-            analysing = self._analyse(batch)
-            while analysing is not None:
-                analyses = await self._analysed(analysing, batch)
-                left = None if limit is None else limit - done - len(batch)
-                following, cursor = (await self._next_batch(now, cursor, left) if left != 0
-                                     else ([], cursor))
-                analysing = self._analyse(following)  # overlaps with saving this batch
-                try:
-                    await self._save_or_isolate(batch, analyses, now)
-                finally:
-                    self._in_flight.difference_update(i.id for i in batch)
-                done += len(batch)
-                if self._on_read is not None:
-                    self._on_read(len(batch))
-                batch = following
-                async with self._saved:
-                    self._saved.notify_all()
+            try:
+                done = await self._run_batches(now, limit)
+            finally:
+                await self._release_unsaved()
         if done:
             log.info("enriched items=%s", done)
         return done
+
+    async def _run_batches(self, now: datetime, limit: int | None) -> int:
+        done = 0
+        batch, cursor = await self._next_batch(now, None, limit)
+        if len(batch) == self._batch:
+            await self._log_backlog()
+        analysing = self._analyse(batch)
+        while analysing is not None:
+            analyses = await self._analysed(analysing, batch)
+            left = None if limit is None else limit - done - len(batch)
+            following, cursor = (await self._next_batch(now, cursor, left) if left != 0
+                                 else ([], cursor))
+            analysing = self._analyse(following)  # overlaps with saving this batch
+            try:
+                await self._save_or_isolate(batch, analyses, now)
+            finally:
+                self._in_flight.difference_update(i.id for i in batch)
+                await self._release([i.id for i in batch])
+            done += len(batch)
+            if self._on_read is not None:
+                self._on_read(len(batch))
+            batch = following
+            async with self._saved:
+                self._saved.notify_all()
+        return done
+
+    async def _release(self, item_ids: list[int]) -> None:
+        """Give up the claims on items stored (or tried) on a shared database; if that fails,
+        their leases run out by themselves."""
+        if not self._shared or not item_ids:
+            return
+        try:
+            await self._store.release_items(item_ids, self._owner)
+        except Exception as exc:
+            log.warning("claims on %s items not released (%s)", len(item_ids), _reason(exc))
+
+    async def _release_unsaved(self) -> None:
+        """After a run that stopped early (an error, a cancel), on a shared database: the items
+        it still holds go back to the others at once (a run only ends with its batches done)."""
+        if self._shared and self._in_flight:
+            held, self._in_flight = list(self._in_flight), set()
+            await self._release(held)
 
     async def _next_batch(self, now: datetime, cursor: Item | None,
                           left: int | None) -> tuple[list[Item], Item | None]:
         """The next items to read: those named urgent first, then the newest waiting, after
         `cursor` in that order (never one already taken); and the cursor after them."""
         size = self._batch if left is None else min(self._batch, left)
+        if self._shared:
+            return await self._claimed_batch(now, size), cursor
         while self._urgent:
             ids = [self._urgent.popitem()[0] for _ in range(min(size, len(self._urgent)))]
             urgent = [i for i in await self._store.pending_items_among(ids) if i.id not in self._in_flight]
@@ -170,6 +235,28 @@ class Enricher:
             if fresh or len(batch) < size:
                 self._in_flight.update(i.id for i in fresh)
                 return fresh, cursor
+
+    async def _claimed_batch(self, now: datetime, size: int) -> list[Item]:
+        """The next items to read on a shared database, claimed so that no other process
+        reads them: those named urgent first, then the newest waiting."""
+        moment = now + timedelta(seconds=time.monotonic() - self._started)
+        claimed: list[Item] = []
+        while self._urgent and not claimed:
+            ids = [self._urgent.popitem()[0] for _ in range(min(size, len(self._urgent)))]
+            claimed = await self._store.claim_items_among(ids, owner=self._owner, now=moment,
+                                                          lease=ITEM_LEASE)
+        if not claimed:
+            claimed = await self._store.claim_pending_items(size, owner=self._owner, now=moment,
+                                                            lease=ITEM_LEASE)
+        self._in_flight.update(i.id for i in claimed)
+        return claimed
+
+    async def _story_ids_for(self, docs: int) -> None:
+        """On a shared database, enough ids from it in the index's hands for `docs` new
+        stories (a batch's worth at least, so most batches need no round trip)."""
+        missing = docs - self._stories.ids_in_hand()
+        if self._shared and missing > 0:
+            self._stories.supply_ids(await self._store.reserve_story_ids(max(missing, self._batch)))
 
     async def _log_backlog(self) -> None:
         waiting, oldest = await self._store.enrichment_backlog()
@@ -216,6 +303,7 @@ class Enricher:
     async def _failed(self, item: Item, reason: str, now: datetime) -> None:
         """Record a failure to read `item`: tried again later, or given up after the last try."""
         try:
+            await self._story_ids_for(1)
             attempts = await self._store.record_enrichment_failure(
                 item, reason, story_id=self._stories.new_id(), retry_at=partial(retry_time, now))
         except Exception as exc:
@@ -238,6 +326,7 @@ class Enricher:
     async def _save(self, batch: list[Item], analyses: list[ItemAnalysis], now: datetime) -> None:
         if not batch:
             return
+        await self._story_ids_for(len(batch))
         story_of = await asyncio.to_thread(self._assign, batch)
         await self._store.save_enrichment(analyses, story_of, {i.id: i for i in batch})
         newest = max(i.published_at for i in batch)

@@ -11,14 +11,15 @@ word pairs so that "actress Tara Reid" still meets "Tara Reid") and numbers weig
 words, title words weigh more than body words, and every feature is weighted by its rarity (IDF)
 among the items the index holds, learned as they arrive. Candidates come from an inverted index
 over each item's most telling features, so an item is compared with a handful of stories, not
-with all of them. Story ids are assigned here, from 1, and survive a restart through `restore`.
+with all of them. Story ids are assigned here, from 1, and survive a restart through `restore`;
+or, when several processes share the database, taken from ids it handed out (`supply_ids`).
 """
 
 from __future__ import annotations
 
 import math
 import re
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -80,13 +81,30 @@ class StoryIndex:
         self._df: Counter[str] = Counter()
         self._postings: dict[str, set[int]] = {}
         self._next_id = 1
+        self._supplied: deque[int] | None = None
 
     def reserve_ids_through(self, story_id: int) -> None:
         """New stories get ids above `story_id`."""
         self._next_id = max(self._next_id, story_id + 1)
 
+    def supply_ids(self, ids: Iterable[int]) -> None:
+        """From now on, new stories take their ids from these (and later supplies), in order,
+        never from the index's own count: ids the database handed out, which no other process
+        sharing it is given. Keep `ids_in_hand` at least the number of docs about to be added."""
+        if self._supplied is None:
+            self._supplied = deque()
+        self._supplied.extend(ids)
+
+    def ids_in_hand(self) -> int:
+        """How many supplied ids are left for new stories (0 when none was ever supplied)."""
+        return len(self._supplied) if self._supplied is not None else 0
+
     def new_id(self) -> int:
         """An id no story of this index has or will get: for a story made outside it."""
+        if self._supplied is not None:
+            if not self._supplied:
+                raise LookupError("no supplied story id left: supply more before adding docs")
+            return self._supplied.popleft()
         self._next_id += 1
         return self._next_id - 1
 
@@ -98,7 +116,7 @@ class StoryIndex:
         vector = self._vector(doc)
         story_id = self._best_story(vector, doc.published)
         if story_id is None:
-            story_id = self._next_id
+            story_id = self.new_id()
         self._join(story_id, doc, vector)
         return story_id
 

@@ -124,41 +124,55 @@ async def due_digests(store: Store, now: datetime, grace: timedelta) -> list[Due
 
 async def collect_alert_matches(store: Store, now: datetime, *, batch: int = 500,
                                 indexed: IndexedQueries | None = None) -> int:
-    """Match the items stored since the last call against every subscription; returns new matches.
+    """Match the items not checked yet against every subscription; returns new matches.
 
-    The first call ever starts from the newest stored item: subscriptions are about news that
-    arrives from then on. Items not yet enriched (no story yet) wait for a later call.
+    Each item is marked checked in the transaction that stores its matches: an item whose
+    transaction committed late (another process stored it while larger ids were checked) is
+    still unchecked when it shows up, where a cursor on ids would have passed it; and two
+    processes checking one item store its matches once. The first call ever starts after the
+    items stored: subscriptions are about news that arrives from then on. Items not ready yet
+    (being read) stay unchecked for a later call.
     """
     saved = await store.state(ALERT_CURSOR)
-    cursor = int(saved) if saved is not None else await store.last_item_id()
+    if saved is None:
+        await _start_after_stored(store, now, batch)
+        return 0
+    newest = int(saved)  # the newest item checked: kept for operators, never a bound
     found = 0
     while True:
-        candidates = _ready(await store.alert_candidates(cursor, batch))
-        if not candidates:
-            if saved is None:
-                await store.record_alert_matches((), cursor_name=ALERT_CURSOR, cursor=cursor, now=now)
+        candidates = await store.unchecked_alert_candidates(batch)
+        ready = [c for c in candidates if _ready(c)]
+        if not ready:
             return found
         guilds = await store.guilds_with_subscriptions()
         subscriptions = await store.subscriptions_in(guilds)
         feeds = await store.guild_feed_ids(guilds)
-        pairs = await asyncio.to_thread(match_alerts, candidates, subscriptions, feeds, indexed)
-        cursor = candidates[-1].item_id
-        found += await store.record_alert_matches(pairs, cursor_name=ALERT_CURSOR, cursor=cursor,
-                                                  now=now)
-        saved = str(cursor)
+        pairs = await asyncio.to_thread(match_alerts, ready, subscriptions, feeds, indexed)
+        newest = max(newest, ready[-1].item_id)
+        found += await store.record_alert_matches(
+            pairs, cursor_name=ALERT_CURSOR, cursor=newest, now=now,
+            checked_item_ids=[c.item_id for c in ready])
+        if len(candidates) < batch:
+            return found
 
 
-def _ready(candidates: Sequence[AlertCandidate]) -> list[AlertCandidate]:
-    """The leading run of items that alerts can judge: in a story (read, or shown plainly while
-    its reading is retried), or stored at a first poll (never alerted, so never waited for, or
-    a cold start's backlog would hold every alert back). Matching never skips past an item
-    still being read."""
-    ready = []
-    for candidate in candidates:
-        if not (candidate.enriched or candidate.story_id is not None or candidate.seen_at_first_poll):
-            break
-        ready.append(candidate)
-    return ready
+async def _start_after_stored(store: Store, now: datetime, batch: int) -> None:
+    """Mark every item stored so far checked, without matching: alerts start now."""
+    last = await store.last_item_id()
+    while True:
+        page = [c.item_id for c in await store.unchecked_alert_candidates(batch)
+                if c.item_id <= last]
+        await store.record_alert_matches((), cursor_name=ALERT_CURSOR, cursor=last, now=now,
+                                         checked_item_ids=page)
+        if len(page) < batch:
+            return
+
+
+def _ready(candidate: AlertCandidate) -> bool:
+    """Whether alerts can judge the item: in a story (read, or shown plainly while its reading
+    is retried), or stored at a first poll (never alerted, so never waited for, or a cold
+    start's backlog would hold every alert back). One still being read waits, unchecked."""
+    return candidate.enriched or candidate.story_id is not None or candidate.seen_at_first_poll
 
 
 class IndexedQueries:

@@ -29,6 +29,12 @@ STORY_COUNTER = "stories"
 class SharedWorkQueries(Queries):
     """Claims with expiry, ids from the database, alert checks that no late commit escapes."""
 
+    @property
+    def several_processes(self) -> bool:
+        """Whether other Newsdesk processes may share this database: PostgreSQL (SQLite's file
+        is held by one process), so work is claimed before it is done."""
+        return self._engine.dialect.name == "postgresql"
+
     async def claim_due_feeds(self, now: datetime, limit: int, *, owner: str,
                               lease: timedelta) -> list[Feed]:
         """Due, unpaused feeds that no other process holds, the most overdue first, now held
@@ -36,6 +42,13 @@ class SharedWorkQueries(Queries):
         ids = await self._claim(feeds, [feeds.c.paused.is_(False), feeds.c.next_check_at <= now],
                                 [feeds.c.next_check_at, feeds.c.id], limit, owner, now, lease)
         return await self._in_order(ids, feed_query().where(feeds.c.id.in_(ids)), feed_from_row)
+
+    async def claim_feed(self, feed_id: int, *, owner: str, now: datetime,
+                         lease: timedelta) -> bool:
+        """Hold one feed, due or not (a poll asked for now: a feed just added), unless another
+        process holds it; True when `owner` now holds it."""
+        return bool(await self._claim(feeds, [feeds.c.id == feed_id], [feeds.c.id], 1, owner,
+                                      now, lease))
 
     async def release_feed(self, feed_id: int, owner: str) -> None:
         await self._release(feeds, [feed_id], owner)
@@ -48,6 +61,17 @@ class SharedWorkQueries(Queries):
         ids = await self._claim(items, [items.c.enriched.is_(False), due],
                                 [items.c.published_at.desc(), items.c.id.desc()], limit, owner,
                                 now, lease)
+        return await self._in_order(ids, item_query().where(items.c.id.in_(ids)), item_from_row)
+
+    async def claim_items_among(self, item_ids: Collection[int], *, owner: str, now: datetime,
+                                lease: timedelta) -> list[Item]:
+        """Those of `item_ids` not read yet that no other process is reading, newest first,
+        now held by `owner` (items a member waits for, read before the rest)."""
+        if not item_ids:
+            return []
+        ids = await self._claim(items, [items.c.enriched.is_(False), items.c.id.in_(list(item_ids))],
+                                [items.c.published_at.desc(), items.c.id.desc()], len(item_ids),
+                                owner, now, lease)
         return await self._in_order(ids, item_query().where(items.c.id.in_(ids)), item_from_row)
 
     async def release_items(self, item_ids: Collection[int], owner: str) -> None:
