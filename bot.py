@@ -129,7 +129,7 @@ async def open_store_patiently(url: str) -> Store:
         except DatabaseUnavailable as error:
             if url.startswith("sqlite") or storage_problem(url) is not None:
                 raise
-            log.warning("store unavailable=%r retry_in=%.0fs", str(error), pause)
+            log.warning("store unavailable=%r retry_in=%.2fs", str(error), pause)
             await asyncio.sleep(pause)
             pause = min(pause * 2, STORE_RETRY_LONGEST)
 
