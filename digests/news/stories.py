@@ -36,6 +36,7 @@ TIME_DECAY = 0.5  # share of the similarity lost by a doc a whole window away fr
 MAX_WORDS = 500  # the lead of a long item tells its event; the rest dilutes it
 QUERY_FEATURES = 30  # an item's most telling features, looked up in the inverted index
 CANDIDATES = 12  # stories scored exactly, the best of the inverted-index look-up
+BUCKET_SECONDS = 7 * 86400.0  # the inverted index is kept per week of a story's time span
 
 # "U.S" but not the full stop of "Malibu." The lookbehind and the possessive repeat keep it
 # linear: without them a 100,000-character capitalised word took minutes.
@@ -79,7 +80,9 @@ class StoryIndex:
         self._doc_story: dict[int, int] = {}
         self._doc_features: dict[int, tuple[str, ...]] = {}
         self._df: Counter[str] = Counter()
-        self._postings: dict[str, set[int]] = {}
+        # (feature, week) -> stories: a look-up reads only the weeks a doc's window touches, so
+        # reading a long history newest first does not walk every story ever filed.
+        self._postings: dict[tuple[str, int], set[int]] = {}
         self._next_id = 1
         self._supplied: deque[int] | None = None
 
@@ -177,9 +180,14 @@ class StoryIndex:
     def _candidates(self, vector: Vector, published: datetime) -> list[int]:
         """Open stories sharing the vector's most telling features, best partial overlap first."""
         telling = sorted(vector.items(), key=lambda item: (-item[1], item[0]))[:QUERY_FEATURES]
+        moment, reach = published.timestamp(), self.window.total_seconds()
+        weeks = range(_week(moment - reach), _week(moment + reach) + 1)
         partial: dict[int, float] = {}
         for feature, weight in telling:
-            for story_id in self._postings.get(feature, ()):
+            sharing: set[int] = set()
+            for week in weeks:
+                sharing.update(self._postings.get((feature, week), ()))
+            for story_id in sharing:
                 story = self._stories[story_id]
                 partial[story_id] = partial.get(story_id, 0.0) + weight * story.centroid[feature]
         open_ids = [sid for sid in partial if self._is_open(self._stories[sid], published)]
@@ -207,16 +215,21 @@ class StoryIndex:
         if story is None:
             story = _Story([], {}, 0.0, doc.published, doc.published)
             self._stories[story_id] = story
+        held = _weeks(story) if story.members else range(0)
         story.norm2 += 2.0 * _dot(vector, story.centroid) + _dot(vector, vector)
         centroid = story.centroid
+        new_features = [feature for feature in vector if feature not in centroid]
         for feature, weight in vector.items():
-            if feature not in centroid:
-                centroid[feature] = 0.0
-                self._postings.setdefault(feature, set()).add(story_id)
-            centroid[feature] += weight
+            centroid[feature] = centroid.get(feature, 0.0) + weight
         story.members.append(doc.id)
         story.first = min(story.first, doc.published)
         story.last = max(story.last, doc.published)
+        spanned = _weeks(story)
+        added_weeks = [week for week in spanned if week not in held]
+        fresh = set(new_features)
+        for feature in centroid:
+            for week in spanned if feature in fresh else added_weeks:
+                self._postings.setdefault((feature, week), set()).add(story_id)
         self._doc_story[doc.id] = story_id
         self._next_id = max(self._next_id, story_id + 1)
 
@@ -224,16 +237,28 @@ class StoryIndex:
         """Forgets a story: its postings, its docs and their share of the IDF counts."""
         story = self._stories.pop(story_id)
         for feature in story.centroid:
-            posting = self._postings[feature]
-            posting.discard(story_id)
-            if not posting:
-                del self._postings[feature]
+            for week in _weeks(story):
+                posting = self._postings.get((feature, week))
+                if posting is None:
+                    continue
+                posting.discard(story_id)
+                if not posting:
+                    del self._postings[(feature, week)]
         for doc_id in story.members:
             del self._doc_story[doc_id]
             for feature in self._doc_features.pop(doc_id):
                 self._df[feature] -= 1
                 if self._df[feature] <= 0:
                     del self._df[feature]
+
+
+def _week(seconds: float) -> int:
+    return math.floor(seconds / BUCKET_SECONDS)
+
+
+def _weeks(story: _Story) -> range:
+    """The weeks a story's time span touches: where its postings are kept."""
+    return range(_week(story.first.timestamp()), _week(story.last.timestamp()) + 1)
 
 
 def restore(index: StoryIndex, assignments: Iterable[tuple[StoryDoc, int]], *,

@@ -154,3 +154,19 @@ def test_a_placeholder_date_in_year_one_does_not_break_clustering() -> None:
     first = index.add(StoryDoc(1, title, title, "Wire", datetime(1, 1, 1, tzinfo=UTC)))
     second = index.add(StoryDoc(2, title, title, "Post", datetime(1, 1, 2, tzinfo=UTC)))
     assert first == second
+
+
+def test_a_story_running_for_weeks_is_found_in_each_week_it_spans_and_not_beyond() -> None:
+    """The index keeps its look-up per week of a story's span: a story that grows day by day
+    across weeks is still found by a report at either end, read newest first or oldest first,
+    and a report a month away starts a story of its own."""
+    start = TALKS_1_BBC.published
+    days = [moved(TALKS_1_BBC, 100 + n, start + timedelta(days=2 * n)) for n in range(12)]
+    for order in (days, list(reversed(days))):
+        index = StoryIndex()
+        stories = {index.add(doc) for doc in order}
+        assert len(stories) == 1
+        late = index.add(moved(TALKS_1_BBC, 200, days[-1].published + timedelta(days=1)))
+        early = index.add(moved(TALKS_1_BBC, 201, start - timedelta(days=1)))
+        far = index.add(moved(TALKS_1_BBC, 202, days[-1].published + timedelta(days=30)))
+        assert late == early == next(iter(stories)) != far
