@@ -95,6 +95,8 @@ def chosen_backends() -> list[str]:
 
 
 BACKENDS = chosen_backends()
+needs_postgresql = pytest.mark.skipif("postgresql" not in BACKENDS,
+                                      reason="PostgreSQL not among NEWSDESK_TEST_BACKENDS")
 TEMPLATE = "newsdesk_template"
 
 
@@ -245,3 +247,10 @@ async def fetcher(network: NetworkConfig) -> AsyncIterator[Fetcher]:
     connector = connector_for(network.allow_private_addresses)
     async with aiohttp.ClientSession(connector=connector) as session:
         yield Fetcher(session, network, "Newsdesk-test/1.0 (+https://example.org/contact)")
+
+
+@pytest.fixture
+async def shared_url(postgres_server: str) -> AsyncIterator[str]:
+    """A fresh PostgreSQL database that several stores open, as several processes would."""
+    async with postgres_database(postgres_server) as url:
+        yield url

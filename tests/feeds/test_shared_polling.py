@@ -5,7 +5,7 @@ feeds at once over loopback HTTP; each feed is fetched once. SQLite keeps its on
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import Iterator
 from datetime import timedelta
 
 import aiohttp
@@ -20,15 +20,13 @@ from digests.feeds.reading import FeedReader
 from digests.runtime.workers import WorkerPool
 from digests.store.core import Store
 
-from conftest import BACKENDS, NOW, fixture_bytes, postgres_database
+from conftest import NOW, fixture_bytes, needs_postgresql
 from feedserver import FeedServer
 
 RSS = fixture_bytes("rss20.xml")
 CONFIG = PollingConfig(interval_seconds=600, max_interval_seconds=6 * 3600, concurrency=4)
 FEEDS = 24
 HANG_GUARD = 60  # seconds: a poll that never ends fails the test instead of hanging it
-needs_postgresql = pytest.mark.skipif("postgresql" not in BACKENDS,
-                                      reason="PostgreSQL not among NEWSDESK_TEST_BACKENDS")
 
 
 @pytest.fixture(scope="module")
@@ -37,11 +35,6 @@ def workers() -> Iterator[WorkerPool]:
     yield pool
     pool.close()
 
-
-@pytest.fixture
-async def shared_url(postgres_server: str) -> AsyncIterator[str]:
-    async with postgres_database(postgres_server) as url:
-        yield url
 
 
 async def fetcher_named(session: aiohttp.ClientSession, name: str) -> Fetcher:

@@ -18,13 +18,11 @@ from digests.runtime.workers import WorkerPool
 from digests.store.core import Store
 
 from builders import entry
-from conftest import BACKENDS, NOW, postgres_database
+from conftest import NOW, needs_postgresql, postgres_database
 
 ITEMS = 60
 BATCH = 5
 HANG_GUARD = 120  # seconds: a run that never ends fails the test instead of hanging it
-needs_postgresql = pytest.mark.skipif("postgresql" not in BACKENDS,
-                                      reason="PostgreSQL not among NEWSDESK_TEST_BACKENDS")
 
 
 @pytest.fixture(scope="module")

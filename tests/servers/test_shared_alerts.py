@@ -4,7 +4,7 @@ after items with larger ids were checked is still matched, and matched once."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import Iterator
 from dataclasses import replace
 from datetime import timedelta
 
@@ -20,12 +20,10 @@ from digests.store.core import Store, async_database_url
 from digests.store.items import FetchState
 
 from builders import entry
-from conftest import BACKENDS, NOW, postgres_database
+from conftest import NOW, needs_postgresql
 
 HANG_GUARD = 60  # seconds: a wait that never ends fails the test instead of hanging it
 LATER = NOW + timedelta(minutes=5)
-needs_postgresql = pytest.mark.skipif("postgresql" not in BACKENDS,
-                                      reason="PostgreSQL not among NEWSDESK_TEST_BACKENDS")
 
 
 @pytest.fixture(scope="module")
@@ -34,11 +32,6 @@ def workers() -> Iterator[WorkerPool]:
     yield pool
     pool.close()
 
-
-@pytest.fixture
-async def shared_url(postgres_server: str) -> AsyncIterator[str]:
-    async with postgres_database(postgres_server) as url:
-        yield url
 
 
 def news(key: str, title: str) -> Entry:

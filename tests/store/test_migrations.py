@@ -20,7 +20,7 @@ from digests.samples import DEMO_NOW
 from digests.store import legacy, migrations
 from digests.store.core import Store, engine_for
 
-from conftest import BACKENDS, FIXTURES, postgres_database
+from conftest import FIXTURES, needs_postgresql, postgres_database
 
 BEFORE_ALEMBIC = FIXTURES / "store-before-alembic.db"
 """Made by the store as it was before Alembic (tests/fixtures/make_store_before_alembic.py)."""
@@ -67,7 +67,7 @@ def _open_at_once(url: str, barrier: multiprocessing.synchronize.Barrier) -> Non
     asyncio.run(open_and_close())
 
 
-@pytest.mark.skipif("postgresql" not in BACKENDS, reason="PostgreSQL not among NEWSDESK_TEST_BACKENDS")
+@needs_postgresql
 async def test_processes_starting_on_one_empty_database_take_turns(postgres_server: str) -> None:
     """Four processes create the schema of one new PostgreSQL database at the same moment:
     the advisory lock makes one create it and the others find it made; none fails. (On

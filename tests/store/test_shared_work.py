@@ -12,13 +12,11 @@ import textwrap
 from dataclasses import replace
 from datetime import timedelta
 
-import pytest
-
 from digests.store.core import Store
 from digests.store.servers import OutboxMessage
 
 from builders import entry
-from conftest import BACKENDS, NOW, ROOT, postgres_database
+from conftest import NOW, ROOT, needs_postgresql, postgres_database
 
 LEASE = timedelta(minutes=5)
 
@@ -111,7 +109,7 @@ _CLAIMER = textwrap.dedent("""
 """)
 
 
-@pytest.mark.skipif("postgresql" not in BACKENDS, reason="PostgreSQL not among NEWSDESK_TEST_BACKENDS")
+@needs_postgresql
 async def test_three_processes_claim_every_due_feed_once(postgres_server: str) -> None:
     """Three processes claim 300 due feeds at once, seven at a time, and reserve story ids as
     they go: every feed is claimed by exactly one of them, and no story id is given twice."""

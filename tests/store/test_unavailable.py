@@ -18,10 +18,8 @@ from digests.errors import DatabaseUnavailable
 from digests.store.core import Store, shown_url, storage_problem
 
 import pg
-from conftest import BACKENDS, ROOT
+from conftest import ROOT, needs_postgresql
 
-needs_postgresql = pytest.mark.skipif("postgresql" not in BACKENDS,
-                                      reason="PostgreSQL not among NEWSDESK_TEST_BACKENDS")
 SECRET = "s3cret-Pa55word"
 
 
