@@ -605,24 +605,26 @@ async def feeds_remove(args: argparse.Namespace, config: Config) -> int:
 
 
 async def feeds_pause(args: argparse.Namespace, config: Config) -> int:
-    from digests.servers.operator import find_feed, pause_everywhere
-
-    async with open_store(config) as store:
-        feed = find_feed(await store.all_feeds(), args.feed)
-        changed = await pause_everywhere(store, feed, utc_now())
-    print(f"Paused {feed.display_name} for every server." if changed
-          else f"{feed.display_name} was paused already ({feed.paused_reason}).")
-    return ALL_WELL
+    return await _pause_or_resume(args, config, pause=True)
 
 
 async def feeds_resume(args: argparse.Namespace, config: Config) -> int:
-    from digests.servers.operator import find_feed, resume_everywhere
+    return await _pause_or_resume(args, config, pause=False)
 
+
+async def _pause_or_resume(args: argparse.Namespace, config: Config, *, pause: bool) -> int:
+    from digests.servers.operator import find_feed, pause_everywhere, resume_everywhere
+
+    change = pause_everywhere if pause else resume_everywhere
     async with open_store(config) as store:
         feed = find_feed(await store.all_feeds(), args.feed)
-        changed = await resume_everywhere(store, feed, utc_now())
-    print(f"Resumed {feed.display_name}: polled at the bot's next tick." if changed
-          else f"{feed.display_name} is not paused.")
+        changed = await change(store, feed, utc_now())
+    if pause:
+        print(f"Paused {feed.display_name} for every server." if changed
+              else f"{feed.display_name} was paused already ({feed.paused_reason}).")
+    else:
+        print(f"Resumed {feed.display_name}: polled at the bot's next tick." if changed
+              else f"{feed.display_name} is not paused.")
     return ALL_WELL
 
 
