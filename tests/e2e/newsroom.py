@@ -67,13 +67,15 @@ LATER_NEWS = [
 ]
 
 
-def bot_config(database: Path, feeds: dict[str, str], extra: str = "") -> str:
+def bot_config(database: Path | str, feeds: dict[str, str], extra: str = "") -> str:
     """A configuration for a bot under test: fast ticks, loopback feeds allowed, `feeds` by URL
-    and name, and `extra` lines in the [discord] table."""
+    and name, and `extra` lines in the [discord] table. `database` is a SQLite file, or the
+    URL of any store."""
+    url = database if isinstance(database, str) else f"sqlite:///{database}"
     listed = "".join(f'\n[[feeds]]\nurl = "{url}"\nname = "{name}"\n' for url, name in feeds.items())
     return f"""
 [storage]
-url = "sqlite:///{database}"
+url = "{url}"
 
 [polling]
 interval_seconds = 2

@@ -27,7 +27,7 @@ from digests.store.core import Store
 from digests.store.servers import OutboxMessage
 from e2e.botprocess import BotProcess
 from e2e.fakediscord import FakeDiscord, FakeGuild
-from e2e.newsroom import FIRST_NEWS, LATER_NEWS, answered, rss
+from e2e.newsroom import FIRST_NEWS, LATER_NEWS, answered, bot_config, rss
 
 from conftest import postgres_database
 from feedserver import FeedServer
@@ -36,29 +36,8 @@ SHARDS = 2
 
 
 def config_text(url: str, feed: str, shard_ids: list[int]) -> str:
-    return f"""
-[storage]
-url = "{url}"
-
-[polling]
-interval_seconds = 2
-tick_seconds = 1
-max_interval_seconds = 60
-parse_workers = 1
-
-[network]
-allow_private_addresses = true
-
-[discord]
-guild_ready_timeout = 0.05
-delivery_seconds = 0.5
-shard_count = {SHARDS}
-shard_ids = {json.dumps(shard_ids)}
-
-[[feeds]]
-url = "{feed}"
-name = "Wire"
-"""
+    return bot_config(url, {feed: "Wire"},
+                      extra=f"shard_count = {SHARDS}\nshard_ids = {json.dumps(shard_ids)}")
 
 
 @dataclass
