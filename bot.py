@@ -44,6 +44,7 @@ log = logging.getLogger("newsdesk")
 DELIVERY_JOB_ID = "deliver:tick"
 RETENTION_JOB_ID = "retention:tick"
 METRICS_JOB_ID = "metrics:tick"
+ALERTS_AFTER_READ = 1.0
 RETENTION_SECONDS = 3600
 METRICS_SECONDS = 15.0
 ALL_WELL, FEEDS_FAILED, UNUSABLE = 0, 1, 2
@@ -82,10 +83,13 @@ class Services:
     enricher: Enricher
     observers: Observers
 
-    async def poll_and_enrich(self, now: datetime) -> None:
-        """The scheduler's tick: poll the feeds that are due, then read what arrived."""
-        await self.poller.poll_due(now)
-        await self.enricher.run(now)
+    async def poll_tick(self, now: datetime) -> datetime | None:
+        """The scheduler's polling tick: start polling the feeds that are due (enrichment
+        follows what they store) and return when the next one falls due, for the tick to run
+        again then. The wake is the safety net for what a crash left unread."""
+        await self.poller.dispatch_due(now)
+        self.enricher.wake()
+        return await self.store.next_check_after(now)
 
     async def prune(self, now: datetime) -> None:
         """What the retention period no longer keeps, deleted (hourly, in small batches)."""
@@ -160,6 +164,7 @@ async def open_services(config: Config, *, patient: bool = False) -> AsyncIterat
     session = aiohttp.ClientSession(connector=connector, trust_env=False)
     observers = Observers()
     enricher = Enricher(store, workers, on_read=observers.on_read)
+    poller: Poller | None = None
     try:
         fetcher = Fetcher(session, config.network, config.user_agent)
         poller = Poller(store, fetcher, reader.parse, config.polling,
@@ -170,6 +175,8 @@ async def open_services(config: Config, *, patient: bool = False) -> AsyncIterat
         await _register_operator_feeds(store, config)
         yield Services(config, store, fetcher, workers, poller, enricher, observers)
     finally:
+        if poller is not None:
+            await poller.drain()
         await enricher.stop()
         await session.close()
         workers.close()
@@ -428,8 +435,10 @@ async def run_discord(services: Services, token: str) -> None:
     desk = DeliveryDesk(store, OutboxSender(store, bot, on_outcome=watching.sent, shards=shards),
                         grace=timedelta(hours=settings.digest_grace_hours),
                         alerts_per_hour=settings.alerts_per_hour, shards=shards)
-    ticks = build_scheduler(services.poll_and_enrich, services.config.polling.tick_seconds)
+    ticks = build_scheduler(services.poll_tick, services.config.polling.tick_seconds)
     ticks.add(DELIVERY_JOB_ID, desk.run, settings.delivery_seconds)
+    # Alerts follow the reading of new items, not the timer (a second gathers the batches).
+    services.observers.read.append(lambda _items: ticks.nudge(DELIVERY_JOB_ID, ALERTS_AFTER_READ))
     ticks.add(RETENTION_JOB_ID, services.prune, RETENTION_SECONDS)
     bot.equip([
         FeedsCog(store, services.poller, utc_now, reading=services.enricher,

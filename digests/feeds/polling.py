@@ -74,6 +74,8 @@ class Poller:
         self._limit = asyncio.Semaphore(config.concurrency)
         self._lease = lease
         self._owner = process_owner()
+        self._in_flight: set[int] = set()  # feeds being polled by `dispatch_due`'s rounds
+        self._rounds: set[asyncio.Task[None]] = set()
 
     async def poll_due(self, now: datetime, limit: int = 10_000) -> list[PollResult]:
         """Poll every feed whose next check has come (on a shared database, those no other
@@ -82,8 +84,51 @@ class Poller:
             return await self._poll_claimed(now, limit)
         return await self.poll_many(await self._store.due_feeds(now, limit), now)
 
+    async def dispatch_due(self, now: datetime, limit: int = 10_000) -> None:
+        """Start polling the due feeds this process is not polling yet, without waiting for
+        them: a slow feed never holds back one that falls due after it. On a shared database
+        the round claims them as it goes (a claimed feed is nobody else's, rounds included).
+        `drain` waits for the rounds started."""
+        if self._store.several_processes:
+            self._start_round(self._poll_claimed(now, limit))
+            return
+        due = [feed for feed in await self._store.due_feeds(now, limit + len(self._in_flight))
+               if feed.id not in self._in_flight][:limit]
+        if due:
+            self._start_round(self.poll_many(due, now))
+
+    def _start_round(self, polls: Awaitable[list[PollResult]]) -> None:
+        async def run() -> None:
+            try:
+                await polls
+            except StorageError as exc:
+                log.error("polling stopped by the store: %s; the next tick tries again", exc)
+            except Exception:
+                log.exception("polling failed; the next tick tries again")
+
+        task = asyncio.create_task(run(), name="poll round")
+        self._rounds.add(task)
+        task.add_done_callback(self._rounds.discard)
+
+    async def drain(self, grace: float = 5.0) -> None:
+        """Wait up to `grace` seconds for the rounds `dispatch_due` started, then cancel the
+        rest (what a poll stores is one transaction: a cancelled one is polled again)."""
+        rounds = set(self._rounds)
+        if not rounds:
+            return
+        _, late = await asyncio.wait(rounds, timeout=grace)
+        for task in late:
+            task.cancel()
+        if late:
+            await asyncio.wait(late)
+
     async def poll_many(self, feeds: Sequence[Feed], now: datetime) -> list[PollResult]:
-        results = await asyncio.gather(*(self._poll_bounded(f, now) for f in feeds))
+        ids = {feed.id for feed in feeds}
+        self._in_flight |= ids
+        try:
+            results = await asyncio.gather(*(self._poll_bounded(f, now) for f in feeds))
+        finally:
+            self._in_flight -= ids
         _log_summary(results)
         return list(results)
 
@@ -282,5 +327,7 @@ def _log_summary(results: Sequence[PollResult]) -> None:
     for r in results:
         counts[r.outcome] = counts.get(r.outcome, 0) + 1
     new = sum(r.new for r in results)
-    log.info("polled feeds=%s new_items=%s %s", len(results), new,
-             " ".join(f"{k}={v}" for k, v in sorted(counts.items())))
+    # Rounds start whenever feeds fall due: one that brought nothing new is not worth a line.
+    log.log(logging.INFO if new else logging.DEBUG,
+            "polled feeds=%s new_items=%s %s", len(results), new,
+            " ".join(f"{k}={v}" for k, v in sorted(counts.items())))

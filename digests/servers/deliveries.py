@@ -146,7 +146,7 @@ async def collect_alert_matches(store: Store, now: datetime, *, batch: int = 500
             return found
         guilds = await store.guilds_with_subscriptions()
         subscriptions = await store.subscriptions_in(guilds)
-        feeds = await store.guild_feed_ids(guilds)
+        feeds = await store.guild_feed_ids(guilds, among={c.feed_id for c in ready})
         pairs = await asyncio.to_thread(match_alerts, ready, subscriptions, feeds, indexed)
         newest = max(newest, ready[-1].item_id)
         found += await store.record_alert_matches(

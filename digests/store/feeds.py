@@ -82,6 +82,15 @@ class FeedQueries(Queries):
             rows = (await conn.execute(query)).all()
         return [feed_from_row(r) for r in rows]
 
+    async def next_check_after(self, now: datetime) -> datetime | None:
+        """When the next feed falls due after `now` (paused feeds never): the poller wakes then.
+        Feeds overdue already are being polled, or are another process's."""
+        query = select(func.min(feeds.c.next_check_at)).where(
+            feeds.c.paused.is_(False), feeds.c.next_check_at > now)
+        async with self._engine.connect() as conn:
+            due: datetime | None = await conn.scalar(query)
+        return due
+
     async def record_not_modified(self, feed_id: int, *, now: datetime, next_check_at: datetime,
                                   etag: str | None, last_modified: str | None) -> None:
         """A 304 or an identical body: the feed is healthy and nothing needs parsing."""

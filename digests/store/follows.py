@@ -93,11 +93,12 @@ class FollowQueries(Queries):
             rows = (await conn.execute(query)).all()
         return [_guild_feed(r) for r in rows]
 
-    async def guild_feed_ids(self, guild_ids: Collection[int], *,
-                             live_only: bool = False) -> dict[int, frozenset[int]]:
+    async def guild_feed_ids(self, guild_ids: Collection[int], *, live_only: bool = False,
+                             among: Collection[int] | None = None) -> dict[int, frozenset[int]]:
         """For each server, the ids of the feeds `guild_feeds` lists, in two queries however
         many servers: what scoping queries and matching alerts need. `live_only` leaves out
-        the feeds paused by a server (`paused_by` PAUSED_BY_SERVER there)."""
+        the feeds paused by a server (`paused_by` PAUSED_BY_SERVER there); `among` limits the
+        answer to these feeds (alerts ask only about the feeds of the items they match)."""
         wanted = list(guild_ids)
         follow_rows = (select(follows.c.guild_id, follows.c.feed_id, follows.c.removed,
                               follows.c.paused, feeds.c.paused.label("feed_paused"),
@@ -105,6 +106,9 @@ class FollowQueries(Queries):
                        .join(feeds, feeds.c.id == follows.c.feed_id)
                        .where(follows.c.guild_id.in_(bindparam("guilds", expanding=True))))
         operator_rows = select(feeds.c.id, feeds.c.paused_by).where(feeds.c.operator.is_(True))
+        if among is not None:
+            follow_rows = follow_rows.where(follows.c.feed_id.in_(list(among)))
+            operator_rows = operator_rows.where(feeds.c.id.in_(list(among)))
         async with self._engine.connect() as conn:
             rows = (await conn.execute(follow_rows, {"guilds": wanted})).all() if wanted else []
             operator = (await conn.execute(operator_rows)).all()

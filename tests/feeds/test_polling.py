@@ -8,6 +8,7 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 
 import pytest
+from aiohttp import web
 
 from digests.config import PollingConfig
 from digests.feeds.fetching import Fetcher
@@ -230,3 +231,47 @@ async def test_crash_in_parse_is_a_recorded_failure(feed_server: FeedServer, sto
     assert result.outcome == "failed"
     assert (stored.status.value, stored.first_polled) == ("failing", False)
     assert replace(stored, item_count=0).last_error == "internal error: boom"
+
+
+async def test_dispatch_due_never_waits_for_a_slow_feed(feed_server: FeedServer, store: Store,
+                                                        poller: Poller) -> None:
+    """A tick starts its round and returns: a feed that hangs holds back neither the tick nor
+    a feed that falls due after it, and is not polled twice while it hangs."""
+    answer, hanging_asked, quick_asked = asyncio.Event(), asyncio.Event(), asyncio.Event()
+
+    async def hanging(_: web.Request) -> web.StreamResponse:
+        hanging_asked.set()
+        await answer.wait()
+        return web.Response(body=RSS, headers={"Content-Type": "application/rss+xml"})
+
+    async def quick(_: web.Request) -> web.StreamResponse:
+        quick_asked.set()
+        return web.Response(body=RSS.replace(b"Test Wire", b"Quick"),
+                            headers={"Content-Type": "application/rss+xml"})
+
+    feed_server.routes.update({"/hanging": hanging, "/quick": quick})
+    slow = await store.add_feed(feed_server.url("/hanging"), now=NOW)
+    async with asyncio.timeout(10):
+        await poller.dispatch_due(NOW)
+        await hanging_asked.wait()
+        fast = await store.add_feed(feed_server.url("/quick"), now=NOW)
+        await poller.dispatch_due(NOW + timedelta(seconds=1))
+        await quick_asked.wait()
+        await poller.dispatch_due(NOW + timedelta(seconds=2))
+    answer.set()
+    await poller.drain(grace=10)
+    assert (feed_server.hits("/hanging"), feed_server.hits("/quick")) == (1, 1)
+    assert [(await store.get_feed(f.id)).item_count for f in (slow, fast)] == [6, 6]
+
+
+async def test_next_check_after_is_the_next_feed_to_fall_due(store: Store) -> None:
+    """The poller's tick sleeps until the next feed falls due: overdue and paused feeds are
+    not that (they are being polled, or not at all)."""
+    assert await store.next_check_after(NOW) is None
+    await store.add_feed("http://127.0.0.1:9/overdue", now=NOW - timedelta(minutes=5))
+    later = await store.add_feed("http://127.0.0.1:9/later", now=NOW)
+    paused = await store.add_feed("http://127.0.0.1:9/paused", now=NOW)
+    await store.reschedule(later.id, NOW + timedelta(seconds=90))
+    await store.reschedule(paused.id, NOW + timedelta(seconds=30))
+    await store.pause_feed(paused.id, now=NOW, reason="by hand", by="admin")
+    assert await store.next_check_after(NOW) == NOW + timedelta(seconds=90)
