@@ -26,15 +26,19 @@ import socket
 import time
 import uuid
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from contextlib import AbstractAsyncContextManager
 from datetime import datetime, timedelta
 from functools import partial
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from digests.models import Item
 from digests.news.analysis import analyse_items
 from digests.news.stories import StoryDoc, StoryIndex, restore
 from digests.readings import ItemAnalysis, ItemText
 from digests.runtime.workers import WorkerPool
+
+if TYPE_CHECKING:
+    from digests.store.news import StoryTurn
 
 log = logging.getLogger(__name__)
 
@@ -74,6 +78,8 @@ class EnrichmentStore(Protocol):
                                 lease: timedelta) -> list[Item]: ...
     async def release_items(self, item_ids: Collection[int], owner: str) -> None: ...
     async def reserve_story_ids(self, count: int) -> range: ...
+    def story_turn(self, after: int) -> AbstractAsyncContextManager[StoryTurn]: ...
+    async def latest_story_turn(self) -> int: ...
 
 
 class Enricher:
@@ -97,6 +103,7 @@ class Enricher:
         self._shared = store.several_processes
         self._owner = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
         self._started = time.monotonic()  # of the current run: leases count from the clock
+        self._turn_seen = 0  # shared database: the last turn of story placing this index knows
 
     def wake(self, item_ids: Iterable[int] = ()) -> None:
         """New items were stored: read them as soon as possible (calls are coalesced); the
@@ -153,6 +160,8 @@ class Enricher:
         """Rebuild the index of recent stories from the store (after a start or restart); the
         first run does it if nobody did, so that new stories never reuse stored ids."""
         self._loaded = True
+        if self._shared:  # read first: what is placed meanwhile comes with the next turn
+            self._turn_seen = await self._store.latest_story_turn()
         pairs = await self._store.story_assignments_since(now - self._stories.window)
         restore(self._stories, [(_story_doc(item), story_id) for item, story_id in pairs],
                 highest_id=await self._store.highest_story_id())
@@ -327,13 +336,31 @@ class Enricher:
         if not batch:
             return
         await self._story_ids_for(len(batch))
-        story_of = await asyncio.to_thread(self._assign, batch)
-        await self._store.save_enrichment(analyses, story_of, {i.id: i for i in batch})
+        if self._shared:
+            await self._save_in_turn(batch, analyses)
+        else:
+            story_of = await asyncio.to_thread(self._assign, batch)
+            await self._store.save_enrichment(analyses, story_of, {i.id: i for i in batch})
         newest = max(i.published_at for i in batch)
         with contextlib.suppress(OverflowError):  # a year-1 date from an old store
             cutoff = min(newest, now) - 2 * self._stories.window
             # Many stories can expire at once (a day's worth): in a thread, like `_assign`.
             await asyncio.to_thread(self._stories.forget_before, cutoff)
+
+    async def _save_in_turn(self, batch: list[Item], analyses: list[ItemAnalysis]) -> None:
+        """Shared database: place the batch in stories in a turn of its own, after learning
+        what the other processes placed since this one's last turn, so that two processes
+        reading reports of one event put them in one story."""
+        async with self._store.story_turn(after=self._turn_seen) as turn:
+            if turn.placed_by_others:
+                await asyncio.to_thread(self._learn, turn.placed_by_others)
+            story_of = await asyncio.to_thread(self._assign, batch)
+            await turn.save(analyses, story_of, {i.id: i for i in batch})
+        self._turn_seen = turn.number
+
+    def _learn(self, placed: list[tuple[Item, int]]) -> None:
+        for item, story_id in placed:
+            self._stories.assign(_story_doc(item), story_id)
 
     def _assign(self, pending: list[Item]) -> dict[int, int]:
         """Story ids in publication order; an item already placed keeps its story (a retry)."""

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import asyncio
 import math
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import AsyncIterator, Callable, Collection, Iterable, Mapping, Sequence
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -37,6 +38,24 @@ from digests.store.textsearch import (
     terms_of,
 )
 
+STORY_LOCK = 0x53746F72  # PostgreSQL advisory lock key: "Stor"
+
+
+@dataclass(frozen=True)
+class StoryTurn:
+    """One process's turn at placing items in stories (see `NewsQueries.story_turn`)."""
+
+    number: int
+    placed_by_others: list[tuple[Item, int]]
+    _conn: AsyncConnection
+
+    async def save(self, analyses: Sequence[ItemAnalysis], story_of: Mapping[int, int],
+                   items_by_id: Mapping[int, Item]) -> None:
+        """`save_enrichment`, inside the turn's transaction, its story links marked with it."""
+        rows = await asyncio.to_thread(_analysis_rows, analyses)
+        await _write_enrichment(self._conn, rows, analyses, story_of, items_by_id,
+                                turn=self.number)
+
 
 class NewsQueries(Queries):
     """Stories, sentences, figures and mentions."""
@@ -62,14 +81,29 @@ class NewsQueries(Queries):
         """Store what was read from the items and which story each joined, in one transaction."""
         rows = await asyncio.to_thread(_analysis_rows, analyses)
         async with self._begin() as conn:
-            ids = [a.item_id for a in analyses]
-            for table in (sentences, figures, mentions):
-                await conn.execute(table.delete().where(table.c.item_id.in_(ids)))
-            await delete_search_rows(conn, ids)
-            await _insert_analyses(conn, rows)
-            await _assign_stories(conn, story_of, items_by_id)
-            await conn.execute(update(items).where(items.c.id.in_(ids)).values(
-                enriched=True, enrich_after=None))
+            await _write_enrichment(conn, rows, analyses, story_of, items_by_id, turn=None)
+
+    @asynccontextmanager
+    async def story_turn(self, after: int) -> AsyncIterator[StoryTurn]:
+        """A turn at placing items in stories, for one process at a time on a shared database
+        (an advisory lock, released by the transaction's end or the death of its process).
+        It brings what other processes placed in turns after `after`, so that this one places
+        its items knowing them; what it saves commits when the block ends, as turn `number`."""
+        async with self._begin() as conn:
+            if conn.dialect.name == "postgresql":
+                await conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": STORY_LOCK})
+            latest = int(await conn.scalar(select(func.coalesce(func.max(story_items.c.turn), 0))) or 0)
+            query = (item_query().add_columns(story_items.c.story_id)
+                     .join(story_items, story_items.c.item_id == items.c.id)
+                     .where(story_items.c.turn > after)
+                     .order_by(items.c.published_at, items.c.id))
+            placed = [(item_from_row(r), r.story_id) for r in (await conn.execute(query)).all()]
+            yield StoryTurn(latest + 1, placed, conn)
+
+    async def latest_story_turn(self) -> int:
+        """The number of the last turn saved (0 before any): where a new process starts."""
+        async with self._engine.connect() as conn:
+            return int(await conn.scalar(select(func.coalesce(func.max(story_items.c.turn), 0))) or 0)
 
     async def mark_enriched(self, item_ids: Sequence[int]) -> None:
         """Mark items done without storing anything read from them (an item that cannot be read)."""
@@ -337,8 +371,21 @@ async def delete_search_rows(conn: AsyncConnection, item_ids: list[int]) -> None
         await conn.execute(text(f"DELETE FROM sentences_fts WHERE rowid IN ({marks})"))
 
 
+async def _write_enrichment(conn: AsyncConnection, rows: _AnalysisRows, analyses: Sequence[ItemAnalysis],
+                            story_of: Mapping[int, int], items_by_id: Mapping[int, Item], *,
+                            turn: int | None) -> None:
+    ids = [a.item_id for a in analyses]
+    for table in (sentences, figures, mentions):
+        await conn.execute(table.delete().where(table.c.item_id.in_(ids)))
+    await delete_search_rows(conn, ids)
+    await _insert_analyses(conn, rows)
+    await _assign_stories(conn, story_of, items_by_id, turn=turn)
+    await conn.execute(update(items).where(items.c.id.in_(ids)).values(
+        enriched=True, enrich_after=None))
+
+
 async def _assign_stories(conn: AsyncConnection, story_of: Mapping[int, int],
-                          items_by_id: Mapping[int, Item]) -> None:
+                          items_by_id: Mapping[int, Item], *, turn: int | None = None) -> None:
     """Create or widen each story touched, then (re)link its items: a few statements a batch."""
     members: dict[int, list[datetime]] = {}
     for item_id, story_id in story_of.items():
@@ -359,7 +406,7 @@ async def _assign_stories(conn: AsyncConnection, story_of: Mapping[int, int],
     if new_rows:
         await conn.execute(insert(stories), new_rows)
     await conn.execute(story_items.delete().where(story_items.c.item_id.in_(list(story_of))))
-    await conn.execute(insert(story_items), [{"item_id": i, "story_id": s}
+    await conn.execute(insert(story_items), [{"item_id": i, "story_id": s, "turn": turn}
                                              for i, s in story_of.items()])
 
 

@@ -152,7 +152,9 @@ story_items = Table(
     "story_items", metadata,
     Column("item_id", Integer, ForeignKey("items.id", ondelete="CASCADE"), primary_key=True),
     Column("story_id", Integer, ForeignKey("stories.id", ondelete="CASCADE"), nullable=False),
+    Column("turn", BigInteger),  # shared database: the turn that placed it (see story_turn)
     Index("ix_story_items_story", "story_id"),
+    Index("ix_story_items_turn", "turn"),
 )
 
 sentences = Table(

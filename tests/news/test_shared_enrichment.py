@@ -133,3 +133,41 @@ def test_supplied_ids_are_the_only_ones_new_stories_take() -> None:
     assert index.ids_in_hand() == 0
     with pytest.raises(LookupError):
         index.add(docs[2])
+
+
+REFUGEES_UN = ("One million refugees have fled Ukraine in a week, UNHCR says",
+               "The UN refugee agency UNHCR said on Wednesday that one million people had fled "
+               "Ukraine in the seven days since the invasion, most of them to Poland. Filippo "
+               "Grandi, the UN High Commissioner for Refugees, called it an exodus without "
+               "precedent this century and warned that up to four million refugees could follow.")
+REFUGEES_AP = ("Exodus from Ukraine passes a million in seven days",
+               "More than a million people have crossed from Ukraine into Poland, Hungary, "
+               "Moldova and Romania since the invasion, Filippo Grandi announced on Wednesday. "
+               "The UNHCR chief said four million refugees might leave in the coming weeks if the "
+               "fighting goes on, an exodus the agency says Europe has not seen this century.")
+
+
+@needs_postgresql
+async def test_two_processes_put_two_reports_of_one_event_in_one_story(
+        two_stores: tuple[Store, Store], workers: WorkerPool) -> None:
+    """The second process places its report knowing the story the first made meanwhile (its
+    index, loaded before, did not hold it): one event, one story, with both outlets."""
+    first, second = two_stores
+    un = await first.add_feed("https://un.example/feed", now=NOW)
+    ap = await first.add_feed("https://ap.example/feed", now=NOW)
+    a, b = Enricher(first, workers), Enricher(second, workers)
+    await a.load(NOW)
+    await b.load(NOW)
+    (title, text) = REFUGEES_UN
+    await first.save_entries(un.id, [replace(entry("un", text, title=title),
+                                             published_at=NOW - timedelta(hours=2))],
+                             now=NOW, first_poll=False)
+    assert await a.run(NOW) == 1
+    (title, text) = REFUGEES_AP
+    await second.save_entries(ap.id, [entry("ap", text, title=title)], now=NOW, first_poll=False)
+    assert await b.run(NOW) == 1
+    placed = await first.story_assignments_since(NOW - timedelta(days=1))
+    assert len(placed) == 2 and len({story for _, story in placed}) == 1
+    alone = Enricher(second, workers)  # a process started now learns both from the store
+    await alone.load(NOW)
+    assert await second.latest_story_turn() == 2

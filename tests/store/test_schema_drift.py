@@ -75,5 +75,5 @@ def test_every_index_and_unique_key_is_in_the_models() -> None:
     indexes = {i.name for t in metadata.tables.values() for i in t.indexes}
     uniques = {(t.name, tuple(c.name for c in u.columns)) for t in metadata.tables.values()
                for u in t.constraints if u.__class__.__name__ == "UniqueConstraint"}
-    assert len(indexes) == 19 and "ux_sentences_item_position" in indexes
+    assert len(indexes) == 20 and "ux_sentences_item_position" in indexes
     assert {("items", ("feed_id", "entry_key")), ("outbox", ("key", "part"))} <= uniques
