@@ -357,11 +357,13 @@ async def _set_match_state(conn: AsyncConnection, pairs: list[tuple[int, int]], 
 
 
 async def _upsert(conn: AsyncConnection, table: Any, key: dict[str, Any], values: dict[str, Any]) -> None:
-    """Update the row with `key`, or insert it: the store has one writer, so no race to lose."""
-    condition = and_(*(table.c[name] == value for name, value in key.items()))
-    result = await conn.execute(update(table).where(condition).values(**values))
-    if result.rowcount == 0:
-        await conn.execute(insert(table).values(**key, **values))
+    """Insert the row with `key`, or update it if it is there: one statement, so two processes
+    writing the same new row at once never fail on its key (an UPDATE-then-INSERT could)."""
+    from sqlalchemy.dialects import postgresql, sqlite
+
+    dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
+    await conn.execute(dialect.insert(table).values(**key, **values)
+                       .on_conflict_do_update(index_elements=list(key), set_=values))
 
 
 def _settings(row: Row[Any]) -> GuildSettings:

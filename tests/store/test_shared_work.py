@@ -130,3 +130,25 @@ async def test_three_processes_claim_every_due_feed_once(postgres_server: str) -
     stories = [s for out in outputs for s in out["stories"]]
     assert len(claimed) == 300 and len(set(claimed)) == 300
     assert len(stories) == len(set(stories)) >= 3 * len(range(0, 300, 7))
+
+
+@needs_postgresql
+async def test_two_processes_writing_one_new_member_row_at_once_both_succeed(
+        postgres_server: str) -> None:
+    """Muting a member and recording their closed DMs create the same row: from two processes
+    at the same moment, both land (one statement each, no UPDATE-then-INSERT to lose)."""
+    async with postgres_database(postgres_server) as url:
+        first, second = await Store.open(url), await Store.open(url)
+        try:
+            for member in range(20):
+                await asyncio.gather(first.mute(7, member, NOW + timedelta(hours=1)),
+                                     second.set_dms_closed(7, member, True))
+                assert await first.muted_until(7, member) == NOW + timedelta(hours=1)
+            await asyncio.gather(*(store.set_digest_schedule(
+                8, channel_id=80 + n, time="08:00", timezone="UTC", now=NOW)
+                for n, store in enumerate((first, second))))
+            [settings] = [s for s in await first.digest_schedules() if s.guild_id == 8]
+            assert settings.digest_channel_id in (80, 81)
+        finally:
+            await first.close()
+            await second.close()
