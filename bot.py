@@ -45,6 +45,7 @@ DELIVERY_JOB_ID = "deliver:tick"
 RETENTION_JOB_ID = "retention:tick"
 METRICS_JOB_ID = "metrics:tick"
 ALERTS_AFTER_READ = 1.0
+SHARDS_JOB_ID = "shards:beat"
 RETENTION_SECONDS = 3600
 METRICS_SECONDS = 15.0
 ALL_WELL, FEEDS_FAILED, UNUSABLE = 0, 1, 2
@@ -412,11 +413,12 @@ async def run_discord(services: Services, token: str) -> None:
     from cogs.outbox import OutboxSender
     from cogs.questions import QuestionsCog
     from cogs.status import StatusCog
+    from digests.feeds.polling import process_owner
     from digests.news.suggestions import PeopleSuggestions
     from digests.runtime import heap
     from digests.runtime.loopwatch import LoopWatch
     from digests.runtime.scheduling import build_scheduler
-    from digests.servers.shards import Shards
+    from digests.servers.shards import BEAT_SECONDS, ShardCover, Shards
 
     settings = services.config.discord
     # Several processes on one database: each runs its shards, and does the digests and the
@@ -432,14 +434,19 @@ async def run_discord(services: Services, token: str) -> None:
     bot = build_bot(guild_ready_timeout=settings.guild_ready_timeout, shards=shards)
     log.info("discord: %s", shards.describe())
     watching = _Watching(services)
-    desk = DeliveryDesk(store, OutboxSender(store, bot, on_outcome=watching.sent, shards=shards),
+    # The shards whose servers' digests, outbox and alerts are this process's: its own, and
+    # those of a process of the bot that has gone silent.
+    cover = ShardCover(shards, store, process_owner())
+    desk = DeliveryDesk(store, OutboxSender(store, bot, on_outcome=watching.sent, shards=cover),
                         grace=timedelta(hours=settings.digest_grace_hours),
-                        alerts_per_hour=settings.alerts_per_hour, shards=shards)
+                        alerts_per_hour=settings.alerts_per_hour, shards=cover)
     ticks = build_scheduler(services.poll_tick, services.config.polling.tick_seconds)
     ticks.add(DELIVERY_JOB_ID, desk.run, settings.delivery_seconds)
     # Alerts follow the reading of new items, not the timer (a second gathers the batches).
     services.observers.read.append(lambda _items: ticks.nudge(DELIVERY_JOB_ID, ALERTS_AFTER_READ))
     ticks.add(RETENTION_JOB_ID, services.prune, RETENTION_SECONDS)
+    if not shards.everything:
+        ticks.add(SHARDS_JOB_ID, cover.beat, BEAT_SECONDS)
     bot.equip([
         FeedsCog(store, services.poller, utc_now, reading=services.enricher,
                  allow_private=services.config.network.allow_private_addresses,

@@ -35,7 +35,7 @@ from digests.servers.deliveries import (
 )
 from digests.servers.schedules import digests_due_here
 from digests.servers.scope import guild_view
-from digests.servers.shards import EVERY_SHARD, Shards
+from digests.servers.shards import EVERY_SHARD, ShardView
 from digests.store.core import Store
 from digests.store.servers import MATCH_MUTED, OutboxMessage
 
@@ -48,7 +48,7 @@ REASON_CHARS = 500
 
 class DeliveryDesk:
     def __init__(self, store: Store, sender: OutboxSender, *, grace: timedelta,
-                 alerts_per_hour: int, shards: Shards = EVERY_SHARD) -> None:
+                 alerts_per_hour: int, shards: ShardView = EVERY_SHARD) -> None:
         """`shards`: those this process runs; the work of other shards' servers is left alone."""
         self._store = store
         self._sender = sender

@@ -28,7 +28,7 @@ import discord
 from cogs.limits import Payload, check
 from cogs.render_alerts import render_dms_closed
 from digests.errors import StorageError
-from digests.servers.shards import EVERY_SHARD, Shards
+from digests.servers.shards import EVERY_SHARD, ShardView
 from digests.store.core import Store
 from digests.store.servers import OutboxMessage, OutboxRow
 
@@ -84,7 +84,7 @@ class OutboxSender:
 
     def __init__(self, store: Store, client: discord.Client,
                  on_outcome: Callable[[str], None] | None = None, *,
-                 shards: Shards = EVERY_SHARD) -> None:
+                 shards: ShardView = EVERY_SHARD) -> None:
         """`on_outcome` hears the outcome of every try ("sent", "waiting", "dropped");
         `shards` are those this process runs: it sends the rows of their servers only."""
         self._store = store

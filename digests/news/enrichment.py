@@ -48,10 +48,11 @@ RETRY_DELAYS = tuple(timedelta(minutes=m) for m in (1, 5, 30, 120, 360, 720, 144
 failure after the last delay (about two days in all) gives it up."""
 WORKER_MODULES = ("digests.news.analysis",)
 """What a worker should import before its first analysis (syntok, text2num, the word tables)."""
-ITEM_LEASE = timedelta(minutes=10)
+ITEM_LEASE = timedelta(minutes=3)
 """How long a process holds the items it claimed (shared database): a batch is claimed while
 the one before it is stored and read in seconds, so this is a wide margin; the items of a
-process that dies are read by another after it."""
+process that dies are read by another after it (a lease that runs out on a live process
+costs a second reading, never a second copy: saving replaces what an item had)."""
 RECHECK_SECONDS = 1.0
 """Shared database: how often `read` looks whether another process has read its items."""
 

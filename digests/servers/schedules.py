@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from digests.servers.deliveries import DueDigest, due_digests, parse_clock, parse_timezone
-from digests.servers.shards import Shards
+from digests.servers.shards import ShardView
 from digests.store.core import Store
 from digests.store.servers import GuildSettings
 
@@ -28,7 +28,7 @@ async def stop_digest(store: Store, guild_id: int, now: datetime) -> None:
 
 
 async def digests_due_here(store: Store, now: datetime, grace: timedelta,
-                           shards: Shards) -> list[DueDigest]:
+                           shards: ShardView) -> list[DueDigest]:
     """The daily digests due now of the servers whose shard this process holds: with the bot
     on several processes, each server's digest is written (and posted) by one of them."""
     return [due for due in await due_digests(store, now, grace) if shards.holds(due.guild_id)]

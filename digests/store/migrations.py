@@ -39,7 +39,7 @@ log = logging.getLogger(__name__)
 
 REVISIONS = Path(__file__).resolve().parent / "revisions"
 MIGRATION_LOCK = 0x4E657773  # PostgreSQL advisory lock key: "News"
-LATEST = "0004"
+LATEST = "0005"
 """The newest revision in `revisions/versions/` (a test keeps the two equal): a database
 already there is opened without importing Alembic."""
 LOCK_WAIT_MS = 30_000

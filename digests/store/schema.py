@@ -283,3 +283,11 @@ counters = Table(
     Column("name", Text, primary_key=True),
     Column("value", BigInteger, nullable=False),
 )
+
+shard_holders = Table(
+    "shard_holders", metadata,  # one row per bot process of a sharded bot: its shards, its pulse
+    Column("owner", Text, primary_key=True),
+    Column("shard_count", Integer, nullable=False),
+    Column("shard_ids", Text, nullable=False),  # comma-separated
+    Column("beat_at", UTCDateTime, nullable=False),
+)

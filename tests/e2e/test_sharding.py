@@ -23,6 +23,7 @@ from typing import Any
 import aiohttp
 import pytest
 
+from digests.servers.shards import SILENT_AFTER
 from digests.store.core import Store
 from digests.store.servers import OutboxMessage
 from e2e.botprocess import BotProcess
@@ -219,6 +220,36 @@ async def test_two_processes_share_the_servers_by_shard(shared_database: str, tm
             queued = {int(line.split("guild=")[1].split()[0]) for line in cluster.log(shard).splitlines()
                       if "digest queued guild=" in line}
             assert queued == {g.id for g in cluster.servers[shard]}, cluster.logs()
+
+
+async def test_the_work_of_a_killed_process_is_taken_over(shared_database: str,
+                                                         tmp_path: Path) -> None:
+    """Shard 1's process is killed: after it has been silent for a while, shard 0's process
+    sends shard 1's servers' outbox (and would write their digests), once; and stops when a
+    new process of shard 1 is back."""
+    async with open_cluster(tmp_path, shared_database) as cluster:
+        fake = cluster.fake
+        await cluster.start(0)
+        killed = await cluster.start(1)
+        guild = cluster.servers[1][0]
+        await asyncio.sleep(2)  # both have beaten
+        killed.kill()
+        store = await Store.open(shared_database)
+        try:
+            body = json.dumps({"content": "After the crash", "embeds": []})
+            await store.enqueue([OutboxMessage(f"notice:{guild.id}", 0, "notice", body,
+                                               guild_id=guild.id,
+                                               channel_id=guild.channels["general"])],
+                                datetime.now(UTC))
+        finally:
+            await store.close()
+        [notice] = await fake.wait_for_messages(guild.channels["general"], 1,
+                                                timeout=SILENT_AFTER.total_seconds() + 40)
+        assert notice["content"] == "After the crash"
+        assert "shards taken over: 1" in cluster.log(0), cluster.logs()
+        await cluster.start(1)  # a new process for shard 1: shard 0's gives it back
+        await cluster.stop()
+        assert len(posts_of(fake, guild.channels["general"])) == 1
 
 
 async def test_one_process_leaves_the_servers_of_other_shards_alone(tmp_path: Path) -> None:
