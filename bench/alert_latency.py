@@ -43,7 +43,8 @@ def run_phase(name: str, feeds: int, args: argparse.Namespace) -> dict[str, Any]
     out = Path(f"/tmp/newsdesk-alert-{name}.json") if args.json is None else \
         args.json.with_name(f"{args.json.stem}-{name}.json")
     print(f"\n=== {name}: {feeds:,} feeds of the newsroom mix + {args.wire} wire feeds ===", flush=True)
-    newsroom_day.main([*argv, "--json", str(out)])
+    if newsroom_day.main([*argv, "--json", str(out)]) != 0 or not out.exists():
+        raise SystemExit(f"the {name} phase gave no figures (its message is above)")
     return json.loads(out.read_text())["newsdesk"]  # type: ignore[no-any-return]
 
 

@@ -397,6 +397,7 @@ def neighbours(vectors: Mapping[int, Mapping[str, float]], floor: float = RELATE
             postings.setdefault(word, []).append((story_id, weight))
     common = max(COMMON_WORD, COMMON_SHARE * len(vectors))
     found: dict[int, dict[int, float]] = {story_id: {} for story_id in vectors}
+    checked: set[tuple[int, int]] = set()  # a pair is a candidate from both sides: one cosine
     for story_id, vector in vectors.items():
         shared: dict[int, float] = {}
         for word, weight in tops[story_id]:
@@ -407,8 +408,10 @@ def neighbours(vectors: Mapping[int, Mapping[str, float]], floor: float = RELATE
                 shared[other] = shared.get(other, 0.0) + weight * other_weight
         shared.pop(story_id, None)
         for other in heapq.nlargest(CANDIDATES, shared, key=shared.__getitem__):
-            if other in found[story_id]:
+            pair = (story_id, other) if story_id < other else (other, story_id)
+            if pair in checked:
                 continue
+            checked.add(pair)
             similarity = _cosine(vector, vectors[other])
             if similarity >= floor:
                 found[story_id][other] = found[other][story_id] = similarity
@@ -416,6 +419,6 @@ def neighbours(vectors: Mapping[int, Mapping[str, float]], floor: float = RELATE
 
 
 def _cosine(left: Mapping[str, float], right: Mapping[str, float]) -> float:
-    if len(left) > len(right):
-        left, right = right, left
-    return sum(weight * right.get(word, 0.0) for word, weight in left.items())
+    """The dot product of two unit vectors, over the words they share (found by the keys'
+    set intersection, which is done in C)."""
+    return sum(left[word] * right[word] for word in left.keys() & right.keys())
