@@ -417,7 +417,7 @@ async def run_discord(services: Services, token: str) -> None:
     from digests.news.suggestions import PeopleSuggestions
     from digests.runtime import heap
     from digests.runtime.loopwatch import LoopWatch
-    from digests.runtime.scheduling import build_scheduler
+    from digests.runtime.scheduling import POLL_JOB_ID, build_scheduler
     from digests.servers.shards import BEAT_SECONDS, ShardCover, Shards
 
     settings = services.config.discord
@@ -442,6 +442,8 @@ async def run_discord(services: Services, token: str) -> None:
                         alerts_per_hour=settings.alerts_per_hour, shards=cover)
     ticks = build_scheduler(services.poll_tick, services.config.polling.tick_seconds)
     ticks.add(DELIVERY_JOB_ID, desk.run, settings.delivery_seconds)
+    # A round's feeds know their next check only when it ends: the tick looks again then.
+    services.poller.when_a_round_ends(lambda: ticks.nudge(POLL_JOB_ID))
     # Alerts follow the reading of new items, not the timer (a second gathers the batches).
     services.observers.read.append(lambda _items: ticks.nudge(DELIVERY_JOB_ID, ALERTS_AFTER_READ))
     ticks.add(RETENTION_JOB_ID, services.prune, RETENTION_SECONDS)

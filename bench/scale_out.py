@@ -413,12 +413,31 @@ async def _day(run: Run, args: argparse.Namespace, plans: list[FeedPlan], feeds:
           f"{marks['steady_start'] - t0 + args.steady:.0f} s", flush=True)
     if args.kill and run.n >= 2:
         await asyncio.sleep(args.steady / 2)
+        waited = await until_busy(run, watcher, min(args.kill_wait, args.steady / 2 - 5))
         await kill_one(run, watcher)
+        run.kill["waited_for_a_lease_s"] = waited
         await asyncio.sleep(marks["steady_start"] + args.steady - time.time())
     else:
         await asyncio.sleep(args.steady)
     marks["steady_end"] = time.time()
     await drain(run, args, plans, feeds, watcher)
+
+
+LEASES_OF = ("SELECT (SELECT count(*) FROM feeds WHERE lease_owner LIKE $1 AND lease_until > now())"
+             " + (SELECT count(*) FROM items WHERE lease_owner LIKE $1 AND lease_until > now()"
+             " AND NOT enriched)")
+
+
+async def until_busy(run: Run, watcher: Watcher, at_most: float) -> float:
+    """Wait (at most `at_most` s) for the process to be killed to hold a feed or item lease,
+    so that the kill shows leases running out; the seconds waited."""
+    started = time.time()
+    owner = f"%:{run.bots[-1].process.pid}:%"
+    while time.time() - started < at_most:
+        if await (await _conn(run)).fetchval(LEASES_OF, owner):
+            break
+        await asyncio.sleep(0.1)
+    return time.time() - started
 
 
 async def kill_one(run: Run, watcher: Watcher) -> None:
@@ -435,7 +454,7 @@ async def kill_one(run: Run, watcher: Watcher) -> None:
     owner = f"%:{pid}:%"
     rows = {}
     for table, extra in (("feeds", ""), ("items", " AND NOT enriched"), ("outbox", " AND status <> 'sent'")):
-        rows[table] = [int(r[0]) for r in await watcher.conn.fetch(
+        rows[table] = [int(r[0]) for r in await (await _conn(run)).fetch(
             f"SELECT id FROM {table} WHERE lease_owner LIKE $1 AND lease_until > now(){extra}", owner)]
     guild = run.world.guilds[run.shards[victim][0]][0]
     store = await Store.open(run.url)
@@ -479,7 +498,7 @@ async def drain(run: Run, args: argparse.Namespace, plans: list[FeedPlan], feeds
                 if kill["notice_at"] is None:
                     waiting.append("the notice")
             if kill["held_items"] and kill.get("items_read_at") is None:
-                unread = await watcher.conn.fetchval(
+                unread = await (await _conn(run)).fetchval(
                     "SELECT count(*) FROM items WHERE id = ANY($1::int[]) AND NOT enriched",
                     kill["held_items"])
                 if unread == 0:
@@ -654,7 +673,11 @@ def fetch_figures(run: Run, args: argparse.Namespace, plans: list[FeedPlan],
     stop = run.marks["stopped"]
     stale = [i for i in healthy if stop - max(times.get(i, [0.0])) > args.interval + 2 * args.tick + 30]
     return {"healthy_feeds": len(healthy), "window_s": end - start, "intervals": intervals,
-            "per_feed_per_interval": sum(counts.values()) / len(healthy) / intervals if healthy else None,
+            # a feed's fetches per interval, from the gaps between its fetches in the window
+            # (the window's edges cut a fetch in or out at random: counts alone are noisy)
+            "per_feed_per_interval": len(gaps) / sum(gaps) if gaps else None,
+            "per_feed_per_interval_by_count": (sum(counts.values()) / len(healthy) / intervals
+                                               if healthy else None),
             "per_feed_per_interval_not_held": (sum(unheld) / len(unheld) / intervals) if unheld else None,
             "distribution": dict(sorted(Counter(counts.values()).items())),
             "polled_twice_within_half_interval": doubles,
@@ -724,8 +747,13 @@ def kill_figures(run: Run, plans: list[FeedPlan], fetches: list[tuple[float, int
               if run.world.digest_due.get(g) and run.world.digest_due[g].timestamp() > at]
     late = digest_lateness(run, theirs)
     return {"process": kill["process"], "shards": kill["shards"], "at_s": round(at - run.marks["start"], 1),
+            "waited_for_a_lease_s": kill.get("waited_for_a_lease_s"),
             "notice_delivered_after_s": None if notice is None else notice - at,
             "held_feeds": len(kill["held_feeds"]), "held_feeds_refetched": len(refetched),
+            "held_feeds_detail": [{"plan": i, "kind": plans[i].kind,
+                                   "fetches_from_kill_s": [round(t - at, 1) for t, j, _ in fetches
+                                                           if j == i and t > at - 15]}
+                                  for i in sorted(held_plans)][:20],
             "held_feeds_refetched_after_s": (max(refetched.values()) - at) if refetched else None,
             "held_items": len(kill["held_items"]),
             "held_items_read_after_s": (kill["items_read_at"] - at) if kill.get("items_read_at") else None,
@@ -769,8 +797,9 @@ def report(results: list[dict[str, Any]], args: argparse.Namespace) -> None:
                   f"PostgreSQL {fmt(cpu['pg'], 0)} s, of {fmt(CORES * wall, 0)} core-seconds "
                   f"({fmt(100 * (sum(cpu['bots']) + cpu['pg']) / (CORES * wall), 0)} % of the machine)")
         print(f"  steady window {fmt(f['window_s'], 0)} s ({fmt(f['intervals'], 2)} intervals): "
-              f"{fmt(f['per_feed_per_interval'], 3)} fetches per healthy feed per interval "
-              f"({fmt(f['per_feed_per_interval_not_held'], 3)} leaving out feeds leased by a killed "
+              f"{fmt(f['per_feed_per_interval'], 3)} fetches per healthy feed per interval (from the "
+              f"gaps between fetches; by counts in the window {fmt(f['per_feed_per_interval_by_count'], 3)}, "
+              f"{fmt(f['per_feed_per_interval_not_held'], 3)} leaving out feeds leased by a killed "
               f"process); per-feed counts {f['distribution']}; gap between a feed's fetches "
               f"{fmt(f['gap_intervals_p50'], 2)} intervals (p50), {fmt(f['gap_intervals_p99'], 2)} (p99), "
               f"{fmt(f['gap_intervals_max'], 2)} (max); polled twice within half an interval: "
@@ -797,7 +826,8 @@ def report(results: list[dict[str, Any]], args: argparse.Namespace) -> None:
                                      for k, v in logs.items()))
         k = r.get("kill")
         if k:
-            print(f"  SIGKILL of process {k['process']} (shards {k['shards']}) at {k['at_s']} s: notice for "
+            print(f"  SIGKILL of process {k['process']} (shards {k['shards']}) at {k['at_s']} s "
+                  f"(after waiting {fmt(k['waited_for_a_lease_s'])} s for it to hold a lease): notice for "
                   f"one of its servers delivered after {fmt(k['notice_delivered_after_s'])} s; "
                   f"{k['held_feeds']} feed leases held, {k['held_feeds_refetched']} fetched again "
                   f"(last after {fmt(k['held_feeds_refetched_after_s'])} s); {k['held_items']} item leases "
@@ -818,6 +848,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--interval", type=int, default=120, help="the bots' polling interval (s)")
     p.add_argument("--steady", type=int, default=None, help="steady window (s; default two intervals)")
     p.add_argument("--kill", action="store_true", help="SIGKILL one process mid-window when N >= 2")
+    p.add_argument("--kill-wait", type=float, default=30.0,
+                   help="from mid-window, wait at most this (s) for the process to hold a lease")
     p.add_argument("--shards", type=int, default=6)
     p.add_argument("--servers", type=int, default=24)
     p.add_argument("--topic-subs", type=int, default=2, help="topic alerts per server")

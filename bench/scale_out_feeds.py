@@ -4,7 +4,8 @@ fetches in a window (several bot processes share the polling: a feed polled twic
 interval shows up here, whichever processes did it).
 
     POST /__t0?at=UNIX_TIME   restart every feed's clock (and empty the log)
-    GET  /__fetches           [[unix time, plan index, status], ...] since the last /__t0
+    GET  /__fetches           [[unix time the request arrived, plan index, status], ...] since
+                              the last /__t0 (each logged once answered)
 """
 
 from __future__ import annotations
@@ -48,8 +49,10 @@ def serve_logged_feeds(settings: Settings, port_queue: Any) -> None:
         if not match or int(match[1]) >= len(plans):
             return web.Response(status=404)
         plan = plans[int(match[1])]
+        arrived = time.time()  # when the fetch began (a slow feed answers seconds later)
+        log = state["log"]
         response: web.StreamResponse = await _answer(plan, bool(match[2]), request, state["t0"], texts)
-        state["log"].append((time.time(), plan.index, response.status))
+        log.append((arrived, plan.index, response.status))
         return response
 
     async def main() -> None:
@@ -106,7 +109,7 @@ class LoggedFeedServer:
         self._call(f"/__t0?at={t0}", "POST")
 
     def fetches(self) -> list[tuple[float, int, int]]:
-        """Every answer since the clock was last set: (unix time, plan index, status)."""
+        """Every answer since the clock was last set: (arrival time, plan index, status)."""
         return [(float(t), int(i), int(s)) for t, i, s in json.loads(self._call("/__fetches"))]
 
     def stop(self) -> None:

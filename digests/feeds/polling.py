@@ -76,6 +76,7 @@ class Poller:
         self._owner = process_owner()
         self._in_flight: set[int] = set()  # feeds being polled by `dispatch_due`'s rounds
         self._rounds: set[asyncio.Task[None]] = set()
+        self._round_ended: list[Callable[[], None]] = []
 
     async def poll_due(self, now: datetime, limit: int = 10_000) -> list[PollResult]:
         """Poll every feed whose next check has come (on a shared database, those no other
@@ -97,6 +98,11 @@ class Poller:
         if due:
             self._start_round(self.poll_many(due, now))
 
+    def when_a_round_ends(self, hear: Callable[[], None]) -> None:
+        """Call `hear` after each round `dispatch_due` started: its feeds have their next
+        check now, which the scheduler may want to wake for."""
+        self._round_ended.append(hear)
+
     def _start_round(self, polls: Awaitable[list[PollResult]]) -> None:
         async def run() -> None:
             try:
@@ -105,6 +111,8 @@ class Poller:
                 log.error("polling stopped by the store: %s; the next tick tries again", exc)
             except Exception:
                 log.exception("polling failed; the next tick tries again")
+            for hear in self._round_ended:
+                hear()
 
         task = asyncio.create_task(run(), name="poll round")
         self._rounds.add(task)
