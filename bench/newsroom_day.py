@@ -1116,8 +1116,11 @@ def tracer_latency(plans: list[FeedPlan], world: World, fake: Any, tracker: Stor
             continue
         sent = snowflake_time(int(shown[0]["id"]))
         seen = first_seen if first_seen is not None else sent
+        # Steady: published in the steady window. An item published before it (right after
+        # its feed's first poll, say) waits for the feed's move to its polling slot, up to
+        # 1.5 intervals once; that is the settling, even when it is stored later.
         phase = ("cold" if seen < marks["cold_end"] else
-                 "settling" if seen < marks["steady_start"] else "steady")
+                 "settling" if min(seen, published) < marks["steady_start"] else "steady")
         samples.append({"phase": phase, "total": sent - published,
                         "to_stored": (first_seen or sent) - published,
                         "to_read": (enriched_at or sent) - (first_seen or sent),

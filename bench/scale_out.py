@@ -23,7 +23,19 @@ rows, outbox rows sent twice (a nonce posted twice), tracer alerts lost or repea
 server. With `--kill` and N >= 2, the last process is SIGKILLed in the middle of the steady
 window, and a notice is queued for one of its servers at that moment: how long until the notice
 arrives (its shards' work taken over), until the feeds it held are fetched again and the items
-it had claimed are read (their leases run out), and what was lost.
+it had claimed are read (their leases run out), and what was lost. The kill waits (up to
+`--kill-wait` s from mid-window) for that process to hold a feed or item lease, so that lease
+expiry is exercised; the drain then lasts up to the feed lease (5 min) plus an interval.
+
+Fetches per feed per interval: from the gaps between each healthy feed's fetches in the steady
+window (which needs a window of two intervals or more), beside the plain count in the window
+(noisy: the window's edges cut a fetch in or out). Throughput of the cold start: items stored
+(read) divided by the time from the first to the last one stored (read) before every feed had
+its first poll (before all was read).
+
+The full run (about 35-45 min on 2 cores):
+    python bench/scale_out.py --feeds 2000 --processes 1,2,3 --interval 120 --steady 240 --kill \
+        --json scale_out.json
 """
 
 from __future__ import annotations
@@ -326,7 +338,7 @@ async def run_count(n: int, args: argparse.Namespace, plans: list[FeedPlan], fee
     url = database_url(server.url, name)
     folder = top / f"n{n}"
     folder.mkdir()
-    fake = FakeDiscord(heartbeat_interval_ms=10_000, shard_count=args.shards)
+    fake = FakeDiscord(heartbeat_interval_ms=args.heartbeat_ms, shard_count=args.shards)
     watcher = Watcher(url, late_after=2 * args.tick + 30)
     try:
         store = await Store.open(url)  # the schema, by the product's migrations
@@ -728,7 +740,11 @@ def log_figures(run: Run) -> dict[str, Any]:
         out[f"process{i}"] = {
             "taken_over": [line.split("shards taken over:")[1].strip()[:80]
                            for line in text.splitlines() if "shards taken over:" in line],
+            # what this process did, from its own log lines (the whole run)
+            "items_stored": sum(int(m) for m in re.findall(r"polled feeds=\d+ new_items=(\d+)", text)),
+            "items_read": sum(int(m) for m in re.findall(r"enriched items=(\d+)", text)),
             "tracebacks": text.count("Traceback"),
+            "gateway_behind": text.count("Can't keep up"),  # discord.py: the event loop lagged
             "errors": sum(1 for line in text.splitlines() if " ERROR " in line),
         }
     return out
@@ -821,7 +837,9 @@ def report(results: list[dict[str, Any]], args: argparse.Namespace) -> None:
               f"holding {s['story_items']:,} items ({s['read_not_in_story']} read items in no story, "
               f"{s['empty_stories']} empty stories)")
         logs = r["logs"]
-        print("  logs: " + "; ".join(f"{k}: {v['tracebacks']} tracebacks, {v['errors']} errors"
+        print("  logs: " + "; ".join(f"{k}: stored {v['items_stored']:,} items, read {v['items_read']:,}, "
+                                     f"{v['tracebacks']} tracebacks, {v['errors']} errors, "
+                                     f"{v['gateway_behind']} 'Can't keep up' gateway warnings"
                                      + (f", took over {v['taken_over']}" if v["taken_over"] else "")
                                      for k, v in logs.items()))
         k = r.get("kill")
@@ -839,6 +857,25 @@ def report(results: list[dict[str, Any]], args: argparse.Namespace) -> None:
             print(f"  NOT FINISHED: {', '.join(unfinished)} (see marks {r['marks']})")
 
 
+def summary(results: list[dict[str, Any]]) -> None:
+    """Throughput against N, and what each item costs in CPU: when the cost per item stays
+    flat as N grows, throughput grows with the cores there are to spend it on."""
+    base = next((r for r in results if r["processes"] == 1), None)
+    print("\n  N  ingest/s  x N=1   read/s  x N=1  machine busy  bot CPU ms/item  PG CPU ms/item")
+    for r in results:
+        cold, cpu = r["cold"], r.get("cpu_cold") or {"bots": [0.0], "pg": 0.0}
+        ratios = []
+        for key in ("ingest_per_s", "read_per_s"):
+            mine, theirs = cold[key], base["cold"][key] if base else None
+            ratios.append(mine / theirs if mine and theirs else None)
+        items = max(1.0, cold["items"])
+        busy = (sum(cpu["bots"]) + cpu["pg"]) / (CORES * cold["seconds"]) if cold["seconds"] else None
+        print(f"  {r['processes']}  {fmt(cold['ingest_per_s']):>8}  {fmt(ratios[0], 2):>5}  "
+              f"{fmt(cold['read_per_s']):>7}  {fmt(ratios[1], 2):>5}  "
+              f"{fmt(None if busy is None else 100 * busy, 0):>10} %  "
+              f"{fmt(1000 * sum(cpu['bots']) / items, 2):>15}  {fmt(1000 * cpu['pg'] / items, 2):>14}")
+
+
 # Main ---------------------------------------------------------------------------------------
 
 def parser() -> argparse.ArgumentParser:
@@ -850,6 +887,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--kill", action="store_true", help="SIGKILL one process mid-window when N >= 2")
     p.add_argument("--kill-wait", type=float, default=30.0,
                    help="from mid-window, wait at most this (s) for the process to hold a lease")
+    p.add_argument("--heartbeat-ms", type=int, default=41_250, help="the fake gateway's heartbeat "
+                   "interval (Discord's; a kill is noticed by the shard holders' beats, not by this)")
     p.add_argument("--shards", type=int, default=6)
     p.add_argument("--servers", type=int, default=24)
     p.add_argument("--topic-subs", type=int, default=2, help="topic alerts per server")
@@ -921,6 +960,7 @@ def main(argv: list[str] | None = None) -> int:
         if not args.keep:
             shutil.rmtree(top, ignore_errors=True)
     report(results, args)
+    summary(results)
     print(f"\nwhole bench: {(time.time() - started) / 60:.1f} min")
     if args.json:
         write_json(args, results, started)
