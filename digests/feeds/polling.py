@@ -93,8 +93,7 @@ class Poller:
         if self._store.several_processes:
             self._start_round(self._poll_claimed(now, limit))
             return
-        due = [feed for feed in await self._store.due_feeds(now, limit + len(self._in_flight))
-               if feed.id not in self._in_flight][:limit]
+        due = await self._store.due_feeds(now, limit, excluding=self._in_flight)
         if due:
             self._start_round(self.poll_many(due, now))
 

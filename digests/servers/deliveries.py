@@ -247,5 +247,5 @@ async def paused_feed_notices(store: Store) -> list[tuple[GuildSettings, Feed]]:
     if not paused:
         return []
     servers = [s for s in await store.digest_schedules() if s.digest_channel_id is not None]
-    followed = await store.guild_feed_ids([s.guild_id for s in servers])
+    followed = await store.guild_feed_ids([s.guild_id for s in servers], among={f.id for f in paused})
     return [(s, f) for s in servers for f in paused if f.id in followed[s.guild_id]]

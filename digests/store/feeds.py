@@ -3,7 +3,7 @@ its failures and pauses."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -74,10 +74,14 @@ class FeedQueries(Queries):
             rows = (await conn.execute(query.order_by(feeds.c.id))).all()
         return [feed_from_row(r) for r in rows]
 
-    async def due_feeds(self, now: datetime, limit: int) -> list[Feed]:
-        """Feeds whose next check has come, the most overdue first; paused feeds never."""
+    async def due_feeds(self, now: datetime, limit: int,
+                        excluding: Collection[int] = ()) -> list[Feed]:
+        """Feeds whose next check has come, the most overdue first; paused feeds never, nor
+        those of `excluding` (being polled already)."""
         query = (select(feeds).where(feeds.c.paused.is_(False), feeds.c.next_check_at <= now)
                  .order_by(feeds.c.next_check_at).limit(limit))
+        if excluding:
+            query = query.where(feeds.c.id.not_in(list(excluding)))
         async with self._engine.connect() as conn:
             rows = (await conn.execute(query)).all()
         return [feed_from_row(r) for r in rows]
