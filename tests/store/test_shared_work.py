@@ -50,6 +50,10 @@ async def test_an_item_is_read_by_one_owner(store: Store) -> None:
     await store.release_items([i.id for i in theirs], "b")
     assert {i.id for i in await store.claim_pending_items(9, owner="c", now=NOW, lease=LEASE)} == {
         i.id for i in theirs}
+    assert await store.claim_pending_items(9, owner="d", now=NOW, lease=LEASE) == []
+    expired = NOW + LEASE + timedelta(seconds=1)  # "c" died holding them: its lease runs out
+    assert {i.id for i in await store.claim_pending_items(9, owner="d", now=expired, lease=LEASE)} == {
+        i.id for i in theirs}
 
 
 async def test_an_outbox_row_is_sent_by_one_owner(store: Store) -> None:
