@@ -68,6 +68,7 @@ import threading
 import time
 import zlib
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
@@ -414,12 +415,14 @@ async def _answer(plan: FeedPlan, moved: bool, request: Any, t0: float, texts: T
 
 
 class FeedServer:
-    def __init__(self, settings: Settings) -> None:
+    """The feed server process (`serve`, by default `serve_feeds`), started at construction."""
+
+    def __init__(self, settings: Settings, serve: Callable[[Settings, Any], None] | None = None) -> None:
         spawn = multiprocessing.get_context("spawn")
         ports = spawn.Queue()
-        self.process = spawn.Process(target=serve_feeds, args=(settings, ports), daemon=True)
+        self.process = spawn.Process(target=serve or serve_feeds, args=(settings, ports), daemon=True)
         self.process.start()
-        self.port: int = ports.get(timeout=120)
+        self.port: int = ports.get(timeout=180)
         self.base = f"http://{host_address(0)}:{self.port}"
 
     @property
@@ -430,7 +433,7 @@ class FeedServer:
     def _call(self, path: str, method: str = "GET") -> bytes:
         import urllib.request
         request = urllib.request.Request(self.base + path, method=method)
-        with urllib.request.urlopen(request, timeout=30) as response:
+        with urllib.request.urlopen(request, timeout=60) as response:
             return response.read()  # type: ignore[no-any-return]
 
     def start_clock(self, t0: float) -> None:
@@ -440,8 +443,12 @@ class FeedServer:
         return json.loads(self._call("/__stats"))  # type: ignore[no-any-return]
 
     def stop(self) -> None:
-        self.process.terminate()
-        self.process.join(10)
+        if self.process.is_alive():
+            self.process.terminate()
+            self.process.join(10)
+        if self.process.is_alive():
+            self.process.kill()
+            self.process.join(5)
 
 
 # /proc sampling -----------------------------------------------------------------------------

@@ -78,6 +78,8 @@ from newsroom_day import (  # noqa: E402  (puts the project and tests/ on sys.pa
 )
 from scale_out_feeds import LoggedFeedServer  # noqa: E402
 
+from pg import admin, database_url  # noqa: E402
+
 TICK = os.sysconf("SC_CLK_TCK")
 CORES = os.cpu_count() or 2
 HEALTHY = ("conditional", "unconditional", "active", "slow", "redirect")
@@ -97,20 +99,6 @@ class Server:
         with contextlib.suppress(OSError, ValueError):
             return int((self.folder / "data" / "postmaster.pid").read_text().split()[0])
         return None
-
-
-async def _admin(server_url: str, statement: str) -> None:
-    import asyncpg  # type: ignore[import-untyped]
-
-    connection = await asyncpg.connect(server_url)
-    try:
-        await connection.execute(statement)
-    finally:
-        await connection.close()
-
-
-def database_url(server_url: str, name: str) -> str:
-    return server_url.rsplit("/", 1)[0] + "/" + name
 
 
 # CPU from /proc -------------------------------------------------------------------------------
@@ -334,7 +322,7 @@ async def run_count(n: int, args: argparse.Namespace, plans: list[FeedPlan], fee
     from digests.store.core import Store
 
     name = f"scale_out_{n}_{uuid.uuid4().hex[:8]}"
-    await _admin(server.url, f"CREATE DATABASE {name}")
+    await admin(server.url, f"CREATE DATABASE {name}")
     url = database_url(server.url, name)
     folder = top / f"n{n}"
     folder.mkdir()
@@ -362,7 +350,7 @@ async def run_count(n: int, args: argparse.Namespace, plans: list[FeedPlan], fee
             await fake.stop()
         return await analyse(run, args, plans, feeds.fetches(), watcher)
     finally:
-        await _admin(server.url, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        await admin(server.url, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 
 async def _day(run: Run, args: argparse.Namespace, plans: list[FeedPlan], feeds: LoggedFeedServer,

@@ -13,14 +13,12 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
-import multiprocessing
 import re
 import socket
 import time
-import urllib.request
 from typing import Any
 
-from newsroom_day import Settings, Texts, _answer, build_plans, host_address
+from newsroom_day import FeedServer, Settings, Texts, _answer, build_plans, host_address
 
 FEED_PATH = re.compile(r"/f/(\d+)(/feed)?\.xml")
 
@@ -89,33 +87,12 @@ def _bind(hosts: list[int]) -> list[socket.socket]:
     raise OSError("no port free on every feed host address")
 
 
-class LoggedFeedServer:
-    """The feed server process, started at construction."""
+class LoggedFeedServer(FeedServer):
+    """`newsroom_day`'s feed server process, serving through `serve_logged_feeds`."""
 
     def __init__(self, settings: Settings) -> None:
-        spawn = multiprocessing.get_context("spawn")
-        ports = spawn.Queue()
-        self.process = spawn.Process(target=serve_logged_feeds, args=(settings, ports), daemon=True)
-        self.process.start()
-        self.port: int = ports.get(timeout=180)
-        self.base = f"http://{host_address(0)}:{self.port}"
-
-    def _call(self, path: str, method: str = "GET") -> bytes:
-        request = urllib.request.Request(self.base + path, method=method)
-        with urllib.request.urlopen(request, timeout=60) as response:
-            return response.read()  # type: ignore[no-any-return]
-
-    def start_clock(self, t0: float) -> None:
-        self._call(f"/__t0?at={t0}", "POST")
+        super().__init__(settings, serve_logged_feeds)
 
     def fetches(self) -> list[tuple[float, int, int]]:
         """Every answer since the clock was last set: (arrival time, plan index, status)."""
         return [(float(t), int(i), int(s)) for t, i, s in json.loads(self._call("/__fetches"))]
-
-    def stop(self) -> None:
-        if self.process.is_alive():
-            self.process.terminate()
-            self.process.join(10)
-        if self.process.is_alive():
-            self.process.kill()
-            self.process.join(5)

@@ -133,23 +133,9 @@ def _run_apart(function: Any, *args: Any) -> None:
 async def _make_template(server_url: str) -> None:
     """A database at the latest schema that each test's database is copied from (a copy takes
     milliseconds; creating the schema takes a tenth of a second)."""
-    await _admin(server_url, f"DROP DATABASE IF EXISTS {TEMPLATE}")
-    await _admin(server_url, f"CREATE DATABASE {TEMPLATE}")
-    await (await Store.open(_database_url(server_url, TEMPLATE))).close()
-
-
-async def _admin(server_url: str, statement: str) -> None:
-    import asyncpg  # the driver of the `postgresql` extra; only the PostgreSQL runs need it
-
-    connection = await asyncpg.connect(server_url)
-    try:
-        await connection.execute(statement)
-    finally:
-        await connection.close()
-
-
-def _database_url(server_url: str, name: str) -> str:
-    return server_url.rsplit("/", 1)[0] + "/" + name
+    await pg.admin(server_url, f"DROP DATABASE IF EXISTS {TEMPLATE}")
+    await pg.admin(server_url, f"CREATE DATABASE {TEMPLATE}")
+    await (await Store.open(pg.database_url(server_url, TEMPLATE))).close()
 
 
 _clean_databases: list[str] = []
@@ -166,18 +152,18 @@ async def postgres_database(server_url: str, *, empty: bool = False) -> AsyncIte
         name = _clean_databases.pop()
     else:
         name = f"test_{uuid.uuid4().hex[:16]}"
-        await _admin(server_url, f"CREATE DATABASE {name} TEMPLATE "
+        await pg.admin(server_url, f"CREATE DATABASE {name} TEMPLATE "
                                  f"{'template0' if empty else TEMPLATE}")
-    url = _database_url(server_url, name)
+    url = pg.database_url(server_url, name)
     try:
         yield url
     except BaseException:
-        await _admin(server_url, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        await pg.admin(server_url, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
         raise
     if not empty and await _emptied(url):
         _clean_databases.append(name)
     else:
-        await _admin(server_url, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        await pg.admin(server_url, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 
 async def _emptied(url: str) -> bool:

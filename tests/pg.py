@@ -84,6 +84,23 @@ class Cluster:
         stop(self.folder)
 
 
+async def admin(server_url: str, statement: str) -> None:
+    """Run one statement (CREATE / DROP DATABASE) on the server; asyncpg is imported here so
+    that this file keeps to the standard library for `.ci/run`."""
+    import asyncpg  # type: ignore[import-untyped]
+
+    connection = await asyncpg.connect(server_url)
+    try:
+        await connection.execute(statement)
+    finally:
+        await connection.close()
+
+
+def database_url(server_url: str, name: str) -> str:
+    """The URL of database `name` on the server of `server_url`."""
+    return server_url.rsplit("/", 1)[0] + "/" + name
+
+
 def stop(folder: Path) -> None:
     """Stop the cluster in `folder` (immediately: it is thrown away) and delete the folder."""
     stop_server(folder)
