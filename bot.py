@@ -87,9 +87,9 @@ class Services:
     async def poll_tick(self, now: datetime) -> datetime | None:
         """The scheduler's polling tick: start polling the feeds that are due (enrichment
         follows what they store) and return when the next one falls due, for the tick to run
-        again then. The wake is the safety net for what a crash left unread."""
+        again then. `catch_up` is the safety net for what a crash left unread."""
         await self.poller.dispatch_due(now)
-        self.enricher.wake()
+        self.enricher.catch_up()
         return await self.store.next_check_after(now)
 
     async def prune(self, now: datetime) -> None:

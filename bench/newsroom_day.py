@@ -516,6 +516,9 @@ class TreeSampler(threading.Thread):
         self.peak_pss_kib = 0
         self._last: dict[int, int] = {}
         self._cum = 0
+        self._cum_by_role: Counter[str] = Counter()
+        self._last_thread: dict[int, int] = {}
+        self._cum_by_thread: Counter[str] = Counter()
         self._halt = threading.Event()
         self._roles: dict[int, str] = {}
 
@@ -540,19 +543,24 @@ class TreeSampler(threading.Thread):
             if fields is None:
                 continue
             cpu = int(fields[11]) + int(fields[12])
-            self._cum += max(0, cpu - self._last.get(pid, 0))
-            self._last[pid] = cpu
             if pid not in self._roles or (rollup and self._roles[pid] == "parse/enrich worker"):
                 self._roles[pid] = role_of(pid, self.root)
+            spent = max(0, cpu - self._last.get(pid, 0))
+            self._cum += spent
+            self._cum_by_role[self._roles[pid]] += spent
+            self._last[pid] = cpu
             kib = int(fields[21]) * PAGE_KIB
             rss += kib
             by_role[self._roles[pid]] += kib
+        self._sample_threads()
         server = _stat_fields(self.server)
         me = _stat_fields(os.getpid())
         busy, total = machine_busy()
         self.peak_rss_kib = max(self.peak_rss_kib, rss)
         self.samples.append({
             "t": time.time(), "cpu": self._cum / TICK, "rss_kib": rss, "rss_by_role": dict(by_role),
+            "cpu_by_role": {role: ticks / TICK for role, ticks in self._cum_by_role.items()},
+            "bot_cpu_by_thread": {name: ticks / TICK for name, ticks in self._cum_by_thread.items()},
             "server_cpu": (int(server[11]) + int(server[12])) / TICK if server else 0.0,
             "self_cpu": (int(me[11]) + int(me[12])) / TICK if me else 0.0,
             "machine_busy": busy / TICK, "machine_total": total / TICK,
@@ -571,6 +579,24 @@ class TreeSampler(threading.Thread):
             pss = sum(p["pss"] for p in processes)
             self.peak_pss_kib = max(self.peak_pss_kib, pss)
             self.rollups.append({"t": time.time(), "processes": processes, "pss_kib": pss})
+
+    def _sample_threads(self) -> None:
+        """CPU of the bot's threads: the event loop's, and each other one by its id (Python
+        3.11 does not name its threads for the system)."""
+        try:
+            tids = [int(t) for t in os.listdir(f"/proc/{self.root}/task")]
+        except OSError:
+            return
+        for tid in tids:
+            try:
+                text = Path(f"/proc/{self.root}/task/{tid}/stat").read_text()
+            except OSError:
+                continue
+            fields = text[text.rindex(")") + 2:].split()
+            cpu = int(fields[11]) + int(fields[12])
+            self._cum_by_thread["event loop" if tid == self.root else f"thread {tid}"] += \
+                max(0, cpu - self._last_thread.get(tid, 0))
+            self._last_thread[tid] = cpu
 
     def between(self, start: float, end: float) -> dict[str, Any]:
         """CPU share of the cores, mean and peak RSS, mean PSS, others' load, over a window."""
@@ -594,7 +620,16 @@ class TreeSampler(threading.Thread):
             "rss_peak_mib": max(s["rss_kib"] for s in inside) / 1024,
             "pss_mean_mib": statistics.mean(r["pss_kib"] for r in rolls) / 1024 if rolls else None,
             "load_mean": statistics.mean(s["load"] for s in inside),
+            "cpu_share_by_role": _shares(first.get("cpu_by_role", {}), last.get("cpu_by_role", {}), wall),
+            "bot_cpu_share_by_thread": _shares(first.get("bot_cpu_by_thread", {}),
+                                               last.get("bot_cpu_by_thread", {}), wall),
         }
+
+
+def _shares(first: dict[str, float], last: dict[str, float], wall: float) -> dict[str, float]:
+    """Each name's CPU between two cumulative samples, as a share of the machine's cores."""
+    spent = {name: (total - first.get(name, 0.0)) / wall / CORES for name, total in last.items()}
+    return dict(sorted(((n, v) for n, v in spent.items() if v > 0), key=lambda nv: -nv[1]))
 
 
 # The store, read-only -----------------------------------------------------------------------
@@ -1343,6 +1378,10 @@ def report(result: dict[str, Any], rdr: dict[str, Any] | None) -> None:
          f"{fmt(steady.get('bench_cpu_share', 0) * 100, ' %', 1)} / "
          f"{fmt(steady.get('others_cpu_share', 0) * 100, ' %', 1)} "
          f"(load {fmt(steady.get('load_mean'), '', 2)})"),
+        ("  steady, by process (share of 2 cores)", _split(steady.get("cpu_share_by_role"))),
+        ("  steady, the bot's threads", _split(steady.get("bot_cpu_share_by_thread"))),
+        ("  cold, by process", _split(cold.get("cpu_share_by_role"))),
+        ("  cold, the bot's threads", _split(cold.get("bot_cpu_share_by_thread"))),
         ("RSS of the tree: peak / steady mean (MiB)",
          f"{fmt(result['peak_rss_mib'])} / {fmt(steady.get('rss_mean_mib'))}"),
         ("RSS by process at the tree's largest PSS (MiB)", _by_process(result.get("rollup_peak"))),
@@ -1413,6 +1452,12 @@ def report(result: dict[str, Any], rdr: dict[str, Any] | None) -> None:
         print("  inclusive:")
         for name, share in summary["inclusive"][:25]:
             print(f"  {share * 100:5.1f} %  {name}")
+
+
+def _split(shares: dict[str, float] | None) -> str:
+    if not shares:
+        return "–"
+    return ", ".join(f"{name} {share * 100:.1f} %" for name, share in list(shares.items())[:6])
 
 
 def _by_process(rollup: dict[str, Any] | None) -> str:

@@ -53,6 +53,9 @@ ITEM_LEASE = timedelta(minutes=3)
 the one before it is stored and read in seconds, so this is a wide margin; the items of a
 process that dies are read by another after it (a lease that runs out on a live process
 costs a second reading, never a second copy: saving replaces what an item had)."""
+SAFETY_NET_SECONDS = 30.0
+"""`catch_up` wakes the enricher at most this often: arrivals wake it themselves, so the net is
+only for what a crash or another process left unread."""
 RECHECK_SECONDS = 1.0
 """Shared database: how often `read` looks whether another process has read its items."""
 
@@ -105,12 +108,21 @@ class Enricher:
         self._owner = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
         self._started = time.monotonic()  # of the current run: leases count from the clock
         self._turn_seen = 0  # shared database: the last turn of story placing this index knows
+        self._last_net: float | None = None  # monotonic time of the last `catch_up` wake
 
     def wake(self, item_ids: Iterable[int] = ()) -> None:
         """New items were stored: read them as soon as possible (calls are coalesced); the
         items named are read before whatever else waits."""
         self._urgent.update(dict.fromkeys(item_ids))
         self._arrived.set()
+
+    def catch_up(self) -> None:
+        """The scheduler's safety net, called at every tick: wake the enricher if it was not
+        woken for that reason in the last `SAFETY_NET_SECONDS` (ticks can run every second)."""
+        moment = time.monotonic()
+        if self._last_net is None or moment - self._last_net >= SAFETY_NET_SECONDS:
+            self._last_net = moment
+            self.wake()
 
     async def read(self, item_ids: Collection[int], now: datetime) -> None:
         """Read these items before anything else (a feed just added), and return once they are

@@ -17,6 +17,7 @@ or, when several processes share the database, taken from ids it handed out (`su
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from collections import Counter, deque
@@ -37,6 +38,7 @@ MAX_WORDS = 500  # the lead of a long item tells its event; the rest dilutes it
 QUERY_FEATURES = 30  # an item's most telling features, looked up in the inverted index
 CANDIDATES = 12  # stories scored exactly, the best of the inverted-index look-up
 BUCKET_SECONDS = 7 * 86400.0  # the inverted index is kept per week of a story's time span
+COMMON_POSTING = 2000  # a feature shared by more open stories than this tells no event apart
 
 # "U.S" but not the full stop of "Malibu." The lookbehind and the possessive repeat keep it
 # linear: without them a 100,000-character capitalised word took minutes.
@@ -85,6 +87,9 @@ class StoryIndex:
         self._postings: dict[tuple[str, int], set[int]] = {}
         self._next_id = 1
         self._supplied: deque[int] | None = None
+        # (last, story id) whenever a story's last doc moves: `forget_before` pops the expired
+        # ones instead of walking every story (it runs after every batch read).
+        self._expiry: list[tuple[datetime, int]] = []
 
     def reserve_ids_through(self, story_id: int) -> None:
         """New stories get ids above `story_id`."""
@@ -153,8 +158,11 @@ class StoryIndex:
 
     def forget_before(self, moment: datetime) -> None:
         """Drops the stories whose last doc is older than `moment`, with their docs and counts."""
-        for story_id in [sid for sid, story in self._stories.items() if story.last < moment]:
-            self._drop(story_id)
+        while self._expiry and self._expiry[0][0] < moment:
+            last, story_id = heapq.heappop(self._expiry)
+            story = self._stories.get(story_id)
+            if story is not None and story.last == last:  # else a later entry stands for it
+                self._drop(story_id)
 
     def _vector(self, doc: StoryDoc) -> Vector:
         """The doc's features counted into the IDF, then weighted by it and L2-normalised."""
@@ -184,9 +192,10 @@ class StoryIndex:
         weeks = range(_week(moment - reach), _week(moment + reach) + 1)
         partial: dict[int, float] = {}
         for feature, weight in telling:
-            sharing: set[int] = set()
-            for week in weeks:
-                sharing.update(self._postings.get((feature, week), ()))
+            postings = [p for week in weeks if (p := self._postings.get((feature, week)))]
+            if sum(map(len, postings)) > COMMON_POSTING:
+                continue  # a common word: its share of any cosine is small, walking it is not
+            sharing = postings[0] if len(postings) == 1 else set().union(*postings)
             for story_id in sharing:
                 story = self._stories[story_id]
                 partial[story_id] = partial.get(story_id, 0.0) + weight * story.centroid[feature]
@@ -223,7 +232,9 @@ class StoryIndex:
             centroid[feature] = centroid.get(feature, 0.0) + weight
         story.members.append(doc.id)
         story.first = min(story.first, doc.published)
-        story.last = max(story.last, doc.published)
+        if doc.published > story.last or len(story.members) == 1:
+            story.last = doc.published
+            heapq.heappush(self._expiry, (story.last, story_id))
         spanned = _weeks(story)
         added_weeks = [week for week in spanned if week not in held]
         fresh = set(new_features)

@@ -6,12 +6,13 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cached_property
 from typing import Any
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import bindparam, func, insert, select, update
 
 from digests.models import Feed
-from digests.store.connection import Queries
+from digests.store.connection import GroupCommit, Queries, Rows
 from digests.store.rows import feed_from_row, feed_query
 from digests.store.schema import feeds, fetch_errors
 
@@ -97,16 +98,27 @@ class FeedQueries(Queries):
 
     async def record_not_modified(self, feed_id: int, *, now: datetime, next_check_at: datetime,
                                   etag: str | None, last_modified: str | None) -> None:
-        """A 304 or an identical body: the feed is healthy and nothing needs parsing."""
-        values: dict[str, Any] = {
-            "failing_since": None, "failure_count": 0, "last_error": None, "last_status": 304,
-            "last_success_at": now, "last_polled_at": now, "next_check_at": next_check_at,
-        }
-        if etag:
-            values["etag"] = etag
-        if last_modified:
-            values["last_modified"] = last_modified
-        await self._update_feed(feed_id, values)
+        """A 304 or an identical body: the feed is healthy and nothing needs parsing. Written
+        with the other feeds' that arrive meanwhile, in one transaction."""
+        await self._not_modified.add({"b_id": feed_id, "b_now": now, "b_next": next_check_at,
+                                      "b_etag": etag or None, "b_modified": last_modified or None})
+
+    @cached_property
+    def _not_modified(self) -> GroupCommit:
+        return GroupCommit(self._write_not_modified)
+
+    async def _write_not_modified(self, rows: Rows) -> None:
+        moment = feeds.c.last_polled_at.type
+        statement = update(feeds).where(feeds.c.id == bindparam("b_id")).values(
+            failing_since=None, failure_count=0, last_error=None, last_status=304,
+            last_success_at=bindparam("b_now", type_=moment),
+            last_polled_at=bindparam("b_now", type_=moment),
+            next_check_at=bindparam("b_next", type_=moment),
+            etag=func.coalesce(bindparam("b_etag", type_=feeds.c.etag.type), feeds.c.etag),
+            last_modified=func.coalesce(bindparam("b_modified", type_=feeds.c.last_modified.type),
+                                        feeds.c.last_modified))
+        async with self._begin() as conn:
+            await conn.execute(statement, rows)
 
     async def record_failure(self, feed_id: int, *, now: datetime, next_check_at: datetime,
                              kind: str, message: str, status: int | None = None) -> Feed:

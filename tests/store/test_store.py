@@ -3,6 +3,7 @@ first poll, restarts; and SQLite's own: WAL, files of older versions."""
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
 from dataclasses import replace
 from datetime import timedelta
@@ -109,6 +110,26 @@ async def test_failures_are_counted_and_kept_in_history(store: Store) -> None:
                                     last_modified=None)
     healthy = await store.get_feed(feed.id)
     assert (healthy.failure_count, healthy.failing_since, healthy.status.value) == (0, None, "ok")
+
+
+async def test_not_modified_answers_arriving_together_are_each_recorded(store: Store) -> None:
+    """Thirty 304s at once are written together, each with its own times and validators; a
+    validator the answer did not give keeps the one stored."""
+    made = [await store.add_feed(f"https://n{n}.example/rss", now=NOW) for n in range(30)]
+    await store.record_not_modified(made[0].id, now=NOW, next_check_at=NOW, etag='"kept"',
+                                    last_modified="Mon, 01 Jan 2024 00:00:00 GMT")
+    await asyncio.gather(*(
+        store.record_not_modified(feed.id, now=NOW + timedelta(seconds=n),
+                                  next_check_at=NOW + timedelta(minutes=n),
+                                  etag=None if n == 0 else f'"e{n}"', last_modified=None)
+        for n, feed in enumerate(made)))
+    for n, feed in enumerate(made):
+        got = await store.get_feed(feed.id)
+        assert got.next_check_at == NOW + timedelta(minutes=n)
+        assert got.last_polled_at == NOW + timedelta(seconds=n)
+        assert got.etag == ('"kept"' if n == 0 else f'"e{n}"')
+    first = await store.get_feed(made[0].id)
+    assert first.last_modified == "Mon, 01 Jan 2024 00:00:00 GMT"
 
 
 async def test_due_feeds_skip_paused_and_future(store: Store) -> None:
