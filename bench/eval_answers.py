@@ -4,7 +4,7 @@ Run: `.venv/bin/python bench/eval_answers.py` (both question sets; `--set ukrain
 `--set heldout` for one; `--set dev` for the development set, which the default run leaves out).
 Reads `../shared/corpora/news-2022/`; says so and exits 0 when it is absent.
 
-Two question sets, each answered from its own store and reported separately:
+Question sets, each answered from its own store and reported separately:
 - `bench/questions_ukraine.jsonl` (84 questions) over `ukraine.jsonl` (1,325 Ukraine items).
   Kinds: figures, person, search.
 - `bench/questions_heldout.jsonl` (176 questions) over `items.jsonl` (all 4,510 items: sport,
@@ -12,6 +12,10 @@ Two question sets, each answered from its own store and reported separately:
   when, what. HELD OUT: written from the items alone, before the answering code was tuned, so
   that improvements can be measured on questions nobody tuned on. Read the failures to learn
   the failure classes, never to fit these questions; new tuning questions go elsewhere.
+
+- `bench/questions_heldout2.jsonl` (`--set heldout2`): a SECOND held-out set (229 questions) over
+  the same `items.jsonl`, same kinds, fields and scoring, written from items outside the earlier
+  sets' evidence, without reading them or the answering code. Run by name; never tune on it.
 
 - `bench/questions_dev.jsonl` (`--set dev`): DEVELOPMENT questions over the same `items.jsonl`,
   same kinds, fields and scoring as the held-out set, written from the items without reading the
@@ -119,6 +123,8 @@ SETS = {
                            ("figures", "person", "search")),
     "heldout": QuestionSet("heldout", "items.jsonl", "questions_heldout.jsonl",
                            ("how-many", "who-is", "where", "when", "what")),
+    "heldout2": QuestionSet("heldout2", "items.jsonl", "questions_heldout2.jsonl",
+                            ("how-many", "who-is", "where", "when", "what")),
     "dev": QuestionSet("dev", "items.jsonl", "questions_dev.jsonl",
                        ("how-many", "who-is", "where", "when", "what")),
 }
