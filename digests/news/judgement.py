@@ -125,7 +125,7 @@ def importance(story: StoryRecord, start: datetime, end: datetime,
         return Importance(0.0, 0, 0, 0.0, 1.0)
     outlets = len({outlet_of(i) for i in reports})
     growth = _growth(reports, start, end)
-    kind = max(piece_kind(i) for i in reports) if weights.kind else 1.0
+    kind = _kind_of(reports) if weights.kind else 1.0
     quoted = sum(1 for i in reports for f in (figures or {}).get(i.id, ()) if f.source)
     news = (weights.outlets * (outlets - 1) + weights.reports * math.log1p(len(reports))
             + weights.growth * growth + weights.figures * math.log1p(quoted)) * kind
@@ -161,6 +161,17 @@ def piece_kind(item: Item) -> float:
             or _FEATURE_TITLE.search(title)):
         return SOFT
     return 1.0
+
+
+def _kind_of(reports: Sequence[Item]) -> float:
+    """The hardest kind among the reports: one hard-news report makes the story news (the
+    look stops there; a busy day's digest reads hundreds of thousands of reports)."""
+    kind = 0.0
+    for report in reports:
+        kind = max(kind, piece_kind(report))
+        if kind >= 1.0:
+            break
+    return kind
 
 
 def _sections(item: Item) -> set[str]:

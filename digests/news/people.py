@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from digests.news import people_words as vocab
 from digests.news.names import person_key, surname
@@ -62,14 +62,37 @@ def people_in_sentences(sentences: Iterable[Sentence]) -> list[Mention]:
     """`extract_people` of a text already split into its sentences. A name read as a thing
     anywhere in the text is dropped everywhere in it, unless a role, a title or a speech verb
     makes it a person somewhere."""
+    sentences = list(sentences)
     read = [(m, person_key(m.name), evidence, proper)
             for s in sentences for c in _candidates(s) for m, evidence, proper in (_read(c),)]
     strong = {key for _, key, evidence, _ in read if evidence == _STRONG}
     things = {key for _, key, evidence, _ in read if evidence == _THING} - strong
     known = {key for _, key, evidence, proper in read if evidence >= _SHAPE and proper > 1} - things
     surnames = {surname(k) for k in known}
-    return [m for m, key, evidence, proper in read if key not in things
+    kept = [m for m, key, evidence, proper in read if key not in things
             and (evidence >= _SHAPE or key in known or (proper == 1 and key in surnames))]
+    return _with_lead_role(sentences, kept)
+
+
+def _with_lead_role(sentences: list[Sentence], mentions: list[Mention]) -> list[Mention]:
+    """A headline that names one person without a post, and a body that opens on that post
+    ("Give PM time, says Kwasi Kwarteng" / "The business secretary says ..."): the headline's
+    mentions get the post. Only when the post is the opening's subject (no name after it)."""
+    headline = {s.text for s in sentences if s.paragraph == 0}
+    opening = next((s for s in sentences if s.paragraph == 1), None)
+    named = {person_key(m.name) for m in mentions if m.sentence in headline}
+    if opening is None or len(named) != 1:
+        return mentions
+    if any(m.role for m in mentions if m.sentence in headline):
+        return mentions
+    match = vocab.LEAD_ROLE.match(opening.text)
+    if match is None:
+        return mentions
+    role, affiliation = _titled(match)
+    if role is None:
+        return mentions
+    return [replace(m, role=role, affiliation=m.affiliation or affiliation)
+            if m.sentence in headline else m for m in mentions]
 
 
 

@@ -157,7 +157,8 @@ _MORE_MODS = """interim incoming outgoing future defending reigning retired head
 heavyweight middleweight lightweight welterweight featherweight speed freestyle alpine snowboard ski track
 rugby cricket cricketing golf soccer boxing cycling athletics swimming paralympic children's children’s
 female male wide fast opening star emergency human_rights civil_rights shadow home business treasury
-education transport housing environment brexit agriculture science winter""".split()
+education transport housing environment brexit agriculture science winter foreign_affairs
+european_affairs veterans_affairs""".split()
 # Modifiers read in lower case only: capitalised, they are part of a name ("BBC Sport", "Met Police").
 _LOWER_MODS = """world pop rock rap jazz folk film movie music fashion reality radio television
 comedy art tech technology crypto media investment union trade_union party campaign environmental climate
@@ -273,6 +274,14 @@ _SOURCES["NAMED_ROLE"] = (
 _SOURCES["OBITUARY"] = (  # "X: Legendary Australia wicketkeeper dies aged 74"
     rf"\s*:\s+(?:['‘\"“][^'’\"”]{{1,40}}['’\"”]\s+)?(?:{_DET}\s+)?{_OWNER}?(?P<role>{_ROLE})"
     rf"(?:\s+and\s+(?:{_CAP}\s+)?{_ROLE})?\s+(?:who\s+[^.;:]{{1,80}}?\s+)?(?i:dies|died|dead|has\s+died)\b")
+# A body that opens on the headline's person by their post: "The business secretary says ...",
+# "The Irish foreign affairs minister has ...", "Ukraine's president told ..." (no name of its own).
+_SOURCES["LEAD_ROLE"] = (
+    rf"^\s*(?:(?i:the)\s+(?:(?P<aff2>{_NOT_ROLE}{_CAP})\s+)?|{_AFF}['’]s\s+)(?P<role>{_ROLE})"
+    rf"(?:\s*,[^,;]{{1,60}},)?\s+(?:has|have|had|is|was|will|would|also|now|again|later|{_VERB}|"
+    rf"(?i:urged|urges|insisted|insists|denied|denies|defended|defends|admitted|admits|apologised|"
+    rf"apologized|refused|refuses|called|calls|criticised|criticized|rejected|rejects|tested|tests|"
+    rf"resigned|resigns|died|dies|won|wins|revealed|reveals|confirmed|confirms))\b")
 _SOURCES["APPOINTED_BEFORE"] = (  # "... appointed X as defence minister": X's role
     r"(?<![\w’'-])(?:named|appointed|elected|made|chose|picked|hired|nominated|tapped)\s+$")
 _SOURCES["AS_AFTER"] = (rf"\s+as\s+(?:{_DET}\s+)?(?:new\s+)?{_OWNER}?(?P<role>{_ROLE}){_ROLE_END}")

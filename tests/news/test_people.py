@@ -244,3 +244,27 @@ def test_describe_prefers_the_supported_and_specific(mentions: list[Mention],
                                                       expected: tuple[str | None, str | None]) -> None:
     """The role most mentions support wins, and the most specific of equals ("… for Refugees")."""
     assert describe(mentions) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Keep calm, says Jane Okoro\n\nThe health secretary says hospitals are coping.",
+     [("Jane Okoro", "health secretary"), ]),
+    ("Tomas Vidal: Two held over threats\n\nThe Spanish foreign affairs minister was due to "
+     "speak at the event.", [("Tomas Vidal", "foreign affairs minister")]),
+    ("Ana Ruiz wins the title\n\nThe world champion, who is 24, said she was delighted.",
+     [("Ana Ruiz", "world champion")]),
+])
+def test_a_body_opening_on_a_post_gives_it_to_the_headline_person(
+        text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(m.name, m.role) for m in extract_people(text) if m.role] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Ana Ruiz wins the title\n\nThe world champion Tom Brown said she was delighted.",  # named
+    "Ana Ruiz and Tom Brown win\n\nThe world champion said she was delighted.",  # two people
+    "Ana Ruiz wins the title\n\nThe company said she was delighted.",  # no post
+    "Ana Ruiz wins the title\n\nShe beat the world champion in the final.",  # not the subject
+])
+def test_a_post_in_the_opening_is_no_headline_persons_without_a_plain_subject(text: str) -> None:
+    headline = [m for m in extract_people(text) if m.name == "Ana Ruiz"]
+    assert headline and all(m.role is None for m in headline)

@@ -144,6 +144,16 @@ async def test_due_feeds_skip_paused_and_future(store: Store) -> None:
     assert [f.id for f in await store.due_feeds(NOW, 10)] == [b.id, a.id]
 
 
+async def test_due_feeds_leave_out_those_being_polled_and_keep_the_order(store: Store) -> None:
+    made = [await store.add_feed(f"https://d{n}.example/rss", now=NOW - timedelta(minutes=n))
+            for n in range(6)]  # d5 is the most overdue
+    busy = {made[5].id, made[3].id}
+    due = await store.due_feeds(NOW, 3, excluding=busy)
+    assert [f.url for f in due] == ["https://d4.example/rss", "https://d2.example/rss",
+                                    "https://d1.example/rss"]
+    assert await store.due_feeds(NOW, 3, excluding={f.id for f in made}) == []
+
+
 async def test_move_feed_refuses_a_taken_url(store: Store) -> None:
     """A permanent redirect onto a URL another feed already has leaves both as they are."""
     a = await store.add_feed("https://a.example/rss", now=NOW)
