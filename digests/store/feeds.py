@@ -79,21 +79,13 @@ class FeedQueries(Queries):
                         excluding: Collection[int] = ()) -> list[Feed]:
         """Feeds whose next check has come, the most overdue first; paused feeds never, nor
         those of `excluding` (being polled already)."""
-        due = (feeds.c.paused.is_(False), feeds.c.next_check_at <= now)
+        query = (select(feeds).where(feeds.c.paused.is_(False), feeds.c.next_check_at <= now)
+                 .order_by(feeds.c.next_check_at).limit(limit))
+        if excluding:
+            query = query.where(feeds.c.id.not_in(list(excluding)))
         async with self._engine.connect() as conn:
-            if not excluding:
-                query = select(feeds).where(*due).order_by(feeds.c.next_check_at).limit(limit)
-                return [feed_from_row(r) for r in (await conn.execute(query)).all()]
-            # Ids first, those in a round left out here: the rounds hold thousands of feeds on
-            # a big cold start, too many for a NOT IN at every tick, and whole rows cost more.
-            ids = (await conn.execute(select(feeds.c.id).where(*due).order_by(feeds.c.next_check_at)
-                                      .limit(limit + len(excluding)))).scalars().all()
-            wanted = [i for i in ids if i not in excluding][:limit]
-            if not wanted:
-                return []
-            rows = (await conn.execute(select(feeds).where(feeds.c.id.in_(wanted)))).all()
-        order = {feed_id: n for n, feed_id in enumerate(wanted)}
-        return sorted((feed_from_row(r) for r in rows), key=lambda f: order[f.id])
+            rows = (await conn.execute(query)).all()
+        return [feed_from_row(r) for r in rows]
 
     async def next_check_after(self, now: datetime) -> datetime | None:
         """When the next feed falls due after `now` (paused feeds never): the poller wakes then.
