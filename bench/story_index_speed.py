@@ -25,6 +25,7 @@ import sys
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from string import ascii_lowercase
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -40,12 +41,9 @@ def docs(copies: int, spacing: timedelta, rename: bool = False,
     span = _span(rows)
     for copy in range(copies):
         for row in rows:
-            try:
-                published = datetime.fromisoformat(str(row.get("published")).replace("Z", "+00:00"))
-            except ValueError:
+            published = _published(row)
+            if published is None:
                 continue
-            if published.tzinfo is None:
-                published = published.replace(tzinfo=UTC)
             if days is not None and span is not None:  # the corpus's weeks squeezed into `days`
                 published = span[1] - (span[1] - published) * (days * 86400 / max(1.0, span[2]))
             text = re.sub(r"<[^>]+>", " ", html.unescape(row.get("description") or ""))
@@ -59,21 +57,25 @@ def docs(copies: int, spacing: timedelta, rename: bool = False,
 
 def _span(rows: list[dict[str, object]]) -> tuple[datetime, datetime, float] | None:
     """The corpus's first and last publication times, and the seconds between them."""
-    times = []
-    for row in rows:
-        try:
-            moment = datetime.fromisoformat(str(row.get("published")).replace("Z", "+00:00"))
-        except ValueError:
-            continue
-        times.append(moment if moment.tzinfo else moment.replace(tzinfo=UTC))
+    times = [moment for row in rows if (moment := _published(row)) is not None]
     if not times:
         return None
     return min(times), max(times), (max(times) - min(times)).total_seconds()
 
 
+def _published(row: dict[str, object]) -> datetime | None:
+    """A corpus row's publication time (UTC when it gives no zone); None when unreadable."""
+    try:
+        moment = datetime.fromisoformat(str(row.get("published")).replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
 def _renamed(text: str, copy: int) -> str:
-    return re.sub(r"\b([A-Z][a-z]+)", lambda m: f"{m.group(1)}{'abcdefghijklmnopqrstuvwxyz'[copy % 26]}"
-                  f"{'abcdefghijklmnopqrstuvwxyz'[copy // 26 % 26]}", text)
+    """Every capitalised word with a two-letter suffix of its own per copy."""
+    suffix = ascii_lowercase[copy % 26] + ascii_lowercase[copy // 26 % 26]
+    return re.sub(r"\b([A-Z][a-z]+)", lambda m: m.group(1) + suffix, text)
 
 
 def main() -> None:

@@ -72,7 +72,7 @@ class GroupCommit:
         """A writer cancelled (the loop closing), even before it began: nobody waits forever."""
         if self._writer is writer:
             self._writer = None
-        if writer.cancelled():
+        if writer.cancelled() and self._writer is None:  # rows a successor holds are its own
             waiting, self._waiting = self._waiting, []
             _settle(waiting, StorageError("the store stopped before this write was done"))
 
