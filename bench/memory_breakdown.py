@@ -8,10 +8,11 @@ Five parts, each in fresh interpreters so that nothing measured was loaded by th
    imports it; RSS and USS (private pages: what the process alone costs) after each step, and
    which heavy libraries the bot's own process ends up holding;
 2. pools: the bot's two worker pools started in the order `bot.py run` starts them (the charts
-   pool first, whose fork server then preloads nothing of the parse/enrich pool's modules), in
-   the other order, and without the charts pool; PSS of every process (pages shared by forked
-   processes are split between them) after a warm-up job, after parsing the 200 real feeds and
-   enriching 2,000 news-2022 items, and after `malloc_trim(0)` in the workers;
+   pool first), in the other order, and without the charts pool (workers are spawned now, so
+   the order no longer changes what they hold; with the fork server of before it did); PSS of
+   every process (pages shared by several processes are split between them) after a warm-up
+   job, after parsing the 200 real feeds and enriching 2,000 news-2022 items, and after
+   `malloc_trim(0)` in the workers;
 3. documents: what one parse costs a worker: the largest growth of a worker's resident size
    while it reads one of the 200 real feeds (each in a forked copy of a warm worker), and a
    worker's size after reading all 200 one after the other, with and without handing the freed
@@ -57,9 +58,9 @@ STEPS = {
          "import cogs.alerts, cogs.bot, cogs.charts, cogs.delivery, cogs.digest, cogs.feeds, "
          "cogs.outbox, cogs.questions, cogs.status"),
     ],
-    "parse/enrich worker (forked from the fork server)": [
+    "parse/enrich worker (a spawned interpreter)": [
         ("python 3.11, nothing imported", ""),
-        ("digests.runtime.lifeline (the fork server's preload today)", "import digests.runtime.lifeline"),
+        ("digests.runtime.lifeline", "import digests.runtime.lifeline"),
         ("digests.feeds.parsing (feedparser, sax)", "import digests.feeds.parsing"),
         ("digests.news.analysis (syntok, word tables)", "import digests.news.analysis"),
     ],
@@ -328,8 +329,12 @@ def _tree() -> list[dict[str, object]]:
     for child in _children(os.getpid()):
         command = Path(f"/proc/{child}/cmdline").read_text(errors="replace")
         kind = ("resource tracker" if "resource_tracker" in command
-                else "fork server" if "forkserver" in command else "other")
+                else "fork server" if "forkserver" in command
+                else "spawned" if "multiprocessing.spawn" in command else "other")
         table[child] = kind
+        if kind == "spawned":  # a worker the pool started itself (no fork server since 2026-12)
+            maps = Path(f"/proc/{child}/maps").read_text(errors="replace")
+            table[child] = "chart worker" if "matplotlib" in maps else "parse/enrich worker"
         if kind == "fork server":
             for worker in _children(child):
                 maps = Path(f"/proc/{worker}/maps").read_text(errors="replace")

@@ -32,7 +32,7 @@ sampling the bot (kept out of the steady figures), then the bot is stopped. Thro
 /figures and /who are sent through the fake every `--pace` seconds and /digest now every
 `--digest-every` seconds. Measured:
 
-- CPU of the bot's whole process tree (bot, fork server, workers) from /proc, as a share of the
+- CPU of the bot's whole process tree (bot, workers, resource tracker) from /proc, as a share of the
   machine's two cores, in the steady window; the feed server and this script apart;
 - memory: RSS of the tree (peak and steady), and PSS from /proc/PID/smaps_rollup per process;
 - event-loop lag: every 50 ms sample of the bot's own watcher, written out by bench/lagprobe.py
@@ -482,6 +482,12 @@ def role_of(pid: int, root: int) -> str:
         return "gone"
     if "resource_tracker" in cmdline:
         return "resource tracker"
+    if "multiprocessing.spawn" in cmdline:  # a worker the pool spawned itself
+        try:
+            maps = Path(f"/proc/{pid}/maps").read_text()
+        except OSError:
+            maps = ""
+        return "chart worker" if "matplotlib" in maps else "parse/enrich worker"
     if "forkserver import main" in cmdline:
         fields = _stat_fields(pid)
         parent = int(fields[1]) if fields else 0

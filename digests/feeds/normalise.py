@@ -44,6 +44,8 @@ MAX_AUTHOR = 300
 """An author line, a long list of co-authors included."""
 MAX_CATEGORY = 100
 """Characters of one category: a tag is a few words."""
+MAX_ENTRIES = 1_000
+"""The most entries read from one document: the first ones, which feeds list newest first."""
 MAX_CATEGORIES = 50
 """Categories kept per entry, the first ones (a tag cloud is no category)."""
 MAX_LANGUAGE = 35

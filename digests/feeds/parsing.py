@@ -55,7 +55,13 @@ for _name in _HIDDEN:
 
 from digests.feeds import cp1252table, saxreader  # noqa: E402
 from digests.feeds.jsonfeed import is_json_feed, read_json_feed  # noqa: E402
-from digests.feeds.normalise import MAX_CATEGORIES, RawEntry, RawFeed, normalise  # noqa: E402
+from digests.feeds.normalise import (  # noqa: E402
+    MAX_CATEGORIES,
+    MAX_ENTRIES,
+    RawEntry,
+    RawFeed,
+    normalise,
+)
 from digests.models import ParsedFeed  # noqa: E402
 
 _HARMLESS = (feedparser.NonXMLContentType, feedparser.CharacterEncodingOverride)
@@ -68,8 +74,6 @@ _RELATIVE_ID = re.compile(rb"<(?:[\w.-]+:)?(?:guid|id)\b([^>]*)>\s*(?!https?://[
                           re.IGNORECASE)
 _NOT_PERMALINK = re.compile(rb"ispermalink\s*=\s*[\"'](?!true[\"'])", re.IGNORECASE)
 
-MAX_ENTRIES = 1_000
-"""The most entries read from one document: the first ones, which feeds list newest first."""
 _ENTRY_NAMES = frozenset({"item", "entry"})
 _ENTRY_MARKS = (b"<item", b"<entry", b":item", b":entry")  # `:` for prefixed names (rss:item)
 _NOT_ASCII_COMPATIBLE = (b"\x00", b"\xfe\xff", b"\xff\xfe")  # UTF-16/32, with or without BOM

@@ -41,6 +41,15 @@ default, a redirect or a discovered feed link at most doubling it) and a parse (
 process that dies delays its feeds by this much at most."""
 SAVE_MARGIN = timedelta(minutes=1)
 """Of the lease, what is kept for parsing and storing: the fetch gets the rest."""
+DOCUMENTS_IN_HAND = 8
+"""Fetches that may be under way or holding a fetched document not yet stored, before a new
+fetch waits for one of them (the polling concurrency bounds the fetches themselves). When
+parsing is the bottleneck, as in a cold start on fast feeds, fetching further ahead only holds
+bodies and parsed items in memory: with 32 at a time the bot peaked at 118 MiB reading 1,000
+feeds, with this at most 8 (bench/ingest_1000.py), in the same time."""
+SLOW_FETCH_SECONDS = 1.0
+"""A fetch still under way after this long gives its place back: a slow server holds up
+nobody, and what it finally sends comes on top of the places (a few documents at most)."""
 CLAIMS_PER_ROUND = 4
 """Due feeds are claimed `concurrency / CLAIMS_PER_ROUND` at a time: fewer round trips than
 one by one, and no process holds many more feeds than it is polling."""
@@ -72,6 +81,7 @@ class Poller:
         self._on_new_items = on_new_items
         self._on_polled = on_polled
         self._limit = asyncio.Semaphore(config.concurrency)
+        self._places = asyncio.Semaphore(DOCUMENTS_IN_HAND)
         self._lease = lease
         self._owner = process_owner()
         self._in_flight: set[int] = set()  # feeds being polled by `dispatch_due`'s rounds
@@ -158,10 +168,13 @@ class Poller:
 
     async def _poll(self, feed: Feed, now: datetime, *, fetch_within: float | None) -> PollResult:
         kind: str | None = None
+        await self._places.acquire()
+        place = _Place(self._places, SLOW_FETCH_SECONDS)
         try:
             fetched = await self._fetch(feed, now, fetch_within)
+            place.keep_while_in_hand(fetched is not None and not fetched.not_modified)
             result = (await self._outlasted(feed, now) if fetched is None
-                      else await self._take(feed, fetched, now))
+                      else await self._take(feed, fetched, now, stored=place.give_back))
         except FetchError as exc:
             kind = exc.kind
             result = await self._fail(feed, exc, now)
@@ -171,6 +184,8 @@ class Poller:
             log.exception("unexpected error polling feed=%s", feed.url)
             kind = "internal"
             result = await self._fail(feed, FetchError("internal", f"internal error: {exc}"), now)
+        finally:
+            place.give_back()
         if self._on_polled is not None:
             self._on_polled(result, kind)
         return result
@@ -251,7 +266,10 @@ class Poller:
         log.warning("fetch outlasted its lease feed=%s; deferred", feed.url)
         return PollResult(feed.id, feed.url, "deferred", error="the fetch outlasted its lease")
 
-    async def _take(self, feed: Feed, fetched: Fetched, now: datetime) -> PollResult:
+    async def _take(self, feed: Feed, fetched: Fetched, now: datetime,
+                    stored: Callable[[], None] | None = None) -> PollResult:
+        """Parse and store `fetched`; `stored` is called once its items are stored, before
+        any full-text fetch."""
         url = await self._follow_move(feed, fetched)
         if fetched.not_modified:
             await self._unchanged(feed, fetched, now)
@@ -271,6 +289,8 @@ class Poller:
             next_check_at=self._next_check(url, now, hint),
             state=FetchState(fetched.etag, fetched.last_modified, body_hash, fetched.status),
             quiet_before=now - self._retention if self._retention else None)
+        if stored is not None:
+            stored()
         if self._full_text and feed.full_text and saved.new_item_ids:
             await self._full_text(self._store, feed, saved.new_item_ids, now)
         if saved.new_item_ids and self._on_new_items is not None:
@@ -338,3 +358,31 @@ def _log_summary(results: Sequence[PollResult]) -> None:
     log.log(logging.INFO if new else logging.DEBUG,
             "polled feeds=%s new_items=%s %s", len(results), new,
             " ".join(f"{k}={v}" for k, v in sorted(counts.items())))
+
+
+class _Place:
+    """One of `DOCUMENTS_IN_HAND` places, taken before a fetch: given back by a slow fetch
+    after `slow_after` seconds, by a fetch that brought no document, or once its document is
+    stored; only once, whichever comes first."""
+
+    def __init__(self, places: asyncio.Semaphore, slow_after: float) -> None:
+        self._places = places
+        self._held = True
+        self._timer: asyncio.TimerHandle | None = asyncio.get_running_loop().call_later(
+            slow_after, self.give_back)
+
+    def keep_while_in_hand(self, document: bool) -> None:
+        """The fetch ended: keep the place while its document is in hand, if it brought one."""
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer = None
+        if not document:
+            self.give_back()
+
+    def give_back(self) -> None:
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer = None
+        if self._held:
+            self._held = False
+            self._places.release()

@@ -8,9 +8,9 @@ from collections.abc import Mapping
 from datetime import datetime
 
 from digests.errors import FetchError
-from digests.feeds.parsing import MAX_ENTRIES, parse_capped
+from digests.feeds.normalise import MAX_ENTRIES
 from digests.models import ParsedFeed
-from digests.runtime.workers import WorkerPool
+from digests.runtime.workers import InWorker, WorkerPool
 
 log = logging.getLogger(__name__)
 
@@ -20,6 +20,8 @@ WORKER_MEMORY_LIMIT = 1024 * 1024 * 1024
 about half of it (15 MB of JSON holding five million empty items peaks at 444 MiB)."""
 WORKER_MODULES = ("digests.feeds.parsing",)
 """What a worker should import before its first parse: feedparser's import takes 1-3 s."""
+_PARSE = InWorker("digests.feeds.parsing", "parse_capped")
+"""Named, not imported: feedparser is the workers' alone."""
 
 
 class FeedReader:
@@ -34,8 +36,8 @@ class FeedReader:
                     fetched_at: datetime) -> ParsedFeed:
         limit = self._time_limit
         try:
-            parsed, cut = await self._pool.run(
-                parse_capped, body, dict(headers), url, fetched_at, time_limit=limit,
+            read: tuple[ParsedFeed, bool] = await self._pool.run(
+                _PARSE, body, dict(headers), url, fetched_at, time_limit=limit,
                 timed_out=lambda: FetchError("parse-timeout", f"took longer than {limit:g} s to read"))
         except FetchError as exc:
             if exc.kind == "worker-crash":
@@ -44,6 +46,7 @@ class FeedReader:
         except MemoryError as exc:
             raise FetchError("too-large", "reading the document would take more memory than a "
                                           "worker may use") from exc
+        parsed, cut = read
         if cut:
             self._log_cut(url)
         return parsed

@@ -32,10 +32,9 @@ from functools import partial
 from typing import TYPE_CHECKING, Protocol
 
 from digests.models import Item
-from digests.news.analysis import analyse_items
 from digests.news.stories import StoryDoc, StoryIndex, restore
 from digests.readings import ItemAnalysis, ItemText
-from digests.runtime.workers import WorkerPool
+from digests.runtime.workers import InWorker, WorkerPool
 
 if TYPE_CHECKING:
     from digests.store.news import StoryTurn
@@ -48,6 +47,8 @@ RETRY_DELAYS = tuple(timedelta(minutes=m) for m in (1, 5, 30, 120, 360, 720, 144
 failure after the last delay (about two days in all) gives it up."""
 WORKER_MODULES = ("digests.news.analysis",)
 """What a worker should import before its first analysis (syntok, text2num, the word tables)."""
+_ANALYSE = InWorker("digests.news.analysis", "analyse_items")
+"""Named, not imported: the analysis tables are the workers' alone."""
 ITEM_LEASE = timedelta(minutes=3)
 """How long a process holds the items it claimed (shared database): a batch is claimed while
 the one before it is stored and read in seconds, so this is a wide margin; the items of a
@@ -343,7 +344,7 @@ class Enricher:
         if not batch:
             return None
         texts = [ItemText(i.id, i.title, i.text, i.published_at) for i in batch]
-        return asyncio.ensure_future(self._workers.run(analyse_items, texts))
+        return asyncio.ensure_future(self._workers.run(_ANALYSE, texts))
 
     async def _save(self, batch: list[Item], analyses: list[ItemAnalysis], now: datetime) -> None:
         if not batch:

@@ -27,6 +27,7 @@ import weakref
 from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
 from functools import partial
 from typing import Any, TypeVar
 
@@ -37,6 +38,19 @@ from digests.runtime.lifeline import die_with_parent
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 WORKER_NICENESS = 10
+
+
+@dataclass(frozen=True)
+class InWorker:
+    """A function named by its module and name, imported where it runs. Handing it to the
+    pool imports nothing into the process handing it: the bot never loads feedparser or the
+    analysis tables it only asks the workers to use."""
+
+    module: str
+    name: str
+
+    def __call__(self, *args: Any) -> Any:
+        return getattr(importlib.import_module(self.module), self.name)(*args)
 
 
 def default_worker_count(configured: int) -> int:
@@ -157,20 +171,24 @@ _in_worker = threading.Event()
 
 def _process_pool(workers: int, *, warm: tuple[str, ...] = (),
                   memory_limit: int | None = None) -> Executor:
-    context = multiprocessing.get_context("forkserver")
-    # The fork server preloads nothing heavy: a process has one fork server for all its pools,
-    # so a preload would only hold when this pool happens to start it first, and a worker's
-    # preloaded pages turn private as it runs anyway. Measured (bench/memory_breakdown.py
-    # --only pools): the same PSS either way, 7-15 MiB less RSS in all without.
-    context.set_forkserver_preload(["digests.runtime.lifeline"])
-    return ProcessPoolExecutor(max_workers=workers, initializer=_start_worker,
-                               initargs=(warm, memory_limit), mp_context=context)
+    # Workers are spawned (a fresh interpreter each), not forked from a fork server: the fork
+    # server is one more process of 14 MiB held for the bot's life, and forking from it saves
+    # nothing when it preloads nothing heavy (bench/memory_breakdown.py --only pools). A pool
+    # starts its workers from the thread that hands it work, here the event loop's.
+    context = multiprocessing.get_context("spawn")
+    started_by_main_thread = threading.current_thread() is threading.main_thread()
+    return ProcessPoolExecutor(
+        max_workers=workers, initializer=_start_worker, mp_context=context,
+        initargs=(warm, memory_limit, os.getpid(), started_by_main_thread))
 
 
-def _start_worker(warm: tuple[str, ...], memory_limit: int | None = None) -> None:
+def _start_worker(warm: tuple[str, ...], memory_limit: int | None = None,
+                  parent: int | None = None, started_by_main_thread: bool = False) -> None:
     """Prepares a new worker: lower priority, tied to its parent, its memory capped, its
     modules imported."""
     _lower_priority()
+    die_with_parent(os.getppid() if parent is None else parent,
+                    started_by_main_thread=started_by_main_thread)
     if memory_limit is not None:
         with contextlib.suppress(ValueError, OSError):  # a platform without the limit runs uncapped
             resource.setrlimit(resource.RLIMIT_AS, (memory_limit, memory_limit))
@@ -181,10 +199,6 @@ def _start_worker(warm: tuple[str, ...], memory_limit: int | None = None) -> Non
 
 
 def _lower_priority() -> None:
-    """Parsing is background work: when cores are scarce, the event loop's process goes first.
-
-    On Linux a worker also dies with the process that forked it: a bot killed with SIGKILL
-    must not leave workers grinding through a batch nobody will collect."""
+    """Parsing is background work: when cores are scarce, the event loop's process goes first."""
     with contextlib.suppress(OSError):
         os.nice(WORKER_NICENESS)
-    die_with_parent()

@@ -6,14 +6,19 @@ import asyncio
 from collections.abc import AsyncIterator
 from dataclasses import replace
 from datetime import datetime, timedelta
+from typing import Any
 
+import aiohttp
 import pytest
 from aiohttp import web
 
-from digests.config import PollingConfig
+from digests.config import NetworkConfig, PollingConfig
+from digests.feeds import polling
+from digests.feeds.addresses import connector_for
 from digests.feeds.fetching import Fetcher
 from digests.feeds.polling import Poller
 from digests.feeds.reading import FeedReader
+from digests.models import ParsedFeed
 from digests.runtime.scheduling import build_scheduler
 from digests.runtime.workers import WorkerPool
 from digests.store.core import Store
@@ -280,3 +285,70 @@ async def test_next_check_after_is_the_next_feed_to_fall_due(store: Store) -> No
     await store.reschedule(paused.id, NOW + timedelta(seconds=30))
     await store.pause_feed(paused.id, now=NOW, reason="by hand", by="admin")
     assert await store.next_check_after(NOW) == NOW + timedelta(seconds=90)
+
+
+async def test_fetching_waits_while_documents_wait_to_be_read(
+        feed_server: FeedServer, store: Store, fetcher: Fetcher, workers: WorkerPool) -> None:
+    """When reading lags behind fetching (a cold start on fast feeds), no more than
+    `DOCUMENTS_IN_HAND` documents are fetched ahead: the rest wait to be fetched instead of
+    waiting in memory, and every feed is polled in the end."""
+    reader, reading, most = FeedReader(workers).parse, 0, 0
+    go_on, full = asyncio.Event(), asyncio.Event()
+
+    async def lagging(body: bytes, headers: Any, url: str, now: datetime) -> ParsedFeed:
+        nonlocal reading, most
+        reading += 1
+        most = max(most, reading)
+        if reading == polling.DOCUMENTS_IN_HAND:
+            full.set()
+        await go_on.wait()
+        reading -= 1
+        return await reader(body, headers, url, now)
+
+    paths = [f"/feed{n}" for n in range(3 * polling.DOCUMENTS_IN_HAND)]
+    for path in paths:
+        feed_server.serve(path, RSS.replace(b"Test Wire", path.encode()))
+    feeds = [await store.add_feed(feed_server.url(p), now=NOW) for p in paths]
+    poller = Poller(store, fetcher, lagging, replace(CONFIG, concurrency=64))
+    polls = asyncio.ensure_future(poller.poll_many(feeds, NOW))
+    async with asyncio.timeout(10):
+        await full.wait()
+    await asyncio.sleep(0.3)
+    assert sum(feed_server.hits(p) for p in paths) == polling.DOCUMENTS_IN_HAND
+    go_on.set()
+    async with asyncio.timeout(30):
+        results = await polls
+    assert [r.outcome for r in results] == ["fetched"] * len(paths)
+    assert most == polling.DOCUMENTS_IN_HAND
+
+
+async def test_a_slow_fetch_gives_its_place_back(feed_server: FeedServer, store: Store,
+                                                 network: NetworkConfig, workers: WorkerPool,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """A server that takes its time holds up no other feed: after `SLOW_FETCH_SECONDS` its
+    fetch gives its place back, so hanging fetches never fill the places."""
+    monkeypatch.setattr(polling, "DOCUMENTS_IN_HAND", 2)
+    monkeypatch.setattr(polling, "SLOW_FETCH_SECONDS", 0.1)
+    answer, quick_asked = asyncio.Event(), asyncio.Event()
+
+    async def hanging(_: web.Request) -> web.StreamResponse:
+        await answer.wait()
+        return web.Response(body=RSS, headers={"Content-Type": "application/rss+xml"})
+
+    async def quick(_: web.Request) -> web.StreamResponse:
+        quick_asked.set()
+        return web.Response(body=RSS, headers={"Content-Type": "application/rss+xml"})
+
+    feed_server.routes.update({"/hanging1": hanging, "/hanging2": hanging, "/quick": quick})
+    feeds = [await store.add_feed(feed_server.url(p), now=NOW)
+             for p in ("/hanging1", "/hanging2", "/quick")]
+    async with aiohttp.ClientSession(connector=connector_for(True)) as session:
+        fetcher = Fetcher(session, replace(network, per_host_concurrency=4), "Newsdesk-test")
+        poller = Poller(store, fetcher, FeedReader(workers).parse, CONFIG)
+        polls = asyncio.ensure_future(poller.poll_many(feeds, NOW))
+        async with asyncio.timeout(1.5):  # well before the fetcher's 2 s without a byte
+            await quick_asked.wait()
+        answer.set()
+        async with asyncio.timeout(30):
+            results = await polls
+    assert [r.outcome for r in results] == ["fetched"] * 3

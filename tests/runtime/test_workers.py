@@ -12,7 +12,7 @@ import pytest
 
 from digests.errors import FetchError
 from digests.runtime import heap
-from digests.runtime.workers import WorkerPool
+from digests.runtime.workers import InWorker, WorkerPool
 
 
 @pytest.fixture
@@ -158,3 +158,48 @@ async def test_a_worker_hands_back_what_a_large_job_left_free() -> None:
     finally:
         workers.close()
 
+
+
+_HOLDER = """
+import asyncio, os, sys, threading
+from digests.runtime.workers import InWorker, WorkerPool
+
+pools = []
+
+async def start_one():
+    pool = WorkerPool(1)
+    pools.append(pool)
+    return await pool.run(os.getpid)
+
+from_thread = []
+thread = threading.Thread(target=lambda: from_thread.append(asyncio.run(start_one())))
+thread.start()
+thread.join()
+print(asyncio.run(start_one()), from_thread[0], flush=True)
+sys.stdin.read()
+"""
+
+
+async def test_workers_end_with_the_process_that_started_them() -> None:
+    """A bot killed with SIGKILL leaves no worker behind, whichever thread started the worker;
+    and a worker started from a thread that has ended lives on while its process does."""
+    holder = await asyncio.create_subprocess_exec(
+        sys.executable, "-c", _HOLDER, stdin=asyncio.subprocess.PIPE,
+        stdout=asyncio.subprocess.PIPE)
+    assert holder.stdout is not None
+    async with asyncio.timeout(60):
+        line = await holder.stdout.readline()
+    from_main, from_thread = (int(pid) for pid in line.split())
+    assert not await _gone(from_thread, within=1.5)  # its thread ended long ago
+    holder.kill()
+    await holder.wait()
+    assert await _gone(from_main) and await _gone(from_thread)
+
+
+async def test_a_named_function_is_imported_only_where_it_runs(pool: WorkerPool) -> None:
+    """`InWorker` hands the pool a function by its module and name: it runs in the worker,
+    and its module is never imported by the process that handed it over."""
+    assert "tabnanny" not in sys.modules
+    said = await pool.run(InWorker("tabnanny", "format_witnesses"), [(1,), (2,)])
+    assert said == "at tab sizes 1, 2"
+    assert "tabnanny" not in sys.modules
