@@ -41,7 +41,16 @@ from digests.news.question import (
     read_question,
 )
 from digests.news.sentence_search import SEARCHED, distinct_hits, search_terms, searched
-from digests.news.support import SUPPORTED, about_it, lowercase_names, name_doing_it, says_it, support
+from digests.news.support import (
+    SUPPORTED,
+    about_it,
+    item_contexts,
+    lowercase_names,
+    name_doing_it,
+    says_it,
+    support,
+    support_in_item,
+)
 from digests.news.text import words
 from digests.news.word_matching import meets
 
@@ -100,9 +109,11 @@ async def _answer_from_sentences(store: AnswerStore, asked: Question, now: datet
     hits = [h for h in hits if not _asks(h.text)]
     if asked.kind in (KIND_PLACE, KIND_DATE) or _ASKS_FOR_NAME.match(asked.text):
         return _lead_from_items(asked, hits, rarity, named, now)
-    ranked = sorted(((support(asked, h.text, rarity, named), h) for h in hits),
-                    key=lambda pair: (pair[0], pair[1].score), reverse=True)
-    supported = [h for score, h in ranked if score >= SUPPORTED
+    contexts = item_contexts(hits)
+    ranked = sorted(((support_in_item(asked, h.text, contexts[h.source.item_id], rarity, named),
+                      support(asked, h.text, rarity, named), h) for h in hits),
+                    key=lambda scored: (scored[0], scored[1], scored[2].score), reverse=True)
+    supported = [h for score, _, h in ranked if score >= SUPPORTED
                  and says_it(asked, h.text, h.source.published_at.date()) and _completes(asked, h.text)]
     if not supported:
         return dont_know(asked.text, asked.kind)
@@ -143,32 +154,26 @@ def _asks(text: str) -> bool:
 
 
 SPECIFIC_MARGIN = 0.1  # support a narrower place may lack and still come before a country
-CONTEXT_SHARE = 0.85  # what an item's other sentences may lend a sentence's support, at most
-CONTEXT_LIFT = 0.25  # how far above the mean of its own and its item's support a sentence may rise
 
 
 def _lead_from_items(asked: Question, hits: Sequence[SentenceHit], rarity: Mapping[str, float],
                      named: frozenset[str], now: datetime) -> Answer:
     """A place or a date: from each item, its sentence that gives one and is best supported,
     read with the item's other sentences found (its own support weighing most)."""
-    by_item: dict[int, list[SentenceHit]] = {}
-    for hit in hits:
-        by_item.setdefault(hit.source.item_id, []).append(hit)
+    contexts = item_contexts(hits)
+    order = {item: n for n, item in enumerate(contexts)}
     found: list[tuple[float, float, str, SentenceHit]] = []
-    for item_hits in by_item.values():
-        context = " ".join(h.text for h in item_hits)
-        for hit in item_hits:
-            if not (says_it(asked, hit.text, hit.source.published_at.date())
-                    and about_it(asked, hit.text, context, rarity)):
-                continue
-            lead = _lead(asked, hit, now)
-            if lead is None:
-                continue
-            own = support(asked, hit.text, rarity, named, True)
-            lent = CONTEXT_SHARE * support(asked, context, rarity, named, True)
-            score = max(own, min(lent, (own + lent) / 2 + CONTEXT_LIFT))
-            if score >= SUPPORTED:
-                found.append((score, hit.score, lead, hit))
+    for hit in sorted(hits, key=lambda h: order[h.source.item_id]):  # item by item
+        context = contexts[hit.source.item_id]
+        if not (says_it(asked, hit.text, hit.source.published_at.date())
+                and about_it(asked, hit.text, context, rarity)):
+            continue
+        lead = _lead(asked, hit, now)
+        if lead is None:
+            continue
+        score = support_in_item(asked, hit.text, context, rarity, named, True)
+        if score >= SUPPORTED:
+            found.append((score, hit.score, lead, hit))
     found.sort(key=lambda entry: (entry[0], entry[1]), reverse=True)
     if asked.kind == KIND_PLACE and found:  # "Kharkiv" over "Ukraine", said about as well
         near = [entry for entry in found if entry[0] >= found[0][0] - SPECIFIC_MARGIN]

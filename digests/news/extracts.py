@@ -11,7 +11,9 @@ from digests.news.people_words import DEMONYMS, PLACES
 from digests.news.question import Question
 from digests.news.text import words
 
-_PLACE_AFTER = re.compile(r"\b(?:in|at|near|outside|inside)\s+(?:the\s+)?"
+_PLACE_AFTER = re.compile(r"\b(?:in|at|near|outside|inside|on(?=\s+(?:the\s+)?(?:Isle|Island)\s+of\b)"
+                          r"|(?:city|town|village|port|region|province|island)\s+of)"
+                          r"\s+(?:the\s+)?"
                           r"(?P<place>(?:[A-Z][\w'’.-]+)(?:\s+(?:of\s+|de\s+|on\s+)?[A-Z][\w'’.-]+){0,3})")
 # A run of capitalised words (a name, a place), a trailing possessive, and capitalised words
 # that are never places: also what `support` reads a name in a sentence by.
@@ -29,13 +31,13 @@ def place_in(text: str, asked: Question) -> str | None:
     for match in _PLACE_AFTER.finditer(text):
         place = match.group("place")
         first = words(place)[0].casefold() if words(place) else ""
-        if first in NOT_PLACES or all(w.casefold() in given or lemma(w.lower()) in given
-                                       for w in words(place)):
+        if first in NOT_PLACES or place.casefold() in DEMONYMS or all(
+                w.casefold() in given or lemma(w.lower()) in given for w in words(place)):
             continue
         place = re.split(r"['’]s\s+", place)[-1]  # "Belarus's Brest": Brest
         return POSSESSIVE_END.sub("", place.rstrip(".,"))
     for match in CAPITALISED_RUN.finditer(text):
-        found = words(POSSESSIVE_END.sub("", match.group()))
+        found = [POSSESSIVE_END.sub("", w) for w in words(match.group())]  # "Colombia's Attorney…"
         known = [i for i, w in enumerate(found) if w.casefold() in PLACES or w.casefold() in DEMONYMS]
         if not known:
             continue

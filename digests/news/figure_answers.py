@@ -26,7 +26,7 @@ from digests.news.question import (
     Question,
 )
 from digests.news.sentence_search import SEARCHED, distinct_hits, search_terms, searched
-from digests.news.support import SUPPORTED, lowercase_names, says_it, support
+from digests.news.support import SUPPORTED, item_contexts, lowercase_names, says_it, support, support_in_item
 from digests.news.text import words
 from digests.news.word_matching import has_name, lemmas_of, meets
 from digests.readings import CitedFigure, Figure
@@ -86,8 +86,10 @@ async def answer_figures(store: AnswerStore, asked: Question, now: datetime,
     found = [f for f in await store.figures_of_items({item_id for item_id, _ in quoted})
              if (f.source.item_id, f.figure.sentence) in quoted]
     named = lowercase_names(asked, {h.text for h in hits[:SEARCHED]}, rarity)
-    candidates = [c for c in found if support(asked, c.figure.sentence, rarity, named,
-                                              _asked_for(c.figure, asked)) >= SUPPORTED
+    contexts = item_contexts(hits)
+    candidates = [c for c in found if support_in_item(
+        asked, c.figure.sentence, contexts.get(c.source.item_id, c.figure.sentence), rarity, named,
+        _asked_for(c.figure, asked)) >= SUPPORTED
                   and says_it(asked, c.figure.sentence, c.source.published_at.date(), events=False)]
     series = best_series(candidates, wanted) or _best_supported_figure(candidates, wanted)
     if not series:

@@ -33,6 +33,12 @@ _IRREGULAR = {
     "arrested": "arrest", "stolen": "steal", "stole": "steal", "hired": "hire", "fired": "fire",
     "shut": "shut", "closed": "close", "beaten": "beat", "beat": "beat", "broke": "break",
     "broken": "break", "wrote": "write", "written": "write", "spoke": "speak", "spoken": "speak",
+    "kept": "keep", "flew": "fly", "flown": "fly", "drew": "draw", "drawn": "draw", "threw": "throw",
+    "thrown": "throw", "sank": "sink", "sunk": "sink", "froze": "freeze", "frozen": "freeze",
+    "hid": "hide", "hidden": "hide", "stood": "stand", "sought": "seek", "taught": "teach",
+    "thought": "think", "heard": "hear", "wore": "wear", "worn": "wear", "swore": "swear",
+    "sworn": "swear", "withdrew": "withdraw", "withdrawn": "withdraw", "overthrew": "overthrow",
+    "overthrown": "overthrow", "upheld": "uphold", "withheld": "withhold", "rebuilt": "rebuild",
 }
 _STEMMERS = threading.local()  # a Snowball stemmer keeps state: one per thread
 
@@ -53,7 +59,7 @@ _FAMILIES_TEXT = """
 troop soldier force serviceman servicemen military personnel army
 send order deploy dispatch deployment reinforcement
 flee leave escape refugee evacuate displace exodus
-kill die death dead life fatality casualty toll
+kill die death dead life fatality casualty toll morgue
 injure injury wound hurt
 talk negotiation negotiator meet summit
 ceasefire truce
@@ -100,6 +106,10 @@ woman women
 boat ship vessel ferry
 plane aircraft jet flight
 car vehicle
+staff staffer worker employee workforce
+night overnight
+mudslide landslide
+fridge refrigerate refrigerator
 """.strip()
 
 
@@ -116,6 +126,31 @@ def _families(text: str) -> tuple[dict[str, frozenset[str]], dict[str, tuple[str
 
 
 _FAMILY, _FAMILY_WORDS = _families(_FAMILIES_TEXT)
+
+
+# Each line: a word for a kind of thing, and the kinds of it. One way only: a question asking
+# "what sport" is answered by "curling", but curling is not tennis.
+_KINDS_TEXT = """
+sport: football soccer tennis golf cricket rugby curling curler skiing skier snowboarding
+  snowboarder skating skater hockey basketball baseball boxer athletics cycling cyclist
+  swimming swimmer darts snooker badminton volleyball netball sprinting sprinter bobsleigh
+""".strip()
+
+
+def _kinds(text: str) -> dict[str, frozenset[str]]:
+    kinds: dict[str, frozenset[str]] = {}
+    for entry in text.replace("\n ", " ").splitlines():
+        word, _, members = entry.partition(":")
+        kinds[lemma(word.strip())] = frozenset(lemma(m) for m in members.split())
+    return kinds
+
+
+_KINDS = _kinds(_KINDS_TEXT)
+
+
+def kinds_of_lemma(base: str) -> frozenset[str]:
+    """The lemmas of the kinds of what `base` names ("sport": curling, tennis…), if listed."""
+    return _KINDS.get(base, frozenset())
 
 
 def family(word: str) -> frozenset[str]:

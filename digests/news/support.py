@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 
+from digests.models import SentenceHit
 from digests.news.extracts import CAPITALISED_RUN, NOT_PLACES, POSSESSIVE_END
 from digests.news.lexicon import lemma
 from digests.news.people_words import DEMONYMS, PLACES
@@ -19,6 +20,30 @@ SUPPORTED = 0.6  # weighted share of a question's words (besides its names) a se
 SPECIFIC = 7.0  # rarity (log of sentences per sentence using a word) of a word that names a thing
 NAME_SHARE = 0.5  # what a name the sentence has counts toward support, against a content word
 MIN_WEIGHT = 0.2  # the least a question word weighs, however common
+
+
+CONTEXT_SHARE = 0.85  # what an item's other sentences may lend a sentence's support, at most
+CONTEXT_LIFT = 0.25  # how far above the mean of its own and its item's support a sentence may rise
+
+
+def item_contexts(hits: Iterable[SentenceHit]) -> dict[int, str]:
+    """Each item's sentences found, as one text: a title names the people, the place and the
+    event that its body's sentences only call "the drummer", "there" and "the storm"."""
+    texts: dict[int, list[str]] = {}
+    for hit in hits:
+        texts.setdefault(hit.source.item_id, []).append(hit.text)
+    return {item: " ".join(dict.fromkeys(found)) for item, found in texts.items()}
+
+
+def support_in_item(asked: Question, text: str, context: str, rarity: Mapping[str, float],
+                    named: frozenset[str] = frozenset(), thing: bool | None = None) -> float:
+    """`support` of a sentence read with its item's other sentences (`context`): its own
+    support weighs most, and what the item lends lifts it by `CONTEXT_LIFT` at most."""
+    own = support(asked, text, rarity, named, thing)
+    if context == text:
+        return own
+    lent = CONTEXT_SHARE * support(asked, f"{text} {context}", rarity, named, thing)
+    return max(own, min(lent, (own + lent) / 2 + CONTEXT_LIFT))
 
 
 def support(asked: Question, text: str, rarity: Mapping[str, float],

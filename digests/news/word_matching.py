@@ -4,11 +4,18 @@ from __future__ import annotations
 
 import re
 
-from digests.news.lexicon import family_of_lemma, lemma
+from digests.news.lexicon import family_of_lemma, kinds_of_lemma, lemma
 from digests.news.text import words
 
 FAMILY_MATCH = 0.8  # what a word of the same family counts, where the word itself counts 1
 _ROMAN = re.compile(r"[IVXLCDM]+")  # "Super Bowl LVI" is also "Super Bowl 2022"
+
+
+def _written(word: str) -> str:
+    """A pattern for a word of a name, whole; a longer word also in the plural ("the Razzies",
+    "the Baftas": a prize named in the plural is still its name)."""
+    plural = "(?:s|es)?" if len(word) >= 4 and not word.casefold().endswith("s") else ""
+    return rf"(?<![\w]){re.escape(word.casefold())}{plural}(?![\w])"
 
 
 def meets(term: str, found: set[str]) -> float:
@@ -16,7 +23,7 @@ def meets(term: str, found: set[str]) -> float:
     own words answer best, other words still answer."""
     if term in found:
         return 1.0
-    if family_of_lemma(term) & found or (len(term) >= 5 and any(
+    if family_of_lemma(term) & found or kinds_of_lemma(term) & found or (len(term) >= 5 and any(
             w.startswith(term) and len(w) - len(term) <= 3 for w in found)):
         return FAMILY_MATCH  # a word of the family, or one made from it ("conductor")
     return 0.0
@@ -32,7 +39,7 @@ def has_name(name: str, text: str) -> bool:
     a longer one by most of its words ("Bafta Film Awards" in "the Bafta awards")."""
     lowered = text.casefold()
     parts = words(name)
-    present = sum(1 for w in parts if re.search(rf"(?<![\w]){re.escape(w.casefold())}(?![\w])", lowered))
+    present = sum(1 for w in parts if re.search(_written(w), lowered))
     if any(len(w) >= 2 and w.isupper() and not _ROMAN.fullmatch(w) and not re.search(
             rf"(?<![\w]){re.escape(w.casefold())}(?![\w])", lowered) for w in parts):
         return False  # the "FIFA" of "FIFA World Cup" is what tells it from other World Cups

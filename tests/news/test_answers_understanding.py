@@ -14,6 +14,7 @@ import pytest
 from digests.models import Entry
 from digests.news.answers import age_in, answer_question, name_in, place_in, support
 from digests.news.enrichment import Enricher
+from digests.news.lexicon import lemma
 from digests.news.people import role_near
 from digests.news.question import (
     KIND_FIGURES,
@@ -27,6 +28,7 @@ from digests.news.question import (
     Unreadable,
     read_question,
 )
+from digests.news.word_matching import has_name, meets
 from digests.runtime.workers import WorkerPool
 from digests.store.core import Store
 
@@ -49,6 +51,13 @@ ITEMS = [  # (day of March 2022, title, text)
     (28, "Oscars night", "At the ceremony, best picture went to Coda, a film about a deaf family."),
     (8, "Mariupol counts its dead", "Officials said 2,500 civilians had been killed in Mariupol."),
     (9, "Kharkiv under fire", "At least 170 civilians have been killed in Kharkiv, officials said."),
+    (18, "Storm Eunice: winds topple trees",
+     "The storm swept across the UK, with a record gust of 122mph measured on the Isle of Wight."),
+    (15, "Tesco ends overnight restocking", "Up to 1,600 staff could lose their jobs, the grocer said."),
+    (11, "Razzies: Diana the Musical leads with nine nominations", "The awards are given out in March."),
+    (12, "Aiming for gold at a fourth Games",
+     "Eve Muirhead, Team GB's women's curling captain, is going for gold in Beijing."),
+    (13, "Cup final", "The two clubs play each other at Wembley on Sunday."),
 ]
 
 
@@ -163,8 +172,23 @@ def test_a_place_and_a_name_the_question_does_not_give() -> None:
     assert place_in("Colombia AG releases the toxicology report", where) == "Colombia"
     assert place_in("a superyacht moored at an Italian marina", where) == "Italian marina"
     assert place_in("the legendary US rock band", where) is None  # a nationality alone is no place
+    assert place_in("Colombia's Attorney General's Office released a report", where) == "Colombia"
+    assert place_in("a record gust measured on the Isle of Wight", where) == "Isle of Wight"
+    assert place_in("94 died in the Brazilian mountain city of Petropolis", where) == "Petropolis"
+    assert place_in("She posted the video on Instagram", where) is None
     which = read_question("Which team won Super Bowl LVI?", TODAY)
     assert name_in("In the end the Rams beat the Bengals to win Super Bowl LVI", which) == "Rams"
+
+
+def test_news_words_meet_their_paraphrases_and_a_kind_meets_its_kinds() -> None:
+    for asked, written in [("workers", "staff"), ("night", "overnight"), ("mudslides", "landslides"),
+                           ("fridge", "refrigerated"), ("kept", "keep"), ("dead", "morgue")]:
+        assert meets(lemma(asked), {lemma(written)}) > 0, (asked, written)
+    assert meets(lemma("sport"), {lemma("curling")}) > 0
+    assert meets(lemma("curling"), {lemma("sport")}) == 0  # one way: the sport is not curling
+    assert meets(lemma("tennis"), {lemma("curling")}) == 0
+    assert has_name("Razzie", "Razzies: Diana the Musical leads nominations")
+    assert not has_name("Ace", "the aces of the team")  # short words only as written
 
 
 # Answers from the store ----------------------------------------------------------------------
@@ -203,6 +227,22 @@ async def test_where_reads_the_place_from_the_items_other_sentence(newsroom: Sto
     """The title names the drummer, the body the place: the answer puts the place first."""
     answer = await answer_question(newsroom, "where did taylor hawkins die", NOW)
     assert answer.found and answer.headline.startswith(("Bogotá", "Colombia"))
+
+
+async def test_a_sentence_is_read_with_its_items_title(newsroom: Store) -> None:
+    """The title names the storm or the store, the body gives the place or the number: the
+    answer comes from the body, worded otherwise or not. A sport is any sport named."""
+    where = await answer_question(newsroom, "Where was Storm Eunice's record gust measured?", NOW)
+    assert where.found and where.headline.startswith("Isle of Wight")
+    jobs = await answer_question(newsroom, "how many tesco workers could lose their jobs at night", NOW)
+    assert jobs.found and jobs.values[0] == 1600
+    sport = await answer_question(newsroom, "what sport does eve muirhead play", NOW)
+    assert sport.found and "curling" in sport.headline
+
+
+async def test_a_prize_named_in_the_plural_is_its_name(newsroom: Store) -> None:
+    answer = await answer_question(newsroom, "How many Razzie nominations did Diana the Musical get?", NOW)
+    assert answer.found and answer.values[0] == 9
 
 
 async def test_which_leads_with_the_name(newsroom: Store) -> None:
