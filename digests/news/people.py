@@ -71,7 +71,7 @@ def people_in_sentences(sentences: Iterable[Sentence]) -> list[Mention]:
     surnames = {surname(k) for k in known}
     kept = [m for m, key, evidence, proper in read if key not in things
             and (evidence >= _SHAPE or key in known or (proper == 1 and key in surnames))]
-    return _with_lead_role(sentences, kept)
+    return _with_headline_role(sentences, _with_lead_role(sentences, kept))
 
 
 def _with_lead_role(sentences: list[Sentence], mentions: list[Mention]) -> list[Mention]:
@@ -93,6 +93,30 @@ def _with_lead_role(sentences: list[Sentence], mentions: list[Mention]) -> list[
         return mentions
     return [replace(m, role=role, affiliation=m.affiliation or affiliation)
             if m.sentence in headline else m for m in mentions]
+
+
+def _with_headline_role(sentences: list[Sentence], mentions: list[Mention]) -> list[Mention]:
+    """The converse: a headline that opens on a post and names no one for it, and a body whose
+    opening sentence names one person, as its subject or as its speaker ("Ryanair boss: Air
+    fares will be higher" / "…, says Michael O'Leary."): that person holds the post."""
+    headline = next((s for s in sentences if s.paragraph == 0), None)
+    opening = next((s for s in sentences if s.paragraph == 1), None)
+    if headline is None or opening is None:
+        return mentions
+    match = vocab.HEADLINE_ROLE.match(headline.text)
+    there = [m for m in mentions if m.sentence == opening.text]
+    if match is None or len({person_key(m.name) for m in there}) != 1:
+        return mentions
+    person = there[0]
+    named_in_headline = any(person_key(m.name) == person_key(person.name)
+                            for m in mentions if m.sentence == headline.text)
+    speaker = vocab.SPEAKER_LAST.search(opening.text)
+    leads = person.start == opening.start or (speaker is not None and speaker.group("name") == person.name)
+    role, affiliation = _titled(match)
+    if named_in_headline or not leads or role is None:
+        return mentions
+    return [replace(m, role=role, affiliation=m.affiliation or affiliation)
+            if m in there and m.role is None else m for m in mentions]
 
 
 

@@ -282,6 +282,12 @@ _SOURCES["LEAD_ROLE"] = (
     rf"(?i:defended|defends|admits|apologised|apologized|refused|refuses|called|calls|criticised|"
     rf"criticized|rejected|rejects|tested|tests|resigned|resigns|died|dies|won|wins|revealed|"
     rf"reveals))\b")  # besides the speech verbs of `_VERB`
+# A headline that opens on a post and names no one for it: "Ryanair boss: Air fares will be
+# higher", "Australia politics: Deputy keeps job despite …" (a section's label may come first).
+_SOURCES["HEADLINE_ROLE"] = (
+    rf"^\s*(?:[^:]{{1,30}}:\s+)?(?:{_AFF}\s+)?(?P<role>{_ROLE})(?:\s*:\s|\s+(?:{_VERB}|[a-z]+s)\b)")
+# The body's opening sentence naming its speaker last: "…, says Michael O'Leary."
+_SOURCES["SPEAKER_LAST"] = (rf",\s+(?:{_VERB})\s+(?P<name>[^,;:]{{3,60}}?)\.?\s*$")
 _SOURCES["APPOINTED_BEFORE"] = (  # "... appointed X as defence minister": X's role
     r"(?<![\w’'-])(?:named|appointed|elected|made|chose|picked|hired|nominated|tapped)\s+$")
 _SOURCES["AS_AFTER"] = (rf"\s+as\s+(?:{_DET}\s+)?(?:new\s+)?{_OWNER}?(?P<role>{_ROLE}){_ROLE_END}")

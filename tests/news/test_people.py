@@ -268,3 +268,28 @@ def test_a_body_opening_on_a_post_gives_it_to_the_headline_person(
 def test_a_post_in_the_opening_is_no_headline_persons_without_a_plain_subject(text: str) -> None:
     headline = [m for m in extract_people(text) if m.name == "Ana Ruiz"]
     assert headline and all(m.role is None for m in headline)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Airline boss: Fares will be higher this summer\n\nFuel prices will push fares up, "
+     "says Ruth Callan.", ("Ruth Callan", "boss", "Airline")),
+    ("Scotland politics: Deputy keeps job despite row\n\nMoira Grant apologises for calling "
+     "a colleague a liar.", ("Moira Grant", "deputy", None)),
+])
+def test_a_headline_opening_on_a_post_gives_it_to_the_body_person(
+        text: str, expected: tuple[str, str, str | None]) -> None:
+    assert [(m.name, m.role, m.affiliation) for m in extract_people(text) if m.role] == [expected]
+
+
+@pytest.mark.parametrize(("text", "body_person"), [
+    ("Airline boss: Fares will rise\n\nRuth Callan and Tom Brown said fuel costs more.",
+     "Ruth Callan"),  # two people
+    ("Airline boss: Fares will rise\n\nFuel costs more, analysts told Ruth Callan.",
+     "Ruth Callan"),  # not the speaker
+    ("Airline boss Ruth Callan: Fares will rise\n\nFuel costs more, says Tom Brown.",
+     "Tom Brown"),  # the post has its person
+])
+def test_a_post_in_the_headline_is_no_body_persons_without_a_plain_subject(
+        text: str, body_person: str) -> None:
+    body = [m for m in extract_people(text) if m.name == body_person and m.start > text.index("\n\n")]
+    assert body and all(m.role is None for m in body)
