@@ -24,6 +24,7 @@ from datetime import date, datetime
 
 from digests.models import SentenceHit
 from digests.news.answer_types import DONT_KNOW, Answer, AnswerStore, Quote, dont_know
+from digests.news.dates import dates_in
 from digests.news.extracts import age_in, date_in, name_in, place_in
 from digests.news.figure_answers import FigureQuestion, answer_figures, figure_date, figure_score
 from digests.news.lexicon import lemma
@@ -162,7 +163,7 @@ def _lead_from_items(asked: Question, hits: Sequence[SentenceHit], rarity: Mappi
     read with the item's other sentences found (its own support weighing most)."""
     contexts = item_contexts(hits)
     order = {item: n for n, item in enumerate(contexts)}
-    found: list[tuple[float, float, str, SentenceHit]] = []
+    found: list[tuple[float, bool, float, str, SentenceHit]] = []
     for hit in sorted(hits, key=lambda h: order[h.source.item_id]):  # item by item
         context = contexts[hit.source.item_id]
         if not (says_it(asked, hit.text, hit.source.published_at.date())
@@ -173,13 +174,29 @@ def _lead_from_items(asked: Question, hits: Sequence[SentenceHit], rarity: Mappi
             continue
         score = support_in_item(asked, hit.text, context, rarity, named, True)
         if score >= SUPPORTED:
-            found.append((score, hit.score, lead, hit))
-    found.sort(key=lambda entry: (entry[0], entry[1]), reverse=True)
+            found.append((score, _dates_the_event(asked, hit), hit.score, lead, hit))
+    found.sort(key=lambda entry: entry[:3], reverse=True)
     if asked.kind == KIND_PLACE and found:  # "Kharkiv" over "Ukraine", said about as well
         near = [entry for entry in found if entry[0] >= found[0][0] - SPECIFIC_MARGIN]
-        narrow = [entry for entry in near if entry[2].casefold() not in _BROAD_PLACES]
+        narrow = [entry for entry in near if entry[3].casefold() not in _BROAD_PLACES]
         found = [*narrow, *[entry for entry in found if entry not in narrow]]
-    return _with_lead(asked, [(lead, hit) for _, _, lead, hit in found])
+    return _with_lead(asked, [(lead, hit) for *_, lead, hit in found])
+
+
+_EVENT_GAP_WORDS = 2  # "died on Friday", "died in hospital on Friday": the day right by the event
+
+
+def _dates_the_event(asked: Question, hit: SentenceHit) -> bool:
+    """Whether a sentence puts its day right after the event asked about ("who died on
+    Friday"), not on something else it tells ("… following his death, the premier announced on
+    Saturday"): of two sentences as well supported, the one that dates the event answers."""
+    if asked.kind != KIND_DATE or not asked.verbs:
+        return False
+    days = [at for at, _ in dates_in(hit.text, hit.source.published_at.date())]
+    events = [token.end() for token in re.finditer(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", hit.text)
+              if any(meets(verb, {lemma(token.group().lower())}) for verb in asked.verbs)]
+    return any(at >= end and len(words(hit.text[end:at])) <= _EVENT_GAP_WORDS
+               for end in events for at in days)
 
 
 _ASKS_FOR_NAME = re.compile(r"^\s*(?:which|whose|whom|who\b(?!\s+(?:is|was|are|were)\b|['’]s)"

@@ -49,7 +49,9 @@ _PHRASES = ((re.compile(r"\bpass(?:ed|es)?\s+away\b", re.I), "died"),
             (re.compile(r"\bwas\s+born\b", re.I), "born"),
             (re.compile(r"\btak(?:e|es|en|ing)\s+home\b|\btook\s+home\b", re.I), "won"),
             (re.compile(r"\bkick(?:ed)?\s+out\b", re.I), "exclude"),
-            (re.compile(r"\blaid\s+off\b|\blay\s+off\b", re.I), "layoff"))
+            (re.compile(r"\blaid\s+off\b|\blay\s+off\b", re.I), "layoff"),
+            # "when were the rules meant to be scrapped": when they were to be scrapped
+            (re.compile(r"\b(?:meant|supposed|scheduled)\s+to(?:\s+be)?\b", re.I), ""))
 _HOW_MANY = re.compile(r"^\s*(?:how\s+(?:many|much)|what\s+(?:is|was|were|are)\s+the\s+"
                        r"(?:number|total|count|amount|size|value|cost|price|level|rate|share|toll)"
                        r"|what\s+number|what\s+percentage|what\s+share|what\s+score|what\s+age|how\s+big|how\s+large"

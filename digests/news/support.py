@@ -81,6 +81,7 @@ _NOT_KNOWN = re.compile(
     r"made\s+public|established|determined)|(?:was|is|remains?|remained)\s+(?:still\s+)?(?:unknown|"
     r"unclear|not\s+clear)|undisclosed|unnamed|no\s+details|(?:did|does|do)\s+not\s+(?:say|disclose|"
     r"reveal|give)|declined\s+to\s+(?:say|disclose|reveal|give|name))\b", re.IGNORECASE)
+_WHO_AFTER = re.compile(r",?\s+who\s")  # "tributes to Tom Vale, who died on Friday": he did
 _PREPOSITION_BEFORE = re.compile(r"(?:^|\W)(?:to|of|for|with|against|from|about|by|on|at|under|"
                                  r"behind|near|around|toward|towards)\s+$", re.IGNORECASE)
 
@@ -134,7 +135,8 @@ def _as_doer(subject: str, text: str) -> bool:
     the name as typed cannot be told and may."""
     named = list(re.finditer(r"(?<!\w)" + r"\s+".join(re.escape(w) for w in words(subject)) + r"(?!\w)",
                              text, re.IGNORECASE))
-    return not named or any(_PREPOSITION_BEFORE.search(text[:m.start()]) is None for m in named)
+    return not named or any(_PREPOSITION_BEFORE.search(text[:m.start()]) is None
+                            or _WHO_AFTER.match(text, m.end()) for m in named)
 
 
 _SPELLINGS = {"kiev": "kyiv", "odessa": "odesa", "donbass": "donbas", "america": "united states"}
@@ -179,10 +181,16 @@ def lowercase_names(asked: Question, texts: Iterable[str], rarity: Mapping[str, 
                     if position + 1 < len(found) and found[position + 1][:1].isupper():
                         in_longer.add(base)
     absent = {t for t in content if t not in seen and t.isalpha() and rarity.get(t, 0.0) >= SPECIFIC}
+    capitalised = {t: n for t, n in capitalised.items() if t not in _NATIONALITIES}  # "russian"
     rare_names = {t for t, n in inside.items() if capitalised.get(t, 0) == n and t not in in_longer
                   and rarity.get(t, 0.0) >= SPECIFIC}
     names = {t for t, n in seen.items() if capitalised.get(t, 0) >= max(2, 2 * n / 3)}
     return frozenset(names | absent | rare_names)
+
+
+_NATIONALITIES = frozenset(lemma(word) for word in DEMONYMS)
+"""A nationality is written with a capital but names no one: "the russian strike" is met by a
+sentence that never says "Russian" (as a question's own "Russian" need not be repeated)."""
 
 
 def _title_case(found: Sequence[str]) -> bool:

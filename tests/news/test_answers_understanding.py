@@ -58,6 +58,12 @@ ITEMS = [  # (day of March 2022, title, text)
     (12, "Aiming for gold at a fourth Games",
      "Eve Muirhead, Team GB's women's curling captain, is going for gold in Beijing."),
     (13, "Cup final", "The two clubs play each other at Wembley on Sunday."),
+    (5, "State funeral for Tom Vale", "The family of cricketer Tom Vale has been offered a state "
+     "funeral following his death, the premier announced on Saturday."),
+    (6, "Tributes for Tom Vale", "Team-mates paid tribute to Tom Vale, who died on Friday."),
+    (4, "Chernihiv flats hit", "Air strikes hit a block of flats in Chernihiv on Thursday."),
+    (14, "Rouble falls", "The Russian currency fell again on Monday."),
+    (16, "Covid rules in Wales", "All remaining rules in Wales could be scrapped on 28 March."),
 ]
 
 
@@ -238,6 +244,18 @@ async def test_a_sentence_is_read_with_its_items_title(newsroom: Store) -> None:
     assert jobs.found and jobs.values[0] == 1600
     sport = await answer_question(newsroom, "what sport does eve muirhead play", NOW)
     assert sport.found and "curling" in sport.headline
+
+
+async def test_when_leads_with_the_day_of_the_event_asked_about(newsroom: Store) -> None:
+    """Of two sentences about his death, the one that dates the death answers, not the one
+    that dates the funeral's announcement; a nationality the question types need not be
+    written; "meant to be" is how a member asks, not what the item says."""
+    died = await answer_question(newsroom, "When did Tom Vale die?", NOW)
+    assert died.found and died.headline.startswith("Friday 4 March")
+    hit = await answer_question(newsroom, "when did the russian strike on the chernihiv flats happen", NOW)
+    assert hit.found and hit.headline.startswith("Thursday 3 March")
+    scrapped = await answer_question(newsroom, "when were the wales covid rules meant to be scrapped", NOW)
+    assert scrapped.found and scrapped.headline.startswith("Monday 28 March")
 
 
 async def test_a_prize_named_in_the_plural_is_its_name(newsroom: Store) -> None:
