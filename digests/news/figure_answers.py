@@ -45,6 +45,7 @@ class FigureQuestion:
     units: frozenset[str | None] | None
     by: date | None
     measure: str | None = None
+    verbs: tuple[str, ...] = ()
 
 
 _MEASURE_UNITS: dict[str, frozenset[str | None]] = {
@@ -60,7 +61,7 @@ _MEASURE_UNITS: dict[str, frozenset[str | None]] = {
 
 def figure_question(asked: Question) -> FigureQuestion:
     return FigureQuestion(asked.terms, asked.head, asked.names, _expected_units(asked), asked.by,
-                          asked.measure)
+                          asked.measure, asked.verbs)
 
 
 def unit_fits(unit: str | None, measure: str | None) -> bool:
@@ -91,7 +92,7 @@ async def answer_figures(store: AnswerStore, asked: Question, now: datetime,
         asked, c.figure.sentence, contexts.get(c.source.item_id, c.figure.sentence), rarity, named,
         _asked_for(c.figure, asked)) >= SUPPORTED
                   and says_it(asked, c.figure.sentence, c.source.published_at.date(), events=False)]
-    series = best_series(candidates, wanted) or _best_supported_figure(candidates, wanted)
+    series = best_series(candidates, wanted, contexts) or _best_supported_figure(candidates, wanted)
     if not series:
         return dont_know(asked.text, KIND_FIGURES)
     headline = _figure_headline(series[0], series[1:], now)
@@ -116,7 +117,8 @@ async def _answer_age(store: AnswerStore, asked: Question, rarity: Mapping[str, 
     return Answer(asked.text, KIND_FIGURES, True, headline, quotes, (float(age),))
 
 
-def best_series(candidates: Sequence[CitedFigure], asked: FigureQuestion) -> list[CitedFigure]:
+def best_series(candidates: Sequence[CitedFigure], asked: FigureQuestion,
+                contexts: Mapping[int, str] | None = None) -> list[CitedFigure]:
     """The figures that answer the question best, latest first (up to its date, if it has one).
 
     A figure qualifies only if it counts the question's head noun (or a word of its family), its
@@ -124,7 +126,9 @@ def best_series(candidates: Sequence[CitedFigure], asked: FigureQuestion) -> lis
     the best's unit and scoring close to it form the series, so one measure worded differently
     by several outlets still reads as one series, and another measure never joins it.
     """
-    scored = [(figure_score(c.figure, asked), c) for c in candidates if _fits(c, asked)]
+    contexts = contexts or {}
+    scored = [(figure_score(c.figure, asked), c) for c in candidates
+              if _fits(c, asked, contexts.get(c.source.item_id, ""))]
     scored = [(score, c) for score, c in scored if score > 0]
     if not scored:
         return []
@@ -177,13 +181,25 @@ def _counted_overlap(figure: Figure, asked: FigureQuestion) -> float:
     return sum(meets(t, counted) for t in asked.terms)
 
 
-def _fits(cited: CitedFigure, asked: FigureQuestion) -> bool:
+def _fits(cited: CitedFigure, asked: FigureQuestion, context: str = "") -> bool:
+    """Of the measure asked, counting what is asked, in a sentence that (with its item's other
+    sentences found, `context`: "Oscars 2022: …" over "Ten films are up for…") names every
+    name the question names."""
     figure = cited.figure
     if not unit_fits(figure.unit, asked.measure):
         return False
-    if asked.head is not None and not family_of_lemma(asked.head) & _counted_words(figure):
+    if asked.head is not None and not (family_of_lemma(asked.head) & _counted_words(figure)
+                                       or _counts_the_event(figure, asked)):
         return False
-    return all(has_name(name, figure.sentence) for name in asked.names)
+    return all(has_name(name, f"{figure.sentence} {context}") for name in asked.names)
+
+
+def _counts_the_event(figure: Figure, asked: FigureQuestion) -> bool:
+    """"How many Brits did Adele win": "Adele's three wins at the Brit Awards" counts the
+    event asked about, and its sentence names what was won."""
+    counted = _counted_words(figure)
+    return (asked.head is not None and any(family_of_lemma(verb) & counted for verb in asked.verbs)
+            and bool(family_of_lemma(asked.head) & lemmas_of(figure.sentence)))
 
 
 def _asked_for(figure: Figure, asked: Question) -> bool:

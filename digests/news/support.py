@@ -14,7 +14,7 @@ from digests.news.lexicon import lemma
 from digests.news.people_words import DEMONYMS, PLACES
 from digests.news.question import KIND_DATE, KIND_PLACE, Question
 from digests.news.text import words
-from digests.news.word_matching import has_name, lemmas_of, meets
+from digests.news.word_matching import compounds_of, has_name, lemmas_of, meets
 
 SUPPORTED = 0.6  # weighted share of a question's words (besides its names) a sentence must cover
 SPECIFIC = 7.0  # rarity (log of sentences per sentence using a word) of a word that names a thing
@@ -57,7 +57,7 @@ def support(asked: Question, text: str, rarity: Mapping[str, float],
     value of the measure asked, a place, a date), which counts as one more word when known."""
     if not all(has_name(name, text) for name in asked.names) or not _places_in(asked, text):
         return 0.0
-    found = lemmas_of(text)
+    found = lemmas_of(text) | compounds_of(text)
     content = [t for t in asked.content_terms() if t not in named]
     if any(not meets(t, found) for t in named):
         return 0.0
@@ -168,6 +168,8 @@ def lowercase_names(asked: Question, texts: Iterable[str], rarity: Mapping[str, 
     seen: dict[str, int] = {}
     for text in texts:
         found = words(text)
+        for joined in compounds_of(text) & content:
+            seen[joined] = seen.get(joined, 0) + 1
         headline_case = _title_case(found)
         for position, word in enumerate(found):
             base = lemma(word.lower())

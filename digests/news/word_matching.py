@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from digests.news.lexicon import family_of_lemma, kinds_of_lemma, lemma
@@ -48,3 +49,10 @@ def has_name(name: str, text: str) -> bool:
         return present == len(parts) or (len(last) >= 5 and re.search(
             rf"(?<![\w]){re.escape(last)}(?![\w])", lowered) is not None)
     return present * 2 >= len(parts)
+
+
+def compounds_of(text: str) -> set[str]:
+    """Lemmas of each two neighbouring words written as one ("moon walk": moonwalk, "body
+    suit": bodysuit): a question may write as one word what a sentence writes as two."""
+    found = [w.lower() for w in words(text)]
+    return {lemma(a + b) for a, b in itertools.pairwise(found) if a.isalpha() and b.isalpha()}

@@ -12,7 +12,14 @@ from pathlib import Path
 import pytest
 
 from digests.models import Entry
-from digests.news.answers import age_in, answer_question, name_in, place_in, support
+from digests.news.answers import (
+    age_in,
+    answer_question,
+    lowercase_names,
+    name_in,
+    place_in,
+    support,
+)
 from digests.news.enrichment import Enricher
 from digests.news.lexicon import lemma
 from digests.news.people import role_near
@@ -64,6 +71,9 @@ ITEMS = [  # (day of March 2022, title, text)
     (4, "Chernihiv flats hit", "Air strikes hit a block of flats in Chernihiv on Thursday."),
     (14, "Rouble falls", "The Russian currency fell again on Monday."),
     (16, "Covid rules in Wales", "All remaining rules in Wales could be scrapped on 28 March."),
+    (22, "Oscars 2022: the best picture nominees", "Ten films are nominated for best picture."),
+    (23, "Photo sold", "An original Buzz Aldrin moon walk photo sold for $7,700 at auction."),
+    (10, "The papers", "Adele's three wins at the Brit Awards make the front pages."),
 ]
 
 
@@ -194,6 +204,11 @@ def test_news_words_meet_their_paraphrases_and_a_kind_meets_its_kinds() -> None:
     assert meets(lemma("curling"), {lemma("sport")}) == 0  # one way: the sport is not curling
     assert meets(lemma("tennis"), {lemma("curling")}) == 0
     assert has_name("Razzie", "Razzies: Diana the Musical leads nominations")
+    moonwalk = read_question("how much did the buzz aldrin moonwalk photo go for", TODAY)
+    rare = {term: 9.0 for term in moonwalk.terms}  # every word rare: one no sentence has is required
+    sentence = "An original Buzz Aldrin moon walk photo sold for $7,700 at auction."
+    assert lemma("moonwalk") not in lowercase_names(moonwalk, [sentence], rare)
+    assert lemma("moonwalk") in lowercase_names(moonwalk, ["A photo sold for $7,700."], rare)
     assert not has_name("Ace", "the aces of the team")  # short words only as written
 
 
@@ -256,6 +271,18 @@ async def test_when_leads_with_the_day_of_the_event_asked_about(newsroom: Store)
     assert hit.found and hit.headline.startswith("Thursday 3 March")
     scrapped = await answer_question(newsroom, "when were the wales covid rules meant to be scrapped", NOW)
     assert scrapped.found and scrapped.headline.startswith("Monday 28 March")
+
+
+async def test_a_figure_is_read_with_its_item_and_in_the_members_words(newsroom: Store) -> None:
+    """The title names the Oscars, the body counts the films; "moonwalk" is the sentence's
+    "moon walk"; "how many Brits did Adele take home" is answered by her three wins at them."""
+    films = await answer_question(newsroom, "How many films are nominated for best picture at "
+                                            "the 2022 Oscars?", NOW)
+    assert films.found and films.values[0] == 10
+    photo = await answer_question(newsroom, "how much did the buzz aldrin moonwalk photo go for", NOW)
+    assert photo.found and photo.values[0] == 7700
+    brits = await answer_question(newsroom, "how many brits did adele take home", NOW)
+    assert brits.found and brits.values[0] == 3
 
 
 async def test_a_prize_named_in_the_plural_is_its_name(newsroom: Store) -> None:
