@@ -127,6 +127,9 @@ _ENDS_ON_PREPOSITION = re.compile(r"^\s*what\s+(?:did|does|do|has|have|had|was|w
                                   re.IGNORECASE)
 
 
+_OF_WHOM_WORDS = 5  # "the death of Foo Fighters' drummer Taylor Hawkins": still of whom
+
+
 def _completes(asked: Question, text: str) -> bool:
     """"What did X die of": the sentence says the event with its preposition ("died of …",
     "held up …"); "X dies aged 50" does not say of what."""
@@ -139,7 +142,7 @@ def _completes(asked: Question, text: str) -> bool:
     for i, word in enumerate(tokens):
         after = tokens[i + 1:i + 3]
         if meets(verb, {lemma(word)}) and preposition in after:
-            said = tokens[i + 2 + after.index(preposition):][:2]
+            said = tokens[i + 2 + after.index(preposition):][:_OF_WHOM_WORDS]
             if not subject & set(said):  # "the death of Taylor Hawkins" says of whom, not of what
                 return True
     return False

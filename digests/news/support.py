@@ -100,9 +100,28 @@ def says_it(asked: Question, text: str, published: date, events: bool = True) ->
         return False
     if events and asked.subject and asked.verbs and not _as_doer(asked.subject, text):
         return False
+    if events and asked.verbs and _only_before_another_event(asked, text):
+        return False
     if asked.past and asked.verbs and _only_expected(asked, text):
         return False
+    if _FINAL.search(asked.text) and not _FINAL.search(text):
+        return False  # "the final death toll": not a count of the day, while it goes on
     return _NOT_KNOWN.search(text) is None
+
+
+_FINAL = re.compile(r"\bfinal\s+(?:death\s+)?(?:toll|tally|count|figure|number|total|result|score)\b",
+                    re.IGNORECASE)
+_ANOTHER_EVENT = frozenset("""hearing hearings process bid bids talks threat threats plan plans vote
+campaign deadline rumours rumors speculation fears fear""".split())
+
+
+def _only_before_another_event(asked: Question, text: str) -> bool:
+    """Whether the sentence says the event asked about only as the name of another one: its
+    "confirmation hearings", "resignation talks", "death threats" are not the confirmation,
+    the resignation or a death."""
+    tokens = [t.lower() for t in words(text)]
+    said = [i for i, t in enumerate(tokens) if any(meets(v, {lemma(t)}) for v in asked.verbs)]
+    return bool(said) and all(i + 1 < len(tokens) and tokens[i + 1] in _ANOTHER_EVENT for i in said)
 
 
 _EXPECTED = re.compile(r"\b(?:expected|set|likely|poised|tipped|hoping|hopes?|plans?|planning|aims?|due|bid)"

@@ -74,6 +74,8 @@ ITEMS = [  # (day of March 2022, title, text)
     (22, "Oscars 2022: the best picture nominees", "Ten films are nominated for best picture."),
     (23, "Photo sold", "An original Buzz Aldrin moon walk photo sold for $7,700 at auction."),
     (10, "The papers", "Adele's three wins at the Brit Awards make the front pages."),
+    (7, "Inquiry opened", "Police opened an inquiry following the death of cricket legend Tom Vale."),
+    (21, "Hearings begin", "Judge Jo Doe's confirmation hearings began on Monday."),
 ]
 
 
@@ -308,6 +310,9 @@ async def test_a_series_is_one_place(newsroom: Store) -> None:
     "who is the mayor of kherson",
     "When did Boris Johnson resign?",
     "what did the zebra say about quantum marmalade",
+    "what did tom vale die of",  # "the death of cricket legend Tom Vale" says of whom
+    "When was Jo Doe confirmed to the court?",  # her confirmation hearings began, no more
+    "what was the final death toll in mariupol",  # a count of the day, while it goes on
 ])
 async def test_nothing_stored_says_it_so_the_answer_says_so(newsroom: Store, question: str) -> None:
     answer = await answer_question(newsroom, question, NOW)
