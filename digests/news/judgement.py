@@ -83,7 +83,8 @@ _SERVICE_WORDS = re.compile(
     r"horoscope|review|reviewed|trailer|release date|spoilers?|how to|tips|guide to|explained|"
     r"everything (?:we|you) (?:know|need to know)|what we know|in pictures|watch|video|gallery|"
     r"photos|live:?|as it happened|podcast|newsletter|sign up|best \w+ (?:for|to|of)|"
-    r"ranked|recipe)\b", re.IGNORECASE)
+    r"ranked|recipe|upcoming (?:\w+\s+){0,2}releases?|all the (?:upcoming|new|best)|"
+    r"news,? (?:rumou?rs|leaks)|what we want to see)\b|,? and more\s*$", re.IGNORECASE)
 # Listicles and buying guides: "10 best...", "The best phones...", "best X for March 2022".
 _LISTICLE = re.compile(r"^\s*(?:the\s+)?\d{1,2}\s+(?:best|ways|things|reasons|tips|places|of\s+the)\b"
                        r"|^\s*the\s+best\s+(?!of\b)|\bbest\b.*\b(?:in|for|of)\s+(?:\w+\s+)?20\d\d\b",

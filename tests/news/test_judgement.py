@@ -7,6 +7,8 @@ import random
 from dataclasses import replace
 from datetime import timedelta
 
+import pytest
+
 from digests.models import Item, StoryRecord
 from digests.news.judgement import (
     SERVICE,
@@ -158,6 +160,17 @@ def test_a_buying_guide_is_a_service_piece() -> None:
     picture = report(2, "bbc.co.uk", 2, "Best picture winner Coda makes Oscars history")
     assert piece_kind(guide) == SERVICE
     assert piece_kind(picture) == 1.0
+
+
+@pytest.mark.parametrize(("title", "kind"), [
+    ("New Xbox Series X games: all the upcoming releases", SERVICE),
+    ("MCU Phase 4: Black Panther 2, Guardians Holiday Special, and more", SERVICE),
+    ("Apple XR headset news, leaks, and what we want to see", SERVICE),
+    ("Pentagon leaks reveal war plans", 1.0),
+    ("Russia and Ukraine agree to more talks", 1.0),
+])
+def test_release_lists_and_rumour_roundups_are_service_pieces(title: str, kind: float) -> None:
+    assert piece_kind(report(1, "techradar.com", 2, title)) == kind
 
 
 def test_turning_the_kind_off_lets_a_deal_lead() -> None:
