@@ -46,7 +46,7 @@ async def answer_person(store: AnswerStore, asked: Question) -> Answer:
     full_name = max((m.mention.name for m in mentions), key=len)
     if role and affiliation and affiliation in role:
         affiliation = None  # "Los Angeles Dodgers co-owner" already says it
-    described = ", ".join(p for p in (role, affiliation) if p)
+    described = _described(role, affiliation)
     headline = f"{full_name} — {described}" if described else full_name
     said = [m for m in mentions if m.mention.statement]
     chosen = (said or mentions)[:3]
@@ -58,6 +58,18 @@ def _describe(mentions: Sequence[CitedMention]) -> tuple[str | None, str | None]
     """Role and affiliation as most mentions give them, else a role read loosely."""
     role, affiliation = describe([m.mention for m in mentions])
     return role or _loose_role([(m.mention.name, m.mention.sentence) for m in mentions]), affiliation
+
+
+_HEADS_AFTER_THEIR_OWNER = frozenset("""chief boss head owner co-owner founder co-founder captain
+coach manager chairman chairwoman chair""".split())
+"""Posts written after what they head: "Ryanair boss", "Met Police chief", "Liverpool manager"."""
+
+
+def _described(role: str | None, affiliation: str | None) -> str:
+    """The answer line's "who": "Met Police chief", "president, Finland", "drummer"."""
+    if role and affiliation and role.casefold() in _HEADS_AFTER_THEIR_OWNER:
+        return f"{affiliation} {role}"
+    return ", ".join(p for p in (role, affiliation) if p)
 
 
 def _loose_role(named: Sequence[tuple[str, str]]) -> str | None:

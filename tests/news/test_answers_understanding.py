@@ -76,6 +76,8 @@ ITEMS = [  # (day of March 2022, title, text)
     (10, "The papers", "Adele's three wins at the Brit Awards make the front pages."),
     (7, "Inquiry opened", "Police opened an inquiry following the death of cricket legend Tom Vale."),
     (21, "Hearings begin", "Judge Jo Doe's confirmation hearings began on Monday."),
+    (17, "Ryanair boss: Fares will be higher this summer",
+     "Fuel prices will push fares up this summer, says Michael O'Leary."),
 ]
 
 
@@ -237,6 +239,13 @@ async def test_how_many_years_reads_a_duration(newsroom: Store) -> None:
 async def test_who_is_says_what_the_person_is(newsroom: Store) -> None:
     answer = await answer_question(newsroom, "who's josh wardle", NOW)
     assert answer.found and "creator" in answer.headline
+
+
+async def test_who_is_reads_the_post_of_the_headline(newsroom: Store) -> None:
+    """"Ryanair boss: …" over "…, says Michael O'Leary": he is the boss, written as news
+    writes a post held at a company ("Ryanair boss", not "boss, Ryanair")."""
+    answer = await answer_question(newsroom, "who's michael o'leary", NOW)
+    assert answer.found and answer.headline == "Michael O'Leary — Ryanair boss"
 
 
 async def test_a_post_is_answered_by_the_person_named_in_it(newsroom: Store) -> None:
