@@ -196,6 +196,7 @@ def test_a_place_and_a_name_the_question_does_not_give() -> None:
     assert place_in("a record gust measured on the Isle of Wight", where) == "Isle of Wight"
     assert place_in("94 died in the Brazilian mountain city of Petropolis", where) == "Petropolis"
     assert place_in("She posted the video on Instagram", where) is None
+    assert place_in("Rotterdam is considering a request to dismantle a bridge", where) == "Rotterdam"
     which = read_question("Which team won Super Bowl LVI?", TODAY)
     assert name_in("In the end the Rams beat the Bengals to win Super Bowl LVI", which) == "Rams"
 

@@ -293,3 +293,11 @@ def test_a_post_in_the_headline_is_no_body_persons_without_a_plain_subject(
         text: str, body_person: str) -> None:
     body = [m for m in extract_people(text) if m.name == body_person and m.start > text.index("\n\n")]
     assert body and all(m.role is None for m in body)
+
+
+def test_world_places_are_no_people_and_a_surname_that_is_a_place_still_is_one() -> None:
+    """Cities and countries of the news are never people ("Rotterdam", "Burkina Faso"), and a
+    place that is also a surname is not taken for a place after a first name."""
+    found = [m.name for m in extract_people(
+        "Rotterdam is considering a request from Burkina Faso, Naomi Osaka said on Monday.")]
+    assert found == ["Naomi Osaka"]
