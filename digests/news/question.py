@@ -37,7 +37,7 @@ MEASURE_COUNT = "count"
 MEASURE_SCORE = "score"
 
 _QUESTION_WORDS = frozenset("""how many much number total count what whats what's is was were are
-the there have has had did do does so far since until now currently today yet far who whos who's
+the there have has had did do does so far since until till now currently today yet far who whos who's
 where when which whom whose why tell me about know anything any please latest current according
 many happen happened happening give us figure figures much""".split()) | frozenset(
     # What a member types around a question without asking anything by it.
@@ -73,8 +73,8 @@ _WHO = re.compile(r"^\s*(?:who\s+(?:is|was|are|were)|who(?:'s|’s)|whos|tell\s+
 _WHERE = re.compile(r"^\s*(?:where\b|(?:in\s+|at\s+|from\s+)?(?:which|what)\s+(?:town|city|country|village|"
                     r"region|state|states|constituency|place|venue|stadium|port|island|province|county)\b)",
                     re.IGNORECASE)
-_WHEN = re.compile(r"^\s*(?:when\b|what\s+(?:day|date|time|year|month)\b|on\s+what\s+(?:day|date)\b)",
-                   re.IGNORECASE)
+_WHEN = re.compile(r"^\s*(?:(?:since|until|till|by|from)\s+)?(?:when\b|what\s+(?:day|date|time|year|month)\b"
+                   r"|on\s+what\s+(?:day|date)\b)|^\s*in\s+what\s+year\b", re.IGNORECASE)
 _VERBISH = re.compile(r"(?:ing|ed)$")
 _NAME_WORD = re.compile(r"[A-Z][\w'’.-]*|[A-Z]{2,}")
 _POSSESSIVE = re.compile(r"['’]s$")

@@ -76,6 +76,7 @@ ITEMS = [  # (day of March 2022, title, text)
     (10, "The papers", "Adele's three wins at the Brit Awards make the front pages."),
     (7, "Inquiry opened", "Police opened an inquiry following the death of cricket legend Tom Vale."),
     (21, "Hearings begin", "Judge Jo Doe's confirmation hearings began on Monday."),
+    (19, "Champion signs new deal", "Max Verstappen signs a new deal with Red Bull until 2028."),
     (17, "Ryanair boss: Fares will be higher this summer",
      "Fuel prices will push fares up this summer, says Michael O'Leary."),
 ]
@@ -283,6 +284,8 @@ async def test_when_leads_with_the_day_of_the_event_asked_about(newsroom: Store)
     assert hit.found and hit.headline.startswith("Thursday 3 March")
     scrapped = await answer_question(newsroom, "when were the wales covid rules meant to be scrapped", NOW)
     assert scrapped.found and scrapped.headline.startswith("Monday 28 March")
+    until = await answer_question(newsroom, "till when is verstappen signed with red bull", NOW)
+    assert until.found and until.headline.startswith("2028")
 
 
 async def test_a_figure_is_read_with_its_item_and_in_the_members_words(newsroom: Store) -> None:
