@@ -43,7 +43,10 @@ many happen happened happening give us figure figures much""".split()) | frozens
     # What a member types around a question without asking anything by it.
     """get gets got getting gotten thing things stuff guy guys bloke exactly roughly approximately
     actually really basically officially apparently supposedly ever end finally overall altogether
-    old long far fast big large high heavy strong tall deep going""".split())
+    old long far fast big large high heavy strong tall deep going""".split()) | frozenset(
+    # What a member types without its apostrophe.
+    """thats theres theyre theyve youre dont doesnt didnt isnt arent wasnt werent hasnt havent
+    hadnt wont cant couldnt shouldnt wouldnt ive weve""".split())
 # Phrases a member types for a word news uses: read as that word.
 _PHRASES = ((re.compile(r"\bpass(?:ed|es)?\s+away\b", re.I), "died"),
             (re.compile(r"\bwas\s+born\b", re.I), "born"),
