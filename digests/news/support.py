@@ -14,7 +14,7 @@ from digests.news.lexicon import lemma
 from digests.news.people_words import DEMONYMS, PLACES
 from digests.news.question import KIND_DATE, KIND_PLACE, Question
 from digests.news.text import words
-from digests.news.word_matching import compounds_of, has_name, lemmas_of, meets
+from digests.news.word_matching import compounds_in, has_name, lemmas_of, meets
 
 SUPPORTED = 0.6  # weighted share of a question's words (besides its names) a sentence must cover
 SPECIFIC = 7.0  # rarity (log of sentences per sentence using a word) of a word that names a thing
@@ -57,8 +57,9 @@ def support(asked: Question, text: str, rarity: Mapping[str, float],
     value of the measure asked, a place, a date), which counts as one more word when known."""
     if not all(has_name(name, text) for name in asked.names) or not _places_in(asked, text):
         return 0.0
-    found = lemmas_of(text) | compounds_of(text)
     content = [t for t in asked.content_terms() if t not in named]
+    found = lemmas_of(text)
+    found |= compounds_in(text, {t for t in (*content, *named) if t not in found})
     if any(not meets(t, found) for t in named):
         return 0.0
     if not content:
@@ -185,10 +186,9 @@ def lowercase_names(asked: Question, texts: Iterable[str], rarity: Mapping[str, 
     inside: dict[str, int] = {}
     in_longer: set[str] = set()  # "Jes" of "Jes Staley": a first name, not the name itself
     seen: dict[str, int] = {}
+    texts = list(texts)
     for text in texts:
         found = words(text)
-        for joined in compounds_of(text) & content:
-            seen[joined] = seen.get(joined, 0) + 1
         headline_case = _title_case(found)
         for position, word in enumerate(found):
             base = lemma(word.lower())
@@ -201,6 +201,9 @@ def lowercase_names(asked: Question, texts: Iterable[str], rarity: Mapping[str, 
                     capitalised[base] = capitalised.get(base, 0) + 1
                     if position + 1 < len(found) and found[position + 1][:1].isupper():
                         in_longer.add(base)
+    for text in texts if content - seen.keys() else ():
+        for joined in compounds_in(text, content - seen.keys()):
+            seen[joined] = seen.get(joined, 0) + 1  # "moon walk" for "moonwalk"
     absent = {t for t in content if t not in seen and t.isalpha() and rarity.get(t, 0.0) >= SPECIFIC}
     capitalised = {t: n for t, n in capitalised.items() if t not in _NATIONALITIES}  # "russian"
     rare_names = {t for t, n in inside.items() if capitalised.get(t, 0) == n and t not in in_longer

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Collection
 
 from digests.news.lexicon import family_of_lemma, kinds_of_lemma, lemma
 from digests.news.text import words
@@ -51,8 +52,17 @@ def has_name(name: str, text: str) -> bool:
     return present * 2 >= len(parts)
 
 
-def compounds_of(text: str) -> set[str]:
-    """Lemmas of each two neighbouring words written as one ("moon walk": moonwalk, "body
-    suit": bodysuit): a question may write as one word what a sentence writes as two."""
+def compounds_in(text: str, terms: Collection[str]) -> set[str]:
+    """The `terms` a text writes as two neighbouring words ("moon walk": moonwalk, "body
+    suit": bodysuit): a question may write as one word what a sentence writes as two. Only
+    pairs that begin as a term does are stemmed (stemming every pair cost most of an answer)."""
+    starts = {t[:_COMPOUND_START] for t in terms if len(t) > _COMPOUND_START}
+    if not starts:
+        return set()
     found = [w.lower() for w in words(text)]
-    return {lemma(a + b) for a, b in itertools.pairwise(found) if a.isalpha() and b.isalpha()}
+    return {base for a, b in itertools.pairwise(found)
+            if (a + b)[:_COMPOUND_START] in starts and a.isalpha() and b.isalpha()
+            and (base := lemma(a + b)) in terms}
+
+
+_COMPOUND_START = 4
