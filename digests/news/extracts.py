@@ -38,6 +38,8 @@ def place_in(text: str, asked: Question) -> str | None:
         return POSSESSIVE_END.sub("", place.rstrip(".,"))
     for match in CAPITALISED_RUN.finditer(text):
         found = [POSSESSIVE_END.sub("", w) for w in words(match.group())]  # "Colombia's Attorney…"
+        if found and found[0].casefold() == "the":
+            found = found[1:]  # "…: The West calls for …": the run's article is no part of it
         known = [i for i, w in enumerate(found) if w.casefold() in PLACES or w.casefold() in DEMONYMS]
         if not known:
             continue

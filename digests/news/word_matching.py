@@ -11,6 +11,10 @@ from digests.news.text import words
 
 FAMILY_MATCH = 0.8  # what a word of the same family counts, where the word itself counts 1
 _ROMAN = re.compile(r"[IVXLCDM]+")  # "Super Bowl LVI" is also "Super Bowl 2022"
+# The last word of a name that says what kind of thing it names: "Brit Awards" is not any
+# awards ("SAG Awards"), as "Marian Vajda" may be "Vajda".
+_KIND_OF_NAME = frozenset("""awards award cup league games championship championships party festival
+summit prize council bank university club society show series open trophy classic""".split())
 
 
 def _written(word: str) -> str:
@@ -47,7 +51,7 @@ def has_name(name: str, text: str) -> bool:
         return False  # the "FIFA" of "FIFA World Cup" is what tells it from other World Cups
     if len(parts) <= 2:  # "Felicity Ace" is not any ace; "Marian Vajda" may be "Vajda"
         last = parts[-1].casefold()
-        return present == len(parts) or (len(last) >= 5 and re.search(
+        return present == len(parts) or (len(last) >= 5 and last not in _KIND_OF_NAME and re.search(
             rf"(?<![\w]){re.escape(last)}(?![\w])", lowered) is not None)
     return present * 2 >= len(parts)
 
