@@ -73,7 +73,7 @@ def new_process_pool(workers: int) -> Executor:
     so that no timing below includes a worker's start-up."""
     executor = ProcessPoolExecutor(max_workers=workers, initializer=importlib.import_module,
                                    initargs=("digests.feeds.parsing",),
-                                   mp_context=multiprocessing.get_context("forkserver"))
+                                   mp_context=multiprocessing.get_context("spawn"))
     list(executor.map(time.sleep, [0.2] * workers))
     return executor
 
