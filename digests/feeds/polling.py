@@ -13,6 +13,7 @@ outlast it (queued behind a slow host) is given up and deferred rather than fetc
 from __future__ import annotations
 
 import asyncio
+import collections
 import hashlib
 import logging
 import os
@@ -42,14 +43,15 @@ process that dies delays its feeds by this much at most."""
 SAVE_MARGIN = timedelta(minutes=1)
 """Of the lease, what is kept for parsing and storing: the fetch gets the rest."""
 DOCUMENTS_IN_HAND = 8
-"""Fetches that may be under way or holding a fetched document not yet stored, before a new
-fetch waits for one of them (the polling concurrency bounds the fetches themselves). When
-parsing is the bottleneck, as in a cold start on fast feeds, fetching further ahead only holds
-bodies and parsed items in memory: with 32 at a time the bot peaked at 118 MiB reading 1,000
-feeds, with this at most 8 (bench/ingest_1000.py), in the same time."""
+"""Fetched documents not yet stored from which no new fetch starts until one is stored (the
+polling concurrency bounds the fetches themselves, which are not counted: a slow network is
+never held up). When parsing is the bottleneck, as in a cold start on fast feeds, fetching
+further ahead only holds bodies and parsed items in memory: with 32 fetches at a time the bot
+peaked at 118 MiB reading 1,000 feeds, with this 108 (bench/ingest_1000.py), in the same time."""
 SLOW_FETCH_SECONDS = 1.0
-"""A fetch still under way after this long gives its place back: a slow server holds up
-nobody, and what it finally sends comes on top of the places (a few documents at most)."""
+"""A fetch let through while the hand was full counts as a document from its start, so that
+the ones let through do not all bring one at once; still under way after this long, it stops
+counting: a slow server holds up nobody."""
 CLAIMS_PER_ROUND = 4
 """Due feeds are claimed `concurrency / CLAIMS_PER_ROUND` at a time: fewer round trips than
 one by one, and no process holds many more feeds than it is polling."""
@@ -81,7 +83,7 @@ class Poller:
         self._on_new_items = on_new_items
         self._on_polled = on_polled
         self._limit = asyncio.Semaphore(config.concurrency)
-        self._places = asyncio.Semaphore(DOCUMENTS_IN_HAND)
+        self._hand = _Hand(DOCUMENTS_IN_HAND)
         self._lease = lease
         self._owner = process_owner()
         self._in_flight: set[int] = set()  # feeds being polled by `dispatch_due`'s rounds
@@ -168,8 +170,7 @@ class Poller:
 
     async def _poll(self, feed: Feed, now: datetime, *, fetch_within: float | None) -> PollResult:
         kind: str | None = None
-        await self._places.acquire()
-        place = _Place(self._places, SLOW_FETCH_SECONDS)
+        place = await self._hand.place(SLOW_FETCH_SECONDS)
         try:
             fetched = await self._fetch(feed, now, fetch_within)
             place.keep_while_in_hand(fetched is not None and not fetched.not_modified)
@@ -360,29 +361,69 @@ def _log_summary(results: Sequence[PollResult]) -> None:
             " ".join(f"{k}={v}" for k, v in sorted(counts.items())))
 
 
-class _Place:
-    """One of `DOCUMENTS_IN_HAND` places, taken before a fetch: given back by a slow fetch
-    after `slow_after` seconds, by a fetch that brought no document, or once its document is
-    stored; only once, whichever comes first."""
+class _Hand:
+    """The documents fetched and not yet stored, and the fetches waiting for their number to
+    fall under `most`: each document stored lets one waiting fetch start, in order."""
 
-    def __init__(self, places: asyncio.Semaphore, slow_after: float) -> None:
-        self._places = places
-        self._held = True
-        self._timer: asyncio.TimerHandle | None = asyncio.get_running_loop().call_later(
-            slow_after, self.give_back)
+    def __init__(self, most: int) -> None:
+        self._most = most
+        self._held = 0
+        self._waiting: collections.deque[asyncio.Future[None]] = collections.deque()
+
+    async def place(self, slow_after: float) -> _Place:
+        if self._held < self._most and not self._waiting:
+            return _Place(self, counted=False, slow_after=None)
+        turn = asyncio.get_running_loop().create_future()
+        self._waiting.append(turn)
+        try:
+            await turn  # counted when given
+        except asyncio.CancelledError:
+            if turn.done() and not turn.cancelled():
+                self.give()  # the turn it was given goes to the next
+            else:
+                self._waiting.remove(turn)
+            raise
+        return _Place(self, counted=True, slow_after=slow_after)
+
+    def take(self) -> None:
+        self._held += 1
+
+    def give(self) -> None:
+        self._held -= 1
+        while self._waiting and self._held < self._most:
+            turn = self._waiting.popleft()
+            if not turn.done():
+                self._held += 1
+                turn.set_result(None)
+
+
+class _Place:
+    """One fetch's part in the hand: counted while its document is in hand (and, when it had
+    to wait, from its start until `slow_after` seconds into the fetch); given back once."""
+
+    def __init__(self, hand: _Hand, *, counted: bool, slow_after: float | None) -> None:
+        self._hand = hand
+        self._counted = counted
+        self._timer: asyncio.TimerHandle | None = (
+            asyncio.get_running_loop().call_later(slow_after, self.give_back)
+            if counted and slow_after is not None else None)
 
     def keep_while_in_hand(self, document: bool) -> None:
-        """The fetch ended: keep the place while its document is in hand, if it brought one."""
-        if self._timer is not None:
-            self._timer.cancel()
-            self._timer = None
-        if not document:
+        """The fetch ended: count it while its document is in hand, if it brought one."""
+        self._stop_timer()
+        if document and not self._counted:
+            self._counted = True
+            self._hand.take()
+        elif not document:
             self.give_back()
 
     def give_back(self) -> None:
+        self._stop_timer()
+        if self._counted:
+            self._counted = False
+            self._hand.give()
+
+    def _stop_timer(self) -> None:
         if self._timer is not None:
             self._timer.cancel()
             self._timer = None
-        if self._held:
-            self._held = False
-            self._places.release()

@@ -289,49 +289,58 @@ async def test_next_check_after_is_the_next_feed_to_fall_due(store: Store) -> No
 
 async def test_fetching_waits_while_documents_wait_to_be_read(
         feed_server: FeedServer, store: Store, fetcher: Fetcher, workers: WorkerPool) -> None:
-    """When reading lags behind fetching (a cold start on fast feeds), no more than
-    `DOCUMENTS_IN_HAND` documents are fetched ahead: the rest wait to be fetched instead of
-    waiting in memory, and every feed is polled in the end."""
-    reader, reading, most = FeedReader(workers).parse, 0, 0
+    """When `DOCUMENTS_IN_HAND` fetched documents wait to be read (a cold start on fast feeds,
+    reading the bottleneck), no new fetch starts until one is stored: the rest wait to be
+    fetched instead of waiting in memory, and every feed is polled in the end."""
+    reader, reading = FeedReader(workers).parse, 0
     go_on, full = asyncio.Event(), asyncio.Event()
 
     async def lagging(body: bytes, headers: Any, url: str, now: datetime) -> ParsedFeed:
-        nonlocal reading, most
+        nonlocal reading
         reading += 1
-        most = max(most, reading)
         if reading == polling.DOCUMENTS_IN_HAND:
             full.set()
         await go_on.wait()
-        reading -= 1
         return await reader(body, headers, url, now)
 
-    paths = [f"/feed{n}" for n in range(3 * polling.DOCUMENTS_IN_HAND)]
-    for path in paths:
+    first = [f"/first{n}" for n in range(polling.DOCUMENTS_IN_HAND)]
+    later = [f"/later{n}" for n in range(2 * polling.DOCUMENTS_IN_HAND)]
+    for path in (*first, *later):
         feed_server.serve(path, RSS.replace(b"Test Wire", path.encode()))
-    feeds = [await store.add_feed(feed_server.url(p), now=NOW) for p in paths]
     poller = Poller(store, fetcher, lagging, replace(CONFIG, concurrency=64))
-    polls = asyncio.ensure_future(poller.poll_many(feeds, NOW))
+    in_hand = asyncio.ensure_future(poller.poll_many(
+        [await store.add_feed(feed_server.url(p), now=NOW) for p in first], NOW))
     async with asyncio.timeout(10):
         await full.wait()
+    waiting = asyncio.ensure_future(poller.poll_many(
+        [await store.add_feed(feed_server.url(p), now=NOW) for p in later], NOW))
     await asyncio.sleep(0.3)
-    assert sum(feed_server.hits(p) for p in paths) == polling.DOCUMENTS_IN_HAND
+    assert sum(feed_server.hits(p) for p in later) == 0
     go_on.set()
     async with asyncio.timeout(30):
-        results = await polls
-    assert [r.outcome for r in results] == ["fetched"] * len(paths)
-    assert most == polling.DOCUMENTS_IN_HAND
+        results = [*await in_hand, *await waiting]
+    assert [r.outcome for r in results] == ["fetched"] * (len(first) + len(later))
 
 
-async def test_a_slow_fetch_gives_its_place_back(feed_server: FeedServer, store: Store,
-                                                 network: NetworkConfig, workers: WorkerPool,
-                                                 monkeypatch: pytest.MonkeyPatch) -> None:
-    """A server that takes its time holds up no other feed: after `SLOW_FETCH_SECONDS` its
-    fetch gives its place back, so hanging fetches never fill the places."""
-    monkeypatch.setattr(polling, "DOCUMENTS_IN_HAND", 2)
+async def test_a_slow_fetch_let_through_stops_counting(feed_server: FeedServer, store: Store,
+                                                       network: NetworkConfig, workers: WorkerPool,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """A fetch let through while the hand was full counts as a document from its start; a
+    server that then takes its time holds up nobody: after `SLOW_FETCH_SECONDS` it stops
+    counting and the next feed is fetched."""
+    monkeypatch.setattr(polling, "DOCUMENTS_IN_HAND", 1)
     monkeypatch.setattr(polling, "SLOW_FETCH_SECONDS", 0.1)
-    answer, quick_asked = asyncio.Event(), asyncio.Event()
+    reader, go_on, reading = FeedReader(workers).parse, asyncio.Event(), asyncio.Event()
+    answer, hanging_asked, quick_asked = asyncio.Event(), asyncio.Event(), asyncio.Event()
+
+    async def lagging(body: bytes, headers: Any, url: str, now: datetime) -> ParsedFeed:
+        if url.endswith("/first"):
+            reading.set()
+            await go_on.wait()
+        return await reader(body, headers, url, now)
 
     async def hanging(_: web.Request) -> web.StreamResponse:
+        hanging_asked.set()
         await answer.wait()
         return web.Response(body=RSS, headers={"Content-Type": "application/rss+xml"})
 
@@ -339,16 +348,25 @@ async def test_a_slow_fetch_gives_its_place_back(feed_server: FeedServer, store:
         quick_asked.set()
         return web.Response(body=RSS, headers={"Content-Type": "application/rss+xml"})
 
-    feed_server.routes.update({"/hanging1": hanging, "/hanging2": hanging, "/quick": quick})
-    feeds = [await store.add_feed(feed_server.url(p), now=NOW)
-             for p in ("/hanging1", "/hanging2", "/quick")]
+    feed_server.serve("/first", RSS)
+    feed_server.routes.update({"/hanging": hanging, "/quick": quick})
+    first, slow, fast = [await store.add_feed(feed_server.url(p), now=NOW)
+                         for p in ("/first", "/hanging", "/quick")]
     async with aiohttp.ClientSession(connector=connector_for(True)) as session:
         fetcher = Fetcher(session, replace(network, per_host_concurrency=4), "Newsdesk-test")
-        poller = Poller(store, fetcher, FeedReader(workers).parse, CONFIG)
-        polls = asyncio.ensure_future(poller.poll_many(feeds, NOW))
+        poller = Poller(store, fetcher, lagging, CONFIG)
+        polls = [asyncio.ensure_future(poller.poll_feed(first, NOW))]
+        async with asyncio.timeout(5):
+            await reading.wait()  # the hand is full
+            polls.append(asyncio.ensure_future(poller.poll_feed(slow, NOW)))
+            await asyncio.sleep(0.2)
+            assert not hanging_asked.is_set()
+            go_on.set()  # the first is stored: the slow one is let through, and counts
+            await hanging_asked.wait()
+            polls.append(asyncio.ensure_future(poller.poll_feed(fast, NOW)))
         async with asyncio.timeout(1.5):  # well before the fetcher's 2 s without a byte
             await quick_asked.wait()
         answer.set()
         async with asyncio.timeout(30):
-            results = await polls
+            results = await asyncio.gather(*polls)
     assert [r.outcome for r in results] == ["fetched"] * 3
