@@ -47,7 +47,7 @@ DOCUMENTS_IN_HAND = 8
 polling concurrency bounds the fetches themselves, which are not counted: a slow network is
 never held up). When parsing is the bottleneck, as in a cold start on fast feeds, fetching
 further ahead only holds bodies and parsed items in memory: with 32 fetches at a time the bot
-peaked at 118 MiB reading 1,000 feeds, with this 108 (bench/ingest_1000.py), in the same time."""
+peaked at 118 MiB reading 1,000 feeds, with this 109 (bench/ingest_1000.py), in the same time."""
 SLOW_FETCH_SECONDS = 1.0
 """A fetch let through while the hand was full counts as a document from its start, so that
 the ones let through do not all bring one at once; still under way after this long, it stops
