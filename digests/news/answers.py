@@ -45,6 +45,7 @@ from digests.news.sentence_search import SEARCHED, distinct_hits, search_terms, 
 from digests.news.support import (
     SUPPORTED,
     about_it,
+    event_words,
     item_contexts,
     lowercase_names,
     name_doing_it,
@@ -111,8 +112,9 @@ async def _answer_from_sentences(store: AnswerStore, asked: Question, now: datet
     if asked.kind in (KIND_PLACE, KIND_DATE) or _ASKS_FOR_NAME.match(asked.text):
         return _lead_from_items(asked, hits, rarity, named, now)
     contexts = item_contexts(hits)
-    ranked = sorted(((support_in_item(asked, h.text, contexts[h.source.item_id], rarity, named),
-                      support(asked, h.text, rarity, named), h) for h in hits),
+    owns = [(support(asked, h.text, rarity, named), h) for h in hits]
+    ranked = sorted(((support_in_item(asked, h.text, contexts[h.source.item_id], rarity, named,
+                                      own=own), own, h) for own, h in owns),
                     key=lambda scored: (scored[0], scored[1], scored[2].score), reverse=True)
     supported = [h for score, _, h in ranked if score >= SUPPORTED
                  and says_it(asked, h.text, h.source.published_at.date()) and _completes(asked, h.text)]
@@ -196,10 +198,8 @@ def _dates_the_event(asked: Question, hit: SentenceHit) -> bool:
     if asked.kind != KIND_DATE or not asked.verbs:
         return False
     days = [at for at, _ in dates_in(hit.text, hit.source.published_at.date())]
-    events = [token.end() for token in re.finditer(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", hit.text)
-              if any(meets(verb, {lemma(token.group().lower())}) for verb in asked.verbs)]
-    return any(at >= end and len(words(hit.text[end:at])) <= _EVENT_GAP_WORDS
-               for end in events for at in days)
+    return any(at >= said.end() and len(words(hit.text[said.end():at])) <= _EVENT_GAP_WORDS
+               for said in event_words(asked, hit.text) for at in days)
 
 
 _ASKS_FOR_NAME = re.compile(r"^\s*(?:which|whose|whom|who\b(?!\s+(?:is|was|are|were)\b|['’]s)"

@@ -3,17 +3,16 @@ their families, widened when one wire story fills the hits."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 
 from digests.models import SentenceHit
 from digests.news.answer_types import AnswerStore
+from digests.news.extracts import POSSESSIVE_END
 from digests.news.lexicon import lemma, other_words
 from digests.news.question import Question
 from digests.news.text import words
 from digests.news.word_matching import lemmas_of
 
-_POSSESSIVE = re.compile(r"['’]s?$")  # "Eunice's": the search looks for "eunice"
 SEARCHED = 60  # sentences read for a place, a date or an open question
 
 COMMON = 3.0  # rarity under which a word is in so many sentences that searching for it costs most
@@ -39,7 +38,8 @@ def search_terms(asked: Question, rarity: Mapping[str, float] | None = None) -> 
     if rarity is not None:
         rare = tuple(t for t in asked.terms if rarity.get(t, COMMON) >= COMMON)
         kept = rare if len(rare) >= 2 else kept
-    written = [_POSSESSIVE.sub("", w.lower()) for w in words(asked.text) if lemma(w.lower()) in kept]
+    written = [POSSESSIVE_END.sub("", w.lower())  # "Eunice's": the search looks for "eunice"
+               for w in words(asked.text) if lemma(w.lower()) in kept]
     return list(dict.fromkeys([*written, *(w for t in kept for w in other_words(t))]))
 
 

@@ -36,10 +36,13 @@ def item_contexts(hits: Iterable[SentenceHit]) -> dict[int, str]:
 
 
 def support_in_item(asked: Question, text: str, context: str, rarity: Mapping[str, float],
-                    named: frozenset[str] = frozenset(), thing: bool | None = None) -> float:
+                    named: frozenset[str] = frozenset(), thing: bool | None = None,
+                    own: float | None = None) -> float:
     """`support` of a sentence read with its item's other sentences (`context`): its own
-    support weighs most, and what the item lends lifts it by `CONTEXT_LIFT` at most."""
-    own = support(asked, text, rarity, named, thing)
+    support (`own`, when already known) weighs most, and what the item lends lifts it by
+    `CONTEXT_LIFT` at most."""
+    if own is None:
+        own = support(asked, text, rarity, named, thing)
     if context == text:
         return own
     lent = CONTEXT_SHARE * support(asked, f"{text} {context}", rarity, named, thing)
@@ -120,9 +123,19 @@ def _only_before_another_event(asked: Question, text: str) -> bool:
     """Whether the sentence says the event asked about only as the name of another one: its
     "confirmation hearings", "resignation talks", "death threats" are not the confirmation,
     the resignation or a death."""
-    tokens = [t.lower() for t in words(text)]
-    said = [i for i, t in enumerate(tokens) if any(meets(v, {lemma(t)}) for v in asked.verbs)]
-    return bool(said) and all(i + 1 < len(tokens) and tokens[i + 1] in _ANOTHER_EVENT for i in said)
+    said = event_words(asked, text)
+    return bool(said) and all((after := _NEXT_WORD.match(text, m.end())) is not None
+                              and after.group(1).lower() in _ANOTHER_EVENT for m in said)
+
+
+LETTER_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
+
+
+def event_words(asked: Question, text: str) -> list[re.Match[str]]:
+    """The words of a sentence that say an event the question asks about ("died", "death")."""
+    return [token for token in LETTER_WORD.finditer(text)
+            if any(meets(verb, {lemma(token.group().lower())}) for verb in asked.verbs)]
 
 
 _EXPECTED = re.compile(r"\b(?:expected|set|likely|poised|tipped|hoping|hopes?|plans?|planning|aims?|due|bid)"
@@ -134,8 +147,7 @@ def _only_expected(asked: Question, text: str) -> bool:
     """A done event asked about ("what did the diamond sell for") and a sentence that only
     expects it ("is expected to sell for $48 million"): every time it says the event, a word of
     expectation comes right before."""
-    tokens = list(re.finditer(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", text))
-    said = [t for t in tokens if any(meets(v, {lemma(t.group().lower())}) for v in asked.verbs)]
+    said = event_words(asked, text)
     return bool(said) and all(_EXPECTED.search(text[:t.start()]) for t in said)
 
 
@@ -201,8 +213,9 @@ def lowercase_names(asked: Question, texts: Iterable[str], rarity: Mapping[str, 
                     capitalised[base] = capitalised.get(base, 0) + 1
                     if position + 1 < len(found) and found[position + 1][:1].isupper():
                         in_longer.add(base)
-    for text in texts if content - seen.keys() else ():
-        for joined in compounds_in(text, content - seen.keys()):
+    missing = content - seen.keys()
+    for text in texts if missing else ():
+        for joined in compounds_in(text, missing):
             seen[joined] = seen.get(joined, 0) + 1  # "moon walk" for "moonwalk"
     absent = {t for t in content if t not in seen and t.isalpha() and rarity.get(t, 0.0) >= SPECIFIC}
     capitalised = {t: n for t, n in capitalised.items() if t not in _NATIONALITIES}  # "russian"
@@ -264,7 +277,7 @@ def _does_it(name: str, text: str, asked: Question) -> bool:
     if _WIN in asked.verbs and re.search(rf"{_GONE_TO.pattern}$", text[:at], re.IGNORECASE):
         return True  # "best picture went to Coda"
     rest = text[at + len(name):]
-    for token in re.finditer(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", rest):
+    for token in LETTER_WORD.finditer(rest):
         if not any(meets(verb, {lemma(token.group().lower())}) for verb in asked.verbs):
             continue
         gap = rest[:token.start()]

@@ -182,13 +182,12 @@ def _process_pool(workers: int, *, warm: tuple[str, ...] = (),
         initargs=(warm, memory_limit, os.getpid(), started_by_main_thread))
 
 
-def _start_worker(warm: tuple[str, ...], memory_limit: int | None = None,
-                  parent: int | None = None, started_by_main_thread: bool = False) -> None:
+def _start_worker(warm: tuple[str, ...], memory_limit: int | None, parent: int,
+                  started_by_main_thread: bool) -> None:
     """Prepares a new worker: lower priority, tied to its parent, its memory capped, its
     modules imported."""
     _lower_priority()
-    die_with_parent(os.getppid() if parent is None else parent,
-                    started_by_main_thread=started_by_main_thread)
+    die_with_parent(parent, started_by_main_thread=started_by_main_thread)
     if memory_limit is not None:
         with contextlib.suppress(ValueError, OSError):  # a platform without the limit runs uncapped
             resource.setrlimit(resource.RLIMIT_AS, (memory_limit, memory_limit))

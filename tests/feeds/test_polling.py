@@ -31,6 +31,24 @@ CONFIG = PollingConfig(interval_seconds=600, max_interval_seconds=6 * 3600,
                        pause_after_failing_seconds=3 * 86400)
 
 
+class _HangingAndQuick:
+    """Two routes of the feed server: one that hangs until `answer` is set, one that answers
+    at once; each says when it was asked."""
+
+    def __init__(self, quick_body: bytes = RSS) -> None:
+        self.answer, self.hanging_asked, self.quick_asked = asyncio.Event(), asyncio.Event(), asyncio.Event()
+        self._quick_body = quick_body
+
+    async def hanging(self, _: web.Request) -> web.StreamResponse:
+        self.hanging_asked.set()
+        await self.answer.wait()
+        return web.Response(body=RSS, headers={"Content-Type": "application/rss+xml"})
+
+    async def quick(self, _: web.Request) -> web.StreamResponse:
+        self.quick_asked.set()
+        return web.Response(body=self._quick_body, headers={"Content-Type": "application/rss+xml"})
+
+
 @pytest.fixture(scope="module")
 def workers() -> AsyncIterator[WorkerPool]:
     pool = WorkerPool(2)
@@ -242,19 +260,9 @@ async def test_dispatch_due_never_waits_for_a_slow_feed(feed_server: FeedServer,
                                                         poller: Poller) -> None:
     """A tick starts its round and returns: a feed that hangs holds back neither the tick nor
     a feed that falls due after it, and is not polled twice while it hangs."""
-    answer, hanging_asked, quick_asked = asyncio.Event(), asyncio.Event(), asyncio.Event()
-
-    async def hanging(_: web.Request) -> web.StreamResponse:
-        hanging_asked.set()
-        await answer.wait()
-        return web.Response(body=RSS, headers={"Content-Type": "application/rss+xml"})
-
-    async def quick(_: web.Request) -> web.StreamResponse:
-        quick_asked.set()
-        return web.Response(body=RSS.replace(b"Test Wire", b"Quick"),
-                            headers={"Content-Type": "application/rss+xml"})
-
-    feed_server.routes.update({"/hanging": hanging, "/quick": quick})
+    routes = _HangingAndQuick(quick_body=RSS.replace(b"Test Wire", b"Quick"))
+    answer, hanging_asked, quick_asked = routes.answer, routes.hanging_asked, routes.quick_asked
+    feed_server.routes.update({"/hanging": routes.hanging, "/quick": routes.quick})
     slow = await store.add_feed(feed_server.url("/hanging"), now=NOW)
     ended: list[bool] = []
     poller.when_a_round_ends(lambda: ended.append(True))
@@ -331,7 +339,8 @@ async def test_a_slow_fetch_let_through_stops_counting(feed_server: FeedServer, 
     monkeypatch.setattr(polling, "DOCUMENTS_IN_HAND", 1)
     monkeypatch.setattr(polling, "SLOW_FETCH_SECONDS", 0.1)
     reader, go_on, reading = FeedReader(workers).parse, asyncio.Event(), asyncio.Event()
-    answer, hanging_asked, quick_asked = asyncio.Event(), asyncio.Event(), asyncio.Event()
+    routes = _HangingAndQuick()
+    answer, hanging_asked, quick_asked = routes.answer, routes.hanging_asked, routes.quick_asked
 
     async def lagging(body: bytes, headers: Any, url: str, now: datetime) -> ParsedFeed:
         if url.endswith("/first"):
@@ -339,17 +348,8 @@ async def test_a_slow_fetch_let_through_stops_counting(feed_server: FeedServer, 
             await go_on.wait()
         return await reader(body, headers, url, now)
 
-    async def hanging(_: web.Request) -> web.StreamResponse:
-        hanging_asked.set()
-        await answer.wait()
-        return web.Response(body=RSS, headers={"Content-Type": "application/rss+xml"})
-
-    async def quick(_: web.Request) -> web.StreamResponse:
-        quick_asked.set()
-        return web.Response(body=RSS, headers={"Content-Type": "application/rss+xml"})
-
     feed_server.serve("/first", RSS)
-    feed_server.routes.update({"/hanging": hanging, "/quick": quick})
+    feed_server.routes.update({"/hanging": routes.hanging, "/quick": routes.quick})
     first, slow, fast = [await store.add_feed(feed_server.url(p), now=NOW)
                          for p in ("/first", "/hanging", "/quick")]
     async with aiohttp.ClientSession(connector=connector_for(True)) as session:
