@@ -24,6 +24,7 @@ from datetime import date, datetime
 
 from digests.models import SentenceHit
 from digests.news.answer_types import DONT_KNOW, Answer, AnswerStore, Quote, dont_know
+from digests.news.asked_names import COUNTRY, NAME, PLACE, name_of_kind, wanted
 from digests.news.dates import dates_in
 from digests.news.extracts import age_in, date_in, name_in, place_in
 from digests.news.figure_answers import FigureQuestion, answer_figures, figure_date, figure_score
@@ -109,8 +110,10 @@ async def _answer_from_sentences(store: AnswerStore, asked: Question, now: datet
     hits = distinct_hits(await searched(store, search_terms(asked, rarity), SEARCHED))
     named = lowercase_names(asked, (h.text for h in hits), rarity)
     hits = [h for h in hits if not _asks(h.text)]
-    if asked.kind in (KIND_PLACE, KIND_DATE) or _ASKS_FOR_NAME.match(asked.text):
-        return _lead_from_items(asked, hits, rarity, named, now)
+    want = wanted(asked)
+    if asked.kind in (KIND_PLACE, KIND_DATE) or _ASKS_FOR_NAME.match(asked.text) or (want and want.said):
+        titles = await store.titles_of_items({h.source.item_id for h in hits})
+        return _lead_from_items(asked, hits, rarity, named, now, titles)
     contexts = item_contexts(hits)
     owns = [(support(asked, h.text, rarity, named), h) for h in hits]
     ranked = sorted(((support_in_item(asked, h.text, contexts[h.source.item_id], rarity, named,
@@ -163,9 +166,11 @@ SPECIFIC_MARGIN = 0.1  # support a narrower place may lack and still come before
 
 
 def _lead_from_items(asked: Question, hits: Sequence[SentenceHit], rarity: Mapping[str, float],
-                     named: frozenset[str], now: datetime) -> Answer:
-    """A place or a date: from each item, its sentence that gives one and is best supported,
-    read with the item's other sentences found (its own support weighing most)."""
+                     named: frozenset[str], now: datetime, titles: Mapping[int, str]) -> Answer:
+    """A place, a date or a name: from each item, its sentence that gives one and is best
+    supported, read with the item's other sentences found (its own support weighing most); a
+    sentence that says it but calls the place or the one asked for "the country" or "he"
+    leads with what its item's title and other sentences found name."""
     contexts = item_contexts(hits)
     order = {item: n for n, item in enumerate(contexts)}
     found: list[tuple[float, bool, float, str, SentenceHit]] = []
@@ -174,7 +179,8 @@ def _lead_from_items(asked: Question, hits: Sequence[SentenceHit], rarity: Mappi
         if not (says_it(asked, hit.text, hit.source.published_at.date())
                 and about_it(asked, hit.text, context, rarity)):
             continue
-        lead = _lead(asked, hit, now)
+        title = titles.get(hit.source.item_id, "")
+        lead = _lead(asked, hit, context if title in context else f"{title} {context}", now)
         if lead is None:
             continue
         score = support_in_item(asked, hit.text, context, rarity, named, True)
@@ -214,16 +220,35 @@ _BROAD_PLACES = _COUNTRIES | frozenset("""europe asia africa america americas mi
 south the west britain uk us usa eu""".split())
 
 
-def _lead(asked: Question, hit: SentenceHit, now: datetime) -> str | None:
-    if asked.kind == KIND_PLACE:
-        place = place_in(hit.text, asked)
+def _lead(asked: Question, hit: SentenceHit, context: str, now: datetime) -> str | None:
+    """What leads the answer: the place, the name or the day the sentence gives; for what a
+    "which" question asks to be named that the sentence only calls "the country", "he" or "the
+    plant", the one its item's title or other sentences found give."""
+    if asked.kind == KIND_DATE:
+        day = date_in(hit.text, hit.source.published_at.date())
+        return _date_words(day, now) if day else None
+    lead = _named(asked, hit.text)
+    if lead is None and wanted(asked) is not None and context != hit.text:
+        return _named(asked, context)  # not for "where": a title's "Ukraine:" says no place of the event
+    return lead
+
+
+def _named(asked: Question, text: str) -> str | None:
+    want = wanted(asked)
+    if asked.kind == KIND_PLACE or (want is not None and want.kind == PLACE):
+        if want is not None and want.kind == COUNTRY:
+            return name_of_kind(text, asked, want)
+        place = place_in(text, asked)
         if place and place.casefold() in _COUNTRIES and _SMALLER_THAN_A_COUNTRY.search(asked.text):
             return None  # "which town": not "Ukraine"
+        if place and want is not None and want.said and place.split()[-1].islower():
+            return None  # "which city": not "a Ukrainian town"
         return place
-    if asked.kind != KIND_DATE:
-        return name_doing_it(hit.text, asked) if asked.verbs else name_in(hit.text, asked)
-    day = date_in(hit.text, hit.source.published_at.date())
-    return _date_words(day, now) if day else None
+    if want is not None:
+        typed = name_of_kind(text, asked, want)
+        if typed is not None or want.kind != NAME:
+            return typed  # "which senator": a person, not "West Virginia"
+    return name_doing_it(text, asked) if asked.verbs else name_in(text, asked)
 
 
 def _with_lead(asked: Question, found: Sequence[tuple[str, SentenceHit]]) -> Answer:

@@ -43,7 +43,10 @@ many happen happened happening give us figure figures much""".split()) | frozens
     # What a member types around a question without asking anything by it.
     """get gets got getting gotten thing things stuff guy guys bloke exactly roughly approximately
     actually really basically officially apparently supposedly ever end finally overall altogether
-    old long far fast big large high heavy strong tall deep going""".split()) | frozenset(
+    old long far fast big large high heavy strong tall deep going pretty much""".split()) | frozenset(
+    # A pronoun with its auxiliary: it says who, never what ("which senator said he'd vote").
+    """he'd she'd they'd we'd i'd you'd he'll she'll they'll we'll i'll you'll they've we've
+    you've i've he’d she’d they’d we’d he’ll she’ll they’ll""".split()) | frozenset(
     # What a member types without its apostrophe.
     """thats theres theyre theyve youre dont doesnt didnt isnt arent wasnt werent hasnt havent
     hadnt wont cant couldnt shouldnt wouldnt ive weve""".split())

@@ -7,6 +7,7 @@ import re
 from collections.abc import Collection
 
 from digests.news.lexicon import family_of_lemma, kinds_of_lemma, lemma
+from digests.news.people_words import DEMONYMS
 from digests.news.text import words
 
 FAMILY_MATCH = 0.8  # what a word of the same family counts, where the word itself counts 1
@@ -30,9 +31,14 @@ def meets(term: str, found: set[str]) -> float:
     if term in found:
         return 1.0
     if family_of_lemma(term) & found or kinds_of_lemma(term) & found or (len(term) >= 5 and any(
-            w.startswith(term) and len(w) - len(term) <= 3 for w in found)):
+            w.startswith(term) and len(w) - len(term) <= 3 for w in found)) or _COUNTRY_OF.get(term) in found:
         return FAMILY_MATCH  # a word of the family, or one made from it ("conductor")
     return 0.0
+
+
+# "pakistani" is met by "Pakistan's" (the reverse, "pakistan" in "Pakistani", is a longer word)
+_COUNTRY_OF = {lemma(demonym): lemma(country.casefold()) for demonym, country in DEMONYMS.items()
+               if " " not in country}
 
 
 def lemmas_of(text: str) -> set[str]:

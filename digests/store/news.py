@@ -280,6 +280,12 @@ class NewsQueries(Queries):
                           .order_by(items.c.published_at.desc(), mentions.c.id), feed_ids, until)
         return await read_all(self._engine, query, lambda r: CitedMention(_mention(r), _source(r)))
 
+    async def titles_of_items(self, item_ids: Iterable[int]) -> dict[int, str]:
+        """Each item's title: what an answer reads its body's sentences with."""
+        query = select(items.c.id, items.c.title).where(items.c.id.in_(list(item_ids)))
+        async with self._engine.connect() as conn:
+            return {r.id: r.title for r in await conn.execute(query) if r.title}
+
     async def mentions_of_items(self, item_ids: Iterable[int]) -> list[CitedMention]:
         query = (select(mentions, *_source_columns()).join(items, items.c.id == mentions.c.item_id)
                  .join(feeds, feeds.c.id == items.c.feed_id)

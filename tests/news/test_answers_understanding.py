@@ -20,6 +20,7 @@ from digests.news.answers import (
     place_in,
     support,
 )
+from digests.news.asked_names import COUNTRY, NAME, PERSON, PLACE, wanted
 from digests.news.enrichment import Enricher
 from digests.news.lexicon import lemma
 from digests.news.people import role_near
@@ -79,6 +80,13 @@ ITEMS = [  # (day of March 2022, title, text)
     (19, "Champion signs new deal", "Max Verstappen signs a new deal with Red Bull until 2028."),
     (17, "Ryanair boss: Fares will be higher this summer",
      "Fuel prices will push fares up this summer, says Michael O'Leary."),
+    (20, "Imran Khan faces no-confidence vote", "Pakistan's prime minister faces a vote of no confidence."),
+    (24, "Austria makes Covid jabs compulsory",
+     "The country is the first in Europe to make vaccination against Covid mandatory for adults."),
+    (25, "Senator backs nominee",
+     "West Virginia Democratic Sen. Joe Manchin said he will vote for Judge Jo Doe."),
+    (27, "Shells hit power station",
+     "Shells hit the Brightwater nuclear power plant, the largest in Ruritania."),
 ]
 
 
@@ -315,6 +323,17 @@ async def test_which_leads_with_the_name(newsroom: Store) -> None:
     assert answer.found and answer.headline.startswith("Coda")
 
 
+@pytest.mark.parametrize(("question", "lead"), [
+    ("which senator said he'd vote for jo doe", "Joe Manchin"),  # a person, not "West Virginia"
+    ("which pakistani leader is facing a vote of no confidence", "Imran Khan"),  # from the title
+    ("which country was the first in europe to make covid jabs mandatory", "Austria"),  # "the country"
+    ("which nuclear power plant was shelled", "Brightwater"),  # the name before what it is called
+])
+async def test_which_leads_with_a_name_of_the_kind_asked(newsroom: Store, question: str, lead: str) -> None:
+    answer = await answer_question(newsroom, question, NOW)
+    assert answer.found and answer.headline.startswith(f"{lead} — ")
+
+
 async def test_a_series_is_one_place(newsroom: Store) -> None:
     """Civilians killed in Mariupol and in Kharkiv are two measures, not one trend."""
     answer = await answer_question(newsroom, "how many civilians have been killed", NOW)
@@ -360,3 +379,27 @@ def test_the_people_patterns_are_compiled_once_on_first_use() -> None:
     assert people_words.TRANSLITERATION.sub("sky", "Zelenskiy") == "Zelensky"
     with pytest.raises(AttributeError):
         people_words.NOT_A_PATTERN  # noqa: B018
+
+
+@pytest.mark.parametrize(("question", "kind", "nouns"), [
+    ("which senator said he'd vote for her", PERSON, ("senator",)),
+    ("which pakistani leader is facing a vote", PERSON, ("pakistani", "leader")),
+    ("which country was the first in europe", COUNTRY, ("country",)),
+    ("what was the first big city the russians captured", PLACE, ("first", "big", "city")),
+    ("What was the name of the Russian general Ukraine said it killed?", PERSON,
+     ("russian", "general", "ukraine")),
+    ("Which nuclear power plant, Europe's largest, was shelled?", NAME, ("nuclear", "power", "plant")),
+])
+def test_which_question_says_the_kind_of_name_it_wants(question: str, kind: str,
+                                                        nouns: tuple[str, ...]) -> None:
+    want = wanted(read_question(question, TODAY))
+    assert want is not None and (want.kind, want.nouns) == (kind, nouns)
+
+
+def test_what_did_asks_no_name() -> None:
+    assert wanted(read_question("what did the zebra say about quantum marmalade", TODAY)) is None
+
+
+def test_a_nationality_is_met_by_its_country() -> None:
+    assert meets("pakistani", {"pakistan"}) and meets(lemma("ukrainian"), {lemma("ukraine")})
+    assert not meets("pakistani", {"india"})

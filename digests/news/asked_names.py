@@ -1,0 +1,105 @@
+"""What a "which …" question asks to be named, and that name in a sentence.
+
+"Which senator said he would vote for Jackson" wants a person ("Joe Manchin", not "West
+Virginia"); "which country was the first to…" a country; "what was the first big city the
+Russians captured" a place; "which nuclear power plant was shelled" the name that the sentence
+gives that kind of thing ("the Zaporizhzhia nuclear power plant", "a yacht named Phi").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from digests.news.lexicon import lemma
+from digests.news.people import extract_people
+from digests.news.people_words import DEMONYMS, HEAD_WORDS, ORG_NOUNS
+from digests.news.question import Question
+from digests.news.text import STOPWORDS, words
+
+PERSON, COUNTRY, PLACE, NAME = "person", "country", "place", "name"
+
+_ASKED = re.compile(r"^\s*(?:which|what)\s+(?:(?:is|was|are|were)\s+(?:the\s+)?"
+                    r"(?:(?:full\s+)?name\s+of\s+(?:the\s+|this\s+|that\s+)?)?)?"
+                    r"(?P<words>[\w'’-]+(?:\s+[\w'’-]+){0,4})", re.IGNORECASE)
+_PERSON_NOUNS = HEAD_WORDS | frozenset("""person man woman boy girl men women people politician
+figure celebrity""".split())
+_COUNTRY_NOUNS = frozenset({"country", "nation"})
+_PLACE_NOUNS = frozenset("""city town village region province state island capital district county
+port area""".split())
+_KIND_NOUNS = {**{w: PERSON for w in _PERSON_NOUNS}, **{w: COUNTRY for w in _COUNTRY_NOUNS},
+               **{w: PLACE for w in _PLACE_NOUNS}, **{w: NAME for w in ORG_NOUNS}}
+_NOUN_WORDS = 4  # "first big city", "pakistani leader", "nuclear power plant"
+_COUNTRIES = {c.casefold(): c for c in DEMONYMS.values()}
+_NAMED = re.compile(r"\b(?:named|called|dubbed|known\s+as)\s+(?:the\s+)?[\"“‘']?"
+                    r"(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})")
+_CAPITALISED = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
+
+
+@dataclass(frozen=True, slots=True)
+class Wanted:
+    """What the question asks to be named: its kind, and the words it calls it by."""
+
+    kind: str
+    nouns: tuple[str, ...]  # as typed, lower case: ("nuclear", "power", "plant")
+    said: bool  # the kind is said by a word ("senator", "city", "film"), not taken as a name
+
+
+def wanted(asked: Question) -> Wanted | None:
+    """The kind of name a "which/what X" question asks for, from the words that say X; None
+    for any other question."""
+    found = _ASKED.match(asked.text)
+    if found is None:
+        return None
+    nouns: list[str] = []
+    for word in words(found.group("words")):
+        lowered = word.casefold()
+        if lowered in STOPWORDS or len(nouns) == _NOUN_WORDS:
+            break
+        nouns.append(lowered)
+    kinds = [_KIND_NOUNS.get(n) or _KIND_NOUNS.get(lemma(n)) for n in nouns]
+    kind = next((k for k in kinds if k), None)
+    if kind is None and not nouns:
+        return None
+    return Wanted(kind or NAME, tuple(nouns), kind is not None)
+
+
+def name_of_kind(text: str, asked: Question, want: Wanted) -> str | None:
+    """The first name of the wanted kind the text gives that the question does not."""
+    given = {w.casefold() for name in asked.names for w in words(name)} | set(asked.terms)
+
+    def new(name: str) -> bool:
+        return not all(w.casefold() in given or lemma(w.lower()) in given for w in words(name))
+
+    if want.kind == PERSON:
+        return next((m.name for m in extract_people(text) if new(m.name)), None)
+    if want.kind == COUNTRY:
+        return next((c for c in _countries_in(text) if new(c)), None)
+    if want.kind == NAME:
+        return _name_for(text, want, new)
+    return None
+
+
+def _countries_in(text: str) -> list[str]:
+    lowered = text.casefold()
+    found = [(m.start(), country) for key, country in _COUNTRIES.items()
+             for m in re.finditer(rf"(?<!\w){re.escape(key)}(?!\w)", lowered)]
+    found += [(m.start(), DEMONYMS[m.group().casefold()]) for m in re.finditer(r"[A-Z][a-z]+", text)
+              if m.group().casefold() in DEMONYMS and m.group().casefold() != "us"]
+    return [country for _, country in sorted(found)]
+
+
+def _name_for(text: str, want: Wanted, new: Callable[[str], bool]) -> str | None:
+    """"the Zaporizhzhia nuclear power plant": the name right before the words the question
+    calls the thing by; else "a yacht named Phi"."""
+    for noun in want.nouns[:2]:
+        before = re.search(rf"(?P<name>{_CAPITALISED})\s+(?i:{re.escape(noun)})\b", text)
+        if before is not None:
+            name = re.sub(r"^(?:The|A|An)\s+", "", before.group("name"))
+            if name[:1].isupper() and new(name):
+                return name
+    named = _NAMED.search(text)
+    if named is not None and new(named.group("name")):
+        return named.group("name")
+    return None
