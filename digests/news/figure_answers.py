@@ -189,9 +189,22 @@ def _fits(cited: CitedFigure, asked: FigureQuestion, context: str = "") -> bool:
     if not unit_fits(figure.unit, asked.measure):
         return False
     if asked.head is not None and not (family_of_lemma(asked.head) & _counted_words(figure)
-                                       or _counts_the_event(figure, asked)):
+                                       or _counts_the_event(figure, asked) or _counts_people(figure, asked)):
         return False
     return all(has_name(name, f"{figure.sentence} {context}") for name in asked.names)
+
+
+_PEOPLE = frozenset(lemma(w) for w in ("people", "person"))
+_WHAT_HAPPENS_TO_PEOPLE = frozenset(lemma(w) for w in """displaced evacuated killed dead injured
+wounded missing arrested detained rescued infected hospitalised hospitalized homeless""".split())
+
+
+def _counts_people(figure: Figure, asked: FigureQuestion) -> bool:
+    """"How many people lost their homes": "nearly 50,000 displaced" counts people by what
+    happened to them."""
+    counted = _counted_words(figure)
+    return asked.head in _PEOPLE and any(family_of_lemma(w) & counted or w in counted
+                                         for w in _WHAT_HAPPENS_TO_PEOPLE)
 
 
 def _counts_the_event(figure: Figure, asked: FigureQuestion) -> bool:

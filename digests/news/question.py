@@ -56,6 +56,8 @@ _PHRASES = ((re.compile(r"\bpass(?:ed|es)?\s+away\b", re.I), "died"),
             (re.compile(r"\btak(?:e|es|en|ing)\s+home\b|\btook\s+home\b", re.I), "won"),
             (re.compile(r"\bkick(?:ed)?\s+out\b", re.I), "exclude"),
             (re.compile(r"\blaid\s+off\b|\blay\s+off\b", re.I), "layoff"),
+            (re.compile(r"\b(?:los[te]|loses|losing)\s+(?:(?:their|his|her|its|our|my)\s+)?homes?\b"
+                        r"|\b(?:made|left)\s+homeless\b", re.I), "displaced"),
             # "when were the rules meant to be scrapped": when they were to be scrapped
             (re.compile(r"\b(?:meant|supposed|scheduled)\s+to(?:\s+be)?\b", re.I), ""))
 _HOW_MANY = re.compile(r"^\s*(?:how\s+(?:many|much)|what\s+(?:is|was|were|are)\s+the\s+"
@@ -339,8 +341,8 @@ def _counted_head(text: str) -> str | None:
     if found and found[0].lower() in _AUXILIARIES:
         return None  # "how much was X going to pay": nothing is named as counted
     counted = [w for w in found if w.lower() not in STOPWORDS and w.lower() not in _QUESTION_WORDS]
-    while len(counted) > 1 and _verb_form(counted[-1]):
-        counted.pop()  # "how many people died": people
+    verb = next((i for i, w in enumerate(counted) if i and _verb_form(w)), len(counted))
+    counted = counted[:verb]  # "how many people died", "how many people lost their homes": people
     return lemma(counted[-1].lower()) if counted else None
 
 

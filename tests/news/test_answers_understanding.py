@@ -85,6 +85,8 @@ ITEMS = [  # (day of March 2022, title, text)
      "The country is the first in Europe to make vaccination against Covid mandatory for adults."),
     (25, "Senator backs nominee",
      "West Virginia Democratic Sen. Joe Manchin said he will vote for Judge Jo Doe."),
+    (29, "Cyclone Xena strikes Ruritania",
+     "At least 10 people have been killed and nearly 5,000 displaced after Cyclone Xena made landfall."),
     (27, "Shells hit power station",
      "Shells hit the Brightwater nuclear power plant, the largest in Ruritania."),
 ]
@@ -133,6 +135,7 @@ def test_a_number_question_says_what_kind_of_value_it_wants(question: str, measu
 
 def test_what_is_counted_is_the_noun_not_the_verb() -> None:
     assert read_question("how many people died in storm eunice", TODAY).head == "peopl"
+    assert read_question("how many people lost their homes to the cyclone", TODAY).head == "peopl"
     assert read_question("How much was X going to pay for Y?", TODAY).head is None
 
 
@@ -311,6 +314,12 @@ async def test_a_figure_is_read_with_its_item_and_in_the_members_words(newsroom:
     assert photo.found and photo.values[0] == 7700
     brits = await answer_question(newsroom, "how many brits did adele take home", NOW)
     assert brits.found and brits.values[0] == 3
+
+
+async def test_people_are_counted_by_what_happened_to_them(newsroom: Store) -> None:
+    """"Lost their homes" is what news calls displaced; "5,000 displaced" counts people."""
+    answer = await answer_question(newsroom, "how many people lost their homes to cyclone xena", NOW)
+    assert answer.found and answer.values[0] == 5000
 
 
 async def test_a_prize_named_in_the_plural_is_its_name(newsroom: Store) -> None:
