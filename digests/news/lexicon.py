@@ -110,6 +110,7 @@ staff staffer worker employee workforce
 night overnight
 mudslide landslide
 fridge refrigerate refrigerator
+record biggest largest highest strongest
 """.strip()
 
 

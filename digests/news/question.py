@@ -63,6 +63,8 @@ _PHRASES = ((re.compile(r"\bpass(?:ed|es)?\s+away\b", re.I), "died"),
 _HOW_MANY = re.compile(r"^\s*(?:how\s+(?:many|much)|what\s+(?:is|was|were|are)\s+the\s+"
                        r"(?:number|total|count|amount|size|value|cost|price|level|rate|share|toll)"
                        r"|what\s+number|what\s+percentage|what\s+share|what\s+score|what\s+age|how\s+big|how\s+large"
+                       r"|what\s+(?:is|was|were|are)\s+the\s+(?:biggest|highest|strongest|top|maximum|peak|record|"
+                       r"fastest)\s+(?:wind\s+)?(?:gust|wind|speed|temperature)s?"
                        r"|how\s+high|how\s+far|how\s+long|how\s+old|how\s+fast|how\s+heavy|how\s+strong"
                        r"|how\s+tall|how\s+deep|in\s+how\s+many|by\s+how\s+(?:much|many))\b",
                        re.IGNORECASE)

@@ -316,6 +316,13 @@ async def test_a_figure_is_read_with_its_item_and_in_the_members_words(newsroom:
     assert brits.found and brits.values[0] == 3
 
 
+async def test_the_biggest_gust_is_the_record_one(newsroom: Store) -> None:
+    asked = read_question("what was the biggest gust in storm eunice", TODAY)
+    assert asked.kind == KIND_FIGURES
+    answer = await answer_question(newsroom, asked.text, NOW)
+    assert answer.found and answer.values[0] == 122
+
+
 async def test_people_are_counted_by_what_happened_to_them(newsroom: Store) -> None:
     """"Lost their homes" is what news calls displaced; "5,000 displaced" counts people."""
     answer = await answer_question(newsroom, "how many people lost their homes to cyclone xena", NOW)
