@@ -26,7 +26,7 @@ from digests.models import SentenceHit
 from digests.news.answer_types import DONT_KNOW, Answer, AnswerStore, Quote, dont_know
 from digests.news.asked_names import COUNTRY, NAME, PLACE, name_of_kind, wanted
 from digests.news.dates import dates_in
-from digests.news.extracts import age_in, date_in, name_in, place_in
+from digests.news.extracts import age_in, date_in, name_in, place_in, placed_in
 from digests.news.figure_answers import FigureQuestion, answer_figures, figure_date, figure_score
 from digests.news.lexicon import lemma
 from digests.news.people_words import DEMONYMS
@@ -187,6 +187,14 @@ def _lead_from_items(asked: Question, hits: Sequence[SentenceHit], rarity: Mappi
         if score >= SUPPORTED:
             found.append((score, _dates_the_event(asked, hit), hit.score, lead, hit))
     found.sort(key=lambda entry: entry[:3], reverse=True)
+    if found:  # of the best supported, the lead that more items give ("in Istanbul", twice)
+        near = [entry for entry in found if entry[0] >= found[0][0] - SPECIFIC_MARGIN]
+        items: dict[str, set[int]] = {entry[3].casefold(): set() for entry in near}
+        for entry in near:
+            if asked.kind != KIND_PLACE or placed_in(entry[4].text, asked) == entry[3]:
+                items[entry[3].casefold()].add(entry[4].source.item_id)  # not "Liverpool's win"
+        near.sort(key=lambda entry: len(items[entry[3].casefold()]), reverse=True)  # stable
+        found = [*near, *[entry for entry in found if entry not in near]]
     if asked.kind == KIND_PLACE and found:  # "Kharkiv" over "Ukraine", said about as well
         near = [entry for entry in found if entry[0] >= found[0][0] - SPECIFIC_MARGIN]
         narrow = [entry for entry in near if entry[3].casefold() not in _BROAD_PLACES]

@@ -27,7 +27,12 @@ they it his her their its our christmas easter""".split())
 def place_in(text: str, asked: Question) -> str | None:
     """The first place the sentence puts something in ("in the Gomel region", "at Wembley"),
     else the first known place it names, other than a place the question itself gives."""
-    given = {w.casefold() for name in asked.names for w in words(name)} | set(asked.terms)
+    return placed_in(text, asked) or _known_place_in(text, asked)
+
+
+def placed_in(text: str, asked: Question) -> str | None:
+    """The first place the sentence puts something in ("in the Gomel region", "at Wembley")."""
+    given = _given(asked)
     for match in _PLACE_AFTER.finditer(text):
         place = match.group("place")
         first = words(place)[0].casefold() if words(place) else ""
@@ -36,6 +41,16 @@ def place_in(text: str, asked: Question) -> str | None:
             continue
         place = re.split(r"['’]s\s+", place)[-1]  # "Belarus's Brest": Brest
         return POSSESSIVE_END.sub("", place.rstrip(".,"))
+    return None
+
+
+def _given(asked: Question) -> set[str]:
+    return {w.casefold() for name in asked.names for w in words(name)} | set(asked.terms)
+
+
+def _known_place_in(text: str, asked: Question) -> str | None:
+    """The first place the sentence names that the question does not ("Liverpool's win")."""
+    given = _given(asked)
     for match in CAPITALISED_RUN.finditer(text):
         found = [POSSESSIVE_END.sub("", w) for w in words(match.group())]  # "Colombia's Attorney…"
         if found and found[0].casefold() == "the":

@@ -87,6 +87,10 @@ ITEMS = [  # (day of March 2022, title, text)
      "West Virginia Democratic Sen. Joe Manchin said he will vote for Judge Jo Doe."),
     (29, "Cyclone Xena strikes Ruritania",
      "At least 10 people have been killed and nearly 5,000 displaced after Cyclone Xena made landfall."),
+    (29, "MP speaks", "Peace talks: an MP speaks in Kyiv."),
+    (30, "Delegations arrive",
+     "Russian and Ukrainian delegations arrive in Istanbul for the next peace talks."),
+    (30, "Turkey hosts", "Turkey's president hails the resumption of peace talks in Istanbul this week."),
     (27, "Shells hit power station",
      "Shells hit the Brightwater nuclear power plant, the largest in Ruritania."),
 ]
@@ -314,6 +318,12 @@ async def test_a_figure_is_read_with_its_item_and_in_the_members_words(newsroom:
     assert photo.found and photo.values[0] == 7700
     brits = await answer_question(newsroom, "how many brits did adele take home", NOW)
     assert brits.found and brits.values[0] == 3
+
+
+async def test_a_place_more_items_give_leads(newsroom: Store) -> None:
+    """Three sentences about the talks as well supported: two put them in Istanbul."""
+    answer = await answer_question(newsroom, "where are the peace talks", NOW)
+    assert answer.found and answer.headline.startswith("Istanbul — ")
 
 
 async def test_the_biggest_gust_is_the_record_one(newsroom: Store) -> None:
