@@ -110,7 +110,16 @@ def says_it(asked: Question, text: str, published: date, events: bool = True) ->
         return False
     if _FINAL.search(asked.text) and not _FINAL.search(text):
         return False  # "the final death toll": not a count of the day, while it goes on
+    if _THE_FINAL.search(asked.text) and _ANOTHER_STAGE.search(text) and not _THE_FINAL.search(text):
+        return False  # "who won the final": not a win in the round of 16
     return _NOT_KNOWN.search(text) is None
+
+
+_THE_FINAL = re.compile(r"(?<![-\w])final(?!\s+(?:death\s+)?(?:toll|tally|count|figure|number|total|"
+                        r"result|score|say|word|decision|day|stages?|straw)\b)(?![-\w])", re.IGNORECASE)
+_ANOTHER_STAGE = re.compile(r"\b(?:round\s+of\s+(?:16|32|sixteen)|last\s+(?:16|eight|four)|"
+                            r"quarter-?finals?|semi-?finals?|group\s+stage|(?:first|second)\s+leg|"
+                            r"qualifiers?|qualifying|play-?offs?)\b", re.IGNORECASE)
 
 
 _FINAL = re.compile(r"\bfinal\s+(?:death\s+)?(?:toll|tally|count|figure|number|total|result|score)\b",

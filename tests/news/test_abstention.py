@@ -102,6 +102,11 @@ def test_a_sentence_must_be_of_the_year_say_the_event_and_not_say_it_is_unknown(
     assert says_it(sold, "The blue diamond sold for $57 million.", TODAY, events=False)
     died = read_question("what did taylor hawkins die of", TODAY)
     assert not says_it(died, "Investigators are yet to establish what Taylor Hawkins died of.", TODAY)
+    final = read_question("who won the champions league final this year", TODAY)
+    assert not says_it(final, "Madrid won against PSG in the Champions League round of 16.", TODAY)
+    assert not says_it(final, "Liverpool won the semi-final of the Champions League.", TODAY)
+    assert says_it(final, "Liverpool won the Champions League final in Paris.", TODAY)
+    assert says_it(read_question("who won the semi-final", TODAY), "Chelsea won the semi-final.", TODAY)
 
 
 def test_a_rare_word_written_as_a_name_must_be_in_the_answer() -> None:
