@@ -96,6 +96,10 @@ _FEATURE_TITLE = re.compile(
     r"\b(?:explainer|analysis|opinion|comment|timeline|profile|the life of|moments|"
     r"inside the|behind the|a look at|the story of|lessons|letters?)\b"
     r"|^\s*[\w\s'’-]{2,30}:\s*(?:why|how|what|who)\b", re.IGNORECASE)
+# A headline in a person's own voice: first person ("'I felt anxious going back'", "Telling my
+# children why…", "We need support, say…"): a feature told through someone, not the event.
+_OWN_VOICE = re.compile(r"(?<!\w)(?:(?<!War )I(?=\s+[a-z])|I['’](?:m|ve|ll|d)|[Mm]y|me|[Ww]e(?:['’]re)?"
+                        r"|[Oo]ur|us)(?![\w'’])")  # "I" only before a verb: not "World War I", "Elizabeth I"
 _PRESS_REVIEW = re.compile(r"^\s*(?:the papers|newspaper headlines|what the papers say|"
                            r"morning briefing|evening briefing|your (?:morning|evening|daily))\b",
                            re.IGNORECASE)
@@ -159,7 +163,7 @@ def piece_kind(item: Item) -> float:
             or _PRESS_REVIEW.search(title)):
         return SERVICE
     if (sections & _SOFT_SECTIONS or {c.casefold() for c in item.categories} & _SOFT_SECTIONS
-            or _FEATURE_TITLE.search(title)):
+            or _FEATURE_TITLE.search(title) or _OWN_VOICE.search(title)):
         return SOFT
     return 1.0
 

@@ -12,6 +12,7 @@ import pytest
 from digests.models import Item, StoryRecord
 from digests.news.judgement import (
     SERVICE,
+    SOFT,
     WEIGHTS,
     bursts,
     importance,
@@ -171,6 +172,17 @@ def test_a_buying_guide_is_a_service_piece() -> None:
 ])
 def test_release_lists_and_rumour_roundups_are_service_pieces(title: str, kind: float) -> None:
     assert piece_kind(report(1, "techradar.com", 2, title)) == kind
+
+
+@pytest.mark.parametrize(("title", "kind"), [
+    ("Afghanistan women: 'I felt anxious going back to university'", SOFT),
+    ("Ukraine conflict: Telling my children why dad joined the war", SOFT),
+    ("Ukraine conflict: We need support from our allies, say Klitschko brothers", SOFT),
+    ("World War I veteran dies aged 110", 1.0),
+    ("US sanctions Russian oligarchs", 1.0),
+])
+def test_a_headline_in_someones_own_voice_is_a_feature(title: str, kind: float) -> None:
+    assert piece_kind(report(1, "bbc.co.uk", 2, title)) == kind
 
 
 def test_turning_the_kind_off_lets_a_deal_lead() -> None:
