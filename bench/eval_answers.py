@@ -20,6 +20,10 @@ Question sets, each answered from its own store and reported separately:
 - `bench/questions_dev.jsonl` (`--set dev`): DEVELOPMENT questions over the same `items.jsonl`,
   same kinds, fields and scoring as the held-out set, written from the items without reading the
   held-out questions. Tune the answering code on this set, never on the held-out one.
+- `bench/questions_dev2.jsonl` (`--set dev2`): 100 more DEVELOPMENT questions (75 answerable, 25
+  not; 76 in a member's words), written on 5 Dec 2026 from a seeded sample of the items outside
+  the dev set's evidence, without reading the held-out sets or the answering code. Its first
+  run (printed before any change made for it) is in bench/README.md; tune on it like dev.
 
 Held-out (and dev) fields: `id`, `kind`, `question`, `answerable`, `phrasing` ("member": typed the way a
 member would, in other words than the item's; "article": in the item's words); for answerable
@@ -127,6 +131,8 @@ SETS = {
                             ("how-many", "who-is", "where", "when", "what")),
     "dev": QuestionSet("dev", "items.jsonl", "questions_dev.jsonl",
                        ("how-many", "who-is", "where", "when", "what")),
+    "dev2": QuestionSet("dev2", "items.jsonl", "questions_dev2.jsonl",
+                        ("how-many", "who-is", "where", "when", "what")),
 }
 # The sets a run without `--set` (or with `--set all`) reports; the dev set is run by name.
 DEFAULT_SETS = ("ukraine", "heldout")
