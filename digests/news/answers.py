@@ -112,8 +112,7 @@ async def _answer_from_sentences(store: AnswerStore, asked: Question, now: datet
     hits = [h for h in hits if not _asks(h.text)]
     want = wanted(asked)
     if asked.kind in (KIND_PLACE, KIND_DATE) or _ASKS_FOR_NAME.match(asked.text) or (want and want.said):
-        titles = await store.titles_of_items({h.source.item_id for h in hits})
-        return _lead_from_items(asked, hits, rarity, named, now, titles)
+        return await _lead_from_items(store, asked, hits, rarity, named, now)
     contexts = item_contexts(hits)
     owns = [(support(asked, h.text, rarity, named), h) for h in hits]
     ranked = sorted(((support_in_item(asked, h.text, contexts[h.source.item_id], rarity, named,
@@ -165,27 +164,32 @@ def _asks(text: str) -> bool:
 SPECIFIC_MARGIN = 0.1  # support a narrower place may lack and still come before a country
 
 
-def _lead_from_items(asked: Question, hits: Sequence[SentenceHit], rarity: Mapping[str, float],
-                     named: frozenset[str], now: datetime, titles: Mapping[int, str]) -> Answer:
+async def _lead_from_items(store: AnswerStore, asked: Question, hits: Sequence[SentenceHit],
+                           rarity: Mapping[str, float], named: frozenset[str], now: datetime) -> Answer:
     """A place, a date or a name: from each item, its sentence that gives one and is best
     supported, read with the item's other sentences found (its own support weighing most); a
-    sentence that says it but calls the place or the one asked for "the country" or "he"
-    leads with what its item's title and other sentences found name."""
+    sentence that says it but only calls what a "which" question asks for "the country", "he"
+    or "the yacht" leads with the one its item's other sentences name."""
     contexts = item_contexts(hits)
     order = {item: n for n, item in enumerate(contexts)}
-    found: list[tuple[float, bool, float, str, SentenceHit]] = []
+    supported: list[tuple[float, SentenceHit]] = []
     for hit in sorted(hits, key=lambda h: order[h.source.item_id]):  # item by item
         context = contexts[hit.source.item_id]
         if not (says_it(asked, hit.text, hit.source.published_at.date())
                 and about_it(asked, hit.text, context, rarity)):
             continue
-        title = titles.get(hit.source.item_id, "")
-        lead = _lead(asked, hit, context if title in context else f"{title} {context}", now)
-        if lead is None:
-            continue
         score = support_in_item(asked, hit.text, context, rarity, named, True)
         if score >= SUPPORTED:
-            found.append((score, _dates_the_event(asked, hit), hit.score, lead, hit))
+            supported.append((score, hit))
+    leads = {id(hit): _lead(asked, hit, now) for _, hit in supported}
+    unnamed = {hit.source.item_id for _, hit in supported if leads[id(hit)] is None}
+    if unnamed and wanted(asked) is not None and asked.kind != KIND_DATE:
+        texts = await store.item_texts(unnamed)
+        for _, hit in supported:
+            if leads[id(hit)] is None and hit.source.item_id in texts:
+                leads[id(hit)] = _named(asked, texts[hit.source.item_id], around=True)
+    found = [(score, _dates_the_event(asked, hit), hit.score, lead, hit) for score, hit in supported
+             if (lead := leads[id(hit)]) is not None]
     found.sort(key=lambda entry: entry[:3], reverse=True)
     if found:  # of the best supported, the lead that more items give ("in Istanbul", twice)
         near = [entry for entry in found if entry[0] >= found[0][0] - SPECIFIC_MARGIN]
@@ -228,24 +232,19 @@ _BROAD_PLACES = _COUNTRIES | frozenset("""europe asia africa america americas mi
 south the west britain uk us usa eu""".split())
 
 
-def _lead(asked: Question, hit: SentenceHit, context: str, now: datetime) -> str | None:
-    """What leads the answer: the place, the name or the day the sentence gives; for what a
-    "which" question asks to be named that the sentence only calls "the country", "he" or "the
-    plant", the one its item's title or other sentences found give."""
+def _lead(asked: Question, hit: SentenceHit, now: datetime) -> str | None:
+    """What leads the answer: the place, the name or the day the sentence gives."""
     if asked.kind == KIND_DATE:
         day = date_in(hit.text, hit.source.published_at.date())
         return _date_words(day, now) if day else None
-    lead = _named(asked, hit.text)
-    if lead is None and wanted(asked) is not None and context != hit.text:
-        return _named(asked, context)  # not for "where": a title's "Ukraine:" says no place of the event
-    return lead
+    return _named(asked, hit.text)
 
 
-def _named(asked: Question, text: str) -> str | None:
+def _named(asked: Question, text: str, *, around: bool = False) -> str | None:
     want = wanted(asked)
     if asked.kind == KIND_PLACE or (want is not None and want.kind == PLACE):
         if want is not None and want.kind == COUNTRY:
-            return name_of_kind(text, asked, want)
+            return name_of_kind(text, asked, want, around=around)
         place = place_in(text, asked)
         if place and place.casefold() in _COUNTRIES and _SMALLER_THAN_A_COUNTRY.search(asked.text):
             return None  # "which town": not "Ukraine"
@@ -253,7 +252,7 @@ def _named(asked: Question, text: str) -> str | None:
             return None  # "which city": not "a Ukrainian town"
         return place
     if want is not None:
-        typed = name_of_kind(text, asked, want)
+        typed = name_of_kind(text, asked, want, around=around)
         if typed is not None or want.kind != NAME:
             return typed  # "which senator": a person, not "West Virginia"
     return name_doing_it(text, asked) if asked.verbs else name_in(text, asked)

@@ -28,12 +28,15 @@ figure celebrity""".split())
 _COUNTRY_NOUNS = frozenset({"country", "nation"})
 _PLACE_NOUNS = frozenset("""city town village region province state island capital district county
 port area""".split())
+_NAME_NOUNS = ORG_NOUNS | frozenset({"name", "title", "nickname"})
 _KIND_NOUNS = {**{w: PERSON for w in _PERSON_NOUNS}, **{w: COUNTRY for w in _COUNTRY_NOUNS},
-               **{w: PLACE for w in _PLACE_NOUNS}, **{w: NAME for w in ORG_NOUNS}}
+               **{w: PLACE for w in _PLACE_NOUNS}, **{w: NAME for w in _NAME_NOUNS}}
+_TIME_NOUNS = frozenset("day date time year month week hour".split())
 _NOUN_WORDS = 4  # "first big city", "pakistani leader", "nuclear power plant"
 _COUNTRIES = {c.casefold(): c for c in DEMONYMS.values()}
 _NAMED = re.compile(r"\b(?:named|called|dubbed|known\s+as)\s+(?:the\s+)?[\"“‘']?"
                     r"(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})")
+_QUOTED = re.compile(r"[\"“]([^\"“”]{2,40}?)[\"”]")  # a short quoted phrase: a name given in quotes
 _CAPITALISED = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
 
 
@@ -44,6 +47,7 @@ class Wanted:
     kind: str
     nouns: tuple[str, ...]  # as typed, lower case: ("nuclear", "power", "plant")
     said: bool  # the kind is said by a word ("senator", "city", "film"), not taken as a name
+    head: str | None = None  # that word
 
 
 def wanted(asked: Question) -> Wanted | None:
@@ -58,22 +62,28 @@ def wanted(asked: Question) -> Wanted | None:
         if lowered in STOPWORDS or len(nouns) == _NOUN_WORDS:
             break
         nouns.append(lowered)
-    kinds = [_KIND_NOUNS.get(n) or _KIND_NOUNS.get(lemma(n)) for n in nouns]
-    kind = next((k for k in kinds if k), None)
-    if kind is None and not nouns:
-        return None
-    return Wanted(kind or NAME, tuple(nouns), kind is not None)
+    kinds = [(n, _KIND_NOUNS.get(n) or _KIND_NOUNS.get(lemma(n))) for n in nouns]
+    head, kind = next(((n, k) for n, k in kinds if k), (None, None))
+    if (kind is None and not nouns) or set(nouns) & _TIME_NOUNS:
+        return None  # "what day did …": a date, asked by its own kind of question
+    return Wanted(kind or NAME, tuple(nouns), kind is not None, head)
 
 
-def name_of_kind(text: str, asked: Question, want: Wanted) -> str | None:
-    """The first name of the wanted kind the text gives that the question does not."""
+def name_of_kind(text: str, asked: Question, want: Wanted, *, around: bool = False) -> str | None:
+    """The first name of the wanted kind the text gives that the question does not. `around`:
+    the text is the item around the sentence that says it, not that sentence: a person there
+    must be one it calls what the question does ("the general"), or one it gives no post."""
     given = {w.casefold() for name in asked.names for w in words(name)} | set(asked.terms)
 
     def new(name: str) -> bool:
         return not all(w.casefold() in given or lemma(w.lower()) in given for w in words(name))
 
     if want.kind == PERSON:
-        return next((m.name for m in extract_people(text) if new(m.name)), None)
+        people = [m for m in extract_people(text) if new(m.name)]
+        if around and want.head is not None:
+            called = [m for m in people if m.role and lemma(want.head) in {lemma(w) for w in words(m.role)}]
+            people = called or [m for m in people if not m.role]
+        return people[0].name if people else None
     if want.kind == COUNTRY:
         return next((c for c in _countries_in(text) if new(c)), None)
     if want.kind == NAME:
@@ -102,4 +112,5 @@ def _name_for(text: str, want: Wanted, new: Callable[[str], bool]) -> str | None
     named = _NAMED.search(text)
     if named is not None and new(named.group("name")):
         return named.group("name")
-    return None
+    quoted = next((q for q in _QUOTED.findall(text) if new(q)), None)
+    return quoted  # "… has decided -- "spongy moth" is the new common name"

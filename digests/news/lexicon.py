@@ -43,6 +43,13 @@ _IRREGULAR = {
 _STEMMERS = threading.local()  # a Snowball stemmer keeps state: one per thread
 
 
+def is_verb_form(word: str) -> bool:
+    """Whether a word is written as a verb inflects ("chosen", "decided", "sinking"): a word of
+    the language, never a name no stored sentence happens to hold."""
+    lowered = word.lower()
+    return lowered in _IRREGULAR or (len(lowered) > 5 and lowered.endswith(("ed", "ing")))
+
+
 @lru_cache(maxsize=65536)
 def lemma(word: str) -> str:
     """A word's base form for matching: irregular forms by table ("fled" → "flee"), then the

@@ -10,7 +10,7 @@ from datetime import date
 
 from digests.models import SentenceHit
 from digests.news.extracts import CAPITALISED_RUN, NOT_PLACES, POSSESSIVE_END
-from digests.news.lexicon import lemma
+from digests.news.lexicon import is_verb_form, lemma
 from digests.news.people_words import DEMONYMS, PLACES
 from digests.news.question import KIND_DATE, KIND_PLACE, Question
 from digests.news.text import words
@@ -226,7 +226,9 @@ def lowercase_names(asked: Question, texts: Iterable[str], rarity: Mapping[str, 
     for text in texts if missing else ():
         for joined in compounds_in(text, missing):
             seen[joined] = seen.get(joined, 0) + 1  # "moon walk" for "moonwalk"
-    absent = {t for t in content if t not in seen and t.isalpha() and rarity.get(t, 0.0) >= SPECIFIC}
+    verb_forms = {lemma(w.lower()) for w in words(asked.text) if is_verb_form(w)}  # "chosen": a paraphrase
+    absent = {t for t in content if t not in seen and t.isalpha() and rarity.get(t, 0.0) >= SPECIFIC
+              and t not in verb_forms}
     capitalised = {t: n for t, n in capitalised.items() if t not in _NATIONALITIES}  # "russian"
     rare_names = {t for t, n in inside.items() if capitalised.get(t, 0) == n and t not in in_longer
                   and rarity.get(t, 0.0) >= SPECIFIC}

@@ -51,8 +51,8 @@ class ScopedStore:
     async def figures_of_items(self, item_ids: Iterable[int]) -> list[CitedFigure]:
         return await self._store.figures_of_items(item_ids)
 
-    async def titles_of_items(self, item_ids: Iterable[int]) -> dict[int, str]:
-        return await self._store.titles_of_items(item_ids)
+    async def item_texts(self, item_ids: Iterable[int]) -> dict[int, str]:
+        return await self._store.item_texts(item_ids)
 
     async def mentions_of_items(self, item_ids: Iterable[int]) -> list[CitedMention]:
         return await self._store.mentions_of_items(item_ids)

@@ -280,11 +280,16 @@ class NewsQueries(Queries):
                           .order_by(items.c.published_at.desc(), mentions.c.id), feed_ids, until)
         return await read_all(self._engine, query, lambda r: CitedMention(_mention(r), _source(r)))
 
-    async def titles_of_items(self, item_ids: Iterable[int]) -> dict[int, str]:
-        """Each item's title: what an answer reads its body's sentences with."""
-        query = select(items.c.id, items.c.title).where(items.c.id.in_(list(item_ids)))
+    async def item_texts(self, item_ids: Iterable[int]) -> dict[int, str]:
+        """Each item's stored sentences in order (its title first), as one text: what an
+        answer reads a sentence's "the country" or "he" against."""
+        query = (select(sentences.c.item_id, sentences.c.text).where(sentences.c.item_id.in_(list(item_ids)))
+                 .order_by(sentences.c.item_id, sentences.c.position))
+        found: dict[int, list[str]] = {}
         async with self._engine.connect() as conn:
-            return {r.id: r.title for r in await conn.execute(query) if r.title}
+            for row in await conn.execute(query):
+                found.setdefault(row.item_id, []).append(row.text)
+        return {item: " ".join(texts) for item, texts in found.items()}
 
     async def mentions_of_items(self, item_ids: Iterable[int]) -> list[CitedMention]:
         query = (select(mentions, *_source_columns()).join(items, items.c.id == mentions.c.item_id)

@@ -22,7 +22,7 @@ from digests.news.answers import (
 )
 from digests.news.asked_names import COUNTRY, NAME, PERSON, PLACE, wanted
 from digests.news.enrichment import Enricher
-from digests.news.lexicon import lemma
+from digests.news.lexicon import is_verb_form, lemma
 from digests.news.people import role_near
 from digests.news.question import (
     KIND_FIGURES,
@@ -91,6 +91,11 @@ ITEMS = [  # (day of March 2022, title, text)
     (30, "Delegations arrive",
      "Russian and Ukrainian delegations arrive in Istanbul for the next peace talks."),
     (30, "Turkey hosts", "Turkey's president hails the resumption of peace talks in Istanbul this week."),
+    (28, "Officials seize superyacht in port",
+     "Officials seized a superyacht in port on Monday. The £38m yacht, named Quill, is owned by a "
+     "businessman, the government says."),
+    (29, "Moth species gets a new name",
+     "A renaming process has decided -- \"fuzzy moth\" is the new common name for the insect."),
     (27, "Shells hit power station",
      "Shells hit the Brightwater nuclear power plant, the largest in Ruritania."),
 ]
@@ -354,6 +359,8 @@ async def test_which_leads_with_the_name(newsroom: Store) -> None:
     ("which pakistani leader is facing a vote of no confidence", "Imran Khan"),  # from the title
     ("which country was the first in europe to make covid jabs mandatory", "Austria"),  # "the country"
     ("which nuclear power plant was shelled", "Brightwater"),  # the name before what it is called
+    ("what is the name of the superyacht officials seized in port", "Quill"),  # another sentence's
+    ("what new common name was chosen for the moth", "fuzzy moth"),  # a name given in quotes
 ])
 async def test_which_leads_with_a_name_of_the_kind_asked(newsroom: Store, question: str, lead: str) -> None:
     answer = await answer_question(newsroom, question, NOW)
@@ -420,6 +427,14 @@ def test_which_question_says_the_kind_of_name_it_wants(question: str, kind: str,
                                                         nouns: tuple[str, ...]) -> None:
     want = wanted(read_question(question, TODAY))
     assert want is not None and (want.kind, want.nouns) == (kind, nouns)
+
+
+def test_a_verb_the_question_types_is_no_name_it_requires() -> None:
+    """"chosen" is in no stored sentence, yet a sentence saying "decided" may answer."""
+    assert is_verb_form("chosen") and is_verb_form("decided") and not is_verb_form("Fennimore")
+    asked = read_question("what new name was chosen for the moth", TODAY)
+    rarity = {t: 9.0 for t in asked.terms}
+    assert lemma("chosen") not in lowercase_names(asked, ["The society decided on a new name."], rarity)
 
 
 def test_what_did_asks_no_name() -> None:
