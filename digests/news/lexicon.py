@@ -39,6 +39,7 @@ _IRREGULAR = {
     "thought": "think", "heard": "hear", "wore": "wear", "worn": "wear", "swore": "swear",
     "sworn": "swear", "withdrew": "withdraw", "withdrawn": "withdraw", "overthrew": "overthrow",
     "overthrown": "overthrow", "upheld": "uphold", "withheld": "withhold", "rebuilt": "rebuild",
+    "shook": "shake", "shaken": "shake",
 }
 _STEMMERS = threading.local()  # a Snowball stemmer keeps state: one per thread
 
@@ -75,7 +76,7 @@ invade invasion offensive incursion
 sanction embargo
 ban prohibit outlaw
 arrest detain custody
-sack dismiss layoff redundancy job lay axe
+sack dismiss layoff redundancy job lay axe fire
 buy acquire acquisition purchase takeover
 sell sale
 price cost
@@ -118,6 +119,7 @@ night overnight
 mudslide landslide
 fridge refrigerate refrigerator
 record biggest largest highest strongest
+quake earthquake tremor
 """.strip()
 
 
@@ -139,6 +141,7 @@ _FAMILY, _FAMILY_WORDS = _families(_FAMILIES_TEXT)
 # Each line: a word for a kind of thing, and the kinds of it. One way only: a question asking
 # "what sport" is answered by "curling", but curling is not tennis.
 _KINDS_TEXT = """
+people: man men woman women child children adult adults resident residents civilian civilians person
 sport: football soccer tennis golf cricket rugby curling curler skiing skier snowboarding
   snowboarder skating skater hockey basketball baseball boxer athletics cycling cyclist
   swimming swimmer darts snooker badminton volleyball netball sprinting sprinter bobsleigh

@@ -429,7 +429,8 @@ def _role_text(role: str, office: str = "") -> str:
     if first.startswith(("ex-", "then-")) and len(first) > first.index("-") + 1:
         head = words[0].partition("-")[2]
         words[0:1] = ["former", head] if first.startswith("ex-") else [head]
-    words = [w for i, w in enumerate(words) if i == len(words) - 1 or not _descriptor(w)]
+    if " ".join(words).lower() not in vocab.ROLE_WORDS:  # "second gentleman" is the post itself
+        words = [w for i, w in enumerate(words) if i == len(words) - 1 or not _descriptor(w)]
     if re.match(r"\s+(?:for|to)\s+(?:the\s+)?[A-Z]", office):
         return " ".join(words) + office
     return " ".join(vocab.ABBREVIATED_ROLES.get(w.lower(), w if w.isupper() and len(w) > 1 else w.lower())

@@ -166,10 +166,11 @@ astronaut researcher academic lecturer teacher headteacher headmaster headmistre
 physician epidemiologist virologist psychologist justice councillor councilor councilman councilwoman
 alderman assemblyman assemblywoman delegate whip nominee candidate campaigner dissident protester lawyer
 attorney barrister solicitor magistrate coroner sheriff detective inspector superintendent constable
-officer agent spy soldier pilot monarch emperor empress sultan sheikh heir archbishop cardinal priest
+officer agent spy soldier pilot monarch emperor empress sultan sheikh heir archbishop bishop cardinal priest
 rabbi imam cleric ayatollah newsreader critic publisher collector mla msp worker film-maker
 civil_servant creator inventor translator interpreter reservist administrator engineer
 co-owner volunteer medic paramedic firefighter winner laureate
+second_gentleman second_lady first_gentleman
 world_number_one world_number_two world_number_three world_number_four
 world_number_five world_no._1 world_no._2 world_no._3 number_one""".split()
 _MODS = """foreign defence defense interior finance economy economic health justice energy trade culture
@@ -281,20 +282,24 @@ _SOURCES["LEFT_POSSESSIVE"] = (rf"(?<![\w’'-]){_AFF}['’]s\s+$")
 # After the name: ", the Y of Z,", " -- a Y --", ", who was Y", " is the Y".
 _SOURCES["APPOSITIVE"] = (
     rf"(?:\s*(?:\(\d{{1,3}}\))?\s*(?:,|--?\s|[–—])\s*(?:\d{{1,3}},\s*)?(?P<who>who\s+{_BE}\s+)?"
-    rf"|\s+(?P<copula>{_BE})\s+(?={_DET}\s))"
-    rf"(?:{_DET}\s+)?{_OWNER}?(?P<role>{_ROLE}){_ROLE_END}")
+    rf"|(?:\s*,\s*(?:an?\s+)?[^,;]{{1,30}},)?\s+(?P<copula>{_BE})\s+(?={_DET}\s))"
+    rf"(?:{_DET}\s+)?(?:(?:country|nation|state|party|city|team|club|company|firm)['’]s\s+)?"
+    rf"{_OWNER}?(?P<role>{_ROLE}){_ROLE_END}")  # "X, a Kurd, was the country's foreign minister"
 # "X returns to Starbucks as interim CEO", "X, who ..., will take over as CEO", "X steps down as coach".
 _BECOME = (r"(?:named|appointed|elected|re-elected|confirmed|installed|sworn\s+in|unveiled|announced|chosen|"
            r"picked|hired|(?:re)?joins?|(?:re)?joined|returns?|returning|returned|steps?\s+down|stepping\s+down|"
            r"stepped\s+down|quits?|quitting|resigns?|resigning|resigned|takes?\s+over|took\s+over|"
            r"taking\s+over|stays?\s+on|stayed\s+on|serves?|served|serving|continues?|continued|remains?|"
-           r"remained|sacked|fired|ousted|axed|retires?|retired|retiring|starts?|started|begins?|began)")
+           r"remained|sacked|fired|ousted|axed|retires?|retired|retiring|starts?|started|begins?|began|"
+           r"(?:leaves?|leaving|left|los(?:es|t|ing)|quit(?:s|ting)?)\s+(?:his|her|their)\s+(?:job|post|role|"
+           r"position|seat))")
 _AUX = r"(?:will|would|to|has|have|had|is|was|be|been|set\s+to|is\s+to|expected\s+to|also|now|officially)"
+_TITLED_OWNER = rf"(?:(?i:{_HEAD})\s+{_CAP}(?:\s+{_CAP}){{0,2}}['’]s\s+)"  # "President Vladimir Putin's"
 _SOURCES["AS_ROLE"] = (
     rf"(?:\s*,[^,;]{{1,100}},)?\s+(?:{_AUX}\s+){{0,3}}{_BECOME}"
     rf"(?:\s+(?:(?:to|at|from|with|in)\s+|(?<=joins\s)|(?<=joined\s)|(?<=join\s))"  # "joins Chelsea as coach"
     rf"(?:the\s+)?(?P<org>{_NOT_ROLE}{_CAP}(?:\s+{_NOT_ROLE}{_CAP}){{0,2}}))?"
-    rf"\s+as\s+(?:{_DET}\s+)?{_OWNER}?(?P<role>{_ROLE}){_ROLE_END}")
+    rf"\s+as\s+(?:{_DET}\s+)?(?:{_TITLED_OWNER}|{_OWNER})?(?P<role>{_ROLE}){_ROLE_END}")
 # "X has been appointed defence minister" (passive: "Putin appointed X" is not X's)
 _SOURCES["NAMED_ROLE"] = (
     rf"\s+(?P<passive>(?:has|have|had)\s+been|was|were|is|are|to\s+be|will\s+be)\s+(?:named|appointed|elected|"
@@ -305,7 +310,8 @@ _SOURCES["OBITUARY"] = (  # "X: Legendary Australia wicketkeeper dies aged 74"
 # A body that opens on the headline's person by their post: "The business secretary says ...",
 # "The Irish foreign affairs minister has ...", "Ukraine's president told ..." (no name of its own).
 _SOURCES["LEAD_ROLE"] = (
-    rf"^\s*(?:(?i:the)\s+(?:(?P<aff2>{_NOT_ROLE}{_CAP})\s+)?|{_AFF}['’]s\s+)(?P<role>{_ROLE})"
+    rf"^\s*(?:(?i:the)\s+(?P<pre>(?i:ex-|former\s+))?(?:(?P<aff2>{_NOT_ROLE}{_CAP})\s+)?|{_AFF}['’]s\s+)"
+    rf"(?P<role>{_ROLE})"
     rf"(?:\s*,[^,;]{{1,60}},)?\s+(?:has|have|had|is|was|will|would|also|now|again|later|{_VERB}|"
     rf"(?i:defended|defends|admits|apologised|apologized|refused|refuses|called|calls|criticised|"
     rf"criticized|rejected|rejects|tested|tests|resigned|resigns|died|dies|won|wins|revealed|"
@@ -313,7 +319,8 @@ _SOURCES["LEAD_ROLE"] = (
 # A headline that opens on a post and names no one for it: "Ryanair boss: Air fares will be
 # higher", "Australia politics: Deputy keeps job despite …" (a section's label may come first).
 _SOURCES["HEADLINE_ROLE"] = (
-    rf"^\s*(?:[^:]{{1,30}}:\s+)?(?:{_AFF}\s+)?(?P<role>{_ROLE})(?:\s*:\s|\s+(?:{_VERB}|[a-z]+s)\b)")
+    rf"^\s*(?:[^:]{{1,30}}:\s+)?(?:{_AFF}\s+)?(?P<role>{_ROLE}(?P<office>{_OFFICE})?)"
+    rf"(?:\s*:\s|\s+(?:{_VERB}|[a-z]+s)\b)")  # "Archbishop of Canterbury says …"
 # The body's opening sentence naming its speaker last: "…, says Michael O'Leary."
 _SOURCES["SPEAKER_LAST"] = (rf",\s+(?:{_VERB})\s+(?P<name>[^,;:]{{3,60}}?)\.?\s*$")
 _SOURCES["APPOINTED_BEFORE"] = (  # "... appointed X as defence minister": X's role

@@ -56,6 +56,9 @@ _PHRASES = ((re.compile(r"\bpass(?:ed|es)?\s+away\b", re.I), "died"),
             (re.compile(r"\btak(?:e|es|en|ing)\s+home\b|\btook\s+home\b", re.I), "won"),
             (re.compile(r"\bkick(?:ed)?\s+out\b", re.I), "exclude"),
             (re.compile(r"\blaid\s+off\b|\blay\s+off\b", re.I), "layoff"),
+            (re.compile(r"\b(?:get|got|gets|getting|gotten)\s+rid\s+of\b", re.I), "sacked"),
+            (re.compile(r"\b(?:put|puts|putting)\s+to\s+death\b", re.I), "executed"),
+            (re.compile(r"\ba\s+single\b", re.I), "one"),
             (re.compile(r"\b(?:los[te]|loses|losing)\s+(?:(?:their|his|her|its|our|my)\s+)?homes?\b"
                         r"|\b(?:made|left)\s+homeless\b", re.I), "displaced"),
             # "when were the rules meant to be scrapped": when they were to be scrapped

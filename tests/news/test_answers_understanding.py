@@ -444,3 +444,10 @@ def test_what_did_asks_no_name() -> None:
 def test_a_nationality_is_met_by_its_country() -> None:
     assert meets("pakistani", {"pakistan"}) and meets(lemma("ukrainian"), {lemma("ukraine")})
     assert not meets("pakistani", {"india"})
+
+
+def test_a_members_phrase_is_read_as_the_word_news_uses() -> None:
+    assert lemma("sacked") in read_question("how many seafarers did the firm get rid of", TODAY).terms
+    assert lemma("executed") in read_question("how many people did they put to death", TODAY).terms
+    assert meets(lemma("people"), {lemma("men")}) and not meets(lemma("men"), {lemma("people")})
+    assert meets(lemma("fired"), {lemma("sacked")})

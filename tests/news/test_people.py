@@ -131,6 +131,13 @@ def test_people_roles_and_speakers(sentence: str, expected: list[Row]) -> None:
     ("Two men were exposed to the nerve agent Novichok in 2018.", []),
     ("Radio Liberty CEO Jamie Fly said the service would pause.",
      [("Jamie Fly", "CEO", "Radio Liberty", True)]),
+    # An apposition before the copula; a post the news calls "second gentleman"; a job left.
+    ("Karim Dosti, a Kurd, was the country's longest-serving foreign minister.",
+     [("Karim Dosti", "foreign minister", None, False)]),
+    ("Second gentleman Rob Hale was ushered out of the hall.",
+     [("Rob Hale", "second gentleman", None, False)]),
+    ("Ivan Lebed is leaving his job as President Oleg Sorokin's special envoy on climate.",
+     [("Ivan Lebed", "special envoy", None, False), ("Oleg Sorokin", "president", None, False)]),
 ])
 def test_roles_news_writes(sentence: str, expected: list[Row]) -> None:
     """The ways news says who someone is, each read into role and affiliation."""
@@ -253,6 +260,8 @@ def test_describe_prefers_the_supported_and_specific(mentions: list[Mention],
      "speak at the event.", [("Tomas Vidal", "foreign affairs minister")]),
     ("Ana Ruiz wins the title\n\nThe world champion, who is 24, said she was delighted.",
      [("Ana Ruiz", "world champion")]),
+    ("Tom Reed: Ex-leader backs his wife\n\nThe ex-Labour leader says his wife has been brave.",
+     [("Tom Reed", "former leader")]),
 ])
 def test_a_body_opening_on_a_post_gives_it_to_the_headline_person(
         text: str, expected: list[tuple[str, str]]) -> None:
@@ -275,6 +284,8 @@ def test_a_post_in_the_opening_is_no_headline_persons_without_a_plain_subject(te
      "says Ruth Callan.", ("Ruth Callan", "boss", "Airline")),
     ("Scotland politics: Deputy keeps job despite row\n\nMoira Grant apologises for calling "
      "a colleague a liar.", ("Moira Grant", "deputy", None)),
+    ("Bishop of Wessex says his faith helped him\n\nJohn Arden says he felt hope and doubt at once.",
+     ("John Arden", "bishop", "Wessex")),
 ])
 def test_a_headline_opening_on_a_post_gives_it_to_the_body_person(
         text: str, expected: tuple[str, str, str | None]) -> None:
