@@ -119,6 +119,10 @@ night overnight
 mudslide landslide
 fridge refrigerate refrigerator
 record biggest largest highest strongest
+bar pub
+destroy wreck ruin devastate demolish flatten raze
+cry tear weep sob
+crowd spectator heckler audience
 quake earthquake tremor
 """.strip()
 

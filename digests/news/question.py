@@ -43,7 +43,8 @@ many happen happened happening give us figure figures much""".split()) | frozens
     # What a member types around a question without asking anything by it.
     """get gets got getting gotten thing things stuff guy guys bloke exactly roughly approximately
     actually really basically officially apparently supposedly ever end finally overall altogether
-    old long far fast big large high heavy strong tall deep going pretty much""".split()) | frozenset(
+    old long far fast big large high heavy strong tall deep going pretty much someone somebody
+    anyone anybody something""".split()) | frozenset(
     # A pronoun with its auxiliary: it says who, never what ("which senator said he'd vote").
     """he'd she'd they'd we'd i'd you'd he'll she'll they'll we'll i'll you'll they've we've
     you've i've he’d she’d they’d we’d he’ll she’ll they’ll""".split()) | frozenset(
@@ -59,6 +60,8 @@ _PHRASES = ((re.compile(r"\bpass(?:ed|es)?\s+away\b", re.I), "died"),
             (re.compile(r"\b(?:get|got|gets|getting|gotten)\s+rid\s+of\b", re.I), "sacked"),
             (re.compile(r"\b(?:put|puts|putting)\s+to\s+death\b", re.I), "executed"),
             (re.compile(r"\ba\s+single\b", re.I), "one"),
+            (re.compile(r"\b(?:take|takes|took|taken|taking)\s+place\b", re.I), "held"),
+            (re.compile(r"\b(?:made|make|makes|making)\s+(?:her|him|them|me|us)\s+cry\b", re.I), "tears"),
             (re.compile(r"\b(?:los[te]|loses|losing)\s+(?:(?:their|his|her|its|our|my)\s+)?homes?\b"
                         r"|\b(?:made|left)\s+homeless\b", re.I), "displaced"),
             # "when were the rules meant to be scrapped": when they were to be scrapped

@@ -451,3 +451,8 @@ def test_a_members_phrase_is_read_as_the_word_news_uses() -> None:
     assert lemma("executed") in read_question("how many people did they put to death", TODAY).terms
     assert meets(lemma("people"), {lemma("men")}) and not meets(lemma("men"), {lemma("people")})
     assert meets(lemma("fired"), {lemma("sacked")})
+    assert lemma("tears") in read_question("where was she playing when the crowd made her cry", TODAY).terms
+    assert lemma("held") in read_question("where did the awards take place", TODAY).terms
+    assert "someon" not in read_question("who did someone in the crowd shout at", TODAY).terms
+    assert meets(lemma("bar"), {lemma("pub")}) and meets(lemma("wrecked"), {lemma("destroyed")})
+    assert meets(lemma("crowd"), {lemma("heckler")})
