@@ -19,17 +19,27 @@ def dates_in(sentence: str, today: date) -> list[tuple[int, date]]:
     """The dates the sentence names, resolved against the publication day, with their positions."""
     found = []
     for match in vocab.RELATIVE.finditer(sentence):
-        when = _resolve(match, today)
+        ahead = _FUTURE.search(sentence, 0, match.start()) is not None
+        when = _resolve(match, today, ahead)
         if when is not None:
             found.append((match.start(), when))
     return found
 
 
-def _resolve(match: re.Match[str], today: date) -> date | None:
+# What a sentence says is still to come: "will address MPs on Tuesday", "X to address MPs on
+# Tuesday" (a headline's future), "is due to", "set to", "plans to".
+_FUTURE = re.compile(r"\b(?:will|shall|(?:is|are|was|were)\s+(?:due|set|expected|scheduled|going)\s+to|"
+                     r"(?:plans?|bids?|hopes?|aims?|vows?|seeks?|prepares?|preparing)\s+to|(?:is|are)\s+to)\b|^[^,;:]{0,60}?(?<!ed)(?<!was)(?<!were)\s+to\s+"
+                     r"(?!(?:be|the|a|an|his|her|their|its|this|that|these|those)\b)(?-i:[a-z]+)\b"
+                     r"(?!\s+(?:on|at|in)\b)",
+                     re.IGNORECASE)
+
+
+def _resolve(match: re.Match[str], today: date, ahead: bool = False) -> date | None:
     if match.group("day"):
         weekday = vocab.DAYS.index(match.group("day").lower())
         relation = (match.group("rel") or "").lower()
-        if relation == "next":
+        if relation == "next" or (ahead and relation != "last"):
             return today + timedelta(days=(weekday - today.weekday()) % 7 or 7)
         back = (today.weekday() - weekday) % 7
         return today - timedelta(days=back or (7 if relation == "last" else 0))

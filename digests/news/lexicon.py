@@ -123,6 +123,8 @@ bar pub
 destroy wreck ruin devastate demolish flatten raze
 cry tear weep sob
 crowd spectator heckler audience
+police cop gardai garda officer
+speak speech address
 quake earthquake tremor
 """.strip()
 

@@ -61,6 +61,10 @@ _PHRASES = ((re.compile(r"\bpass(?:ed|es)?\s+away\b", re.I), "died"),
             (re.compile(r"\b(?:put|puts|putting)\s+to\s+death\b", re.I), "executed"),
             (re.compile(r"\ba\s+single\b", re.I), "one"),
             (re.compile(r"\b(?:take|takes|took|taken|taking)\s+place\b", re.I), "held"),
+            (re.compile(r"\b(?:get|got|gets|getting|was|were|been)\s+(?:nicked|busted|collared)\b", re.I),
+             "arrested"),
+            # "what day did …": the day is what is asked, no word an answer must say
+            (re.compile(r"^\s*(?:on\s+)?(?:what|which)\s+(?:day|date)\b", re.I), "when"),
             (re.compile(r"\b(?:made|make|makes|making)\s+(?:her|him|them|me|us)\s+cry\b", re.I), "tears"),
             (re.compile(r"\b(?:los[te]|loses|losing)\s+(?:(?:their|his|her|its|our|my)\s+)?homes?\b"
                         r"|\b(?:made|left)\s+homeless\b", re.I), "displaced"),

@@ -21,10 +21,12 @@ from digests.news.answers import (
     support,
 )
 from digests.news.asked_names import COUNTRY, NAME, PERSON, PLACE, wanted
+from digests.news.dates import dates_in
 from digests.news.enrichment import Enricher
 from digests.news.lexicon import is_verb_form, lemma
 from digests.news.people import role_near
 from digests.news.question import (
+    KIND_DATE,
     KIND_FIGURES,
     KIND_HOLDER,
     KIND_PLACE,
@@ -456,3 +458,23 @@ def test_a_members_phrase_is_read_as_the_word_news_uses() -> None:
     assert "someon" not in read_question("who did someone in the crowd shout at", TODAY).terms
     assert meets(lemma("bar"), {lemma("pub")}) and meets(lemma("wrecked"), {lemma("destroyed")})
     assert meets(lemma("crowd"), {lemma("heckler")})
+
+
+@pytest.mark.parametrize(("sentence", "day"), [
+    ("Zelensky to address MPs via video link on Tuesday", date(2022, 3, 8)),  # a headline's future
+    ("He will speak on Tuesday", date(2022, 3, 8)),
+    ("McGregor was arrested by police on Tuesday evening", date(2022, 3, 1)),
+    ("Russia agreed to talks on Tuesday", date(2022, 3, 1)),
+    ("Police were called to the scene on Tuesday", date(2022, 3, 1)),
+    ("A look at his bid to become champion against Martinez on Saturday", date(2022, 3, 12)),
+])
+def test_a_weekday_still_to_come_is_the_next_one(sentence: str, day: date) -> None:
+    """Published on Monday 7 March 2022."""
+    assert [when for _, when in dates_in(sentence, date(2022, 3, 7))] == [day]
+
+
+def test_what_day_asks_for_no_word_day() -> None:
+    asked = read_question("what day did zelensky speak to the commons", TODAY)
+    assert asked.kind == KIND_DATE and "day" not in asked.terms
+    assert meets(lemma("gardai"), {lemma("police")}) and lemma("arrested") in read_question(
+        "when did he get nicked", TODAY).terms
