@@ -24,7 +24,7 @@ from datetime import date, datetime
 
 from digests.models import SentenceHit
 from digests.news.answer_types import DONT_KNOW, Answer, AnswerStore, Quote, dont_know
-from digests.news.asked_names import COUNTRY, NAME, PLACE, name_of_kind, wanted
+from digests.news.asked_names import COUNTRY, NAME, PLACE, is_person, name_of_kind, wanted
 from digests.news.dates import dates_in
 from digests.news.extracts import age_in, date_in, name_in, place_in, placed_in
 from digests.news.figure_answers import FigureQuestion, answer_figures, figure_date, figure_score
@@ -255,7 +255,30 @@ def _named(asked: Question, text: str, *, around: bool = False) -> str | None:
         typed = name_of_kind(text, asked, want, around=around)
         if typed is not None or want.kind != NAME:
             return typed  # "which senator": a person, not "West Virginia"
-    return name_doing_it(text, asked) if asked.verbs else name_in(text, asked)
+    name = name_doing_it(text, asked) if asked.verbs else name_in(text, asked)
+    if name is not None and want is not None and (is_person(name, text) or _cited(name, text)
+                                                  or not _near(name, text, want.nouns[-1:])):
+        return None  # "which three drugs": not the reporter, the paper, an "Olympic doping case"
+    return name
+
+
+_NEAR_WORDS = 4
+
+
+def _near(name: str, text: str, nouns: Sequence[str]) -> bool:
+    """Whether the text writes `name` within a few words of a word the question calls the
+    thing asked for by ("the drugs trimetazidine, …", "Coda, a film about …")."""
+    tokens = [w.lower() for w in words(text)]
+    wanted = {lemma(n) for n in nouns}
+    spots = [i for i, w in enumerate(tokens) if lemma(w) in wanted or meets(lemma(w), wanted)]
+    first = words(name)[0].lower() if words(name) else ""
+    at = [i for i, w in enumerate(tokens) if w == first]
+    return any(abs(i - j) <= _NEAR_WORDS for i in at for j in spots)
+
+
+def _cited(name: str, text: str) -> bool:
+    """Whether the text names `name` only as its source ("according to a New York Times report")."""
+    return re.search(rf"\baccording\s+to\s+(?:an?\s+|the\s+)?{re.escape(name)}\b", text) is not None
 
 
 def _with_lead(asked: Question, found: Sequence[tuple[str, SentenceHit]]) -> Answer:

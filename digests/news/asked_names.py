@@ -23,8 +23,11 @@ PERSON, COUNTRY, PLACE, NAME = "person", "country", "place", "name"
 _ASKED = re.compile(r"^\s*(?:which|what)\s+(?:(?:is|was|are|were)\s+(?:the\s+)?"
                     r"(?:(?:full\s+)?name\s+of\s+(?:the\s+|this\s+|that\s+)?)?)?"
                     r"(?P<words>[\w'’-]+(?:\s+[\w'’-]+){0,4})", re.IGNORECASE)
-_PERSON_NOUNS = HEAD_WORDS | frozenset("""person man woman boy girl men women people politician
-figure celebrity""".split())
+# The words of the posts (split from "world_number_three", "fly-half": not their parts) and plain
+# words for a person.
+_PERSON_NOUNS = (HEAD_WORDS - frozenset("""1 2 3 one two three four five number no. world back co film
+fly full half high leg vice wing""".split())) | frozenset("""person man woman boy girl men women people
+politician figure celebrity""".split())
 _COUNTRY_NOUNS = frozenset({"country", "nation"})
 _PLACE_NOUNS = frozenset("""city town village region province state island capital district county
 port area""".split())
@@ -114,3 +117,8 @@ def _name_for(text: str, want: Wanted, new: Callable[[str], bool]) -> str | None
         return named.group("name")
     quoted = next((q for q in _QUOTED.findall(text) if new(q)), None)
     return quoted  # "… has decided -- "spongy moth" is the new common name"
+
+
+def is_person(name: str, text: str) -> bool:
+    """Whether the text names `name` as a person (with a post, a speech verb, a person's shape)."""
+    return any(m.name == name or name in m.name for m in extract_people(text))

@@ -78,7 +78,7 @@ ban prohibit outlaw
 arrest detain custody
 sack dismiss layoff redundancy job lay axe fire
 buy acquire acquisition purchase takeover
-sell sale
+sell sale fetch
 price cost
 rise increase climb grow jump surge soar
 fall drop decrease decline plunge slump

@@ -152,12 +152,18 @@ _EXPECTED = re.compile(r"\b(?:expected|set|likely|poised|tipped|hoping|hopes?|pl
                        r"predicted|projected)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
+_MODAL = re.compile(r"\b(?:could|may|might|would|will|(?:expected|set|likely|poised|tipped|due)\s+to|"
+                    r"estimated|forecast|predicted|projected)\s+\w+", re.IGNORECASE)
+
+
 def _only_expected(asked: Question, text: str) -> bool:
     """A done event asked about ("what did the diamond sell for") and a sentence that only
     expects it ("is expected to sell for $48 million"): every time it says the event, a word of
     expectation comes right before."""
     said = event_words(asked, text)
-    return bool(said) and all(_EXPECTED.search(text[:t.start()]) for t in said)
+    if not said:  # "could fetch a record $200 million": no sale said, one expected
+        return _MODAL.search(text) is not None
+    return all(_EXPECTED.search(text[:t.start()]) for t in said)
 
 
 _WIN = lemma("win")

@@ -59,7 +59,19 @@ def has_name(name: str, text: str) -> bool:
         last = parts[-1].casefold()
         return present == len(parts) or (len(last) >= 5 and last not in _KIND_OF_NAME and re.search(
             rf"(?<![\w]){re.escape(last)}(?![\w])", lowered) is not None)
+    if _another_of_its_kind(parts, text):
+        return False  # "Bafta Film Awards" is not the "Bafta Games Awards"
     return present * 2 >= len(parts)
+
+
+def _another_of_its_kind(parts: list[str], text: str) -> bool:
+    """Whether the text writes the name's first and last words around another word than the
+    name's own: the word that tells one of a family of names from the others."""
+    if len(parts) != 3:
+        return False
+    first, last = re.escape(parts[0]), re.escape(parts[2])
+    found = re.search(rf"(?<![\w]){first}\s+(?P<middle>[\w'’-]+)\s+{last}s?(?![\w])", text, re.IGNORECASE)
+    return found is not None and found.group("middle").casefold() != parts[1].casefold()
 
 
 def compounds_in(text: str, terms: Collection[str]) -> set[str]:
