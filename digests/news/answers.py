@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from datetime import date, datetime
 
 from digests.models import SentenceHit
@@ -172,13 +173,14 @@ async def _lead_from_items(store: AnswerStore, asked: Question, hits: Sequence[S
     or "the yacht" leads with the one its item's other sentences name."""
     contexts = item_contexts(hits)
     order = {item: n for n, item in enumerate(contexts)}
+    judged = _without_kind_words(asked)
     supported: list[tuple[float, SentenceHit]] = []
     for hit in sorted(hits, key=lambda h: order[h.source.item_id]):  # item by item
         context = contexts[hit.source.item_id]
         if not (says_it(asked, hit.text, hit.source.published_at.date())
                 and about_it(asked, hit.text, context, rarity)):
             continue
-        score = support_in_item(asked, hit.text, context, rarity, named, True)
+        score = support_in_item(judged, hit.text, context, rarity, named, True)
         if score >= SUPPORTED:
             supported.append((score, hit))
     leads = {id(hit): _lead(asked, hit, now) for _, hit in supported}
@@ -204,6 +206,19 @@ async def _lead_from_items(store: AnswerStore, asked: Question, hits: Sequence[S
         narrow = [entry for entry in near if entry[3].casefold() not in _BROAD_PLACES]
         found = [*narrow, *[entry for entry in found if entry not in narrow]]
     return _with_lead(asked, [(lead, hit) for *_, lead, hit in found])
+
+
+def _without_kind_words(asked: Question) -> Question:
+    """"Which British wartime PM did Zelensky invoke": "British wartime PM" says what kind of
+    name is asked for, which the lead must be; the sentence need not write it ("Zelensky invokes
+    Winston Churchill"). Only when the question says a kind of person, country or place."""
+    want = wanted(asked)
+    if want is None or not want.said or want.kind == NAME:
+        return asked
+    upto = want.nouns.index(want.head) + 1 if want.head in want.nouns else len(want.nouns)
+    kind_words = {lemma(n) for n in want.nouns[:upto]}  # "Russian general", not "Ukraine" after it
+    kept = tuple(t for t in asked.terms if t not in kind_words)
+    return replace(asked, terms=kept) if kept else asked
 
 
 _EVENT_GAP_WORDS = 2  # "died on Friday", "died in hospital on Friday": the day right by the event

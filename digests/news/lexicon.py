@@ -74,7 +74,7 @@ ceasefire truce
 attack strike shell shelling bomb bombing missile rocket airstrike
 invade invasion offensive incursion
 sanction embargo
-ban prohibit outlaw
+ban prohibit outlaw block restrict
 arrest detain custody
 sack dismiss layoff redundancy job lay axe fire
 buy acquire acquisition purchase takeover
@@ -125,6 +125,9 @@ cry tear weep sob
 crowd spectator heckler audience
 police cop gardai garda officer
 speak speech address
+invoke mention cite evoke
+site platform website
+regulator watchdog
 quake earthquake tremor
 """.strip()
 

@@ -61,8 +61,15 @@ _PHRASES = ((re.compile(r"\bpass(?:ed|es)?\s+away\b", re.I), "died"),
             (re.compile(r"\b(?:put|puts|putting)\s+to\s+death\b", re.I), "executed"),
             (re.compile(r"\ba\s+single\b", re.I), "one"),
             (re.compile(r"\b(?:take|takes|took|taken|taking)\s+place\b", re.I), "held"),
+            (re.compile(r"\b(?:take|takes|took|taken|taking|claim(?:s|ed)?|grab(?:s|bed)?|scoop(?:s|ed)?)\s+"
+                        r"(?:the\s+)?gold\b", re.I), "won gold"),
+            (re.compile(r"\b(?:bring|brings|brought|bringing)\s+up\b", re.I), "invoked"),
+            (re.compile(r"\bcut(?:s|ting)?\s+off\b", re.I), "blocked"),
             (re.compile(r"\b(?:get|got|gets|getting|was|were|been)\s+(?:nicked|busted|collared)\b", re.I),
              "arrested"),
+            # "what was the name of the general": the name is what is asked, no word to say
+            (re.compile(r"^\s*(?:what|which)(?:['’]s|\s+(?:is|was|are|were))\s+(?:the\s+)?(?:full\s+)?"
+                        r"names?\s+of\b", re.I), "which"),
             # "what day did …": the day is what is asked, no word an answer must say
             (re.compile(r"^\s*(?:on\s+)?(?:what|which)\s+(?:day|date)\b", re.I), "when"),
             (re.compile(r"\b(?:made|make|makes|making)\s+(?:her|him|them|me|us)\s+cry\b", re.I), "tears"),

@@ -98,6 +98,7 @@ ITEMS = [  # (day of March 2022, title, text)
      "businessman, the government says."),
     (29, "Moth species gets a new name",
      "A renaming process has decided -- \"fuzzy moth\" is the new common name for the insect."),
+    (30, "Holt speaks to MPs", "President Dan Holt invokes Winston Churchill as he appeals to MPs."),
     (27, "Shells hit power station",
      "Shells hit the Brightwater nuclear power plant, the largest in Ruritania."),
 ]
@@ -363,6 +364,7 @@ async def test_which_leads_with_the_name(newsroom: Store) -> None:
     ("which nuclear power plant was shelled", "Brightwater"),  # the name before what it is called
     ("what is the name of the superyacht officials seized in port", "Quill"),  # another sentence's
     ("what new common name was chosen for the moth", "fuzzy moth"),  # a name given in quotes
+    ("which british wartime pm did dan holt bring up when he addressed mps", "Winston Churchill"),
 ])
 async def test_which_leads_with_a_name_of_the_kind_asked(newsroom: Store, question: str, lead: str) -> None:
     answer = await answer_question(newsroom, question, NOW)
@@ -458,6 +460,9 @@ def test_a_members_phrase_is_read_as_the_word_news_uses() -> None:
     assert "someon" not in read_question("who did someone in the crowd shout at", TODAY).terms
     assert meets(lemma("bar"), {lemma("pub")}) and meets(lemma("wrecked"), {lemma("destroyed")})
     assert meets(lemma("crowd"), {lemma("heckler")})
+    assert lemma("won") in read_question("who took gold in the downhill", TODAY).terms
+    assert lemma("blocked") in read_question("which site did the regulator cut off", TODAY).terms
+    assert "name" not in read_question("what was the name of the general", TODAY).terms
 
 
 @pytest.mark.parametrize(("sentence", "day"), [
