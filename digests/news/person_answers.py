@@ -112,12 +112,20 @@ async def answer_holder(store: AnswerStore, asked: Question, rarity: Mapping[str
         if not says_it(asked, hit.text, hit.source.published_at.date()):
             continue
         for mention in extract_people(hit.text):
+            if _named_in(mention.name, asked.text):
+                continue  # "the new Chelsea manager after Tuchel": not Tuchel
             role = mention.role or role_near(mention.name, hit.text) or ""
             if heads & {lemma(w.lower()) for w in words(role)}:
                 of = f", {mention.affiliation}" if mention.affiliation else ""
                 headline = f"{mention.name} — {role}{of}"
                 return Answer(asked.text, KIND_PERSON, True, headline, (Quote(hit.text, hit.source),))
     return dont_know(asked.text, KIND_PERSON)
+
+
+def _named_in(name: str, question: str) -> bool:
+    """Whether the question itself names the person (by any of their names)."""
+    typed = {w.casefold() for w in words(question)}
+    return any(part.casefold() in typed for part in words(name) if len(part) > 2)
 
 
 _POST_HEADS = frozenset(lemma(w) for w in """mayor governor head leader president minister ceo chief

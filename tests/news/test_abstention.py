@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from digests.models import Entry
-from digests.news.answers import DONT_KNOW, Answer, answer_question, lowercase_names, says_it
+from digests.news.answers import DONT_KNOW, Answer, answer_question, lowercase_names, says_it, support
 from digests.news.enrichment import Enricher
 from digests.news.question import KIND_FIGURES, read_question
 from digests.runtime.workers import WorkerPool
@@ -112,6 +112,16 @@ def test_a_sentence_must_be_of_the_year_say_the_event_and_not_say_it_is_unknown(
     assert not says_it(final, "Liverpool won the semi-final of the Champions League.", TODAY)
     assert says_it(final, "Liverpool won the Champions League final in Paris.", TODAY)
     assert says_it(read_question("who won the semi-final", TODAY), "Chelsea won the semi-final.", TODAY)
+    after = read_question("who's the new chelsea manager after tuchel", TODAY)
+    assert not says_it(after, "Chelsea manager Thomas Tuchel says it is no time to laugh.", TODAY)
+    assert says_it(after, "Chelsea have appointed Graham Potter as their new manager.", TODAY)
+
+
+def test_a_common_word_of_a_place_name_is_no_place_asked() -> None:
+    """"new" is a word of "New York", not a place "barcelona's new shirt sponsor" asks about."""
+    asked = read_question("who's barcelona's new shirt and stadium sponsor", TODAY)
+    text = "FC Barcelona has signed a shirt and stadium sponsorship deal with Spotify."
+    assert support(asked, text, {t: 5.0 for t in asked.terms}) > 0
 
 
 def test_a_rare_word_written_as_a_name_must_be_in_the_answer() -> None:
