@@ -65,6 +65,15 @@ _PHRASES = ((re.compile(r"\bpass(?:ed|es)?\s+away\b", re.I), "died"),
                         r"(?:the\s+)?gold\b", re.I), "won gold"),
             (re.compile(r"\b(?:bring|brings|brought|bringing)\s+up\b", re.I), "invoked"),
             (re.compile(r"\bcut(?:s|ting)?\s+off\b", re.I), "blocked"),
+            (re.compile(r"\bin\s+the\s+year\s+to\b", re.I), "in the 12 months to"),
+            (re.compile(r"\b(?:take|takes|taken|taking|took)\s+((?:[\w'’-]+\s+){0,3}?)off\s+(?:the\s+)?air\b",
+                        re.I), r"suspended \1"),
+            # what members call clubs and grounds
+            (re.compile(r"\bbar[cç]a\b", re.I), "Barcelona"),
+            (re.compile(r"\bnou\s+camp\b", re.I), "Camp Nou"),
+            (re.compile(r"\bman\s+utd\b", re.I), "Manchester United"),
+            (re.compile(r"\bman\s+city\b", re.I), "Manchester City"),
+            (re.compile(r"\bspurs\b", re.I), "Tottenham"),
             (re.compile(r"\b(?:get|got|gets|getting|was|were|been)\s+(?:nicked|busted|collared)\b", re.I),
              "arrested"),
             # "what was the name of the general": the name is what is asked, no word to say
@@ -155,7 +164,7 @@ def read_question(text: str, today: date) -> Question:
     kind, person = _kind(stripped)
     dates = calendar_dates_in(stripped, today)
     terms = tuple(question_terms(stripped))
-    head = _counted_head(stripped) if kind == KIND_FIGURES else None
+    head = (_counted_head(stripped) or _rate_named(stripped)) if kind == KIND_FIGURES else None
     measure = measure_of(stripped, terms, head) if kind == KIND_FIGURES else None
     if measure in (MEASURE_DURATION, MEASURE_AGE) and head in _TIME_UNITS:
         head = None  # "how many years": the unit is what is counted
@@ -247,7 +256,9 @@ _MEASURES = (
      MEASURE_SPEED),
     (re.compile(r"\bhow\s+heavy\b|\bweigh", re.I), MEASURE_WEIGHT),
     (re.compile(r"\bwhat\s+score\b", re.I), MEASURE_SCORE),
-    (re.compile(r"%|\bper\s*cent|\bpercentage\b|\bwhat\s+share\b|\bproportion\b|\brate\b", re.I),
+    (re.compile(r"%|\bper\s*cent|\bpercentage\b|\bwhat\s+share\b|\bproportion\b|\brate\b"
+                r"|^\s*what(?:['’]s|\s+(?:is|was|were|are))\s+(?:the\s+)?(?:\w+\s+)?(?:inflation|unemployment)\b",
+                re.I),
      MEASURE_PERCENT),
 )
 
@@ -363,6 +374,16 @@ def _counted_head(text: str) -> str | None:
     verb = next((i for i, w in enumerate(counted) if i and _verb_form(w)), len(counted))
     counted = counted[:verb]  # "how many people died", "how many people lost their homes": people
     return lemma(counted[-1].lower()) if counted else None
+
+
+_RATE_NAMED = re.compile(r"^\s*what(?:['’]s|\s+(?:is|was|were|are))\s+(?:the\s+)?(?:\w+\s+)?"
+                         r"(?P<rate>inflation|unemployment)\b", re.IGNORECASE)
+
+
+def _rate_named(text: str) -> str | None:
+    """"What was UK inflation in …": the rate is what the figure must measure."""
+    found = _RATE_NAMED.match(text)
+    return lemma(found.group("rate").lower()) if found else None
 
 
 def _verb_form(word: str) -> bool:

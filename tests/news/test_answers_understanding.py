@@ -99,6 +99,9 @@ ITEMS = [  # (day of March 2022, title, text)
     (29, "Moth species gets a new name",
      "A renaming process has decided -- \"fuzzy moth\" is the new common name for the insect."),
     (30, "Holt speaks to MPs", "President Dan Holt invokes Winston Churchill as he appeals to MPs."),
+    (21, "Host suspended", "The network suspended host Ana Vale for two weeks on Tuesday night."),
+    (16, "Inflation at a high", "Inflation rose by 5.5% in the 12 months to January, a 30-year high. "
+     "House prices rose 0.8% in January."),
     (27, "Shells hit power station",
      "Shells hit the Brightwater nuclear power plant, the largest in Ruritania."),
 ]
@@ -334,6 +337,15 @@ async def test_a_place_more_items_give_leads(newsroom: Store) -> None:
     assert answer.found and answer.headline.startswith("Istanbul — ")
 
 
+@pytest.mark.parametrize(("question", "value"), [
+    ("how long did the network take ana vale off the air for", 2),  # suspended for two weeks
+    ("what was inflation in the year to january", 5.5),  # the rate named, not house prices
+])
+async def test_a_value_asked_in_a_members_words(newsroom: Store, question: str, value: float) -> None:
+    answer = await answer_question(newsroom, question, NOW)
+    assert answer.found and answer.values[0] == value
+
+
 async def test_the_biggest_gust_is_the_record_one(newsroom: Store) -> None:
     asked = read_question("what was the biggest gust in storm eunice", TODAY)
     assert asked.kind == KIND_FIGURES
@@ -463,6 +475,7 @@ def test_a_members_phrase_is_read_as_the_word_news_uses() -> None:
     assert lemma("won") in read_question("who took gold in the downhill", TODAY).terms
     assert lemma("blocked") in read_question("which site did the regulator cut off", TODAY).terms
     assert "name" not in read_question("what was the name of the general", TODAY).terms
+    assert lemma("barcelona") in read_question("how many fans packed the nou camp for barca", TODAY).terms
 
 
 @pytest.mark.parametrize(("sentence", "day"), [
