@@ -41,6 +41,7 @@ from digests.news.question import (
     KIND_SEARCH,
     Question,
     Unreadable,
+    in_news_words,
     read_question,
 )
 from digests.news.sentence_search import SEARCHED, distinct_hits, search_terms, searched
@@ -55,7 +56,7 @@ from digests.news.support import (
     support,
     support_in_item,
 )
-from digests.news.text import words
+from digests.news.text import STOPWORDS, words
 from digests.news.word_matching import meets
 
 __all__ = [  # what the rest of the bot, the tests and the benchmarks import from here
@@ -138,7 +139,7 @@ _OF_WHOM_WORDS = 5  # "the death of Foo Fighters' drummer Taylor Hawkins": still
 def _completes(asked: Question, text: str) -> bool:
     """"What did X die of": the sentence says the event with its preposition ("died of …",
     "held up …"); "X dies aged 50" does not say of what."""
-    ends = _ENDS_ON_PREPOSITION.match(asked.text)
+    ends = _ENDS_ON_PREPOSITION.match(in_news_words(asked.text))
     if ends is None:
         return True
     verb, preposition = lemma(ends.group("verb").lower()), ends.group("prep").lower()
@@ -146,6 +147,9 @@ def _completes(asked: Question, text: str) -> bool:
     tokens = [w.lower() for w in words(text)]
     for i, word in enumerate(tokens):
         after = tokens[i + 1:i + 3]
+        if (preposition == "for" and i and meets(verb, {lemma(word)}) and tokens[i - 1].isalpha()
+                and tokens[i - 1] not in STOPWORDS and lemma(tokens[i - 1]) not in asked.terms):
+            return True  # "a giant factory for what": "the largest fertilizer plant"
         if meets(verb, {lemma(word)}) and preposition in after:
             said = tokens[i + 2 + after.index(preposition):][:_OF_WHOM_WORDS]
             if not subject & set(said):  # "the death of Taylor Hawkins" says of whom, not of what

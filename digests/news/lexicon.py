@@ -118,7 +118,9 @@ staff staffer worker employee workforce
 night overnight
 mudslide landslide
 fridge refrigerate refrigerator
-record biggest largest highest strongest
+record biggest largest highest strongest giant
+factory plant
+nap doze snooze
 bar pub
 destroy wreck ruin devastate demolish flatten raze
 cry tear weep sob

@@ -66,6 +66,7 @@ _PHRASES = ((re.compile(r"\bpass(?:ed|es)?\s+away\b", re.I), "died"),
             (re.compile(r"\b(?:bring|brings|brought|bringing)\s+up\b", re.I), "invoked"),
             (re.compile(r"\bcut(?:s|ting)?\s+off\b", re.I), "blocked"),
             (re.compile(r"\bin\s+the\s+year\s+to\b", re.I), "in the 12 months to"),
+            (re.compile(r"\b(?:get|got|gets|getting|gotten)\s+away\s+with\b", re.I), "stole"),
             (re.compile(r"\b(?:take|takes|taken|taking|took)\s+((?:[\w'’-]+\s+){0,3}?)off\s+(?:the\s+)?air\b",
                         re.I), r"suspended \1"),
             # what members call clubs and grounds
@@ -286,13 +287,19 @@ def measure_of(text: str, terms: tuple[str, ...], head: str | None) -> str | Non
     return None
 
 
+def in_news_words(text: str) -> str:
+    """The question with a member's phrases written as news writes them ("got away with" →
+    "stole", "take place" → "held")."""
+    for pattern, replacement in _PHRASES:
+        text = pattern.sub(replacement, text)
+    return text
+
+
 def question_terms(text: str) -> list[str]:
     """Lemmas of the content words of a question, question words and stop words left out."""
     found = []
     dates = {w.lower() for match in _DATE_WORDS.finditer(text) for w in words(match.group())}
-    for pattern, replacement in _PHRASES:
-        text = pattern.sub(replacement, text)
-    for word in words(text):
+    for word in words(in_news_words(text)):
         lowered = _POSSESSIVE.sub("", word.lower())
         if (lowered in _QUESTION_WORDS or lowered in dates
                 or (lowered in STOPWORDS and not word.isupper())):

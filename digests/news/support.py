@@ -174,12 +174,19 @@ def _only_expected(asked: Question, text: str) -> bool:
 
 
 _WIN = lemma("win")
+_WIN_OR_BEAT = frozenset({_WIN, lemma("beat")})
+_DEFEAT_BY = r"\b(?:defeats?|loss|lost|loses|losing|beaten)\s+(?:[\w'’-]+\s+){0,4}?(?:by|to)\s+"
+_LOST_TO_BEFORE = re.compile(rf"{_DEFEAT_BY}$")  # "her defeat by " right before the name
+_LOST_TO = re.compile(rf"{_DEFEAT_BY}(?=[A-Z])")
 _GONE_TO = re.compile(r"\b(?:went|goes|go|going|awarded|handed|given|presented)\s+to\s+(?:the\s+)?",
                       re.IGNORECASE)
 
 
 def _said_otherwise(verb: str, text: str) -> bool:
-    """A win written as a prize going to someone: "best picture went to Coda"."""
+    """A win written as a prize going to someone ("best picture went to Coda"), a victory as
+    the loser's defeat ("her defeat by Veronika Kudermetova")."""
+    if verb in _WIN_OR_BEAT and _LOST_TO.search(text) is not None:
+        return True
     return verb == _WIN and _GONE_TO.search(text) is not None
 
 
@@ -307,6 +314,8 @@ def _does_it(name: str, text: str, asked: Question) -> bool:
         return False  # "stars who probably deserve a Premier League title win"
     if _WIN in asked.verbs and re.search(rf"{_GONE_TO.pattern}$", text[:at], re.IGNORECASE):
         return True  # "best picture went to Coda"
+    if set(asked.verbs) & _WIN_OR_BEAT and _LOST_TO_BEFORE.search(text[:at]):
+        return True  # "her defeat by Veronika Kudermetova"
     rest = text[at + len(name):]
     for token in LETTER_WORD.finditer(rest):
         if not any(meets(verb, {lemma(token.group().lower())}) for verb in asked.verbs):

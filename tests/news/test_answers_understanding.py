@@ -102,6 +102,11 @@ ITEMS = [  # (day of March 2022, title, text)
     (21, "Host suspended", "The network suspended host Ana Vale for two weeks on Tuesday night."),
     (16, "Inflation at a high", "Inflation rose by 5.5% in the 12 months to January, a 30-year high. "
      "House prices rose 0.8% in January."),
+    (22, "Ruiz beaten after heckling", "Former champion Ana Ruiz is brought to tears by a heckler during her "
+     "6-0 6-4 defeat by Maria Lenz at Indian Wells."),
+    (23, "Star's medal stolen", "Tom Bell's World Cup winner's medal was among the items stolen "
+     "during a burglary at his home."),
+    (24, "Tycoon opens plant", "Tycoon Ike Obi opened the continent's largest fertilizer plant this week."),
     (27, "Shells hit power station",
      "Shells hit the Brightwater nuclear power plant, the largest in Ruritania."),
 ]
@@ -335,6 +340,17 @@ async def test_a_place_more_items_give_leads(newsroom: Store) -> None:
     """Three sentences about the talks as well supported: two put them in Istanbul."""
     answer = await answer_question(newsroom, "where are the peace talks", NOW)
     assert answer.found and answer.headline.startswith("Istanbul — ")
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    ("who beat ana ruiz when she got heckled", "Maria Lenz — "),  # "her defeat by Maria Lenz"
+    ("what did tom bell say the burglars got away with", "medal"),  # "stolen"
+    ("what has ike obi just opened a giant factory for", "fertilizer plant"),  # the plant's kind
+])
+async def test_a_members_question_meets_the_sentence_that_says_it(newsroom: Store, question: str,
+                                                                  said: str) -> None:
+    answer = await answer_question(newsroom, question, NOW)
+    assert answer.found and said in answer.headline
 
 
 @pytest.mark.parametrize(("question", "value"), [
