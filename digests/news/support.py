@@ -253,9 +253,13 @@ def lowercase_names(asked: Question, texts: Iterable[str], rarity: Mapping[str, 
     for text in texts if missing else ():
         for joined in compounds_in(text, missing):
             seen[joined] = seen.get(joined, 0) + 1  # "moon walk" for "moonwalk"
-    verb_forms = {lemma(w.lower()) for w in words(asked.text) if is_verb_form(w)}  # "chosen": a paraphrase
+    # A word of the language the stored news happens not to use ("outdoors", "simulate",
+    # "chosen") is a member's paraphrase; one the stemmer leaves whole ("moonwalk", "okonkwo")
+    # or a hyphenated one ("fennimore-hale") may name what is not stored.
+    worded = {lemma(w.lower()) for w in words(asked.text)
+              if is_verb_form(w) or (lemma(w.lower()) != w.lower() and "-" not in w)}
     absent = {t for t in content if t not in seen and t.isalpha() and rarity.get(t, 0.0) >= SPECIFIC
-              and t not in verb_forms}
+              and t not in worded}
     capitalised = {t: n for t, n in capitalised.items() if t not in _NATIONALITIES}  # "russian"
     rare_names = {t for t, n in inside.items() if capitalised.get(t, 0) == n and t not in in_longer
                   and rarity.get(t, 0.0) >= SPECIFIC}

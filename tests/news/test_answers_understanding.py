@@ -251,6 +251,9 @@ def test_news_words_meet_their_paraphrases_and_a_kind_meets_its_kinds() -> None:
     sentence = "An original Buzz Aldrin moon walk photo sold for $7,700 at auction."
     assert lemma("moonwalk") not in lowercase_names(moonwalk, [sentence], rare)
     assert lemma("moonwalk") in lowercase_names(moonwalk, ["A photo sold for $7,700."], rare)
+    parked = read_question("how many cars are owners told to leave parked outdoors", TODAY)
+    assert lemma("outdoors") not in lowercase_names(parked, ["Owners are told to park outside."],
+                                                    {term: 9.0 for term in parked.terms})  # a paraphrase
     assert not has_name("Ace", "the aces of the team")  # short words only as written
 
 
