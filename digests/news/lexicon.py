@@ -121,6 +121,8 @@ fridge refrigerate refrigerator
 record biggest largest highest strongest giant
 factory plant
 nap doze snooze
+gadget device
+trainee student apprentice intern
 bar pub
 destroy wreck ruin devastate demolish flatten raze
 cry tear weep sob

@@ -44,7 +44,7 @@ many happen happened happening give us figure figures much""".split()) | frozens
     """get gets got getting gotten thing things stuff guy guys bloke exactly roughly approximately
     actually really basically officially apparently supposedly ever end finally overall altogether
     old long far fast big large high heavy strong tall deep going pretty much someone somebody
-    anyone anybody something""".split()) | frozenset(
+    anyone anybody something lots lot potentially possibly supposedly""".split()) | frozenset(
     # A pronoun with its auxiliary: it says who, never what ("which senator said he'd vote").
     """he'd she'd they'd we'd i'd you'd he'll she'll they'll we'll i'll you'll they've we've
     you've i've he’d she’d they’d we’d he’ll she’ll they’ll""".split()) | frozenset(
@@ -67,6 +67,12 @@ _PHRASES = ((re.compile(r"\bpass(?:ed|es)?\s+away\b", re.I), "died"),
             (re.compile(r"\bcut(?:s|ting)?\s+off\b", re.I), "blocked"),
             (re.compile(r"\bin\s+the\s+year\s+to\b", re.I), "in the 12 months to"),
             (re.compile(r"\b(?:get|got|gets|getting|gotten)\s+away\s+with\b", re.I), "stole"),
+            (re.compile(r"\bmix(?:ed|es|ing)?\s+((?:[\w'’-]+\s+){0,3}?)up\s+with\b", re.I),
+             r"confused \1with"),
+            (re.compile(r"\b(?:switch|switched|switching|go|goes|going|went)\s+back\s+to\b", re.I),
+             "bring back"),
+            # "what kind of feed": the feed is asked about, the kind is how a member asks
+            (re.compile(r"^\s*(?:what|which)\s+(?:kind|sort|type)\s+of\b", re.I), "what"),
             (re.compile(r"\b(?:take|takes|taken|taking|took)\s+((?:[\w'’-]+\s+){0,3}?)off\s+(?:the\s+)?air\b",
                         re.I), r"suspended \1"),
             # what members call clubs and grounds

@@ -495,6 +495,11 @@ def test_a_members_phrase_is_read_as_the_word_news_uses() -> None:
     assert lemma("blocked") in read_question("which site did the regulator cut off", TODAY).terms
     assert "name" not in read_question("what was the name of the general", TODAY).terms
     assert lemma("barcelona") in read_question("how many fans packed the nou camp for barca", TODAY).terms
+    mixed = read_question("what did the mp mix gazpacho up with", TODAY)
+    assert lemma("confused") in mixed.terms and "kind" not in read_question(
+        "what kind of feed is the app letting people switch back to", TODAY).terms
+    assert meets(lemma("gadget"), {lemma("device")}) and "lot" not in read_question(
+        "what's lots of dozing linked to", TODAY).terms
 
 
 @pytest.mark.parametrize(("sentence", "day"), [
