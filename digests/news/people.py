@@ -370,9 +370,14 @@ def _role_after(text: str, start: int, end: int) -> tuple[str | None, str | None
         if match and match.group("aff") and not match.group("passive"):
             match = None
     if match is None:
+        match = vocab.BRACKET_ROLE.match(text, end)
+    if match is None:
         title = vocab.RIGHT_TITLE.match(text, end)
         if title:
             return title.group("role"), None
+        heads = vocab.WHO_HEADS.match(text, end)
+        if heads:  # ", who heads the World Food Programme"
+            return vocab.ROLE_OF_VERB[heads.group("verb").lower()], _affiliation(heads.group("org"))
         match = vocab.SPEAKING_FOR.match(text, end)
         return None, _affiliation(match.group("aff")) if match else None
     groups = match.groupdict()

@@ -327,6 +327,15 @@ _SOURCES["APPOINTED_BEFORE"] = (  # "... appointed X as defence minister": X's r
     r"(?<![\w’'-])(?:named|appointed|elected|made|chose|picked|hired|nominated|tapped)\s+$")
 _SOURCES["AS_AFTER"] = (rf"\s+as\s+(?:{_DET}\s+)?(?:new\s+)?{_OWNER}?(?P<role>{_ROLE}){_ROLE_END}")
 _SOURCES["RIGHT_TITLE"] = (r"\s+(?P<role>MP|MEP|MSP|MLA)\b")  # "David Amess MP"
+# ", who heads the World Food Programme": the post said by its verb.
+_SOURCES["WHO_HEADS"] = (rf"\s*,\s*who\s+(?:now\s+|also\s+|currently\s+)?(?P<verb>heads|leads|chairs|manages|"
+                         rf"directs|coaches|captains|owns|founded|co-founded)\s+(?:the\s+)?"
+                         rf"(?P<org>{_CAP}(?:\s+(?:of\s+|for\s+)?{_CAP}){{0,4}})")
+ROLE_OF_VERB = {"heads": "head", "leads": "leader", "chairs": "chair", "manages": "manager",
+                "directs": "director", "coaches": "coach", "captains": "captain", "owns": "owner",
+                "founded": "founder", "co-founded": "co-founder"}
+# "Tom Reed (Labour MP)": a post in brackets right after the name.
+_SOURCES["BRACKET_ROLE"] = (rf"\s*\(\s*(?:{_OWNER})?(?P<role>{_ROLE})\s*\)")
 _SOURCES["PARTY_TAG"] = (r"\s*\((?P<party>[RDI])-[A-Z]{2}\)")  # "Marjorie Taylor Greene (R-GA)"
 PARTIES = {"R": "Republican", "D": "Democrat", "I": "Independent"}
 # What makes a capitalised group something other than a person: "the Super Bowl", "a Final Fantasy",

@@ -138,6 +138,10 @@ def test_people_roles_and_speakers(sentence: str, expected: list[Row]) -> None:
      [("Rob Hale", "second gentleman", None, False)]),
     ("Ivan Lebed is leaving his job as President Oleg Sorokin's special envoy on climate.",
      [("Ivan Lebed", "special envoy", None, False), ("Oleg Sorokin", "president", None, False)]),
+    ("Anna Berg, who heads the World Food Programme, said aid was running out.",
+     [("Anna Berg", "head", "World Food Programme", True)]),
+    ("Tom Reed (Labour MP) asked a question.", [("Tom Reed", "MP", "Labour", True)]),
+    ("Tom Reed (pictured) asked a question.", [("Tom Reed", None, None, True)]),
 ])
 def test_roles_news_writes(sentence: str, expected: list[Row]) -> None:
     """The ways news says who someone is, each read into role and affiliation."""
