@@ -435,6 +435,9 @@ async def run_discord(services: Services, token: str) -> None:
 
     charts = WorkerPool(1)
     await charts.run(warm_up)
+    from digests.news.answers import warm as warm_answers
+
+    await asyncio.to_thread(warm_answers)  # answers run on the loop: compile their patterns off it
     bot = build_bot(guild_ready_timeout=settings.guild_ready_timeout, shards=shards)
     log.info("discord: %s", shards.describe())
     watching = _Watching(services)

@@ -30,6 +30,7 @@ from digests.news.dates import dates_in
 from digests.news.extracts import age_in, date_in, name_in, place_in, placed_in
 from digests.news.figure_answers import FigureQuestion, answer_figures, figure_date, figure_score
 from digests.news.lexicon import lemma
+from digests.news.people import extract_people
 from digests.news.people_words import DEMONYMS
 from digests.news.person_answers import answer_holder, answer_person
 from digests.news.question import (
@@ -80,6 +81,13 @@ __all__ = [  # what the rest of the bot, the tests and the benchmarks import fro
 ]
 
 KIND_REFUSED = "refused"
+
+
+def warm() -> None:
+    """Compile once what answering reads with (the people patterns take about a second), so that
+    the first "which senator …" a member asks does not pay for it. Call it off the event loop."""
+    extract_people("Warm Up, a spokesman for Newsdesk, said so.\n\nThe chairwoman, Ann Lee, agreed.")
+    read_question("who is the mayor of warm", date(2022, 1, 1))
 
 
 async def answer_question(store: AnswerStore, question: str, now: datetime) -> Answer:
