@@ -84,8 +84,7 @@ async def answer_figures(store: AnswerStore, asked: Question, now: datetime,
     wanted = figure_question(asked)
     hits = await searched(store, search_terms(asked, rarity), FIGURE_HITS)
     quoted = {(h.source.item_id, h.text) for h in hits}
-    found = [f for f in await store.figures_of_items({item_id for item_id, _ in quoted})
-             if (f.source.item_id, f.figure.sentence) in quoted]
+    found = await store.figures_of_sentences(quoted)
     named = lowercase_names(asked, {h.text for h in hits[:SEARCHED]}, rarity)
     contexts = item_contexts(hits)
     candidates = [c for c in found if support_in_item(

@@ -6,7 +6,7 @@ private feed stays private).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from datetime import datetime
 
 from digests.models import Item, SentenceHit, StoryRecord
@@ -50,6 +50,9 @@ class ScopedStore:
 
     async def figures_of_items(self, item_ids: Iterable[int]) -> list[CitedFigure]:
         return await self._store.figures_of_items(item_ids)
+
+    async def figures_of_sentences(self, found: Collection[tuple[int, str]]) -> list[CitedFigure]:
+        return await self._store.figures_of_sentences(found)
 
     async def item_texts(self, item_ids: Iterable[int]) -> dict[int, str]:
         return await self._store.item_texts(item_ids)

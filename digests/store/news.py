@@ -31,6 +31,7 @@ from digests.store.schema import (
 )
 from digests.store.textsearch import (
     POSTGRESQL_SEARCH,
+    SQLITE_SCOPE_JOIN,
     SQLITE_SEARCH,
     Frequencies,
     fts_query,
@@ -213,6 +214,17 @@ class NewsQueries(Queries):
         query = _figure_query().where(figures.c.item_id.in_(list(item_ids)))
         return await read_all(self._engine, query, lambda r: CitedFigure(_figure(r), _source(r)))
 
+    async def figures_of_sentences(self, found: Collection[tuple[int, str]]) -> list[CitedFigure]:
+        """The figures of these (item, sentence) pairs only: a search's hits, without the other
+        figures of their items (a question's 200 hits' items hold three times as many)."""
+        if not found:
+            return []
+        query = _figure_query().where(figures.c.item_id.in_({item for item, _ in found}),
+                                      figures.c.sentence.in_({sentence for _, sentence in found}))
+        wanted = set(found)
+        return [f for f in await read_all(self._engine, query, lambda r: CitedFigure(_figure(r), _source(r)))
+                if (f.source.item_id, f.figure.sentence) in wanted]
+
     async def figures_in_sentences_matching(self, terms: Sequence[str], limit: int = 200,
                                             feed_ids: Collection[int] | None = None,
                                             until: datetime | None = None) -> list[CitedFigure]:
@@ -220,9 +232,7 @@ class NewsQueries(Queries):
         hits = await self.search_sentences(terms, limit, feed_ids, until)
         if not hits:
             return []
-        wanted = {(h.source.item_id, h.text) for h in hits}
-        found = await self.figures_of_items({item_id for item_id, _ in wanted})
-        return [f for f in found if (f.source.item_id, f.figure.sentence) in wanted]
+        return await self.figures_of_sentences({(h.source.item_id, h.text) for h in hits})
 
     async def word_rarity(self, words: Sequence[str]) -> dict[str, float]:
         """How rare each word is among the stored sentences: log(sentences / (sentences using
@@ -244,14 +254,18 @@ class NewsQueries(Queries):
         query = fts_query(terms)
         if not query or (feed_ids is not None and not feed_ids):
             return []
-        scope = ""
-        if feed_ids is not None:
-            scope = (" AND s.item_id IN (SELECT id FROM items WHERE feed_id IN "
-                     f"({','.join(str(int(f)) for f in feed_ids)}))")
-        if until is not None:
-            scope += " AND s.item_id IN (SELECT id FROM items WHERE published_at <= :until)"
         sqlite = self._engine.dialect.name == "sqlite"
-        statement = text((SQLITE_SEARCH if sqlite else POSTGRESQL_SEARCH).format(scope=scope))
+        feeds = ",".join(str(int(f)) for f in feed_ids) if feed_ids is not None else None
+        if sqlite:
+            scope = (f" AND i.feed_id IN ({feeds})" if feeds is not None else "") + (
+                " AND i.published_at <= :until" if until is not None else "")
+            statement = text(SQLITE_SEARCH.format(scope=scope, join=SQLITE_SCOPE_JOIN if scope else ""))
+        else:
+            scope = (f" AND s.item_id IN (SELECT id FROM items WHERE feed_id IN ({feeds}))"
+                     if feeds is not None else "")
+            if until is not None:
+                scope += " AND s.item_id IN (SELECT id FROM items WHERE published_at <= :until)"
+            statement = text(POSTGRESQL_SEARCH.format(scope=scope))
         parameters: dict[str, Any] = {"query": query, "limit": limit}
         if until is not None:
             statement = statement.bindparams(bindparam("until", type_=UTCDateTime))

@@ -45,10 +45,17 @@ def idf(total: int, used: int) -> float:
     return max(1e-6, math.log((total - used + 0.5) / (used + 0.5)))
 
 
+# The best `limit` matches are picked first, by rowid and score alone, and only they are joined
+# to their sentences' text: sorting every match with its text took a third longer. A search
+# limited to some feeds or to a date joins each match to its item ({join}, {scope} on `i`):
+# probing an item by its key is twice as fast as building the set of the feeds' items.
 SQLITE_SEARCH = (
-    "SELECT s.text AS text, bm25(sentences_fts) AS score, s.item_id AS item_id "
-    "FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid "
-    "WHERE sentences_fts MATCH :query{scope} ORDER BY score LIMIT :limit")
+    "SELECT s.text AS text, f.score AS score, s.item_id AS item_id FROM ("
+    "SELECT sentences_fts.rowid AS id, bm25(sentences_fts) AS score FROM sentences_fts{join} "
+    "WHERE sentences_fts MATCH :query{scope} ORDER BY score LIMIT :limit) f "
+    "JOIN sentences s ON s.id = f.id ORDER BY f.score")
+SQLITE_SCOPE_JOIN = (" JOIN sentences s0 ON s0.id = sentences_fts.rowid"
+                     " JOIN items i ON i.id = s0.item_id")
 SQLITE_COUNT = "SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH :query"
 
 # Scores are negated, lowest best, as bm25's are; a term's frequency in a sentence is taken
