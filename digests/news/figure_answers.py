@@ -11,7 +11,7 @@ from digests.news.answer_types import Answer, AnswerStore, Quote, dont_know
 from digests.news.digest import small_count
 from digests.news.extracts import age_in
 from digests.news.figures import format_value
-from digests.news.lexicon import family_of_lemma, lemma
+from digests.news.lexicon import family_of_lemma, kinds_of_lemma, lemma
 from digests.news.people_words import DEMONYMS, PLACES
 from digests.news.question import (
     KIND_FIGURES,
@@ -87,10 +87,19 @@ async def answer_figures(store: AnswerStore, asked: Question, now: datetime,
     found = await store.figures_of_sentences(quoted)
     named = lowercase_names(asked, {h.text for h in hits[:SEARCHED]}, rarity)
     contexts = item_contexts(hits)
-    candidates = [c for c in found if support_in_item(
-        asked, c.figure.sentence, contexts.get(c.source.item_id, c.figure.sentence), rarity, named,
-        _asked_for(c.figure, asked)) >= SUPPORTED
-                  and says_it(asked, c.figure.sentence, c.source.published_at.date(), events=False)]
+    judged: dict[tuple[str, str, bool, int], bool] = {}  # a wire story's copies are judged once
+
+    def answers(c: CitedFigure) -> bool:
+        context = contexts.get(c.source.item_id, c.figure.sentence)
+        asked_for = _asked_for(c.figure, asked)
+        key = (c.figure.sentence, context, asked_for, c.source.published_at.year)
+        if key not in judged:
+            judged[key] = (support_in_item(asked, c.figure.sentence, context, rarity, named, asked_for)
+                           >= SUPPORTED and says_it(asked, c.figure.sentence, c.source.published_at.date(),
+                                                    events=False))
+        return judged[key]
+
+    candidates = [c for c in found if answers(c)]
     series = best_series(candidates, wanted, contexts) or _best_supported_figure(candidates, wanted)
     if not series:
         return dont_know(asked.text, KIND_FIGURES)
@@ -127,16 +136,17 @@ def best_series(candidates: Sequence[CitedFigure], asked: FigureQuestion,
     """
     contexts = contexts or {}
     scored = [(figure_score(c.figure, asked), c) for c in candidates
-              if _fits(c, asked, contexts.get(c.source.item_id, ""))]
+              if _fits(c, asked, contexts.get(c.source.item_id, ""))
+              and (asked.by is None or figure_date(c)[0] <= asked.by)]  # "by 28 February"
     scored = [(score, c) for score, c in scored if score > 0]
+    if any(_counts_the_head(c.figure, asked) for _, c in scored):  # "how many people have fled":
+        scored = [(score, c) for score, c in scored if not _counts_a_kind(c.figure, asked)]  # not children
     if not scored:
         return []
     best_score, best = max(scored, key=lambda pair: (pair[0], figure_date(pair[1])))
     where = places_named(best.figure.sentence)
     series = [(score, c) for score, c in scored if score >= best_score - SERIES_MARGIN
               and c.figure.unit == best.figure.unit and _same_place(where, c.figure.sentence)]
-    if asked.by is not None:
-        series = [(score, c) for score, c in series if figure_date(c)[0] <= asked.by]
     # Latest day first; on one day, the report worded most like the question first.
     ordered = sorted(series, key=lambda pair: (figure_date(pair[1])[0], pair[0],
                                                 figure_date(pair[1])[1]), reverse=True)
@@ -162,11 +172,26 @@ def _same_place(where: frozenset[str], text: str) -> bool:
     return not where or not other or bool(where & other)
 
 
+def _counts_the_head(figure: Figure, asked: FigureQuestion) -> bool:
+    """Whether what the figure counts is the question's own noun ("people have fled")."""
+    return asked.head is not None and asked.head in _counted_words(figure)
+
+
+def _counts_a_kind(figure: Figure, asked: FigureQuestion) -> bool:
+    """Whether the figure counts a kind of the question's noun instead of it ("children" for
+    "people"): a part, where another figure counts the whole."""
+    if asked.head is None:
+        return False
+    counted = _counted_words(figure)
+    return asked.head not in counted and bool(kinds_of_lemma(asked.head) & counted)
+
+
 def _best_supported_figure(candidates: Sequence[CitedFigure], asked: FigureQuestion) -> list[CitedFigure]:
     """When no figure counts what the question names ("how many noms" and "four nominations"),
     the figure of the best-supporting sentence, of the kind asked (a count, a sum, a share),
-    most like the question in what it counts, latest first."""
+    most like the question in what it counts, latest first (up to its date, if it has one)."""
     fitting = [c for c in candidates if unit_fits(c.figure.unit, asked.measure)
+               and (asked.by is None or figure_date(c)[0] <= asked.by)
                and all(has_name(n, c.figure.sentence) for n in asked.names)
                and not small_count(c.figure)]
     if not fitting:

@@ -66,7 +66,8 @@ def _sentence_figures(sentence: str, offset: int, today: date) -> list[Figure]:
     readings = _readings(sentence)
     if not readings:
         return []
-    sources, dates = _sources(sentence), dates_in(sentence, today)
+    sources = _sources(sentence)
+    dates = [(at, day) for at, day in dates_in(sentence, today) if not _SINCE.search(sentence, 0, at)]
     figures = []
     for reading in readings:
         qualifier, qualifier_text, start, end = _qualify(sentence, reading)
@@ -76,6 +77,12 @@ def _sentence_figures(sentence: str, offset: int, today: date) -> list[Figure]:
         figures.append(Figure(reading.value, reading.unit, qualifier, qualifier_text, counted, source, when,
                               sentence[start:end], sentence, offset + start, offset + end))
     return figures
+
+
+# A day a period starts from is no day a figure was true on: "since the invasion started on
+# 24 February, more than 1 million people have fled" (published 3 March).
+_SINCE = re.compile(r"\b(?:since|started|starting|start|began|begun|beginning|from)\s+(?:on\s+)?$",
+                    re.IGNORECASE)
 
 
 def _nearest(found: list[tuple[int, _T]], position: int) -> _T | None:

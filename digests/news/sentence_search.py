@@ -16,17 +16,14 @@ from digests.news.word_matching import lemmas_of
 SEARCHED = 60  # sentences read for a place, a date or an open question
 
 COMMON = 3.0  # rarity under which a word is in so many sentences that searching for it costs most
-REPEATED = 4  # when fewer than one hit in this many is a sentence of its own, search wider
-WIDER = 5  # how much wider
+WIDER = 5  # how many times the hits kept a search reads, to keep the sentences that differ
 
 
 async def searched(store: AnswerStore, terms: Sequence[str], limit: int) -> list[SentenceHit]:
-    """The best `limit` sentences for the terms, or more when one wire story repeated by many
-    outlets fills them: an answer needs sentences that differ."""
-    hits = await store.search_sentences(terms, limit=limit)
-    if len(hits) == limit and len({h.text for h in hits}) * REPEATED < limit:
-        hits = await store.search_sentences(terms, limit=limit * WIDER)
-    return hits
+    """The best `limit` sentences for the terms that differ, among the best `limit` × WIDER: a
+    wire story repeated by many outlets is one sentence, and an answer needs sentences that
+    differ (one search: the store keeps the best copy of each)."""
+    return await store.search_sentences(terms, limit=limit, distinct_among=limit * WIDER)
 
 
 def search_terms(asked: Question, rarity: Mapping[str, float] | None = None) -> list[str]:

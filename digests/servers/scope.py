@@ -31,8 +31,10 @@ class ScopedStore:
     async def word_rarity(self, words: Sequence[str]) -> dict[str, float]:
         return await self._store.word_rarity(words)
 
-    async def search_sentences(self, terms: Sequence[str], limit: int = 20) -> list[SentenceHit]:
-        return await self._store.search_sentences(terms, limit, self.feed_ids, self.until)
+    async def search_sentences(self, terms: Sequence[str], limit: int = 20, *,
+                               distinct_among: int = 0) -> list[SentenceHit]:
+        return await self._store.search_sentences(terms, limit, self.feed_ids, self.until,
+                                                  distinct_among=distinct_among)
 
     async def person_keys(self) -> list[tuple[str, str, int]]:
         return await self._store.person_keys(self.feed_ids, self.until)

@@ -31,6 +31,7 @@ from digests.store.schema import (
 )
 from digests.store.textsearch import (
     POSTGRESQL_SEARCH,
+    SQLITE_DISTINCT_SEARCH,
     SQLITE_SCOPE_JOIN,
     SQLITE_SEARCH,
     Frequencies,
@@ -247,26 +248,32 @@ class NewsQueries(Queries):
 
     async def search_sentences(self, terms: Sequence[str], limit: int = 20,
                                feed_ids: Collection[int] | None = None,
-                               until: datetime | None = None) -> list[SentenceHit]:
+                               until: datetime | None = None, *,
+                               distinct_among: int = 0) -> list[SentenceHit]:
         """Full-text search over the stored sentences, best first (BM25: SQLite's FTS5, or the
         same ranking on PostgreSQL's text search), of every feed or of `feed_ids`, published
-        by `until` when given."""
+        by `until` when given. `distinct_among`: one hit per sentence text among the best that
+        many (a wire story's copies are one sentence), `limit` of them."""
         query = fts_query(terms)
         if not query or (feed_ids is not None and not feed_ids):
             return []
         sqlite = self._engine.dialect.name == "sqlite"
         feeds = ",".join(str(int(f)) for f in feed_ids) if feed_ids is not None else None
+        wide = max(distinct_among, limit)
         if sqlite:
             scope = (f" AND i.feed_id IN ({feeds})" if feeds is not None else "") + (
                 " AND i.published_at <= :until" if until is not None else "")
-            statement = text(SQLITE_SEARCH.format(scope=scope, join=SQLITE_SCOPE_JOIN if scope else ""))
+            template = SQLITE_DISTINCT_SEARCH if distinct_among else SQLITE_SEARCH
+            statement = text(template.format(scope=scope, join=SQLITE_SCOPE_JOIN if scope else ""))
         else:
             scope = (f" AND s.item_id IN (SELECT id FROM items WHERE feed_id IN ({feeds}))"
                      if feeds is not None else "")
             if until is not None:
                 scope += " AND s.item_id IN (SELECT id FROM items WHERE published_at <= :until)"
             statement = text(POSTGRESQL_SEARCH.format(scope=scope))
-        parameters: dict[str, Any] = {"query": query, "limit": limit}
+        parameters: dict[str, Any] = {"query": query, "limit": wide if not sqlite else limit}
+        if sqlite and distinct_among:
+            parameters["wide"] = wide
         if until is not None:
             statement = statement.bindparams(bindparam("until", type_=UTCDateTime))
             parameters["until"] = until
@@ -277,6 +284,9 @@ class NewsQueries(Queries):
                 parameters |= {"terms": [f'"{t}"' for t in wanted],
                                "idfs": [idf(total, used[t]) for t in wanted]}
             rows = (await conn.execute(statement, parameters)).all()
+            if not sqlite and distinct_among:  # the same choice as SQLite's: the best copy of each
+                best = {r.text: r for r in sorted(rows, key=lambda r: (-r.score, -r.item_id))}
+                rows = sorted(best.values(), key=lambda r: (r.score, r.item_id))[:limit]
             sources = await _sources(conn, {r.item_id for r in rows})
         return [SentenceHit(r.text, sources[r.item_id], -float(r.score)) for r in rows]
 

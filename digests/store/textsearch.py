@@ -54,6 +54,14 @@ SQLITE_SEARCH = (
     "SELECT sentences_fts.rowid AS id, bm25(sentences_fts) AS score FROM sentences_fts{join} "
     "WHERE sentences_fts MATCH :query{scope} ORDER BY score LIMIT :limit) f "
     "JOIN sentences s ON s.id = f.id ORDER BY f.score")
+# The same, one row per distinct sentence text among the best `wide` matches (a wire story
+# carried by many outlets is one sentence many times): its best-scored copy, the earliest item first.
+SQLITE_DISTINCT_SEARCH = (
+    "SELECT text, score, item_id FROM (SELECT s.text AS text, f.score AS score, s.item_id AS item_id, "
+    "row_number() OVER (PARTITION BY s.text ORDER BY f.score, s.item_id) AS copy FROM ("
+    "SELECT sentences_fts.rowid AS id, bm25(sentences_fts) AS score FROM sentences_fts{join} "
+    "WHERE sentences_fts MATCH :query{scope} ORDER BY score LIMIT :wide) f "
+    "JOIN sentences s ON s.id = f.id) WHERE copy = 1 ORDER BY score, item_id LIMIT :limit")
 SQLITE_SCOPE_JOIN = (" JOIN sentences s0 ON s0.id = sentences_fts.rowid"
                      " JOIN items i ON i.id = s0.item_id")
 SQLITE_COUNT = "SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH :query"

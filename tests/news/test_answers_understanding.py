@@ -23,6 +23,7 @@ from digests.news.answers import (
 from digests.news.asked_names import COUNTRY, NAME, PERSON, PLACE, wanted
 from digests.news.dates import dates_in
 from digests.news.enrichment import Enricher
+from digests.news.figures import extract_figures
 from digests.news.lexicon import is_verb_form, lemma
 from digests.news.people import role_near
 from digests.news.question import (
@@ -107,6 +108,9 @@ ITEMS = [  # (day of March 2022, title, text)
     (23, "Star's medal stolen", "Tom Bell's World Cup winner's medal was among the items stolen "
      "during a burglary at his home."),
     (24, "Tycoon opens plant", "Tycoon Ike Obi opened the continent's largest fertilizer plant this week."),
+    (2, "Exodus from Ruritania", "More than 100,000 people have fled Ruritania, the UN said."),
+    (15, "Ruritania exodus grows", "More than 200,000 people have fled Ruritania, the agency said."),
+    (25, "Children flee Ruritania", "More than 90,000 children have fled Ruritania, the UN says."),
     (27, "Shells hit power station",
      "Shells hit the Brightwater nuclear power plant, the largest in Ruritania."),
 ]
@@ -363,6 +367,24 @@ async def test_a_members_question_meets_the_sentence_that_says_it(newsroom: Stor
 async def test_a_value_asked_in_a_members_words(newsroom: Store, question: str, value: float) -> None:
     answer = await answer_question(newsroom, question, NOW)
     assert answer.found and answer.values[0] == value
+
+
+async def test_people_are_not_answered_by_a_count_of_children(newsroom: Store) -> None:
+    """The latest figure counts children, a part of the people asked about: the one that counts
+    people answers; "by 10 March" answers from what was counted by then."""
+    latest = await answer_question(newsroom, "how many people have fled ruritania", NOW)
+    assert latest.found and latest.values[0] == 200_000
+    by = await answer_question(newsroom, "how many people had fled ruritania by 10 March", NOW)
+    assert by.found and by.values[0] == 100_000
+
+
+def test_the_day_a_period_starts_is_no_figures_day() -> None:
+    since = extract_figures("Since the invasion started on 24 February, more than 1 million people "
+                            "have fled.", datetime(2022, 3, 3, 9, 0, tzinfo=UTC))
+    assert [f.as_of for f in since] == [None]
+    said = extract_figures("The UN said on Tuesday that 2 million people had fled.",
+                           datetime(2022, 3, 3, 9, 0, tzinfo=UTC))
+    assert [f.as_of for f in said] == [date(2022, 3, 1)]
 
 
 async def test_the_biggest_gust_is_the_record_one(newsroom: Store) -> None:
