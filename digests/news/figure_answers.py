@@ -312,11 +312,24 @@ def _figure_headline(latest: CitedFigure, older: Sequence[CitedFigure], now: dat
     qualifier = f"{figure.qualifier_text} " if figure.qualifier_text else ""
     line = (f"{qualifier}{format_value(figure)} {figure.counted or ''}".strip()
             + f" ({said}, {when:%a %-d %b %Y})")
+    if _cumulative(figure):  # a toll only grows: a higher earlier count is another count
+        older = [f for f in older if f.figure.value <= figure.value]
     trend = [f"{format_value(f.figure)} ({_day(figure_date(f)[0], now)})" for f in older[:4]
              if f.figure.value != figure.value]
     if trend:
         line += " — earlier: " + ", ".join(dict.fromkeys(trend))
     return line
+
+
+_TOLLS = frozenset(lemma(w) for w in """killed died dead injured wounded fled displaced arrested detained
+cases""".split())
+
+
+def _cumulative(figure: Figure) -> bool:
+    """Whether a figure is a running count (killed, fled, arrested, cases so far): the UN's
+    confirmed 227 dead and a rescue service's "more than 2,000" are two counts, not a fall."""
+    counted = _counted_words(figure)
+    return figure.unit is None and any(family_of_lemma(t) & counted or t in counted for t in _TOLLS)
 
 
 def _day(when: date, now: datetime) -> str:

@@ -542,3 +542,22 @@ def test_what_day_asks_for_no_word_day() -> None:
     assert asked.kind == KIND_DATE and "day" not in asked.terms
     assert meets(lemma("gardai"), {lemma("police")}) and lemma("arrested") in read_question(
         "when did he get nicked", TODAY).terms
+
+
+def test_a_running_toll_is_not_shown_falling() -> None:
+    """The UN's confirmed 227 dead is one count, a rescue service's "more than 2,000" another:
+    a toll only grows, so a higher earlier value is not its trend; a lower one is."""
+    from digests.models import Source
+    from digests.news.figure_answers import _figure_headline
+    from digests.readings import CitedFigure, Figure
+
+    def cited(value: float, day: int, counted: str = "civilians killed") -> CitedFigure:
+        figure = Figure(value=value, unit=None, qualifier="exact", qualifier_text=None, counted=counted,
+                        source=None, as_of=date(2022, 3, day), surface=str(value), sentence="",
+                        start=0, end=0)
+        return CitedFigure(figure, Source(day, "Desk", None, datetime(2022, 3, day, tzinfo=UTC)))
+
+    line = _figure_headline(cited(227, 2), [cited(2000, 2), cited(136, 1)], NOW)
+    assert "136 (1 Mar)" in line and "2,000" not in line
+    price = _figure_headline(cited(80, 2, "dollars a barrel"), [cited(100, 1, "dollars a barrel")], NOW)
+    assert "100 (1 Mar)" in price  # a price may fall
