@@ -95,6 +95,7 @@ def name_of_kind(text: str, asked: Question, want: Wanted, *, around: bool = Fal
 
 
 def _countries_in(text: str) -> list[str]:
+    """The countries a text names, by name or nationality ("Austrian"), in order."""
     lowered = text.casefold()
     found = [(m.start(), country) for key, country in _COUNTRIES.items()
              for m in re.finditer(rf"(?<!\w){re.escape(key)}(?!\w)", lowered)]
@@ -115,8 +116,8 @@ def _name_for(text: str, want: Wanted, new: Callable[[str], bool]) -> str | None
     named = _NAMED.search(text)
     if named is not None and new(named.group("name")):
         return named.group("name")
-    quoted = next((q for q in _QUOTED.findall(text) if new(q)), None)
-    return quoted  # "… has decided -- "spongy moth" is the new common name"
+    # "… has decided -- "spongy moth" is the new common name"
+    return next((q for q in _QUOTED.findall(text) if new(q)), None)
 
 
 def is_person(name: str, text: str) -> bool:
