@@ -14,7 +14,8 @@ The baseline, timed in the same run on the same store, is the one full-text sear
 from the sentences makes (`Store.search_sentences` of the question's words and their families,
 60 hits): the least such an answer pays. Printed: p50, p99 and max in milliseconds, over all
 answers and per kind, and the ratio of the answers' p99 to the baseline's. The target is an
-answer p99 under 100 ms.
+answer p99 under 100 ms. `--scoped` answers through a server's view of the store (every feed
+followed), as `/ask` does in Discord: each search is then limited to the server's feeds.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ from engine_speed import cached_store, percentile  # noqa: E402
 
 from digests.news.answers import answer_question, search_terms  # noqa: E402
 from digests.news.question import Unreadable, read_question  # noqa: E402
+from digests.servers.scope import ScopedStore  # noqa: E402
 from digests.store.core import Store  # noqa: E402
 
 QUESTIONS = Path(__file__).resolve().parent / "questions_dev.jsonl"
@@ -56,9 +58,12 @@ def row(label: str, times: Sequence[float]) -> str:
             f"{percentile(list(times), 0.99):>10.1f}{max(times):>10.1f}")
 
 
-async def measure(path: Path, rounds: int) -> None:
+async def measure(path: Path, rounds: int, scoped: bool = False) -> None:
     rows = [json.loads(line) for line in QUESTIONS.read_text(encoding="utf-8").splitlines() if line.strip()]
-    store = await Store.open(f"sqlite:///{path}")
+    opened = await Store.open(f"sqlite:///{path}")
+    store: Store | ScopedStore = opened
+    if scoped:  # as `/ask` in a server: its search limited to the feeds the server follows
+        store = ScopedStore(opened, frozenset(f.id for f in await opened.all_feeds()))
     try:
         await answer_question(store, "How many people have fled Ukraine?", NOW)  # warm caches
         answers: dict[str, list[float]] = {}
@@ -74,7 +79,7 @@ async def measure(path: Path, rounds: int) -> None:
                     continue
                 baseline.append(await timed(partial(store.search_sentences, terms, 60)))
     finally:
-        await store.close()
+        await opened.close()
     every = [t for times in answers.values() for t in times]
     print(f"{'':<24}{'n':>6}{'p50 ms':>10}{'p99 ms':>10}{'max ms':>10}")
     print(row("answers, all", every))
@@ -92,14 +97,16 @@ async def main_async(args: argparse.Namespace) -> None:
         copy = Path(folder) / "answers.db"
         shutil.copyfile(cached, copy)
         print(f"store: {args.entries:,} entries (a copy of {cached}), {args.rounds} rounds of "
-              f"{QUESTIONS.name}\n")
-        await measure(copy, args.rounds)
+              f"{QUESTIONS.name}{', searches limited to every feed (as a server)' if args.scoped else ''}\n")
+        await measure(copy, args.rounds, args.scoped)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--entries", type=int, default=100_000)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--scoped", action="store_true",
+                        help="answer through a server's view of the store (every feed), as /ask does")
     asyncio.run(main_async(parser.parse_args(argv)))
     return 0
 
