@@ -258,26 +258,10 @@ class NewsQueries(Queries):
         if not query or (feed_ids is not None and not feed_ids):
             return []
         sqlite = self._engine.dialect.name == "sqlite"
-        feeds = ",".join(str(int(f)) for f in feed_ids) if feed_ids is not None else None
-        wide = max(distinct_among, limit)
-        if sqlite:
-            scope = (f" AND i.feed_id IN ({feeds})" if feeds is not None else "") + (
-                " AND i.published_at <= :until" if until is not None else "")
-            template = SQLITE_DISTINCT_SEARCH if distinct_among else SQLITE_SEARCH
-            statement = text(template.format(scope=scope, join=SQLITE_SCOPE_JOIN if scope else ""))
-        else:
-            scope = (f" AND s.item_id IN (SELECT id FROM items WHERE feed_id IN ({feeds}))"
-                     if feeds is not None else "")
-            if until is not None:
-                scope += " AND s.item_id IN (SELECT id FROM items WHERE published_at <= :until)"
-            statement = text(POSTGRESQL_SEARCH.format(scope=scope))
-        parameters: dict[str, Any] = {"query": query, "limit": wide if not sqlite else limit}
-        if sqlite and distinct_among:
-            parameters["wide"] = wide
-        if until is not None:
-            statement = statement.bindparams(bindparam("until", type_=UTCDateTime))
-            parameters["until"] = until
         async with self._engine.connect() as conn:
+            if feed_ids is not None and await _every_feed(conn, feed_ids):
+                feed_ids = None  # a server that follows every feed: no filter to pay for
+            statement, parameters = _search_statement(sqlite, query, limit, feed_ids, until, distinct_among)
             if not sqlite:
                 wanted = terms_of(terms)
                 total, used = await self._frequencies().counts(conn, wanted)
@@ -474,6 +458,38 @@ def _figure_query() -> Any:
     return (select(figures, *_source_columns()).join(items, items.c.id == figures.c.item_id)
             .join(feeds, feeds.c.id == items.c.feed_id)
             .order_by(items.c.published_at.desc(), figures.c.id))
+
+
+def _search_statement(sqlite: bool, query: str, limit: int, feed_ids: Collection[int] | None,
+                      until: datetime | None, distinct_among: int) -> tuple[Any, dict[str, Any]]:
+    """The full-text search's statement and parameters on this database."""
+    feeds = ",".join(str(int(f)) for f in feed_ids) if feed_ids is not None else None
+    wide = max(distinct_among, limit)
+    if sqlite:
+        scope = (f" AND i.feed_id IN ({feeds})" if feeds is not None else "") + (
+            " AND i.published_at <= :until" if until is not None else "")
+        template = SQLITE_DISTINCT_SEARCH if distinct_among else SQLITE_SEARCH
+        statement = text(template.format(scope=scope, join=SQLITE_SCOPE_JOIN if scope else ""))
+    else:
+        scope = (f" AND s.item_id IN (SELECT id FROM items WHERE feed_id IN ({feeds}))"
+                 if feeds is not None else "")
+        if until is not None:
+            scope += " AND s.item_id IN (SELECT id FROM items WHERE published_at <= :until)"
+        statement = text(POSTGRESQL_SEARCH.format(scope=scope))
+    parameters: dict[str, Any] = {"query": query, "limit": wide if not sqlite else limit}
+    if sqlite and distinct_among:
+        parameters["wide"] = wide
+    if until is not None:
+        statement = statement.bindparams(bindparam("until", type_=UTCDateTime))
+        parameters["until"] = until
+    return statement, parameters
+
+
+async def _every_feed(conn: AsyncConnection, feed_ids: Collection[int]) -> bool:
+    """Whether `feed_ids` holds every stored feed (a bot on one server follows them all)."""
+    stored = (await conn.execute(select(func.count()).select_from(feeds))).scalar_one()
+    return len(set(feed_ids)) >= stored and not (await conn.execute(
+        select(func.count()).select_from(feeds).where(feeds.c.id.not_in(list(feed_ids))))).scalar_one()
 
 
 def _source(row: Row[Any]) -> Source:

@@ -67,6 +67,18 @@ async def test_search_is_scoped_to_feeds_and_time(filled: Store) -> None:
         ["refugees"], limit=50, feed_ids=others)))
     assert await filled.search_sentences(["refugees"], feed_ids=[]) == []
     assert await filled.search_sentences(["refugees"], until=DEMO_NOW - timedelta(days=365)) == []
+    every = [f.id for f in await filled.all_feeds()]  # a server that follows them all
+    assert await filled.search_sentences(["refugees"], limit=50, feed_ids=every) == everywhere
+    assert await filled.search_sentences(["refugees"], limit=50, feed_ids=[*every, 999]) == everywhere
+
+
+async def test_one_copy_of_a_sentence_repeated_by_many_items(filled: Store) -> None:
+    """`distinct_among`: one hit per sentence text among the best that many."""
+    hits = await filled.search_sentences(["refugees"], limit=5, distinct_among=50)
+    assert len({h.text for h in hits}) == len(hits) <= 5
+    plain = [h.text for h in await filled.search_sentences(["refugees"], limit=50)]
+    assert {h.text for h in hits} <= set(plain) and len(hits) == min(5, len(set(plain)))
+    assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)  # best first
 
 
 async def test_rare_words_weigh_more_than_common_ones(filled: Store) -> None:
