@@ -34,6 +34,7 @@ from digests.store.textsearch import (
     SQLITE_DISTINCT_SEARCH,
     SQLITE_SCOPE_JOIN,
     SQLITE_SEARCH,
+    SQLITE_SEARCH_THEN_SCOPE,
     Frequencies,
     fts_query,
     idf,
@@ -259,8 +260,15 @@ class NewsQueries(Queries):
             return []
         sqlite = self._engine.dialect.name == "sqlite"
         async with self._engine.connect() as conn:
-            if feed_ids is not None and await _every_feed(conn, feed_ids):
+            share = await _share_of_feeds(conn, feed_ids) if feed_ids is not None else 1.0
+            if share >= 1.0:
                 feed_ids = None  # a server that follows every feed: no filter to pay for
+            elif sqlite and share >= MOST_FEEDS:
+                found = await _best_then_scoped(conn, query, limit, (feed_ids or (), share), until,
+                                                distinct_among)
+                if found is not None:
+                    sources = await _sources(conn, {r.item_id for r in found})
+                    return [SentenceHit(r.text, sources[r.item_id], -float(r.score)) for r in found]
             statement, parameters = _search_statement(sqlite, query, limit, feed_ids, until, distinct_among)
             if not sqlite:
                 wanted = terms_of(terms)
@@ -485,11 +493,39 @@ def _search_statement(sqlite: bool, query: str, limit: int, feed_ids: Collection
     return statement, parameters
 
 
-async def _every_feed(conn: AsyncConnection, feed_ids: Collection[int]) -> bool:
-    """Whether `feed_ids` holds every stored feed (a bot on one server follows them all)."""
+MOST_FEEDS = 0.5  # a server following at least this share of the feeds: best first, then filtered
+
+
+async def _share_of_feeds(conn: AsyncConnection, feed_ids: Collection[int]) -> float:
+    """The share of the stored feeds that `feed_ids` holds (1.0: every one, as a bot on one
+    server follows them all)."""
     stored = (await conn.execute(select(func.count()).select_from(feeds))).scalar_one()
-    return len(set(feed_ids)) >= stored and not (await conn.execute(
-        select(func.count()).select_from(feeds).where(feeds.c.id.not_in(list(feed_ids))))).scalar_one()
+    if not stored:
+        return 1.0
+    missing = (await conn.execute(select(func.count()).select_from(feeds)
+                                  .where(feeds.c.id.not_in(list(feed_ids))))).scalar_one()
+    return 1.0 - missing / stored
+
+
+async def _best_then_scoped(conn: AsyncConnection, query: str, limit: int,
+                            followed: tuple[Collection[int], float], until: datetime | None,
+                            distinct_among: int) -> list[Row[Any]] | None:
+    """The best matches of every feed, then those of the feeds `followed` (the ids, and their
+    share of the stored feeds) and `until`: None when fewer of the best than the search reads
+    are theirs (the filtered search must run)."""
+    feed_ids, share = followed
+    scope = f" AND i.feed_id IN ({','.join(str(int(f)) for f in feed_ids)})" + (
+        " AND i.published_at <= :until" if until is not None else "")
+    copies = "s.text" if distinct_among else "s.id"  # one row per text, or every row
+    statement = text(SQLITE_SEARCH_THEN_SCOPE.format(scope=scope, copies=copies))
+    parameters: dict[str, Any] = {"query": query, "limit": limit,
+                                  "first": round(max(distinct_among, limit) / share) + limit}
+    if until is not None:
+        statement = statement.bindparams(bindparam("until", type_=UTCDateTime))
+        parameters["until"] = until
+    rows = list((await conn.execute(statement, parameters)).all())
+    # Exact when the server's feeds held as many of the best matches as the search reads.
+    return rows if rows and rows[0].seen >= max(distinct_among, limit) else None
 
 
 def _source(row: Row[Any]) -> Source:

@@ -62,6 +62,17 @@ SQLITE_DISTINCT_SEARCH = (
     "SELECT sentences_fts.rowid AS id, bm25(sentences_fts) AS score FROM sentences_fts{join} "
     "WHERE sentences_fts MATCH :query{scope} ORDER BY score LIMIT :wide) f "
     "JOIN sentences s ON s.id = f.id) WHERE copy = 1 ORDER BY score, item_id LIMIT :limit")
+# For a server that follows most feeds: the best matches of every feed first (no item probed
+# per match), then only those of its feeds; when fewer than wanted remain, the search is run
+# again with the filter. {inner} is the plain or distinct search's inner part.
+SQLITE_SEARCH_THEN_SCOPE = (
+    "SELECT text, score, item_id, seen FROM (SELECT s.text AS text, f.score AS score, s.item_id AS item_id, "
+    "row_number() OVER (PARTITION BY {copies} ORDER BY f.score, s.item_id) AS copy, "
+    "count(*) OVER () AS seen FROM ("
+    "SELECT sentences_fts.rowid AS id, bm25(sentences_fts) AS score FROM sentences_fts "
+    "WHERE sentences_fts MATCH :query ORDER BY score LIMIT :first) f "
+    "JOIN sentences s ON s.id = f.id JOIN items i ON i.id = s.item_id WHERE 1 = 1{scope}) "
+    "WHERE copy = 1 ORDER BY score, item_id LIMIT :limit")
 SQLITE_SCOPE_JOIN = (" JOIN sentences s0 ON s0.id = sentences_fts.rowid"
                      " JOIN items i ON i.id = s0.item_id")
 SQLITE_COUNT = "SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH :query"

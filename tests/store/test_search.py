@@ -84,3 +84,15 @@ async def test_one_copy_of_a_sentence_repeated_by_many_items(filled: Store) -> N
 async def test_rare_words_weigh_more_than_common_ones(filled: Store) -> None:
     rarity = await filled.word_rarity(["refugees", "said", "the", "zeppelin"])
     assert rarity["zeppelin"] > rarity["refugees"] > rarity["said"] >= rarity["the"] >= 0
+
+
+async def test_a_server_of_most_feeds_gets_what_the_filter_gives(filled: Store,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """A server that follows most feeds is searched best-first then filtered; the sentences are
+    those the filtered search finds."""
+    from digests.store import news
+    others = [f.id for f in await filled.all_feeds() if "border" not in f.url]
+    best_first = await filled.search_sentences(["refugees"], limit=3, feed_ids=others)
+    monkeypatch.setattr(news, "MOST_FEEDS", 2.0)  # never best-first: always the filter
+    filtered = await filled.search_sentences(["refugees"], limit=3, feed_ids=others)
+    assert best_first and {h.text for h in best_first} == {h.text for h in filtered}
