@@ -357,6 +357,9 @@ def _role_after(text: str, start: int, end: int) -> tuple[str | None, str | None
     minister of Ukraine", " -- a revered star --", ", who was Y", " is the Y"), a change of post
     (" returns to Starbucks as interim CEO", " has been appointed Y"), an obituary headline
     (": Y dies aged 74"), a title after the name ("MP")."""
+    aside = _ASIDE.match(text, end)  # "Tom Hale (pictured), the club's owner"
+    if aside:
+        end = aside.end()
     match = vocab.APPOSITIVE.match(text, end)
     if (match and (match.group("verb") or match.group("tail_verb")) and not match.group("who")
             and not match.group("copula") and (start > 8 or text[:start].strip(" \"“‘'"))):
@@ -393,6 +396,9 @@ def _role_after(text: str, start: int, end: int) -> tuple[str | None, str | None
     elif tail == "of the year":  # "named sports columnist of the year": an award, not a post
         return None, None
     return _role_text(f"{_pre(groups.get('pre'))}{role}", f" {tail}" if tail else ""), affiliation
+
+
+_ASIDE = re.compile(r"\s*\((?:pictured|left|right|centre|center|above|below|top|inset)\)")
 
 
 def _portfolio(words: str) -> bool:

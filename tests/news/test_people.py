@@ -142,6 +142,8 @@ def test_people_roles_and_speakers(sentence: str, expected: list[Row]) -> None:
      [("Anna Berg", "head", "World Food Programme", True)]),
     ("Tom Reed (Labour MP) asked a question.", [("Tom Reed", "MP", "Labour", True)]),
     ("Tom Reed (pictured) asked a question.", [("Tom Reed", None, None, True)]),
+    # An aside in brackets does not hide the apposition after it.
+    ("Tom Hale (pictured), the club's owner, spoke.", [("Tom Hale", "owner", None, False)]),
 ])
 def test_roles_news_writes(sentence: str, expected: list[Row]) -> None:
     """The ways news says who someone is, each read into role and affiliation."""
