@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from digests.news.extracts import given_words, is_given
 from digests.news.lexicon import lemma
 from digests.news.people import extract_people
 from digests.news.people_words import DEMONYMS, HEAD_WORDS, ORG_NOUNS
@@ -76,10 +77,10 @@ def name_of_kind(text: str, asked: Question, want: Wanted, *, around: bool = Fal
     """The first name of the wanted kind the text gives that the question does not. `around`:
     the text is the item around the sentence that says it, not that sentence: a person there
     must be one it calls what the question does ("the general"), or one it gives no post."""
-    given = {w.casefold() for name in asked.names for w in words(name)} | set(asked.terms)
+    given = given_words(asked)
 
     def new(name: str) -> bool:
-        return not all(w.casefold() in given or lemma(w.lower()) in given for w in words(name))
+        return not all(is_given(w, given) for w in words(name))
 
     if want.kind == PERSON:
         people = [m for m in extract_people(text) if new(m.name)]

@@ -32,25 +32,37 @@ def place_in(text: str, asked: Question) -> str | None:
 
 def placed_in(text: str, asked: Question) -> str | None:
     """The first place the sentence puts something in ("in the Gomel region", "at Wembley")."""
-    given = _given(asked)
+    given = given_words(asked)
     for match in _PLACE_AFTER.finditer(text):
         place = match.group("place")
         first = words(place)[0].casefold() if words(place) else ""
-        if first in NOT_PLACES or place.casefold() in DEMONYMS or all(
-                w.casefold() in given or lemma(w.lower()) in given for w in words(place)):
+        if (first in NOT_PLACES or place.casefold() in DEMONYMS
+                or all(is_given(w, given) for w in words(place))):
             continue
         place = re.split(r"['’]s\s+", place)[-1]  # "Belarus's Brest": Brest
         return POSSESSIVE_END.sub("", place.rstrip(".,"))
     return None
 
 
-def _given(asked: Question) -> set[str]:
+def given_words(asked: Question) -> set[str]:
+    """What the question itself gives: the words of its names, and its terms."""
     return {w.casefold() for name in asked.names for w in words(name)} | set(asked.terms)
+
+
+def is_given(word: str, given: set[str]) -> bool:
+    return word.casefold() in given or lemma(word.lower()) in given
+
+
+def new_words(run: str, given: set[str]) -> list[str]:
+    """The words of a capitalised run that the question does not give, small words and
+    nationalities left out: what a name the sentence adds is made of."""
+    return [w for w in words(POSSESSIVE_END.sub("", run))
+            if not is_given(w, given) and w.casefold() not in NOT_PLACES and w.casefold() not in DEMONYMS]
 
 
 def _known_place_in(text: str, asked: Question) -> str | None:
     """The first place the sentence names that the question does not ("Liverpool's win")."""
-    given = _given(asked)
+    given = given_words(asked)
     for match in CAPITALISED_RUN.finditer(text):
         found = [POSSESSIVE_END.sub("", w) for w in words(match.group())]  # "Colombia's Attorney…"
         if found and found[0].casefold() == "the":
@@ -68,7 +80,7 @@ def _known_place_in(text: str, asked: Question) -> str | None:
             if not (noun and noun.group(1) in _PLACE_NOUNS):
                 continue
             place = [*place, noun.group(1)]
-        if not all(w.casefold() in given or lemma(w.lower()) in given for w in place):
+        if not all(is_given(w, given) for w in place):
             return " ".join(place)
     return None
 
@@ -81,11 +93,9 @@ province county harbour harbor resort airport base""".split())
 def name_in(text: str, asked: Question) -> str | None:
     """The first name a sentence gives that the question does not ("Coda", "Joe Manchin"):
     what a "which" or "who won" question asks for."""
-    given = {w.casefold() for name in asked.names for w in words(name)} | set(asked.terms)
+    given = given_words(asked)
     for match in CAPITALISED_RUN.finditer(text):
-        found = [w for w in words(POSSESSIVE_END.sub("", match.group()))
-                 if w.casefold() not in given and lemma(w.lower()) not in given
-                 and w.casefold() not in NOT_PLACES and w.casefold() not in DEMONYMS]
+        found = new_words(match.group(), given)
         opens = match.start() == 0 or text[:match.start()].rstrip().endswith((":", "-", "–", "—", "\"", "“"))
         if found and (not opens or len(found) > 1 or text[match.end():match.end() + 1] in ":,"):
             return " ".join(found)

@@ -226,9 +226,13 @@ wounded missing arrested detained rescued infected hospitalised hospitalized hom
 def _counts_people(figure: Figure, asked: FigureQuestion) -> bool:
     """"How many people lost their homes": "nearly 50,000 displaced" counts people by what
     happened to them."""
+    return asked.head in _PEOPLE and _counts_one_of(figure, _WHAT_HAPPENS_TO_PEOPLE)
+
+
+def _counts_one_of(figure: Figure, lemmas: frozenset[str]) -> bool:
+    """Whether what the figure counts has one of these words, or a word of their families."""
     counted = _counted_words(figure)
-    return asked.head in _PEOPLE and any(family_of_lemma(w) & counted or w in counted
-                                         for w in _WHAT_HAPPENS_TO_PEOPLE)
+    return any(family_of_lemma(t) & counted or t in counted for t in lemmas)
 
 
 def _counts_the_event(figure: Figure, asked: FigureQuestion) -> bool:
@@ -328,8 +332,7 @@ cases""".split())
 def _cumulative(figure: Figure) -> bool:
     """Whether a figure is a running count (killed, fled, arrested, cases so far): the UN's
     confirmed 227 dead and a rescue service's "more than 2,000" are two counts, not a fall."""
-    counted = _counted_words(figure)
-    return figure.unit is None and any(family_of_lemma(t) & counted or t in counted for t in _TOLLS)
+    return figure.unit is None and _counts_one_of(figure, _TOLLS)
 
 
 def _day(when: date, now: datetime) -> str:

@@ -9,7 +9,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 
 from digests.models import SentenceHit
-from digests.news.extracts import CAPITALISED_RUN, NOT_PLACES, POSSESSIVE_END
+from digests.news.extracts import (
+    CAPITALISED_RUN,
+    POSSESSIVE_END,
+    given_words,
+    is_given,
+    new_words,
+)
 from digests.news.lexicon import is_verb_form, lemma
 from digests.news.people_words import DEMONYMS, PLACES
 from digests.news.question import KIND_DATE, KIND_PLACE, Question
@@ -333,13 +339,10 @@ def _does_it(name: str, text: str, asked: Question) -> bool:
 
 def name_doing_it(text: str, asked: Question) -> str | None:
     """For "who won …": the first name the sentence gives that does what is asked."""
-    given = {w.casefold() for name in asked.names for w in words(name)} | set(asked.terms)
+    given = given_words(asked)
     for match in CAPITALISED_RUN.finditer(text):
-        found = [w for w in words(POSSESSIVE_END.sub("", match.group()))
-                 if w.casefold() not in given and lemma(w.lower()) not in given
-                 and w.casefold() not in NOT_PLACES and w.casefold() not in DEMONYMS]
+        found = new_words(match.group(), given)
         run = POSSESSIVE_END.sub("", match.group())
-        if found and not any(w.casefold() in given or lemma(w.lower()) in given for w in words(run)) \
-                and _does_it(run, text, asked):
+        if found and not any(is_given(w, given) for w in words(run)) and _does_it(run, text, asked):
             return " ".join(found)  # not "Premier" of "Premier League": a name the question gives
     return None

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import bindparam, func, insert, literal, or_, select, text, tuple_, update
+from sqlalchemy import bindparam, case, func, insert, literal, or_, select, text, tuple_, update
 from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncConnection
 
@@ -499,12 +499,9 @@ MOST_FEEDS = 0.5  # a server following at least this share of the feeds: best fi
 async def _share_of_feeds(conn: AsyncConnection, feed_ids: Collection[int]) -> float:
     """The share of the stored feeds that `feed_ids` holds (1.0: every one, as a bot on one
     server follows them all)."""
-    stored = (await conn.execute(select(func.count()).select_from(feeds))).scalar_one()
-    if not stored:
-        return 1.0
-    missing = (await conn.execute(select(func.count()).select_from(feeds)
-                                  .where(feeds.c.id.not_in(list(feed_ids))))).scalar_one()
-    return 1.0 - missing / stored
+    missing = case((feeds.c.id.not_in(list(feed_ids)), 1), else_=0)
+    stored, unfollowed = (await conn.execute(select(func.count(), func.sum(missing)))).one()
+    return 1.0 - (unfollowed or 0) / stored if stored else 1.0
 
 
 async def _best_then_scoped(conn: AsyncConnection, query: str, limit: int,

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from digests.models import Entry
+from digests.models import Entry, Source
 from digests.news.answers import (
     age_in,
     answer_question,
@@ -23,6 +23,7 @@ from digests.news.answers import (
 from digests.news.asked_names import COUNTRY, NAME, PERSON, PLACE, wanted
 from digests.news.dates import dates_in
 from digests.news.enrichment import Enricher
+from digests.news.figure_answers import _figure_headline
 from digests.news.figures import extract_figures
 from digests.news.lexicon import is_verb_form, lemma
 from digests.news.people import role_near
@@ -40,6 +41,7 @@ from digests.news.question import (
     read_question,
 )
 from digests.news.word_matching import has_name, meets
+from digests.readings import CitedFigure, Figure
 from digests.runtime.workers import WorkerPool
 from digests.store.core import Store
 
@@ -547,9 +549,7 @@ def test_what_day_asks_for_no_word_day() -> None:
 def test_a_running_toll_is_not_shown_falling() -> None:
     """The UN's confirmed 227 dead is one count, a rescue service's "more than 2,000" another:
     a toll only grows, so a higher earlier value is not its trend; a lower one is."""
-    from digests.models import Source
-    from digests.news.figure_answers import _figure_headline
-    from digests.readings import CitedFigure, Figure
+    from digests.readings import CitedFigure
 
     def cited(value: float, day: int, counted: str = "civilians killed") -> CitedFigure:
         figure = Figure(value=value, unit=None, qualifier="exact", qualifier_text=None, counted=counted,

@@ -86,13 +86,23 @@ async def test_rare_words_weigh_more_than_common_ones(filled: Store) -> None:
     assert rarity["zeppelin"] > rarity["refugees"] > rarity["said"] >= rarity["the"] >= 0
 
 
-async def test_a_server_of_most_feeds_gets_what_the_filter_gives(filled: Store,
+async def test_a_server_of_most_feeds_gets_what_the_filter_gives(filled: Store, database_url: str,
                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     """A server that follows most feeds is searched best-first then filtered; the sentences are
     those the filtered search finds."""
     from digests.store import news
     others = [f.id for f in await filled.all_feeds() if "border" not in f.url]
+    answered: list[object] = []
+    best_then_scoped = news._best_then_scoped
+
+    async def recorded(*args: object, **kwargs: object) -> object:
+        answered.append(found := await best_then_scoped(*args, **kwargs))  # type: ignore[arg-type]
+        return found
+
+    monkeypatch.setattr(news, "_best_then_scoped", recorded)
     best_first = await filled.search_sentences(["refugees"], limit=3, feed_ids=others)
+    if database_url.startswith("sqlite"):  # PostgreSQL always filters
+        assert answered and answered[0] is not None  # the best-first search gave the answer itself
     monkeypatch.setattr(news, "MOST_FEEDS", 2.0)  # never best-first: always the filter
     filtered = await filled.search_sentences(["refugees"], limit=3, feed_ids=others)
     assert best_first and {h.text for h in best_first} == {h.text for h in filtered}
