@@ -144,8 +144,9 @@ class Poller:
     async def poll_many(self, feeds: Sequence[Feed], now: datetime) -> list[PollResult]:
         ids = {feed.id for feed in feeds}
         self._in_flight |= ids
+        since = _elapsed_since(now)
         try:
-            results = await asyncio.gather(*(self._poll_bounded(f, now) for f in feeds))
+            results = await asyncio.gather(*(self._poll_bounded(f, since) for f in feeds))
         finally:
             self._in_flight -= ids
         _log_summary(results)
@@ -197,14 +198,14 @@ class Poller:
         fetched = Fetched(feed.url, 200, body, {k.lower(): v for k, v in headers.items()})
         return await self._take(feed, fetched, now)
 
-    async def _poll_bounded(self, feed: Feed, now: datetime) -> PollResult:
+    async def _poll_bounded(self, feed: Feed, since: Callable[[], datetime]) -> PollResult:
         async with self._limit:
-            return await self.poll_feed(feed, now)
+            return await self.poll_feed(feed, since())
 
     async def _poll_claimed(self, now: datetime, limit: int) -> list[PollResult]:
         """Poll the due feeds no other process holds, `concurrency` at a time, claimed a few
         at a time as slots free up and each released once polled."""
-        started = time.monotonic()
+        since = _elapsed_since(now)
         results: list[PollResult] = []
         waiting: list[tuple[Feed, float]] = []  # claimed, not polled yet; when claimed
         claims = [0]
@@ -214,9 +215,8 @@ class Poller:
         async def next_feed() -> tuple[Feed, float] | None:
             async with claiming:
                 if not waiting and claims[0] < limit:
-                    moment = now + timedelta(seconds=time.monotonic() - started)
                     claimed = await self._store.claim_due_feeds(
-                        moment, min(chunk, limit - claims[0]), owner=self._owner,
+                        since(), min(chunk, limit - claims[0]), owner=self._owner,
                         lease=self._lease)
                     claims[0] += len(claimed)
                     waiting.extend((feed, time.monotonic()) for feed in reversed(claimed))
@@ -229,7 +229,7 @@ class Poller:
                     async with self._limit:
                         held = time.monotonic() - claimed_at
                         results.append(await self._poll(
-                            feed, now, fetch_within=self._fetch_budget - held))
+                            feed, since(), fetch_within=self._fetch_budget - held))
                 finally:
                     await self._release(feed)
 
@@ -346,6 +346,14 @@ class Poller:
     def _next_check(self, url: str, now: datetime, hint: int | None) -> datetime:
         return next_check_after_success(url, now, self._config.interval_seconds,
                                         self._config.max_interval_seconds, hint)
+
+
+def _elapsed_since(start: datetime) -> Callable[[], datetime]:
+    """A clock that reads `start` plus the time gone by since it was made. A round lasts
+    while feeds wait for a slot: each poll is dated when it runs, or its items would be seen
+    before a subscription made meanwhile and its next check fall due again at once."""
+    started = time.monotonic()
+    return lambda: start + timedelta(seconds=time.monotonic() - started)
 
 
 def _log_summary(results: Sequence[PollResult]) -> None:

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import timedelta
+from itertools import pairwise
 
 import aiohttp
 import pytest
@@ -127,10 +129,50 @@ async def test_a_fetch_that_would_outlast_its_lease_is_deferred(
             [result] = await poller.poll_due(NOW)
         assert result.outcome == "deferred"
         stored = await store.get_feed(feed.id)
-        assert stored.next_check_at == NOW + lease and stored.failure_count == 0
-        assert await store.claim_due_feeds(NOW + lease, 1, owner="c", lease=lease) != []
+        # dated when its slot came (a moment after the round's start), one lease on
+        assert NOW + lease <= stored.next_check_at < NOW + lease + timedelta(seconds=5)
+        assert stored.failure_count == 0
+        assert await store.claim_due_feeds(stored.next_check_at, 1, owner="c", lease=lease) != []
     finally:
         never.set()
+        await store.close()
+
+
+def numbered_rss(number: int) -> bytes:
+    return (f'<rss version="2.0"><channel><title>Ticker</title><link>https://ticker.example/</link>'
+            f'<item><title>Bulletin {number}</title><guid>https://ticker.example/{number}</guid>'
+            f'<link>https://ticker.example/{number}</link></item></channel></rss>').encode()
+
+
+@needs_postgresql
+async def test_each_poll_of_a_long_round_is_dated_when_it_runs(
+        shared_url: str, feed_server: FeedServer, fetcher: Fetcher, workers: WorkerPool) -> None:
+    """A feed slower to answer than its interval falls due again within the round that polls
+    it. Each of its polls is dated when it runs: dated at the round's start, every poll's next
+    check was already past (the round went on polling it for ever) and every item it brought
+    was seen "before" whatever happened meanwhile (an alert set up since never matched)."""
+    asked = [0]
+
+    async def slow(_: web.Request) -> web.StreamResponse:
+        asked[0] += 1
+        await asyncio.sleep(1.5)
+        return web.Response(body=numbered_rss(asked[0]), headers={"Content-Type": "application/rss+xml"})
+
+    feed_server.routes["/ticker"] = slow
+    store = await Store.open(shared_url)
+    try:
+        await store.add_feed(feed_server.url("/ticker"), now=NOW - timedelta(minutes=1))
+        config = replace(CONFIG, interval_seconds=1, max_interval_seconds=60)
+        poller = Poller(store, fetcher, FeedReader(workers).parse, config)
+        async with asyncio.timeout(HANG_GUARD):
+            results = await poller.poll_due(NOW, limit=3)
+        assert [r.outcome for r in results] == ["fetched"] * len(results)
+        items = await store.items_published_between(NOW - timedelta(days=1), NOW + timedelta(days=1))
+        seen = sorted(item.first_seen_at for item in items)
+        assert len(seen) == len(results) == 3
+        # one interval at least between polls of the feed, each after the one before had ended
+        assert all(later - earlier >= timedelta(seconds=1) for earlier, later in pairwise(seen))
+    finally:
         await store.close()
 
 
