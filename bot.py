@@ -12,8 +12,9 @@ storage (or a command line that cannot be used).
 
 from __future__ import annotations
 
+# asyncio is imported by the functions that use it: a worker process spawned from this one
+# imports this module, and asyncio's modules would cost each worker 1.6 MiB it never uses.
 import argparse
-import asyncio
 import difflib
 import logging
 import os
@@ -127,6 +128,8 @@ async def open_store_patiently(url: str) -> Store:
     """The store, waiting for a database server that is down or refusing: one log line per
     try, with back-off (1 s doubling to 60 s). A file held by another process, a missing driver
     or an unusable schema is not waited for: the error goes up at once."""
+    import asyncio
+
     from digests.errors import DatabaseUnavailable
     from digests.store.core import Store, storage_problem
 
@@ -408,6 +411,8 @@ async def command_run(args: argparse.Namespace) -> int:
 
 async def run_discord(services: Services, token: str) -> None:
     """Build the Discord side from the services, each cog with exactly what it uses, and run it."""
+    import asyncio
+
     from cogs.alerts import AlertsCog
     from cogs.bot import build_bot, run_until_stopped
     from cogs.charts import warm_up
@@ -877,6 +882,7 @@ COMMANDS = {"demo": command_demo, "digest": command_digest, "check-config": comm
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    import asyncio
     args = build_parser().parse_args(argv)
     _configure_logging(args, _log_format(args))
     try:

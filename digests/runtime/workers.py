@@ -17,40 +17,23 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import importlib
 import logging
 import multiprocessing
 import os
-import resource
 import threading
 import weakref
 from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
 from functools import partial
 from typing import Any, TypeVar
 
 from digests.errors import FetchError
-from digests.runtime import heap
-from digests.runtime.lifeline import die_with_parent
+from digests.runtime.in_worker import InWorker, run_job, start_worker
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
-WORKER_NICENESS = 10
-
-
-@dataclass(frozen=True)
-class InWorker:
-    """A function named by its module and name, imported where it runs. Handing it to the
-    pool imports nothing into the process handing it: the bot never loads feedparser or the
-    analysis tables it only asks the workers to use."""
-
-    module: str
-    name: str
-
-    def __call__(self, *args: Any) -> Any:
-        return getattr(importlib.import_module(self.module), self.name)(*args)
+__all__ = ["InWorker", "WorkerPool", "default_worker_count"]
 
 
 def default_worker_count(configured: int) -> int:
@@ -92,7 +75,7 @@ class WorkerPool:
                 if self._executor is None:
                     self._executor = self._factory(self._workers)
                 executor = self._executor
-                future = asyncio.get_running_loop().run_in_executor(executor, _job, function, *args)
+                future = asyncio.get_running_loop().run_in_executor(executor, run_job, function, *args)
                 try:
                     async with self._slot(self._timed, 1):
                         return await asyncio.wait_for(future, time_limit)
@@ -157,18 +140,6 @@ def _kill_workers(executor: Executor) -> None:
             process.kill()
 
 
-def _job(function: Callable[..., T], *args: Any) -> T:
-    """`function(*args)`; then, in a worker process, the heap the job left free handed back."""
-    try:
-        return function(*args)
-    finally:
-        if _in_worker.is_set():
-            heap.give_back()
-
-
-_in_worker = threading.Event()
-
-
 def _process_pool(workers: int, *, warm: tuple[str, ...] = (),
                   memory_limit: int | None = None) -> Executor:
     # Workers are spawned (a fresh interpreter each), not forked from a fork server: the fork
@@ -178,26 +149,5 @@ def _process_pool(workers: int, *, warm: tuple[str, ...] = (),
     context = multiprocessing.get_context("spawn")
     started_by_main_thread = threading.current_thread() is threading.main_thread()
     return ProcessPoolExecutor(
-        max_workers=workers, initializer=_start_worker, mp_context=context,
+        max_workers=workers, initializer=start_worker, mp_context=context,
         initargs=(warm, memory_limit, os.getpid(), started_by_main_thread))
-
-
-def _start_worker(warm: tuple[str, ...], memory_limit: int | None, parent: int,
-                  started_by_main_thread: bool) -> None:
-    """Prepares a new worker: lower priority, tied to its parent, its memory capped, its
-    modules imported."""
-    _lower_priority()
-    die_with_parent(parent, started_by_main_thread=started_by_main_thread)
-    if memory_limit is not None:
-        with contextlib.suppress(ValueError, OSError):  # a platform without the limit runs uncapped
-            resource.setrlimit(resource.RLIMIT_AS, (memory_limit, memory_limit))
-    for module in warm:
-        importlib.import_module(module)
-    _in_worker.set()
-    heap.note_resident()
-
-
-def _lower_priority() -> None:
-    """Parsing is background work: when cores are scarce, the event loop's process goes first."""
-    with contextlib.suppress(OSError):
-        os.nice(WORKER_NICENESS)

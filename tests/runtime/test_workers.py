@@ -150,6 +150,7 @@ async def test_a_worker_hands_back_what_a_large_job_left_free() -> None:
     near its size before the job instead of staying at its largest."""
     workers = WorkerPool(1)
     try:
+        await workers.run(_fragment, 0)  # this module (pytest and all) imported in the worker first
         before = await workers.run(heap.resident_bytes)
         left = await workers.run(_fragment, 96)
         after = await workers.run(heap.resident_bytes)
