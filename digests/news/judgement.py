@@ -84,6 +84,7 @@ _SERVICE_WORDS = re.compile(
     r"everything (?:we|you) (?:know|need to know)|what we know|in pictures|watch|video|gallery|"
     r"photos|live:?|as it happened|podcast|newsletter|sign up|best \w+ (?:for|to|of)|"
     r"ranked|recipe|upcoming (?:\w+\s+){0,2}releases?|all the (?:upcoming|new|best)|"
+    r"all the (?:\w+\s+){0,2}(?:game|film|movie|album|show|tv|console)s? releases|"
     r"news,? (?:rumou?rs|leaks)|what we want to see)\b|,? and more\s*$", re.IGNORECASE)
 # Listicles and buying guides: "10 best...", "The best phones...", "best X for March 2022".
 _LISTICLE = re.compile(r"^\s*(?:the\s+)?\d{1,2}\s+(?:best|ways|things|reasons|tips|places|of\s+the)\b"
@@ -124,7 +125,9 @@ def in_window(story: StoryRecord, start: datetime, end: datetime) -> list[Item]:
 def importance(story: StoryRecord, start: datetime, end: datetime,
                figures: Mapping[int, Sequence[Figure]] | None = None,
                weights: Weights = WEIGHTS) -> Importance:
-    """How much the story matters in the window [start, end], from its own reports alone."""
+    """How much the story matters in the window [start, end], from its own reports alone.
+    A headline one outlet lists twice (in two of its feeds, or under two forms of one link)
+    is one report."""
     reports = in_window(story, start, end)
     if not reports:
         return Importance(0.0, 0, 0, 0.0, 1.0)
@@ -132,10 +135,11 @@ def importance(story: StoryRecord, start: datetime, end: datetime,
     growth = _growth(reports, start, end)
     kind = _kind_of(reports) if weights.kind else 1.0
     quoted = sum(1 for i in reports for f in (figures or {}).get(i.id, ()) if f.source)
-    news = (weights.outlets * (outlets - 1) + weights.reports * math.log1p(len(reports))
+    distinct = len({(outlet_of(i), i.title.casefold().strip()) for i in reports})
+    news = (weights.outlets * (outlets - 1) + weights.reports * math.log1p(distinct)
             + weights.growth * growth + weights.figures * math.log1p(quoted)) * kind
     recency = weights.recency * _lateness(max(i.published_at for i in reports), start, end)
-    return Importance(news + recency, outlets, len(reports), growth, kind, news)
+    return Importance(news + recency, outlets, distinct, growth, kind, news)
 
 
 def outlet_of(item: Item) -> str:

@@ -109,6 +109,18 @@ def test_growth_is_the_share_of_reports_in_the_windows_last_quarter() -> None:
     assert importance(late, START, NOW).score > importance(early, START, NOW).score
 
 
+def test_a_headline_an_outlet_lists_twice_is_one_report() -> None:
+    """One article in two of an outlet's feeds (or under a link with and without its last
+    slash) does not count as two reports; two articles of one outlet do."""
+    twice = story(1, report(1, "techradar.com", 3, "All the new phones this spring"),
+                  report(2, "techradar.com", 3, "All the new phones this spring"))
+    two = story(2, report(3, "bbc.co.uk", 3, "Floods close the main road"),
+                report(4, "bbc.co.uk", 2, "Floods: villages cut off as rivers rise"))
+    assert importance(twice, START, NOW).reports == 1
+    assert importance(two, START, NOW).reports == 2
+    assert importance(two, START, NOW).score > importance(twice, START, NOW).score
+
+
 def test_recency_only_breaks_ties() -> None:
     """A fresh single report does not beat a story told by two outlets hours ago."""
     wide = story(1, report(1, "bbc.co.uk", 20, "Parliament passes the budget"),
@@ -165,6 +177,8 @@ def test_a_buying_guide_is_a_service_piece() -> None:
 
 @pytest.mark.parametrize(("title", "kind"), [
     ("New Xbox Series X games: all the upcoming releases", SERVICE),
+    ("Upcoming games 2022: all the game releases for console and PC", SERVICE),
+    ("Studio confirms all the delayed releases will go ahead", 1.0),
     ("MCU Phase 4: Black Panther 2, Guardians Holiday Special, and more", SERVICE),
     ("Apple XR headset news, leaks, and what we want to see", SERVICE),
     ("Pentagon leaks reveal war plans", 1.0),
