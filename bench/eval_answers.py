@@ -24,6 +24,11 @@ Question sets, each answered from its own store and reported separately:
   not; 76 in a member's words), written on 5 Dec 2026 from a seeded sample of the items outside
   the dev set's evidence, without reading the held-out sets or the answering code. Its first
   run (printed before any change made for it) is in bench/README.md; tune on it like dev.
+- `bench/questions_dev3.jsonl` (`--set dev3`): a third DEVELOPMENT set of 100 (75 answerable, 25
+  not; 84 in a member's words), written on 5 Dec 2026 by a helper from a seeded sample (3033)
+  of the items outside every other set's evidence and near misses, blind to the answering code
+  and to the other sets' questions. Committed before its first run; that run is the figure for
+  questions nobody tuned on.
 
 Held-out (and dev) fields: `id`, `kind`, `question`, `answerable`, `phrasing` ("member": typed the way a
 member would, in other words than the item's; "article": in the item's words); for answerable
@@ -132,6 +137,8 @@ SETS = {
     "dev": QuestionSet("dev", "items.jsonl", "questions_dev.jsonl",
                        ("how-many", "who-is", "where", "when", "what")),
     "dev2": QuestionSet("dev2", "items.jsonl", "questions_dev2.jsonl",
+                        ("how-many", "who-is", "where", "when", "what")),
+    "dev3": QuestionSet("dev3", "items.jsonl", "questions_dev3.jsonl",
                         ("how-many", "who-is", "where", "when", "what")),
 }
 # The sets a run without `--set` (or with `--set all`) reports; the dev set is run by name.
