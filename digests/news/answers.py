@@ -228,7 +228,8 @@ def _without_kind_words(asked: Question) -> Question:
     if want is None or not want.said or want.kind == NAME:
         return asked
     upto = want.nouns.index(want.head) + 1 if want.head in want.nouns else len(want.nouns)
-    kind_words = {lemma(n) for n in want.nouns[:upto]}  # "Russian general", not "Ukraine" after it
+    said = in_news_words(" ".join(want.nouns[:upto]))  # "PM": the question's "prime minister"
+    kind_words = {lemma(w) for w in words(said)}  # "Russian general", not "Ukraine" after it
     kept = tuple(t for t in asked.terms if t not in kind_words)
     return replace(asked, terms=kept) if kept else asked
 

@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from digests.models import SentenceHit
 from digests.news.answer_types import Answer, AnswerStore, Quote, dont_know
 from digests.news.digest import small_count
 from digests.news.extracts import age_in
@@ -26,13 +27,14 @@ from digests.news.question import (
     Question,
 )
 from digests.news.sentence_search import SEARCHED, distinct_hits, search_terms, searched
-from digests.news.support import SUPPORTED, item_contexts, lowercase_names, says_it, support, support_in_item
-from digests.news.text import words
+from digests.news.support import SUPPORTED, item_contexts, lowercase_names, says_it, support_in_item
+from digests.news.text import split_sentences, words
 from digests.news.word_matching import has_name, lemmas_of, meets
 from digests.readings import CitedFigure, Figure
 
 SERIES_MARGIN = 1.5  # figures scoring this close to the best answer read as one series
 FIGURE_HITS = 200  # sentences whose figures are read for a number
+AGE_ITEMS = 3  # items found naming the person whose other sentences are read for an age
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,16 +115,40 @@ async def _answer_age(store: AnswerStore, asked: Question, rarity: Mapping[str, 
     """"How old": the best-supported sentence that gives an age, the age first."""
     hits = distinct_hits(await searched(store, search_terms(asked, rarity), SEARCHED))
     named = lowercase_names(asked, (h.text for h in hits), rarity)
-    ranked = sorted(((support(asked, h.text, rarity, named, age_in(h.text) is not None), h) for h in hits),
+    contexts = item_contexts(hits)  # "Pasha Lee, 33, had signed up": the headline says he was killed
+    ranked = sorted(((support_in_item(asked, h.text, contexts[h.source.item_id], rarity, named,
+                                      age_in(h.text) is not None), h) for h in hits),
                     key=lambda pair: (pair[0], pair[1].score), reverse=True)
     aged = [(age, h) for score, h in ranked if score >= SUPPORTED and (age := age_in(h.text)) is not None
             and says_it(asked, h.text, h.source.published_at.date(), events=False)]
+    if not aged:
+        aged = await _aged_in_items(store, asked, [h for score, h in ranked if score > 0], rarity, named)
     if not aged:
         return None
     age, best = aged[0]
     headline = f"{age} years old ({best.source.feed_name}, {best.source.published_at:%a %-d %b %Y})"
     quotes = tuple(Quote(h.text, h.source) for _, h in aged[:3])
     return Answer(asked.text, KIND_FIGURES, True, headline, quotes, (float(age),))
+
+
+async def _aged_in_items(store: AnswerStore, asked: Question, about: Sequence[SentenceHit],
+                         rarity: Mapping[str, float], named: frozenset[str]) -> list[tuple[int, SentenceHit]]:
+    """The ages given by the other stored sentences of the items found to name whom the
+    question names: "Peaky Blinders dedicates episode to Helen McCrory" is found, and its
+    "The actress … died at the age of 52" names no one."""
+    items = list(dict.fromkeys(h.source.item_id for h in about))[:AGE_ITEMS]
+    texts = await store.item_texts(items) if items else {}
+    sources = {h.source.item_id: h.source for h in reversed(about)}
+    aged = []
+    for item in items:
+        whole = texts.get(item, "")
+        for sentence in split_sentences(whole):
+            age = age_in(sentence.text)
+            if age is not None and support_in_item(asked, sentence.text, whole, rarity, named,
+                                                   True) >= SUPPORTED:
+                aged.append((age, SentenceHit(sentence.text, sources[item], 0.0)))
+                break
+    return aged
 
 
 def best_series(candidates: Sequence[CitedFigure], asked: FigureQuestion,

@@ -31,14 +31,30 @@ def meets(term: str, found: set[str]) -> float:
     if term in found:
         return 1.0
     if family_of_lemma(term) & found or kinds_of_lemma(term) & found or (len(term) >= 5 and any(
-            w.startswith(term) and len(w) - len(term) <= 3 for w in found)) or _COUNTRY_OF.get(term) in found:
+            w.startswith(term) and len(w) - len(term) <= 3 for w in found)) \
+            or _COUNTRY_OF.get(term, _NONE) & found:
         return FAMILY_MATCH  # a word of the family, or one made from it ("conductor")
     return 0.0
 
 
-# "pakistani" is met by "Pakistan's" (the reverse, "pakistan" in "Pakistani", is a longer word)
-_COUNTRY_OF = {lemma(demonym): lemma(country.casefold()) for demonym, country in DEMONYMS.items()
-               if " " not in country}
+def _countries_of() -> dict[str, frozenset[str]]:
+    """What a demonym is met by: its country's name ("pakistani" by "Pakistan's"; the reverse,
+    "pakistan" in "Pakistani", is a longer word) or, for a country of several words, the short
+    forms news writes ("american" by "US", "british" by "UK" or "Britain")."""
+    short: dict[str, set[str]] = {"United States": {"america"}, "United Kingdom": {"britain"}}
+    for form, country in DEMONYMS.items():
+        if " " in country and form.replace(".", "").isalpha() and len(form.replace(".", "")) <= 3:
+            short.setdefault(country, set()).add(form.replace(".", ""))
+    met = {}
+    for demonym, country in DEMONYMS.items():
+        names = {country.casefold()} if " " not in country else short.get(country, set())
+        if names:
+            met[lemma(demonym)] = frozenset(lemma(n) for n in names)
+    return met
+
+
+_COUNTRY_OF = _countries_of()
+_NONE: frozenset[str] = frozenset()
 
 
 def lemmas_of(text: str) -> set[str]:

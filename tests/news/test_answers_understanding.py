@@ -38,6 +38,7 @@ from digests.news.question import (
     MEASURE_MONEY,
     MEASURE_PERCENT,
     Unreadable,
+    in_news_words,
     read_question,
 )
 from digests.news.word_matching import has_name, meets
@@ -115,6 +116,9 @@ ITEMS = [  # (day of March 2022, title, text)
     (25, "Children flee Ruritania", "More than 90,000 children have fled Ruritania, the UN says."),
     (27, "Shells hit power station",
      "Shells hit the Brightwater nuclear power plant, the largest in Ruritania."),
+    (28, "Drama pays tribute to Helen Quarrie", "The actress, aged 61, was remembered by the cast."),
+    (19, "4 US service members killed after aircraft crashes in Norway",
+     "The aircraft went down during a Nato exercise near Bodo."),
 ]
 
 
@@ -275,6 +279,21 @@ async def test_a_count_asked_in_other_words_is_found(newsroom: Store) -> None:
 async def test_how_old_leads_with_the_age(newsroom: Store) -> None:
     answer = await answer_question(newsroom, "how old was shane warne when he passed away", NOW)
     assert answer.found and answer.headline.startswith("52 years old")
+
+
+async def test_how_old_reads_the_other_sentences_of_the_item_that_names_the_person(
+        newsroom: Store) -> None:
+    """The headline names her and says nothing of her age; "The actress, aged 61" shares no
+    word with the question, so no search finds it: the item's stored sentences are read."""
+    answer = await answer_question(newsroom, "how old was helen quarrie", NOW)
+    assert answer.found and answer.headline.startswith("61 years old")
+
+
+async def test_a_members_words_meet_a_headlines(newsroom: Store) -> None:
+    """"ppl", "american" (the US), "troops" (service members), a plane that "went down"."""
+    answer = await answer_question(
+        newsroom, "how many american troops died when that military plane went down in norway", NOW)
+    assert answer.found and answer.values[0] == 4
 
 
 async def test_how_many_years_reads_a_duration(newsroom: Store) -> None:
@@ -524,6 +543,31 @@ def test_a_members_phrase_is_read_as_the_word_news_uses() -> None:
         "what kind of feed is the app letting people switch back to", TODAY).terms
     assert meets(lemma("gadget"), {lemma("device")}) and "lot" not in read_question(
         "what's lots of dozing linked to", TODAY).terms
+
+
+@pytest.mark.parametrize(("typed", "read_as"), [
+    ("how many ppl died", "people"),
+    ("what did the govt announce", "government"),
+    ("who is the uk pm", "prime minister"),
+    ("how many yrs did he serve", "years"),
+    ("how old was the dnb mc when he passed", "drum and bass"),
+    ("how old was the mc when he passed", "he died"),
+    ("how many died when the plane went down", "plane crashed"),
+])
+def test_a_members_shorthand_is_read_in_full(typed: str, read_as: str) -> None:
+    assert read_as in in_news_words(typed)
+
+
+def test_shorthand_is_read_only_where_it_is_shorthand() -> None:
+    assert in_news_words("what happened at 5 pm") == "what happened at 5 pm"
+    assert in_news_words("how much have prices gone down") == "how much have prices gone down"
+    assert in_news_words("which bill passed the senate") == "which bill passed the senate"
+
+
+def test_a_nationality_is_met_by_its_countrys_short_name() -> None:
+    assert meets(lemma("american"), {lemma("us")}) and meets(lemma("british"), {lemma("uk")})
+    assert meets(lemma("british"), {lemma("britain")}) and meets(lemma("pakistani"), {lemma("pakistan")})
+    assert not meets(lemma("american"), {lemma("uk")})
 
 
 @pytest.mark.parametrize(("sentence", "day"), [
