@@ -27,10 +27,11 @@ def dates_in(sentence: str, today: date) -> list[tuple[int, date]]:
 
 
 # What a sentence says is still to come: "will address MPs on Tuesday", "X to address MPs on
-# Tuesday" (a headline's future), "is due to", "set to", "plans to".
+# Tuesday" (a headline's future), "is due to", "set to", "plans to"; not "appears to have
+# crashed Friday".
 _FUTURE = re.compile(r"\b(?:will|shall|(?:is|are|was|were)\s+(?:due|set|expected|scheduled|going)\s+to|"
                      r"(?:plans?|bids?|hopes?|aims?|vows?|seeks?|prepares?|preparing)\s+to|(?:is|are)\s+to)\b|^[^,;:]{0,60}?(?<!ed)(?<!was)(?<!were)\s+to\s+"
-                     r"(?!(?:be|the|a|an|his|her|their|its|this|that|these|those)\b)(?-i:[a-z]+)\b"
+                     r"(?!(?:be|have|the|a|an|his|her|their|its|this|that|these|those)\b)(?-i:[a-z]+)\b"
                      r"(?!\s+(?:on|at|in)\b)",
                      re.IGNORECASE)
 
@@ -39,8 +40,10 @@ def _resolve(match: re.Match[str], today: date, ahead: bool = False) -> date | N
     if match.group("day"):
         weekday = vocab.DAYS.index(match.group("day").lower())
         relation = (match.group("rel") or "").lower()
-        if relation == "next" or (ahead and relation != "last"):
+        if relation == "next":
             return today + timedelta(days=(weekday - today.weekday()) % 7 or 7)
+        if ahead and relation != "last":  # "will meet on Thursday" written on a Thursday: that day
+            return today + timedelta(days=(weekday - today.weekday()) % 7)
         back = (today.weekday() - weekday) % 7
         return today - timedelta(days=back or (7 if relation == "last" else 0))
     if match.group("yesterday") or match.group("today"):

@@ -116,14 +116,15 @@ _YEAR = re.compile(r"\b(?:in|since|until|till|from|by|before|after|of|back to|da
                    r"(?:the\s+(?:year\s+)?)?(?P<year>1[0-9]{3}|20[0-9]{2})\b", re.IGNORECASE)
 
 
-_AGE = re.compile(r"\baged\s+(?P<a>\d{1,3})\b|\b(?P<b>\d{1,3})-year-old\b"
+_AGE = re.compile(r"\baged\s+(?P<a>\d{1,3})\b|(?<![\d,.])(?P<b>\d{1,3}(?:,\d{3})*)-year-old\b"
                   r"|\bat\s+(?:the\s+)?age\s+of\s+(?P<c>\d{1,3})\b"
                   r"|\b(?:dies|died|dead|passes\s+away|passed\s+away)\s+at\s+(?P<d>\d{1,3})\b"
-                  r"|\b(?P<e>\d{1,3})\s+years?\s+old\b"
+                  r"|(?<![\d,.])(?P<e>\d{1,3}(?:,\d{3})*)\s+years?\s+old\b"
                   r"|\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*,\s+(?P<f>\d{1,3}),")
 
 
 def age_in(text: str) -> int | None:
-    """The first age a sentence gives a person: "aged 52", "a 16-year-old", ", 45,", "dies at 87"."""
+    """The first age a sentence gives a person or a thing: "aged 52", "a 16-year-old", ", 45,",
+    "dies at 87", "a 5,000-year-old drum"."""
     found = _AGE.search(text)
-    return int(next(v for v in found.groupdict().values() if v)) if found else None
+    return int(next(v for v in found.groupdict().values() if v).replace(",", "")) if found else None

@@ -126,7 +126,7 @@ async def _answer_age(store: AnswerStore, asked: Question, rarity: Mapping[str, 
     if not aged:
         return None
     age, best = aged[0]
-    headline = f"{age} years old ({best.source.feed_name}, {best.source.published_at:%a %-d %b %Y})"
+    headline = f"{age:,} years old ({best.source.feed_name}, {best.source.published_at:%a %-d %b %Y})"
     quotes = tuple(Quote(h.text, h.source) for _, h in aged[:3])
     return Answer(asked.text, KIND_FIGURES, True, headline, quotes, (float(age),))
 

@@ -479,7 +479,13 @@ def _affiliation(raw: str | None) -> str | None:
 _LOOSE_AFTER = re.compile(r"\s*(?:,|\s[-–—]+)\s*(?:(?:a|an|the)\s+)?(?P<role>[^,;:()]{3,90}?)"
                           r"\s*(?:,|;|\s[-–—]|\)|$)")
 _LOOSE_COLON = re.compile(r"\s*:\s+(?:(?:a|an|the)\s+)?(?P<role>(?:[\w’'-]+\s+){0,3}?[\w’'-]+)\s+"
-                          r"(?:dies|died|won['’]t|will|wins|says|is|was|has|had|to|returns|quits|on)\b")
+                          r"(?:dies|died|won['’]t|will|wins|says|is|was|has|had|to|returns|quits|on"
+                          r"|(?-i:[a-z]{2,}s))\b")  # "X: Former Roma manager shares …"
+# "X is appointed as England interim head coach for …", "X has been named the club's new manager"
+_APPOINTED = re.compile(r"\s+(?:is|was|has\s+been|had\s+been|have\s+been)\s+(?:appointed|named|made|"
+                        r"confirmed|unveiled|installed)\s+(?:as\s+)?(?:(?:a|an|the)\s+)?"
+                        r"(?P<role>[^,;:()]{3,60}?)\s*(?:[,;.]|\s(?:for|at|in|on|after|until|with|by)\b|$)")
+_BRACKETED = re.compile(r"\s*\([^()]{1,40}\)")  # "the head of the US Anti-Doping Agency (USADA), X"
 _WHO_CLAUSE = re.compile(r"\s*,\s*(?P<role>who\s+(?!is\b|was\b|has\b|had\b|said\b|says\b|told\b)"
                          r"[^,;:]{3,60}?)\s*(?:,|;|$)")
 _LOOSE_BEFORE = re.compile(r"(?:^|[,;:(\"“‘]|\b(?:a|an|the)\s)\s*(?P<role>[^,;:()\"“”]{3,90}?)\s*,\s*$")
@@ -491,8 +497,8 @@ def role_near(name: str, text: str) -> str | None:
     does, for a member asking who that person is: the words just before the name that end in a
     role ("Los Angeles Dodgers co-owner X"), an apposition holding a role (", head of the
     investigative department for Y,"), a role ending in a comma before the name ("a top science
-    adviser to President Joe Biden, X"), a headline's "X: Singer won't …", or "X, who created
-    GIFs,"."""
+    adviser to President Joe Biden, X"), a headline's "X: Singer won't …", an appointment ("X is
+    appointed as interim head coach"), or "X, who created GIFs,"."""
     at = text.find(name)
     if at < 0:
         return None
@@ -503,11 +509,11 @@ def role_near(name: str, text: str) -> str | None:
     if words_before and before.rstrip() == before.rstrip(" ") and _is_role(words_before[-1:]) \
             and not before.rstrip().endswith((",", ".", ":", ";")):
         return _span_role(before, words_before)
-    for pattern in (_LOOSE_AFTER, _LOOSE_COLON):
+    for pattern in (_LOOSE_AFTER, _LOOSE_COLON, _APPOINTED):
         match = pattern.match(text, end)
         if match and _is_role(vocab.WORD.findall(match.group("role"))[:4]):
             return _trimmed(match.group("role"))
-    match = _LOOSE_BEFORE.search(before)
+    match = _LOOSE_BEFORE.search(_BRACKETED.sub("", before))
     if match and _is_role(vocab.WORD.findall(match.group("role"))):
         return _trimmed(match.group("role"))
     match = _WHO_CLAUSE.match(text, end)

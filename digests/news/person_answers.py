@@ -15,8 +15,8 @@ from digests.news.people import extract_people, role_near
 from digests.news.question import KIND_PERSON, Question
 from digests.news.sentence_search import SEARCHED, distinct_hits, search_terms, searched
 from digests.news.support import SUPPORTED, lowercase_names, says_it, support
-from digests.news.text import words
-from digests.news.word_matching import has_name
+from digests.news.text import STOPWORDS, words
+from digests.news.word_matching import has_name, meets
 from digests.readings import CitedMention
 
 
@@ -100,8 +100,9 @@ async def _person_from_sentences(store: AnswerStore, asked: Question) -> Answer:
 async def answer_holder(store: AnswerStore, asked: Question, rarity: Mapping[str, float]) -> Answer:
     """"Who is the mayor of Kherson": a person a supported sentence names with that post; a
     sentence about the post that names no one in it answers nothing."""
-    post = [lemma(w.lower()) for w in words(asked.person or "")]
+    post = [lemma(w.lower()) for w in words(asked.person or "") if w.lower() not in STOPWORDS]
     heads = {t for t in post if t in _POST_HEADS}
+    rest = [t for t in post if t not in heads]  # "space agency" of "the head of Russia's space agency"
     hits = distinct_hits(await searched(store, search_terms(asked, rarity), SEARCHED))
     named = lowercase_names(asked, (h.text for h in hits), rarity)
     ranked = sorted(((support(asked, h.text, rarity, named), h) for h in hits),
@@ -115,7 +116,8 @@ async def answer_holder(store: AnswerStore, asked: Question, rarity: Mapping[str
             if _named_in(mention.name, asked.text):
                 continue  # "the new Chelsea manager after Tuchel": not Tuchel
             role = mention.role or role_near(mention.name, hit.text) or ""
-            if heads & {lemma(w.lower()) for w in words(role)}:
+            held = {lemma(w.lower()) for w in words(f"{role} {mention.affiliation or ''}")}
+            if heads & held and all(meets(t, held) for t in rest):
                 of = f", {mention.affiliation}" if mention.affiliation else ""
                 headline = f"{mention.name} — {role}{of}"
                 return Answer(asked.text, KIND_PERSON, True, headline, (Quote(hit.text, hit.source),))

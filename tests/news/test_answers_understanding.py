@@ -577,6 +577,9 @@ def test_a_nationality_is_met_by_its_countrys_short_name() -> None:
     ("Russia agreed to talks on Tuesday", date(2022, 3, 1)),
     ("Police were called to the scene on Tuesday", date(2022, 3, 1)),
     ("A look at his bid to become champion against Martinez on Saturday", date(2022, 3, 12)),
+    ("The leaders are set to meet in Brussels on Monday", date(2022, 3, 7)),  # written that day
+    ("He will speak next Monday", date(2022, 3, 14)),
+    ("A jet that appears to have crashed Saturday was found", date(2022, 3, 5)),  # no future
 ])
 def test_a_weekday_still_to_come_is_the_next_one(sentence: str, day: date) -> None:
     """Published on Monday 7 March 2022."""
