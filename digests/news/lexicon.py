@@ -133,6 +133,10 @@ invoke mention cite evoke
 site platform website
 regulator watchdog
 quake earthquake tremor
+house home
+burn torch incinerate
+cocaine coke
+restaurant outlet shop store branch
 """.strip()
 
 

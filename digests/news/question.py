@@ -52,6 +52,8 @@ many happen happened happening give us figure figures much""".split()) | frozens
     """thats theres theyre theyve youre dont doesnt didnt isnt arent wasnt werent hasnt havent
     hadnt wont cant couldnt shouldnt wouldnt ive weve""".split())
 # Phrases a member types for a word news uses: read as that word.
+_MONTHS = {"jan": "January", "feb": "February", "sep": "September", "apr": "April", "aug": "August",
+           "oct": "October", "nov": "November", "dec": "December"}
 _PHRASES = ((re.compile(r"\bpass(?:ed|es)?\s+away\b", re.I), "died"),
             (re.compile(r"\bwas\s+born\b", re.I), "born"),
             (re.compile(r"\btak(?:e|es|en|ing)\s+home\b|\btook\s+home\b", re.I), "won"),
@@ -80,6 +82,8 @@ _PHRASES = ((re.compile(r"\bpass(?:ed|es)?\s+away\b", re.I), "died"),
             (re.compile(r"\b((?:he|she|they)\s+)passed\s*(?=[?.!]?\s*$)", re.I), r"\1died"),
             # members' shorthand
             (re.compile(r"\bppl\b", re.I), "people"),
+            (re.compile(r"\b(early|mid|late|in|since|by|from|until|of|on|\d{1,2})(\s+|-)(jan|feb|sept?|apr|aug|oct|"
+                        r"nov|dec)\b", re.I), lambda m: f"{m.group(1)} {_MONTHS[m.group(3).lower()[:3]]}"),
             (re.compile(r"\bd(?:n|&)b\b", re.I), "drum and bass"),
             (re.compile(r"\bgov(?:t|['’]t)?\b", re.I), "government"),
             (re.compile(r"(?<!\d)(?<!\d\s)\bpm\b", re.I), "prime minister"),
@@ -330,6 +334,9 @@ def question_terms(text: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+# "Russia and Ukraine make up what percentage of wheat exports": the figure asked mid-question
+_HOW_MANY_INSIDE = re.compile(r"\bhow\s+(?:many|much)\b|^(?!\s*(?:who|where|when|which|why)\b).*"
+                              r"\bwhat\s+(?:percentage|proportion|fraction|share)\s+of\b", re.IGNORECASE)
 _HOLDER = re.compile(r"^\s*(?:who\s+(?:is|was|are|were)|who(?:'s|’s)|whos)\s+(?:the\s+)?(?:new\s+|current\s+"
                      r"|former\s+|acting\s+)?(?P<post>(?:[\w'’-]+\s+){0,3}?(?:mayor|governor|head|leader|"
                      r"president|minister|ceo|chief|boss|commissioner|chair|chairman|director|captain|"
@@ -338,7 +345,7 @@ _HOLDER = re.compile(r"^\s*(?:who\s+(?:is|was|are|were)|who(?:'s|’s)|whos)\s+(
 
 
 def _kind(text: str) -> tuple[str, str | None]:
-    if _HOW_MANY.search(text) or re.search(r"\bhow\s+(?:many|much)\b", text, re.IGNORECASE):
+    if _HOW_MANY.search(text) or _HOW_MANY_INSIDE.search(text):
         return KIND_FIGURES, None
     holder = _HOLDER.match(text)
     if holder:

@@ -553,6 +553,8 @@ def test_a_members_phrase_is_read_as_the_word_news_uses() -> None:
     ("how old was the dnb mc when he passed", "drum and bass"),
     ("how old was the mc when he passed", "he died"),
     ("how many died when the plane went down", "plane crashed"),
+    ("what landed in ukraine in early feb", "early February"),
+    ("what happened on 3 dec", "3 December"),
 ])
 def test_a_members_shorthand_is_read_in_full(typed: str, read_as: str) -> None:
     assert read_as in in_news_words(typed)
@@ -560,8 +562,18 @@ def test_a_members_shorthand_is_read_in_full(typed: str, read_as: str) -> None:
 
 def test_shorthand_is_read_only_where_it_is_shorthand() -> None:
     assert in_news_words("what happened at 5 pm") == "what happened at 5 pm"
+    assert in_news_words("what did the dec committee say") == "what did the dec committee say"
     assert in_news_words("how much have prices gone down") == "how much have prices gone down"
     assert in_news_words("which bill passed the senate") == "which bill passed the senate"
+
+
+def test_a_figure_asked_mid_question_is_a_figure_question() -> None:
+    asked = read_question("russia and ukraine make up what percentage of the world's wheat exports", TODAY)
+    assert asked.kind == KIND_FIGURES
+    assert read_question("where is the share of votes counted", TODAY).kind != KIND_FIGURES
+    for asked_word, written in [("house", "home"), ("torch", "burn"), ("coke", "cocaine"),
+                                ("restaurants", "outlets")]:
+        assert meets(lemma(asked_word), {lemma(written)}) > 0, (asked_word, written)
 
 
 def test_a_nationality_is_met_by_its_countrys_short_name() -> None:
