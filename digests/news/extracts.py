@@ -36,12 +36,17 @@ def placed_in(text: str, asked: Question) -> str | None:
     for match in _PLACE_AFTER.finditer(text):
         place = match.group("place")
         first = words(place)[0].casefold() if words(place) else ""
-        if (first in NOT_PLACES or place.casefold() in DEMONYMS
+        if (first in NOT_PLACES or place.casefold() in DEMONYMS or _EVENT_END.search(place)
                 or all(is_given(w, given) for w in words(place))):
             continue
         place = re.split(r"['’]s\s+", place)[-1]  # "Belarus's Brest": Brest
         return POSSESSIVE_END.sub("", place.rstrip(".,"))
     return None
+
+
+# "at the World Indoor Athletics Championships": an event, not a place ("… in Belgrade" is)
+_EVENT_END = re.compile(r"\b(?:Championships?|Games|Olympics|Paralympics|Cup|Open|Awards|Festival|Summit|"
+                        r"Conference|Tournament|Finals?|Grand\s+Prix|Marathon|Show|Expo|Congress)$")
 
 
 def given_words(asked: Question) -> set[str]:

@@ -82,6 +82,8 @@ _PHRASES = ((re.compile(r"\bpass(?:ed|es)?\s+away\b", re.I), "died"),
             (re.compile(r"\b((?:he|she|they)\s+)passed\s*(?=[?.!]?\s*$)", re.I), r"\1died"),
             # members' shorthand
             (re.compile(r"\bppl\b", re.I), "people"),
+            (re.compile(r"\b(world|european|indoor|outdoor|national|commonwealth|athletics|swimming|"
+                        r"gymnastics|skating)\s+champs\b", re.I), r"\1 championships"),
             (re.compile(r"\b(early|mid|late|in|since|by|from|until|of|on|\d{1,2})(\s+|-)(jan|feb|sept?|apr|aug|oct|"
                         r"nov|dec)\b", re.I), lambda m: f"{m.group(1)} {_MONTHS[m.group(3).lower()[:3]]}"),
             (re.compile(r"\bd(?:n|&)b\b", re.I), "drum and bass"),
@@ -195,9 +197,12 @@ def read_question(text: str, today: date) -> Question:
     measure = measure_of(stripped, terms, head) if kind == KIND_FIGURES else None
     if measure in (MEASURE_DURATION, MEASURE_AGE) and head in _TIME_UNITS:
         head = None  # "how many years": the unit is what is counted
-    return Question(text=stripped, kind=kind, terms=terms, names=tuple(_names(stripped)),
+    names = tuple(_names(stripped))
+    in_names = {lemma(w.lower()) for name in names for w in words(name)}  # the "Dead" of "Dead Sea"
+    return Question(text=stripped, kind=kind, terms=terms, names=names,
                     head=head, by=max(dates) if dates else None, person=person, measure=measure,
-                    year=year_named(stripped), verbs=tuple(t for t in terms if t in EVENT_VERBS),
+                    year=year_named(stripped),
+                    verbs=tuple(t for t in terms if t in EVENT_VERBS and t not in in_names),
                     past=_asks_about_the_past(stripped), subject=_subject(stripped),
                     thing=_object(stripped))
 

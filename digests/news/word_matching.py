@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Collection
+from functools import lru_cache
 
 from digests.news.lexicon import family_of_lemma, kinds_of_lemma, lemma
 from digests.news.people_words import DEMONYMS
@@ -25,10 +26,25 @@ def _written(word: str) -> str:
     return rf"(?<![\w]){re.escape(word.casefold())}{plural}(?![\w])"
 
 
+_SPELLINGS = ((re.compile(r"(?<=[a-z]{3})our"), "or"), (re.compile(r"(?<=[a-z]{3})or(?=[a-z]?$)"), "our"),
+              (re.compile(r"([iy])s$"), r"\1z"), (re.compile(r"([iy])z$"), r"\1s"),
+              (re.compile(r"(?<=[a-z]{3})tr$"), "ter"), (re.compile(r"(?<=[a-z]{3})ter$"), "tr"),
+              (re.compile(r"enc$"), "ens"), (re.compile(r"ens$"), "enc"),
+              (re.compile(r"mm$"), "m"), (re.compile(r"gu$"), "g"))
+
+
+@lru_cache(maxsize=1 << 14)
+def other_spellings(term: str) -> tuple[str, ...]:
+    """A lemma as the other side of the Atlantic spells it: a member writes "multicoloured"
+    or "organised" and CNN "multicolored" and "organized" ("colour" and "color", "centre" and
+    "center", "defence" and "defense", "programme" and "program")."""
+    return tuple({pattern.sub(written, term) for pattern, written in _SPELLINGS} - {term})
+
+
 def meets(term: str, found: set[str]) -> float:
     """1 when the lemma itself is found, a little less for a word of its family: the article's
     own words answer best, other words still answer."""
-    if term in found:
+    if term in found or any(variant in found for variant in other_spellings(term)):
         return 1.0
     if family_of_lemma(term) & found or kinds_of_lemma(term) & found or (len(term) >= 5 and any(
             w.startswith(term) and len(w) - len(term) <= 3 for w in found)) \

@@ -576,6 +576,30 @@ def test_a_figure_asked_mid_question_is_a_figure_question() -> None:
         assert meets(lemma(asked_word), {lemma(written)}) > 0, (asked_word, written)
 
 
+@pytest.mark.parametrize(("british", "american"), [
+    ("multicoloured", "multicolored"), ("organised", "organized"), ("analysed", "analyzed"),
+    ("centre", "center"), ("defence", "defense"), ("labour", "labor"), ("programme", "program"),
+    ("theatre", "theater"), ("licence", "license"),
+])
+def test_a_word_meets_its_other_spelling(british: str, american: str) -> None:
+    assert meets(lemma(british), {lemma(american)}) == 1.0
+    assert meets(lemma(american), {lemma(british)}) > 0
+
+
+def test_other_spellings_join_no_other_words() -> None:
+    assert not meets(lemma("four"), {lemma("for")}) and not meets(lemma("hour"), {lemma("hor")})
+
+
+def test_an_event_is_no_place_and_words_of_a_name_are_no_event() -> None:
+    asked = read_question("where were the world indoor athletics champs held", TODAY)
+    assert place_in("She won gold at the World Indoor Athletics Championships.", asked) is None
+    assert place_in("She won gold at the World Indoor Athletics Championships in Belgrade.",
+                    asked) == "Belgrade"
+    assert "world championships" in in_news_words("where were the world champs")
+    assert in_news_words("did the champs win") == "did the champs win"  # champions, there
+    assert "die" not in [*read_question("Where is China's multicoloured 'Dead Sea'?", TODAY).verbs]
+
+
 def test_a_nationality_is_met_by_its_countrys_short_name() -> None:
     assert meets(lemma("american"), {lemma("us")}) and meets(lemma("british"), {lemma("uk")})
     assert meets(lemma("british"), {lemma("britain")}) and meets(lemma("pakistani"), {lemma("pakistan")})
