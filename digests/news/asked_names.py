@@ -21,7 +21,8 @@ from digests.news.text import STOPWORDS, words
 
 PERSON, COUNTRY, PLACE, NAME = "person", "country", "place", "name"
 
-_ASKED = re.compile(r"^\s*(?:which|what)\s+(?:(?:is|was|are|were)\s+(?:the\s+)?"
+_ASKED = re.compile(r"^\s*(?:(?:in|at|from|for|to|by|on|with)\s+)?(?:which|what)\s+"
+                    r"(?:(?:is|was|are|were)\s+(?:the\s+)?"
                     r"(?:(?:full\s+)?name\s+of\s+(?:the\s+|this\s+|that\s+)?)?)?"
                     r"(?P<words>[\w'’-]+(?:\s+[\w'’-]+){0,4})", re.IGNORECASE)
 # The words of the posts (split from "world_number_three", "fly-half": not their parts) and plain
@@ -91,8 +92,18 @@ def name_of_kind(text: str, asked: Question, want: Wanted, *, around: bool = Fal
     if want.kind == COUNTRY:
         return next((c for c in _countries_in(text) if new(c)), None)
     if want.kind == NAME:
-        return _name_for(text, want, new)
+        return _name_for(text, want, new) or (_headline_subject(text, new) if around else None)
     return None
+
+
+def _headline_subject(text: str, new: Callable[[str], bool]) -> str | None:
+    """The name an item's title opens with, as the subject of its verb ("Decathlon backtracks
+    on Russia"): what the item's "the sporting retailer" is."""
+    opening = re.match(rf"\s*(?P<name>{_CAPITALISED})\s+(?-i:[a-z]+s)\b", text)
+    if opening is None:
+        return None
+    name = opening.group("name")
+    return name if new(name) and name.casefold() not in STOPWORDS else None
 
 
 def _countries_in(text: str) -> list[str]:
@@ -111,8 +122,8 @@ def _name_for(text: str, want: Wanted, new: Callable[[str], bool]) -> str | None
     for noun in want.nouns[:2]:
         before = re.search(rf"(?P<name>{_CAPITALISED})\s+(?i:{re.escape(noun)})\b", text)
         if before is not None:
-            name = re.sub(r"^(?:The|A|An)\s+", "", before.group("name"))
-            if name[:1].isupper() and new(name):
+            name = re.sub(r"^(?:The|A|An|This|That|Its|Their)(?:\s+|$)", "", before.group("name"))
+            if name[:1].isupper() and new(name):  # "The sporting retailer": no name before it
                 return name
     named = _NAMED.search(text)
     if named is not None and new(named.group("name")):

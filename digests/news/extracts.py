@@ -50,8 +50,11 @@ _EVENT_END = re.compile(r"\b(?:Championships?|Games|Olympics|Paralympics|Cup|Ope
 
 
 def given_words(asked: Question) -> set[str]:
-    """What the question itself gives: the words of its names, and its terms."""
-    return {w.casefold() for name in asked.names for w in words(name)} | set(asked.terms)
+    """What the question itself gives: the words of its names, its terms, and the countries
+    of its nationalities ("which Indian state": not India)."""
+    countries = {w.casefold() for t in words(asked.text) if t.casefold() in DEMONYMS
+                 for w in words(DEMONYMS[t.casefold()])}
+    return {w.casefold() for name in asked.names for w in words(name)} | set(asked.terms) | countries
 
 
 def is_given(word: str, given: set[str]) -> bool:
