@@ -31,7 +31,7 @@ from digests.news.extracts import age_in, date_in, name_in, place_in, placed_in
 from digests.news.figure_answers import FigureQuestion, answer_figures, figure_date, figure_score
 from digests.news.lexicon import lemma
 from digests.news.people import extract_people
-from digests.news.people_words import DEMONYMS
+from digests.news.people_words import DEMONYMS, HEAD_WORDS
 from digests.news.person_answers import answer_holder, answer_person
 from digests.news.question import (
     KIND_DATE,
@@ -158,11 +158,20 @@ def _completes(asked: Question, text: str) -> bool:
         if (preposition == "for" and i and meets(verb, {lemma(word)}) and tokens[i - 1].isalpha()
                 and tokens[i - 1] not in STOPWORDS and lemma(tokens[i - 1]) not in asked.terms):
             return True  # "a giant factory for what": "the largest fertilizer plant"
+        if (preposition == "of" and i and word == ends.group("verb").lower() and word in HEAD_WORDS
+                and tokens[i - 1] not in STOPWORDS and _capitalised_before(text, word)):
+            return True  # "president of what": "resigns as Society of Authors president"
         if meets(verb, {lemma(word)}) and preposition in after:
             said = tokens[i + 2 + after.index(preposition):][:_OF_WHOM_WORDS]
             if not subject & set(said):  # "the death of Taylor Hawkins" says of whom, not of what
                 return True
     return False
+
+
+def _capitalised_before(text: str, word: str) -> bool:
+    """Whether the text writes a name right before `word` ("Society of Authors president")."""
+    return re.search(rf"[A-Z][\w'’-]*\s+{re.escape(word)}\b", text, re.IGNORECASE) is not None \
+        and re.search(rf"[A-Z][\w'’-]*\s+(?i:{re.escape(word)})\b", text) is not None
 
 
 def _asks(text: str) -> bool:

@@ -137,6 +137,7 @@ house home
 burn torch incinerate
 cocaine coke
 restaurant outlet shop store branch
+join sign
 """.strip()
 
 

@@ -80,6 +80,9 @@ _PHRASES = ((re.compile(r"\bpass(?:ed|es)?\s+away\b", re.I), "died"),
             (re.compile(r"\b(plane|jet|aircraft|helicopter|chopper|flight|airliner)\s+"
                         r"(?:went|go|goes|gone|going)\s+down\b", re.I), r"\1 crashed"),
             (re.compile(r"\b((?:he|she|they)\s+)passed\s*(?=[?.!]?\s*$)", re.I), r"\1died"),
+            # "which club did he go to": the club he joined
+            (re.compile(r"\b(club|team|side)\b(.*?)\b(?:go|goes|went|gone|going|move|moved|moves|moving)\s+to\b",
+                        re.I), r"\1\2 joined"),
             # members' shorthand
             (re.compile(r"\bppl\b", re.I), "people"),
             (re.compile(r"\b(world|european|indoor|outdoor|national|commonwealth|athletics|swimming|"

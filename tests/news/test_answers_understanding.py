@@ -121,6 +121,8 @@ ITEMS = [  # (day of March 2022, title, text)
      "The aircraft went down during a Nato exercise near Bodo."),
     (29, "Doping agency chief speaks", "The head of the US Anti-Doping Agency (USADA), Travis Tygart, "
      "told reporters that Russia must answer."),
+    (31, "Sir Ned Pike resigns as Guild of Potters president after row",
+     "The novelist said he could no longer speak freely."),
     (30, "Fieldcraft backtracks on Ruritania after boycott calls",
      "The outdoor retailer has halted its business in Ruritania after criticism of its decision to stay."),
 ]
@@ -537,6 +539,19 @@ def test_a_verb_the_question_types_is_no_name_it_requires() -> None:
     asked = read_question("what new name was chosen for the moth", TODAY)
     rarity = {t: 9.0 for t in asked.terms}
     assert lemma("chosen") not in lowercase_names(asked, ["The society decided on a new name."], rarity)
+
+
+async def test_a_post_of_a_body_is_read_before_the_post_too(newsroom: Store) -> None:
+    """"President of what": "resigns as Guild of Potters president" says it, as "president of
+    the Guild of Potters" would."""
+    answer = await answer_question(newsroom, "What has Sir Ned Pike resigned as president of?", NOW)
+    assert answer.found and "Guild of Potters" in answer.headline
+
+
+def test_the_club_a_player_went_to_is_the_club_he_joined() -> None:
+    asked = read_question("which club did the striker go to on a free", TODAY)
+    assert lemma("joined") in asked.terms and meets(lemma("join"), {lemma("signing")})
+    assert "joined" not in in_news_words("did the minister go to the summit")
 
 
 def test_a_nationality_the_question_gives_is_no_place_to_answer_with() -> None:
