@@ -211,8 +211,8 @@ async def _lead_from_items(store: AnswerStore, asked: Question, hits: Sequence[S
         for _, hit in supported:
             if leads[id(hit)] is None and hit.source.item_id in texts:
                 leads[id(hit)] = _named(asked, texts[hit.source.item_id], around=True)
-    found = [(score, _dates_the_event(asked, hit), hit.score, lead, hit) for score, hit in supported
-             if (lead := leads[id(hit)]) is not None]
+    found = [(score - _said_only(asked, hit), _dates_the_event(asked, hit), hit.score, lead, hit)
+             for score, hit in supported if (lead := leads[id(hit)]) is not None]
     found.sort(key=lambda entry: entry[:3], reverse=True)
     if found:  # of the best supported, the lead that more items give ("in Istanbul", twice)
         near = [entry for entry in found if entry[0] >= found[0][0] - SPECIFIC_MARGIN]
@@ -272,9 +272,35 @@ south the west britain uk us usa eu""".split())
 def _lead(asked: Question, hit: SentenceHit, now: datetime) -> str | None:
     """What leads the answer: the place, the name or the day the sentence gives."""
     if asked.kind == KIND_DATE:
-        day = date_in(hit.text, hit.source.published_at.date())
+        published = hit.source.published_at.date()
+        day = date_in(_without_said_dates(asked, hit.text), published) or date_in(hit.text, published)
         return _date_words(day, now) if day else None
     return _named(asked, hit.text)
+
+
+_SAID_ON = re.compile(r"\b(?P<verb>said|says|told|tells|reported|announced|stated|added)\s+"
+                      r"(?:on\s+|late\s+on\s+)?(?P<day>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|yesterday|today)\b",
+                      re.IGNORECASE)
+
+
+SAID_DATE_PENALTY = 0.15  # support a sentence dated by its telling only gives up to one dated by the event
+
+
+def _said_only(asked: Question, hit: SentenceHit) -> float:
+    """`SAID_DATE_PENALTY` when the only day a sentence gives is the day it was told on."""
+    if asked.kind != KIND_DATE:
+        return 0.0
+    published = hit.source.published_at.date()
+    return SAID_DATE_PENALTY if date_in(_without_said_dates(asked, hit.text), published) is None else 0.0
+
+
+def _without_said_dates(asked: Question, text: str) -> str:
+    """The sentence without the days it dates its own telling by ("the band said Friday"):
+    they say when it was said, not when what is asked happened, unless the telling is asked.
+    A sentence with no other day still answers with that one."""
+    typed = {lemma(w.lower()) for w in words(asked.text)}  # "when did X say …": "say" is no term
+    return _SAID_ON.sub(lambda m: m.group(0) if lemma(m.group("verb").lower()) in typed
+                        else m.group("verb"), text)
 
 
 def _named(asked: Question, text: str, *, around: bool = False) -> str | None:

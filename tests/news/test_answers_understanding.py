@@ -123,6 +123,8 @@ ITEMS = [  # (day of March 2022, title, text)
      "told reporters that Russia must answer."),
     (31, "Sir Ned Pike resigns as Guild of Potters president after row",
      "The novelist said he could no longer speak freely."),
+    (14, "Drummer Lee Frost dies", "Drummer Lee Frost has died, his band said on Monday."),
+    (15, "Tributes to drummer Lee Frost", "Drummer Lee Frost died at a hotel in Lisbon on Saturday."),
     (30, "Fieldcraft backtracks on Ruritania after boycott calls",
      "The outdoor retailer has halted its business in Ruritania after criticism of its decision to stay."),
 ]
@@ -546,6 +548,14 @@ async def test_a_post_of_a_body_is_read_before_the_post_too(newsroom: Store) -> 
     the Guild of Potters" would."""
     answer = await answer_question(newsroom, "What has Sir Ned Pike resigned as president of?", NOW)
     assert answer.found and "Guild of Potters" in answer.headline
+
+
+async def test_when_leads_with_the_day_of_the_event_not_of_its_telling(newsroom: Store) -> None:
+    """"Has died, his band said on Monday" dates the telling; "died on Saturday" the death."""
+    answer = await answer_question(newsroom, "when did drummer lee frost die", NOW)
+    assert answer.found and answer.headline.startswith("Saturday 12 March")
+    told = await answer_question(newsroom, "when did lee frost's band say he had died", NOW)
+    assert told.found and told.headline.startswith("Monday 14 March")
 
 
 def test_the_club_a_player_went_to_is_the_club_he_joined() -> None:
