@@ -136,7 +136,7 @@ async def open_store_patiently(url: str) -> Store:
     pause = STORE_RETRY_FIRST
     while True:
         try:
-            return await Store.open(url)
+            return await Store.open(url, upgrade_apart=True)  # Alembic stays out of the bot
         except DatabaseUnavailable as error:
             if url.startswith("sqlite") or storage_problem(url) is not None:
                 raise

@@ -231,7 +231,7 @@ async def _newsdesk(urls: list[str], workers: int, db: Path, server_pid: int) ->
     logging.getLogger().addHandler(errors)
     logging.getLogger().setLevel(logging.ERROR)
     me = os.getpid()
-    store = await Store.open(f"sqlite:///{db}")
+    store = await Store.open(f"sqlite:///{db}", upgrade_apart=True)  # as `bot.py run` opens it
     pool = WorkerPool(workers, warm=(*READING_MODULES, *ANALYSIS_MODULES))
     for _ in range(workers * 2):  # start the worker processes before the clock runs
         await pool.run(len, "warm")

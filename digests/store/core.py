@@ -73,9 +73,11 @@ class Store(FeedQueries, FollowQueries, ItemQueries, NewsQueries, ServerQueries,
     _lock: SingleProcessLock | None = None
 
     @classmethod
-    async def open(cls, url: str) -> Store:
+    async def open(cls, url: str, *, upgrade_apart: bool = False) -> Store:
         """Connect and upgrade the schema to the latest version. Raises `DatabaseUnavailable`
-        (one sentence, no password) when the database cannot be used now."""
+        (one sentence, no password) when the database cannot be used now. `upgrade_apart`:
+        an upgrade runs in a child process, keeping Alembic out of this one (a long-running
+        bot's); a database in memory is always upgraded here."""
         problem = storage_problem(url)
         if problem:
             raise DatabaseUnavailable(problem)
@@ -87,7 +89,9 @@ class Store(FeedQueries, FollowQueries, ItemQueries, NewsQueries, ServerQueries,
                 lock.release()
             raise
         try:
-            await migrations.upgrade(engine)
+            if upgrade_apart and not _in_memory(url):
+                await migrations.upgrade_in_child(engine, url)
+            await migrations.upgrade(engine)  # nothing left to do after the child: one query
             if engine.dialect.name == "sqlite":
                 await integrity.check_at_start(engine, url.split("///", 1)[-1])
         except BaseException as exc:
@@ -114,6 +118,11 @@ class Store(FeedQueries, FollowQueries, ItemQueries, NewsQueries, ServerQueries,
         if self._engine.dialect.name != "sqlite":
             return None
         return await integrity.full_check(self._engine, _file_name(str(self._engine.url)))
+
+
+def _in_memory(url: str) -> bool:
+    return (url.startswith("sqlite") and url.split("///", 1)[-1] in ("", ":memory:")) or url in (
+        "sqlite://", "sqlite+aiosqlite://")
 
 
 def engine_for(url: str) -> AsyncEngine:

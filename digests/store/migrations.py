@@ -133,6 +133,59 @@ async def upgrade(engine: AsyncEngine) -> list[str]:
         return await conn.run_sync(_apply)
 
 
+UPGRADE_URL_VARIABLE = "NEWSDESK_UPGRADE_URL"
+"""How `upgrade_in_child` hands the child its database (not in its arguments: a password there
+is shown to every user of the machine)."""
+_FAILED = 2  # the child's exit status for an upgrade refused with a sentence (on stderr)
+_PACKAGE_HOME = str(REVISIONS.parents[2])  # the child finds `digests` however this process did
+
+
+async def upgrade_in_child(engine: AsyncEngine, url: str) -> None:
+    """Bring the database to the latest revision from a short-lived child process when it is
+    not there yet, so that this process never imports Alembic (9.8 MiB kept for its life, a
+    long-running bot's after its first start). The child's refusal comes back as the same
+    `StorageError` sentence; a database already at the latest revision costs one query."""
+    async with engine.connect() as conn:
+        if await _at_latest(conn):
+            return
+    import asyncio
+    import os
+    import sys
+
+    paths = os.pathsep.join(p for p in (_PACKAGE_HOME, os.environ.get("PYTHONPATH")) if p)
+    child = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "digests.store.migrations", stdin=asyncio.subprocess.DEVNULL,
+        stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE,
+        env={**os.environ, UPGRADE_URL_VARIABLE: url, "PYTHONPATH": paths})
+    _, said = await child.communicate()
+    if child.returncode:
+        lines = said.decode("utf-8", "replace").strip().splitlines()
+        raise StorageError(lines[-1] if lines else f"the schema upgrade failed (status {child.returncode})")
+
+
+def _upgrade_here() -> int:
+    """The child of `upgrade_in_child`: upgrade the database it was handed, say why not."""
+    import asyncio
+    import os
+    import sys
+
+    from digests.store.core import engine_for
+
+    async def upgraded() -> None:
+        engine = engine_for(os.environ[UPGRADE_URL_VARIABLE])
+        try:
+            await upgrade(engine)
+        finally:
+            await engine.dispose()
+
+    try:
+        asyncio.run(upgraded())
+    except StorageError as refused:  # DatabaseUnavailable included: one sentence, no password
+        print(refused, file=sys.stderr)
+        return _FAILED
+    return 0
+
+
 async def _at_latest(conn: AsyncConnection) -> bool:
     """Whether the database is already at `LATEST`, read with plain SQL."""
     try:
@@ -169,3 +222,7 @@ async def _upgrade_transaction(engine: AsyncEngine) -> AsyncIterator[AsyncConnec
         finally:
             with contextlib.suppress(Exception):
                 await conn.exec_driver_sql(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+
+
+if __name__ == "__main__":
+    raise SystemExit(_upgrade_here())
