@@ -52,14 +52,16 @@ async def test_an_upgrade_that_fails_halfway_changes_nothing(empty_database_url:
     assert {"feeds", "items", "outbox", "alembic_version"} <= await _tables(empty_database_url)
 
 
-async def test_a_database_from_a_newer_newsdesk_is_refused(database_url: str) -> None:
+@pytest.mark.parametrize("apart", [False, True], ids=["here", "in a child"])
+async def test_a_database_from_a_newer_newsdesk_is_refused(database_url: str, apart: bool) -> None:
+    """Upgraded here or in a child process (the bot's way), with the same sentence."""
     await (await Store.open(database_url)).close()
     engine = engine_for(database_url)
     async with engine.begin() as conn:
         await conn.execute(text("UPDATE alembic_version SET version_num = '9999'"))
     await engine.dispose()
     with pytest.raises(StorageError, match="schema version 9999, newer than this Newsdesk"):
-        await Store.open(database_url)
+        await Store.open(database_url, upgrade_apart=apart)
 
 
 _OPEN_APART = """
@@ -83,16 +85,6 @@ async def test_an_upgrade_apart_leaves_alembic_out_of_the_process(empty_database
     assert opened.returncode == 0, opened.stderr
     assert json.loads(opened.stdout) == []
     assert {"feeds", "items", "outbox", "alembic_version"} <= await _tables(empty_database_url)
-
-
-async def test_an_upgrade_apart_is_refused_with_the_same_sentence(database_url: str) -> None:
-    await (await Store.open(database_url)).close()
-    engine = engine_for(database_url)
-    async with engine.begin() as conn:
-        await conn.execute(text("UPDATE alembic_version SET version_num = '9999'"))
-    await engine.dispose()
-    with pytest.raises(StorageError, match="schema version 9999, newer than this Newsdesk"):
-        await Store.open(database_url, upgrade_apart=True)
 
 
 def _open_at_once(url: str, barrier: multiprocessing.synchronize.Barrier) -> None:
