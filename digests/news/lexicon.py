@@ -11,6 +11,7 @@ Stemming is Snowball's (snowballstemmer, the stemmer Sphinx and many search tool
 from __future__ import annotations
 
 import threading
+import unicodedata
 from functools import lru_cache
 
 import snowballstemmer
@@ -56,6 +57,8 @@ def lemma(word: str) -> str:
     """A word's base form for matching: irregular forms by table ("fled" → "flee"), then the
     Snowball English stemmer ("evacuated" and "evacuate" → "evacu", "troops" → "troop")."""
     lowered = word.lower()
+    if not lowered.isascii():  # "Pokémon" is the "pokemon" a member types
+        lowered = "".join(c for c in unicodedata.normalize("NFKD", lowered) if not unicodedata.combining(c))
     stemmer = getattr(_STEMMERS, "english", None)
     if stemmer is None:
         stemmer = _STEMMERS.english = snowballstemmer.stemmer("english")
@@ -138,6 +141,7 @@ burn torch incinerate
 cocaine coke
 restaurant outlet shop store branch
 join sign
+covid coronavirus
 """.strip()
 
 

@@ -83,6 +83,8 @@ _PHRASES = ((re.compile(r"\bpass(?:ed|es)?\s+away\b", re.I), "died"),
             # "which club did he go to": the club he joined
             (re.compile(r"\b(club|team|side)\b(.*?)\b(?:go|goes|went|gone|going|move|moved|moves|moving)\s+to\b",
                         re.I), r"\1\2 joined"),
+            (re.compile(r"\b(money|cash|funds?|loans?|savings)\b(.*?)\b(?:blow|blew|blown|blowing|splurged?|"
+                        r"splurging)\b", re.I), r"\1\2spent"),  # "how much money did he blow on a card"
             # members' shorthand
             (re.compile(r"\bppl\b", re.I), "people"),
             (re.compile(r"\b(world|european|indoor|outdoor|national|commonwealth|athletics|swimming|"
@@ -332,8 +334,9 @@ def in_news_words(text: str) -> str:
 def question_terms(text: str) -> list[str]:
     """Lemmas of the content words of a question, question words and stop words left out."""
     found = []
+    text = in_news_words(text)  # "in early feb" is a date once read as "in early February"
     dates = {w.lower() for match in _DATE_WORDS.finditer(text) for w in words(match.group())}
-    for word in words(in_news_words(text)):
+    for word in words(text):
         lowered = _POSSESSIVE.sub("", word.lower())
         if (lowered in _QUESTION_WORDS or lowered in dates
                 or (lowered in STOPWORDS and not word.isupper())):

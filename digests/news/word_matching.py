@@ -74,8 +74,11 @@ _NONE: frozenset[str] = frozenset()
 
 
 def lemmas_of(text: str) -> set[str]:
-    """The lemmas of a text's words, lower-cased."""
-    return {lemma(w.lower()) for w in words(text)}
+    """The lemmas of a text's words, lower-cased, and of the parts of its hyphenated words
+    ("an 80-ton-shipment" has a ton and a shipment)."""
+    found = {lemma(w.lower()) for w in words(text)}
+    found.update(lemma(part.lower()) for w in words(text) if "-" in w for part in w.split("-") if part)
+    return found
 
 
 def has_name(name: str, text: str) -> bool:
