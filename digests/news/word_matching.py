@@ -75,10 +75,18 @@ _NONE: frozenset[str] = frozenset()
 
 def lemmas_of(text: str) -> set[str]:
     """The lemmas of a text's words, lower-cased, and of the parts of its hyphenated words
-    ("an 80-ton-shipment" has a ton and a shipment)."""
+    ("an 80-ton-shipment" has a ton and a shipment), but for a word made with a prefix: an
+    "anti-tank" weapon is no tank, an "ex-minister" no minister."""
     found = {lemma(w.lower()) for w in words(text)}
-    found.update(lemma(part.lower()) for w in words(text) if "-" in w for part in w.split("-") if part)
+    for word in words(text):
+        parts = word.lower().split("-")
+        if len(parts) > 1 and parts[0] not in _PREFIXES:
+            found.update(lemma(part) for part in parts if part)
     return found
+
+
+_PREFIXES = frozenset("""anti non ex pro pre post co counter de re un sub super semi multi mid
+self cross over under inter intra extra ultra mini micro mega neo pseudo quasi vice""".split())
 
 
 def has_name(name: str, text: str) -> bool:

@@ -659,6 +659,7 @@ def test_an_event_is_no_place_and_words_of_a_name_are_no_event() -> None:
 def test_shorthand_dates_hyphens_accents_and_slang_are_read_as_news_writes_them() -> None:
     assert not read_question("what happened in kyiv on 3 dec", TODAY).terms[1:]  # a date, no word
     assert {lemma("ton"), lemma("shipment")} <= lemmas_of("An 80-ton-shipment of aid arrived.")
+    assert lemma("tank") not in lemmas_of("It sent 1,000 anti-tank weapons.")  # made with a prefix
     assert lemma("Pokémon") == lemma("pokemon") and lemma("Zürich") == lemma("zurich")
     assert lemma("Київ") == lemma("київ")  # another script is kept, not emptied
     assert lemma("spent") in read_question("how much money did he blow on a card", TODAY).terms
