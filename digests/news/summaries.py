@@ -144,11 +144,17 @@ def _grams(found: list[str]) -> list[str]:
     return found + [f"{a} {b}" for a, b in pairwise(found)]
 
 
+# A list of links, not a sentence: "• 5 takeaways from Biden's speech • Hits and misses …",
+# "• Analysis: Shift in Ukraine map …" (a feed's related-links block in the description).
+_LINKS = re.compile(r"^\s*[•▪►‣◦]|[•▪►‣◦].*[•▪►‣◦]")
+
+
 def _is_junk(text: str, tokens: list[str], counts: Counter[str], title: Counter[str]) -> bool:
-    """Too short, a fragment, a prompt, a question, a byline, a credit, all caps, or the title."""
+    """Too short, a fragment, a prompt, a question, a byline, a credit, all caps, a list of
+    links, or the title."""
     if len(tokens) < MIN_WORDS or len(counts) < 2 or _FRAGMENT.search(text):
         return True
-    if _BOILERPLATE.match(text) or _READ_MORE.search(text) or _QUESTION.search(text):
+    if _BOILERPLATE.match(text) or _READ_MORE.search(text) or _QUESTION.search(text) or _LINKS.search(text):
         return True
     if (_BYLINE.match(text) and len(tokens) < 10) or _CREDIT.search(text):
         return True

@@ -81,6 +81,22 @@ def test_junk_sentences_are_skipped() -> None:
         "talks with Russian negotiators near the Polish border."]
 
 
+def test_a_list_of_links_is_no_sentence() -> None:
+    """A feed's related-links block ("• 5 takeaways … • Hits and misses …") is never quoted."""
+    doc = SummaryDoc(
+        title="President's address sends messages to allies",
+        text=("• 5 takeaways from the president's speech • Hits and misses from the speech • "
+              "Our political director on the overnight poll\n\n"
+              "• Analysis: what the speech says about the coming year\n\n"
+              "The president delivered his first address to Congress on Tuesday, with the war "
+              "in Ukraine at its centre."),
+        source="Wire")
+    picked = summarise([doc], max_sentences=3, max_chars=2000)
+    assert [p.text for p in picked] == [
+        "The president delivered his first address to Congress on Tuesday, with the war in "
+        "Ukraine at its centre."]
+
+
 def test_share_buttons_glued_to_the_lead_are_trimmed() -> None:
     """Share-button text glued to the first sentence is cut off; the rest is quoted as it stands."""
     doc = SummaryDoc(title="", source="BBC", text=(
