@@ -259,7 +259,9 @@ def _dates_the_event(asked: Question, hit: SentenceHit) -> bool:
 
 _ASKS_FOR_NAME = re.compile(r"^\s*(?:which|whose|whom|who\b(?!\s+(?:is|was|are|were)\b|['’]s)"
                             r"|what\s+(?:is|was)\s+the\s+name|what\s+(?:film|movie|team|country|city|town|"
-                            r"company|firm|song|album|show|book|club|band)\b)", re.IGNORECASE)
+                            r"company|firm|song|album|show|book|club|band)\b"
+                            r"|what\s+(?:do|does|did)\s+.+?\s+call\b|what(?:['’]s|\s+is|\s+was)\s+.+?\s+called\b)",
+                            re.IGNORECASE)
 
 
 _SMALLER_THAN_A_COUNTRY = re.compile(r"\b(?:town|city|village|constituency|venue|stadium|port|district)\b",

@@ -39,6 +39,12 @@ _KIND_NOUNS = {**{w: PERSON for w in _PERSON_NOUNS}, **{w: COUNTRY for w in _COU
 _TIME_NOUNS = frozenset("day date time year month week hour".split())
 _NOUN_WORDS = 4  # "first big city", "pakistani leader", "nuclear power plant"
 _COUNTRIES = {c.casefold(): c for c in DEMONYMS.values()}
+# "what do the locals call the Italian bear", "what's that chalk drum sculpture called": the
+# thing's name is asked, the words after "call" (or before "called") say what it is.
+_CALLED = re.compile(r"^\s*what\s+(?:do|does|did)\s+(?:[\w'’-]+\s+){0,3}?call\s+(?:the\s+|that\s+|this\s+)?"
+                     r"(?P<words>[\w'’-]+(?:\s+[\w'’-]+){0,4})"
+                     r"|^\s*what(?:['’]s|\s+is|\s+was|\s+are|\s+were)\s+(?:the\s+|that\s+|this\s+)?"
+                     r"(?P<thing>[\w'’-]+(?:\s+[\w'’-]+){0,4}?)\s+called\s*[?.!]*\s*$", re.IGNORECASE)
 _NAMED = re.compile(r"\b(?:named|called|dubbed|known\s+as)\s+(?:the\s+)?[\"“‘']?"
                     r"(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})")
 _QUOTED = re.compile(r"[\"“]([^\"“”]{2,40}?)[\"”]")  # a short quoted phrase: a name given in quotes
@@ -58,11 +64,11 @@ class Wanted:
 def wanted(asked: Question) -> Wanted | None:
     """The kind of name a "which/what X" question asks for, from the words that say X; None
     for any other question."""
-    found = _ASKED.match(asked.text)
+    found = _CALLED.match(asked.text) or _ASKED.match(asked.text)
     if found is None:
         return None
     nouns: list[str] = []
-    for word in words(found.group("words")):
+    for word in words(found.group("words") or found.group("thing")):
         lowered = word.casefold()
         if lowered in STOPWORDS or len(nouns) == _NOUN_WORDS:
             break
@@ -123,7 +129,10 @@ def _name_for(text: str, want: Wanted, new: Callable[[str], bool]) -> str | None
         before = re.search(rf"(?P<name>{_CAPITALISED})\s+(?i:{re.escape(noun)})\b", text)
         if before is not None:
             name = re.sub(r"^(?:The|A|An|This|That|Its|Their)(?:\s+|$)", "", before.group("name"))
-            if name[:1].isupper() and new(name):  # "The sporting retailer": no name before it
+            name = re.sub(r"(?:\s+[A-Z][a-z]+)+$", lambda m: "" if all(  # "Rare Italian": "Rare"
+                w.casefold() in DEMONYMS for w in m.group().split()) else m.group(), name)
+            opening = before.start() == 0 and " " not in name  # "Rare Italian bear …": a title's first word
+            if name[:1].isupper() and new(name) and not opening:  # "The sporting retailer": no name
                 return name
     named = _NAMED.search(text)
     if named is not None and new(named.group("name")):

@@ -127,6 +127,8 @@ ITEMS = [  # (day of March 2022, title, text)
     (15, "Tributes to drummer Lee Frost", "Drummer Lee Frost died at a hotel in Lisbon on Saturday."),
     (9, "Ministry may have bought 3bn gloves from sweatshop",
      "The ministry may have bought 3bn gloves made in a sweatshop, MPs were told."),
+    (10, "Rare Italian lynx famous for cafe raid captured",
+     "Activists criticise the removal of a lynx known as Marco Pelo, taken to an enclosure."),
     (30, "Fieldcraft backtracks on Ruritania after boycott calls",
      "The outdoor retailer has halted its business in Ruritania after criticism of its decision to stay."),
 ]
@@ -466,6 +468,7 @@ async def test_which_leads_with_the_name(newsroom: Store) -> None:
     ("what is the name of the superyacht officials seized in port", "Quill"),  # another sentence's
     ("what new common name was chosen for the moth", "fuzzy moth"),  # a name given in quotes
     ("which british wartime pm did dan holt bring up when he addressed mps", "Winston Churchill"),
+    ("what do the locals call the italian lynx that raided a cafe", "Marco Pelo"),  # not "Rare"
     ("which outdoor retailer halted its business in ruritania", "Fieldcraft"),  # "The outdoor
     # retailer has halted …": no name before the words, the title's subject is the one
 ])
@@ -530,6 +533,8 @@ def test_the_people_patterns_are_compiled_once_on_first_use() -> None:
      ("russian", "general", "ukraine")),
     ("Which nuclear power plant, Europe's largest, was shelled?", NAME, ("nuclear", "power", "plant")),
     ("In which Indian state did the guests fall into a well?", PLACE, ("indian", "state")),
+    ("what do the locals call the italian bear", NAME, ("italian", "bear")),
+    ("what's that chalk drum sculpture called", NAME, ("chalk", "drum", "sculpture")),
 ])
 def test_which_question_says_the_kind_of_name_it_wants(question: str, kind: str,
                                                         nouns: tuple[str, ...]) -> None:
