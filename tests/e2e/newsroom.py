@@ -114,6 +114,14 @@ class Newsroom:
     def publish(self, stories: list[Story], path: str = "/wire.xml") -> None:
         self.feeds.serve(path, rss("Wire", stories))
 
+    async def after_two_polls(self, path: str = "/wire.xml", timeout: float = 30) -> None:
+        """Until the feed is fetched twice more. A poll dated a moment before something the
+        test just did (an alert set up) may fetch just after it, and its items count as seen
+        before it; the second fetch began once the first had ended, so it is dated after."""
+        fetched = self.feeds.hits(path)
+        await self.fake.wait_until(lambda: self.feeds.hits(path) >= fetched + 2, timeout,
+                                   f"two more polls of {path}")
+
     async def start_bot(self) -> BotProcess:
         bot = BotProcess(self.fake, ["run", "--config", str(self.config)], cwd=self.folder,
                          log_path=self.folder / "bot.log")

@@ -85,6 +85,7 @@ async def test_hostile_feed_text_reaches_discord_inert_in_digests_and_alerts(roo
     await answered(fake, "alerts add", {"query": "refugees", "deliver": "channel"}, user=fake.member,
                    channel=general)
     await answered(fake, "alerts add", {"query": "million"}, user=fake.admin)
+    await room.after_two_polls()
     room.publish(FIRST_NEWS + HOSTILE_NEWS + [BREAKING])
     [ping] = await fake.wait_for_messages(general, 1, timeout=60)
     assert ping["content"].startswith(f"<@{fake.member}>")

@@ -155,6 +155,7 @@ async def test_alerts_arrive_once_and_only_for_matching_new_stories(room: Newsro
     await answered(fake, "alerts add", {"query": '"stock markets" OR oil', "deliver": "channel"},
                    user=fake.admin, channel=general)
     await answered(fake, "alerts add", {"query": "tanks"}, user=fake.admin)
+    await room.after_two_polls()
     room.publish(FIRST_NEWS + LATER_NEWS)
     [dm] = await fake.wait_for_dms(fake.member, 1, timeout=30)
     assert "One million refugees" in dm["embeds"][0]["title"] and "refugees -markets" in dm["content"]
