@@ -170,8 +170,7 @@ def _completes(asked: Question, text: str) -> bool:
 
 def _capitalised_before(text: str, word: str) -> bool:
     """Whether the text writes a name right before `word` ("Society of Authors president")."""
-    return re.search(rf"[A-Z][\w'’-]*\s+{re.escape(word)}\b", text, re.IGNORECASE) is not None \
-        and re.search(rf"[A-Z][\w'’-]*\s+(?i:{re.escape(word)})\b", text) is not None
+    return re.search(rf"[A-Z][\w'’-]*\s+(?i:{re.escape(word)})\b", text) is not None
 
 
 def _asks(text: str) -> bool:
@@ -290,7 +289,7 @@ SAID_DATE_PENALTY = 0.15  # support a sentence dated by its telling only gives u
 
 def _said_only(asked: Question, hit: SentenceHit) -> float:
     """`SAID_DATE_PENALTY` when the only day a sentence gives is the day it was told on."""
-    if asked.kind != KIND_DATE:
+    if asked.kind != KIND_DATE or _SAID_ON.search(hit.text) is None:
         return 0.0
     published = hit.source.published_at.date()
     return SAID_DATE_PENALTY if date_in(_without_said_dates(asked, hit.text), published) is None else 0.0
@@ -335,7 +334,7 @@ def _near(name: str, text: str, nouns: Sequence[str]) -> bool:
     thing asked for by ("the drugs trimetazidine, …", "Coda, a film about …")."""
     tokens = [w.lower() for w in words(text)]
     wanted = {lemma(n) for n in nouns}
-    spots = [i for i, w in enumerate(tokens) if lemma(w) in wanted or meets(lemma(w), wanted)]
+    spots = [i for i, w in enumerate(tokens) if meets(lemma(w), wanted)]
     first = words(name)[0].lower() if words(name) else ""
     at = [i for i, w in enumerate(tokens) if w == first]
     return any(abs(i - j) <= _NEAR_WORDS for i in at for j in spots)

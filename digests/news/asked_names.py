@@ -129,8 +129,10 @@ def _name_for(text: str, want: Wanted, new: Callable[[str], bool]) -> str | None
         before = re.search(rf"(?P<name>{_CAPITALISED})\s+(?i:{re.escape(noun)})\b", text)
         if before is not None:
             name = re.sub(r"^(?:The|A|An|This|That|Its|Their)(?:\s+|$)", "", before.group("name"))
-            name = re.sub(r"(?:\s+[A-Z][a-z]+)+$", lambda m: "" if all(  # "Rare Italian": "Rare"
-                w.casefold() in DEMONYMS for w in m.group().split()) else m.group(), name)
+            parts = name.split()
+            while len(parts) > 1 and parts[-1].casefold() in DEMONYMS:
+                parts.pop()  # "Rare Italian": "Rare"
+            name = " ".join(parts)
             opening = before.start() == 0 and " " not in name  # "Rare Italian bear …": a title's first word
             if name[:1].isupper() and new(name) and not opening:  # "The sporting retailer": no name
                 return name

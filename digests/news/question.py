@@ -283,6 +283,10 @@ _MONEY_WORDS = frozenset(lemma(w) for w in """money cost costs pay paid spend sp
 fine fined price raise raised bonus salary wage fee deal bid offer package aid loan debt budget
 fund funding donate donated cash amassed bill compensation payout settlement valued value
 revenue profit loss lose lost wipe wiped fortune wealth auction""".split())
+_RATE_NAMED = re.compile(r"^\s*what(?:['’]s|\s+(?:is|was|were|are))\s+(?:the\s+)?(?:\w+\s+)?"
+                         r"(?P<rate>inflation|unemployment)\b", re.IGNORECASE)
+
+
 _MEASURES = (
     (re.compile(r"\bhow\s+old\b|\bwhat\s+age\b|\bhow\s+long\s+ago\b", re.I), MEASURE_AGE),
     (re.compile(r"\bhow\s+long\b|\bhow\s+many\s+(?:more\s+)?(?:years|months|weeks|days|hours|minutes|"
@@ -293,10 +297,9 @@ _MEASURES = (
      MEASURE_SPEED),
     (re.compile(r"\bhow\s+heavy\b|\bweigh", re.I), MEASURE_WEIGHT),
     (re.compile(r"\bwhat\s+score\b", re.I), MEASURE_SCORE),
-    (re.compile(r"%|\bper\s*cent|\bpercentage\b|\bwhat\s+share\b|\bproportion\b|\brate\b"
-                r"|^\s*what(?:['’]s|\s+(?:is|was|were|are))\s+(?:the\s+)?(?:\w+\s+)?(?:inflation|unemployment)\b",
-                re.I),
+    (re.compile(r"%|\bper\s*cent|\bpercentage\b|\bwhat\s+share\b|\bproportion\b|\brate\b", re.I),
      MEASURE_PERCENT),
+    (_RATE_NAMED, MEASURE_PERCENT),  # "what was UK inflation": a rate
 )
 
 
@@ -421,10 +424,6 @@ def _counted_head(text: str) -> str | None:
     verb = next((i for i, w in enumerate(counted) if i and _verb_form(w)), len(counted))
     counted = counted[:verb]  # "how many people died", "how many people lost their homes": people
     return lemma(counted[-1].lower()) if counted else None
-
-
-_RATE_NAMED = re.compile(r"^\s*what(?:['’]s|\s+(?:is|was|were|are))\s+(?:the\s+)?(?:\w+\s+)?"
-                         r"(?P<rate>inflation|unemployment)\b", re.IGNORECASE)
 
 
 def _rate_named(text: str) -> str | None:

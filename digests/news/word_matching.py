@@ -59,8 +59,9 @@ def _countries_of() -> dict[str, frozenset[str]]:
     forms news writes ("american" by "US", "british" by "UK" or "Britain")."""
     short: dict[str, set[str]] = {"United States": {"america"}, "United Kingdom": {"britain"}}
     for form, country in DEMONYMS.items():
-        if " " in country and form.replace(".", "").isalpha() and len(form.replace(".", "")) <= 3:
-            short.setdefault(country, set()).add(form.replace(".", ""))
+        letters = form.replace(".", "")  # "u.s.": "us"
+        if " " in country and letters.isalpha() and len(letters) <= 3:
+            short.setdefault(country, set()).add(letters)
     met = {}
     for demonym, country in DEMONYMS.items():
         names = {country.casefold()} if " " not in country else short.get(country, set())
@@ -77,8 +78,9 @@ def lemmas_of(text: str) -> set[str]:
     """The lemmas of a text's words, lower-cased, and of the parts of its hyphenated words
     ("an 80-ton-shipment" has a ton and a shipment), but for a word made with a prefix: an
     "anti-tank" weapon is no tank, an "ex-minister" no minister."""
-    found = {lemma(w.lower()) for w in words(text)}
-    for word in words(text):
+    tokens = words(text)
+    found = {lemma(w.lower()) for w in tokens}
+    for word in tokens:
         parts = word.lower().split("-")
         if len(parts) > 1 and parts[0] not in _PREFIXES:
             found.update(lemma(part) for part in parts if part)

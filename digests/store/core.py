@@ -121,8 +121,8 @@ class Store(FeedQueries, FollowQueries, ItemQueries, NewsQueries, ServerQueries,
 
 
 def _in_memory(url: str) -> bool:
-    return (url.startswith("sqlite") and url.split("///", 1)[-1] in ("", ":memory:")) or url in (
-        "sqlite://", "sqlite+aiosqlite://")
+    """A SQLite database with no file: "sqlite://", "sqlite:///:memory:"."""
+    return url.startswith("sqlite") and url.partition("///")[2] in ("", ":memory:")
 
 
 def engine_for(url: str) -> AsyncEngine:

@@ -13,9 +13,12 @@ A new revision is a file in `revisions/versions/` whose `down_revision` is the c
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import functools
 import logging
+import os
+import sys
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -148,10 +151,6 @@ async def upgrade_in_child(engine: AsyncEngine, url: str) -> None:
     async with engine.connect() as conn:
         if await _at_latest(conn):
             return
-    import asyncio
-    import os
-    import sys
-
     paths = os.pathsep.join(p for p in (_PACKAGE_HOME, os.environ.get("PYTHONPATH")) if p)
     child = await asyncio.create_subprocess_exec(
         sys.executable, "-m", "digests.store.migrations", stdin=asyncio.subprocess.DEVNULL,
@@ -165,11 +164,7 @@ async def upgrade_in_child(engine: AsyncEngine, url: str) -> None:
 
 def _upgrade_here() -> int:
     """The child of `upgrade_in_child`: upgrade the database it was handed, say why not."""
-    import asyncio
-    import os
-    import sys
-
-    from digests.store.core import engine_for
+    from digests.store.core import engine_for  # core imports this module
 
     async def upgraded() -> None:
         engine = engine_for(os.environ[UPGRADE_URL_VARIABLE])

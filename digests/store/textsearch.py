@@ -64,7 +64,7 @@ SQLITE_DISTINCT_SEARCH = (
     "JOIN sentences s ON s.id = f.id) WHERE copy = 1 ORDER BY score, item_id LIMIT :limit")
 # For a server that follows most feeds: the best matches of every feed first (no item probed
 # per match), then only those of its feeds; when fewer than wanted remain, the search is run
-# again with the filter. {inner} is the plain or distinct search's inner part.
+# again with the filter. {copies}: s.text keeps one row per sentence text, s.id every row.
 SQLITE_SEARCH_THEN_SCOPE = (
     "SELECT text, score, item_id, seen FROM (SELECT s.text AS text, f.score AS score, s.item_id AS item_id, "
     "row_number() OVER (PARTITION BY {copies} ORDER BY f.score, s.item_id) AS copy, "
