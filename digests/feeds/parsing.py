@@ -53,7 +53,7 @@ for _name in _HIDDEN:
     if sys.modules.get(_name, ...) is None:
         del sys.modules[_name]
 
-from digests.feeds import cp1252table, saxreader  # noqa: E402
+from digests.feeds import cp1252table, saxreader, utf8recode  # noqa: E402
 from digests.feeds.jsonfeed import is_json_feed, read_json_feed  # noqa: E402
 from digests.feeds.normalise import (  # noqa: E402
     MAX_CATEGORIES,
@@ -237,6 +237,7 @@ def _resolves_to_itself(identifier: str | None, base: str) -> bool:
 def _feedparser(body: bytes, headers: dict[str, str]) -> Any:
     saxreader.install()
     cp1252table.install()
+    utf8recode.install()
     _guard_feedparser()
     feedparser.encodings.lazy_chardet_encoding = None  # also when chardet came in before us
     return feedparser.parse(io.BytesIO(body), response_headers=headers, sanitize_html=False,
