@@ -26,15 +26,33 @@ they it his her their its our christmas easter""".split())
 
 def place_in(text: str, asked: Question) -> str | None:
     """The first place the sentence puts something in ("in the Gomel region", "at Wembley"),
-    else the first known place it names, other than a place the question itself gives."""
+    else the first known place it names, other than a place the question itself gives. For
+    "where is X from", only a place the sentence gives as where someone or something comes
+    from: where a man died is not where he is from."""
+    if asks_origin(asked):
+        return placed_in(text, asked)
     return placed_in(text, asked) or _known_place_in(text, asked)
 
 
+def asks_origin(asked: Question) -> bool:
+    """"Where is X from", "where does she come from", "where did the flight take off from"."""
+    return _ORIGIN_ASKED.match(asked.text) is not None
+
+
+_ORIGIN_ASKED = re.compile(r"^\s*where\b.*\bfrom\s*[?.!]*\s*$", re.IGNORECASE)
+_PLACE_NAME = r"(?P<place>(?:[A-Z][\w'’.-]+)(?:\s+(?:of\s+|de\s+|on\s+|upon\s+|and\s+)?[A-Z][\w'’.-]+){0,3})"
+# "from Leeds", "John Smith, 24, of Leeds", "a native of Leeds", "Leeds-born": where one is from
+_ORIGIN = re.compile(r"(?:\bfrom|,\s+of|\bnative\s+of|\bborn\s+in|\bhometown\s+of|\bgrew\s+up\s+in)"
+                     r"\s+(?:the\s+)?" + _PLACE_NAME
+                     + r"|\b(?!(?:The|A|An)\s)(?P<born>[A-Z][\w'’.]+(?:\s+[A-Z][\w'’.]+)?)-born\b")
+
+
 def placed_in(text: str, asked: Question) -> str | None:
-    """The first place the sentence puts something in ("in the Gomel region", "at Wembley")."""
+    """The first place the sentence puts something in ("in the Gomel region", "at Wembley"),
+    or for "where is X from", the first it gives as where X comes from."""
     given = given_words(asked)
-    for match in _PLACE_AFTER.finditer(text):
-        place = match.group("place")
+    for match in (_ORIGIN if asks_origin(asked) else _PLACE_AFTER).finditer(text):
+        place = match.group("place") or match.group("born")
         first = words(place)[0].casefold() if words(place) else ""
         if (first in NOT_PLACES or place.casefold() in DEMONYMS or _EVENT_END.search(place)
                 or all(is_given(w, given) for w in words(place))):

@@ -661,6 +661,19 @@ def test_an_event_is_no_place_and_words_of_a_name_are_no_event() -> None:
     assert "die" not in [*read_question("Where is China's multicoloured 'Dead Sea'?", TODAY).verbs]
 
 
+def test_where_someone_is_from_is_a_place_given_as_their_origin() -> None:
+    """Where a man died is not where he is from; "of Leeds" after a name and "Leeds-born" are."""
+    asked = read_question("where was john smith from", TODAY)
+    assert place_in("John Smith, 24, died after getting into difficulties at Loch Doon.", asked) is None
+    assert place_in("John Smith, 24, of Newcastle upon Tyne, died at Loch Doon.",
+                    asked) == "Newcastle upon Tyne"
+    assert place_in("The Leeds-born singer John Smith won.", asked) == "Leeds"
+    launch = read_question("where's the rocket launching from", TODAY)
+    assert place_in("It will launch from the Kennedy Space Center in Florida.",
+                    launch) == "Kennedy Space Center"
+    assert place_in("A fire broke out in Leeds.", read_question("where was the fire", TODAY)) == "Leeds"
+
+
 def test_shorthand_dates_hyphens_accents_and_slang_are_read_as_news_writes_them() -> None:
     assert not read_question("what happened in kyiv on 3 dec", TODAY).terms[1:]  # a date, no word
     assert {lemma("ton"), lemma("shipment")} <= lemmas_of("An 80-ton-shipment of aid arrived.")
