@@ -29,6 +29,12 @@ Question sets, each answered from its own store and reported separately:
   of the items outside every other set's evidence and near misses, blind to the answering code
   and to the other sets' questions. Committed before its first run; that run is the figure for
   questions nobody tuned on.
+- `bench/questions_dev4.jsonl` (`--set dev4`): a fourth DEVELOPMENT set of 100 (75 answerable:
+  20 how-many, 20 who-is, 15 what, 10 where, 10 when; 25 not; 83 in a member's words), written
+  on 5 Dec 2026 by a helper blind to the answering code and to the other sets' questions: the
+  840 links in every other set's evidence and near fields removed, `random.Random(4044)
+  .sample(remaining, 400)` of the 3,679 items left, questions written from that sample only.
+  Committed before its first run; that run is the figure for questions nobody tuned on.
 
 Held-out (and dev) fields: `id`, `kind`, `question`, `answerable`, `phrasing` ("member": typed the way a
 member would, in other words than the item's; "article": in the item's words); for answerable
@@ -139,6 +145,8 @@ SETS = {
     "dev2": QuestionSet("dev2", "items.jsonl", "questions_dev2.jsonl",
                         ("how-many", "who-is", "where", "when", "what")),
     "dev3": QuestionSet("dev3", "items.jsonl", "questions_dev3.jsonl",
+                        ("how-many", "who-is", "where", "when", "what")),
+    "dev4": QuestionSet("dev4", "items.jsonl", "questions_dev4.jsonl",
                         ("how-many", "who-is", "where", "when", "what")),
 }
 # The sets a run without `--set` (or with `--set all`) reports; the dev set is run by name.
