@@ -74,8 +74,9 @@ def _figure_line(figure: DigestFigure) -> str:
 
 
 def render_answer(answer: Answer) -> Payload:
-    """The headline, then up to three quotes with source, date and link; plain words when not found."""
-    if not answer.found or not answer.quotes:
+    """The headline, then up to three quotes with source, date and link; plain words when there
+    is nothing to quote (an "I don't know" may quote where the news names what was asked about)."""
+    if not answer.quotes:
         return check(Payload(inert(answer.headline, limits.CONTENT)))
     embed = discord.Embed(title=inert(answer.headline, limits.EMBED_TITLE))
     for number, quote in enumerate(answer.quotes[:3], start=1):

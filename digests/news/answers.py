@@ -30,6 +30,7 @@ from digests.news.dates import dates_in
 from digests.news.extracts import age_in, date_in, name_in, place_in, placed_in
 from digests.news.figure_answers import FigureQuestion, answer_figures, figure_date, figure_score
 from digests.news.lexicon import lemma
+from digests.news.names import person_key
 from digests.news.people import extract_people
 from digests.news.people_words import DEMONYMS, HEAD_WORDS
 from digests.news.person_answers import answer_holder, answer_person
@@ -44,6 +45,7 @@ from digests.news.question import (
     Unreadable,
     in_news_words,
     read_question,
+    who_is_maybe,
 )
 from digests.news.sentence_search import SEARCHED, distinct_hits, search_terms, searched
 from digests.news.support import (
@@ -99,6 +101,9 @@ async def answer_question(store: AnswerStore, question: str, now: datetime) -> A
     if asked.year is not None and asked.year > now.year and asked.past:
         return Answer(asked.text, asked.kind, False, f"I don't know: the news I keep goes up to "
                       f"{now:%-d %B %Y}, so it cannot say what happened in {asked.year}.")
+    if asked.kind == KIND_SEARCH and (name := who_is_maybe(asked.text)) \
+            and await store.mentions_of([person_key(name)]):
+        asked = replace(asked, kind=KIND_PERSON, person=name)  # a stored person of that name
     if asked.kind == KIND_PERSON:
         return await answer_person(store, asked)
     rarity = await store.word_rarity(asked.terms)

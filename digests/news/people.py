@@ -463,7 +463,7 @@ def _affiliation(raw: str | None) -> str | None:
     words = words[owners[-1] + 1:] if owners else words  # "Biden's Supreme Court" → "Supreme Court"
     while words and ((words[0].lower() in vocab.FUNCTION
                       and not (words[0].lower() in vocab.NAME_STARTS and len(words) > 1))  # "New Zealand"
-                     or words[0].lower() in vocab.HONORIFICS
+                     or words[0].lower() in vocab.HONORIFICS.keys() - vocab.SURNAME_TITLES
                      or (len(words) > 1 and words[0].lower() in vocab.NATIONS  # "Russian Chelsea"
                          and not words[0].isupper()  # but "US Open", "UK Sport"
                          and words[1].lower() not in vocab.ORG)):  # and "British Airways"
@@ -478,7 +478,7 @@ def _affiliation(raw: str | None) -> str | None:
 
 _LOOSE_AFTER = re.compile(r"\s*(?:,|\s[-–—]+)\s*(?:(?:a|an|the)\s+)?(?P<role>[^,;:()]{3,90}?)"
                           r"\s*(?:,|;|\s[-–—]|\)|$)")
-_LOOSE_COLON = re.compile(r"\s*:\s+(?:(?:a|an|the)\s+)?(?P<role>(?:[\w’'-]+\s+){0,3}?[\w’'-]+)\s+"
+_LOOSE_COLON = re.compile(r"\s*:\s+(?:(?:a|an|the)\s+)?(?P<role>(?:[\w’'-]+\s+){0,5}?[\w’'-]+)\s+"
                           r"(?:dies|died|won['’]t|will|wins|says|is|was|has|had|to|returns|quits|on"
                           r"|(?-i:[a-z]{2,}s))\b")  # "X: Former Roma manager shares …"
 # "X is appointed as England interim head coach for …", "X has been named the club's new manager"
@@ -511,7 +511,7 @@ def role_near(name: str, text: str) -> str | None:
         return _span_role(before, words_before)
     for pattern in (_LOOSE_AFTER, _LOOSE_COLON, _APPOINTED):
         match = pattern.match(text, end)
-        if match and _is_role(vocab.WORD.findall(match.group("role"))[:4]):
+        if match and _is_role(vocab.WORD.findall(match.group("role"))[:6]):
             return _trimmed(match.group("role"))
     match = _LOOSE_BEFORE.search(_BRACKETED.sub("", before))
     if match and _is_role(vocab.WORD.findall(match.group("role"))):

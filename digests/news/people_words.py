@@ -138,7 +138,7 @@ PARTICLES = _set("von van der den de del della di da du le la bin ibn ter ten do
 HONORIFICS: dict[str, str | None] = {
     word: role or None for word, _, role in (pair.partition(":") for pair in """mr mrs ms miss dr sir dame
     lord lady rev prof:professor gen:general col:colonel lt:lieutenant sgt:sergeant capt:captain adm:admiral
-    maj:major sen:senator rep:representative gov:governor pres:president""".split())}
+    maj:major major:major sen:senator rep:representative gov:governor pres:president""".split())}
 _HEADS = """secretary_of_state secretary-general secretary_general attorney_general director-general
 director_general major_general lieutenant_general prime_minister vice_president vice-president
 high_commissioner chief_executive chief_of_staff president-elect president minister premier chancellor
@@ -169,7 +169,7 @@ attorney barrister solicitor magistrate coroner sheriff detective inspector supe
 officer agent spy soldier pilot monarch emperor empress sultan sheikh heir archbishop bishop cardinal priest
 rabbi imam cleric ayatollah newsreader critic publisher collector mla msp worker film-maker
 civil_servant creator inventor translator interpreter reservist administrator engineer
-co-owner volunteer medic paramedic firefighter winner laureate
+co-owner volunteer medic paramedic firefighter winner laureate partner
 second_gentleman second_lady first_gentleman
 world_number_one world_number_two world_number_three world_number_four
 world_number_five world_no._1 world_no._2 world_no._3 number_one""".split()
@@ -204,7 +204,7 @@ _VERBS = """said says told tells announced announces warned warns added adds sta
 insisted insists stressed stresses noted claimed claims confirmed confirms explained explains wrote writes
 tweeted urged urges argued argues repeated acknowledged admitted denied denies cautioned predicted vowed vows
 pledged pledges replied responded accused accuses asked""".split()
-STOP = (FUNCTION | PLACES | NATIONS | frozenset(HONORIFICS) | frozenset(_VERBS)
+STOP = (FUNCTION | PLACES | NATIONS | frozenset(HONORIFICS).difference({"major"}) | frozenset(_VERBS)
         | frozenset(h for h in _HEADS + _MODS if "-" in h)  # "scrum-half", but "Fly" may be a surname
         | frozenset(w for h in _HEADS + _MODS for w in re.split("[_-]", h)
                     if "-" not in h or w in _HEADS or w in _MODS))
@@ -214,7 +214,7 @@ ACRONYM_ROLES = _set("mp mep msp mla ceo cfo coo cto pm dj")
 # What an office "of" may name and still be part of the role: "Secretary of Transportation".
 PORTFOLIOS = frozenset(w for h in _MODS + _MORE_MODS + _LOWER_MODS for w in h.split("_")) | _set("""
 transportation commerce labor labour homeland veterans affairs state staff""")
-SURNAME_TITLES = _set("major")  # "Sir John Major"
+SURNAME_TITLES = _set("major")  # "Sir John Major"; a title before a name too, but no stop word
 # Function words that may begin a name of a body or a show: "New Zealand", "The Daily Show", "World Bank".
 NAME_STARTS = _set("""new daily world live key top big first monday tuesday wednesday thursday friday saturday
 sunday""")

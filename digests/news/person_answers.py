@@ -46,12 +46,20 @@ async def answer_person(store: AnswerStore, asked: Question) -> Answer:
     full_name = max((m.mention.name for m in mentions), key=len)
     if role and affiliation and affiliation in role:
         affiliation = None  # "Los Angeles Dodgers co-owner" already says it
-    described = _described(role, affiliation)
-    headline = f"{full_name} — {described}" if described else full_name
     said = [m for m in mentions if m.mention.statement]
     chosen = (said or mentions)[:3]
     quotes = tuple(Quote(m.mention.statement or m.mention.sentence, m.source) for m in chosen)
-    return Answer(asked.text, KIND_PERSON, True, headline, quotes)
+    described = _described(role, affiliation)
+    if not described:
+        return _not_described(asked, full_name, quotes)
+    return Answer(asked.text, KIND_PERSON, True, f"{full_name} — {described}", quotes)
+
+
+def _not_described(asked: Question, name: str, quotes: tuple[Quote, ...]) -> Answer:
+    """A person the news names without saying who they are: "I don't know" for who they are,
+    with where they are named, rather than their bare name as if it answered."""
+    return Answer(asked.text, KIND_PERSON, False, f"I don't know who {name} is: the news I keep "
+                  "names them without saying what they do. Where they are named:", quotes)
 
 
 def _describe(mentions: Sequence[CitedMention]) -> tuple[str | None, str | None]:
@@ -92,9 +100,10 @@ async def _person_from_sentences(store: AnswerStore, asked: Question) -> Answer:
     as_written = [(m.group(), h.text) for h in written if (m := re.search(
         r"\s+".join(re.escape(w) for w in words(name)), h.text, re.IGNORECASE))]
     role = _loose_role(as_written)
-    headline = f"{as_written[0][0]} — {role}" if role else as_written[0][0]
-    return Answer(asked.text, KIND_PERSON, True, headline,
-                  tuple(Quote(h.text, h.source) for h in written[:3]))
+    quotes = tuple(Quote(h.text, h.source) for h in written[:3])
+    if role is None:
+        return _not_described(asked, as_written[0][0], quotes)
+    return Answer(asked.text, KIND_PERSON, True, f"{as_written[0][0]} — {role}", quotes)
 
 
 async def answer_holder(store: AnswerStore, asked: Question, rarity: Mapping[str, float]) -> Answer:

@@ -387,6 +387,17 @@ def _looks_like_a_name(text: str) -> bool:
     return not any(_VERBISH.search(w) and w.islower() and len(w) > 4 for w in found)
 
 
+def who_is_maybe(text: str) -> str | None:
+    """"who is samira ahmed", read as no name because "ahmed" ends like "killed": the words
+    after "who is" when they could still be a name (two or three words, letters only), for
+    the stored people to decide."""
+    who = _WHO.match(text)
+    found = words(who.group("name")) if who else []
+    if who is None or not 2 <= len(found) <= 3 or not all(w.isalpha() for w in found):
+        return None
+    return who.group("name")
+
+
 def _names(text: str) -> list[str]:
     """Runs of capitalised words after the first word, and acronyms anywhere ("US", "UNHCR")."""
     names: list[str] = []

@@ -76,12 +76,21 @@ def _paragraphs(text: str) -> list[tuple[int, str]]:
 
 
 def _sentence_spans(paragraph: str) -> list[tuple[int, int]]:
-    spans = []
+    spans: list[tuple[int, int]] = []
     for sentence in segmenter.analyze(paragraph):
         for tokens in sentence:
             if not tokens:
                 continue
             start = tokens[0].offset
             end = tokens[-1].offset + len(tokens[-1].value)
+            if spans and _TITLE_AT_END.search(paragraph, spans[-1][0], spans[-1][1]) \
+                    and paragraph[start:start + 1].isupper():
+                start = spans.pop()[0]  # "Rep. Madison Cawthorn": a title, not a sentence's end
             spans.append((start, end))
     return spans
+
+
+# Titles written short before a name that syntok does not know ("Sen.", "Gen.", "Capt." it does).
+_TITLE_AT_END = re.compile(r"(?<![\w.])(?<!\b(?i:the) )(?<!\b(?i:an) )(?<!\b(?i:a) )"
+                           r"(?:Rep|Reps|Maj|Lt|Sgt|Gov|Rev|Supt|Insp|Cllr|Cmdr|Cpl|Pvt|Pres|Atty|Hon|Det|Rt|"
+                           r"Amb|Lieut|Messrs|Gens|Sens|Govs)\.$")  # not "the Rep.", a noun there

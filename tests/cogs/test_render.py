@@ -103,6 +103,17 @@ def test_answer_not_found_is_plain() -> None:
     assert payload.content == "I don't know yet." and not payload.embeds
 
 
+def test_i_dont_know_with_where_it_is_named_quotes_it() -> None:
+    """"I don't know who X is", with the sentences naming X: the headline and the quotes."""
+    quotes = (Quote(text="Wera Ahmed says the town should choose.", source=_source(1)),)
+    answer = Answer(question="Who?", kind="person", found=False,
+                    headline="I don't know who Wera Ahmed is: …", quotes=quotes)
+    payload = render_answer(answer)
+    _all_valid([payload])
+    assert payload.embeds[0].title == "I don't know who Wera Ahmed is: …"
+    assert "Wera Ahmed says" in (payload.embeds[0].fields[0].value or "")
+
+
 def _feed(n: int, **state: object) -> Feed:
     base: dict[str, object] = dict(
         id=n, url=f"https://feeds.example/{n}", title=None, name=f"Feed {n} " + NASTY * 30, site_url=None,

@@ -31,6 +31,7 @@ from digests.news.question import (
     KIND_DATE,
     KIND_FIGURES,
     KIND_HOLDER,
+    KIND_PERSON,
     KIND_PLACE,
     MEASURE_AGE,
     MEASURE_COUNT,
@@ -129,6 +130,11 @@ ITEMS = [  # (day of March 2022, title, text)
      "The ministry may have bought 3bn gloves made in a sweatshop, MPs were told."),
     (10, "Rare Italian lynx famous for cafe raid captured",
      "Activists criticise the removal of a lynx known as Marco Pelo, taken to an enclosure."),
+    (26, "Backlash over Fenwick grows", "Members were abuzz about one topic: Rep. Lyle Fenwick."),
+    (27, "Ned Barlow: PM's new chief of staff pledges smaller state",
+     "Ned Barlow says the state needs to step back."),
+    (27, "Wera Ahmed: the town should be free to choose",
+     "Wera Ahmed says the town should set its own rules."),
     (30, "Fieldcraft backtracks on Ruritania after boycott calls",
      "The outdoor retailer has halted its business in Ruritania after criticism of its decision to stay."),
 ]
@@ -325,6 +331,25 @@ async def test_how_many_years_reads_a_duration(newsroom: Store) -> None:
 async def test_who_is_says_what_the_person_is(newsroom: Store) -> None:
     answer = await answer_question(newsroom, "who's josh wardle", NOW)
     assert answer.found and "creator" in answer.headline
+
+
+async def test_who_is_reads_short_titles_and_a_headline_naming_the_post_after_a_colon(
+        newsroom: Store) -> None:
+    rep = await answer_question(newsroom, "who's lyle fenwick", NOW)
+    assert rep.found and rep.headline == "Lyle Fenwick — representative"
+    chief = await answer_question(newsroom, "who is ned barlow", NOW)
+    assert chief.found and "chief of staff" in chief.headline
+
+
+async def test_a_person_named_without_a_role_is_no_answer_but_where_they_are_named(
+        newsroom: Store) -> None:
+    """A bare name is no answer to "who is": "I don't know", with the sentences naming them;
+    a name ending like a verb ("Ahmed", "killed") is still looked up among stored people."""
+    answer = await answer_question(newsroom, "who's wera ahmed", NOW)
+    assert not answer.found and answer.kind == KIND_PERSON
+    assert answer.headline.startswith("I don't know who Wera Ahmed is")
+    assert answer.quotes and all("Wera Ahmed" in quote.text for quote in answer.quotes)
+    assert (await answer_question(newsroom, "who is buying fieldcraft", NOW)).kind != KIND_PERSON
 
 
 async def test_who_is_reads_the_post_of_the_headline(newsroom: Store) -> None:

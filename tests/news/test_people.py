@@ -144,6 +144,13 @@ def test_people_roles_and_speakers(sentence: str, expected: list[Row]) -> None:
     ("Tom Reed (pictured) asked a question.", [("Tom Reed", None, None, True)]),
     # An aside in brackets does not hide the apposition after it.
     ("Tom Hale (pictured), the club's owner, spoke.", [("Tom Hale", "owner", None, False)]),
+    # Titles written short that syntok takes for a sentence's end; "Major" as a title.
+    ("Members were abuzz about one topic: Rep. Lyle Fenwick.",
+     [("Lyle Fenwick", "representative", None, False)]),
+    ("CNN talks to Territorial Defense Major Ivo Tamar about the tactics.",
+     [("Ivo Tamar", "major", None, False)]),
+    ("Major League Baseball's Rob Manfred said talks failed.",
+     [("Rob Manfred", None, "Major League Baseball", True)]),
 ])
 def test_roles_news_writes(sentence: str, expected: list[Row]) -> None:
     """The ways news says who someone is, each read into role and affiliation."""

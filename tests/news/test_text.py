@@ -20,6 +20,14 @@ def test_sentences_of_news_prose() -> None:
     ]
 
 
+def test_titles_written_short_end_no_sentence() -> None:
+    """"Rep.", "Maj.", "Lt." before a name, which syntok does not know; "the Rep." is a noun."""
+    assert [s.text for s in split_sentences("Rep. Lyle Fenwick spoke. Lt. Col. Ann Lee agreed.")] == [
+        "Rep. Lyle Fenwick spoke.", "Lt. Col. Ann Lee agreed."]
+    assert [s.text for s in split_sentences("He met the Rep. Then he left.")] == [
+        "He met the Rep.", "Then he left."]
+
+
 def test_sentence_offsets_point_into_the_text() -> None:
     """Each sentence can be found again at its offsets, with its paragraph and position."""
     sentences = split_sentences(NEWS)
