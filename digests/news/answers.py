@@ -262,9 +262,9 @@ def _dates_the_event(asked: Question, hit: SentenceHit) -> bool:
 
 
 _ASKS_FOR_NAME = re.compile(r"^\s*(?:which|whose|whom|who\b(?!\s+(?:is|was|are|were)\b|['’]s)"
-                            r"|what\s+(?:is|was)\s+the\s+name|what\s+(?:film|movie|team|country|city|town|"
+                            r"|what(?:['’]?s|\s+is|\s+was)\s+the\s+(?:\w+\s+)?name|what\s+(?:film|movie|team|country|city|town|"
                             r"company|firm|song|album|show|book|club|band)\b"
-                            r"|what\s+(?:do|does|did)\s+.+?\s+call\b|what(?:['’]s|\s+is|\s+was)\s+.+?\s+called\b)",
+                            r"|what\s+(?:do|does|did)\s+.+?\s+call\b|what(?:['’]?s|\s+is|\s+was)\s+.+?\s+called\b)",
                             re.IGNORECASE)
 
 

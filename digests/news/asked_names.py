@@ -21,9 +21,10 @@ from digests.news.text import STOPWORDS, words
 
 PERSON, COUNTRY, PLACE, NAME = "person", "country", "place", "name"
 
-_ASKED = re.compile(r"^\s*(?:(?:in|at|from|for|to|by|on|with)\s+)?(?:which|what)\s+"
+_ASKED = re.compile(r"^\s*(?:(?:in|at|from|for|to|by|on|with)\s+)?(?:which|what)"
+                    r"(?:['’]?s\s+the\s+(?:(?:full|actual|official|real|proper)\s+)?name\s+of\s+(?:the\s+|this\s+|that\s+)?|\s+"
                     r"(?:(?:is|was|are|were)\s+(?:the\s+)?"
-                    r"(?:(?:full\s+)?name\s+of\s+(?:the\s+|this\s+|that\s+)?)?)?"
+                    r"(?:(?:(?:full|actual|official|real|proper)\s+)?name\s+of\s+(?:the\s+|this\s+|that\s+)?)?)?)"
                     r"(?P<words>[\w'’-]+(?:\s+[\w'’-]+){0,4})", re.IGNORECASE)
 # The words of the posts (split from "world_number_three", "fly-half": not their parts) and plain
 # words for a person.
@@ -43,12 +44,14 @@ _COUNTRIES = {c.casefold(): c for c in DEMONYMS.values()}
 # thing's name is asked, the words after "call" (or before "called") say what it is.
 _CALLED = re.compile(r"^\s*what\s+(?:do|does|did)\s+(?:[\w'’-]+\s+){0,3}?call\s+(?:the\s+|that\s+|this\s+)?"
                      r"(?P<words>[\w'’-]+(?:\s+[\w'’-]+){0,4})"
-                     r"|^\s*what(?:['’]s|\s+is|\s+was|\s+are|\s+were)\s+(?:the\s+|that\s+|this\s+)?"
-                     r"(?P<thing>[\w'’-]+(?:\s+[\w'’-]+){0,4}?)\s+called\s*[?.!]*\s*$", re.IGNORECASE)
-_NAMED = re.compile(r"\b(?:named|called|dubbed|known\s+as)\s+(?:the\s+)?[\"“‘']?"
-                    r"(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})")
+                     r"|^\s*what(?:['’]?s|\s+is|\s+was|\s+are|\s+were)\s+(?:the\s+|that\s+|this\s+)?"
+                     r"(?P<thing>[\w'’-]+(?:\s+[\w'’-]+){0,4}?)\s+called"
+                     r"(?:\s+(?:this|last|next)\s+(?:year|season|month|week)|\s+now)?\s*[?.!]*\s*$",
+                     re.IGNORECASE)
+_NAMED = re.compile(r"\b(?:named|called|dubbed|known\s+as)\s+(?:[Tt]he\s+)?[\"“‘']?"
+                    r"(?P<name>[A-Z][\w'’.-]*(?:[^\S\n]+(?:(?:of|the|and|de|du|la|le)[^\S\n]+){0,2}[A-Z][\w'’.-]*){0,6})")
 _QUOTED = re.compile(r"[\"“]([^\"“”]{2,40}?)[\"”]")  # a short quoted phrase: a name given in quotes
-_CAPITALISED = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
+_CAPITALISED = r"[A-Z][\w'’.-]*(?:[^\S\n]+[A-Z][\w'’.-]*){0,3}"  # within one sentence
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,8 +73,8 @@ def wanted(asked: Question) -> Wanted | None:
     nouns: list[str] = []
     for word in words(found.group("words") or found.group("thing")):
         lowered = word.casefold()
-        if lowered in STOPWORDS or len(nouns) == _NOUN_WORDS:
-            break
+        if lowered in STOPWORDS or len(nouns) == _NOUN_WORDS or (nouns and lowered in DEMONYMS):
+            break  # "the dog ukrainian soldiers rescued": a clause of its own after "dog"
         nouns.append(lowered)
     kinds = [(n, _KIND_NOUNS.get(n) or _KIND_NOUNS.get(lemma(n))) for n in nouns]
     head, kind = next(((n, k) for n, k in kinds if k), (None, None))
@@ -126,7 +129,7 @@ def _name_for(text: str, want: Wanted, new: Callable[[str], bool]) -> str | None
     """"the Zaporizhzhia nuclear power plant": the name right before the words the question
     calls the thing by; else "a yacht named Phi"."""
     for noun in want.nouns[:2]:
-        before = re.search(rf"(?P<name>{_CAPITALISED})\s+(?i:{re.escape(noun)})\b", text)
+        before = re.search(rf"(?P<name>{_CAPITALISED})[^\S\n]+(?i:{re.escape(noun)})\b", text)
         if before is not None:
             name = re.sub(r"^(?:The|A|An|This|That|Its|Their)(?:\s+|$)", "", before.group("name"))
             parts = name.split()
@@ -138,7 +141,7 @@ def _name_for(text: str, want: Wanted, new: Callable[[str], bool]) -> str | None
                 return name
     named = _NAMED.search(text)
     if named is not None and new(named.group("name")):
-        return named.group("name")
+        return re.sub(r"(?<=\w\w)\.$", "", named.group("name"))  # the full stop after it, not "Jr."
     # "… has decided -- "spongy moth" is the new common name"
     return next((q for q in _QUOTED.findall(text) if new(q)), None)
 

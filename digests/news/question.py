@@ -150,7 +150,9 @@ _NAME_WORD = re.compile(r"[A-Z][\w'’.-]*|[A-Z]{2,}")
 _POSSESSIVE = re.compile(r"['’]s$")
 _ENGLISH_FUNCTION_WORDS = frozenset("""the a an of to in on at for is are was were has have had
 did do does how what who where when which many much why this that it be been with from by and or
-not any my me you we they he she his her its their our your can could will would should""".split())
+not any my me you we they he she his her its their our your can could will would should
+whats whos wheres whens hows whys wat wot u ur im dont didnt doesnt isnt wasnt arent werent cant
+wont about after before over up out just get got new called""".split())  # typed as members type
 _LETTER = re.compile(r"[^\W\d_]")
 _DATE_WORDS = re.compile(r"\b(?:(?:by|on|since|until|before|after|in)\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+"
                          r"(?:of\s+)?[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2}(?:st|nd|rd|th)?)\b")
@@ -283,7 +285,7 @@ _MONEY_WORDS = frozenset(lemma(w) for w in """money cost costs pay paid spend sp
 fine fined price raise raised bonus salary wage fee deal bid offer package aid loan debt budget
 fund funding donate donated cash amassed bill compensation payout settlement valued value
 revenue profit loss lose lost wipe wiped fortune wealth auction""".split())
-_RATE_NAMED = re.compile(r"^\s*what(?:['’]s|\s+(?:is|was|were|are))\s+(?:the\s+)?(?:\w+\s+)?"
+_RATE_NAMED = re.compile(r"^\s*what(?:['’]?s|\s+(?:is|was|were|are))\s+(?:the\s+)?(?:\w+\s+)?"
                          r"(?P<rate>inflation|unemployment)\b", re.IGNORECASE)
 
 

@@ -162,7 +162,7 @@ def event_words(asked: Question, text: str) -> list[re.Match[str]]:
 
 _EXPECTED = re.compile(r"\b(?:expected|set|likely|poised|tipped|hoping|hopes?|plans?|planning|aims?|due|bid)"
                        r"\s+to(?:\s+\w+)?\s+$|\b(?:could|may|might|would|will|should|estimated|estimate|forecast|"
-                       r"predicted|projected)\s+(?:\w+\s+)?$", re.IGNORECASE)
+                       r"predicted|projected)\s+(?:\w+\s+)?$|\bup\s+for\s+$", re.IGNORECASE)  # "up for sale"
 
 
 _MODAL = re.compile(r"\b(?:could|may|might|would|will|(?:expected|set|likely|poised|tipped|due)\s+to|"

@@ -297,15 +297,16 @@ class NewsQueries(Queries):
         return await read_all(self._engine, query, lambda r: CitedMention(_mention(r), _source(r)))
 
     async def item_texts(self, item_ids: Iterable[int]) -> dict[int, str]:
-        """Each item's stored sentences in order (its title first), as one text: what an
-        answer reads a sentence's "the country" or "he" against."""
+        """Each item's stored sentences in order (its title first), as one text, a blank line
+        between sentences (a title has no full stop to end it): what an answer reads a
+        sentence's "the country" or "he" against."""
         query = (select(sentences.c.item_id, sentences.c.text).where(sentences.c.item_id.in_(list(item_ids)))
                  .order_by(sentences.c.item_id, sentences.c.position))
         found: dict[int, list[str]] = {}
         async with self._engine.connect() as conn:
             for row in await conn.execute(query):
                 found.setdefault(row.item_id, []).append(row.text)
-        return {item: " ".join(texts) for item, texts in found.items()}
+        return {item: "\n\n".join(texts) for item, texts in found.items()}
 
     async def mentions_of_items(self, item_ids: Iterable[int]) -> list[CitedMention]:
         query = (select(mentions, *_source_columns()).join(items, items.c.id == mentions.c.item_id)

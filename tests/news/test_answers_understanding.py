@@ -20,7 +20,7 @@ from digests.news.answers import (
     place_in,
     support,
 )
-from digests.news.asked_names import COUNTRY, NAME, PERSON, PLACE, wanted
+from digests.news.asked_names import COUNTRY, NAME, PERSON, PLACE, name_of_kind, wanted
 from digests.news.dates import dates_in
 from digests.news.enrichment import Enricher
 from digests.news.figure_answers import _figure_headline
@@ -42,6 +42,7 @@ from digests.news.question import (
     in_news_words,
     read_question,
 )
+from digests.news.support import says_it
 from digests.news.word_matching import has_name, lemmas_of, meets
 from digests.readings import CitedFigure, Figure
 from digests.runtime.workers import WorkerPool
@@ -204,10 +205,18 @@ def test_who_holds_a_post_is_its_own_kind() -> None:
     assert read_question("Which town was Brent Renaud killed in?", TODAY).kind == KIND_PLACE
 
 
-@pytest.mark.parametrize("question", ["", "   ", "?!", "¿Cuántas personas han huido de Ucrania?"])
+@pytest.mark.parametrize("question", ["", "   ", "?!", "¿Cuántas personas han huido de Ucrania?",
+                                      "Combien de personnes ont fui l'Ukraine ?",
+                                      "Wie viele Menschen sind aus der Ukraine geflohen?"])
 def test_an_empty_or_foreign_question_is_refused_with_a_reason(question: str) -> None:
     with pytest.raises(Unreadable, match=r"question in words|in English"):
         read_question(question, TODAY)
+
+
+@pytest.mark.parametrize("question", ["whats maserati's new electric suv called",
+                                      "wheres novak djokovic now", "hows inflation doing"])
+def test_english_typed_the_way_members_type_it_is_read(question: str) -> None:
+    assert read_question(question, TODAY).terms
 
 
 # Reading sentences ---------------------------------------------------------------------------
@@ -560,6 +569,9 @@ def test_the_people_patterns_are_compiled_once_on_first_use() -> None:
     ("In which Indian state did the guests fall into a well?", PLACE, ("indian", "state")),
     ("what do the locals call the italian bear", NAME, ("italian", "bear")),
     ("what's that chalk drum sculpture called", NAME, ("chalk", "drum", "sculpture")),
+    ("what's the name of the dog ukrainian soldiers rescued", NAME, ("dog",)),
+    ("what's the actual name of the game", NAME, ("game",)),
+    ("whats the new electric suv called this year", NAME, ("new", "electric", "suv")),
 ])
 def test_which_question_says_the_kind_of_name_it_wants(question: str, kind: str,
                                                         nouns: tuple[str, ...]) -> None:
@@ -599,6 +611,20 @@ def test_the_club_a_player_went_to_is_the_club_he_joined() -> None:
 def test_a_nationality_the_question_gives_is_no_place_to_answer_with() -> None:
     asked = read_question("In which Indian state did the guests fall into a well?", TODAY)
     assert place_in("Guests fell into a well in India, authorities in Bihar said.", asked) == "Bihar"
+
+
+def test_a_name_given_with_small_words_inside_is_read_whole() -> None:
+    asked = read_question("what's the actual name of the game", TODAY)
+    want = wanted(asked)
+    assert want is not None and name_of_kind(
+        "The game is officially called The Legend of Zelda Tears of the Kingdom.\n\nMore soon.",
+        asked, want) == "Legend of Zelda Tears of the Kingdom"
+
+
+def test_a_sale_up_for_auction_is_no_sale_done() -> None:
+    asked = read_question("how much did the clubs sell for", TODAY)
+    assert not says_it(asked, "The clubs are up for sale -- and could sell for more than $1m.", TODAY)
+    assert says_it(asked, "The clubs sold for more than $1m.", TODAY)
 
 
 def test_what_did_asks_no_name() -> None:
