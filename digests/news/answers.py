@@ -137,8 +137,15 @@ async def _answer_from_sentences(store: AnswerStore, asked: Question, now: datet
                  and says_it(asked, h.text, h.source.published_at.date()) and _completes(asked, h.text)]
     if not supported:
         return dont_know(asked.text, asked.kind)
+    if _WHY.match(asked.text):  # of the sentences as well supported, one that gives a cause
+        supported.sort(key=lambda hit: _CAUSE.search(hit.text) is None)
     quotes = tuple(Quote(h.text, h.source) for h in supported[:3])
     return Answer(asked.text, KIND_SEARCH, True, quotes[0].text, quotes)
+
+
+_WHY = re.compile(r"^\s*(?:why|how\s+come|what\s+(?:was|is)\s+the\s+reason)\b", re.IGNORECASE)
+_CAUSE = re.compile(r"\b(?:because|after|over|due\s+to|as\s+a\s+result\s+of|following|for\s+\w+ing|"
+                    r"in\s+(?:protest|response|retaliation)|amid|so\s+that|since)\b", re.IGNORECASE)
 
 
 _ENDS_ON_PREPOSITION = re.compile(r"^\s*what\s+(?:did|does|do|has|have|had|was|were|is|are)\s+.+?\s+"

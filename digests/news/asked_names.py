@@ -12,12 +12,13 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from digests.news.extracts import given_words, is_given
+from digests.news.extracts import POSSESSIVE_END, given_words, is_given
 from digests.news.lexicon import lemma
 from digests.news.people import extract_people
 from digests.news.people_words import DEMONYMS, HEAD_WORDS, ORG_NOUNS
 from digests.news.question import Question
 from digests.news.text import STOPWORDS, words
+from digests.news.word_matching import meets
 
 PERSON, COUNTRY, PLACE, NAME = "person", "country", "place", "name"
 
@@ -139,11 +140,27 @@ def _name_for(text: str, want: Wanted, new: Callable[[str], bool]) -> str | None
             opening = before.start() == 0 and " " not in name  # "Rare Italian bear …": a title's first word
             if name[:1].isupper() and new(name) and not opening:  # "The sporting retailer": no name
                 return name
+    after = _name_after(text, want, new)
+    if after is not None:
+        return after
     named = _NAMED.search(text)
     if named is not None and new(named.group("name")):
         return re.sub(r"(?<=\w\w)\.$", "", named.group("name"))  # the full stop after it, not "Jr."
     # "… has decided -- "spongy moth" is the new common name"
     return next((q for q in _QUOTED.findall(text) if new(q)), None)
+
+
+_WORD_THEN_NAME = re.compile(rf"(?<![\w'’-])(?P<word>[a-z][\w'’-]*)[^\S\n]+(?P<name>{_CAPITALISED})")
+
+
+def _name_after(text: str, want: Wanted, new: Callable[[str], bool]) -> str | None:
+    """"the film Jujutsu Kaisen 0" for "which anime movie": the name right after a word the
+    question calls the thing by, or one of its family ("film" for "movie")."""
+    wanted_words = {lemma(want.head)} if want.head else {lemma(n) for n in want.nouns[-1:]}
+    for match in _WORD_THEN_NAME.finditer(text):
+        if meets(lemma(match.group("word")), wanted_words) and new(match.group("name")):
+            return POSSESSIVE_END.sub("", match.group("name"))
+    return None
 
 
 def is_person(name: str, text: str) -> bool:

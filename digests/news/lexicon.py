@@ -77,7 +77,7 @@ ceasefire truce
 attack strike shell shelling bomb bombing missile rocket airstrike
 invade invasion offensive incursion
 sanction embargo
-ban prohibit outlaw block restrict
+ban prohibit outlaw block restrict illegal criminalise criminalize
 arrest detain custody
 sack dismiss layoff redundancy job lay axe fire
 buy acquire acquisition purchase takeover

@@ -87,6 +87,9 @@ _PHRASES = ((re.compile(r"\bpass(?:ed|es)?\s+away\b", re.I), "died"),
                         r"splurging)\b", re.I), r"\1\2spent"),  # "how much money did he blow on a card"
             # members' shorthand
             (re.compile(r"\bppl\b", re.I), "people"),
+            (re.compile(r"\blotto\b", re.I), "lottery"),
+            (re.compile(r"\bmeth\b", re.I), "methamphetamine"),
+            (re.compile(r"\binsta\b|\bthe\s+gram\b", re.I), "Instagram"),
             (re.compile(r"\b(world|european|indoor|outdoor|national|commonwealth|athletics|swimming|"
                         r"gymnastics|skating)\s+champs\b", re.I), r"\1 championships"),
             (re.compile(r"\b(early|mid|late|in|since|by|from|until|of|on|\d{1,2})(\s+|-)(jan|feb|sept?|apr|aug|oct|"
@@ -293,8 +296,8 @@ _MEASURES = (
     (re.compile(r"\bhow\s+old\b|\bwhat\s+age\b|\bhow\s+long\s+ago\b", re.I), MEASURE_AGE),
     (re.compile(r"\bhow\s+long\b|\bhow\s+many\s+(?:more\s+)?(?:years|months|weeks|days|hours|minutes|"
                 r"seconds|decades)\b", re.I), MEASURE_DURATION),
-    (re.compile(r"\bhow\s+far\b|\bhow\s+(?:many|much)\s+(?:miles|kilometres|kilometers|km|metres|meters"
-                r"|feet)\b", re.I), MEASURE_DISTANCE),
+    (re.compile(r"\bhow\s+(?:far|deep|tall|high\s+up|wide)\b|\bhow\s+(?:many|much)\s+(?:miles|kilometres|"
+                r"kilometers|km|metres|meters|feet)\b", re.I), MEASURE_DISTANCE),
     (re.compile(r"\bhow\s+fast\b|\bhow\s+strong\b|\bspeed\b|\bgusts?\b|\bwinds?\b", re.I),
      MEASURE_SPEED),
     (re.compile(r"\bhow\s+heavy\b|\bweigh", re.I), MEASURE_WEIGHT),

@@ -20,7 +20,7 @@ from digests.news.lexicon import is_verb_form, lemma
 from digests.news.people_words import DEMONYMS, PLACES
 from digests.news.question import KIND_DATE, KIND_PLACE, Question
 from digests.news.text import words
-from digests.news.word_matching import compounds_in, has_name, lemmas_of, meets
+from digests.news.word_matching import compounds_in, has_name, lemmas_of, meets, split_in
 
 SUPPORTED = 0.6  # weighted share of a question's words (besides its names) a sentence must cover
 SPECIFIC = 7.0  # rarity (log of sentences per sentence using a word) of a word that names a thing
@@ -69,6 +69,7 @@ def support(asked: Question, text: str, rarity: Mapping[str, float],
     content = [t for t in asked.content_terms() if t not in named]
     found = lemmas_of(text)
     found |= compounds_in(text, {t for t in (*content, *named) if t not in found})
+    found |= split_in(asked.text, found)
     if any(not meets(t, found) for t in named):
         return 0.0
     if not content:

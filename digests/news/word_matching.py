@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from digests.news.lexicon import family_of_lemma, kinds_of_lemma, lemma
 from digests.news.people_words import DEMONYMS
-from digests.news.text import words
+from digests.news.text import STOPWORDS, words
 
 FAMILY_MATCH = 0.8  # what a word of the same family counts, where the word itself counts 1
 _ROMAN = re.compile(r"[IVXLCDM]+")  # "Super Bowl LVI" is also "Super Bowl 2022"
@@ -133,3 +133,12 @@ def compounds_in(text: str, terms: Collection[str]) -> set[str]:
 
 
 _COMPOUND_START = 4
+
+
+def split_in(question: str, found: Collection[str]) -> set[str]:
+    """The question's neighbouring words a text writes as one ("cyber attack": a cyberattack,
+    "heat wave": heatwaves), each as met: the converse of `compounds_in`."""
+    typed = [w.lower() for w in words(question)]
+    return {lemma(part) for a, b in itertools.pairwise(typed)
+            if a.isalpha() and b.isalpha() and a not in STOPWORDS and b not in STOPWORDS
+            and lemma(a + b) in found for part in (a, b)}

@@ -35,6 +35,7 @@ from digests.news.question import (
     KIND_PLACE,
     MEASURE_AGE,
     MEASURE_COUNT,
+    MEASURE_DISTANCE,
     MEASURE_DURATION,
     MEASURE_MONEY,
     MEASURE_PERCENT,
@@ -43,7 +44,7 @@ from digests.news.question import (
     read_question,
 )
 from digests.news.support import says_it
-from digests.news.word_matching import has_name, lemmas_of, meets
+from digests.news.word_matching import has_name, lemmas_of, meets, split_in
 from digests.readings import CitedFigure, Figure
 from digests.runtime.workers import WorkerPool
 from digests.store.core import Store
@@ -106,6 +107,7 @@ ITEMS = [  # (day of March 2022, title, text)
      "A renaming process has decided -- \"fuzzy moth\" is the new common name for the insect."),
     (30, "Holt speaks to MPs", "President Dan Holt invokes Winston Churchill as he appeals to MPs."),
     (21, "Host suspended", "The network suspended host Ana Vale for two weeks on Tuesday night."),
+    (21, "Host Ana Vale suspended", "The host was suspended because of a joke about the network."),
     (16, "Inflation at a high", "Inflation rose by 5.5% in the 12 months to January, a 30-year high. "
      "House prices rose 0.8% in January."),
     (22, "Ruiz beaten after heckling", "Former champion Ana Ruiz is brought to tears by a heckler during her "
@@ -625,6 +627,33 @@ def test_a_sale_up_for_auction_is_no_sale_done() -> None:
     asked = read_question("how much did the clubs sell for", TODAY)
     assert not says_it(asked, "The clubs are up for sale -- and could sell for more than $1m.", TODAY)
     assert says_it(asked, "The clubs sold for more than $1m.", TODAY)
+
+
+def test_words_a_sentence_writes_as_one_meet_the_question_s_two() -> None:
+    asked = read_question("how many toyota plants had to stop after that cyber attack", TODAY)
+    rarity = {t: 5.0 for t in asked.terms}
+    one_word = "A cyberattack on Toyota's supply chain shuts its 14 factories for a day."
+    assert support(asked, one_word, rarity) > support(asked, one_word.replace("cyberattack", "outage"),
+                                                      rarity)
+    assert split_in("heat wave", {lemma("heatwaves")}) == {lemma("heat"), lemma("wave")}
+
+
+def test_how_deep_asks_for_a_distance_and_shorthand_is_read() -> None:
+    assert read_question("how deep was the shipwreck", TODAY).measure == MEASURE_DISTANCE
+    assert lemma("lottery") in read_question("how much did he win on the lotto", TODAY).terms
+    assert lemma("instagram") in read_question("why was he banned from insta", TODAY).terms
+
+
+def test_the_thing_asked_for_may_come_before_its_name() -> None:
+    asked = read_question("which anime movie was a surprise hit", TODAY)
+    want = wanted(asked)
+    assert want is not None and name_of_kind(
+        "Animated film Jujutsu Kaisen 0 is a surprise box office hit.", asked, want) == "Jujutsu Kaisen"
+
+
+async def test_why_leads_with_a_sentence_that_gives_a_cause(newsroom: Store) -> None:
+    answer = await answer_question(newsroom, "why was the host suspended", NOW)
+    assert answer.found and "because" in answer.headline
 
 
 def test_what_did_asks_no_name() -> None:
