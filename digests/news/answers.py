@@ -215,6 +215,8 @@ async def _lead_from_items(store: AnswerStore, asked: Question, hits: Sequence[S
         score = support_in_item(judged, hit.text, context, rarity, named, True)
         if score >= SUPPORTED:
             supported.append((score, hit))
+    if asked.kind == KIND_PLACE:
+        supported = await _narrowed(store, judged, supported, rarity, named)
     leads = {id(hit): _lead(asked, hit, now) for _, hit in supported}
     unnamed = {hit.source.item_id for _, hit in supported if leads[id(hit)] is None}
     if unnamed and wanted(asked) is not None and asked.kind != KIND_DATE:
@@ -238,6 +240,25 @@ async def _lead_from_items(store: AnswerStore, asked: Question, hits: Sequence[S
         narrow = [entry for entry in near if entry[3].casefold() not in _BROAD_PLACES]
         found = [*narrow, *[entry for entry in found if entry not in narrow]]
     return _with_lead(asked, [(lead, hit) for *_, lead, hit in found])
+
+
+async def _narrowed(store: AnswerStore, asked: Question, supported: list[tuple[float, SentenceHit]],
+                    rarity: Mapping[str, float], named: frozenset[str]) -> list[tuple[float, SentenceHit]]:
+    """A sentence that places the event in a country only ("attacker at Canada mosque") gives
+    way to its item's own sentence that places it more narrowly and is itself supported ("a
+    mosque in the Canadian city of Mississauga"), which the search kept one sentence an item."""
+    broad = {hit.source.item_id for _, hit in supported
+             if (place_in(hit.text, asked) or "").casefold() in _BROAD_PLACES}
+    if not broad:
+        return supported
+    texts = await store.item_texts(broad)
+    narrowed = []
+    for score, hit in supported:
+        sentences = texts.get(hit.source.item_id, "").split("\n\n") if hit.source.item_id in broad else []
+        better = next((s for s in sentences if (p := place_in(s, asked)) and p.casefold() not in _BROAD_PLACES
+                       and support(asked, s, rarity, named, True) >= SUPPORTED), None)
+        narrowed.append((score, SentenceHit(better, hit.source, hit.score) if better else hit))
+    return narrowed
 
 
 def _without_kind_words(asked: Question) -> Question:

@@ -128,6 +128,9 @@ gadget device
 trainee student apprentice intern
 bar pub
 destroy wreck ruin devastate demolish flatten raze
+rubbish garbage trash litter
+huge massive enormous vast immense
+dump landfill
 cry tear weep sob
 crowd spectator heckler audience
 police cop gardai garda officer

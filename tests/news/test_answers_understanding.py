@@ -108,6 +108,8 @@ ITEMS = [  # (day of March 2022, title, text)
     (30, "Holt speaks to MPs", "President Dan Holt invokes Winston Churchill as he appeals to MPs."),
     (21, "Host suspended", "The network suspended host Ana Vale for two weeks on Tuesday night."),
     (21, "Host Ana Vale suspended", "The host was suspended because of a joke about the network."),
+    (13, "Hatchet attacker at Canada mosque charged",
+     "The man who brandished a hatchet at a mosque in the Canadian city of Mississauga faces charges."),
     (16, "Inflation at a high", "Inflation rose by 5.5% in the 12 months to January, a 30-year high. "
      "House prices rose 0.8% in January."),
     (22, "Ruiz beaten after heckling", "Former champion Ana Ruiz is brought to tears by a heckler during her "
@@ -649,6 +651,11 @@ def test_the_thing_asked_for_may_come_before_its_name() -> None:
     want = wanted(asked)
     assert want is not None and name_of_kind(
         "Animated film Jujutsu Kaisen 0 is a surprise box office hit.", asked, want) == "Jujutsu Kaisen"
+
+
+async def test_where_reads_a_narrower_place_from_the_item_s_own_sentence(newsroom: Store) -> None:
+    answer = await answer_question(newsroom, "where did that hatchet attack at the mosque happen", NOW)
+    assert answer.found and answer.headline.startswith("Mississauga — ")
 
 
 async def test_why_leads_with_a_sentence_that_gives_a_cause(newsroom: Store) -> None:
