@@ -12,6 +12,7 @@ from digests.news.question import Question
 from digests.news.text import words
 
 _PLACE_AFTER = re.compile(r"\b(?:in|at|near|outside|inside|on(?=\s+(?:the\s+)?(?:Isle|Island)\s+of\b)"
+                          r"|(?i:welcome)\s+to"
                           r"|(?:city|town|village|port|region|province|island)\s+of)"
                           r"\s+(?:the\s+)?"
                           r"(?P<place>(?:[A-Z][\w'’.-]+)(?:\s+(?:of\s+|de\s+|on\s+)?[A-Z][\w'’.-]+){0,3})")

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from digests.models import Entry, Source
+from digests.news.answers import _named as answers_named
 from digests.news.answers import (
     age_in,
     answer_question,
@@ -644,6 +645,12 @@ def test_how_deep_asks_for_a_distance_and_shorthand_is_read() -> None:
     assert read_question("how deep was the shipwreck", TODAY).measure == MEASURE_DISTANCE
     assert lemma("lottery") in read_question("how much did he win on the lotto", TODAY).terms
     assert lemma("instagram") in read_question("why was he banned from insta", TODAY).terms
+
+
+def test_welcome_to_places_and_a_country_is_no_town() -> None:
+    asked = read_question("which polish town are people greeting refugees in", TODAY)
+    text = "A couple, messaged from Taiwan, came to meet a refugee - welcome to Przemysl."
+    assert answers_named(asked, text) == "Przemysl"
 
 
 def test_the_thing_asked_for_may_come_before_its_name() -> None:
