@@ -60,7 +60,7 @@ from digests.news.support import (
     support_in_item,
 )
 from digests.news.text import STOPWORDS, words
-from digests.news.word_matching import meets
+from digests.news.word_matching import lemmas_of, meets
 
 __all__ = [  # what the rest of the bot, the tests and the benchmarks import from here
     "DONT_KNOW",
@@ -210,7 +210,7 @@ async def _lead_from_items(store: AnswerStore, asked: Question, hits: Sequence[S
     for hit in sorted(hits, key=lambda h: order[h.source.item_id]):  # item by item
         context = contexts[hit.source.item_id]
         if not (says_it(asked, hit.text, hit.source.published_at.date())
-                and about_it(asked, hit.text, context, rarity)):
+                and about_it(asked, hit.text, context, rarity) and _dates_its_own(asked, hit.text)):
             continue
         score = support_in_item(judged, hit.text, context, rarity, named, True)
         if score >= SUPPORTED:
@@ -259,6 +259,17 @@ async def _narrowed(store: AnswerStore, asked: Question, supported: list[tuple[f
                        and support(asked, s, rarity, named, True) >= SUPPORTED), None)
         narrowed.append((score, SentenceHit(better, hit.source, hit.score) if better else hit))
     return narrowed
+
+
+def _dates_its_own(asked: Question, text: str) -> bool:
+    """A when-question's day from a sentence that has one of the question's own words, not only
+    its names: "Maserati unveiled its new SUV Tuesday" gives no day for "when will Maserati be
+    fully electric", however much the item around it says of that. (With an event asked about,
+    the sentence must say the event anyway.)"""
+    if asked.kind != KIND_DATE or asked.verbs:
+        return True
+    found = lemmas_of(text)
+    return not asked.content_terms() or any(meets(t, found) for t in asked.content_terms())
 
 
 def _without_kind_words(asked: Question) -> Question:

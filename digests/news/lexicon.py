@@ -129,6 +129,7 @@ trainee student apprentice intern
 bar pub
 destroy wreck ruin devastate demolish flatten raze
 rubbish garbage trash litter
+variant subvariant strain offshoot lineage
 huge massive enormous vast immense
 dump landfill
 cry tear weep sob
