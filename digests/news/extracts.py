@@ -11,10 +11,11 @@ from digests.news.people_words import DEMONYMS, PLACES
 from digests.news.question import Question
 from digests.news.text import words
 
-_PLACE_AFTER = re.compile(r"\b(?:in|at|near|outside|inside|on(?=\s+(?:the\s+)?(?:Isle|Island)\s+of\b)"
+_PLACE_AFTER = re.compile(r"\b(?:(?i:in|at|near|outside|inside|beneath|underneath)"  # "In Kyiv, …" too
+                          r"|on(?=\s+(?:the\s+)?(?:Isle|Island)\s+of\b)"
                           r"|(?i:welcome)\s+to"
                           r"|(?:city|town|village|port|region|province|island)\s+of)"
-                          r"\s+(?:the\s+)?"
+                          r"\s+(?:[Tt]he\s+)?"
                           r"(?P<place>(?:[A-Z][\w'’.-]+)(?:\s+(?:of\s+|de\s+|on\s+)?[A-Z][\w'’.-]+){0,3})")
 # A run of capitalised words (a name, a place), a trailing possessive, and capitalised words
 # that are never places: also what `support` reads a name in a sentence by.

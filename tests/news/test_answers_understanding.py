@@ -648,6 +648,13 @@ def test_how_deep_asks_for_a_distance_and_shorthand_is_read() -> None:
     assert lemma("instagram") in read_question("why was he banned from insta", TODAY).terms
 
 
+def test_a_place_at_a_sentence_s_start_or_beneath_something() -> None:
+    asked = read_question("where's the deepest railway station", TODAY)
+    assert place_in("Beneath the Great Wall of China lies the deepest railway station.",
+                    asked) == "Great Wall of China"
+    assert place_in("In Kharkiv, the railway station was hit.", asked) == "Kharkiv"
+
+
 def test_welcome_to_places_and_a_country_is_no_town() -> None:
     asked = read_question("which polish town are people greeting refugees in", TODAY)
     text = "A couple, messaged from Taiwan, came to meet a refugee - welcome to Przemysl."
