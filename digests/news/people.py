@@ -490,6 +490,9 @@ _WHO_CLAUSE = re.compile(r"\s*,\s*(?P<role>who\s+(?!is\b|was\b|has\b|had\b|said\
                          r"[^,;:]{3,60}?)\s*(?:,|;|$)")
 _LOOSE_BEFORE = re.compile(r"(?:^|[,;:(\"“‘]|\b(?:a|an|the)\s)\s*(?P<role>[^,;:()\"“”]{3,90}?)\s*,\s*$")
 _WORDS_BEFORE = 4
+_THEN_THE_ROLE = re.compile(r"\s*(?:After|When|As|Since|Before|Though|Although|While|Once)\b"
+                            r"(?P<clause>[^,;]{3,120}),\s+the\s+(?P<role>(?:[\w’'-]+\s+){0,3}?[\w’'-]+)\s+(?:has|had|was|is|said|says|"
+                            r"(?-i:[a-z]{2,}(?:ed|s)|began|went|came|took|made|won|told))\b")
 
 
 def role_near(name: str, text: str) -> str | None:
@@ -517,7 +520,23 @@ def role_near(name: str, text: str) -> str | None:
     if match and _is_role(vocab.WORD.findall(match.group("role"))):
         return _trimmed(match.group("role"))
     match = _WHO_CLAUSE.match(text, end)
-    return _trimmed(match.group("role")) if match else None
+    if match:
+        return _trimmed(match.group("role"))
+    return _role_after_clause(name, text)
+
+
+def _role_after_clause(name: str, text: str) -> str | None:
+    """"After X's mother died, the South African artist began …": an opening clause naming the
+    person, then "the <role>" as the main clause's subject; not when the clause names that
+    role itself ("When X met the minister, the minister said no")."""
+    match = _THEN_THE_ROLE.match(text)
+    if match is None or name not in match.group("clause"):
+        return None
+    role = vocab.WORD.findall(match.group("role"))
+    clause = {w.lower() for w in vocab.WORD.findall(match.group("clause"))}
+    if not _is_role(role) or {w.lower() for w in role} & clause:
+        return None
+    return _trimmed(match.group("role"))
 
 
 def _is_role(found: list[str]) -> bool:

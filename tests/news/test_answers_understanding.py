@@ -648,6 +648,13 @@ def test_how_deep_asks_for_a_distance_and_shorthand_is_read() -> None:
     assert lemma("instagram") in read_question("why was he banned from insta", TODAY).terms
 
 
+def test_a_role_as_the_subject_after_a_clause_naming_the_person() -> None:
+    text = "After Lebo Kganye's mother died at age 49, the South African artist began to sort her things."
+    assert role_near("Lebo Kganye", text) == "South African artist"
+    assert role_near("Tom Bell", "When Tom Bell met the minister, the minister said no.") is None
+    assert role_near("Tom Bell", "After Tom Bell scored twice, the crowd went wild.") is None
+
+
 def test_a_place_at_a_sentence_s_start_or_beneath_something() -> None:
     asked = read_question("where's the deepest railway station", TODAY)
     assert place_in("Beneath the Great Wall of China lies the deepest railway station.",
