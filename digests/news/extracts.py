@@ -14,7 +14,7 @@ from digests.news.text import words
 _PLACE_AFTER = re.compile(r"\b(?:(?i:in|at|near|outside|inside|beneath|underneath)"  # "In Kyiv, …" too
                           r"|on(?=\s+(?:the\s+)?(?:Isle|Island)\s+of\b)"
                           r"|(?i:welcome)\s+to"
-                          r"|(?:city|town|village|port|region|province|island)\s+of)"
+                          r"|(?:city|town|village|port|region|province|island|state|county|district)\s+of)"
                           r"\s+(?:[Tt]he\s+)?"
                           r"(?P<place>(?:[A-Z][\w'’.-]+)(?:\s+(?:of\s+|de\s+|on\s+)?[A-Z][\w'’.-]+){0,3})")
 # A run of capitalised words (a name, a place), a trailing possessive, and capitalised words
@@ -98,7 +98,11 @@ def _known_place_in(text: str, asked: Question) -> str | None:
         known = [i for i, w in enumerate(found) if w.casefold() in PLACES or w.casefold() in DEMONYMS]
         if not known:
             continue
-        place = found[known[0]:known[-1] + 1]  # "Colombia" of "Colombia AG"
+        start = known[0]
+        while known[-1] == len(found) - 1 and start > 0 and known[-1] - start < 2 \
+                and found[start - 1].casefold() not in NOT_PLACES | _NAME_WORDS_BEFORE:
+            start -= 1  # "Uttar Pradesh", "Madhya Pradesh": the run's words before a known last one
+        place = found[start:known[-1] + 1]  # "Colombia" of "Colombia AG"
         if len(place) == 1 and place[0].casefold() in _COMPASS:
             if not known[0]:
                 continue  # "the West calls for …": no place
@@ -113,6 +117,8 @@ def _known_place_in(text: str, asked: Question) -> str | None:
     return None
 
 
+_NAME_WORDS_BEFORE = frozenset("""mayor governor president minister leader king queen prince general
+mr mrs ms dr sir""".split())
 _COMPASS = frozenset("west east north south western eastern northern southern central".split())
 _PLACE_NOUNS = frozenset("""port marina city town village coast island border capital region
 province county harbour harbor resort airport base""".split())

@@ -662,6 +662,13 @@ def test_a_place_at_a_sentence_s_start_or_beneath_something() -> None:
     assert place_in("In Kharkiv, the railway station was hit.", asked) == "Kharkiv"
 
 
+def test_a_known_place_is_read_with_the_words_of_its_name_before_it() -> None:
+    asked = read_question("In which Indian state did the guests fall into a well?", TODAY)
+    assert place_in("Authorities from Uttar Pradesh state said so.", asked) == "Uttar Pradesh"
+    assert place_in("Officials in the state of Madhya Pradesh said so.", asked) == "Madhya Pradesh"
+    assert place_in("Governor Kyiv said so.", asked) == "Kyiv"
+
+
 def test_welcome_to_places_and_a_country_is_no_town() -> None:
     asked = read_question("which polish town are people greeting refugees in", TODAY)
     text = "A couple, messaged from Taiwan, came to meet a refugee - welcome to Przemysl."
