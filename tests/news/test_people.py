@@ -151,6 +151,8 @@ def test_people_roles_and_speakers(sentence: str, expected: list[Row]) -> None:
      [("Ivo Tamar", "major", None, False)]),
     ("Major League Baseball's Rob Manfred said talks failed.",
      [("Rob Manfred", None, "Major League Baseball", True)]),
+    ("The label unveils a collection by new creative director Matt Blaze.",
+     [("Matt Blaze", "creative director", None, False)]),
 ])
 def test_roles_news_writes(sentence: str, expected: list[Row]) -> None:
     """The ways news says who someone is, each read into role and affiliation."""
