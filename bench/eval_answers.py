@@ -286,7 +286,8 @@ def date_patterns(expected: str) -> list[str]:
     month = _MONTHS[day.month - 1]
     name = rf"(?:{month}|{month[:3]}{'|sept' if day.month == 9 else ''})\b\.?"
     number = rf"0?{day.day}(?:st|nd|rd|th)?"
-    return [rf"(?<!\d){number}\s+(?:of\s+)?{name}\b", rf"\b{name}\s+{number}(?!\d)",
+    other_year = rf"(?!,?\s+(?!{day.year}\b)\d{{4}}\b)"  # "3 April 2021" does not state 2022-04-03
+    return [rf"(?<!\d){number}\s+(?:of\s+)?{name}\b{other_year}", rf"\b{name}\s+{number}(?!\d){other_year}",
             rf"\b{day.isoformat()}\b"]
 
 

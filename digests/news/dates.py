@@ -53,14 +53,17 @@ def _resolve(match: re.Match[str], today: date, ahead: bool = False) -> date | N
         return today - timedelta(days=count * (7 if match.group("agounit").lower().startswith("w") else 1))
     day, month, year = ((match.group("d1"), match.group("m1"), match.group("y1")) if match.group("d1")
                         else (match.group("d2"), match.group("m2"), match.group("y2")))
-    return _calendar_date(int(day), vocab.MONTHS[month.lower()[:3]], year, today)
+    return _calendar_date(int(day), vocab.MONTHS[month.lower()[:3]], year, today, ahead)
 
 
-def _calendar_date(day: int, month: int, year: str | None, today: date) -> date | None:
+def _calendar_date(day: int, month: int, year: str | None, today: date, ahead: bool = False) -> date | None:
+    """A day and month without a year: this year's, but for one more than a month ahead in a
+    sentence that does not speak of what is to come ("was held on 3 December" in March: last
+    year's; "will vote on 3 April" in February: this year's)."""
     try:
         when = date(int(year) if year else today.year, month, day)
     except ValueError:
         return None
-    if not year and when > today + timedelta(days=31):
+    if not year and when > today + timedelta(days=31) and not ahead:
         return when.replace(year=when.year - 1) if not (month == 2 and day == 29) else None
     return when

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 from datetime import date
 
 from digests.models import SentenceHit
@@ -64,7 +65,8 @@ def support(asked: Question, text: str, rarity: Mapping[str, float],
     less and the names (which it has) counting half: the question's other words say what it
     asks about them. `thing` says whether the sentence holds the kind of thing asked for (a
     value of the measure asked, a place, a date), which counts as one more word when known."""
-    if not all(has_name(name, text) for name in asked.names) or not _places_in(asked, text):
+    if not all(has_name(name, text) or name.casefold() in PLACES for name in asked.names) \
+            or not _places_in(asked, text):  # a place named is met as `_places_in` reads it
         return 0.0
     content = [t for t in asked.content_terms() if t not in named]
     found = lemmas_of(text)
@@ -221,8 +223,8 @@ def _places_in(asked: Question, text: str) -> bool:
     by "Russian"): "what did russia put its rate up to" is not answered by a British rate."""
     def spelled(word: str) -> str:
         return _SPELLINGS.get(word, word)
-    wanted = {spelled(w.casefold()) for w in words(asked.text)
-              if w.casefold() in PLACES and w.casefold() not in _PLACE_PARTS}
+    typed = [POSSESSIVE_END.sub("", w.casefold()) for w in words(asked.text)]  # "hungary's"
+    wanted = {spelled(w) for w in typed if w in PLACES and w not in _PLACE_PARTS}
     if not wanted:
         return True
     said = {spelled(POSSESSIVE_END.sub("", w.casefold())) for w in words(text)}
@@ -298,7 +300,9 @@ def about_it(asked: Question, text: str, context: str, rarity: Mapping[str, floa
             max(thing, key=lambda t: rarity.get(t, SPECIFIC)), found):
         return False  # "who won best *actress*": not a sentence about best picture
     if asked.subject:
-        last = words(asked.subject)[-1]
+        last = POSSESSIVE_END.sub("", words(asked.subject)[-1])  # "when is Hungary's election"
+        if last.casefold() in PLACES:  # "Hungarian election" is Hungary's
+            return _places_in(replace(asked, text=last), context)
         return re.search(rf"(?<!\w){re.escape(last)}(?!\w)", context, re.IGNORECASE) is not None
     about = [t for t in asked.terms if t not in asked.verbs]
     return not about or any(meets(t, found) for t in about)

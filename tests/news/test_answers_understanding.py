@@ -662,6 +662,13 @@ def test_a_place_at_a_sentence_s_start_or_beneath_something() -> None:
     assert place_in("In Kharkiv, the railway station was hit.", asked) == "Kharkiv"
 
 
+def test_a_country_named_with_a_possessive_is_met_by_its_nationality() -> None:
+    asked = read_question("When is Hungary's election?", TODAY)
+    rarity = {t: 5.0 for t in asked.terms}
+    assert support(asked, "Hungarian election: Orban faces toughest race", rarity) > 0
+    assert support(asked, "Texans are heading to the polls in the 2022 election.", rarity) == 0
+
+
 def test_a_known_place_is_read_with_the_words_of_its_name_before_it() -> None:
     asked = read_question("In which Indian state did the guests fall into a well?", TODAY)
     assert place_in("Authorities from Uttar Pradesh state said so.", asked) == "Uttar Pradesh"
@@ -833,6 +840,10 @@ def test_a_nationality_is_met_by_its_countrys_short_name() -> None:
     ("The leaders are set to meet in Brussels on Monday", date(2022, 3, 7)),  # written that day
     ("He will speak next Monday", date(2022, 3, 14)),
     ("A jet that appears to have crashed Saturday was found", date(2022, 3, 5)),  # no future
+    # A day and month more than a month ahead: this year's when the sentence speaks of the
+    # future, last year's when it does not.
+    ("Voters will go to the polls on 3 May", date(2022, 5, 3)),
+    ("The vote was held on 3 May", date(2021, 5, 3)),
 ])
 def test_a_weekday_still_to_come_is_the_next_one(sentence: str, day: date) -> None:
     """Published on Monday 7 March 2022."""
