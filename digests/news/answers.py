@@ -254,11 +254,21 @@ async def _narrowed(store: AnswerStore, asked: Question, supported: list[tuple[f
     texts = await store.item_texts(broad)
     narrowed = []
     for score, hit in supported:
-        sentences = texts.get(hit.source.item_id, "").split("\n\n") if hit.source.item_id in broad else []
-        better = next((s for s in sentences if (p := place_in(s, asked)) and p.casefold() not in _BROAD_PLACES
-                       and support(asked, s, rarity, named, True) >= SUPPORTED), None)
+        better = _narrower(asked, texts.get(hit.source.item_id, ""), rarity, named) \
+            if hit.source.item_id in broad else None
         narrowed.append((score, SentenceHit(better, hit.source, hit.score) if better else hit))
     return narrowed
+
+
+def _narrower(asked: Question, item_text: str, rarity: Mapping[str, float],
+              named: frozenset[str]) -> str | None:
+    """The item's first supported sentence that places what is asked in less than a country."""
+    for sentence in item_text.split("\n\n"):
+        place = place_in(sentence, asked)
+        if place and place.casefold() not in _BROAD_PLACES \
+                and support(asked, sentence, rarity, named, True) >= SUPPORTED:
+            return sentence
+    return None
 
 
 def _dates_its_own(asked: Question, text: str) -> bool:
