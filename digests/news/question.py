@@ -246,6 +246,7 @@ def _asks_about_the_past(text: str) -> bool:
 
 _OBJECT_ENDS = frozenset("""at in on of for with from to by during after before this last since as
 when where while""".split())
+_MEDALS = frozenset(lemma(w) for w in "gold silver bronze medal".split())
 
 
 def _object(text: str) -> tuple[str, ...]:
@@ -257,6 +258,8 @@ def _object(text: str) -> tuple[str, ...]:
             thing = []
             for following in found[position + 1:]:
                 lowered = following.lower()
+                if lowered in ("in", "at") and thing and set(thing) <= _MEDALS:
+                    continue  # "won gold in the men's snowboard cross": the event is what was won
                 if lowered in _OBJECT_ENDS or _YEAR.fullmatch(following):
                     break
                 roman = re.fullmatch(r"[IVXLCDM]+", following) is not None  # "Super Bowl LVI"

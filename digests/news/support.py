@@ -296,9 +296,9 @@ def about_it(asked: Question, text: str, context: str, rarity: Mapping[str, floa
     question's words besides the event ("the queen", not only "death")."""
     found = lemmas_of(text)
     thing = [t for t in asked.thing if t.isalpha()]
-    if asked.kind not in (KIND_PLACE, KIND_DATE) and thing and not meets(
-            max(thing, key=lambda t: rarity.get(t, SPECIFIC)), found):
-        return False  # "who won best *actress*": not a sentence about best picture
+    if asked.kind not in (KIND_PLACE, KIND_DATE) and thing and not all(meets(t, found) for t in {
+            max(thing, key=lambda t: rarity.get(t, SPECIFIC)), thing[-1]}):
+        return False  # "who won best *actress*": not best picture; "snowboard *cross*": not halfpipe
     if asked.subject:
         last = POSSESSIVE_END.sub("", words(asked.subject)[-1])  # "when is Hungary's election"
         if last.casefold() in PLACES:  # "Hungarian election" is Hungary's

@@ -45,7 +45,7 @@ from digests.news.question import (
     in_news_words,
     read_question,
 )
-from digests.news.support import says_it
+from digests.news.support import about_it, says_it
 from digests.news.word_matching import has_name, lemmas_of, meets, split_in
 from digests.readings import CitedFigure, Figure
 from digests.runtime.workers import WorkerPool
@@ -660,6 +660,14 @@ def test_a_place_at_a_sentence_s_start_or_beneath_something() -> None:
     assert place_in("Beneath the Great Wall of China lies the deepest railway station.",
                     asked) == "Great Wall of China"
     assert place_in("In Kharkiv, the railway station was hit.", asked) == "Kharkiv"
+
+
+def test_the_event_a_medal_was_won_in_must_be_the_one_asked() -> None:
+    asked = read_question("who took gold in the men's snowboard cross in beijing", TODAY)
+    rarity = {**{t: 3.0 for t in (*asked.terms, *asked.thing)}, "snowboard": 5.8, "cross": 5.4}
+    halfpipe = "Ayumu Hirano wins snowboard halfpipe gold in Beijing."
+    cross = "Alessandro Haemmerle wins snowboard cross gold in Beijing."
+    assert not about_it(asked, halfpipe, halfpipe, rarity) and about_it(asked, cross, cross, rarity)
 
 
 def test_a_country_named_with_a_possessive_is_met_by_its_nationality() -> None:
