@@ -374,8 +374,9 @@ def _named(asked: Question, text: str, *, around: bool = False) -> str | None:
         if typed is not None or want.kind != NAME:
             return typed  # "which senator": a person, not "West Virginia"
     name = name_doing_it(text, asked) if asked.verbs else name_in(text, asked)
-    if name is not None and want is not None and (is_person(name, text) or _cited(name, text)
-                                                  or not _near(name, text, want.nouns[-1:])):
+    if name is not None and want is not None and (
+            is_person(name, text) or _cited(name, text)
+            or not (asked.verbs or _near(name, text, want.nouns[-1:]))):  # a doer of the event asked
         return None  # "which three drugs": not the reporter, the paper, an "Olympic doping case"
     return name
 

@@ -110,6 +110,8 @@ ITEMS = [  # (day of March 2022, title, text)
     (30, "Holt speaks to MPs", "President Dan Holt invokes Winston Churchill as he appeals to MPs."),
     (21, "Host suspended", "The network suspended host Ana Vale for two weeks on Tuesday night."),
     (21, "Host Ana Vale suspended", "The host was suspended because of a joke about the network."),
+    (4, "Ivo Brandt: Redfield Rovers confirm signing on free transfer",
+     "Redfield Rovers confirm the signing of striker Ivo Brandt on a free transfer."),
     (13, "Hatchet attacker at Canada mosque charged",
      "The man who brandished a hatchet at a mosque in the Canadian city of Mississauga faces charges."),
     (16, "Inflation at a high", "Inflation rose by 5.5% in the 12 months to January, a 30-year high. "
@@ -708,6 +710,12 @@ def test_when_answers_from_a_sentence_with_the_question_s_own_words() -> None:
     assert not dates_its_own(asked, "Velora unveiled its new Corsa SUV on Tuesday.")
     assert dates_its_own(asked, "It is a step toward making the carmaker fully electric by 2030.")
     assert meets(lemma("offshoot"), {lemma("subvariant")})
+
+
+async def test_which_club_is_the_one_doing_the_event_though_no_sentence_says_club(
+        newsroom: Store) -> None:
+    answer = await answer_question(newsroom, "which club did ivo brandt go to on a free", NOW)
+    assert answer.found and answer.headline.startswith("Redfield Rovers — ")
 
 
 async def test_why_leads_with_a_sentence_that_gives_a_cause(newsroom: Store) -> None:
