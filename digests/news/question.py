@@ -255,7 +255,7 @@ def _object(text: str) -> tuple[str, ...]:
     found = words(text)
     for position, word in enumerate(found):
         if lemma(word.lower()) in EVENT_VERBS:
-            thing = []
+            thing: list[str] = []
             for following in found[position + 1:]:
                 lowered = following.lower()
                 if lowered in ("in", "at") and thing and set(thing) <= _MEDALS:
