@@ -430,12 +430,10 @@ _COUNT_PHRASE = re.compile(r"how\s+(?:many|much)\s+(?P<phrase>(?:[\w'-]+\s+){0,3
                            r"(?=\s+(?:have|has|had|were|was|are|is|did|do|does|will|would|could"
                            r"|can|in|on|at|to|from|by|since|according|so|still|now)\b|\s*[?,.]|\s*$)",
                            re.IGNORECASE)
-_COUNT_WORDS = re.compile(r"how\s+many\s+(?P<phrase>(?:[\w'-]+\s+){0,2}?[\w'-]+)(?=\s+(?-i:[a-z]+ed)\b)",
-                          re.IGNORECASE)  # the counted right before a verb in the past: "women applied"
 
 
 def _counted_head(text: str) -> str | None:
-    phrase = _COUNT_PHRASE.search(text) or _COUNT_WORDS.search(text)  # "how many women applied …"
+    phrase = _COUNT_PHRASE.search(text)
     if phrase is None:
         return None
     found = words(phrase.group("phrase"))
