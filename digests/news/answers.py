@@ -219,7 +219,8 @@ async def _lead_from_items(store: AnswerStore, asked: Question, hits: Sequence[S
         supported = await _narrowed(store, judged, supported, rarity, named)
     leads = {id(hit): _lead(asked, hit, now) for _, hit in supported}
     unnamed = {hit.source.item_id for _, hit in supported if leads[id(hit)] is None}
-    if unnamed and wanted(asked) is not None and asked.kind != KIND_DATE:
+    named_elsewhere = wanted(asked) is not None or _OBJECT_ASKED.search(asked.text)
+    if unnamed and asked.kind != KIND_DATE and named_elsewhere:
         texts = await store.item_texts(unnamed)
         for _, hit in supported:
             if leads[id(hit)] is None and hit.source.item_id in texts:
@@ -311,6 +312,7 @@ def _dates_the_event(asked: Question, hit: SentenceHit) -> bool:
 
 
 _ASKS_FOR_NAME = re.compile(r"^\s*(?:which|whose|whom|who\b(?!\s+(?:is|was|are|were)\b|['’]s)"
+                            r"|who(?:['’]s|\s+is|\s+was|\s+are|\s+were)\s+\w+\s+\w+\s+(?-i:[a-z]+ing)\b"
                             r"|what(?:['’]?s|\s+is|\s+was)\s+the\s+(?:\w+\s+)?name|what\s+(?:film|movie|team|country|city|town|"
                             r"company|firm|song|album|show|book|club|band)\b"
                             r"|what\s+(?:do|does|did)\s+.+?\s+call\b|what(?:['’]?s|\s+is|\s+was)\s+.+?\s+called\b)",
@@ -373,7 +375,8 @@ def _named(asked: Question, text: str, *, around: bool = False) -> str | None:
         typed = name_of_kind(text, asked, want, around=around)
         if typed is not None or want.kind != NAME:
             return typed  # "which senator": a person, not "West Virginia"
-    name = name_doing_it(text, asked) if asked.verbs else name_in(text, asked)
+    doer = asked.verbs and not _OBJECT_ASKED.search(asked.text)  # "taking over from whom": no doer
+    name = name_doing_it(text, asked) if doer else name_in(text, asked)
     if name is not None and want is not None and (
             is_person(name, text) or _cited(name, text)
             or not (asked.verbs or _near(name, text, want.nouns[-1:]))):  # a doer of the event asked
@@ -381,6 +384,8 @@ def _named(asked: Question, text: str, *, around: bool = False) -> str | None:
     return name
 
 
+_OBJECT_ASKED = re.compile(r"^\s*who\b.*\b(?:from|to|with|against)(?:\s*[?.!]*\s*$|\s+(?:on|in|at|for)\b)",
+                           re.IGNORECASE)  # "who's X taking over from (on the show)": the one it is done to
 _NEAR_WORDS = 4
 
 

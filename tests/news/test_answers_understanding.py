@@ -112,6 +112,8 @@ ITEMS = [  # (day of March 2022, title, text)
     (21, "Host Ana Vale suspended", "The host was suspended because of a joke about the network."),
     (4, "Ivo Brandt: Redfield Rovers confirm signing on free transfer",
      "Redfield Rovers confirm the signing of striker Ivo Brandt on a free transfer."),
+    (20, "Lara Kent to replace Andrew Moss full-time",
+     "The former political editor will take over the flagship Sunday politics show."),
     (13, "Hatchet attacker at Canada mosque charged",
      "The man who brandished a hatchet at a mosque in the Canadian city of Mississauga faces charges."),
     (16, "Inflation at a high", "Inflation rose by 5.5% in the 12 months to January, a 30-year high. "
@@ -716,6 +718,13 @@ async def test_which_club_is_the_one_doing_the_event_though_no_sentence_says_clu
         newsroom: Store) -> None:
     answer = await answer_question(newsroom, "which club did ivo brandt go to on a free", NOW)
     assert answer.found and answer.headline.startswith("Redfield Rovers — ")
+
+
+async def test_who_someone_is_doing_something_to_is_the_other_person_named(newsroom: Store) -> None:
+    """"Who's X taking over from": not X, and the sentence that says it names no one; its
+    item's title does ("X to replace Y")."""
+    answer = await answer_question(newsroom, "who's lara kent taking over from on the politics show", NOW)
+    assert answer.found and answer.headline.startswith("Andrew Moss — ")
 
 
 async def test_why_leads_with_a_sentence_that_gives_a_cause(newsroom: Store) -> None:
