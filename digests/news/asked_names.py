@@ -22,10 +22,9 @@ from digests.news.word_matching import meets
 
 PERSON, COUNTRY, PLACE, NAME = "person", "country", "place", "name"
 
+_NAME_OF = r"(?:(?:full|actual|official|real|proper)\s+)?name\s+of\s+(?:the\s+|this\s+|that\s+)?"
 _ASKED = re.compile(r"^\s*(?:(?:in|at|from|for|to|by|on|with)\s+)?(?:which|what)"
-                    r"(?:['’]?s\s+the\s+(?:(?:full|actual|official|real|proper)\s+)?name\s+of\s+(?:the\s+|this\s+|that\s+)?|\s+"
-                    r"(?:(?:is|was|are|were)\s+(?:the\s+)?"
-                    r"(?:(?:(?:full|actual|official|real|proper)\s+)?name\s+of\s+(?:the\s+|this\s+|that\s+)?)?)?)"
+                    rf"(?:['’]?s\s+the\s+{_NAME_OF}|\s+(?:(?:is|was|are|were)\s+(?:the\s+)?(?:{_NAME_OF})?)?)"
                     r"(?P<words>[\w'’-]+(?:\s+[\w'’-]+){0,4})", re.IGNORECASE)
 # The words of the posts (split from "world_number_three", "fly-half": not their parts) and plain
 # words for a person.

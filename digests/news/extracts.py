@@ -11,12 +11,13 @@ from digests.news.people_words import DEMONYMS, PLACES
 from digests.news.question import Question
 from digests.news.text import words
 
+# A place's name: capitalised words, "of", "de", "on" or "upon" between them ("Newcastle upon Tyne")
+_PLACE_NAME = r"(?P<place>(?:[A-Z][\w'’.-]+)(?:\s+(?:of\s+|de\s+|on\s+|upon\s+)?[A-Z][\w'’.-]+){0,3})"
 _PLACE_AFTER = re.compile(r"\b(?:(?i:in|at|near|outside|inside|beneath|underneath)"  # "In Kyiv, …" too
                           r"|on(?=\s+(?:the\s+)?(?:Isle|Island)\s+of\b)"
                           r"|(?i:welcome)\s+to"
                           r"|(?:city|town|village|port|region|province|island|state|county|district)\s+of)"
-                          r"\s+(?:[Tt]he\s+)?"
-                          r"(?P<place>(?:[A-Z][\w'’.-]+)(?:\s+(?:of\s+|de\s+|on\s+)?[A-Z][\w'’.-]+){0,3})")
+                          r"\s+(?:[Tt]he\s+)?" + _PLACE_NAME)
 # A run of capitalised words (a name, a place), a trailing possessive, and capitalised words
 # that are never places: also what `support` reads a name in a sentence by.
 CAPITALISED_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}")
@@ -31,9 +32,8 @@ def place_in(text: str, asked: Question) -> str | None:
     else the first known place it names, other than a place the question itself gives. For
     "where is X from", only a place the sentence gives as where someone or something comes
     from: where a man died is not where he is from."""
-    if asks_origin(asked):
-        return placed_in(text, asked)
-    return placed_in(text, asked) or _known_place_in(text, asked)
+    placed = placed_in(text, asked)
+    return placed if placed or asks_origin(asked) else _known_place_in(text, asked)
 
 
 def asks_origin(asked: Question) -> bool:
@@ -42,7 +42,6 @@ def asks_origin(asked: Question) -> bool:
 
 
 _ORIGIN_ASKED = re.compile(r"^\s*where\b.*\bfrom\s*[?.!]*\s*$", re.IGNORECASE)
-_PLACE_NAME = r"(?P<place>(?:[A-Z][\w'’.-]+)(?:\s+(?:of\s+|de\s+|on\s+|upon\s+|and\s+)?[A-Z][\w'’.-]+){0,3})"
 # "from Leeds", "John Smith, 24, of Leeds", "a native of Leeds", "Leeds-born": where one is from
 _ORIGIN = re.compile(r"(?:\bfrom|,\s+of|\bnative\s+of|\bborn\s+in|\bhometown\s+of|\bgrew\s+up\s+in)"
                      r"\s+(?:the\s+)?" + _PLACE_NAME

@@ -206,7 +206,8 @@ _VERBS = """said says told tells announced announces warned warns added adds sta
 insisted insists stressed stresses noted claimed claims confirmed confirms explained explains wrote writes
 tweeted urged urges argued argues repeated acknowledged admitted denied denies cautioned predicted vowed vows
 pledged pledges replied responded accused accuses asked""".split()
-STOP = (FUNCTION | PLACES | NATIONS | frozenset(HONORIFICS).difference({"major"}) | frozenset(_VERBS)
+SURNAME_TITLES = _set("major")  # "Sir John Major"; a title before a name too, but no stop word
+STOP = (FUNCTION | PLACES | NATIONS | (frozenset(HONORIFICS) - SURNAME_TITLES) | frozenset(_VERBS)
         | frozenset(h for h in _HEADS + _MODS if "-" in h)  # "scrum-half", but "Fly" may be a surname
         | frozenset(w for h in _HEADS + _MODS for w in re.split("[_-]", h)
                     if "-" not in h or w in _HEADS or w in _MODS))
@@ -216,7 +217,6 @@ ACRONYM_ROLES = _set("mp mep msp mla ceo cfo coo cto pm dj")
 # What an office "of" may name and still be part of the role: "Secretary of Transportation".
 PORTFOLIOS = frozenset(w for h in _MODS + _MORE_MODS + _LOWER_MODS for w in h.split("_")) | _set("""
 transportation commerce labor labour homeland veterans affairs state staff""")
-SURNAME_TITLES = _set("major")  # "Sir John Major"; a title before a name too, but no stop word
 # Function words that may begin a name of a body or a show: "New Zealand", "The Daily Show", "World Bank".
 NAME_STARTS = _set("""new daily world live key top big first monday tuesday wednesday thursday friday saturday
 sunday""")

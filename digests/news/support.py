@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import replace
 from datetime import date
 
 from digests.models import SentenceHit
@@ -66,7 +65,7 @@ def support(asked: Question, text: str, rarity: Mapping[str, float],
     asks about them. `thing` says whether the sentence holds the kind of thing asked for (a
     value of the measure asked, a place, a date), which counts as one more word when known."""
     if not all(has_name(name, text) or name.casefold() in PLACES for name in asked.names) \
-            or not _places_in(asked, text):  # a place named is met as `_places_in` reads it
+            or not _places_met(asked.text, text):  # a place named is met as `_places_met` reads it
         return 0.0
     content = [t for t in asked.content_terms() if t not in named]
     found = lemmas_of(text)
@@ -218,12 +217,12 @@ _PLACE_PARTS = frozenset("""new north south east west eastern western northern s
 states kingdom nations republic sea gulf ocean black white house""".split())
 
 
-def _places_in(asked: Question, text: str) -> bool:
+def _places_met(question: str, text: str) -> bool:
     """Whether a sentence names the places the question names, however typed ("russia" is met
     by "Russian"): "what did russia put its rate up to" is not answered by a British rate."""
     def spelled(word: str) -> str:
         return _SPELLINGS.get(word, word)
-    typed = [POSSESSIVE_END.sub("", w.casefold()) for w in words(asked.text)]  # "hungary's"
+    typed = [POSSESSIVE_END.sub("", w.casefold()) for w in words(question)]  # "hungary's"
     wanted = {spelled(w) for w in typed if w in PLACES and w not in _PLACE_PARTS}
     if not wanted:
         return True
@@ -302,7 +301,7 @@ def about_it(asked: Question, text: str, context: str, rarity: Mapping[str, floa
     if asked.subject:
         last = POSSESSIVE_END.sub("", words(asked.subject)[-1])  # "when is Hungary's election"
         if last.casefold() in PLACES:  # "Hungarian election" is Hungary's
-            return _places_in(replace(asked, text=last), context)
+            return _places_met(last, context)
         return re.search(rf"(?<!\w){re.escape(last)}(?!\w)", context, re.IGNORECASE) is not None
     about = [t for t in asked.terms if t not in asked.verbs]
     return not about or any(meets(t, found) for t in about)

@@ -138,7 +138,13 @@ _COMPOUND_START = 4
 def split_in(question: str, found: Collection[str]) -> set[str]:
     """The question's neighbouring words a text writes as one ("cyber attack": a cyberattack,
     "heat wave": heatwaves), each as met: the converse of `compounds_in`."""
+    return {part for joined, parts in _joined_pairs(question) if joined in found for part in parts}
+
+
+@lru_cache(maxsize=1024)
+def _joined_pairs(question: str) -> tuple[tuple[str, tuple[str, str]], ...]:
+    """Each pair of neighbouring content words of a question, as one word and as its two (a
+    question is read against every sentence found: its pairs are made once)."""
     typed = [w.lower() for w in words(question)]
-    return {lemma(part) for a, b in itertools.pairwise(typed)
-            if a.isalpha() and b.isalpha() and a not in STOPWORDS and b not in STOPWORDS
-            and lemma(a + b) in found for part in (a, b)}
+    return tuple((lemma(a + b), (lemma(a), lemma(b))) for a, b in itertools.pairwise(typed)
+                 if a.isalpha() and b.isalpha() and a not in STOPWORDS and b not in STOPWORDS)
