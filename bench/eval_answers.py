@@ -35,6 +35,13 @@ Question sets, each answered from its own store and reported separately:
   840 links in every other set's evidence and near fields removed, `random.Random(4044)
   .sample(remaining, 400)` of the 3,679 items left, questions written from that sample only.
   Committed before its first run; that run is the figure for questions nobody tuned on.
+- `bench/questions_dev5.jsonl` (`--set dev5`): a fifth DEVELOPMENT set of 100, aimed at the
+  weakest kinds of held-out-2 (where and when): 30 where, 30 when and 10 how-many answerable, 10
+  of each unanswerable; 83 in a member's words. Written on 5 Dec 2026 by a helper blind to the
+  answering code and to the other sets' questions: the 932 links in every other set's evidence
+  and near fields removed, `random.Random(5055).sample(remaining, 500)` of the 3,587 items left,
+  questions written from that sample only (each unanswerable one checked against all items).
+  Committed before its first run; that run is the figure for questions nobody tuned on.
 
 Held-out (and dev) fields: `id`, `kind`, `question`, `answerable`, `phrasing` ("member": typed the way a
 member would, in other words than the item's; "article": in the item's words); for answerable
@@ -147,6 +154,8 @@ SETS = {
     "dev3": QuestionSet("dev3", "items.jsonl", "questions_dev3.jsonl",
                         ("how-many", "who-is", "where", "when", "what")),
     "dev4": QuestionSet("dev4", "items.jsonl", "questions_dev4.jsonl",
+                        ("how-many", "who-is", "where", "when", "what")),
+    "dev5": QuestionSet("dev5", "items.jsonl", "questions_dev5.jsonl",
                         ("how-many", "who-is", "where", "when", "what")),
 }
 # The sets a run without `--set` (or with `--set all`) reports; the dev set is run by name.
