@@ -7,7 +7,7 @@ from datetime import date
 
 from digests.news.dates import dates_in
 from digests.news.lexicon import lemma
-from digests.news.people_words import DEMONYMS, PLACES
+from digests.news.people_words import DEMONYMS, HEAD_WORDS, PLACES
 from digests.news.question import Question
 from digests.news.text import words
 
@@ -95,7 +95,7 @@ def _known_place_in(text: str, asked: Question) -> str | None:
         if found and found[0].casefold() == "the":
             found = found[1:]  # "…: The West calls for …": the run's article is no part of it
         known = [i for i, w in enumerate(found) if w.casefold() in PLACES or w.casefold() in DEMONYMS]
-        if not known:
+        if not known or _names_a_team(match.group(), found, known[-1]):
             continue
         start = known[0]
         while known[-1] == len(found) - 1 and start > 0 and known[-1] - start < 2 \
@@ -114,6 +114,29 @@ def _known_place_in(text: str, asked: Question) -> str | None:
         if not all(is_given(w, given) for w in place):
             return " ".join(place)
     return None
+
+
+# Words after a place that still name a place ("Kharkiv Oblast", "New York City"), or an event
+# held there.
+_PLACE_AFTER_WORDS = frozenset("""city county oblast region province state island islands bay coast valley
+airport station street square bridge district borough metro area""".split()) | frozenset(
+    # an event held there: "at the Guadalajara Open"
+    """open cup games championship championships olympics paralympics awards festival summit
+    conference tournament final finals grand marathon show expo congress masters classic derby""".split())
+
+
+def _names_a_team(run: str, found: list[str], last_place: int) -> bool:
+    """Whether the place is the first part of a team's or a firm's name ("the Los Angeles
+    Lakers' loss", "New York Times"): a capitalised word follows it that is no place, no post
+    ("Ukraine President Zelensky"), and the place is not written as an owner ("Colombia's")."""
+    if last_place == len(found) - 1:
+        return False
+    if found[last_place + 1].isupper():
+        return False  # "Colombia AG", "UK PM": a post written short
+    after = found[last_place + 1].casefold()
+    owner = re.search(rf"{re.escape(found[last_place])}['’]s?\b", run) is not None
+    return not owner and after not in _PLACE_AFTER_WORDS and after not in HEAD_WORDS \
+        and after not in PLACES and after not in DEMONYMS
 
 
 _NAME_WORDS_BEFORE = frozenset("""mayor governor president minister leader king queen prince general
@@ -136,17 +159,37 @@ def name_in(text: str, asked: Question) -> str | None:
 
 
 def date_in(text: str, published: date) -> date | str | None:
-    """The first day the sentence names, read against the day it was published; else a year it
-    gives ("in 1986", "until 2028")."""
+    """The first day the sentence names, read against the day it was published; else the first
+    month of a year ("in February 2018") or year it gives ("in 1986", "until 2028", "last year",
+    "20 years ago", read against the year it was published)."""
     found = dates_in(text, published)
     if found:
         return found[0][1]
-    year = _YEAR.search(text)
-    return year.group("year") if year else None
+    years = [(m.start(), _year_of(m, published.year)) for m in _YEAR.finditer(text)]
+    return min(years)[1] if years else None
 
 
 _YEAR = re.compile(r"\b(?:in|since|until|till|from|by|before|after|of|back to|dating to|through)\s+"
-                   r"(?:the\s+(?:year\s+)?)?(?P<year>1[0-9]{3}|20[0-9]{2})\b", re.IGNORECASE)
+                   r"(?:the\s+(?:year\s+)?)?(?P<year>1[0-9]{3}|20[0-9]{2})\b"
+                   r"|\b(?-i:(?P<month>January|February|March|April|May|June|July|August|September|October|"
+                   r"November|December))\s+(?P<monthyear>1[0-9]{3}|20[0-9]{2})\b"
+                   r"|\b(?P<last>last|next)\s+year\b"
+                   r"|\b(?P<ago>\d{1,3}|a|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty)"
+                   r"\s+years?\s+ago\b", re.IGNORECASE)
+_YEAR_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+               "nine": 9, "ten": 10, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
+
+
+def _year_of(match: re.Match[str], this_year: int) -> str:
+    """The year (or month and year) a match of `_YEAR` gives, read against the year of telling."""
+    if match.group("year"):
+        return match.group("year")
+    if match.group("month"):
+        return f"{match.group('month').title()} {match.group('monthyear')}"
+    if match.group("last"):
+        return str(this_year + (1 if match.group("last").lower() == "next" else -1))
+    count = match.group("ago").lower()
+    return str(this_year - (_YEAR_WORDS.get(count) or int(count)))
 
 
 _AGE = re.compile(r"\baged\s+(?P<a>\d{1,3})\b|(?<![\d,.])(?P<b>\d{1,3}(?:,\d{3})*)-year-old\b"

@@ -77,7 +77,7 @@ ceasefire truce
 attack strike shell shelling bomb bombing missile rocket airstrike
 invade invasion offensive incursion
 sanction embargo
-ban prohibit outlaw block restrict illegal criminalise criminalize
+ban prohibit outlaw block restrict illegal criminalise criminalize suspend suspension
 arrest detain custody
 sack dismiss layoff redundancy job lay axe fire
 buy acquire acquisition purchase takeover
@@ -146,6 +146,13 @@ cocaine coke
 restaurant outlet shop store branch
 join sign
 covid coronavirus
+miss missing disappear disappearance vanish
+hit slap smack punch
+croc crocodile
+junction interchange
+law legal legislation
+wed wedding marry marriage
+requirement rule duty obligation
 """.strip()
 
 

@@ -44,7 +44,8 @@ many happen happened happening give us figure figures much""".split()) | frozens
     """get gets got getting gotten thing things stuff guy guys bloke exactly roughly approximately
     actually really basically officially apparently supposedly ever end finally overall altogether
     old long far fast big large high heavy strong tall deep going pretty much someone somebody
-    anyone anybody something lots lot potentially possibly supposedly""".split()) | frozenset(
+    anyone anybody something lots lot potentially possibly supposedly
+    due meant scheduled""".split()) | frozenset(
     # A pronoun with its auxiliary: it says who, never what ("which senator said he'd vote").
     """he'd she'd they'd we'd i'd you'd he'll she'll they'll we'll i'll you'll they've we've
     you've i've he’d she’d they’d we’d he’ll she’ll they’ll""".split()) | frozenset(
@@ -111,6 +112,7 @@ _PHRASES = ((re.compile(r"\bpass(?:ed|es)?\s+away\b", re.I), "died"),
             (re.compile(r"\bman\s+utd\b", re.I), "Manchester United"),
             (re.compile(r"\bman\s+city\b", re.I), "Manchester City"),
             (re.compile(r"\bspurs\b", re.I), "Tottenham"),
+            (re.compile(r"\b(?:the\s+)?prem\b|\bepl\b", re.I), "the Premier League"),
             (re.compile(r"\b(?:get|got|gets|getting|was|were|been)\s+(?:nicked|busted|collared)\b", re.I),
              "arrested"),
             # "what was the name of the general": the name is what is asked, no word to say
@@ -122,7 +124,7 @@ _PHRASES = ((re.compile(r"\bpass(?:ed|es)?\s+away\b", re.I), "died"),
             (re.compile(r"\b(?:los[te]|loses|losing)\s+(?:(?:their|his|her|its|our|my)\s+)?homes?\b"
                         r"|\b(?:made|left)\s+homeless\b", re.I), "displaced"),
             # "when were the rules meant to be scrapped": when they were to be scrapped
-            (re.compile(r"\b(?:meant|supposed|scheduled)\s+to(?:\s+be)?\b", re.I), ""))
+            (re.compile(r"\b(?:meant|supposed|scheduled|due)\s+to(?:\s+be)?\b", re.I), ""))
 _HOW_MANY = re.compile(r"^\s*(?:how\s+(?:many|much)|what\s+(?:is|was|were|are)\s+the\s+"
                        r"(?:number|total|count|amount|size|value|cost|price|level|rate|share|toll)"
                        r"|what\s+number|what\s+percentage|what\s+share|what\s+score|what\s+age|how\s+big|how\s+large"

@@ -120,6 +120,11 @@ def says_it(asked: Question, text: str, published: date, events: bool = True) ->
         return False  # "the final death toll": not a count of the day, while it goes on
     if _THE_FINAL.search(asked.text) and _ANOTHER_STAGE.search(text) and not _THE_FINAL.search(text):
         return False  # "who won the final": not a win in the round of 16
+    if asked.kind in (KIND_DATE, KIND_PLACE) and any(not meets(t, found)
+                                                      for t in asked.terms if t in _OCCASIONS):
+        return False  # "when's the wedding": not the day the engagement was announced
+    if _REHEARSAL.search(text) and not _REHEARSAL.search(asked.text):
+        return False  # "where did England beat Bangladesh": not in a warm-up match
     if _SUCCESSOR.search(asked.text) and not _CHANGE_OF_POST.search(text):
         return False  # "the new Chelsea manager after Tuchel": not a sentence about Tuchel in post
     return _NOT_KNOWN.search(text) is None
@@ -130,6 +135,12 @@ _SUCCESSOR = re.compile(r"\b(?:new\s+(?:[\w'’-]+\s+){1,3}(?:after|since)\s|rep
 _CHANGE_OF_POST = re.compile(r"\b(?:appoint\w*|nam(?:ed|es)|replac\w*|succe\w*|new|took\s+over|takes\s+over|"
                              r"taking\s+over|hire[ds]?|chosen|picked|elected|installed|sworn|interim|caretaker)\b",
                              re.IGNORECASE)
+# Occasions a date or a place is asked of, which a sentence must say itself: the day of
+# something else in the same item is not theirs.
+_OCCASIONS = frozenset(lemma(w) for w in """wedding marriage funeral burial memorial engagement divorce
+birth inauguration coronation premiere trial verdict sentencing referendum election""".split())
+_REHEARSAL = re.compile(r"\b(?:warm-?up|practice|rehearsal|exhibition|dress\s+rehearsal)\s+(?:match|game|"
+                        r"win|victory|defeat|loss|draw|fixture|session|round|bout)\b", re.IGNORECASE)
 _THE_FINAL = re.compile(r"(?<![-\w])final(?!\s+(?:death\s+)?(?:toll|tally|count|figure|number|total|"
                         r"result|score|say|word|decision|day|stages?|straw)\b)(?![-\w])", re.IGNORECASE)
 _ANOTHER_STAGE = re.compile(r"\b(?:round\s+of\s+(?:16|32|sixteen)|last\s+(?:16|eight|four)|"
@@ -175,7 +186,9 @@ def _only_expected(asked: Question, text: str) -> bool:
     """A done event asked about ("what did the diamond sell for") and a sentence that only
     expects it ("is expected to sell for $48 million"): every time it says the event, a word of
     expectation comes right before."""
-    said = event_words(asked, text)
+    said: list[re.Match[str]] = event_words(asked, text)
+    if not said and set(asked.verbs) & _WIN_OR_BEAT:  # "after an efficient defeat of Bangladesh"
+        said = [*_WON_OVER.finditer(text), *_LOST_TO.finditer(text)]
     if not said:  # "could fetch a record $200 million": no sale said, one expected
         return _MODAL.search(text) is not None
     return all(_EXPECTED.search(text[:t.start()]) for t in said)
@@ -188,12 +201,15 @@ _LOST_TO_BEFORE = re.compile(rf"{_DEFEAT_BY}$")  # "her defeat by " right before
 _LOST_TO = re.compile(rf"{_DEFEAT_BY}(?=[A-Z])")
 _GONE_TO = re.compile(r"\b(?:went|goes|go|going|awarded|handed|given|presented)\s+to\s+(?:the\s+)?",
                       re.IGNORECASE)
+# A beating written as the winner's noun: "England win over Bangladesh", "a defeat of Bangladesh".
+_WON_OVER = re.compile(r"\b(?:win|victory|triumph|defeat|thrashing|rout)\s+(?:over|of|against)\s+(?=[A-Z])")
 
 
 def _said_otherwise(verb: str, text: str) -> bool:
     """A win written as a prize going to someone ("best picture went to Coda"), a victory as
-    the loser's defeat ("her defeat by Veronika Kudermetova")."""
-    if verb in _WIN_OR_BEAT and _LOST_TO.search(text) is not None:
+    the loser's defeat ("her defeat by Veronika Kudermetova") or as the winner's noun ("a
+    defeat of Bangladesh", "England win over Bangladesh")."""
+    if verb in _WIN_OR_BEAT and (_LOST_TO.search(text) or _WON_OVER.search(text)) is not None:
         return True
     return verb == _WIN and _GONE_TO.search(text) is not None
 
