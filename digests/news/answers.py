@@ -322,6 +322,14 @@ _ASKS_FOR_NAME = re.compile(r"^\s*(?:which|whose|whom|who\b(?!\s+(?:is|was|are|w
 _SMALLER_THAN_A_COUNTRY = re.compile(r"\b(?:town|city|village|constituency|venue|stadium|port|district)\b",
                                      re.IGNORECASE)
 _COUNTRIES = frozenset(c.casefold() for c in DEMONYMS.values())
+# States and provinces no one calls a town (not "New York" or "Washington", which are cities too).
+_STATES = frozenset(name.strip() for name in """alabama, alaska, arizona, arkansas, california,
+colorado, connecticut, delaware, florida, georgia, hawaii, idaho, illinois, indiana, iowa, kansas,
+kentucky, louisiana, maine, maryland, massachusetts, michigan, minnesota, mississippi, missouri, montana,
+nebraska, nevada, new hampshire, new jersey, new mexico, north carolina, north dakota, ohio, oklahoma,
+oregon, pennsylvania, rhode island, south carolina, south dakota, tennessee, texas, utah, vermont,
+virginia, west virginia, wisconsin, wyoming, ontario, quebec, alberta, british columbia, manitoba,
+saskatchewan, nova scotia, queensland, victoria, tasmania, new south wales""".split(","))
 _BROAD_PLACES = _COUNTRIES | frozenset("""europe asia africa america americas middle east west east north
 south the west britain uk us usa eu""".split())
 
@@ -366,8 +374,8 @@ def _named(asked: Question, text: str, *, around: bool = False) -> str | None:
         if want is not None and want.kind == COUNTRY:
             return name_of_kind(text, asked, want, around=around)
         place = place_in(text, asked)
-        if place and place.casefold() in _COUNTRIES and _SMALLER_THAN_A_COUNTRY.search(asked.text):
-            return None  # "which town": not "Ukraine"
+        if place and place.casefold() in _COUNTRIES | _STATES and _SMALLER_THAN_A_COUNTRY.search(asked.text):
+            return None  # "which town": not "Ukraine", nor "Virginia"
         if place and want is not None and want.said and place.split()[-1].islower():
             return None  # "which city": not "a Ukrainian town"
         return place

@@ -17,7 +17,9 @@ _PLACE_AFTER = re.compile(r"\b(?:(?i:in|at|near|outside|inside|beneath|underneat
                           r"|on(?=\s+(?:the\s+)?(?:Isle|Island)\s+of\b)"
                           r"|(?i:welcome)\s+to"
                           r"|(?:city|town|village|port|region|province|island|state|county|district)\s+of)"
-                          r"\s+(?:[Tt]he\s+)?" + _PLACE_NAME)
+                          r"\s+(?:[Tt]he\s+)?(?:(?:downtown|central|northern|southern|eastern|western|"
+                          r"north-?(?:east|west)ern|south-?(?:east|west)ern|suburban|rural|coastal)\s+)?"
+                          + _PLACE_NAME)
 # A run of capitalised words (a name, a place), a trailing possessive, and capitalised words
 # that are never places: also what `support` reads a name in a sentence by.
 CAPITALISED_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}")

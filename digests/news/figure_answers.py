@@ -101,7 +101,7 @@ async def answer_figures(store: AnswerStore, asked: Question, now: datetime,
                                                     events=False))
         return judged[key]
 
-    candidates = [c for c in found if answers(c)]
+    candidates = [c for c in found if answers(c) and same_fate(asked, c.figure.counted)]
     series = best_series(candidates, wanted, contexts) or _best_supported_figure(candidates, wanted)
     if not series:
         return dont_know(asked.text, KIND_FIGURES)
@@ -109,6 +109,21 @@ async def answer_figures(store: AnswerStore, asked: Question, now: datetime,
     quotes = tuple(Quote(f.figure.sentence, f.source) for f in series[:3])
     return Answer(asked.text, KIND_FIGURES, True, headline, quotes,
                   tuple(f.figure.value for f in series))
+
+
+_FATES = tuple(frozenset(lemma(w) for w in line.split()) for line in (
+    "kill killed die died dead death deaths fatality fatalities", "injure injured injury hurt wound wounded",
+    "arrest arrested detain detained", "evacuate evacuated flee fled displace displaced refugee refugees",
+    "rescue rescued", "miss missing"))
+
+
+def same_fate(asked: Question, counted: str | None) -> bool:
+    """Whether a figure counts people in the state the question asks of ("how many were hurt":
+    not "six people killed"): when both say one, they say the same."""
+    asked_fates = {n for n, fate in enumerate(_FATES) if fate & set(asked.terms)}
+    written = {lemma(w) for w in (counted or "").lower().split()}
+    said = {n for n, fate in enumerate(_FATES) if fate & written}
+    return not asked_fates or not said or bool(asked_fates & said)
 
 
 async def _answer_age(store: AnswerStore, asked: Question, rarity: Mapping[str, float]) -> Answer | None:

@@ -152,6 +152,7 @@ croc crocodile
 junction interchange
 law legal legislation
 wed wedding marry marriage
+plough plow ram smash crash
 requirement rule duty obligation
 """.strip()
 

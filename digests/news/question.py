@@ -145,8 +145,12 @@ toll total number figure percentage share population salary pay wage budget defi
 score temperature""".split())
 _WHO = re.compile(r"^\s*(?:who\s+(?:is|was|are|were)|who(?:'s|’s)|whos|tell\s+me\s+about)\s+"
                   r"(?P<name>.+?)\s*[?.!]*\s*$", re.IGNORECASE)
-_WHERE = re.compile(r"^\s*(?:where\b|(?:in\s+|at\s+|from\s+)?(?:which|what)\s+(?:town|city|country|village|"
-                    r"region|state|states|constituency|place|venue|stadium|port|island|province|county)\b)",
+_PLACE_WORD = (r"(?:town|city|country|village|region|state|states|constituency|place|venue|stadium|port|"
+               r"island|province|county)\b(?!\s+of\s+(?:mind|play|emergency|affairs|the\s+art)\b)")
+# "where", "which town", "which belgian town", "… to a doctor in which city?"
+_TWO_WORDS = r"(?:[\w'’-]+\s+){0,2}?"
+_WHERE = re.compile(rf"^\s*(?:where\b|(?:in\s+|at\s+|from\s+)?(?:which|what)\s+{_TWO_WORDS}{_PLACE_WORD})"
+                    rf"|\b(?:in|at|from|to)\s+(?:which|what)\s+{_TWO_WORDS}{_PLACE_WORD}\s*[?.!]*\s*$",
                     re.IGNORECASE)
 _WHEN = re.compile(r"^\s*(?:(?:since|until|till|by|from)\s+)?(?:when\b|what\s+(?:day|date|time|year|month)\b"
                    r"|on\s+what\s+(?:day|date)\b)|^\s*in\s+what\s+year\b", re.IGNORECASE)

@@ -960,3 +960,31 @@ def test_expectation_words_and_the_prem_are_read_as_news_writes_them() -> None:
     asked = read_question("when were biden and xi due to have their call", TODAY)
     assert "due" not in asked.terms
     assert {"premier", "leagu"} <= set(read_question("when is his first prem game", TODAY).terms)
+
+
+@pytest.mark.parametrize(("typed", "kind"), [
+    ("which belgian town did the car plough into the carnival crowd", KIND_PLACE),
+    ("which small ex-soviet country are ukrainians fleeing to", KIND_PLACE),
+    ("beckham handed his instagram over to a doctor in which city", KIND_PLACE),
+    ("which state is the fire in", KIND_PLACE),
+    ("what state of mind was he in", "search"),
+])
+def test_a_place_asked_with_words_before_it_or_at_the_question_s_end(typed: str, kind: str) -> None:
+    assert read_question(typed, TODAY).kind == kind
+
+
+def test_a_town_is_read_after_downtown_and_a_state_is_no_town() -> None:
+    asked = read_question("which town was the hookah lounge shooting in", TODAY)
+    assert answers_named(asked, "A shooting at a hookah lounge in downtown Blacksburg, police said.") \
+        == "Blacksburg"
+    assert answers_named(asked, "Deadly hookah lounge shooting in Virginia") is None
+
+
+def test_a_count_of_the_dead_does_not_answer_how_many_were_hurt() -> None:
+    from digests.news.figure_answers import same_fate
+    hurt = read_question("how many people got hurt when the car hit the carnival", TODAY)
+    assert not same_fate(hurt, "people killed")
+    assert same_fate(hurt, "people injured") and same_fate(hurt, "spectators")
+    either = read_question("how many civilians have been killed or injured", TODAY)
+    assert same_fate(either, "civilians killed")
+    assert meets(lemma("plough"), {lemma("crashed")})
