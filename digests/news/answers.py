@@ -32,7 +32,7 @@ from digests.news.figure_answers import FigureQuestion, answer_figures, figure_d
 from digests.news.lexicon import lemma
 from digests.news.names import person_key
 from digests.news.people import extract_people
-from digests.news.people_words import DEMONYMS, HEAD_WORDS
+from digests.news.people_words import COUNTRIES, HEAD_WORDS
 from digests.news.person_answers import answer_holder, answer_person
 from digests.news.question import (
     KIND_DATE,
@@ -215,17 +215,21 @@ async def _lead_from_items(store: AnswerStore, asked: Question, hits: Sequence[S
         score = support_in_item(judged, hit.text, context, rarity, named, True)
         if score >= SUPPORTED:
             supported.append((score, hit))
-    if asked.kind == KIND_PLACE:
+    want = wanted(asked)
+    if asked.kind == KIND_PLACE and not (want and want.kind == COUNTRY):  # "which country": a country
         supported = await _narrowed(store, judged, supported, rarity, named)
     leads = {id(hit): _lead(asked, hit, now) for _, hit in supported}
     unnamed = {hit.source.item_id for _, hit in supported if leads[id(hit)] is None}
+    around: set[int] = set()  # hits whose lead their item's other sentences give
     named_elsewhere = wanted(asked) is not None or _OBJECT_ASKED.search(asked.text)
     if unnamed and asked.kind != KIND_DATE and named_elsewhere:
         texts = await store.item_texts(unnamed)
         for _, hit in supported:
             if leads[id(hit)] is None and hit.source.item_id in texts:
                 leads[id(hit)] = _named(asked, texts[hit.source.item_id], around=True)
-    found = [(score - _said_only(asked, hit), _dates_the_event(asked, hit), hit.score, lead, hit)
+                around.add(id(hit))
+    found = [(score - _said_only(asked, hit) - (AROUND_PENALTY if id(hit) in around else 0.0),
+              _dates_the_event(asked, hit), hit.score, lead, hit)
              for score, hit in supported if (lead := leads[id(hit)]) is not None]
     found.sort(key=lambda entry: entry[:3], reverse=True)
     if found:  # of the best supported, the lead that more items give ("in Istanbul", twice)
@@ -321,7 +325,7 @@ _ASKS_FOR_NAME = re.compile(r"^\s*(?:which|whose|whom|who\b(?!\s+(?:is|was|are|w
 
 _SMALLER_THAN_A_COUNTRY = re.compile(r"\b(?:town|city|village|constituency|venue|stadium|port|district)\b",
                                      re.IGNORECASE)
-_COUNTRIES = frozenset(c.casefold() for c in DEMONYMS.values())
+_COUNTRIES = frozenset(c.casefold() for c in COUNTRIES)
 # States and provinces no one calls a town (not "New York" or "Washington", which are cities too).
 _STATES = frozenset(name.strip() for name in """alabama, alaska, arizona, arkansas, california,
 colorado, connecticut, delaware, florida, georgia, hawaii, idaho, illinois, indiana, iowa, kansas,
@@ -348,6 +352,7 @@ _SAID_ON = re.compile(r"\b(?P<verb>said|says|told|tells|reported|announced|state
                       re.IGNORECASE)
 
 
+AROUND_PENALTY = 0.1  # support a sentence that names the answer gives up to one whose item names it
 SAID_DATE_PENALTY = 0.15  # support a sentence dated by its telling only gives up to one dated by the event
 
 

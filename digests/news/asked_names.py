@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from digests.news.extracts import POSSESSIVE_END, given_words, is_given
 from digests.news.lexicon import lemma
 from digests.news.people import extract_people
-from digests.news.people_words import DEMONYMS, HEAD_WORDS, ORG_NOUNS
+from digests.news.people_words import COUNTRIES, DEMONYMS, HEAD_WORDS, ORG_NOUNS
 from digests.news.question import Question
 from digests.news.text import STOPWORDS, words
 from digests.news.word_matching import meets
@@ -39,7 +39,7 @@ _KIND_NOUNS = {**{w: PERSON for w in _PERSON_NOUNS}, **{w: COUNTRY for w in _COU
                **{w: PLACE for w in _PLACE_NOUNS}, **{w: NAME for w in _NAME_NOUNS}}
 _TIME_NOUNS = frozenset("day date time year month week hour".split())
 _NOUN_WORDS = 4  # "first big city", "pakistani leader", "nuclear power plant"
-_COUNTRIES = {c.casefold(): c for c in DEMONYMS.values()}
+_COUNTRIES = {c.casefold(): c for c in COUNTRIES}
 # "what do the locals call the Italian bear", "what's that chalk drum sculpture called": the
 # thing's name is asked, the words after "call" (or before "called") say what it is.
 _CALLED = re.compile(r"^\s*what\s+(?:do|does|did)\s+(?:[\w'’-]+\s+){0,3}?call\s+(?:the\s+|that\s+|this\s+)?"

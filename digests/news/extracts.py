@@ -12,7 +12,11 @@ from digests.news.question import Question
 from digests.news.text import words
 
 # A place's name: capitalised words, "of", "de", "on" or "upon" between them ("Newcastle upon Tyne")
-_PLACE_NAME = r"(?P<place>(?:[A-Z][\w'’.-]+)(?:\s+(?:of\s+|de\s+|on\s+|upon\s+)?[A-Z][\w'’.-]+){0,3})"
+_CALENDAR = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|"
+             r"June|July|August|September|October|November|December)\b")
+# "Stratford-upon-Avon", "Newcastle upon Tyne", "Southend-on-Sea"; not "Mariupol on Saturday"
+_PLACE_NAME = (r"(?P<place>(?:[A-Z][\w'’.-]+)(?:\s+(?:(?:of|de|on|upon)\s+)?(?!" + _CALENDAR
+               + r")[A-Z][\w'’.-]+){0,3})")
 _PLACE_AFTER = re.compile(r"\b(?:(?i:in|at|near|outside|inside|beneath|underneath)"  # "In Kyiv, …" too
                           r"|on(?=\s+(?:the\s+)?(?:Isle|Island)\s+of\b)"
                           r"|(?i:welcome)\s+to"
@@ -56,6 +60,9 @@ def placed_in(text: str, asked: Question) -> str | None:
     given = given_words(asked)
     for match in (_ORIGIN if asks_origin(asked) else _PLACE_AFTER).finditer(text):
         place = match.group("place") or match.group("born")
+        inner = _OWNED_PLACE.match(text, match.end()) if POSSESSIVE_END.search(place) else None
+        if inner is not None and not all(is_given(w, given) for w in words(inner.group("place"))):
+            place = inner.group("place")  # "in Morocco's northern Chefchaouen province": Chefchaouen
         first = words(place)[0].casefold() if words(place) else ""
         if (first in NOT_PLACES or place.casefold() in DEMONYMS or _EVENT_END.search(place)
                 or all(is_given(w, given) for w in words(place))):
@@ -65,6 +72,10 @@ def placed_in(text: str, asked: Question) -> str | None:
     return None
 
 
+# A place inside the one just named as its owner: "Morocco's northern Chefchaouen province".
+_OWNED_PLACE = re.compile(r"[^\S\n]+(?:(?:northern|southern|eastern|western|central|north-?(?:east|west)ern|"
+                          r"south-?(?:east|west)ern|coastal|remote)[^\S\n]+)?"
+                          r"(?P<place>[A-Z][\w'’.-]+(?:[^\S\n]+[A-Z][\w'’.-]+){0,2})")
 # "at the World Indoor Athletics Championships": an event, not a place ("… in Belgrade" is)
 _EVENT_END = re.compile(r"\b(?:Championships?|Games|Olympics|Paralympics|Cup|Open|Awards|Festival|Summit|"
                         r"Conference|Tournament|Finals?|Grand\s+Prix|Marathon|Show|Expo|Congress)$")
@@ -97,10 +108,11 @@ def _known_place_in(text: str, asked: Question) -> str | None:
         if found and found[0].casefold() == "the":
             found = found[1:]  # "…: The West calls for …": the run's article is no part of it
         known = [i for i, w in enumerate(found) if w.casefold() in PLACES or w.casefold() in DEMONYMS]
-        if not known or _names_a_team(match.group(), found, known[-1]):
+        cut = _NEXT_CAPITALISED.match(text, match.end())  # the run stopped at its fourth word
+        if not known or _names_a_team(match.group(), [*found, *([cut.group(1)] if cut else [])], known[-1]):
             continue
         start = known[0]
-        while known[-1] == len(found) - 1 and start > 0 and known[-1] - start < 2 \
+        while known[-1] == len(found) - 1 and not cut and start > 0 and known[-1] - start < 2 \
                 and found[start - 1].casefold() not in NOT_PLACES | _NAME_WORDS_BEFORE:
             start -= 1  # "Uttar Pradesh", "Madhya Pradesh": the run's words before a known last one
         place = found[start:known[-1] + 1]  # "Colombia" of "Colombia AG"
@@ -125,6 +137,9 @@ airport station street square bridge district borough metro area""".split()) | f
     # an event held there: "at the Guadalajara Open"
     """open cup games championship championships olympics paralympics awards festival summit
     conference tournament final finals grand marathon show expo congress masters classic derby""".split())
+
+
+_NEXT_CAPITALISED = re.compile(r"[^\S\n]+([A-Z][\w'’.-]*)")
 
 
 def _names_a_team(run: str, found: list[str], last_place: int) -> bool:

@@ -97,7 +97,32 @@ DEMONYMS = {"russian": "Russia", "ukrainian": "Ukraine", "american": "United Sta
             "indonesian": "Indonesia", "filipino": "Philippines", "thai": "Thailand",
             "vietnamese": "Vietnam", "lebanese": "Lebanon", "jamaican": "Jamaica",
             "republican": "Republican", "democrat": "Democrat", "democratic": "Democrat",
-            "tory": "Conservative"}
+            "tory": "Conservative",
+            # more countries by their nationality: the Americas, Africa, Asia and the rest of Europe
+            "peruvian": "Peru", "chilean": "Chile", "colombian": "Colombia", "venezuelan": "Venezuela",
+            "cuban": "Cuba", "ecuadorian": "Ecuador", "bolivian": "Bolivia", "paraguayan": "Paraguay",
+            "uruguayan": "Uruguay", "haitian": "Haiti", "guatemalan": "Guatemala", "honduran": "Honduras",
+            "nicaraguan": "Nicaragua", "panamanian": "Panama", "ethiopian": "Ethiopia", "somali": "Somalia",
+            "sudanese": "Sudan", "ugandan": "Uganda", "tanzanian": "Tanzania", "rwandan": "Rwanda",
+            "ghanaian": "Ghana", "senegalese": "Senegal", "malian": "Mali", "moroccan": "Morocco",
+            "algerian": "Algeria", "tunisian": "Tunisia", "libyan": "Libya", "zimbabwean": "Zimbabwe",
+            "zambian": "Zambia", "congolese": "Congo", "cameroonian": "Cameroon", "angolan": "Angola",
+            "mozambican": "Mozambique", "namibian": "Namibia", "malawian": "Malawi", "nepalese": "Nepal",
+            "nepali": "Nepal", "bangladeshi": "Bangladesh", "burmese": "Myanmar", "cambodian": "Cambodia",
+            "laotian": "Laos", "malaysian": "Malaysia", "singaporean": "Singapore", "mongolian": "Mongolia",
+            "uzbek": "Uzbekistan", "turkmen": "Turkmenistan", "tajik": "Tajikistan", "kyrgyz": "Kyrgyzstan",
+            "azerbaijani": "Azerbaijan", "kuwaiti": "Kuwait", "emirati": "United Arab Emirates",
+            "bahraini": "Bahrain", "omani": "Oman", "yemeni": "Yemen", "icelandic": "Iceland",
+            "maltese": "Malta", "cypriot": "Cyprus", "slovenian": "Slovenia", "slovene": "Slovenia",
+            "bosnian": "Bosnia", "montenegrin": "Montenegro", "albanian": "Albania", "kosovan": "Kosovo",
+            "fijian": "Fiji", "tongan": "Tonga", "samoan": "Samoa", "luxembourgish": "Luxembourg"}
+# Countries no single nationality word names here (with those DEMONYMS gives: every country known).
+COUNTRIES = frozenset(DEMONYMS.values()) - {"Republican", "Democrat", "Conservative"} | frozenset({
+    "South Korea", "North Korea", "New Zealand", "South Africa", "Sri Lanka", "Costa Rica", "El Salvador",
+    "Dominican Republic", "Ivory Coast", "Sierra Leone", "Burkina Faso", "Papua New Guinea", "Niger",
+    "Guinea", "Eritrea", "Liberia", "Gabon", "Gambia", "Benin", "Togo", "Botswana", "Lesotho", "Eswatini",
+    "Madagascar", "Mauritius", "Maldives", "Bhutan", "Brunei", "Liechtenstein", "Andorra", "Monaco",
+    "San Marino", "Vatican", "Greenland", "Guyana", "Suriname", "Vanuatu", "Palestine"})
 NATIONS = _set("""russians ukrainians americans briton britons english european europeans germans poles
 belarusians japanese hungarian romanian moldovan slovak czech lithuanian latvian estonian finnish swedish
 norwegian danish dutch belgian italian spanish portuguese greek israeli iranian syrian indian pakistani

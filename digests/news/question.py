@@ -45,7 +45,7 @@ many happen happened happening give us figure figures much""".split()) | frozens
     actually really basically officially apparently supposedly ever end finally overall altogether
     old long far fast big large high heavy strong tall deep going pretty much someone somebody
     anyone anybody something lots lot potentially possibly supposedly
-    due meant scheduled""".split()) | frozenset(
+    due meant scheduled massive huge enormous randomly literally suddenly""".split()) | frozenset(
     # A pronoun with its auxiliary: it says who, never what ("which senator said he'd vote").
     """he'd she'd they'd we'd i'd you'd he'll she'll they'll we'll i'll you'll they've we've
     you've i've he’d she’d they’d we’d he’ll she’ll they’ll""".split()) | frozenset(

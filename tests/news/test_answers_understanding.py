@@ -988,3 +988,22 @@ def test_a_count_of_the_dead_does_not_answer_how_many_were_hurt() -> None:
     either = read_question("how many civilians have been killed or injured", TODAY)
     assert same_fate(either, "civilians killed")
     assert meets(lemma("plough"), {lemma("crashed")})
+
+
+def test_a_country_is_named_by_its_nationality_across_the_world() -> None:
+    asked = read_question("which country had that massive repsol oil spill", TODAY)
+    assert "massiv" not in asked.terms
+    want = wanted(asked)
+    assert want is not None and want.kind == COUNTRY
+    assert name_of_kind("After Peru’s worst ever disaster, Repsol, the Spanish firm, said little.",
+                        asked, want) == "Peru"
+
+
+def test_a_place_ends_before_a_day_and_inside_the_country_that_owns_it() -> None:
+    asked = read_question("where did it happen", TODAY)
+    assert place_in("Evacuations from the besieged city of Mariupol on Saturday were halted.", asked) \
+        == "Mariupol"
+    assert place_in("Crowds gathered in Morocco's northern Chefchaouen province on Monday.", asked) \
+        == "Chefchaouen"
+    assert place_in("Former CNN Digital Asia Director Marc Lourdes dies at 40", asked) == "Asia"
+    assert place_in("Protests in Uttar Pradesh grew.", asked) == "Uttar Pradesh"
