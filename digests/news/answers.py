@@ -342,7 +342,8 @@ def _lead(asked: Question, hit: SentenceHit, now: datetime) -> str | None:
     """What leads the answer: the place, the name or the day the sentence gives."""
     if asked.kind == KIND_DATE:
         published = hit.source.published_at.date()
-        day = date_in(_without_said_dates(asked, hit.text), published) or date_in(hit.text, published)
+        day = (date_in(_without_said_dates(asked, hit.text), published, bare=False)
+               or date_in(hit.text, published, bare=False) or date_in(hit.text, published))
         return _date_words(day, now) if day else None
     return _named(asked, hit.text)
 
@@ -361,7 +362,8 @@ def _said_only(asked: Question, hit: SentenceHit) -> float:
     if asked.kind != KIND_DATE or _SAID_ON.search(hit.text) is None:
         return 0.0
     published = hit.source.published_at.date()
-    return SAID_DATE_PENALTY if date_in(_without_said_dates(asked, hit.text), published) is None else 0.0
+    own_day = date_in(_without_said_dates(asked, hit.text), published, bare=False)
+    return SAID_DATE_PENALTY if own_day is None else 0.0
 
 
 def _without_said_dates(asked: Question, text: str) -> str:

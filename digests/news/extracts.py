@@ -175,15 +175,19 @@ def name_in(text: str, asked: Question) -> str | None:
     return None
 
 
-def date_in(text: str, published: date) -> date | str | None:
+def date_in(text: str, published: date, *, bare: bool = True) -> date | str | None:
     """The first day the sentence names, read against the day it was published; else the first
     month of a year ("in February 2018") or year it gives ("in 1986", "until 2028", "last year",
-    "20 years ago", read against the year it was published)."""
+    "20 years ago", read against the year it was published); `bare`: else a year on its own
+    ("its 2023 launch")."""
     found = dates_in(text, published)
     if found:
         return found[0][1]
     years = [(m.start(), _year_of(m, published.year)) for m in _YEAR.finditer(text)]
-    return min(years)[1] if years else None
+    if years:
+        return min(years)[1]
+    alone = _BARE_YEAR.search(text) if bare else None  # "ahead of its 2023 Disney Plus launch"
+    return alone.group("year") if alone else None
 
 
 _YEAR = re.compile(r"\b(?:in|since|until|till|from|by|before|after|of|back to|dating to|through)\s+"
@@ -193,6 +197,9 @@ _YEAR = re.compile(r"\b(?:in|since|until|till|from|by|before|after|of|back to|da
                    r"|\b(?P<last>last|next)\s+year\b"
                    r"|\b(?P<ago>\d{1,3}|a|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty)"
                    r"\s+years?\s+ago\b", re.IGNORECASE)
+# A year on its own after a small word: not "Euro 2020" or "Beijing 2022" (names), "2,022", "£2022"
+# or "2020-21".
+_BARE_YEAR = re.compile(r"(?:^|(?<![\w'’-])[a-z]{2,}\s+)(?P<year>19[5-9][0-9]|20[0-4][0-9])(?![\w%,.-])")
 _YEAR_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                "nine": 9, "ten": 10, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
 

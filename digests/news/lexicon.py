@@ -97,7 +97,7 @@ leader head chief boss
 company firm business
 country nation
 city town
-say tell state announce
+say tell state announce claim
 case infection
 live resident inhabitant population
 song track single
@@ -153,6 +153,8 @@ junction interchange
 law legal legislation
 wed wedding marry marriage
 plough plow ram smash crash
+kidnap abduct abduction
+publish release
 requirement rule duty obligation
 """.strip()
 

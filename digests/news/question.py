@@ -198,9 +198,14 @@ class Unreadable(Exception):
     """A question that cannot be answered as asked; the message says why, for the member."""
 
 
+# What a member types before asking: "so when does…", "ok but who is…", "hey, where…"
+_OPENER = re.compile(r"^(?:\s*(?:(?:so|ok(?:ay)?|and|but|hey|hi|um+|uh+|btw|quick\s+q(?:uestion)?:?)\s*[,:]?"
+                     r"|(?:well|right|anyway)\s*,)(?=\s))+\s*", re.IGNORECASE)
+
+
 def read_question(text: str, today: date) -> Question:
     """The question read, or `Unreadable` (empty, or not in English)."""
-    stripped = " ".join(text.split())
+    stripped = _OPENER.sub("", " ".join(text.split()))
     if not _LETTER.search(stripped):
         raise Unreadable("Ask me a question in words: what would you like to know?")
     if not _reads_as_english(stripped):

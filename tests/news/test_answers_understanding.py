@@ -905,7 +905,7 @@ def test_a_running_toll_is_not_shown_falling() -> None:
     ("The statue first appeared five years ago.", "2017"),
     ("The stadium will open next year.", "2023"),
     ("She left the family home in 2019, a year after the move.", "2019"),
-    ("may 2020 be kinder", None),  # "may" typed lower case is no month
+    ("may 2020 be kinder", "2020"),  # "may" typed lower case is no month: the year alone
 ])
 def test_a_year_is_read_from_a_month_or_from_the_year_of_telling(sentence: str, when: str | None) -> None:
     from digests.news.answers import date_in
@@ -1007,3 +1007,25 @@ def test_a_place_ends_before_a_day_and_inside_the_country_that_owns_it() -> None
         == "Chefchaouen"
     assert place_in("Former CNN Digital Asia Director Marc Lourdes dies at 40", asked) == "Asia"
     assert place_in("Protests in Uttar Pradesh grew.", asked) == "Uttar Pradesh"
+
+
+@pytest.mark.parametrize(("typed", "read"), [
+    ("so when does stranger things actually end", "when does stranger things actually end"),
+    ("ok so who is kemi badenoch", "who is kemi badenoch"),
+    ("hey, where is kharkiv", "where is kharkiv"),
+    ("right, where is kharkiv", "where is kharkiv"),
+    ("so-called experts say what", "so-called experts say what"),
+])
+def test_what_a_member_types_before_asking_is_not_the_question(typed: str, read: str) -> None:
+    assert read_question(typed, TODAY).text == read
+
+
+def test_a_year_on_its_own_comes_after_every_other_date() -> None:
+    from digests.news.answers import date_in
+    published = date(2022, 3, 7)
+    assert date_in("ahead of its 2023 Disney Plus launch", published) == "2023"
+    assert date_in("at Euro 2020 and the Beijing 2022 Games", published) is None
+    assert date_in("the 2020-21 season cost £2022", published) is None
+    assert date_in("suspended for bets during the 2021 season, the league said", published,
+                   bare=False) is None
+    assert meets(lemma("kidnapped"), {lemma("abducted")}) and meets(lemma("released"), {lemma("published")})
