@@ -9,7 +9,8 @@ from datetime import datetime, timedelta
 
 from digests.models import Item, StoryRecord
 from digests.news.answers import Answer, answer_question
-from digests.news.digest import STORY_LIMIT, Digest, DigestStory, build_digest, story_card
+from digests.news.digest import STORY_LIMIT, Digest, DigestStory, digest_of_ranked, story_card
+from digests.news.judgement import ranked
 from digests.readings import Figure, Mention
 from digests.servers.scope import ScopedStore
 from digests.store.core import Store
@@ -31,24 +32,31 @@ class DigestInputs:
     end: datetime
 
 
-async def digest_inputs(store: Reader, hours: float, now: datetime) -> DigestInputs:
+async def digest_inputs(store: Reader, hours: float, now: datetime, *,
+                        people: bool = True) -> DigestInputs:
     """The reads for the digest of the `hours` before `now`, in one pass over the two windows.
-    Items not read yet (in no story) are stories of their own rather than left out."""
+    Items not read yet (in no story) are stories of their own rather than left out. `people`:
+    whether the mentions of every story are read too (a digest shows only a dozen's)."""
     start = now - timedelta(hours=hours)
     previous = start - timedelta(hours=hours)
     both = await store.stories_between(previous, now, since=previous)
     stories = [s for s in both if any(i.published_at >= start for i in s.items)]
     before = [i for s in both for i in s.items if i.published_at < start]
     stories += [_plain_story(item) for item in await store.unread_items_between(start, now)]
-    figures, mentions = await _readings(store, stories)
+    figures = await _figures(store, stories)
+    mentions = await _mentions(store, stories) if people else {}
     return DigestInputs(stories, figures, mentions, before, start, now)
 
 
 async def digest_of_last(store: Reader, hours: float, now: datetime) -> Digest:
-    """The digest of the `hours` before `now`, unread items shown plainly."""
-    given = await digest_inputs(store, hours, now)
-    return await asyncio.to_thread(build_digest, given.stories, given.figures, given.start, now,
-                                   STORY_LIMIT, given.mentions, given.before)
+    """The digest of the `hours` before `now`, unread items shown plainly. The window is ranked
+    first; the people of the stories shown are read after (reading every story's took a tenth
+    of a second on a day of 3,000 reports)."""
+    given = await digest_inputs(store, hours, now, people=False)
+    ordered = await asyncio.to_thread(ranked, given.stories, given.start, now, given.figures, given.before)
+    mentions = await _mentions(store, ordered[:STORY_LIMIT])
+    return await asyncio.to_thread(digest_of_ranked, ordered, given.figures, mentions, given.start, now,
+                                   STORY_LIMIT)
 
 
 async def story_cards(store: Store, story_ids: Sequence[int], feed_ids: frozenset[int] | None,
@@ -67,14 +75,21 @@ def _plain_story(item: Item) -> StoryRecord:
 
 async def _readings(store: Reader, stories: Sequence[StoryRecord]
                     ) -> tuple[dict[int, list[Figure]], dict[int, list[Mention]]]:
-    item_ids = [i.id for s in stories for i in s.items]
+    return await _figures(store, stories), await _mentions(store, stories)
+
+
+async def _figures(store: Reader, stories: Sequence[StoryRecord]) -> dict[int, list[Figure]]:
     figures: dict[int, list[Figure]] = {}
-    for cited in await store.figures_of_items(item_ids):
+    for cited in await store.figures_of_items([i.id for s in stories for i in s.items]):
         figures.setdefault(cited.source.item_id, []).append(cited.figure)
+    return figures
+
+
+async def _mentions(store: Reader, stories: Sequence[StoryRecord]) -> dict[int, list[Mention]]:
     mentions: dict[int, list[Mention]] = {}
-    for cited_mention in await store.mentions_of_items(item_ids):
-        mentions.setdefault(cited_mention.source.item_id, []).append(cited_mention.mention)
-    return figures, mentions
+    for cited in await store.mentions_of_items([i.id for s in stories for i in s.items]):
+        mentions.setdefault(cited.source.item_id, []).append(cited.mention)
+    return mentions
 
 
 async def ask(store: Reader, question: str, now: datetime) -> Answer:

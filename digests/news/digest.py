@@ -82,9 +82,16 @@ def build_digest(stories: Sequence[StoryRecord], figures: Mapping[int, Sequence[
     was read in each item; `before` holds the reports of the previous window, for what is new
     and for a source's standing; `weights` are the ranking's (see `judgement.Weights`)."""
     ordered = ranked(stories, start, end, figures, before, weights)
+    return digest_of_ranked(ordered, figures, mentions or {}, start, end, limit)
+
+
+def digest_of_ranked(ordered: Sequence[StoryRecord], figures: Mapping[int, Sequence[Figure]],
+                     mentions: Mapping[int, Sequence[Mention]], start: datetime, end: datetime,
+                     limit: int = STORY_LIMIT) -> Digest:
+    """The digest of stories already ranked: the first `limit` told as cards (`mentions` need
+    hold only their reports' people)."""
     sources = {i.feed_name for s in ordered for i in in_window(s, start, end)}
-    people = mentions or {}
-    cards = tuple(story_card(s, figures, people, start, end=end) for s in ordered[:limit])
+    cards = tuple(story_card(s, figures, mentions, start, end=end) for s in ordered[:limit])
     return Digest(start, end, cards, story_total=len(ordered), source_total=len(sources))
 
 

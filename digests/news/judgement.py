@@ -161,12 +161,16 @@ def _outlet(url: str | None, feed_name: str) -> str:
 def piece_kind(item: Item) -> float:
     """1 for hard news; SOFT for features, culture, sport and opinion; SERVICE for deals,
     reviews, quizzes, clips, galleries, guides and press reviews."""
-    sections = _sections(item)
-    title = item.title
+    return _piece_kind(item.url, item.title, item.categories)
+
+
+@lru_cache(maxsize=1 << 15)  # a day's digests read the same reports again and again
+def _piece_kind(url: str | None, title: str, categories: tuple[str, ...]) -> float:
+    sections = _sections(url)
     if (sections & _SERVICE_SECTIONS or _SERVICE_WORDS.search(title) or _LISTICLE.search(title)
             or _PRESS_REVIEW.search(title)):
         return SERVICE
-    if (sections & _SOFT_SECTIONS or {c.casefold() for c in item.categories} & _SOFT_SECTIONS
+    if (sections & _SOFT_SECTIONS or {c.casefold() for c in categories} & _SOFT_SECTIONS
             or _FEATURE_TITLE.search(title) or _OWN_VOICE.search(title)):
         return SOFT
     return 1.0
@@ -183,12 +187,12 @@ def _kind_of(reports: Sequence[Item]) -> float:
     return kind
 
 
-def _sections(item: Item) -> set[str]:
+def _sections(url: str | None) -> set[str]:
     """The section words of an item's link: "/news/world-europe-1234" → {"news", ...};
     "/sport/football/60123" → {"sport", "football"}."""
-    if not item.url:
+    if not url:
         return set()
-    path = urlsplit(item.url).path.lower()
+    path = urlsplit(url).path.lower()
     parts = [p for p in path.split("/") if p and not p[:1].isdigit()][:3]
     return {p for part in parts for p in (part, part.split("-")[0])}
 
@@ -383,9 +387,15 @@ def _unit_tfidf(counts: Mapping[int, Counter[str]]) -> dict[int, dict[str, float
 
 
 def _bag(item: Item) -> Counter[str]:
-    """An item's words as the vectors count them: the title's twice, the text's opening once."""
-    bag = Counter(_lemmas(item.title) * 2)
-    bag.update(_lemmas(" ".join(item.text.split()[:_VECTOR_WORDS])))
+    """An item's words as the vectors count them: the title's twice, the text's opening once
+    (never changed by a caller: the same report is read by every digest of its day)."""
+    return _bag_of(item.title, item.text)
+
+
+@lru_cache(maxsize=1 << 14)
+def _bag_of(title: str, text: str) -> Counter[str]:
+    bag = Counter(_lemmas(title) * 2)
+    bag.update(_lemmas(" ".join(text.split()[:_VECTOR_WORDS])))
     return bag
 
 
@@ -412,7 +422,9 @@ def neighbours(vectors: Mapping[int, Mapping[str, float]], floor: float = RELATE
     postings: dict[str, list[tuple[int, float]]] = {}
     tops: dict[int, list[tuple[str, float]]] = {}
     for story_id, vector in vectors.items():
-        tops[story_id] = sorted(vector.items(), key=lambda kv: (-kv[1], kv[0]))[:telling]
+        # the heaviest words, ties by the word: (-weight, word) pairs compare without a key
+        tops[story_id] = [(word, -weight) for weight, word in
+                          sorted([(-weight, word) for word, weight in vector.items()])[:telling]]
         for word, weight in tops[story_id]:
             postings.setdefault(word, []).append((story_id, weight))
     common = max(COMMON_WORD, COMMON_SHARE * len(vectors))
@@ -422,7 +434,7 @@ def neighbours(vectors: Mapping[int, Mapping[str, float]], floor: float = RELATE
         shared: dict[int, float] = {}
         for word, weight in tops[story_id]:
             posting = postings[word]
-            if len(posting) > common:
+            if len(posting) > common or len(posting) == 1:  # too common, or this story's alone
                 continue
             for other, other_weight in posting:
                 shared[other] = shared.get(other, 0.0) + weight * other_weight

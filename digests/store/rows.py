@@ -6,6 +6,7 @@ import asyncio
 import json
 from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, datetime
+from functools import lru_cache
 from typing import Any, TypeVar
 
 from sqlalchemy import func, select
@@ -24,9 +25,14 @@ def item_query() -> Any:
 def item_from_row(row: Row[Any]) -> Item:
     return Item(
         id=row.id, feed_id=row.feed_id, feed_name=row.feed_name, url=row.url, title=row.title,
-        text=row.text, author=row.author, categories=tuple(json.loads(row.categories)),
+        text=row.text, author=row.author, categories=_categories(row.categories),
         language=row.language, published_at=row.published_at, first_seen_at=row.first_seen_at,
         seen_at_first_poll=bool(row.seen_at_first_poll))
+
+
+@lru_cache(maxsize=1024)  # most items have none, or one of a feed's few: read each list once
+def _categories(stored: str) -> tuple[str, ...]:
+    return tuple(json.loads(stored))
 
 
 def feed_query() -> Any:

@@ -72,6 +72,18 @@ async def test_digest_ranks_widely_reported_stories_first(newsroom: Store) -> No
             assert any(quote.text in text for text in texts)
 
 
+async def test_the_digest_reads_people_only_for_the_stories_it_shows(newsroom: Store) -> None:
+    """Ranked first, people read after for the dozen shown: the same cards as reading every
+    story's people up front."""
+    from digests.news.digest import STORY_LIMIT, build_digest
+    from digests.newsroom import digest_inputs
+    digest = await digest_of_last(newsroom, 24 * 8, DEMO_NOW)
+    given = await digest_inputs(newsroom, 24 * 8, DEMO_NOW)
+    assert digest == build_digest(given.stories, given.figures, given.start, DEMO_NOW, STORY_LIMIT,
+                                  given.mentions, given.before)
+    assert any(story.people for story in digest.stories)
+
+
 async def test_how_many_gives_the_latest_value_with_its_trend(newsroom: Store) -> None:
     """The refugee count: latest first (one million, UNHCR), earlier values as the trend."""
     answer = await answer_question(newsroom, "How many people have fled Ukraine?", DEMO_NOW)
