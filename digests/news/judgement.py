@@ -164,7 +164,7 @@ def piece_kind(item: Item) -> float:
     return _piece_kind(item.url, item.title, item.categories)
 
 
-@lru_cache(maxsize=1 << 15)  # a day's digests read the same reports again and again
+@lru_cache(maxsize=1 << 12)  # a day's digests read the same reports again and again
 def _piece_kind(url: str | None, title: str, categories: tuple[str, ...]) -> float:
     sections = _sections(url)
     if (sections & _SERVICE_SECTIONS or _SERVICE_WORDS.search(title) or _LISTICLE.search(title)
@@ -392,7 +392,7 @@ def _bag(item: Item) -> Counter[str]:
     return _bag_of(item.title, item.text)
 
 
-@lru_cache(maxsize=1 << 14)
+@lru_cache(maxsize=1 << 12)  # about a day's reports: 3 MiB on a 3,000-report day
 def _bag_of(title: str, text: str) -> Counter[str]:
     bag = Counter(_lemmas(title) * 2)
     bag.update(_lemmas(" ".join(text.split()[:_VECTOR_WORDS])))
