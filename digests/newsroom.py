@@ -34,14 +34,14 @@ class DigestInputs:
 
 async def digest_inputs(store: Reader, hours: float, now: datetime, *,
                         people: bool = True) -> DigestInputs:
-    """The reads for the digest of the `hours` before `now`, in one pass over the two windows.
+    """The reads for the digest of the `hours` before `now`: the window's stories with their
+    reports since the window before it began, and that window's reports without their text.
     Items not read yet (in no story) are stories of their own rather than left out. `people`:
     whether the mentions of every story are read too (a digest shows only a dozen's)."""
     start = now - timedelta(hours=hours)
     previous = start - timedelta(hours=hours)
-    both = await store.stories_between(previous, now, since=previous)
-    stories = [s for s in both if any(i.published_at >= start for i in s.items)]
-    before = [i for s in both for i in s.items if i.published_at < start]
+    stories = await store.stories_between(start, now, since=previous)
+    before = await store.headlines_between(previous, start - timedelta.resolution)
     stories += [_plain_story(item) for item in await store.unread_items_between(start, now)]
     figures = await _figures(store, stories)
     mentions = await _mentions(store, stories) if people else {}

@@ -47,6 +47,9 @@ class ScopedStore:
         return await self._store.stories_between(start, min(end, self.until or end), self.feed_ids,
                                                  since=since)
 
+    async def headlines_between(self, start: datetime, end: datetime) -> list[Item]:
+        return await self._store.headlines_between(start, min(end, self.until or end), self.feed_ids)
+
     async def unread_items_between(self, start: datetime, end: datetime) -> list[Item]:
         return await self._store.unread_items_between(start, min(end, self.until or end), self.feed_ids)
 

@@ -295,3 +295,19 @@ async def test_a_link_is_no_identity_when_entries_share_it(store: Store) -> None
     await store.save_entries(feed.id, listed, now=NOW, first_poll=False)
     both = [*listed, replace(entry("b1", "Follow-up"), url="https://front.example/lead")]
     assert (await store.save_entries(feed.id, both, now=NOW, first_poll=False)).new == 1
+
+
+async def test_headlines_of_a_window_come_without_their_text(store: Store) -> None:
+    """What a digest reads of the window before its own: every report published in it, its
+    title, link and outlet, no text; of a server's feeds only, when asked through its view."""
+    first = await store.add_feed("https://a.example/rss", now=NOW, name="A")
+    other = await store.add_feed("https://b.example/rss", now=NOW, name="B")
+    early = replace(entry("early", "Long body"), published_at=NOW - timedelta(hours=30))
+    await store.save_entries(first.id, [early, entry("now", "Body now")], now=NOW, first_poll=False)
+    await store.save_entries(other.id, [replace(entry("b-early"), published_at=NOW - timedelta(hours=26))],
+                             now=NOW, first_poll=False)
+    found = await store.headlines_between(NOW - timedelta(hours=48), NOW - timedelta(hours=24))
+    assert [(i.url, i.feed_name, i.text) for i in found] == [
+        ("https://news.example/early", "A", ""), ("https://news.example/b-early", "B", "")]
+    only_a = await store.headlines_between(NOW - timedelta(hours=48), NOW, [first.id])
+    assert {i.url for i in only_a} == {"https://news.example/early", "https://news.example/now"}
