@@ -3,6 +3,7 @@ series over time, latest first, with how the value changed."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -104,7 +105,8 @@ async def answer_figures(store: AnswerStore, asked: Question, now: datetime,
     candidates = [c for c in found if answers(c) and same_fate(asked, c.figure.counted)]
     series = best_series(candidates, wanted, contexts) or _best_supported_figure(candidates, wanted)
     if not series:
-        return dont_know(asked.text, KIND_FIGURES)
+        counted = _ordinal_count(asked, hits, contexts, rarity, named)
+        return counted or dont_know(asked.text, KIND_FIGURES)
     headline = _figure_headline(series[0], series[1:], now)
     quotes = tuple(Quote(f.figure.sentence, f.source) for f in series[:3])
     return Answer(asked.text, KIND_FIGURES, True, headline, quotes,
@@ -124,6 +126,41 @@ def same_fate(asked: Question, counted: str | None) -> bool:
     written = {lemma(w) for w in (counted or "").lower().split()}
     said = {n for n, fate in enumerate(_FATES) if fate & written}
     return not asked_fates or not said or bool(asked_fates & said)
+
+
+_ORDINAL = re.compile(r"\b(?:(?P<n>\d{1,3})(?:st|nd|rd|th)|(?P<word>second|third|fourth|fifth|sixth|seventh|"
+                      r"eighth|ninth|tenth))\s+(?P<one>[a-z]+)(?:\s+(?P<two>[a-z]+))?\b", re.IGNORECASE)
+_ORDINAL_WORDS = {w: n for n, w in
+                  enumerate("second third fourth fifth sixth seventh eighth ninth tenth".split(), 2)}
+
+
+def _ordinal_count(asked: Question, hits: Sequence[SentenceHit], contexts: Mapping[int, str],
+                   rarity: Mapping[str, float], named: frozenset[str]) -> Answer | None:
+    """"How many concussions has he had": a supported sentence that counts by an ordinal ("his
+    11th concussion", "for the fifth time") gives the number so far."""
+    if asked.head is None or asked.measure not in (None, MEASURE_COUNT):
+        return None
+    for hit in hits:
+        for match in _ORDINAL.finditer(hit.text):  # "11th concussion", "fifth Grand Slam title"
+            noun = next((w for w in (match.group("one"), match.group("two") or "")
+                         if w and meets(asked.head, {lemma(w.lower())})), None)
+            context = contexts.get(hit.source.item_id, hit.text)
+            if noun is None or support_in_item(asked, hit.text, context, rarity, named, True) < SUPPORTED:
+                continue
+            count = int(match.group("n")) if match.group("n") else _ORDINAL_WORDS[match.group("word").lower()]
+            headline = (f"{count} {_plural(noun.lower(), count)} so far: the {match.group(0).split()[0]} "
+                        f"({hit.source.feed_name}, {hit.source.published_at:%a %-d %b %Y})")
+            return Answer(asked.text, KIND_FIGURES, True, headline, (Quote(hit.text, hit.source),),
+                          (float(count),))
+    return None
+
+
+def _plural(noun: str, count: int) -> str:
+    if count == 1:
+        return noun
+    if re.search(r"[^aeiou]y$", noun):
+        return noun[:-1] + "ies"
+    return noun + ("es" if re.search(r"(?:s|x|ch|sh)$", noun) else "s")
 
 
 async def _answer_age(store: AnswerStore, asked: Question, rarity: Mapping[str, float]) -> Answer | None:

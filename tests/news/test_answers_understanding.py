@@ -1029,3 +1029,23 @@ def test_a_year_on_its_own_comes_after_every_other_date() -> None:
     assert date_in("suspended for bets during the 2021 season, the league said", published,
                    bare=False) is None
     assert meets(lemma("kidnapped"), {lemma("abducted")}) and meets(lemma("released"), {lemma("published")})
+
+
+async def test_how_many_so_far_is_read_from_an_ordinal(tmp_path: Path, workers: WorkerPool) -> None:
+    """"His 11th concussion": eleven so far, when no sentence gives the count as a number."""
+    store = await Store.open(f"sqlite:///{tmp_path / 'ordinal.db'}")
+    try:
+        feed = await store.add_feed("https://desk.example/rss", now=NOW, name="Desk")
+        text = "Batter Ray Pucello is out of the match after his 11th concussion in a comeback game."
+        entry = Entry(key="p", guid="p", url="https://desk.example/p", title="Pucello concussed again",
+                      text=text, author=None, categories=(), language="en",
+                      published_at=datetime(2022, 2, 12, 9, tzinfo=UTC), dated=True,
+                      content_hash=hashlib.sha256(text.encode()).hexdigest())
+        await store.save_entries(feed.id, [entry], now=NOW, first_poll=False)
+        enricher = Enricher(store, workers)
+        await enricher.load(NOW)
+        await enricher.run(NOW)
+        answer = await answer_question(store, "how many concussions has pucello had now", NOW)
+        assert answer.found and answer.headline.startswith("11 concussions so far")
+    finally:
+        await store.close()
