@@ -40,6 +40,10 @@ _KIND_NOUNS = {**{w: PERSON for w in _PERSON_NOUNS}, **{w: COUNTRY for w in _COU
 _TIME_NOUNS = frozenset("day date time year month week hour".split())
 _NOUN_WORDS = 4  # "first big city", "pakistani leader", "nuclear power plant"
 _COUNTRIES = {c.casefold(): c for c in COUNTRIES}
+# One pattern for every country's name, the longest first ("south korea" before "korea")
+_COUNTRY_NAMES = re.compile(r"(?<!\w)(?:"
+                            + "|".join(re.escape(k) for k in sorted(_COUNTRIES, key=len, reverse=True))
+                            + r")(?!\w)")
 # "what do the locals call the Italian bear", "what's that chalk drum sculpture called": the
 # thing's name is asked, the words after "call" (or before "called") say what it is.
 _CALLED = re.compile(r"^\s*what\s+(?:do|does|did)\s+(?:[\w'’-]+\s+){0,3}?call\s+(?:the\s+|that\s+|this\s+)?"
@@ -118,8 +122,7 @@ def _headline_subject(text: str, new: Callable[[str], bool]) -> str | None:
 def _countries_in(text: str) -> list[str]:
     """The countries a text names, by name or nationality ("Austrian"), in order."""
     lowered = text.casefold()
-    found = [(m.start(), country) for key, country in _COUNTRIES.items()
-             for m in re.finditer(rf"(?<!\w){re.escape(key)}(?!\w)", lowered)]
+    found = [(m.start(), _COUNTRIES[m.group()]) for m in _COUNTRY_NAMES.finditer(lowered)]
     found += [(m.start(), DEMONYMS[m.group().casefold()]) for m in re.finditer(r"[A-Z][a-z]+", text)
               if m.group().casefold() in DEMONYMS and m.group().casefold() != "us"]
     return [country for _, country in sorted(found)]
