@@ -259,14 +259,16 @@ def lowercase_names(asked: Question, texts: Iterable[str], rarity: Mapping[str, 
     in_longer: set[str] = set()  # "Jes" of "Jes Staley": a first name, not the name itself
     seen: dict[str, int] = {}
     texts = list(texts)
+    met: dict[str, list[str]] = {}  # a word's lemma: the question's terms it meets (read once)
     for text in texts:
         found = words(text)
         headline_case = _title_case(found)
         for position, word in enumerate(found):
             base = lemma(word.lower())
-            for term in content:
-                if meets(term, {base}):
-                    seen[term] = seen.get(term, 0) + 1
+            if base not in met:
+                met[base] = [term for term in content if meets(term, {base})]
+            for term in met[base]:
+                seen[term] = seen.get(term, 0) + 1
             if base in content and position and not headline_case:
                 inside[base] = inside.get(base, 0) + 1
                 if word[:1].isupper() and not word.isupper():
