@@ -218,7 +218,8 @@ def best_series(candidates: Sequence[CitedFigure], asked: FigureQuestion,
               and (asked.by is None or figure_date(c)[0] <= asked.by)]  # "by 28 February"
     scored = [(score, c) for score, c in scored if score > 0]
     if any(_counts_the_head(c.figure, asked) for _, c in scored):  # "how many people have fled":
-        scored = [(score, c) for score, c in scored if not _counts_a_kind(c.figure, asked)]  # not children
+        scored = [(score, c) for score, c in scored if not _counts_a_kind(c.figure, asked)  # not children
+                  and meets(asked.head or "", _counted_words(c.figure))]  # "firefighters": not fire engines
     if not scored:
         return []
     best_score, best = max(scored, key=lambda pair: (pair[0], figure_date(pair[1])))

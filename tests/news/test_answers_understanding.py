@@ -1049,3 +1049,13 @@ async def test_how_many_so_far_is_read_from_an_ordinal(tmp_path: Path, workers: 
         assert answer.found and answer.headline.startswith("11 concussions so far")
     finally:
         await store.close()
+
+
+def test_a_series_counts_the_thing_asked_not_another_counted_beside_it() -> None:
+    """"Twenty fire engines and 125 firefighters were called": how many firefighters is 125."""
+    from digests.news.figure_answers import best_series, figure_question
+    sentence = "Twenty fire engines and 125 firefighters were called to a fire at a block of flats."
+    published = datetime(2022, 3, 7, 9, tzinfo=UTC)
+    found = [CitedFigure(f, Source(1, "Desk", None, published)) for f in extract_figures(sentence, published)]
+    asked = read_question("how many firefighters went to the tower block fire", TODAY)
+    assert [c.figure.value for c in best_series(found, figure_question(asked))] == [125]
