@@ -308,6 +308,11 @@ _RATE_NAMED = re.compile(r"^\s*what(?:['’]?s|\s+(?:is|was|were|are))\s+(?:the\
 
 _MEASURES = (
     (re.compile(r"\bhow\s+old\b|\bwhat\s+age\b|\bhow\s+long\s+ago\b", re.I), MEASURE_AGE),
+    # "how long is the route": a length, not a time ("how long is the flight" stays a time)
+    (re.compile(r"\bhow\s+long\s+(?:is|was|are|were|will\s+be)\s+(?:the|that|this|its|their|his|her)\s+"
+                r"(?:[\w'’-]+\s+){0,3}?(?:route|road|bridge|river|tunnel|border|line|wall|runway|coastline|"
+                r"track|trail|pipeline|cable|queue|convoy|motorway|canal|beach|course|fence|pier)s?\b", re.I),
+     MEASURE_DISTANCE),
     (re.compile(r"\bhow\s+long\b|\bhow\s+many\s+(?:more\s+)?(?:years|months|weeks|days|hours|minutes|"
                 r"seconds|decades)\b", re.I), MEASURE_DURATION),
     (re.compile(r"\bhow\s+(?:far|deep|tall|high\s+up|wide)\b|\bhow\s+(?:many|much)\s+(?:miles|kilometres|"

@@ -1059,3 +1059,13 @@ def test_a_series_counts_the_thing_asked_not_another_counted_beside_it() -> None
     found = [CitedFigure(f, Source(1, "Desk", None, published)) for f in extract_figures(sentence, published)]
     asked = read_question("how many firefighters went to the tower block fire", TODAY)
     assert [c.figure.value for c in best_series(found, figure_question(asked))] == [125]
+
+
+@pytest.mark.parametrize(("typed", "measure"), [
+    ("How long is the Coast Starlight train route from Seattle to Los Angeles?", MEASURE_DISTANCE),
+    ("how long was the russian convoy", MEASURE_DISTANCE),
+    ("how long is the flight", MEASURE_DURATION),
+    ("how long did the war last", MEASURE_DURATION),
+])
+def test_how_long_is_a_route_asks_for_a_length(typed: str, measure: str) -> None:
+    assert read_question(typed, TODAY).measure == measure
