@@ -116,15 +116,20 @@ async def answer_figures(store: AnswerStore, asked: Question, now: datetime,
 _FATES = tuple(frozenset(lemma(w) for w in line.split()) for line in (
     "kill killed die died dead death deaths fatality fatalities", "injure injured injury hurt wound wounded",
     "arrest arrested detain detained", "evacuate evacuated flee fled displace displaced refugee refugees",
-    "rescue rescued", "miss missing"))
+    "rescue rescued", "miss missing", "burn burned burnt torch destroy destroyed raze gut"))
+# What a figure's counted words say was done to it: "homes are lifted", "firefighters were called"
+_DONE = re.compile(r"\b(?:are|were|is|was|been|being)\s+[a-z]+(?:ed|en|t)\b")
 
 
 def same_fate(asked: Question, counted: str | None) -> bool:
-    """Whether a figure counts people in the state the question asks of ("how many were hurt":
-    not "six people killed"): when both say one, they say the same."""
+    """Whether a figure counts people or things in the state the question asks of ("how many
+    were hurt": not "six people killed"; "how many houses burned": not "8,000 homes are lifted"
+    from evacuation orders): when both say one, they say the same."""
     asked_fates = {n for n, fate in enumerate(_FATES) if fate & set(asked.terms)}
     written = {lemma(w) for w in (counted or "").lower().split()}
     said = {n for n, fate in enumerate(_FATES) if fate & written}
+    if asked_fates and not said and _DONE.search((counted or "").lower()):
+        return False  # it says what was done to them, and it is not what is asked
     return not asked_fates or not said or bool(asked_fates & said)
 
 

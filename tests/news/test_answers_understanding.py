@@ -987,6 +987,9 @@ def test_a_count_of_the_dead_does_not_answer_how_many_were_hurt() -> None:
     assert same_fate(hurt, "people injured") and same_fate(hurt, "spectators")
     either = read_question("how many civilians have been killed or injured", TODAY)
     assert same_fate(either, "civilians killed")
+    burned = read_question("how many houses got burned down in the fire", TODAY)
+    assert not same_fate(burned, "homes are lifted") and same_fate(burned, "homes destroyed")
+    assert same_fate(burned, "homes")
     assert meets(lemma("plough"), {lemma("crashed")})
 
 
