@@ -20,7 +20,8 @@ _PLACE_NAME = (r"(?P<place>(?:[A-Z][\w'’.-]+)(?:\s+(?:(?:of|de|on|upon)\s+)?(?
 _PLACE_AFTER = re.compile(r"\b(?:(?i:in|at|near|outside|inside|beneath|underneath)"  # "In Kyiv, …" too
                           r"|on(?=\s+(?:the\s+)?(?:Isle|Island)\s+of\b)"
                           r"|(?i:welcome)\s+to"
-                          r"|(?:city|town|village|port|region|province|island|state|county|district)\s+of)"
+                          r"|(?:city|town|village|port|region|province|island|state|county|district|mayor|"
+                          r"governor|residents|outskirts|suburbs|streets)\s+of)"
                           r"\s+(?:[Tt]he\s+)?(?:(?:downtown|central|northern|southern|eastern|western|"
                           r"north-?(?:east|west)ern|south-?(?:east|west)ern|suburban|rural|coastal)\s+)?"
                           + _PLACE_NAME)

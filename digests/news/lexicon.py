@@ -126,7 +126,7 @@ factory plant
 nap doze snooze
 gadget device
 trainee student apprentice intern
-bar pub
+bar pub boozer
 destroy wreck ruin devastate demolish flatten raze
 rubbish garbage trash litter
 variant subvariant strain offshoot lineage

@@ -45,7 +45,7 @@ many happen happened happening give us figure figures much""".split()) | frozens
     actually really basically officially apparently supposedly ever end finally overall altogether
     old long far fast big large high heavy strong tall deep going pretty much someone somebody
     anyone anybody something lots lot potentially possibly supposedly
-    due meant scheduled massive huge enormous randomly literally suddenly""".split()) | frozenset(
+    due meant scheduled massive huge enormous randomly literally suddenly little tiny""".split()) | frozenset(
     # A pronoun with its auxiliary: it says who, never what ("which senator said he'd vote").
     """he'd she'd they'd we'd i'd you'd he'll she'll they'll we'll i'll you'll they've we've
     you've i've he’d she’d they’d we’d he’ll she’ll they’ll""".split()) | frozenset(
@@ -148,8 +148,11 @@ _WHO = re.compile(r"^\s*(?:who\s+(?:is|was|are|were)|who(?:'s|’s)|whos|tell\s+
 _PLACE_WORD = (r"(?:town|city|country|village|region|state|states|constituency|place|venue|stadium|port|"
                r"island|province|county)\b(?!\s+of\s+(?:mind|play|emergency|affairs|the\s+art)\b)")
 # "where", "which town", "which belgian town", "… to a doctor in which city?"
-_TWO_WORDS = r"(?:[\w'’-]+\s+){0,2}?"
-_WHERE = re.compile(rf"^\s*(?:where\b|(?:in\s+|at\s+|from\s+)?(?:which|what)\s+{_TWO_WORDS}{_PLACE_WORD})"
+_TWO_WORDS = r"(?:(?!(?:is|was|are|were|the|a|an)\b)[\w'’-]+\s+){0,2}?"  # "small ex-soviet"
+_WHERE = re.compile(rf"^\s*(?:where\b|(?:in\s+|at\s+|from\s+)?(?:which|what)\s+{_TWO_WORDS}{_PLACE_WORD}"
+                    # "what's the little town whose…": not "what is the city council doing"
+                    rf"|what(?:['’]s|\s+(?:is|was))\s+the\s+{_TWO_WORDS}{_PLACE_WORD}(?=\s+(?:whose|where|that|"
+                    rf"which|who|in|of|near|called)\b|\s*[?.!]*\s*$))"
                     rf"|\b(?:in|at|from|to)\s+(?:which|what)\s+{_TWO_WORDS}{_PLACE_WORD}\s*[?.!]*\s*$",
                     re.IGNORECASE)
 _WHEN = re.compile(r"^\s*(?:(?:since|until|till|by|from)\s+)?(?:when\b|what\s+(?:day|date|time|year|month)\b"

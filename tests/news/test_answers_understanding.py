@@ -1072,3 +1072,20 @@ def test_a_series_counts_the_thing_asked_not_another_counted_beside_it() -> None
 ])
 def test_how_long_is_a_route_asks_for_a_length(typed: str, measure: str) -> None:
     assert read_question(typed, TODAY).measure == measure
+
+
+@pytest.mark.parametrize(("typed", "kind"), [
+    ("what's the little ukrainian town whose locals drove the russians back", KIND_PLACE),
+    ("what was the venue", KIND_PLACE),
+    ("what is the city council doing", "search"),
+])
+def test_what_is_the_town_asks_for_a_place_and_the_city_council_does_not(typed: str, kind: str) -> None:
+    assert read_question(typed, TODAY).kind == kind
+
+
+def test_the_mayor_of_a_town_places_it() -> None:
+    asked = read_question("what's the little ukrainian town whose locals drove the russians back", TODAY)
+    assert "littl" not in asked.terms
+    assert place_in("The mayor of Voznesensk hails local people who drove Russian troops back.", asked) \
+        == "Voznesensk"
+    assert meets(lemma("boozer"), {lemma("pub")})
