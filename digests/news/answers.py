@@ -221,7 +221,7 @@ async def _lead_from_items(store: AnswerStore, asked: Question, hits: Sequence[S
     leads = {id(hit): _lead(asked, hit, now) for _, hit in supported}
     unnamed = {hit.source.item_id for _, hit in supported if leads[id(hit)] is None}
     around: set[int] = set()  # hits whose lead their item's other sentences give
-    named_elsewhere = wanted(asked) is not None or _OBJECT_ASKED.search(asked.text)
+    named_elsewhere = want is not None or _OBJECT_ASKED.search(asked.text)
     if unnamed and asked.kind != KIND_DATE and named_elsewhere:
         texts = await store.item_texts(unnamed)
         for _, hit in supported:

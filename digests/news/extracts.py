@@ -12,8 +12,8 @@ from digests.news.question import Question
 from digests.news.text import words
 
 # A place's name: capitalised words, "of", "de", "on" or "upon" between them ("Newcastle upon Tyne")
-_CALENDAR = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|"
-             r"June|July|August|September|October|November|December)\b")
+_MONTHS = r"January|February|March|April|May|June|July|August|September|October|November|December"
+_CALENDAR = rf"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|{_MONTHS})\b"
 # "Stratford-upon-Avon", "Newcastle upon Tyne", "Southend-on-Sea"; not "Mariupol on Saturday"
 _PLACE_NAME = (r"(?P<place>(?:[A-Z][\w'’.-]+)(?:\s+(?:(?:of|de|on|upon)\s+)?(?!" + _CALENDAR
                + r")[A-Z][\w'’.-]+){0,3})")
@@ -193,8 +193,7 @@ def date_in(text: str, published: date, *, bare: bool = True) -> date | str | No
 
 _YEAR = re.compile(r"\b(?:in|since|until|till|from|by|before|after|of|back to|dating to|through)\s+"
                    r"(?:the\s+(?:year\s+)?)?(?P<year>1[0-9]{3}|20[0-9]{2})\b"
-                   r"|\b(?-i:(?P<month>January|February|March|April|May|June|July|August|September|October|"
-                   r"November|December))\s+(?P<monthyear>1[0-9]{3}|20[0-9]{2})\b"
+                   rf"|\b(?-i:(?P<month>{_MONTHS}))\s+(?P<monthyear>1[0-9]{{3}}|20[0-9]{{2}})\b"
                    r"|\b(?P<last>last|next)\s+year\b"
                    r"|\b(?P<ago>\d{1,3}|a|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty)"
                    r"\s+years?\s+ago\b", re.IGNORECASE)

@@ -114,9 +114,8 @@ async def answer_figures(store: AnswerStore, asked: Question, now: datetime,
 
 
 _FATES = tuple(frozenset(lemma(w) for w in line.split()) for line in (
-    "kill killed die died dead death deaths fatality fatalities", "injure injured injury hurt wound wounded",
-    "arrest arrested detain detained", "evacuate evacuated flee fled displace displaced refugee refugees",
-    "rescue rescued", "miss missing", "burn burned burnt torch destroy destroyed raze gut"))
+    "kill die dead death fatality", "injure injury hurt wound", "arrest detain",
+    "evacuate flee displace refugee", "rescue", "miss", "burn burnt torch destroy raze gut"))
 # What a figure's counted words say was done to it: "homes are lifted", "firefighters were called"
 _DONE = re.compile(r"\b(?:are|were|is|was|been|being)\s+[a-z]+(?:ed|en|t)\b")
 
@@ -126,9 +125,9 @@ def same_fate(asked: Question, counted: str | None) -> bool:
     were hurt": not "six people killed"; "how many houses burned": not "8,000 homes are lifted"
     from evacuation orders): when both say one, they say the same."""
     asked_fates = {n for n, fate in enumerate(_FATES) if fate & set(asked.terms)}
-    written = {lemma(w) for w in (counted or "").lower().split()}
-    said = {n for n, fate in enumerate(_FATES) if fate & written}
-    if asked_fates and not said and _DONE.search((counted or "").lower()):
+    counted = (counted or "").lower()
+    said = {n for n, fate in enumerate(_FATES) if fate & {lemma(w) for w in counted.split()}}
+    if asked_fates and not said and _DONE.search(counted):
         return False  # it says what was done to them, and it is not what is asked
     return not asked_fates or not said or bool(asked_fates & said)
 
@@ -146,12 +145,17 @@ def _ordinal_count(asked: Question, hits: Sequence[SentenceHit], contexts: Mappi
     if asked.head is None or asked.measure not in (None, MEASURE_COUNT):
         return None
     for hit in hits:
+        supported: bool | None = None  # judged once a sentence counts what is asked
         for match in _ORDINAL.finditer(hit.text):  # "11th concussion", "fifth Grand Slam title"
             noun = next((w for w in (match.group("one"), match.group("two") or "")
                          if w and meets(asked.head, {lemma(w.lower())})), None)
-            context = contexts.get(hit.source.item_id, hit.text)
-            if noun is None or support_in_item(asked, hit.text, context, rarity, named, True) < SUPPORTED:
+            if noun is None:
                 continue
+            if supported is None:
+                context = contexts.get(hit.source.item_id, hit.text)
+                supported = support_in_item(asked, hit.text, context, rarity, named, True) >= SUPPORTED
+            if not supported:
+                break
             count = int(match.group("n")) if match.group("n") else _ORDINAL_WORDS[match.group("word").lower()]
             headline = (f"{count} {_plural(noun.lower(), count)} so far: the {match.group(0).split()[0]} "
                         f"({hit.source.feed_name}, {hit.source.published_at:%a %-d %b %Y})")

@@ -163,11 +163,8 @@ class NewsQueries(Queries):
                                 feed_ids: Collection[int] | None = None) -> list[Item]:
         """Items published in the window without their text (an empty one): what a digest
         reads of the window before its own, to judge what is usual and who publishes much."""
-        feed_name = func.coalesce(feeds.c.name, feeds.c.title, feeds.c.url).label("feed_name")
-        shown = [c for c in items.c if c.name != "text"]
-        query = _in_feeds(select(*shown, literal("").label("text"), feed_name)
-                          .join(feeds, feeds.c.id == items.c.feed_id)
-                          .where(items.c.published_at >= start, items.c.published_at <= end), feed_ids)
+        query = _in_feeds(item_query(text=False).where(items.c.published_at >= start,
+                                                       items.c.published_at <= end), feed_ids)
         return await read_all(self._engine, query.order_by(items.c.published_at, items.c.id), item_from_row)
 
     async def enrichment_failures(self) -> list[tuple[int, int, str, bool]]:

@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from functools import lru_cache
 from typing import Any, TypeVar
 
-from sqlalchemy import func, select
+from sqlalchemy import func, literal, select
 from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -17,9 +17,11 @@ from digests.models import Feed, Item
 from digests.store.schema import feeds, items
 
 
-def item_query() -> Any:
+def item_query(*, text: bool = True) -> Any:
+    """Items with their feed's name; without their text (an empty one) when `text` is False."""
     feed_name = func.coalesce(feeds.c.name, feeds.c.title, feeds.c.url).label("feed_name")
-    return select(items, feed_name).join(feeds, feeds.c.id == items.c.feed_id)
+    columns = [items] if text else [*(c for c in items.c if c.name != "text"), literal("").label("text")]
+    return select(*columns, feed_name).join(feeds, feeds.c.id == items.c.feed_id)
 
 
 def item_from_row(row: Row[Any]) -> Item:
