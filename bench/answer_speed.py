@@ -37,7 +37,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
 from engine_speed import cached_store, percentile  # noqa: E402
 
-from digests.news.answers import answer_question, search_terms  # noqa: E402
+from digests.news.answers import answer_question, search_terms, warm  # noqa: E402
 from digests.news.question import Unreadable, read_question  # noqa: E402
 from digests.servers.scope import ScopedStore  # noqa: E402
 from digests.store.core import Store  # noqa: E402
@@ -65,6 +65,7 @@ async def measure(path: Path, rounds: int, scoped: bool = False) -> None:
     if scoped:  # as `/ask` in a server: its search limited to the feeds the server follows
         store = ScopedStore(opened, frozenset(f.id for f in await opened.all_feeds()))
     try:
+        warm()  # as the bot does at its start: the patterns answers read with, compiled
         await answer_question(store, "How many people have fled Ukraine?", NOW)  # warm caches
         answers: dict[str, list[float]] = {}
         baseline: list[float] = []

@@ -15,7 +15,7 @@ from digests.runtime.workers import WorkerPool
 from digests.samples import DEMO_NOW
 from digests.store.core import Store
 
-from builders import ingest_samples
+from builders import entry, ingest_samples
 
 
 @pytest.fixture(scope="module")
@@ -84,6 +84,24 @@ async def test_one_copy_of_a_sentence_repeated_by_many_items(filled: Store) -> N
 async def test_rare_words_weigh_more_than_common_ones(filled: Store) -> None:
     rarity = await filled.word_rarity(["refugees", "said", "the", "zeppelin"])
     assert rarity["zeppelin"] > rarity["refugees"] > rarity["said"] >= rarity["the"] >= 0
+
+
+async def test_rarity_follows_the_sentences_added(filled: Store, workers: WorkerPool,
+                                                  database_url: str) -> None:
+    """Rarities are kept between answers, but a word is counted again once sentences are added
+    (SQLite at once; PostgreSQL within its minute, so it is only checked as unchanged here)."""
+    words = ["zeppelin", "refugees", "said", "the", "dirigible"]
+    before = await filled.word_rarity(words)
+    assert await filled.word_rarity(words) == before  # kept: the same counts
+    feed = (await filled.all_feeds())[0]
+    await filled.save_entries(feed.id, [entry("zep", "A zeppelin flew over the harbour.",
+                                               title="Zeppelin seen")], now=DEMO_NOW,
+                             first_poll=False)
+    await Enricher(filled, workers).run(DEMO_NOW)
+    after = await filled.word_rarity(words)
+    if database_url.startswith("sqlite"):
+        assert after["zeppelin"] < before["zeppelin"] and after["dirigible"] > before["dirigible"]
+    assert set(after) == set(words)
 
 
 async def test_a_server_of_most_feeds_gets_what_the_filter_gives(filled: Store, database_url: str,
