@@ -29,6 +29,7 @@ from digests.news.asked_names import COUNTRY, NAME, PLACE, is_person, name_of_ki
 from digests.news.dates import dates_in
 from digests.news.extracts import age_in, date_in, name_in, place_in, placed_in
 from digests.news.figure_answers import FigureQuestion, answer_figures, figure_date, figure_score
+from digests.news.figure_words import MONTHS
 from digests.news.lexicon import lemma
 from digests.news.names import person_key
 from digests.news.people import extract_people
@@ -101,6 +102,10 @@ async def answer_question(store: AnswerStore, question: str, now: datetime) -> A
     if asked.year is not None and asked.year > now.year and asked.past:
         return Answer(asked.text, asked.kind, False, f"I don't know: the news I keep goes up to "
                       f"{now:%-d %B %Y}, so it cannot say what happened in {asked.year}.")
+    month = _month_asked(asked.text)
+    if month is not None and month > now.date() and asked.past:
+        return Answer(asked.text, asked.kind, False, f"I don't know: the news I keep goes up to "
+                      f"{now:%-d %B %Y}, so it cannot say what happened in {month:%B %Y}.")
     if asked.kind == KIND_SEARCH and (name := who_is_maybe(asked.text)) \
             and await store.mentions_of([person_key(name)]):
         asked = replace(asked, kind=KIND_PERSON, person=name)  # a stored person of that name
@@ -112,6 +117,16 @@ async def answer_question(store: AnswerStore, question: str, now: datetime) -> A
     if asked.kind == KIND_FIGURES:
         return await answer_figures(store, asked, now, rarity)
     return await _answer_from_sentences(store, asked, now, rarity)
+
+
+_MONTH_YEAR = re.compile(r"\b(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+"
+                         r"(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)
+
+
+def _month_asked(text: str) -> date | None:
+    """The month a question names with its year ("in April 2022"), as its first day."""
+    found = _MONTH_YEAR.search(text)
+    return date(int(found.group("year")), MONTHS[found.group("month").lower()], 1) if found else None
 
 
 async def _answer_from_sentences(store: AnswerStore, asked: Question, now: datetime,
@@ -134,7 +149,8 @@ async def _answer_from_sentences(store: AnswerStore, asked: Question, now: datet
                                       own=own), own, h) for own, h in owns),
                     key=lambda scored: (scored[0], scored[1], scored[2].score), reverse=True)
     supported = [h for score, _, h in ranked if score >= SUPPORTED
-                 and says_it(asked, h.text, h.source.published_at.date()) and _completes(asked, h.text)]
+                 and says_it(asked, h.text, h.source.published_at.date()) and _completes(asked, h.text)
+                 and _gives_cause(asked.text, h.text)]
     if not supported:
         return dont_know(asked.text, asked.kind)
     if _WHY.match(asked.text):  # of the sentences as well supported, one that gives a cause
@@ -146,6 +162,20 @@ async def _answer_from_sentences(store: AnswerStore, asked: Question, now: datet
 _WHY = re.compile(r"^\s*(?:why|how\s+come|what\s+(?:was|is)\s+the\s+reason)\b", re.IGNORECASE)
 _CAUSE = re.compile(r"\b(?:because|after|over|due\s+to|as\s+a\s+result\s+of|following|for\s+\w+ing|"
                     r"in\s+(?:protest|response|retaliation)|amid|so\s+that|since)\b", re.IGNORECASE)
+
+
+# "What caused the crash", "what killed the birds": the cause is what is asked, and a sentence
+# that only says the crash happened ("Plane crashes in Guangxi hills") does not give it.
+_ASKS_CAUSE = re.compile(r"^\s*what\s+(?:caused|causes|cause|triggered|triggers|sparked|sparks|prompted|"
+                         r"led\s+to|leads\s+to|killed|kills|(?:is|was)\s+behind|(?:is|was)\s+the\s+cause\s+of)\b",
+                         re.IGNORECASE)
+_CAUSE_SAID = re.compile(r"\b(?:caus\w*|because|due\s+to|blam\w*|results?\s+of|resulted\s+from|"
+                         r"trigger\w*|spark\w*|prompt\w*|led\s+to|behind|reasons?|linked\s+to|owing\s+to|"
+                         r"attributed\s+to|\w+ed\s+by|died\s+(?:of|from)|poison\w*)\b", re.IGNORECASE)
+
+
+def _gives_cause(question: str, text: str) -> bool:
+    return _ASKS_CAUSE.match(question) is None or _CAUSE_SAID.search(text) is not None
 
 
 _ENDS_ON_PREPOSITION = re.compile(r"^\s*what\s+(?:did|does|do|has|have|had|was|were|is|are)\s+.+?\s+"

@@ -99,7 +99,7 @@ def name_of_kind(text: str, asked: Question, want: Wanted, *, around: bool = Fal
     if want.kind == PERSON:
         people = [m for m in extract_people(text) if new(m.name)]
         if around and want.head is not None:
-            called = [m for m in people if m.role and lemma(want.head) in {lemma(w) for w in words(m.role)}]
+            called = [m for m in people if m.role and _called(want.head, m.role)]
             people = called or [m for m in people if not m.role]
         return people[0].name if people else None
     if want.kind == COUNTRY:
@@ -107,6 +107,18 @@ def name_of_kind(text: str, asked: Question, want: Wanted, *, around: bool = Fal
     if want.kind == NAME:
         return _name_for(text, want, new) or (_headline_subject(text, new) if around else None)
     return None
+
+
+# "Which Pakistani leader …": a leader, a head or a boss is any post that leads ("prime minister").
+_GENERIC_HEADS = frozenset({"leader", "head", "chief", "boss"})
+_LEADING = frozenset({lemma(w) for w in """president minister premier chancellor king queen leader head
+chief boss ceo chairman chair captain commander director governor mayor""".split()})
+
+
+def _called(head: str, role: str) -> bool:
+    """Whether a post is what the question calls the person ("the general")."""
+    said = {lemma(w) for w in words(role)}
+    return lemma(head) in said or (head.lower() in _GENERIC_HEADS and bool(said & _LEADING))
 
 
 def _headline_subject(text: str, new: Callable[[str], bool]) -> str | None:

@@ -149,6 +149,10 @@ covid coronavirus
 miss missing disappear disappearance vanish
 hit slap smack punch
 croc crocodile
+gator alligator
+tyre tire
+collapse disintegrate crumble
+explode explosion blast
 junction interchange
 law legal legislation
 wed wedding marry marriage

@@ -77,22 +77,47 @@ def people_in_sentences(sentences: Iterable[Sentence]) -> list[Mention]:
 def _with_lead_role(sentences: list[Sentence], mentions: list[Mention]) -> list[Mention]:
     """A headline that names one person without a post, and a body that opens on that post
     ("Give PM time, says Kwasi Kwarteng" / "The business secretary says ..."): the headline's
-    mentions get the post. Only when the post is the opening's subject (no name after it)."""
+    mentions get the post. Only when the post is the opening's subject; a headline naming
+    others too gives it to the one the opening does not name ("Andrew's statement contradicts
+    me - Emily Maitlis" / "The BBC presenter compares Prince Andrew's …")."""
     headline = {s.text for s in sentences if s.paragraph == 0}
     opening = next((s for s in sentences if s.paragraph == 1), None)
-    named = {person_key(m.name) for m in mentions if m.sentence in headline}
-    if opening is None or len(named) != 1:
+    if opening is None:
         return mentions
-    if any(m.role for m in mentions if m.sentence in headline):
+    named = {person_key(m.name) for m in mentions if m.sentence in headline}
+    if len(named) > 1:  # the one person the opening does not name again
+        again = {surname(person_key(m.name)) for m in mentions if m.sentence == opening.text}
+        named = {key for key in named if surname(key) not in again}
+    if len(named) != 1:
+        return mentions
+    (key,) = named
+    theirs = [m for m in mentions if m.sentence in headline and person_key(m.name) == key]
+    if any(m.role for m in theirs):
         return mentions
     match = vocab.LEAD_ROLE.match(opening.text)
-    if match is None:
-        return mentions
+    if match is None or (match.group("any_verb") and not (_said_last(theirs[0]) or _leads(theirs[0]))):
+        return mentions  # "The rapper wants …" under "Kanye wants Billie Eilish to …": Kanye's
     role, affiliation = _titled(match)
     if role is None:
         return mentions
     return [replace(m, role=role, affiliation=m.affiliation or affiliation)
-            if m.sentence in headline else m for m in mentions]
+            if m in theirs else m for m in mentions]
+
+
+def _said_last(mention: Mention) -> bool:
+    """A headline ending on the person who said it: "… answers he gave me - Emily Maitlis",
+    "…, Putin says"."""
+    at = mention.sentence.rfind(mention.name)
+    rest = mention.sentence[at + len(mention.name):].strip(" .\"'’”") if at >= 0 else "-"
+    return (rest == "says" and mention.sentence[:at].rstrip().endswith(",")) or (
+        not rest and vocab.SAID_BY_LAST.search(mention.sentence[:at]) is not None)
+
+
+def _leads(mention: Mention) -> bool:
+    """A headline whose subject is the person: the first capitalised words after any section's
+    label ("Oscars: "), an owner allowed before them ("Pakistan's Imran Khan is …")."""
+    first = vocab.HEADLINE_SUBJECT.match(mention.sentence)
+    return first is not None and mention.sentence.startswith(mention.name, first.end())
 
 
 def _with_headline_role(sentences: list[Sentence], mentions: list[Mention]) -> list[Mention]:
@@ -111,7 +136,9 @@ def _with_headline_role(sentences: list[Sentence], mentions: list[Mention]) -> l
     named_in_headline = any(person_key(m.name) == person_key(person.name)
                             for m in mentions if m.sentence == headline.text)
     speaker = vocab.SPEAKER_LAST.search(opening.text)
-    leads = person.start == opening.start or (speaker is not None and speaker.group("name") == person.name)
+    before = opening.text[:person.start - opening.start]  # "When X served …" leads too
+    leads = (not before or vocab.WHEN_THEY.match(before) is not None
+             or (speaker is not None and speaker.group("name") == person.name))
     role, affiliation = _titled(match)
     if named_in_headline or not leads or role is None:
         return mentions
@@ -366,7 +393,7 @@ def _role_after(text: str, start: int, end: int) -> tuple[str | None, str | None
         match = None  # "… at Trevor Noah, a spokesperson for Meta confirmed": Meta's spokesperson
     if match is None:
         match = vocab.AS_ROLE.match(text, end) or vocab.OBITUARY.match(text, end)
-    if match is None and vocab.APPOINTED_BEFORE.search(text, max(0, start - 12), start):
+    if match is None and vocab.APPOINTED_BEFORE.search(text, max(0, start - 20), start):
         match = vocab.AS_AFTER.match(text, end)
     if match is None:
         match = vocab.NAMED_ROLE.match(text, end)

@@ -337,21 +337,29 @@ _SOURCES["OBITUARY"] = (  # "X: Legendary Australia wicketkeeper dies aged 74"
 # A body that opens on the headline's person by their post: "The business secretary says ...",
 # "The Irish foreign affairs minister has ...", "Ukraine's president told ..." (no name of its own).
 _SOURCES["LEAD_ROLE"] = (
-    rf"^\s*(?:(?i:the)\s+(?P<pre>(?i:ex-|former\s+))?(?:(?P<aff2>{_NOT_ROLE}{_CAP})\s+)?|{_AFF}['’]s\s+)"
+    rf"^\s*(?:(?i:the)\s+(?P<pre>(?i:ex-|former\s+))?(?:(?P<aff2>{_NOT_ROLE}{_CAP}(?:\s+{_NOT_ROLE}{_CAP}){{0,2}})\s+)?"
+    rf"|{_AFF}['’]s\s+)"
     rf"(?P<role>{_ROLE})"
     rf"(?:\s*,[^,;]{{1,60}},)?\s+(?:has|have|had|is|was|will|would|also|now|again|later|{_VERB}|"
     rf"(?i:defended|defends|admits|apologised|apologized|refused|refuses|called|calls|criticised|"
     rf"criticized|rejected|rejects|tested|tests|resigned|resigns|died|dies|won|wins|revealed|"
-    rf"reveals))\b")  # besides the speech verbs of `_VERB`
+    rf"reveals)|(?P<any_verb>(?-i:[a-z]{{3,}}[^s\W]s)))\b")  # besides `_VERB`'s speech verbs
 # A headline that opens on a post and names no one for it: "Ryanair boss: Air fares will be
 # higher", "Australia politics: Deputy keeps job despite …" (a section's label may come first).
 _SOURCES["HEADLINE_ROLE"] = (
-    rf"^\s*(?:[^:]{{1,30}}:\s+)?(?:{_AFF}\s+)?(?P<role>{_ROLE}(?P<office>{_OFFICE})?)"
+    rf"^\s*(?:[^:]{{1,30}}:\s+)?(?:(?:This|That|The)\s+)?(?P<pre>(?i:ex-|former\s+))?(?:{_AFF}\s+)?"
+    rf"(?P<role>{_ROLE}(?P<office>{_OFFICE})?)"
     rf"(?:\s*:\s|\s+(?:{_VERB}|[a-z]+s)\b)")  # "Archbishop of Canterbury says …"
 # The body's opening sentence naming its speaker last: "…, says Michael O'Leary."
+# "… contradict me - Emily Maitlis", "…, says Sir Keir Starmer": the headline's speaker last
+_SOURCES["SAID_BY_LAST"] = r"(?:\s[-–—]+\s*|,?\s+says\s+)(?:(?:Sir|Dame|Lord|Lady|Dr|Prof)\.?\s+)?$"
+_SOURCES["HEADLINE_SUBJECT"] = (r"(?:[^:]{1,40}:\s+)?(?:[\"“‘']\s*)?"
+                                r"(?:(?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*){0,2}['’]s\s+)?")
+_SOURCES["WHEN_THEY"] = r"\s*(?:When|After|As|Since|While|Before|Until|Though)\s+$"  # "When X served …"
 _SOURCES["SPEAKER_LAST"] = (rf",\s+(?:{_VERB})\s+(?P<name>[^,;:]{{3,60}}?)\.?\s*$")
 _SOURCES["APPOINTED_BEFORE"] = (  # "... appointed X as defence minister": X's role
-    r"(?<![\w’'-])(?:named|appointed|elected|made|chose|picked|hired|nominated|tapped)\s+$")
+    r"(?<![\w’'-])(?:named|appointed|elected|made|chose|picked|hired|nominated|tapped|"
+    r"(?:appointment|election|nomination)\s+of)\s+$")  # "after the appointment of X as …"
 _SOURCES["AS_AFTER"] = (rf"\s+as\s+(?:{_DET}\s+)?(?:new\s+)?{_OWNER}?(?P<role>{_ROLE}){_ROLE_END}")
 _SOURCES["RIGHT_TITLE"] = (r"\s+(?P<role>MP|MEP|MSP|MLA)\b")  # "David Amess MP"
 # ", who heads the World Food Programme": the post said by its verb.

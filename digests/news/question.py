@@ -72,6 +72,11 @@ _PHRASES = ((re.compile(r"\bpass(?:ed|es)?\s+away\b", re.I), "died"),
             (re.compile(r"\b(?:get|got|gets|getting|gotten)\s+away\s+with\b", re.I), "stole"),
             (re.compile(r"\bmix(?:ed|es|ing)?\s+((?:[\w'’-]+\s+){0,3}?)up\s+with\b", re.I),
              r"confused \1with"),
+            (re.compile(r"\b(?:go|goes|going|gone|went)\s+up\b", re.I), "risen"),
+            (re.compile(r"\b(?:fall|falls|falling|fell|fallen)\s+apart\b", re.I), "collapsed"),
+            (re.compile(r"\b(?:blow|blows|blowing|blew|blown)\s+up\b", re.I), "exploded"),
+            (re.compile(r"\b(?:step|steps|stepping|stepped)\s+down\b", re.I), "resigned"),
+            (re.compile(r"\b(?:pull|pulls|pulling|pulled)\s+out\s+of\b", re.I), "withdrew from"),
             (re.compile(r"\b(?:switch|switched|switching|go|goes|going|went)\s+back\s+to\b", re.I),
              "bring back"),
             # "what kind of feed": the feed is asked about, the kind is how a member asks
@@ -385,8 +390,11 @@ _HOLDER = re.compile(r"^\s*(?:who\s+(?:is|was|are|were)|who(?:'s|’s)|whos)\s+(
                      r"premier|chancellor|founder)(?:\s+(?:of|for|at)\s+.+?)?)\s*[?.!]*\s*$", re.IGNORECASE)
 
 
+_WHAT_PERCENT = re.compile(r"^\s*what\s+(?:%|per\s*cent\b|pc\b|proportion\b|fraction\b)", re.IGNORECASE)
+
+
 def _kind(text: str) -> tuple[str, str | None]:
-    if _HOW_MANY.search(text) or _HOW_MANY_INSIDE.search(text):
+    if _HOW_MANY.search(text) or _HOW_MANY_INSIDE.search(text) or _WHAT_PERCENT.match(text):
         return KIND_FIGURES, None
     holder = _HOLDER.match(text)
     if holder:

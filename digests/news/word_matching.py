@@ -95,6 +95,8 @@ def has_name(name: str, text: str) -> bool:
     """Whether a name the question gives is in the text (case aside): a one-word name whole,
     a longer one by most of its words ("Bafta Film Awards" in "the Bafta awards")."""
     lowered = text.casefold()
+    if _ACRONYMS_SPELT.search(lowered):  # both ways of writing it: "United States" and "US"
+        lowered += "\n" + _ACRONYMS_SPELT.sub(lambda m: _ACRONYM_OF[m.group()], lowered)
     parts = words(name)
     present = sum(1 for w in parts if re.search(_written(w), lowered))
     if any(len(w) >= 2 and w.isupper() and not _ROMAN.fullmatch(w) and not re.search(
@@ -107,6 +109,13 @@ def has_name(name: str, text: str) -> bool:
     if _another_of_its_kind(parts, text):
         return False  # "Bafta Film Awards" is not the "Bafta Games Awards"
     return present * 2 >= len(parts)
+
+
+# Bodies a question names by their initials and a sentence in full: "the UN World Tourism
+# Organization" is the "United Nations World Tourism Organization".
+_ACRONYM_OF = {"united nations": "un", "european union": "eu", "united states": "us",
+               "united kingdom": "uk", "world health organization": "who"}
+_ACRONYMS_SPELT = re.compile(r"\b(?:" + "|".join(_ACRONYM_OF) + r")\b")
 
 
 def _another_of_its_kind(parts: list[str], text: str) -> bool:

@@ -138,6 +138,8 @@ ITEMS = [  # (day of March 2022, title, text)
     (31, "Sir Ned Pike resigns as Guild of Potters president after row",
      "The novelist said he could no longer speak freely."),
     (14, "Drummer Lee Frost dies", "Drummer Lee Frost has died, his band said on Monday."),
+    (27, "Jet crashes in Ruritanian hills",
+     "A passenger jet carrying 90 people crashed in the hills on Monday."),
     (15, "Tributes to drummer Lee Frost", "Drummer Lee Frost died at a hotel in Lisbon on Saturday."),
     (9, "Ministry may have bought 3bn gloves from sweatshop",
      "The ministry may have bought 3bn gloves made in a sweatshop, MPs were told."),
@@ -1071,3 +1073,33 @@ def test_the_mayor_of_a_town_places_it() -> None:
     assert place_in("The mayor of Voznesensk hails local people who drove Russian troops back.", asked) \
         == "Voznesensk"
     assert meets(lemma("boozer"), {lemma("pub")})
+
+
+async def test_what_caused_wants_a_sentence_that_gives_a_cause(newsroom: Store) -> None:
+    """"Jet crashes in hills" says that it crashed, not what caused it."""
+    answer = await answer_question(newsroom, "what caused the jet crash in ruritania", NOW)
+    assert not answer.found
+    from digests.news.answers import _gives_cause
+    assert _gives_cause("what caused the jet crash", "The crash was blamed on a fuel leak.")
+    assert _gives_cause("where did the jet crash", "Jet crashes in hills")
+
+
+async def test_a_month_after_the_news_ends_is_not_answered_from_older_news(newsroom: Store) -> None:
+    answer = await answer_question(newsroom, "what did inflation actually hit in april 2022", NOW)
+    assert not answer.found and "April 2022" in answer.headline
+
+
+@pytest.mark.parametrize(("typed", "kind", "term"), [
+    ("what % voted yes in the referendum", KIND_FIGURES, "vote"),
+    ("how much have groceries gone up in a year", KIND_FIGURES, "rise"),
+    ("where did the ice shelf fall apart", KIND_PLACE, "collaps"),
+])
+def test_members_phrasal_verbs_and_percent_signs(typed: str, kind: str, term: str) -> None:
+    asked = read_question(typed, TODAY)
+    assert asked.kind == kind and term in asked.terms
+
+
+def test_a_body_named_by_its_initials_is_met_in_full() -> None:
+    assert has_name("UN World Tourism Organization", "The United Nations World Tourism Organization said")
+    assert has_name("United States", "the United States Army") and not has_name("UN", "The union said")
+    assert meets(lemma("gator"), {lemma("alligator")}) and meets(lemma("tyre"), {lemma("tire")})

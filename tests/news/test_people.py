@@ -283,6 +283,31 @@ def test_a_body_opening_on_a_post_gives_it_to_the_headline_person(
     assert [(m.name, m.role) for m in extract_people(text) if m.role] == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # the headline's other person is named again in the opening: the post is the speaker's
+    ("Tom Brown's story does not add up - Clara Hobbs\n\nThe BBC Radio presenter compares Tom "
+     "Brown's account with the one he gave in 2019.", ("Clara Hobbs", "presenter", "BBC Radio")),
+    # any verb after the post when the person is the headline's subject, after a section label
+    ("Stage: Ana Ruiz on fame, family and a bear\n\nThe actor talks about her new role.",
+     ("Ana Ruiz", "actor", None)),
+    ("This former Republican senator has a strange reason to doubt\n\nWhen Tom Brown served in "
+     "the Senate, he was known as a moderate.", ("Tom Brown", "former senator", "Republican")),
+    ("Regulator hunts for a chair\n\nThe search began in 2020, after the appointment of Ana Ruiz "
+     "as Ofcom's new chief executive.", ("Ana Ruiz", "chief executive", "Ofcom")),
+])
+def test_posts_read_across_headline_and_opening(text: str, expected: tuple[str, str, str | None]) -> None:
+    assert [(m.name, m.role, m.affiliation) for m in extract_people(text) if m.role] == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "Rapper wants Ana Ruiz to say sorry\n\nThe rapper wants her to apologise.",  # not the subject
+    "Ana Ruiz's answer may get her in trouble\n\nThe New York attorney general wants Ana Ruiz "
+    "to testify.",  # named again: the post is someone else's
+])
+def test_a_post_opening_on_any_verb_needs_the_headline_subject(text: str) -> None:
+    assert all(m.role is None for m in extract_people(text) if m.name == "Ana Ruiz")
+
+
 @pytest.mark.parametrize("text", [
     "Ana Ruiz wins the title\n\nThe world champion Tom Brown said she was delighted.",  # named
     "Ana Ruiz and Tom Brown win\n\nThe world champion said she was delighted.",  # two people
