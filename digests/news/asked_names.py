@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from digests.news.extracts import POSSESSIVE_END, given_words, is_given
-from digests.news.lexicon import lemma
+from digests.news.lexicon import is_verb_form, lemma
 from digests.news.people import extract_people
 from digests.news.people_words import COUNTRIES, DEMONYMS, HEAD_WORDS, ORG_NOUNS
 from digests.news.question import Question
@@ -55,6 +55,8 @@ _CALLED = re.compile(r"^\s*what\s+(?:do|does|did)\s+(?:[\w'’-]+\s+){0,3}?call\
 _NAMED = re.compile(r"\b(?:named|called|dubbed|known\s+as)\s+(?:[Tt]he\s+)?[\"“‘']?"
                     r"(?P<name>[A-Z][\w'’.-]*(?:[^\S\n]+(?:(?:of|the|and|de|du|la|le)[^\S\n]+){0,2}[A-Z][\w'’.-]*){0,6})")
 _QUOTED = re.compile(r"[\"“]([^\"“”]{2,40}?)[\"”]")  # a short quoted phrase: a name given in quotes
+_LONG_QUOTED = re.compile(r"[\"“]([^\"“”]{2,120}?)[\"”]")  # a book's title, its subtitle after a colon
+_TITLES = frozenset({"title", "titles", "slogan", "motto", "headline"})
 _CAPITALISED = r"[A-Z][\w'’.-]*(?:[^\S\n]+[A-Z][\w'’.-]*){0,3}"  # within one sentence
 
 
@@ -79,6 +81,8 @@ def wanted(asked: Question) -> Wanted | None:
         lowered = word.casefold()
         if lowered in STOPWORDS or len(nouns) == _NOUN_WORDS or (nouns and lowered in DEMONYMS):
             break  # "the dog ukrainian soldiers rescued": a clause of its own after "dog"
+        if nouns and lowered.endswith("ed") and is_verb_form(lowered):
+            break  # "which spanish paper called bale a parasite": the paper, not "bale"
         nouns.append(lowered)
     kinds = [(n, _KIND_NOUNS.get(n) or _KIND_NOUNS.get(lemma(n))) for n in nouns]
     head, kind = next(((n, k) for n, k in kinds if k), (None, None))
@@ -161,7 +165,8 @@ def _name_for(text: str, want: Wanted, new: Callable[[str], bool]) -> str | None
     if named is not None and new(named.group("name")):
         return re.sub(r"(?<=\w\w)\.$", "", named.group("name"))  # the full stop after it, not "Jr."
     # "… has decided -- "spongy moth" is the new common name"
-    return next((q for q in _QUOTED.findall(text) if new(q)), None)
+    quoted = _LONG_QUOTED if want.head in _TITLES else _QUOTED
+    return next((q.split(": ")[0] for q in quoted.findall(text) if new(q)), None)
 
 
 _WORD_THEN_NAME = re.compile(rf"(?<![\w'’-])(?P<word>[a-z][\w'’-]*)[^\S\n]+(?P<name>{_CAPITALISED})")

@@ -149,6 +149,7 @@ covid coronavirus
 miss missing disappear disappearance vanish
 hit slap smack punch
 croc crocodile
+paper newspaper tabloid
 gator alligator
 tyre tire
 collapse disintegrate crumble

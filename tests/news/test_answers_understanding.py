@@ -1103,3 +1103,21 @@ def test_a_body_named_by_its_initials_is_met_in_full() -> None:
     assert has_name("UN World Tourism Organization", "The United Nations World Tourism Organization said")
     assert has_name("United States", "the United States Army") and not has_name("UN", "The union said")
     assert meets(lemma("gator"), {lemma("alligator")}) and meets(lemma("tyre"), {lemma("tire")})
+
+
+def test_a_paper_named_after_newspaper_and_a_title_in_quotes() -> None:
+    """"Which spanish paper called X a parasite": the paper, not X; "the title of her book":
+    the quoted title, its subtitle left out."""
+    asked = read_question("which spanish paper called tom vale a parasite", TODAY)
+    want = wanted(asked)
+    assert want is not None and want.nouns == ("spanish", "paper")
+    assert name_of_kind("Vale hit out at Spanish newspaper Diario for a column.", asked, want) == "Diario"
+    asked = read_question("what is the title of ana vale's new book", TODAY)
+    want = wanted(asked)
+    assert want is not None and name_of_kind(
+        'Ana Vale\'s new book "Glass House: The Making of a Prime Minister and the Breaking of '
+        'a Party" is out.', asked, want) == "Glass House"
+
+
+def test_members_write_marks_and_spencer_as_initials() -> None:
+    assert "spencer" in read_question("which supermarket was m&s fighting with", TODAY).terms
