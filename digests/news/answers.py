@@ -353,8 +353,11 @@ _ASKS_FOR_NAME = re.compile(r"^\s*(?:which|whose|whom|who\b(?!\s+(?:is|was|are|w
                             re.IGNORECASE)
 
 
-_SMALLER_THAN_A_COUNTRY = re.compile(r"\b(?:town|city|village|constituency|venue|stadium|port|district)\b",
-                                     re.IGNORECASE)
+# "which town", "what's the little town whose …", "in which city": the kind of place asked for
+# ("where is the 'city within a city' planned" asks where the city is: a country will do).
+_SMALLER_THAN_A_COUNTRY = re.compile(r"\b(?:which|what)(?:['’]?s|\s+is|\s+was|\s+are|\s+were)?"
+                                     r"(?:\s+(?:the|a|an))?(?:\s+[\w'’-]+){0,3}?\s+(?:town|city|village|"
+                                     r"constituency|venue|stadium|port|district)s?\b", re.IGNORECASE)
 _COUNTRIES = frozenset(c.casefold() for c in COUNTRIES)
 # States and provinces no one calls a town (not "New York" or "Washington", which are cities too).
 _STATES = frozenset(name.strip() for name in """alabama, alaska, arizona, arkansas, california,

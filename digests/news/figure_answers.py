@@ -102,7 +102,8 @@ async def answer_figures(store: AnswerStore, asked: Question, now: datetime,
                                                     events=False))
         return judged[key]
 
-    candidates = [c for c in found if answers(c) and same_fate(asked, c.figure.counted)]
+    candidates = [c for c in found if answers(c) and same_fate(asked, c.figure.counted)
+                  and not given_by_question(asked, c.figure)]
     series = best_series(candidates, wanted, contexts) or _best_supported_figure(candidates, wanted)
     if not series:
         counted = _ordinal_count(asked, hits, contexts, rarity, named)
@@ -111,6 +112,19 @@ async def answer_figures(store: AnswerStore, asked: Question, now: datetime,
     quotes = tuple(Quote(f.figure.sentence, f.source) for f in series[:3])
     return Answer(asked.text, KIND_FIGURES, True, headline, quotes,
                   tuple(f.figure.value for f in series))
+
+
+def given_by_question(asked: Question, figure: Figure) -> bool:
+    """Whether the question itself writes the figure with the word after it ("the 2 Sisters
+    boss", "in the first 12 days"): what the question gives is not what it asks."""
+    if not figure.surface:
+        return False
+    typed = asked.text.casefold()
+    for after in re.finditer(rf"(?<![\w.,]){re.escape(figure.surface)}\s+([\w'’-]+)", figure.sentence):
+        phrase = f"{figure.surface} {after.group(1)}".casefold()
+        if re.search(rf"(?<![\w.,]){re.escape(phrase)}(?![\w])", typed):
+            return True
+    return False
 
 
 _FATES = tuple(frozenset(lemma(w) for w in line.split()) for line in (

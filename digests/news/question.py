@@ -76,6 +76,7 @@ _PHRASES = ((re.compile(r"\bpass(?:ed|es)?\s+away\b", re.I), "died"),
             (re.compile(r"\b(?:fall|falls|falling|fell|fallen)\s+apart\b", re.I), "collapsed"),
             (re.compile(r"\b(?:blow|blows|blowing|blew|blown)\s+up\b", re.I), "exploded"),
             (re.compile(r"\b(?:step|steps|stepping|stepped)\s+down\b", re.I), "resigned"),
+            (re.compile(r"\b(?:beat|beats|beaten|beating)\s+up\b", re.I), "assaulted"),
             (re.compile(r"\b(?:pull|pulls|pulling|pulled)\s+out\s+of\b", re.I), "withdrew from"),
             (re.compile(r"\b(?:switch|switched|switching|go|goes|going|went)\s+back\s+to\b", re.I),
              "bring back"),
@@ -227,6 +228,8 @@ def read_question(text: str, today: date) -> Question:
     measure = measure_of(stripped, terms, head) if kind == KIND_FIGURES else None
     if measure in (MEASURE_DURATION, MEASURE_AGE) and head in _TIME_UNITS:
         head = None  # "how many years": the unit is what is counted
+    if measure == MEASURE_AGE and len(terms) > 2:  # "how old is jude hill the kid from belfast"
+        terms = tuple(t for t in terms if t not in _SOMEONE) or terms
     names = tuple(_names(stripped))
     in_names = {lemma(w.lower()) for name in names for w in words(name)}  # the "Dead" of "Dead Sea"
     return Question(text=stripped, kind=kind, terms=terms, names=names,
@@ -250,6 +253,9 @@ _AUXILIARY_THEN = re.compile(r"\b(?:did|does|do|has|have|had|was|were|is|will)\s
                              re.IGNORECASE)
 
 
+# How a member describes the person whose age is asked: no item need call them so.
+_SOMEONE = frozenset(lemma(w) for w in """kid kids boy girl lad lass guy bloke man woman child teen
+teenager youngster person fella dude""".split())
 _ADVERBS = frozenset("""last first ever finally just already actually really officially eventually
 recently once still also never""".split())
 

@@ -202,7 +202,8 @@ _LOST_TO = re.compile(rf"{_DEFEAT_BY}(?=[A-Z])")
 _GONE_TO = re.compile(r"\b(?:went|goes|go|going|awarded|handed|given|presented)\s+to\s+(?:the\s+)?",
                       re.IGNORECASE)
 # A beating written as the winner's noun: "England win over Bangladesh", "a defeat of Bangladesh".
-_WON_OVER = re.compile(r"\b(?:win|victory|triumph|defeat|thrashing|rout)\s+(?:over|of|against)\s+(?=[A-Z])")
+_WON_OVER = re.compile(r"\b(?:win|victory|triumph|defeat|thrashing|rout|hammering|drubbing|thumping|"
+                       r"trouncing|mauling)\s+(?:over|of|against)\s+(?=[A-Z])")
 
 
 def _said_otherwise(verb: str, text: str) -> bool:

@@ -1121,3 +1121,34 @@ def test_a_paper_named_after_newspaper_and_a_title_in_quotes() -> None:
 
 def test_members_write_marks_and_spencer_as_initials() -> None:
     assert "spencer" in read_question("which supermarket was m&s fighting with", TODAY).terms
+
+
+def test_a_city_named_in_the_question_is_not_the_kind_of_place_asked() -> None:
+    """"Where is the 'city within a city' planned": a country answers; "which city" wants a city."""
+    from digests.news.answers import _named
+    sentence = 'A firm has unveiled plans for a new "city within a city" in Vietnam.'
+    assert _named(read_question("where is the 'city within a city' planned", TODAY), sentence) == "Vietnam"
+    assert _named(read_question("which city is the new district planned in", TODAY), sentence) is None
+
+
+def test_a_figure_the_question_gives_is_not_its_answer() -> None:
+    from digests.news.figure_answers import given_by_question
+    published = datetime(2022, 3, 14, 9, tzinfo=UTC)
+    asked = read_question("how much could food prices go up according to the 2 sisters boss", TODAY)
+    given, = extract_figures("The boss of food firm 2 Sisters warns prices will jump.", published)
+    asked_for, = extract_figures("Food prices could rise by up to 15%, the boss says.", published)
+    assert given_by_question(asked, given) and not given_by_question(asked, asked_for)
+
+
+@pytest.mark.parametrize(("typed", "present", "absent"), [
+    ("when was the fan beaten up outside the stadium", "assault", "beat"),
+    ("how old is ana vale the kid from belfast", "belfast", "kid"),
+])
+def test_members_words_for_events_and_people(typed: str, present: str, absent: str) -> None:
+    asked = read_question(typed, TODAY)
+    assert present in asked.terms and absent not in asked.terms
+
+
+def test_a_hammering_of_a_side_says_it_was_beaten() -> None:
+    asked = read_question("where did england beat india", TODAY)
+    assert says_it(asked, "England sealed a four-wicket hammering of India in Mount Maunganui.", TODAY)
