@@ -149,6 +149,8 @@ covid coronavirus
 miss missing disappear disappearance vanish
 hit slap smack punch
 croc crocodile
+jab vaccine vaccination vaccinate inoculation inoculate
+annex seize grab
 paper newspaper tabloid
 gator alligator
 tyre tire

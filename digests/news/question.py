@@ -398,10 +398,15 @@ _HOLDER = re.compile(r"^\s*(?:who\s+(?:is|was|are|were)|who(?:'s|’s)|whos)\s+(
 
 
 _WHAT_PERCENT = re.compile(r"^\s*what\s+(?:%|per\s*cent\b|pc\b|proportion\b|fraction\b)", re.IGNORECASE)
+# "whats the covid jab rate in …", "what's the death toll so far": a figure named after a few words
+_WHAT_FIGURE = re.compile(r"^\s*what(?:['’]?s|\s+is|\s+was|\s+are|\s+were)\s+the\s+(?:[\w'’-]+\s+){1,3}?"
+                          r"(?:rate|toll|population|percentage|total|tally|turnout)s?\s+(?:in|of|for|at|among|so)\b",
+                          re.IGNORECASE)
 
 
 def _kind(text: str) -> tuple[str, str | None]:
-    if _HOW_MANY.search(text) or _HOW_MANY_INSIDE.search(text) or _WHAT_PERCENT.match(text):
+    if (_HOW_MANY.search(text) or _HOW_MANY_INSIDE.search(text) or _WHAT_PERCENT.match(text)
+            or _WHAT_FIGURE.match(text)):
         return KIND_FIGURES, None
     holder = _HOLDER.match(text)
     if holder:

@@ -1152,3 +1152,10 @@ def test_members_words_for_events_and_people(typed: str, present: str, absent: s
 def test_a_hammering_of_a_side_says_it_was_beaten() -> None:
     asked = read_question("where did england beat india", TODAY)
     assert says_it(asked, "England sealed a four-wicket hammering of India in Mount Maunganui.", TODAY)
+
+
+@pytest.mark.parametrize("typed", ["whats the covid jab rate in the cook islands",
+                                   "what's the death toll in mariupol so far"])
+def test_what_is_the_rate_in_a_place_asks_for_a_figure(typed: str) -> None:
+    assert read_question(typed, TODAY).kind == KIND_FIGURES
+    assert meets(lemma("jab"), {lemma("vaccination")}) and meets(lemma("grabbed"), {lemma("annexed")})
