@@ -88,7 +88,7 @@ def lemmas_of(text: str) -> set[str]:
 
 
 _PREFIXES = frozenset("""anti non ex pro pre post co counter de re un sub super semi multi mid
-self cross over under inter intra extra ultra mini micro mega neo pseudo quasi vice""".split())
+cross over under inter intra extra ultra mini micro mega neo pseudo quasi vice""".split())
 
 
 def has_name(name: str, text: str) -> bool:

@@ -1159,3 +1159,8 @@ def test_a_hammering_of_a_side_says_it_was_beaten() -> None:
 def test_what_is_the_rate_in_a_place_asks_for_a_figure(typed: str) -> None:
     assert read_question(typed, TODAY).kind == KIND_FIGURES
     assert meets(lemma("jab"), {lemma("vaccination")}) and meets(lemma("grabbed"), {lemma("annexed")})
+
+
+def test_self_harm_is_harm_and_an_anti_tank_weapon_no_tank() -> None:
+    assert lemma("harm") in lemmas_of("Referrals for self-harm rose by 77%.")
+    assert lemma("tank") not in lemmas_of("An anti-tank weapon was fired.")
