@@ -33,7 +33,7 @@ from digests.news.figure_words import MONTHS
 from digests.news.lexicon import lemma
 from digests.news.names import person_key
 from digests.news.people import extract_people
-from digests.news.people_words import COUNTRIES, HEAD_WORDS
+from digests.news.people_words import COUNTRIES, HEAD_WORDS, PLACES
 from digests.news.person_answers import answer_holder, answer_person
 from digests.news.question import (
     KIND_DATE,
@@ -426,10 +426,23 @@ def _named(asked: Question, text: str, *, around: bool = False) -> str | None:
     doer = asked.verbs and not _OBJECT_ASKED.search(asked.text)  # "taking over from whom": no doer
     name = name_doing_it(text, asked) if doer else name_in(text, asked)
     if name is not None and want is not None and (
-            is_person(name, text) or _cited(name, text)
+            is_person(name, text) or _cited(name, text) or _placed_thing(name, want.nouns)
             or not (asked.verbs or _near(name, text, want.nouns[-1:]))):  # a doer of the event asked
-        return None  # "which three drugs": not the reporter, the paper, an "Olympic doping case"
-    return name
+        return None  # "which three drugs": not the reporter, the paper, an "Olympic doping case";
+    return name  # "the name of the cruise ship": not the "Caribbean" of its voyage
+
+
+# Things a place's name may name ("which club": Barcelona); any other thing asked for by its
+# name is not a place ("the name of the cruise ship": not the Caribbean of its voyage).
+_NAMED_AFTER_PLACES = frozenset(lemma(w) for w in """club team side franchise outfit city town country
+nation state place region area venue stadium ground airport station port university school college
+hospital race open tournament festival cup league county province district""".split())
+
+
+def _placed_thing(name: str, nouns: Sequence[str]) -> bool:
+    """A known place given as the name of a thing that is never named after one."""
+    return (name.casefold() in PLACES | _COUNTRIES
+            and not {lemma(n) for n in nouns} & _NAMED_AFTER_PLACES)
 
 
 _OBJECT_ASKED = re.compile(r"^\s*who\b.*\b(?:from|to|with|against)(?:\s*[?.!]*\s*$|\s+(?:on|in|at|for)\b)",

@@ -206,13 +206,20 @@ _WON_OVER = re.compile(r"\b(?:win|victory|triumph|defeat|thrashing|rout|hammerin
                        r"trouncing|mauling)\s+(?:over|of|against)\s+(?=[A-Z])")
 
 
+# A win written as what the winner became: "In 1976, John Curry became the Olympic, world and
+# European champion".
+_BECAME_CHAMPION = re.compile(r"\b(?:became|becomes|become|becoming|was\s+crowned|crowned)\s+(?:the\s+)?"
+                              r"(?:[\w'’,-]+\s+){0,5}?(?:champions?|winners?|title\s+holders?)\b",
+                              re.IGNORECASE)
+
+
 def _said_otherwise(verb: str, text: str) -> bool:
     """A win written as a prize going to someone ("best picture went to Coda"), a victory as
     the loser's defeat ("her defeat by Veronika Kudermetova") or as the winner's noun ("a
     defeat of Bangladesh", "England win over Bangladesh")."""
     if verb in _WIN_OR_BEAT and (_LOST_TO.search(text) or _WON_OVER.search(text)) is not None:
         return True
-    return verb == _WIN and _GONE_TO.search(text) is not None
+    return verb == _WIN and (_GONE_TO.search(text) or _BECAME_CHAMPION.search(text)) is not None
 
 
 def _as_doer(subject: str, text: str) -> bool:

@@ -1164,3 +1164,17 @@ def test_what_is_the_rate_in_a_place_asks_for_a_figure(typed: str) -> None:
 def test_self_harm_is_harm_and_an_anti_tank_weapon_no_tank() -> None:
     assert lemma("harm") in lemmas_of("Referrals for self-harm rose by 77%.")
     assert lemma("tank") not in lemmas_of("An anti-tank weapon was fired.")
+
+
+def test_becoming_champion_says_the_title_was_won() -> None:
+    asked = read_question("what year did tom vale win the olympic skating title", TODAY)
+    assert says_it(asked, "In 1976, Tom Vale became the Olympic, world and European champion in skating.",
+                   TODAY)
+
+
+def test_a_place_is_no_name_of_a_ship_but_may_be_a_clubs() -> None:
+    from digests.news.answers import _named
+    ship = read_question("what's the name of the cruise ship that ran aground", TODAY)
+    assert _named(ship, "Cruise ship runs aground during Caribbean voyage") is None
+    club = read_question("which club did ivo brandt go to on a free", TODAY)
+    assert _named(club, "Ivo Brandt: Barcelona confirm signing on free transfer") == "Barcelona"
