@@ -50,6 +50,13 @@ Question sets, each answered from its own store and reported separately:
   and near fields removed, `random.Random(6066).sample(remaining, 500)` of the 3,524 items left,
   questions written from that sample only (each unanswerable one checked against all items).
   Committed before its first run; that run is the figure for questions nobody tuned on.
+- `bench/questions_dev7.jsonl` (`--set dev7`): a seventh DEVELOPMENT set of 100, mixed like
+  held-out-2 (30 how-many, 20 who-is, 10 where, 10 when, 10 what answerable; 20 unanswerable
+  across the kinds; 92 in a member's words), written on 5 Dec 2026 by a helper blind to the
+  answering code and to the other sets' questions: the 1,079 links in every other set's
+  evidence and near fields removed, `random.Random(7077).sample(remaining, 500)` of the 3,431
+  items left. Committed before its first run, which measures this session's changes on
+  questions nobody tuned on.
 
 Held-out (and dev) fields: `id`, `kind`, `question`, `answerable`, `phrasing` ("member": typed the way a
 member would, in other words than the item's; "article": in the item's words); for answerable
@@ -166,6 +173,8 @@ SETS = {
     "dev5": QuestionSet("dev5", "items.jsonl", "questions_dev5.jsonl",
                         ("how-many", "who-is", "where", "when", "what")),
     "dev6": QuestionSet("dev6", "items.jsonl", "questions_dev6.jsonl",
+                        ("how-many", "who-is", "where", "when", "what")),
+    "dev7": QuestionSet("dev7", "items.jsonl", "questions_dev7.jsonl",
                         ("how-many", "who-is", "where", "when", "what")),
 }
 # The sets a run without `--set` (or with `--set all`) reports; the dev set is run by name.
