@@ -1119,10 +1119,6 @@ def test_a_paper_named_after_newspaper_and_a_title_in_quotes() -> None:
         'a Party" is out.', asked, want) == "Glass House"
 
 
-def test_members_write_marks_and_spencer_as_initials() -> None:
-    assert "spencer" in read_question("which supermarket was m&s fighting with", TODAY).terms
-
-
 def test_a_city_named_in_the_question_is_not_the_kind_of_place_asked() -> None:
     """"Where is the 'city within a city' planned": a country answers; "which city" wants a city."""
     from digests.news.answers import _named
