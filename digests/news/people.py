@@ -387,7 +387,7 @@ def _role_after(text: str, start: int, end: int) -> tuple[str | None, str | None
     aside = _ASIDE.match(text, end)  # "Tom Hale (pictured), the club's owner"
     if aside:
         end = aside.end()
-    match = vocab.APPOSITIVE.match(text, end)
+    match = vocab.APPOSITIVE.match(text, end) or vocab.BOTH_ROLE.match(text, end)
     if (match and (match.group("verb") or match.group("tail_verb")) and not match.group("who")
             and not match.group("copula") and (start > 8 or text[:start].strip(" \"“‘'"))):
         match = None  # "… at Trevor Noah, a spokesperson for Meta confirmed": Meta's spokesperson

@@ -193,7 +193,8 @@ physician epidemiologist virologist psychologist justice councillor councilor co
 alderman assemblyman assemblywoman delegate whip nominee candidate campaigner dissident protester lawyer
 attorney barrister solicitor magistrate coroner sheriff detective inspector superintendent constable
 officer agent spy soldier pilot monarch emperor empress sultan sheikh heir archbishop bishop cardinal priest
-rabbi imam cleric ayatollah newsreader critic publisher collector mla msp worker film-maker
+rabbi imam cleric ayatollah pastor vicar preacher evangelist newsreader critic publisher collector
+mla msp worker film-maker
 civil_servant creator inventor translator interpreter reservist administrator engineer
 co-owner volunteer medic paramedic firefighter winner laureate partner
 second_gentleman second_lady first_gentleman
@@ -294,6 +295,9 @@ _BE = (r"(?:is|was|has\s+been|had\s+been|became|becomes|is\s+now|was\s+once|rema
        r"(?:\s+(?:also|now|once|currently|still))?")
 _OWNER = rf"(?:{_PRE}?[\"“‘']?{_AFF}[\"”’']?(?:['’]s)?\s+)"  # "former Disney", "'Baywatch'", "Ukraine's"
 _SOURCES["LEFT_ROLE"] = (rf"(?<![\w’'-]){_OWNER}?(?P<role>{_ROLE}(?P<office>{_OFFICE})?)\s+$")
+# "X and Y, both Republican candidates for Ohio's US Senate seat": each holds the post.
+_SOURCES["BOTH_ROLE"] = (rf"(?:\s+and\s+{_CAP}(?:\s+{_CAP}){{0,3}})?\s*,\s*both\s+{_OWNER}?"
+                         rf"(?P<role>(?i:(?:{_MOD}\s+){{0,4}}(?:{_HEAD})))s?{_ROLE_END}")
 _SOURCES["LEFT_PLURAL"] = (  # "freestyle skiers Kirsty Muir and Katie Summerhayes"
     rf"(?<![\w’'-]){_OWNER}?(?P<role>(?i:(?:{_MOD}\s+){{0,4}}(?:{_HEAD})))s\s+"
     rf"(?P<others>(?:[A-Z][\w’'.-]*,?\s+){{1,6}}?(?:and|&)\s+)?$")

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
+from functools import lru_cache
 
 from digests.models import SentenceHit
 from digests.news.extracts import (
@@ -19,7 +20,7 @@ from digests.news.extracts import (
 from digests.news.lexicon import is_verb_form, lemma
 from digests.news.people_words import DEMONYMS, PLACES
 from digests.news.question import KIND_DATE, KIND_PLACE, Question
-from digests.news.text import words
+from digests.news.text import STOPWORDS, words
 from digests.news.word_matching import compounds_in, has_name, lemmas_of, meets, split_in
 
 SUPPORTED = 0.6  # weighted share of a question's words (besides its names) a sentence must cover
@@ -78,12 +79,31 @@ def support(asked: Question, text: str, rarity: Mapping[str, float],
     weights = {t: max(rarity.get(t, 1.0), MIN_WEIGHT) for t in content}
     name_terms = [t for t in asked.terms if t not in weights]
     given = NAME_SHARE * sum(max(rarity.get(t, 1.0), MIN_WEIGHT) for t in name_terms)
+    found -= {n for n, pattern in _numbered_names(asked.text) if not pattern.search(text)}
     covered = sum(w * meets(t, found) for t, w in weights.items())
     total = sum(weights.values()) + given
     if thing is not None:
         asked_for = sum(weights.values()) / len(weights)
         covered, total = covered + asked_for * thing, total + asked_for
     return (covered + given) / total
+
+
+_NUMBERED = re.compile(r"(?<![\w'’-])(?P<word>[a-z][\w'’-]*)\s+(?P<number>\d{1,3})(?![\w,.%])", re.IGNORECASE)
+_NOT_A_NAME_BEFORE = frozenset("""first last next past top over under about around nearly almost than
+least most some only just all every each per by aged age of in on at to for from the a an and or
+with after before since until between""".split())
+
+
+@lru_cache(maxsize=1024)
+def _numbered_names(question: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """The numbers a question writes as part of a name ("gta 6", "windows 11", "covid 19"), each
+    with the pattern of that name: a sentence meets the number only as written with its word
+    ("January 6 Committee" says nothing of GTA 6)."""
+    return tuple((m.group("number"), re.compile(rf"(?<![\w]){re.escape(m.group('word'))}\W{{0,2}}"
+                                                 rf"{m.group('number')}(?!\d)", re.IGNORECASE))
+                 for m in _NUMBERED.finditer(question)
+                 if m.group("word").lower() not in _NOT_A_NAME_BEFORE
+                 and m.group("word").lower() not in STOPWORDS)
 
 
 _NOT_KNOWN = re.compile(

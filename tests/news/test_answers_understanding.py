@@ -1174,3 +1174,14 @@ def test_a_place_is_no_name_of_a_ship_but_may_be_a_clubs() -> None:
     assert _named(ship, "Cruise ship runs aground during Caribbean voyage") is None
     club = read_question("which club did ivo brandt go to on a free", TODAY)
     assert _named(club, "Ivo Brandt: Barcelona confirm signing on free transfer") == "Barcelona"
+
+
+def test_a_number_in_a_name_is_met_only_with_its_name() -> None:
+    """"When is GTA 6 coming out": "January 6 Committee … in coming weeks" says nothing of it."""
+    asked = read_question("when is gta 6 coming out", TODAY)
+    rarity = {"gta": 7.7, "6": 4.8, "come": 4.4}
+    assert support(asked, "January 6 Committee to interview her in coming weeks", rarity) < 0.3
+    assert support(asked, "GTA 6 is coming out in 2025, Rockstar says", rarity) > 0.9
+    first = read_question("how many civilians died in the first 12 days", TODAY)
+    assert support(first, "In 12 days, 400 civilians died.", {"civilian": 5.0, "die": 3.0, "12": 4.0,
+                                                              "day": 2.0}) > 0.9

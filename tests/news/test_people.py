@@ -299,6 +299,16 @@ def test_posts_read_across_headline_and_opening(text: str, expected: tuple[str, 
     assert [(m.name, m.role, m.affiliation) for m in extract_people(text) if m.role] == [expected]
 
 
+def test_two_people_both_holding_a_post_and_a_pastor_by_title() -> None:
+    found = {m.name: (m.role, m.affiliation) for m in extract_people(
+        "Tom Brown and Ann Lee, both Republican candidates for the Senate seat, argued.\n\n"
+        "Pastor Ivo Brandt led the event.") if m.role}
+    assert found == {"Tom Brown": ("candidate for the Senate seat", "Republican"),
+                     "Ann Lee": ("candidate for the Senate seat", "Republican"),
+                     "Ivo Brandt": ("pastor", None)}
+    assert not any(m.role for m in extract_people("Tom Brown and Ann Lee, both of whom live here, spoke."))
+
+
 @pytest.mark.parametrize("text", [
     "Rapper wants Ana Ruiz to say sorry\n\nThe rapper wants her to apologise.",  # not the subject
     "Ana Ruiz's answer may get her in trouble\n\nThe New York attorney general wants Ana Ruiz "
