@@ -149,6 +149,7 @@ covid coronavirus
 miss missing disappear disappearance vanish
 hit slap smack punch
 croc crocodile
+headless decapitated decapitate behead beheaded
 title champion crown
 jab vaccine vaccination vaccinate inoculation inoculate
 annex seize grab

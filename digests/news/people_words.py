@@ -115,6 +115,7 @@ DEMONYMS = {"russian": "Russia", "ukrainian": "Ukraine", "american": "United Sta
             "bahraini": "Bahrain", "omani": "Oman", "yemeni": "Yemen", "icelandic": "Iceland",
             "maltese": "Malta", "cypriot": "Cyprus", "slovenian": "Slovenia", "slovene": "Slovenia",
             "bosnian": "Bosnia", "montenegrin": "Montenegro", "albanian": "Albania", "kosovan": "Kosovo",
+            "macedonian": "North Macedonia",
             "fijian": "Fiji", "tongan": "Tonga", "samoan": "Samoa", "luxembourgish": "Luxembourg"}
 # Countries no single nationality word names here (with those DEMONYMS gives: every country known).
 COUNTRIES = frozenset(DEMONYMS.values()) - {"Republican", "Democrat", "Conservative"} | frozenset({

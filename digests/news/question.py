@@ -94,6 +94,10 @@ _PHRASES = ((re.compile(r"\bpass(?:ed|es)?\s+away\b", re.I), "died"),
                         r"splurging)\b", re.I), r"\1\2spent"),  # "how much money did he blow on a card"
             # members' shorthand
             (re.compile(r"\bppl\b", re.I), "people"),
+            (re.compile(r"\bquali\b", re.I), "qualifying"),
+            (re.compile(r"\bdhs\b", re.I), "Homeland Security"),
+            (re.compile(r"(?<=[A-Za-z]\s)org\b", re.I), "Organization"),  # "the trump org"
+            (re.compile(r"\bda['’]s\b", re.I), "district attorney's"),
             (re.compile(r"\blotto\b", re.I), "lottery"),
             (re.compile(r"\bmeth\b", re.I), "methamphetamine"),
             (re.compile(r"\binsta\b|\bthe\s+gram\b", re.I), "Instagram"),

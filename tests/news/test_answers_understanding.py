@@ -45,7 +45,7 @@ from digests.news.question import (
     in_news_words,
     read_question,
 )
-from digests.news.support import about_it, says_it
+from digests.news.support import _places_met, about_it, says_it
 from digests.news.word_matching import has_name, lemmas_of, meets, split_in
 from digests.readings import CitedFigure, Figure
 from digests.runtime.workers import WorkerPool
@@ -1185,3 +1185,12 @@ def test_a_number_in_a_name_is_met_only_with_its_name() -> None:
     first = read_question("how many civilians died in the first 12 days", TODAY)
     assert support(first, "In 12 days, 400 civilians died.", {"civilian": 5.0, "die": 3.0, "12": 4.0,
                                                               "day": 2.0}) > 0.9
+
+
+def test_members_abbreviations_and_words_for_one_thing() -> None:
+    asked = read_question("when did the 2 prosecutors on the manhattan da's trump org case quit", TODAY)
+    assert {"district", "attorney", "organiz"} <= set(asked.terms)
+    assert "qualifying" in in_news_words("schumacher's quali crash")
+    assert meets(lemma("headless"), {lemma("decapitated")})
+    assert _places_met("how old is the macedonian girl", "The President of North Macedonia walked her.")
+    assert age_in("Tributes to campaigner after death at 98") == 98
