@@ -48,9 +48,11 @@ def asks_origin(asked: Question) -> bool:
     return _ORIGIN_ASKED.match(asked.text) is not None
 
 
-_ORIGIN_ASKED = re.compile(r"^\s*where\b.*\bfrom\s*[?.!]*\s*$", re.IGNORECASE)
-# "from Leeds", "John Smith, 24, of Leeds", "a native of Leeds", "Leeds-born": where one is from
-_ORIGIN = re.compile(r"(?:\bfrom|,\s+of|\bnative\s+of|\bborn\s+in|\bhometown\s+of|\bgrew\s+up\s+in)"
+_ORIGIN_ASKED = re.compile(r"^\s*where\b.*\b(?:from|out\s+of)\s*[?.!]*\s*$", re.IGNORECASE)
+# "from Leeds", "John Smith, 24, of Leeds", "a native of Leeds", "Leeds-born": where one is from;
+# "walked out of HMP Ford" for "where did he walk out of"
+_ORIGIN = re.compile(r"(?:\bfrom|\bout\s+of|,\s+of|\bnative\s+of|\bborn\s+in|\bhometown\s+of"
+                     r"|\bgrew\s+up\s+in)"
                      r"\s+(?:the\s+)?" + _PLACE_NAME
                      + r"|\b(?!(?:The|A|An)\s)(?P<born>[A-Z][\w'’.]+(?:\s+[A-Z][\w'’.]+)?)-born\b")
 

@@ -149,6 +149,8 @@ covid coronavirus
 miss missing disappear disappearance vanish
 hit slap smack punch
 croc crocodile
+rail railway railroad
+dig unearth excavate excavation
 headless decapitated decapitate behead beheaded
 title champion crown
 jab vaccine vaccination vaccinate inoculation inoculate

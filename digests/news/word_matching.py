@@ -62,6 +62,9 @@ def _countries_of() -> dict[str, frozenset[str]]:
         letters = form.replace(".", "")  # "u.s.": "us"
         if " " in country and letters.isalpha() and len(letters) <= 3:
             short.setdefault(country, set()).add(letters)
+        first, _, rest = country.partition(" ")
+        if first in ("North", "South", "East", "West") and " " not in rest:  # "North Macedonia"
+            short.setdefault(country, set()).add(rest.casefold())
     met = {}
     for demonym, country in DEMONYMS.items():
         names = {country.casefold()} if " " not in country else short.get(country, set())

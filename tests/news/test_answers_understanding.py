@@ -1194,3 +1194,10 @@ def test_members_abbreviations_and_words_for_one_thing() -> None:
     assert meets(lemma("headless"), {lemma("decapitated")})
     assert _places_met("how old is the macedonian girl", "The President of North Macedonia walked her.")
     assert age_in("Tributes to campaigner after death at 98") == 98
+
+
+def test_where_did_he_walk_out_of_and_nationalities_of_two_words() -> None:
+    asked = read_question("where did ivo brandt walk out of", TODAY)
+    assert place_in("Ivo Brandt walked out of HMP North Sea Camp on Sunday.", asked) == "HMP North Sea Camp"
+    assert meets(lemma("macedonian"), {lemma("macedonia")}) and meets(lemma("railway"), {lemma("rail")})
+    assert meets(lemma("dig"), {lemma("unearthed")})
