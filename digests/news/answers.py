@@ -427,6 +427,7 @@ def _named(asked: Question, text: str, *, around: bool = False) -> str | None:
     name = name_doing_it(text, asked) if doer else name_in(text, asked)
     if name is not None and want is not None and (
             is_person(name, text) or _cited(name, text) or _placed_thing(name, want.nouns)
+            or name.endswith("-born")
             or not (asked.verbs or _near(name, text, want.nouns[-1:]))):  # a doer of the event asked
         return None  # "which three drugs": not the reporter, the paper, an "Olympic doping case";
     return name  # "the name of the cruise ship": not the "Caribbean" of its voyage

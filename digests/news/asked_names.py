@@ -166,7 +166,18 @@ def _name_for(text: str, want: Wanted, new: Callable[[str], bool]) -> str | None
         return re.sub(r"(?<=\w\w)\.$", "", named.group("name"))  # the full stop after it, not "Jr."
     # "… has decided -- "spongy moth" is the new common name"
     quoted = _LONG_QUOTED if want.head in _TITLES else _QUOTED
-    return next((q.split(": ")[0] for q in quoted.findall(text) if new(q)), None)
+    return next((name for q in quoted.findall(text)
+                 if new(name := q.split(": ")[0]) and _named_in_quotes(name)), None)
+
+
+_QUOTE_NAME_WORDS = frozenset({"of", "the", "and", "a", "an", "in", "on", "for", "to"})
+
+
+def _named_in_quotes(quoted: str) -> bool:
+    """Whether quotes hold a name ("spongy moth", "Confidence Man"), not words someone said
+    ("never gave up"): no verb in the past, no small word but those a title may hold."""
+    return not any((w.lower() in STOPWORDS and w.lower() not in _QUOTE_NAME_WORDS)
+                   or (is_verb_form(w) and not w.lower().endswith("ing")) for w in words(quoted))
 
 
 _WORD_THEN_NAME = re.compile(rf"(?<![\w'’-])(?P<word>[a-z][\w'’-]*)[^\S\n]+(?P<name>{_CAPITALISED})")

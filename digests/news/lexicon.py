@@ -112,7 +112,7 @@ unemployment jobless
 pay salary wage
 profit earning
 spend spending budget
-child kid
+child kid pupil
 woman women
 boat ship vessel ferry
 plane aircraft jet flight

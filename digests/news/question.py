@@ -95,6 +95,8 @@ _PHRASES = ((re.compile(r"\bpass(?:ed|es)?\s+away\b", re.I), "died"),
             # members' shorthand
             (re.compile(r"\bppl\b", re.I), "people"),
             (re.compile(r"\bquali\b", re.I), "qualifying"),
+            (re.compile(r"\bpts\b", re.I), "points"),
+            (re.compile(r"\bvids?\b", re.I), "video"),
             (re.compile(r"\bdhs\b", re.I), "Homeland Security"),
             (re.compile(r"(?<=[A-Za-z]\s)org\b", re.I), "Organization"),  # "the trump org"
             (re.compile(r"\bda['’]s\b", re.I), "district attorney's"),
@@ -152,7 +154,7 @@ _WHAT_VALUE = re.compile(r"^\s*what(?:'s|’s|\s+is|\s+was|\s+are|\s+were)\s+(?:
                          re.IGNORECASE)
 _NUMERIC_THINGS = frozenset(lemma(w) for w in """inflation rate price cost unemployment gdp growth
 toll total number figure percentage share population salary pay wage budget deficit debt value
-score temperature""".split())
+score temperature target attendance""".split())
 _WHO = re.compile(r"^\s*(?:who\s+(?:is|was|are|were)|who(?:'s|’s)|whos|tell\s+me\s+about)\s+"
                   r"(?P<name>.+?)\s*[?.!]*\s*$", re.IGNORECASE)
 _PLACE_WORD = (r"(?:town|city|country|village|region|state|states|constituency|place|venue|stadium|port|"
@@ -400,7 +402,8 @@ _HOLDER = re.compile(r"^\s*(?:who\s+(?:is|was|are|were)|who(?:'s|’s)|whos)\s+(
                      r"premier|chancellor|founder)(?:\s+(?:of|for|at)\s+.+?)?)\s*[?.!]*\s*$", re.IGNORECASE)
 
 
-_WHAT_PERCENT = re.compile(r"^\s*what\s+(?:%|per\s*cent\b|pc\b|proportion\b|fraction\b)", re.IGNORECASE)
+_WHAT_PERCENT = re.compile(r"^\s*what\s+(?:%|per\s*cent\b|pc\b|proportion\b|fraction\b|target\b|"
+                           r"attendance\b)", re.IGNORECASE)
 # "whats the covid jab rate in …", "what's the death toll so far": a figure named after a few words
 _WHAT_FIGURE = re.compile(r"^\s*what(?:['’]?s|\s+is|\s+was|\s+are|\s+were)\s+the\s+(?:[\w'’-]+\s+){1,3}?"
                           r"(?:rate|toll|population|percentage|total|tally|turnout)s?\s+(?:in|of|for|at|among|so)\b",

@@ -228,7 +228,8 @@ _WON_OVER = re.compile(r"\b(?:win|victory|triumph|defeat|thrashing|rout|hammerin
 
 # A win written as what the winner became: "In 1976, John Curry became the Olympic, world and
 # European champion".
-_BECAME_CHAMPION = re.compile(r"\b(?:became|becomes|become|becoming|was\s+crowned|crowned)\s+(?:the\s+)?"
+_BECAME_CHAMPION = re.compile(r"\bwinners?\s+of\b"  # "Humphries, winner of the first Olympic gold"
+                              r"|\b(?:became|becomes|become|becoming|was\s+crowned|crowned)\s+(?:the\s+)?"
                               r"(?:[\w'’,-]+\s+){0,5}?(?:champions?|winners?|title\s+holders?)\b",
                               re.IGNORECASE)
 

@@ -1201,3 +1201,14 @@ def test_where_did_he_walk_out_of_and_nationalities_of_two_words() -> None:
     assert place_in("Ivo Brandt walked out of HMP North Sea Camp on Sunday.", asked) == "HMP North Sea Camp"
     assert meets(lemma("macedonian"), {lemma("macedonia")}) and meets(lemma("railway"), {lemma("rail")})
     assert meets(lemma("dig"), {lemma("unearthed")})
+
+
+def test_quoted_words_someone_said_are_no_name_and_a_target_is_a_figure() -> None:
+    from digests.news.asked_names import _named_in_quotes
+    assert _named_in_quotes("spongy moth") and _named_in_quotes("The Worst Person in the World")
+    assert not _named_in_quotes("never gave up")
+    assert read_question("what target were the visitors chasing", TODAY).kind == KIND_FIGURES
+    assert "points" in in_news_words("how many pts behind city") and "video" in in_news_words("that vid")
+    assert meets(lemma("kids"), {lemma("pupils")})
+    asked = read_question("what year did ana ruiz win olympic gold", TODAY)
+    assert says_it(asked, "Ana Ruiz, winner of the first Olympic gold in the monobob, spoke.", TODAY)
