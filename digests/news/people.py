@@ -388,8 +388,9 @@ def _role_after(text: str, start: int, end: int) -> tuple[str | None, str | None
     if aside:
         end = aside.end()
     match = vocab.APPOSITIVE.match(text, end) or vocab.BOTH_ROLE.match(text, end)
-    if (match and (match.group("verb") or match.group("tail_verb")) and not match.group("who")
-            and not match.group("copula") and (start > 8 or text[:start].strip(" \"“‘'"))):
+    said = match.groupdict() if match else {}  # BOTH_ROLE has no "who" nor "copula"
+    if (match and (said.get("verb") or said.get("tail_verb")) and not said.get("who")
+            and not said.get("copula") and (start > 8 or text[:start].strip(" \"“‘'"))):
         match = None  # "… at Trevor Noah, a spokesperson for Meta confirmed": Meta's spokesperson
     if match is None:
         match = vocab.AS_ROLE.match(text, end) or vocab.OBITUARY.match(text, end)

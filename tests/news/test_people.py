@@ -307,6 +307,8 @@ def test_two_people_both_holding_a_post_and_a_pastor_by_title() -> None:
                      "Ann Lee": ("candidate for the Senate seat", "Republican"),
                      "Ivo Brandt": ("pastor", None)}
     assert not any(m.role for m in extract_people("Tom Brown and Ann Lee, both of whom live here, spoke."))
+    said = extract_people("Tom Brown and Ann Lee, both senior managers said the plan was fine.")
+    assert {m.name for m in said} == {"Tom Brown", "Ann Lee"}  # read, whatever the post
 
 
 @pytest.mark.parametrize("text", [
