@@ -155,27 +155,13 @@ class QuestionSet:
     kinds: tuple[str, ...]
 
 
+ITEM_KINDS = ("how-many", "who-is", "where", "when", "what")
 SETS = {
     "ukraine": QuestionSet("ukraine", "ukraine.jsonl", "questions_ukraine.jsonl",
                            ("figures", "person", "search")),
-    "heldout": QuestionSet("heldout", "items.jsonl", "questions_heldout.jsonl",
-                           ("how-many", "who-is", "where", "when", "what")),
-    "heldout2": QuestionSet("heldout2", "items.jsonl", "questions_heldout2.jsonl",
-                            ("how-many", "who-is", "where", "when", "what")),
-    "dev": QuestionSet("dev", "items.jsonl", "questions_dev.jsonl",
-                       ("how-many", "who-is", "where", "when", "what")),
-    "dev2": QuestionSet("dev2", "items.jsonl", "questions_dev2.jsonl",
-                        ("how-many", "who-is", "where", "when", "what")),
-    "dev3": QuestionSet("dev3", "items.jsonl", "questions_dev3.jsonl",
-                        ("how-many", "who-is", "where", "when", "what")),
-    "dev4": QuestionSet("dev4", "items.jsonl", "questions_dev4.jsonl",
-                        ("how-many", "who-is", "where", "when", "what")),
-    "dev5": QuestionSet("dev5", "items.jsonl", "questions_dev5.jsonl",
-                        ("how-many", "who-is", "where", "when", "what")),
-    "dev6": QuestionSet("dev6", "items.jsonl", "questions_dev6.jsonl",
-                        ("how-many", "who-is", "where", "when", "what")),
-    "dev7": QuestionSet("dev7", "items.jsonl", "questions_dev7.jsonl",
-                        ("how-many", "who-is", "where", "when", "what")),
+    # the held-out and development sets: the same kinds over all the 2022 items
+    **{name: QuestionSet(name, "items.jsonl", f"questions_{name}.jsonl", ITEM_KINDS)
+       for name in ("heldout", "heldout2", "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7")},
 }
 # The sets a run without `--set` (or with `--set all`) reports; the dev set is run by name.
 DEFAULT_SETS = ("ukraine", "heldout")

@@ -29,7 +29,6 @@ from digests.news.asked_names import COUNTRY, NAME, PLACE, is_person, name_of_ki
 from digests.news.dates import dates_in
 from digests.news.extracts import age_in, date_in, name_in, place_in, placed_in
 from digests.news.figure_answers import FigureQuestion, answer_figures, figure_date, figure_score
-from digests.news.figure_words import MONTHS
 from digests.news.lexicon import lemma
 from digests.news.names import person_key
 from digests.news.people import extract_people
@@ -45,6 +44,7 @@ from digests.news.question import (
     Question,
     Unreadable,
     in_news_words,
+    period_named,
     read_question,
     who_is_maybe,
 )
@@ -99,13 +99,10 @@ async def answer_question(store: AnswerStore, question: str, now: datetime) -> A
         asked = read_question(question, now.date())
     except Unreadable as refusal:
         return Answer(question, KIND_REFUSED, False, str(refusal))
-    if asked.year is not None and asked.year > now.year and asked.past:
+    period = period_named(asked.text)  # "in 2023", "in April 2022": after the news ends
+    if period is not None and period[0] > now.date() and asked.past:
         return Answer(asked.text, asked.kind, False, f"I don't know: the news I keep goes up to "
-                      f"{now:%-d %B %Y}, so it cannot say what happened in {asked.year}.")
-    month = _month_asked(asked.text)
-    if month is not None and month > now.date() and asked.past:
-        return Answer(asked.text, asked.kind, False, f"I don't know: the news I keep goes up to "
-                      f"{now:%-d %B %Y}, so it cannot say what happened in {month:%B %Y}.")
+                      f"{now:%-d %B %Y}, so it cannot say what happened in {period[1]}.")
     if asked.kind == KIND_SEARCH and (name := who_is_maybe(asked.text)) \
             and await store.mentions_of([person_key(name)]):
         asked = replace(asked, kind=KIND_PERSON, person=name)  # a stored person of that name
@@ -117,16 +114,6 @@ async def answer_question(store: AnswerStore, question: str, now: datetime) -> A
     if asked.kind == KIND_FIGURES:
         return await answer_figures(store, asked, now, rarity)
     return await _answer_from_sentences(store, asked, now, rarity)
-
-
-_MONTH_YEAR = re.compile(r"\b(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+"
-                         r"(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)
-
-
-def _month_asked(text: str) -> date | None:
-    """The month a question names with its year ("in April 2022"), as its first day."""
-    found = _MONTH_YEAR.search(text)
-    return date(int(found.group("year")), MONTHS[found.group("month").lower()], 1) if found else None
 
 
 async def _answer_from_sentences(store: AnswerStore, asked: Question, now: datetime,
@@ -367,6 +354,7 @@ nebraska, nevada, new hampshire, new jersey, new mexico, north carolina, north d
 oregon, pennsylvania, rhode island, south carolina, south dakota, tennessee, texas, utah, vermont,
 virginia, west virginia, wisconsin, wyoming, ontario, quebec, alberta, british columbia, manitoba,
 saskatchewan, nova scotia, queensland, victoria, tasmania, new south wales""".split(","))
+_COUNTRIES_AND_STATES = _COUNTRIES | _STATES
 _BROAD_PLACES = _COUNTRIES | frozenset("""europe asia africa america americas middle east west east north
 south the west britain uk us usa eu""".split())
 
@@ -414,7 +402,7 @@ def _named(asked: Question, text: str, *, around: bool = False) -> str | None:
         if want is not None and want.kind == COUNTRY:
             return name_of_kind(text, asked, want, around=around)
         place = place_in(text, asked)
-        if place and place.casefold() in _COUNTRIES | _STATES and _SMALLER_THAN_A_COUNTRY.search(asked.text):
+        if place and place.casefold() in _COUNTRIES_AND_STATES and _SMALLER_THAN_A_COUNTRY.search(asked.text):
             return None  # "which town": not "Ukraine", nor "Virginia"
         if place and want is not None and want.said and place.split()[-1].islower():
             return None  # "which city": not "a Ukrainian town"
@@ -438,12 +426,12 @@ def _named(asked: Question, text: str, *, around: bool = False) -> str | None:
 _NAMED_AFTER_PLACES = frozenset(lemma(w) for w in """club team side franchise outfit city town country
 nation state place region area venue stadium ground airport station port university school college
 hospital race open tournament festival cup league county province district""".split())
+_KNOWN_PLACES = PLACES | _COUNTRIES
 
 
 def _placed_thing(name: str, nouns: Sequence[str]) -> bool:
     """A known place given as the name of a thing that is never named after one."""
-    return (name.casefold() in PLACES | _COUNTRIES
-            and not {lemma(n) for n in nouns} & _NAMED_AFTER_PLACES)
+    return name.casefold() in _KNOWN_PLACES and not {lemma(n) for n in nouns} & _NAMED_AFTER_PLACES
 
 
 _OBJECT_ASKED = re.compile(r"^\s*who\b.*\b(?:from|to|with|against)(?:\s*[?.!]*\s*$|\s+(?:on|in|at|for)\b)",

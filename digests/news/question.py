@@ -148,13 +148,14 @@ _HOW_MANY = re.compile(r"^\s*(?:how\s+(?:many|much)|what\s+(?:is|was|were|are)\s
 _WHAT_AT = re.compile(r"^\s*what(?:'s|’s|\s+is|\s+was)\s+(?:the\s+)?(?P<thing>[\w\s'-]{2,40}?)\s+"
                       r"(?:at|now|currently|today|running at|standing at)\b", re.IGNORECASE)
 # "What's Russia's official death toll?", "What did Russia put its interest rate up to?": a value.
-_WHAT_VALUE = re.compile(r"^\s*what(?:'s|’s|\s+is|\s+was|\s+are|\s+were)\s+(?:the\s+)?"
-                         r"(?P<thing>(?:[\w'’-]+\s+){0,5}(?:toll|rate|price|cost|population|salary|inflation|unemployment))\b"
+_WHAT_VALUE = re.compile(r"^\s*what(?:['’]?s|\s+is|\s+was|\s+are|\s+were)\s+(?:the\s+)?"  # "whats" too
+                         r"(?P<thing>(?:[\w'’-]+\s+){0,5}(?:toll|rate|price|cost|population|salary|inflation|"
+                         r"unemployment|tally|turnout))\b"
                          r"|^\s*what\s+(?:did|has|have|will)\s+(?P<thing2>.+?)\s+(?:up\s+|down\s+)?to\s*[?.!]*$",
                          re.IGNORECASE)
 _NUMERIC_THINGS = frozenset(lemma(w) for w in """inflation rate price cost unemployment gdp growth
 toll total number figure percentage share population salary pay wage budget deficit debt value
-score temperature target attendance""".split())
+score temperature target attendance tally turnout""".split())
 _WHO = re.compile(r"^\s*(?:who\s+(?:is|was|are|were)|who(?:'s|’s)|whos|tell\s+me\s+about)\s+"
                   r"(?P<name>.+?)\s*[?.!]*\s*$", re.IGNORECASE)
 _PLACE_WORD = (r"(?:town|city|country|village|region|state|states|constituency|place|venue|stadium|port|"
@@ -269,6 +270,22 @@ def year_named(text: str) -> int | None:
     """The year a question names ("the 2023 Super Bowl", "in 2022"), if it names one."""
     found = _YEAR.search(text)
     return int(found.group()) if found else None
+
+
+_MONTH_YEAR = re.compile(r"\b(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+"
+                         r"(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)
+_MONTH_NUMBERS = {m: n for n, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
+
+
+def period_named(text: str) -> tuple[date, str] | None:
+    """The first day of the month ("in April 2022") or else of the year ("in 2023") a question
+    names, with how to say it; None when it names neither."""
+    month = _MONTH_YEAR.search(text)
+    if month is not None:
+        first = date(int(month.group("year")), _MONTH_NUMBERS[month.group("month").lower()], 1)
+        return first, f"{first:%B %Y}"
+    year = year_named(text)
+    return (date(year, 1, 1), str(year)) if year is not None else None
 
 
 def _asks_about_the_past(text: str) -> bool:
@@ -402,17 +419,13 @@ _HOLDER = re.compile(r"^\s*(?:who\s+(?:is|was|are|were)|who(?:'s|’s)|whos)\s+(
                      r"premier|chancellor|founder)(?:\s+(?:of|for|at)\s+.+?)?)\s*[?.!]*\s*$", re.IGNORECASE)
 
 
-_WHAT_PERCENT = re.compile(r"^\s*what\s+(?:%|per\s*cent\b|pc\b|proportion\b|fraction\b|target\b|"
+# "what % voted yes", "what target were they chasing": a figure asked by its measure
+_WHAT_MEASURE = re.compile(r"^\s*what\s+(?:%|per\s*cent\b|pc\b|proportion\b|fraction\b|target\b|"
                            r"attendance\b)", re.IGNORECASE)
-# "whats the covid jab rate in …", "what's the death toll so far": a figure named after a few words
-_WHAT_FIGURE = re.compile(r"^\s*what(?:['’]?s|\s+is|\s+was|\s+are|\s+were)\s+the\s+(?:[\w'’-]+\s+){1,3}?"
-                          r"(?:rate|toll|population|percentage|total|tally|turnout)s?\s+(?:in|of|for|at|among|so)\b",
-                          re.IGNORECASE)
 
 
 def _kind(text: str) -> tuple[str, str | None]:
-    if (_HOW_MANY.search(text) or _HOW_MANY_INSIDE.search(text) or _WHAT_PERCENT.match(text)
-            or _WHAT_FIGURE.match(text)):
+    if _HOW_MANY.search(text) or _HOW_MANY_INSIDE.search(text) or _WHAT_MEASURE.match(text):
         return KIND_FIGURES, None
     holder = _HOLDER.match(text)
     if holder:

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from datetime import timedelta
 
 import pytest
+from sqlalchemy import event
 
 from digests.models import SentenceHit
 from digests.news.enrichment import Enricher
@@ -89,10 +90,21 @@ async def test_rare_words_weigh_more_than_common_ones(filled: Store) -> None:
 async def test_rarity_follows_the_sentences_added(filled: Store, workers: WorkerPool,
                                                   database_url: str) -> None:
     """Rarities are kept between answers, but a word is counted again once sentences are added
-    (SQLite at once; PostgreSQL within its minute, so it is only checked as unchanged here)."""
+    (SQLite at once; PostgreSQL within its minute, so its later counts are not checked here)."""
     words = ["zeppelin", "refugees", "said", "the", "dirigible"]
-    before = await filled.word_rarity(words)
-    assert await filled.word_rarity(words) == before  # kept: the same counts
+    counting: list[str] = []  # the statements that count a word (FTS5 MATCH or a tsquery)
+
+    def record(conn: object, cursor: object, statement: str, *args: object) -> None:
+        if "count(*)" in statement and ("MATCH" in statement or "tsquery" in statement):
+            counting.append(statement)
+
+    event.listen(filled._engine.sync_engine, "before_cursor_execute", record)
+    try:
+        before = await filled.word_rarity(words)
+        assert len(counting) == 1  # every word counted in one statement
+        assert await filled.word_rarity(words) == before and len(counting) == 1  # kept: none counted again
+    finally:
+        event.remove(filled._engine.sync_engine, "before_cursor_execute", record)
     feed = (await filled.all_feeds())[0]
     await filled.save_entries(feed.id, [entry("zep", "A zeppelin flew over the harbour.",
                                                title="Zeppelin seen")], now=DEMO_NOW,
