@@ -259,8 +259,8 @@ async def _lead_from_items(store: AnswerStore, asked: Question, hits: Sequence[S
         found = [*near, *[entry for entry in found if entry not in near]]
     if asked.kind == KIND_PLACE and found:  # "Kharkiv" over "Ukraine", said about as well
         near = [entry for entry in found if entry[0] >= found[0][0] - SPECIFIC_MARGIN]
-        narrow = [entry for entry in near if entry[3].casefold() not in _BROAD_PLACES]
-        found = [*narrow, *[entry for entry in found if entry not in narrow]]
+        found = [*sorted(near, key=lambda entry: _breadth(entry[3])),  # stable: narrowest first
+                 *[entry for entry in found if entry not in near]]
     return _with_lead(asked, [(lead, hit) for *_, lead, hit in found])
 
 
@@ -269,28 +269,36 @@ async def _narrowed(store: AnswerStore, asked: Question, supported: list[tuple[f
     """A sentence that places the event in a country only ("attacker at Canada mosque") gives
     way to its item's own sentence that places it more narrowly and is itself supported ("a
     mosque in the Canadian city of Mississauga"), which the search kept one sentence an item."""
-    broad = {hit.source.item_id for _, hit in supported
-             if (place_in(hit.text, asked) or "").casefold() in _BROAD_PLACES}
+    broad = {hit.source.item_id: place for _, hit in supported
+             if (place := place_in(hit.text, asked) or "").casefold() in _BROAD_PLACES}
     if not broad:
         return supported
-    texts = await store.item_texts(broad)
+    texts = await store.item_texts(set(broad))
     narrowed = []
     for score, hit in supported:
-        better = _narrower(asked, texts.get(hit.source.item_id, ""), rarity, named) \
-            if hit.source.item_id in broad else None
+        item = hit.source.item_id
+        better = _narrower(asked, texts.get(item, ""), rarity, named, broad[item]) if item in broad else None
         narrowed.append((score, SentenceHit(better, hit.source, hit.score) if better else hit))
     return narrowed
 
 
 def _narrower(asked: Question, item_text: str, rarity: Mapping[str, float],
-              named: frozenset[str]) -> str | None:
-    """The item's first supported sentence that places what is asked in less than a country."""
-    for sentence in item_text.split("\n\n"):
+              named: frozenset[str], than: str) -> str | None:
+    """The item's first supported sentence that places what is asked more narrowly than
+    `than` (a country, or a continent: "Europe's tallest volcano" is in Italy); its title counts
+    as supported (it names the event its sentences tell)."""
+    for n, sentence in enumerate(item_text.split("\n\n")):
         place = place_in(sentence, asked)
-        if place and place.casefold() not in _BROAD_PLACES \
-                and support(asked, sentence, rarity, named, True) >= SUPPORTED:
+        if place and _breadth(place) < _breadth(than) \
+                and (n == 0 or support(asked, sentence, rarity, named, True) >= SUPPORTED):
             return sentence
     return None
+
+
+def _breadth(place: str) -> int:
+    """2 for a part of the world, 1 for a country, 0 for anything narrower."""
+    folded = place.casefold()
+    return 2 if folded in _REGIONS else 1 if folded in _BROAD_PLACES else 0
 
 
 def _dates_its_own(asked: Question, text: str) -> bool:
@@ -355,8 +363,9 @@ oregon, pennsylvania, rhode island, south carolina, south dakota, tennessee, tex
 virginia, west virginia, wisconsin, wyoming, ontario, quebec, alberta, british columbia, manitoba,
 saskatchewan, nova scotia, queensland, victoria, tasmania, new south wales""".split(","))
 _COUNTRIES_AND_STATES = _COUNTRIES | _STATES
-_BROAD_PLACES = _COUNTRIES | frozenset("""europe asia africa america americas middle east west east north
-south the west britain uk us usa eu""".split())
+_REGIONS = frozenset("""europe asia africa america americas middle east west east north south the west
+oceania antarctica arctic""".split())
+_BROAD_PLACES = _COUNTRIES | _REGIONS | frozenset("britain uk us usa eu".split())
 
 
 def _lead(asked: Question, hit: SentenceHit, now: datetime) -> str | None:

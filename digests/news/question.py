@@ -199,6 +199,7 @@ class Question:
     person: str | None  # for "who is X": X as written; for "who is the mayor of X", the post
     measure: str | None = None  # for a number: what kind of value it wants (`MEASURE_*`)
     year: int | None = None  # a year it names ("who won in 2023"): an answer must be of that year
+    month: int | None = None  # a month it names without a day ("in February"): the same, of that month
     verbs: tuple[str, ...] = ()  # lemmas of the events it asks about ("resign"): an answer must say them
     past: bool = False  # it asks about something done ("who won", "when did"), not coming
     subject: str | None = None  # who did it, as typed ("when did *boris johnson* resign")
@@ -229,7 +230,8 @@ def read_question(text: str, today: date) -> Question:
                          "English too: could you ask in English?")
     kind, person = _kind(stripped)
     dates = calendar_dates_in(stripped, today)
-    terms = tuple(question_terms(stripped))
+    month, month_words = month_named(stripped)
+    terms = tuple(t for t in question_terms(stripped) if t not in month_words)
     head = (_counted_head(stripped) or _rate_named(stripped)) if kind == KIND_FIGURES else None
     measure = measure_of(stripped, terms, head) if kind == KIND_FIGURES else None
     if measure in (MEASURE_DURATION, MEASURE_AGE) and head in _TIME_UNITS:
@@ -240,7 +242,7 @@ def read_question(text: str, today: date) -> Question:
     in_names = {lemma(w.lower()) for name in names for w in words(name)}  # the "Dead" of "Dead Sea"
     return Question(text=stripped, kind=kind, terms=terms, names=names,
                     head=head, by=max(dates) if dates else None, person=person, measure=measure,
-                    year=year_named(stripped),
+                    year=year_named(stripped), month=month,
                     verbs=tuple(t for t in terms if t in EVENT_VERBS and t not in in_names),
                     past=_asks_about_the_past(stripped), subject=_subject(stripped),
                     thing=_object(stripped))
@@ -275,6 +277,29 @@ def year_named(text: str) -> int | None:
 _MONTH_YEAR = re.compile(r"\b(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+"
                          r"(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)
 _MONTH_NUMBERS = {m: n for n, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
+
+
+_MONTH_NAMES = (r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?|aug(?:ust)?|"
+                r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+# "in February", "late march", "since early feb", "in may": a month as a time, not "the march on
+# Kyiv" nor "may". A day beside it ("march 3", "3 march") makes it a date, read as one elsewhere.
+_MONTH_ONLY = re.compile(rf"(?<![\w-])(?P<when>(?:in|during|since|until|till|by|from|throughout|through|"
+                         rf"last|this|next|early|late|mid|end\s+of|start\s+of|beginning\s+of)[\s-]+"
+                         rf"(?:(?:early|late|mid)[\s-]+)?)(?:{_MONTH_NAMES}|(?P<may>(?<=in\s)may))"
+                         rf"(?!\s*\d{{1,2}}(?!\d))(?![\w-])", re.IGNORECASE)
+
+
+def month_named(text: str) -> tuple[int | None, frozenset[str]]:
+    """The month a question names as its time without a day ("in February", "late march"), and
+    the lemmas of the words that name it (the month, "late"): an answer must be of that month,
+    and need not write those words. (None, nothing) when it names none, or more than one."""
+    found = list(_MONTH_ONLY.finditer(text))
+    if len(found) != 1:
+        return None, frozenset()
+    month = (found[0].group("month") or found[0].group("may")).lower()[:3]
+    number = _MONTH_NUMBERS[month]
+    said = f"{found[0].group('when')} {date(2000, number, 1):%B} {found[0].group(0).split()[-1]}"
+    return number, frozenset(lemma(w) for w in words(said))
 
 
 def period_named(text: str) -> tuple[date, str] | None:

@@ -118,6 +118,11 @@ _PREPOSITION_BEFORE = re.compile(r"(?:^|\W)(?:to|of|for|with|against|from|about|
                                  r"behind|near|around|toward|towards)\s+$", re.IGNORECASE)
 
 
+def _names_month(month: int, text: str) -> bool:
+    name = f"{date(2000, month, 1):%B}"
+    return re.search(rf"\b(?:{name}|{name[:3]}\.?)(?!\w)", text) is not None
+
+
 def says_it(asked: Question, text: str, published: date, events: bool = True) -> bool:
     """Whether a sentence can answer at all, however much of the question's words it has: it is
     of the year the question names (names it, or was published then), says the event the
@@ -127,6 +132,8 @@ def says_it(asked: Question, text: str, published: date, events: bool = True) ->
     establish a cause")."""
     if asked.year is not None and str(asked.year) not in text and published.year != asked.year:
         return False
+    if asked.month is not None and published.month != asked.month and not _names_month(asked.month, text):
+        return False  # "in February": a sentence of February, or one that says February
     found = lemmas_of(text)
     if events and any(not meets(verb, found) and not _said_otherwise(verb, text) for verb in asked.verbs):
         return False

@@ -152,6 +152,8 @@ ITEMS = [  # (day of March 2022, title, text)
      "Wera Ahmed says the town should set its own rules."),
     (30, "Fieldcraft backtracks on Ruritania after boycott calls",
      "The outdoor retailer has halted its business in Ruritania after criticism of its decision to stay."),
+    (14, "Italy's Mount Varro erupts again",
+     "Europe's tallest volcano spewed lava into the sky, forcing the closure of a nearby airport."),
 ]
 
 
@@ -708,6 +710,38 @@ def test_the_thing_asked_for_may_come_before_its_name() -> None:
 async def test_where_reads_a_narrower_place_from_the_item_s_own_sentence(newsroom: Store) -> None:
     answer = await answer_question(newsroom, "where did that hatchet attack at the mosque happen", NOW)
     assert answer.found and answer.headline.startswith("Mississauga — ")
+
+
+async def test_where_reads_a_country_over_the_continent_a_sentence_describes_by(newsroom: Store) -> None:
+    """"Europe's tallest volcano" is a description: the title says where it is."""
+    answer = await answer_question(newsroom, "where did a volcano force an airport to close", NOW)
+    assert answer.found and answer.headline.startswith("Italy — ")
+
+
+@pytest.mark.parametrize(("question", "month", "left"), [
+    ("where did a volcano force an airport to close in March?", 3, {"volcano", "airport"}),
+    ("how many tons of aid landed in ukraine in early feb", 2, {"aid", "ukrain"}),
+    ("what happened since late march", 3, set()),
+    ("what will happen in may", 5, set()),
+])
+def test_a_month_named_as_the_time_is_not_a_word_to_find(question: str, month: int,
+                                                         left: set[str]) -> None:
+    asked = read_question(question, TODAY)
+    assert asked.month == month
+    assert left <= set(asked.terms) and not {"march", "februari", "earli", "late", "may"} & set(asked.terms)
+
+
+@pytest.mark.parametrize("question", ["who led the march on the capitol", "what happened on march 3",
+                                      "what may happen next"])
+def test_march_and_may_as_words_or_with_a_day_are_no_month_named(question: str) -> None:
+    assert read_question(question, TODAY).month is None
+
+
+def test_a_month_named_wants_a_sentence_of_that_month_or_one_that_names_it() -> None:
+    asked = read_question("where did a volcano erupt in February", TODAY)
+    assert says_it(asked, "A volcano erupted on Monday.", date(2022, 2, 21))
+    assert says_it(asked, "The volcano erupted in February, officials said.", date(2022, 3, 3))
+    assert not says_it(asked, "A volcano erupted on Monday.", date(2022, 3, 21))
 
 
 def test_when_answers_from_a_sentence_with_the_question_s_own_words() -> None:
