@@ -85,7 +85,7 @@ def wanted(asked: Question) -> Wanted | None:
             break  # "which spanish paper called bale a parasite": the paper, not "bale"
         nouns.append(lowered)
     kinds = [(n, _KIND_NOUNS.get(n) or _KIND_NOUNS.get(lemma(n))) for n in nouns]
-    head, kind = next(((n, k) for n, k in kinds if k), (None, None))
+    head, kind = next(((n, k) for n, k in reversed(kinds) if k), (None, None))  # "hacker *group*"
     if (kind is None and not nouns) or set(nouns) & _TIME_NOUNS:
         return None  # "what day did …": a date, asked by its own kind of question
     return Wanted(kind or NAME, tuple(nouns), kind is not None, head)

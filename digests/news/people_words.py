@@ -199,6 +199,27 @@ mla msp worker film-maker
 civil_servant creator inventor translator interpreter reservist administrator engineer
 co-owner volunteer medic paramedic firefighter winner laureate partner
 second_gentleman second_lady first_gentleman
+district_attorney corporal trooper commodore cadet marine paratrooper commando veteran chaplain
+expert specialist consultant strategist lobbyist pollster organiser organizer mediator consul
+emissary politician statesman stateswoman peer baron baroness earl viscount marquess aristocrat
+socialite regent dictator warlord counsel advocate jurist clerk proprietor landlord developer
+trader broker accountant auditor shareholder staffer employee intern apprentice
+elder chieftain nun monk deacon missionary
+bobsledder slider luger biathlete hurdler decathlete heptathlete marathoner triathlete mountaineer
+explorer adventurer diver fencer archer weightlifter powerlifter bodybuilder racer motorcyclist rider
+choreographer illustrator cartoonist animator magician soprano tenor baritone organist saxophonist
+trumpeter harpist bandleader impresario promoter curator auctioneer dealer reviewer vlogger streamer
+gamer tiktoker narrator
+meteorologist forecaster climatologist geologist seismologist volcanologist archaeologist
+anthropologist paleontologist palaeontologist zoologist ecologist botanist conservationist vet
+veterinarian pharmacist dentist midwife psychiatrist therapist neuroscientist neurologist cardiologist
+oncologist paediatrician pediatrician radiologist immunologist microbiologist geneticist
+mathematician statistician programmer hacker technologist
+farmer fisherman miner builder plumber electrician mechanic carpenter baker butcher brewer winemaker
+shopkeeper publican landlady waiter waitress cleaner caretaker carer nanny chauffeur trucker courier
+postman postwoman bodyguard warden lifeguard ranger steward stewardess seafarer
+student pupil schoolboy schoolgirl teenager pensioner widow widower grandmother grandfather
+suspect defendant whistleblower hostage prisoner inmate fugitive survivor
 world_number_one world_number_two world_number_three world_number_four
 world_number_five world_no._1 world_no._2 world_no._3 number_one""".split()
 _MODS = """foreign defence defense interior finance economy economic health justice energy trade culture

@@ -595,6 +595,12 @@ def test_which_question_says_the_kind_of_name_it_wants(question: str, kind: str,
     assert want is not None and (want.kind, want.nouns) == (kind, nouns)
 
 
+def test_the_last_kind_noun_says_the_kind() -> None:
+    """"Which hacker group": a group is asked for, not a hacker."""
+    want = wanted(read_question("which hacker group hit the supplier", TODAY))
+    assert want is not None and (want.kind, want.head) == (NAME, "group")
+
+
 def test_a_verb_the_question_types_is_no_name_it_requires() -> None:
     """"chosen" is in no stored sentence, yet a sentence saying "decided" may answer."""
     assert is_verb_form("chosen") and is_verb_form("decided") and not is_verb_form("Fennimore")
