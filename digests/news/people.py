@@ -71,7 +71,7 @@ def people_in_sentences(sentences: Iterable[Sentence]) -> list[Mention]:
     surnames = {surname(k) for k in known}
     kept = [m for m, key, evidence, proper in read if key not in things
             and (evidence >= _SHAPE or key in known or (proper == 1 and key in surnames))]
-    return _with_headline_role(sentences, _with_lead_role(sentences, kept))
+    return _with_label_role(sentences, _with_headline_role(sentences, _with_lead_role(sentences, kept)))
 
 
 def _with_lead_role(sentences: list[Sentence], mentions: list[Mention]) -> list[Mention]:
@@ -129,6 +129,10 @@ def _with_headline_role(sentences: list[Sentence], mentions: list[Mention]) -> l
     if headline is None or opening is None:
         return mentions
     match = vocab.HEADLINE_ROLE.match(headline.text)
+    titles = [s.text for s in sentences if s.paragraph == 0]
+    if match is None and not any(m.sentence in titles for m in mentions):
+        # "…, standards chief admits"; "Do dogs need boots? A … trainer weighs in"
+        match = vocab.HEADLINE_END_ROLE.search(titles[-1])
     there = [m for m in mentions if m.sentence == opening.text]
     if match is None or len({person_key(m.name) for m in there}) != 1:
         return mentions
@@ -150,6 +154,27 @@ def _with_headline_role(sentences: list[Sentence], mentions: list[Mention]) -> l
 
 
 
+
+
+def _with_label_role(sentences: list[Sentence], mentions: list[Mention]) -> list[Mention]:
+    """A headline labelled with a person's name and going on with a post ("Gillian Keegan:
+    Minister sorry for …"), over a body that opens on that person and no one else: the label's
+    person holds the post."""
+    headline = next((s for s in sentences if s.paragraph == 0), None)
+    opening = next((s for s in sentences if s.paragraph == 1), None)
+    if headline is None or opening is None:
+        return mentions
+    label = next((m for m in mentions if m.sentence == headline.text and m.role is None
+                  and not headline.text[:m.start - headline.start].strip(" \"“‘'")), None)
+    if label is None or {person_key(m.name) for m in mentions if m.sentence == opening.text} \
+            != {person_key(label.name)}:
+        return mentions
+    match = vocab.LABEL_ROLE.match(headline.text, label.end - headline.start)
+    role, affiliation = _titled(match) if match else (None, None)
+    if role is None:
+        return mentions
+    return [replace(m, role=role, affiliation=m.affiliation or affiliation) if m == label else m
+            for m in mentions]
 
 
 # Candidates ------------------------------------------------------------------------------------

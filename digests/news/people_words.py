@@ -376,6 +376,17 @@ _SOURCES["HEADLINE_ROLE"] = (
     rf"^\s*(?:[^:]{{1,30}}:\s+)?(?:(?:This|That|The)\s+)?(?P<pre>(?i:ex-|former\s+))?(?:{_AFF}\s+)?"
     rf"(?P<role>{_ROLE}(?P<office>{_OFFICE})?)"
     rf"(?:\s*:\s|\s+(?:{_VERB}|[a-z]+s)\b)")  # "Archbishop of Canterbury says …"
+# A post said in plain words before its head ("top female bobsledder", "avalanche rescue
+# trainer"): read only where a headline's shape says it is a post (the patterns below).
+_LOOSE_ROLE = rf"(?P<role>(?:[A-Za-z][\w-]*\s+)?(?:(?-i:[a-z][\w-]*)\s+){{0,3}}(?i:{_HEAD})(?![\w'’-]))"
+# "Gillian Keegan: Minister sorry for …", "X: World's top female bobsledder says …": after a
+# headline's label that names a person, the post that opens what follows.
+_WIDE_OWNER = rf"(?:(?i:world|nation|country|sport|{_alternation(c.lower() for c in COUNTRIES)})['’]s\s+)"
+_SOURCES["LABEL_ROLE"] = (rf"\s*:\s+(?:{_DET}\s+)?{_WIDE_OWNER}?{_LOOSE_ROLE}\s+(?-i:[a-z])")
+# "Some officers are racist, professional standards chief admits", "Do dogs need boots? A K9
+# avalanche rescue trainer weighs in": a headline ending on a post and what it does.
+_SOURCES["HEADLINE_END_ROLE"] = (rf"(?:^|[,?:;]\s+)(?:{_DET}\s+)?{_LOOSE_ROLE}"
+                                 rf"\s+(?-i:[a-z]+s)(?:\s+(?-i:[a-z]+))?\s*[.!]?\s*$")
 # The body's opening sentence naming its speaker last: "…, says Michael O'Leary."
 # "… contradict me - Emily Maitlis", "…, says Sir Keir Starmer": the headline's speaker last
 _SOURCES["SAID_BY_LAST"] = r"(?:\s[-–—]+\s*|,?\s+says\s+)(?:(?:Sir|Dame|Lord|Lady|Dr|Prof)\.?\s+)?$"

@@ -344,6 +344,10 @@ def test_a_post_in_the_opening_is_no_headline_persons_without_a_plain_subject(te
      "a colleague a liar.", ("Moira Grant", "deputy", None)),
     ("Bishop of Wessex says his faith helped him\n\nJohn Arden says he felt hope and doubt at once.",
      ("John Arden", "bishop", "Wessex")),
+    ("City police: Some officers are biased, professional standards chief admits\n\nBen Okoro "
+     "pledges to remove biased staff.", ("Ben Okoro", "professional standards chief", None)),
+    ("Do cats need coats? A mountain rescue trainer weighs in\n\nSara Pell trains dogs to find "
+     "walkers.", ("Sara Pell", "mountain rescue trainer", None)),
 ])
 def test_a_headline_opening_on_a_post_gives_it_to_the_body_person(
         text: str, expected: tuple[str, str, str | None]) -> None:
@@ -362,6 +366,22 @@ def test_a_post_in_the_headline_is_no_body_persons_without_a_plain_subject(
         text: str, body_person: str) -> None:
     body = [m for m in extract_people(text) if m.name == body_person and m.start > text.index("\n\n")]
     assert body and all(m.role is None for m in body)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Gail Keen: Minister sorry for not ending meeting\n\nGail Keen says she carried on.",
+     ("Gail Keen", "minister")),
+    ("Kay Hume: World's top female bobsledder says she switched teams\n\nAny time Kay Hume wishes, "
+     "she can look back.", ("Kay Hume", "top female bobsledder")),
+])
+def test_a_headline_labelled_with_a_person_gives_them_the_post_that_follows(
+        text: str, expected: tuple[str, str]) -> None:
+    assert [(m.name, m.role) for m in extract_people(text) if m.role] == [expected]
+
+
+def test_a_label_s_post_is_not_theirs_when_the_body_opens_on_someone_else() -> None:
+    text = "Sue Grey: Minister says the report is due\n\nMike Ellis told MPs that Sue Grey would publish."
+    assert all(m.role is None for m in extract_people(text))
 
 
 def test_world_places_are_no_people_and_a_surname_that_is_a_place_still_is_one() -> None:
