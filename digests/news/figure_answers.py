@@ -4,7 +4,8 @@ series over time, latest first, with how the value changed."""
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections import Counter
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -102,9 +103,15 @@ async def answer_figures(store: AnswerStore, asked: Question, now: datetime,
                                                     events=False))
         return judged[key]
 
-    candidates = [c for c in found if answers(c) and same_fate(asked, c.figure.counted)
-                  and not given_by_question(asked, c.figure)]
+    def kept(figures: Sequence[CitedFigure]) -> list[CitedFigure]:
+        return [c for c in figures if answers(c) and same_fate(asked, c.figure.counted)
+                and not given_by_question(asked, c.figure)]
+
+    candidates = kept(found)
     series = best_series(candidates, wanted, contexts) or _best_supported_figure(candidates, wanted)
+    if not series:  # no sentence found gives it: the best items' other sentences may
+        around = kept(await _figures_around(store, hits, _places_of(found)))
+        series = best_series(around, wanted, contexts, _places_of(around))
     if not series:
         counted = _ordinal_count(asked, hits, contexts, rarity, named)
         return counted or dont_know(asked.text, KIND_FIGURES)
@@ -112,6 +119,28 @@ async def answer_figures(store: AnswerStore, asked: Question, now: datetime,
     quotes = tuple(Quote(f.figure.sentence, f.source) for f in series[:3])
     return Answer(asked.text, KIND_FIGURES, True, headline, quotes,
                   tuple(f.figure.value for f in series))
+
+
+AROUND_ITEMS = 3  # the best-matching items whose every figure is a candidate
+AROUND_FIGURES = 4  # of an item with no more figures than this: one story, not a live page's many
+
+
+async def _figures_around(store: AnswerStore, hits: Sequence[SentenceHit],
+                          seen: set[tuple[int, str]]) -> list[CitedFigure]:
+    """The figures of the best-matching items' other sentences: "Aljaž Škorjanec is leaving
+    Strictly" matches the question, "The 32-year-old is calling it a day after nine years"
+    gives the answer without one of its words. Each is judged with its item's sentences found."""
+    best = list(dict.fromkeys(h.source.item_id for h in hits))[:AROUND_ITEMS]
+    if not best:
+        return []
+    figures = await store.figures_of_items(best)
+    per_item = Counter(c.source.item_id for c in figures)
+    return [c for c in figures if (c.source.item_id, c.figure.sentence) not in seen
+            and per_item[c.source.item_id] <= AROUND_FIGURES]  # not a round-up's many figures
+
+
+def _places_of(figures: Sequence[CitedFigure]) -> set[tuple[int, str]]:
+    return {(c.source.item_id, c.figure.sentence) for c in figures}
 
 
 def given_by_question(asked: Question, figure: Figure) -> bool:
@@ -227,7 +256,8 @@ async def _aged_in_items(store: AnswerStore, asked: Question, about: Sequence[Se
 
 
 def best_series(candidates: Sequence[CitedFigure], asked: FigureQuestion,
-                contexts: Mapping[int, str] | None = None) -> list[CitedFigure]:
+                contexts: Mapping[int, str] | None = None,
+                around: Collection[tuple[int, str]] = ()) -> list[CitedFigure]:
     """The figures that answer the question best, latest first (up to its date, if it has one).
 
     A figure qualifies only if it counts the question's head noun (or a word of its family), its
@@ -236,7 +266,7 @@ def best_series(candidates: Sequence[CitedFigure], asked: FigureQuestion,
     by several outlets still reads as one series, and another measure never joins it.
     """
     contexts = contexts or {}
-    scored = [(figure_score(c.figure, asked), c) for c in candidates
+    scored = [(figure_score(c.figure, asked, _around_context(c, contexts, around)), c) for c in candidates
               if _fits(c, asked, contexts.get(c.source.item_id, ""))
               and (asked.by is None or figure_date(c)[0] <= asked.by)]  # "by 28 February"
     scored = [(score, c) for score, c in scored if score > 0]
@@ -253,6 +283,13 @@ def best_series(candidates: Sequence[CitedFigure], asked: FigureQuestion,
     ordered = sorted(series, key=lambda pair: (figure_date(pair[1])[0], pair[0],
                                                 figure_date(pair[1])[1]), reverse=True)
     return _one_per_report([c for _, c in ordered])
+
+
+def _around_context(cited: CitedFigure, contexts: Mapping[int, str],
+                    around: Collection[tuple[int, str]]) -> str:
+    """The item's sentences found, for a figure of a sentence the search did not find itself."""
+    item = cited.source.item_id
+    return contexts.get(item, "") if (item, cited.figure.sentence) in around else ""
 
 
 def places_named(text: str) -> frozenset[str]:
@@ -367,14 +404,16 @@ def _counted_words(figure: Figure) -> set[str]:
     return {lemma(w.lower()) for w in (*before, *after)}
 
 
-def figure_score(figure: Figure, asked: FigureQuestion) -> float:
+def figure_score(figure: Figure, asked: FigureQuestion, context: str = "") -> float:
     """Question terms found in what is counted count most; counted words the question did not
     ask for count against (children fled ≠ people fled). Money is often counted vaguely ("a
-    package"), so a sum of money may match by its sentence alone, on stricter terms."""
+    package"), so a sum of money may match by its sentence alone, on stricter terms. The
+    sentence is read with its item's other sentences found (`context`): "The 32-year-old is
+    calling it a day after nine years" under "Aljaž Škorjanec is leaving Strictly"."""
     wanted = set(asked.terms)
     counted = _counted_words(figure)
     counted_hits = sum(meets(t, counted) for t in wanted)
-    sentence = lemmas_of(figure.sentence)
+    sentence = lemmas_of(f"{figure.sentence} {context}")
     context_hits = sum(meets(t, sentence) for t in wanted)
     coverage = sum(1 for t in wanted if family_of_lemma(t) & sentence) / len(wanted) if wanted else 0.0
     measured = asked.measure not in (None, MEASURE_COUNT) and unit_fits(figure.unit, asked.measure)

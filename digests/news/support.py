@@ -241,10 +241,20 @@ _BECAME_CHAMPION = re.compile(r"\bwinners?\s+of\b"  # "Humphries, winner of the 
                               re.IGNORECASE)
 
 
+_QUITS = frozenset(lemma(w) for w in ("quit", "resign", "retire"))
+_LEAVES_A_POST = re.compile(r"\b(?:leav(?:e|es|ing)|left|step(?:s|ped|ping)?\s+down|bow(?:s|ed|ing)?\s+out|"
+                            r"exit(?:s|ed|ing)?|depart(?:s|ed|ing|ure)|walk(?:s|ed|ing)?\s+away|call(?:s|ed|ing)?\s+it\s+a\s+day|"
+                            r"hang(?:s|ing)?\s+up\s+(?:his|her|their)\s+(?:boots|gloves|racket|spikes))\b",
+                            re.IGNORECASE)
+
+
 def _said_otherwise(verb: str, text: str) -> bool:
     """A win written as a prize going to someone ("best picture went to Coda"), a victory as
     the loser's defeat ("her defeat by Veronika Kudermetova") or as the winner's noun ("a
-    defeat of Bangladesh", "England win over Bangladesh")."""
+    defeat of Bangladesh", "England win over Bangladesh"); quitting as leaving ("is leaving
+    Strictly", "steps down")."""
+    if verb in _QUITS and _LEAVES_A_POST.search(text):
+        return True
     if verb in _WIN_OR_BEAT and (_LOST_TO.search(text) or _WON_OVER.search(text)) is not None:
         return True
     return verb == _WIN and (_GONE_TO.search(text) or _BECAME_CHAMPION.search(text)) is not None

@@ -152,6 +152,8 @@ ITEMS = [  # (day of March 2022, title, text)
      "Wera Ahmed says the town should set its own rules."),
     (30, "Fieldcraft backtracks on Ruritania after boycott calls",
      "The outdoor retailer has halted its business in Ruritania after criticism of its decision to stay."),
+    (27, "Bo Lindqvist is leaving Starlight Ballroom",
+     "The 32-year-old is calling it a day after nine years, he confirms on his Instagram account."),
     (14, "Italy's Mount Varro erupts again",
      "Europe's tallest volcano spewed lava into the sky, forcing the closure of a nearby airport."),
 ]
@@ -716,6 +718,15 @@ def test_the_thing_asked_for_may_come_before_its_name() -> None:
 async def test_where_reads_a_narrower_place_from_the_item_s_own_sentence(newsroom: Store) -> None:
     answer = await answer_question(newsroom, "where did that hatchet attack at the mosque happen", NOW)
     assert answer.found and answer.headline.startswith("Mississauga — ")
+
+
+async def test_a_figure_from_the_matching_item_s_sentence_that_repeats_none_of_its_words(
+        newsroom: Store) -> None:
+    """"The 32-year-old is calling it a day after nine years" under "X is leaving Y": quitting
+    said as leaving, and the duration in the next sentence."""
+    asked = "how long was bo lindqvist on starlight ballroom before quitting"
+    answer = await answer_question(newsroom, asked, NOW)
+    assert answer.found and answer.headline.startswith("9 years")
 
 
 async def test_where_reads_a_country_over_the_continent_a_sentence_describes_by(newsroom: Store) -> None:
