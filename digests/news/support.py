@@ -339,9 +339,12 @@ def lowercase_names(asked: Question, texts: Iterable[str], rarity: Mapping[str, 
     return frozenset(names | absent | rare_names)
 
 
-_NATIONALITIES = frozenset(lemma(word) for word in DEMONYMS)
+_NATIONALITIES = frozenset(lemma(word) for word in (*DEMONYMS, *"""african european asian arab arabian latin
+scandinavian nordic baltic balkan caribbean pacific atlantic mediterranean western eastern northern southern
+middle-eastern""".split()))
 """A nationality is written with a capital but names no one: "the russian strike" is met by a
-sentence that never says "Russian" (as a question's own "Russian" need not be repeated)."""
+sentence that never says "Russian" (as a question's own "Russian" need not be repeated); nor does
+a region's ("which african country": Nigeria)."""
 
 
 def _title_case(found: Sequence[str]) -> bool:

@@ -215,6 +215,10 @@ def test_a_members_filler_words_are_not_asked_for() -> None:
 
 def test_a_nationality_is_not_a_name_the_answer_must_repeat() -> None:
     assert read_question("When did the Russian strike on Chernihiv happen?", TODAY).names == ("Chernihiv",)
+    asked = read_question("which african country is the studio making films in", TODAY)
+    written = ["The studio signs deals in Nigeria, its first in the African market.",
+               "African film is booming, African producers say."]
+    assert "african" not in lowercase_names(asked, written, {})
 
 
 def test_who_holds_a_post_is_its_own_kind() -> None:
@@ -826,6 +830,9 @@ def test_a_members_phrase_is_read_as_the_word_news_uses() -> None:
     ("how many died when the plane went down", "plane crashed"),
     ("what landed in ukraine in early feb", "early February"),
     ("what happened on 3 dec", "3 December"),
+    ("how many grad students are suing the prof", "graduate students are suing the professor"),
+    ("how much fruit n veg is binned, in quid", "fruit and veg is binned, in pounds"),
+    ("where did england lose to the aussies", "lose to Australia"),
 ])
 def test_a_members_shorthand_is_read_in_full(typed: str, read_as: str) -> None:
     assert read_as in in_news_words(typed)
@@ -836,6 +843,8 @@ def test_shorthand_is_read_only_where_it_is_shorthand() -> None:
     assert in_news_words("what did the dec committee say") == "what did the dec committee say"
     assert in_news_words("how much have prices gone down") == "how much have prices gone down"
     assert in_news_words("which bill passed the senate") == "which bill passed the senate"
+    assert in_news_words("was it a quid pro quo") == "was it a quid pro quo"
+    assert in_news_words("what does section n of the act say") == "what does section n of the act say"
 
 
 def test_a_figure_asked_mid_question_is_a_figure_question() -> None:
