@@ -258,6 +258,8 @@ def read_question(text: str, today: date) -> Question:
     measure = measure_of(stripped, terms, head) if kind == KIND_FIGURES else None
     if measure in (MEASURE_DURATION, MEASURE_AGE) and head in _TIME_UNITS:
         head = None  # "how many years": the unit is what is counted
+    if measure == MEASURE_WEIGHT:
+        head = None  # "how many tons of cheese": the cheese is weighed, not counted
     if measure == MEASURE_AGE and len(terms) > 2:  # "how old is jude hill the kid from belfast"
         terms = tuple(t for t in terms if t not in _SOMEONE) or terms
     names = tuple(_names(stripped))
@@ -403,7 +405,8 @@ _MEASURES = (
                 r"kilometers|km|metres|meters|feet)\b", re.I), MEASURE_DISTANCE),
     (re.compile(r"\bhow\s+fast\b|\bhow\s+strong\b|\bspeed\b|\bgusts?\b|\bwinds?\b", re.I),
      MEASURE_SPEED),
-    (re.compile(r"\bhow\s+heavy\b|\bweigh", re.I), MEASURE_WEIGHT),
+    (re.compile(r"\bhow\s+heavy\b|\bweigh|\bhow\s+(?:many|much)\s+(?:metric\s+)?(?:tons|tonnes|kilos|"
+                r"kilograms|kg|lbs|grams)\b", re.I), MEASURE_WEIGHT),
     (re.compile(r"\bwhat\s+score\b", re.I), MEASURE_SCORE),
     (re.compile(r"%|\bper\s*cent|\bpercentage\b|\bwhat\s+share\b|\bproportion\b|\brate\b", re.I),
      MEASURE_PERCENT),

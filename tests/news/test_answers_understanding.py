@@ -41,6 +41,7 @@ from digests.news.question import (
     MEASURE_DURATION,
     MEASURE_MONEY,
     MEASURE_PERCENT,
+    MEASURE_WEIGHT,
     Unreadable,
     in_news_words,
     read_question,
@@ -152,6 +153,8 @@ ITEMS = [  # (day of March 2022, title, text)
      "Wera Ahmed says the town should set its own rules."),
     (30, "Fieldcraft backtracks on Ruritania after boycott calls",
      "The outdoor retailer has halted its business in Ruritania after criticism of its decision to stay."),
+    (28, "Why the world loves halloumi",
+     "The world loves halloumi: last year, more than 21 million metric tons of it were produced globally."),
     (27, "Bo Lindqvist is leaving Starlight Ballroom",
      "The 32-year-old is calling it a day after nine years, he confirms on his Instagram account."),
     (14, "Italy's Mount Varro erupts again",
@@ -194,6 +197,7 @@ async def newsroom(tmp_path: Path, workers: WorkerPool) -> AsyncIterator[Store]:
     ("How much was Lockheed Martin going to pay for Aerojet Rocketdyne?", MEASURE_MONEY),
     ("how far did foot locker shares drop in per cent", MEASURE_PERCENT),
     ("how many people have fled Ukraine?", MEASURE_COUNT),
+    ("How many metric tons of cheese were produced globally last year?", MEASURE_WEIGHT),
 ])
 def test_a_number_question_says_what_kind_of_value_it_wants(question: str, measure: str) -> None:
     asked = read_question(question, TODAY)
@@ -731,6 +735,13 @@ async def test_a_figure_from_the_matching_item_s_sentence_that_repeats_none_of_i
     asked = "how long was bo lindqvist on starlight ballroom before quitting"
     answer = await answer_question(newsroom, asked, NOW)
     assert answer.found and answer.headline.startswith("9 years")
+
+
+async def test_how_many_tons_of_a_thing_asks_its_weight(newsroom: Store) -> None:
+    """"Tons of halloumi": the halloumi is weighed, not counted; "of it" counts nothing."""
+    asked = "how many metric tons of halloumi were made globally last year"
+    answer = await answer_question(newsroom, asked, NOW)
+    assert answer.found and answer.headline.startswith("more than 21 million tonnes")
 
 
 async def test_where_reads_a_country_over_the_continent_a_sentence_describes_by(newsroom: Store) -> None:
