@@ -3,6 +3,7 @@ full name they belong to, and the role and affiliation most mentions support."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -52,7 +53,16 @@ def describe(mentions: Sequence[Mention]) -> tuple[str | None, str | None]:
     return role, _best(fitting or [m.affiliation for m in mentions if m.affiliation])
 
 
+_NICKNAME = re.compile(r"\s[\"“‘'][^\"“”‘’']{1,25}[\"”’'](?=\s)")
+
+
+def without_nickname(name: str) -> str:
+    """A name without the nickname quoted inside it: "James Marks" for James "Spider" Marks."""
+    return " ".join(_NICKNAME.sub(" ", name).split())
+
+
 def clean_name(name: str) -> str:
+    name = without_nickname(name)
     words = vocab.POSSESSIVE.sub("", name.strip()).split() if len(name.strip()) > 3 else name.split()
     while len(words) > 1 and words[0].lower().rstrip(".") in vocab.HONORIFICS:
         words.pop(0)

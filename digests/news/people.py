@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from digests.news import people_words as vocab
-from digests.news.names import person_key, surname
+from digests.news.names import person_key, surname, without_nickname
 from digests.news.text import split_sentences
 from digests.readings import Mention, Sentence
 
@@ -270,7 +270,9 @@ def _groups(tokens: list[_Token], text: str) -> list[tuple[int, int]]:
     for index, token in enumerate(tokens):
         if token.kind not in vocab.NAME_KINDS:
             continue
-        if groups and groups[-1][1] == index - 1 and _joined(text, tokens[index - 1], token):
+        nickname = index > 1 and _nickname(tokens, index - 1, text)  # "Spider" before this token
+        if groups and groups[-1][1] == index - 1 and (nickname or _joined(text, tokens[index - 1], token)
+                                                      or _nickname(tokens, index, text)):
             groups[-1] = (groups[-1][0], index)
         else:
             groups.append((index, index))
@@ -280,6 +282,18 @@ def _groups(tokens: list[_Token], text: str) -> list[tuple[int, int]]:
 def _joined(text: str, left: _Token, right: _Token) -> bool:
     gap = text[left.end:right.start]
     return not left.possessive and 0 < len(gap) <= 2 and gap.isspace()
+
+
+def _nickname(tokens: list[_Token], index: int, text: str) -> bool:
+    """Whether the token is a one-word nickname in quotes between a first name and a last:
+    James "Spider" Marks."""
+    if not 0 < index < len(tokens) - 1:
+        return False
+    left, nick, right = tokens[index - 1], tokens[index], tokens[index + 1]
+    return (left.kind == "name" and nick.kind == "name" and right.kind == "name" and not left.possessive
+            and text[left.end:nick.start] in (' "', " “", " ‘")
+            and text[nick.end:right.start] in ('" ', "” ", "’ "))
+
 
 
 def _verb_shaped_opener(text: str, token: _Token) -> bool:
@@ -329,7 +343,7 @@ def _read(candidate: _Candidate) -> tuple[Mention, int, int]:
     else:
         evidence = _NONE
     sentence = candidate.sentence
-    mention = Mention(" ".join(text[start:end].split()), role, affiliation,
+    mention = Mention(without_nickname(text[start:end]), role, affiliation,
                       sentence.text if verb else None, verb, sentence.text,
                       sentence.start + start, sentence.start + end)
     return mention, evidence, proper

@@ -384,6 +384,14 @@ def test_a_label_s_post_is_not_theirs_when_the_body_opens_on_someone_else() -> N
     assert all(m.role is None for m in extract_people(text))
 
 
+def test_a_nickname_in_quotes_is_part_of_the_name_and_not_of_its_key() -> None:
+    text = 'Retired Maj. Gen. James "Spider" Marks breaks down how the army holds. Tom “Ace” Hill agreed.'
+    found = [(m.name, m.role) for m in extract_people(text)]
+    assert found == [("James Marks", "general"), ("Tom Hill", None)]
+    assert person_key('James "Spider" Marks') == "james marks"
+    assert [m.name for m in extract_people('He said "Yes" Tom Hill agreed.')] == ["Tom Hill"]
+
+
 def test_world_places_are_no_people_and_a_surname_that_is_a_place_still_is_one() -> None:
     """Cities and countries of the news are never people ("Rotterdam", "Burkina Faso"), and a
     place that is also a surname is not taken for a place after a first name."""
