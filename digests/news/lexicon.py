@@ -152,7 +152,10 @@ croc crocodile
 rail railway railroad
 dig unearth excavate excavation
 headless decapitated decapitate behead beheaded
-title champion crown
+title champion championship crown
+visit trip
+begin start
+birth born
 jab vaccine vaccination vaccinate inoculation inoculate
 annex seize grab
 paper newspaper tabloid

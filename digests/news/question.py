@@ -150,8 +150,13 @@ _PHRASES = ((re.compile(r"\bpass(?:ed|es)?\s+away\b", re.I), "died"),
             (re.compile(r"\b(?:get|got|gets|getting|was|were|been)\s+(?:nicked|busted|collared)\b", re.I),
              "arrested"),
             # "what was the name of the general": the name is what is asked, no word to say
-            (re.compile(r"^\s*(?:what|which)(?:['’]s|\s+(?:is|was|are|were))\s+(?:the\s+)?(?:full\s+)?"
+            (re.compile(r"^\s*(?:what|which)(?:['’]?s|\s+(?:is|was|are|were))\s+(?:the\s+)?(?:full\s+)?"
                         r"names?\s+of\b", re.I), "which"),
+            # "whats X called, the one they …": "the one" says X again
+            (re.compile(r",?\s+the\s+one\s+(?=(?:that|which|who|they|he|she|we|you|where|with)\b)", re.I),
+             ", "),
+            (re.compile(r"\bin\s+a\s+row\b", re.I), "consecutive"),
+            (re.compile(r"\b(?:blow|blew|blown|blowing|blows)\s+(past|through)\b", re.I), r"rose \1"),
             # "what day did …": the day is what is asked, no word an answer must say
             (re.compile(r"^\s*(?:on\s+)?(?:what|which)\s+(?:day|date)\b", re.I), "when"),
             (re.compile(r"\b(?:made|make|makes|making)\s+(?:her|him|them|me|us)\s+cry\b", re.I), "tears"),
