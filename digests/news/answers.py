@@ -154,7 +154,7 @@ _CAUSE = re.compile(r"\b(?:because|after|over|due\s+to|as\s+a\s+result\s+of|foll
 # "What caused the crash", "what killed the birds": the cause is what is asked, and a sentence
 # that only says the crash happened ("Plane crashes in Guangxi hills") does not give it.
 _ASKS_CAUSE = re.compile(r"^\s*what\s+(?:caused|causes|cause|triggered|triggers|sparked|sparks|prompted|"
-                         r"led\s+to|leads\s+to|killed|kills|(?:is|was)\s+behind|(?:is|was)\s+the\s+cause\s+of)\b",
+                         r"made|makes|led\s+to|leads\s+to|killed|kills|(?:is|was)\s+behind|(?:is|was)\s+the\s+cause\s+of)\b",
                          re.IGNORECASE)
 _CAUSE_SAID = re.compile(r"\b(?:caus\w*|because|due\s+to|blam\w*|results?\s+of|resulted\s+from|"
                          r"trigger\w*|spark\w*|prompt\w*|led\s+to|behind|reasons?|linked\s+to|owing\s+to|"

@@ -33,7 +33,7 @@ fly full half high leg vice wing""".split())) | frozenset("""person man woman bo
 politician figure celebrity""".split())
 _COUNTRY_NOUNS = frozenset({"country", "nation"})
 _PLACE_NOUNS = frozenset("""city town village region province state island capital district county
-port area""".split())
+port area street road avenue square suburb neighbourhood neighborhood""".split())
 _NAME_NOUNS = ORG_NOUNS | frozenset({"name", "title", "nickname"})
 _KIND_NOUNS = {**{w: PERSON for w in _PERSON_NOUNS}, **{w: COUNTRY for w in _COUNTRY_NOUNS},
                **{w: PLACE for w in _PLACE_NOUNS}, **{w: NAME for w in _NAME_NOUNS}}

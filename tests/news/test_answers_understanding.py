@@ -13,6 +13,7 @@ import pytest
 
 from digests.models import Entry, Source
 from digests.news.answers import _dates_its_own as dates_its_own
+from digests.news.answers import _gives_cause as gives_cause
 from digests.news.answers import _named as answers_named
 from digests.news.answers import (
     age_in,
@@ -606,6 +607,16 @@ def test_which_question_says_the_kind_of_name_it_wants(question: str, kind: str,
                                                         nouns: tuple[str, ...]) -> None:
     want = wanted(read_question(question, TODAY))
     assert want is not None and (want.kind, want.nouns) == (kind, nouns)
+
+
+def test_a_street_is_a_place_asked_for() -> None:
+    want = wanted(read_question("which street was the house fire on", TODAY))
+    assert want is not None and want.kind == PLACE
+
+
+def test_what_made_it_happen_asks_a_cause() -> None:
+    assert not gives_cause("what made the cyclist collapse", "He will have tests after his collapse.")
+    assert gives_cause("what made the cyclist collapse", "He collapsed because of a heart problem.")
 
 
 def test_the_last_kind_noun_says_the_kind() -> None:
