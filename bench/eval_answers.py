@@ -161,7 +161,7 @@ SETS = {
                            ("figures", "person", "search")),
     # the held-out and development sets: the same kinds over all the 2022 items
     **{name: QuestionSet(name, "items.jsonl", f"questions_{name}.jsonl", ITEM_KINDS)
-       for name in ("heldout", "heldout2", "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9")},
+       for name in ("heldout", "heldout2", *(f"dev{n}" if n > 1 else "dev" for n in range(1, 10)))},
 }
 # The sets a run without `--set` (or with `--set all`) reports; the dev set is run by name.
 DEFAULT_SETS = ("ukraine", "heldout")

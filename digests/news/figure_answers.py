@@ -100,7 +100,8 @@ async def answer_figures(store: AnswerStore, asked: Question, now: datetime,
         if key not in judged:
             judged[key] = (support_in_item(asked, c.figure.sentence, context, rarity, named, asked_for)
                            >= SUPPORTED and says_it(asked, c.figure.sentence, c.source.published_at.date(),
-                                                    events=False))
+                                                    events=False)
+                           and _says_the_event(asked, c.figure.sentence))
         return judged[key]
 
     def kept(figures: Sequence[CitedFigure]) -> list[CitedFigure]:
@@ -137,6 +138,16 @@ async def _figures_around(store: AnswerStore, hits: Sequence[SentenceHit],
     per_item = Counter(c.source.item_id for c in figures)
     return [c for c in figures if (c.source.item_id, c.figure.sentence) not in seen
             and per_item[c.source.item_id] <= AROUND_FIGURES]  # not a round-up's many figures
+
+
+def _says_the_event(asked: Question, sentence: str) -> bool:
+    """"How many suspects have been arrested": a sentence that says an arrest (or a word of its
+    family), not "police are hunting two suspects"."""
+    found = lemmas_of(sentence)
+    return all(meets(verb, found) for verb in asked.verbs if verb in _FIGURE_EVENTS)
+
+
+_FIGURE_EVENTS = frozenset(lemma(w) for w in "arrest sack fire jail convict charge ban".split())
 
 
 def _places_of(figures: Sequence[CitedFigure]) -> set[tuple[int, str]]:

@@ -147,6 +147,8 @@ _PHRASES = ((re.compile(r"\bpass(?:ed|es)?\s+away\b", re.I), "died"),
             (re.compile(r"\bman\s+city\b", re.I), "Manchester City"),
             (re.compile(r"\bspurs\b", re.I), "Tottenham"),
             (re.compile(r"\b(?:the\s+)?prem\b|\bepl\b", re.I), "the Premier League"),
+            (re.compile(r"\bhow\s+much\b(.*?)\b(?:get|got|gets|getting|was|were|been)\s+(?:nicked|pinched)\b",
+                        re.I), r"how much\1was stolen"),  # things are nicked; people are arrested
             (re.compile(r"\b(?:get|got|gets|getting|was|were|been)\s+(?:nicked|busted|collared)\b", re.I),
              "arrested"),
             # "what was the name of the general": the name is what is asked, no word to say

@@ -154,6 +154,8 @@ ITEMS = [  # (day of March 2022, title, text)
      "Wera Ahmed says the town should set its own rules."),
     (30, "Fieldcraft backtracks on Ruritania after boycott calls",
      "The outdoor retailer has halted its business in Ruritania after criticism of its decision to stay."),
+    (19, "Gunfire at Varrow car show",
+     "Police say they are hunting two suspects after gunfire broke out at a car show in Varrow."),
     (28, "Why the world loves halloumi",
      "The world loves halloumi: last year, more than 21 million metric tons of it were produced globally."),
     (27, "Bo Lindqvist is leaving Starlight Ballroom",
@@ -751,6 +753,13 @@ async def test_a_figure_from_the_matching_item_s_sentence_that_repeats_none_of_i
     assert answer.found and answer.headline.startswith("9 years")
 
 
+async def test_how_many_were_arrested_needs_a_sentence_that_says_an_arrest(newsroom: Store) -> None:
+    asked = "How many suspects have been arrested over the shooting at the Varrow car show?"
+    assert not (await answer_question(newsroom, asked, NOW)).found  # "hunting two suspects"
+    assert (await answer_question(newsroom, "how many suspects are police hunting after the Varrow car show",
+                                  NOW)).found
+
+
 async def test_how_many_tons_of_a_thing_asks_its_weight(newsroom: Store) -> None:
     """"Tons of halloumi": the halloumi is weighed, not counted; "of it" counts nothing."""
     asked = "how many metric tons of halloumi were made globally last year"
@@ -860,6 +869,7 @@ def test_a_members_phrase_is_read_as_the_word_news_uses() -> None:
     ("where did england lose to the aussies", "lose to Australia"),
     ("how many titles in a row has the team won", "titles consecutive has"),
     ("oil blew past what price", "oil rose past"),
+    ("how much got nicked in the crypto hack", "how much was stolen in the crypto hack"),
     ("whats the system called, the one they sell", "called, they sell"),
 ])
 def test_a_members_shorthand_is_read_in_full(typed: str, read_as: str) -> None:
