@@ -40,12 +40,22 @@ def place_in(text: str, asked: Question) -> str | None:
     "where is X from", only a place the sentence gives as where someone or something comes
     from: where a man died is not where he is from."""
     placed = placed_in(text, asked)
-    return placed if placed or asks_origin(asked) else _known_place_in(text, asked)
+    return placed if placed or asks_origin(asked) or asks_destination(asked) else _known_place_in(text, asked)
 
 
 def asks_origin(asked: Question) -> bool:
     """"Where is X from", "where does she come from", "where did the flight take off from"."""
     return _ORIGIN_ASKED.match(asked.text) is not None
+
+
+def asks_destination(asked: Question) -> bool:
+    """"Where was the flight headed", "where are the ships going to": where to, not where."""
+    return _DESTINATION_ASKED.match(asked.text) is not None
+
+
+_DESTINATION_ASKED = re.compile(r"^\s*where\b.*\b(?:head(?:ed|ing)|bound|flying|sailing|travell?ing|"
+                                r"en\s+route|destined)\b(?:\s+(?:to|for))?\s*[?.!]*\s*$"
+                                r"|^\s*where\b.*\bto\s*[?.!]*\s*$", re.IGNORECASE)
 
 
 _ORIGIN_ASKED = re.compile(r"^\s*where\b.*\b(?:from|out\s+of)\s*[?.!]*\s*$", re.IGNORECASE)
@@ -57,11 +67,20 @@ _ORIGIN = re.compile(r"(?:\bfrom|\bout\s+of|,\s+of|\bnative\s+of|\bborn\s+in|\bh
                      + r"|\b(?!(?:The|A|An)\s)(?P<born>[A-Z][\w'’.]+(?:\s+[A-Z][\w'’.]+)?)-born\b")
 
 
+# "bound for Jeddah", "headed to Orkney", "a Kyiv-bound train": where to
+_DESTINATION = re.compile(r"(?:\bbound\s+for|\bhead(?:ed|ing|s)?\s+(?:to|for)|\bdestined\s+for|\btowards?"
+                          r"|\b(?:flight|flights|flying|sailing|travell?ing|going|route|way|trip|journey)\s+to"
+                          r"|\bto|\bbetween)"  # "services between Helsinki and St Petersburg"
+                          r"\s+(?:the\s+)?" + _PLACE_NAME
+                          + r"|\b(?!(?:The|A|An)\s)(?P<born>[A-Z][\w'’.]+(?:\s+[A-Z][\w'’.]+)?)-bound\b")
+
+
 def placed_in(text: str, asked: Question) -> str | None:
     """The first place the sentence puts something in ("in the Gomel region", "at Wembley"),
     or for "where is X from", the first it gives as where X comes from."""
     given = given_words(asked)
-    for match in (_ORIGIN if asks_origin(asked) else _PLACE_AFTER).finditer(text):
+    pattern = _ORIGIN if asks_origin(asked) else _DESTINATION if asks_destination(asked) else _PLACE_AFTER
+    for match in pattern.finditer(text):
         place = match.group("place") or match.group("born")
         inner = _OWNED_PLACE.match(text, match.end()) if POSSESSIVE_END.search(place) else None
         if inner is not None and not all(is_given(w, given) for w in words(inner.group("place"))):

@@ -611,6 +611,15 @@ def test_which_question_says_the_kind_of_name_it_wants(question: str, kind: str,
     assert want is not None and (want.kind, want.nouns) == (kind, nouns)
 
 
+def test_where_something_was_headed_is_where_to_not_where_it_was() -> None:
+    asked = read_question("where was the airline flight with the snake on it headed", TODAY)
+    assert place_in("Flight in Malaysia rerouted after snake found on board plane", asked) is None
+    assert place_in("The flight, bound for Tawau, was rerouted to Kuching.", asked) == "Tawau"
+    assert place_in("Snake found on a Kyiv-bound train", asked) == "Kyiv"
+    where = read_question("where was the flight", TODAY)
+    assert place_in("The flight in Malaysia was rerouted", where) == "Malaysia"
+
+
 def test_a_street_is_a_place_asked_for() -> None:
     want = wanted(read_question("which street was the house fire on", TODAY))
     assert want is not None and want.kind == PLACE
