@@ -25,7 +25,7 @@ from datetime import date, datetime
 
 from digests.models import SentenceHit
 from digests.news.answer_types import DONT_KNOW, Answer, AnswerStore, Quote, dont_know
-from digests.news.asked_names import COUNTRY, NAME, PLACE, is_person, name_of_kind, wanted
+from digests.news.asked_names import COUNTRY, NAME, PLACE, Wanted, is_person, name_of_kind, wanted
 from digests.news.dates import dates_in
 from digests.news.extracts import age_in, date_in, name_in, place_in, placed_in
 from digests.news.figure_answers import FigureQuestion, answer_figures, figure_date, figure_score
@@ -418,12 +418,15 @@ def _named(asked: Question, text: str, *, around: bool = False) -> str | None:
         return place
     if want is not None:
         typed = name_of_kind(text, asked, want, around=around)
+        if typed is not None and want.kind == NAME and _names_what_is_given(typed, asked, want):
+            return None
         if typed is not None or want.kind != NAME:
             return typed  # "which senator": a person, not "West Virginia"
     doer = asked.verbs and not _OBJECT_ASKED.search(asked.text)  # "taking over from whom": no doer
     name = name_doing_it(text, asked) if doer else name_in(text, asked)
     if name is not None and want is not None and (
             is_person(name, text) or _cited(name, text) or _placed_thing(name, want.nouns)
+            or _names_what_is_given(name, asked, want)
             or name.endswith("-born")
             or not (asked.verbs or _near(name, text, want.nouns[-1:]))):  # a doer of the event asked
         return None  # "which three drugs": not the reporter, the paper, an "Olympic doping case";
@@ -436,6 +439,15 @@ _NAMED_AFTER_PLACES = frozenset(lemma(w) for w in """club team side franchise ou
 nation state place region area venue stadium ground airport station port university school college
 hospital race open tournament festival cup league county province district""".split())
 _KNOWN_PLACES = PLACES | _COUNTRIES
+
+
+def _names_what_is_given(name: str, asked: Question, want: Wanted) -> bool:
+    """"Which museum will the chalk drum go on display at": "the Burton Agnes drum" names the
+    drum the question gives, not the museum it asks for."""
+    if {"name", "names", "nickname", "title"} & set(want.nouns):
+        return False  # "the new name for the gypsy moth": a moth's name is asked
+    last = lemma(name.split()[-1].lower())
+    return last in asked.terms and last not in {lemma(n) for n in want.nouns}
 
 
 def _placed_thing(name: str, nouns: Sequence[str]) -> bool:

@@ -135,6 +135,14 @@ def _headline_subject(text: str, new: Callable[[str], bool]) -> str | None:
     return name if new(name) and name.casefold() not in STOPWORDS else None
 
 
+def _names_it(text: str, end: int, want: Wanted) -> bool:
+    """Whether a name given after "named" is the thing asked for: "a sculpture named the Burton
+    Agnes drum" names a drum, not the museum asked for."""
+    after = re.match(r"[\"”’']?\s+(?P<noun>(?-i:[a-z]+))\b", text[end:])
+    return (after is None or after.group("noun") in STOPWORDS
+            or lemma(after.group("noun")) in {lemma(n) for n in want.nouns})
+
+
 def _countries_in(text: str) -> list[str]:
     """The countries a text names, by name or nationality ("Austrian"), in order."""
     lowered = text.casefold()
@@ -162,7 +170,7 @@ def _name_for(text: str, want: Wanted, new: Callable[[str], bool]) -> str | None
     if after is not None:
         return after
     named = _NAMED.search(text)
-    if named is not None and new(named.group("name")):
+    if named is not None and new(named.group("name")) and _names_it(text, named.end("name"), want):
         return re.sub(r"(?<=\w\w)\.$", "", named.group("name"))  # the full stop after it, not "Jr."
     # "… has decided -- "spongy moth" is the new common name"
     quoted = _LONG_QUOTED if want.head in _TITLES else _QUOTED

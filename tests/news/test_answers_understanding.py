@@ -620,6 +620,12 @@ def test_where_something_was_headed_is_where_to_not_where_it_was() -> None:
     assert place_in("The flight in Malaysia was rerouted", where) == "Malaysia"
 
 
+def test_a_name_of_the_thing_the_question_gives_is_not_the_thing_it_asks_for() -> None:
+    asked = read_question("Which museum will the old chalk drum go on display at?", TODAY)
+    text = 'A chalk sculpture named the "Burton Agnes drum" is hailed as a "significant find".'
+    assert answers_named(asked, text) is None  # the drum's name, not a museum's
+
+
 def test_a_street_is_a_place_asked_for() -> None:
     want = wanted(read_question("which street was the house fire on", TODAY))
     assert want is not None and want.kind == PLACE
