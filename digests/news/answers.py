@@ -27,7 +27,7 @@ from digests.models import SentenceHit
 from digests.news.answer_types import DONT_KNOW, Answer, AnswerStore, Quote, dont_know
 from digests.news.asked_names import COUNTRY, NAME, PLACE, Wanted, is_person, name_of_kind, wanted
 from digests.news.dates import dates_in
-from digests.news.extracts import age_in, date_in, name_in, place_in, placed_in
+from digests.news.extracts import age_in, date_in, given_words, is_given, name_in, place_in, placed_in
 from digests.news.figure_answers import FigureQuestion, answer_figures, figure_date, figure_score
 from digests.news.lexicon import lemma
 from digests.news.names import person_key
@@ -137,7 +137,7 @@ async def _answer_from_sentences(store: AnswerStore, asked: Question, now: datet
                     key=lambda scored: (scored[0], scored[1], scored[2].score), reverse=True)
     supported = [h for score, _, h in ranked if score >= SUPPORTED
                  and says_it(asked, h.text, h.source.published_at.date()) and _completes(asked, h.text)
-                 and _gives_cause(asked.text, h.text)]
+                 and _gives_cause(asked.text, h.text) and _names_someone(asked, h.text)]
     if not supported:
         return dont_know(asked.text, asked.kind)
     if _WHY.match(asked.text):  # of the sentences as well supported, one that gives a cause
@@ -159,6 +159,23 @@ _ASKS_CAUSE = re.compile(r"^\s*what\s+(?:caused|causes|cause|triggered|triggers|
 _CAUSE_SAID = re.compile(r"\b(?:caus\w*|because|due\s+to|blam\w*|results?\s+of|resulted\s+from|"
                          r"trigger\w*|spark\w*|prompt\w*|led\s+to|behind|reasons?|linked\s+to|owing\s+to|"
                          r"attributed\s+to|\w+ed\s+by|died\s+(?:of|from)|poison\w*)\b", re.IGNORECASE)
+
+
+# "who was hosting …", "who is the Saudi citizen that …": a person is asked for
+_ASKS_WHO = re.compile(r"^\s*who(?:['’]s|\s+(?:is|was|are|were))\s+(?:(?P<ing>[a-z]+ing)\b"
+                       r"|the\s+(?:[\w'’-]+\s+){0,2}?(?P<noun>[a-z]+)\s+(?:that|who|whom|whose)\b)",
+                       re.IGNORECASE)
+_SOMEONE_NOUNS = frozenset("citizen man woman person boy girl guy bloke lad teenager".split())
+
+
+def _names_someone(asked: Question, text: str) -> bool:
+    """"Who was hosting the talk show when X punched Y": a sentence that names no one besides
+    the people the question gives does not say who."""
+    who = _ASKS_WHO.match(asked.text)
+    if who is None or (who.group("noun") and who.group("noun").lower() not in _SOMEONE_NOUNS | HEAD_WORDS):
+        return True
+    given = given_words(asked)  # "Yuriy Butusov" is the question's "butusov"
+    return any(not is_given(words(m.name)[-1], given) for m in extract_people(text))
 
 
 def _gives_cause(question: str, text: str) -> bool:

@@ -15,6 +15,7 @@ from digests.models import Entry, Source
 from digests.news.answers import _dates_its_own as dates_its_own
 from digests.news.answers import _gives_cause as gives_cause
 from digests.news.answers import _named as answers_named
+from digests.news.answers import _names_someone as names_someone
 from digests.news.answers import (
     age_in,
     answer_question,
@@ -624,6 +625,14 @@ def test_a_name_of_the_thing_the_question_gives_is_not_the_thing_it_asks_for() -
     asked = read_question("Which museum will the old chalk drum go on display at?", TODAY)
     text = 'A chalk sculpture named the "Burton Agnes drum" is hailed as a "significant find".'
     assert answers_named(asked, text) is None  # the drum's name, not a museum's
+
+
+def test_who_was_doing_it_needs_a_sentence_naming_someone_the_question_does_not() -> None:
+    asked = read_question("who was hosting the talk show when butusov punched shufrych", TODAY)
+    assert not names_someone(asked, "Journalist Yuriy Butusov hit MP Nestor Shufrych on a talk show.")
+    assert names_someone(asked, "Host Ana Vale watched as Yuriy Butusov hit MP Nestor Shufrych.")
+    sponsor = read_question("who's barcelona's new shirt sponsor", TODAY)  # a company may answer
+    assert names_someone(sponsor, "FC Barcelona has signed a deal with Spotify.")
 
 
 def test_a_street_is_a_place_asked_for() -> None:
