@@ -93,6 +93,12 @@ _PHRASES = ((re.compile(r"\bpass(?:ed|es)?\s+away\b", re.I), "died"),
             (re.compile(r"\b(money|cash|funds?|loans?|savings)\b(.*?)\b(?:blow|blew|blown|blowing|splurged?|"
                         r"splurging)\b", re.I), r"\1\2spent"),  # "how much money did he blow on a card"
             # members' shorthand
+            # what a member adds that asks nothing: "lol", "tbh", "pls", "idk"
+            (re.compile(r"[\s,]*\b(?:lol|lmao|lmfao|rofl|tbh|tbf|pls|plz|please|idk|imo|imho|ngl|fr|smh|btw|"
+                        r"haha+|jk)\b[\s,]*(?=\W*$)|\b(?:lol|lmao|tbh|tbf|ngl|imo|btw)\b[,]?\s*", re.I), " "),
+            (re.compile(r"\bwc\b", re.I), "World Cup"),
+            (re.compile(r"\bnz\b", re.I), "New Zealand"),
+            (re.compile(r"\baus\b", re.I), "Australia"),
             (re.compile(r"\bppl\b", re.I), "people"),
             (re.compile(r"\bquali\b", re.I), "qualifying"),
             (re.compile(r"\bpts\b", re.I), "points"),

@@ -335,7 +335,9 @@ def lowercase_names(asked: Question, texts: Iterable[str], rarity: Mapping[str, 
     capitalised = {t: n for t, n in capitalised.items() if t not in _NATIONALITIES}  # "russian"
     rare_names = {t for t, n in inside.items() if capitalised.get(t, 0) == n and t not in in_longer
                   and rarity.get(t, 0.0) >= SPECIFIC}
-    names = {t for t, n in seen.items() if capitalised.get(t, 0) >= max(2, 2 * n / 3)}
+    verbs = {lemma(w.lower()) for w in words(asked.text) if is_verb_form(w) and w.islower()}
+    names = {t for t, n in seen.items() if capitalised.get(t, 0) >= max(2, 2 * n / 3)
+             and t not in verbs}  # "bowled" is no "Super Bowl"
     return frozenset(names | absent | rare_names)
 
 
