@@ -220,7 +220,8 @@ _YEAR = re.compile(r"\b(?:in|since|until|till|from|by|before|after|of|back to|da
                    r"\s+years?\s+ago\b", re.IGNORECASE)
 # A year on its own after a small word: not "Euro 2020" or "Beijing 2022" (names), "2,022", "£2022"
 # or "2020-21".
-_BARE_YEAR = re.compile(r"(?:^|(?<![\w'’-])[a-z]{2,}\s+)(?P<year>19[5-9][0-9]|20[0-4][0-9])(?![\w%,.-])")
+_BARE_YEAR = re.compile(r"(?:^|(?<![\w'’-])(?:[a-z]{2,}|[A-Z][a-z]+['’]s)\s+)"  # "Johnson's 2050 target" too
+                        r"(?P<year>19[5-9][0-9]|20[0-9][0-9])(?![\w%,.-])")
 _YEAR_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                "nine": 9, "ten": 10, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
 

@@ -1161,6 +1161,7 @@ def test_a_year_on_its_own_comes_after_every_other_date() -> None:
     from digests.news.answers import date_in
     published = date(2022, 3, 7)
     assert date_in("ahead of its 2023 Disney Plus launch", published) == "2023"
+    assert date_in("Boris Johnson’s 2050 emissions target is being challenged", published) == "2050"
     assert date_in("at Euro 2020 and the Beijing 2022 Games", published) is None
     assert date_in("the 2020-21 season cost £2022", published) is None
     assert date_in("suspended for bets during the 2021 season, the league said", published,
