@@ -220,6 +220,8 @@ shopkeeper publican landlady waiter waitress cleaner caretaker carer nanny chauf
 postman postwoman bodyguard warden lifeguard ranger steward stewardess seafarer
 student pupil schoolboy schoolgirl teenager pensioner widow widower grandmother grandfather
 suspect defendant whistleblower hostage prisoner inmate fugitive survivor
+supervisor showrunner cinematographer stuntman stuntwoman provost registrar
+contestant finalist semi-finalist runner-up debutant rookie co-host co-star co-author
 world_number_one world_number_two world_number_three world_number_four
 world_number_five world_no._1 world_no._2 world_no._3 number_one""".split()
 _MODS = """foreign defence defense interior finance economy economic health justice energy trade culture
@@ -308,14 +310,15 @@ _DET = r"(?i:the|a|an|its|his|her|their)"
 # for European and Euro-Atlantic Integration").
 def _end(verb: str) -> str:
     return (rf"[,.;:!?)]|$|\s*(?:--?|[–—])\s|\s+(?:who|whose|which|that|since|until|with|in|on|at|from|after|"
-            rf"before|during|when)\b|\s+(?P<{verb}>(?i:{_alternation(_VERBS)}))(?![\w-])")
+            rf"before|during|when)\b|\s+(?P<{verb}>(?i:{_alternation(_VERBS)}))(?![\w-])"
+            rf"|\s+(?-i:[a-z]{{3,}}ing)\b")  # "a young goalkeeper progressing through …"
 
 
 _ROLE_END = (rf"(?:(?P<tail>\s+(?:of|for|at|to(?=\s+(?:the\s|an?\s|[A-Z])))(?:\s+[^\s,.;:()\"“”]+){{1,6}}?)"
              rf"(?={_end('tail_verb')})|(?={_end('verb')}|\s+and\b))")
 _BE = (r"(?:is|was|has\s+been|had\s+been|became|becomes|is\s+now|was\s+once|remains|served\s+as|serves\s+as)"
        r"(?:\s+(?:also|now|once|currently|still))?")
-_OWNER = rf"(?:{_PRE}?[\"“‘']?{_AFF}[\"”’']?(?:['’]s)?\s+)"  # "former Disney", "'Baywatch'", "Ukraine's"
+_OWNER = rf"(?:{_PRE}?[\"“‘']?{_AFF}!?[\"”’']?(?:['’]s)?\s+)"  # "former Disney", "'Baywatch'", "Ukraine's"
 _SOURCES["LEFT_ROLE"] = (rf"(?<![\w’'-]){_OWNER}?(?P<role>{_ROLE}(?P<office>{_OFFICE})?)\s+$")
 # "X and Y, both Republican candidates for Ohio's US Senate seat": each holds the post.
 _SOURCES["BOTH_ROLE"] = (rf"(?:\s+and\s+{_CAP}(?:\s+{_CAP}){{0,3}})?\s*,\s*both\s+{_OWNER}?"
@@ -373,7 +376,8 @@ _SOURCES["LEAD_ROLE"] = (
 # A headline that opens on a post and names no one for it: "Ryanair boss: Air fares will be
 # higher", "Australia politics: Deputy keeps job despite …" (a section's label may come first).
 _SOURCES["HEADLINE_ROLE"] = (
-    rf"^\s*(?:[^:]{{1,30}}:\s+)?(?:(?:This|That|The)\s+)?(?P<pre>(?i:ex-|former\s+))?(?:{_AFF}\s+)?"
+    rf"^\s*(?:[^:]{{1,30}}:\s+)?(?:(?:This|That|The)\s+)?(?P<pre>(?i:ex-|former\s+))?"
+    rf"(?:[\"“‘']?{_AFF}!?[\"”’']?\s+)?"  # "'Jeopardy!' contestant takes off wig"
     rf"(?P<role>{_ROLE}(?P<office>{_OFFICE})?)"
     rf"(?:\s*:\s|\s+(?:{_VERB}|[a-z]+s)\b)")  # "Archbishop of Canterbury says …"
 # A post said in plain words before its head ("top female bobsledder", "avalanche rescue

@@ -59,6 +59,10 @@ def _mention(role: str | None, affiliation: str | None = None) -> Mention:
      [("Eva Farr", "defense expert", None, False)]),
     ("Outside the court, Warlpiri elder Ned Jampi could barely contain his rage.",
      [("Ned Jampi", "elder", "Warlpiri", False)]),
+    ("Cal Sefton is a young goalkeeper progressing through the Ajax system.",
+     [("Cal Sefton", "goalkeeper", None, False)]),
+    ("VFX Supervisor Jon Fawn tells the BBC about the film.", [("Jon Fawn", "supervisor", "VFX", True)]),
+    ("Senator Dean Heller met voters.", [("Dean Heller", "senator", None, False)]),  # "Dean": no post
     ("Labour MP Rosena Allin-Khan helps with the aid effort.",
      [("Rosena Allin-Khan", "MP", "Labour", False)]),
     ("Seamus O'Brien and Jean-Claude Juncker met over lunch.",
@@ -348,6 +352,8 @@ def test_a_post_in_the_opening_is_no_headline_persons_without_a_plain_subject(te
      "pledges to remove biased staff.", ("Ben Okoro", "professional standards chief", None)),
     ("Do cats need coats? A mountain rescue trainer weighs in\n\nSara Pell trains dogs to find "
      "walkers.", ("Sara Pell", "mountain rescue trainer", None)),
+    ("'Quizzer!' contestant takes off wig\n\nChris Wel auditioned for the show after her illness.",
+     ("Chris Wel", "contestant", "Quizzer")),
 ])
 def test_a_headline_opening_on_a_post_gives_it_to_the_body_person(
         text: str, expected: tuple[str, str, str | None]) -> None:
