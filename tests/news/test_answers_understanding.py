@@ -212,6 +212,7 @@ def test_what_is_counted_is_the_noun_not_the_verb() -> None:
     assert read_question("how many people died in storm eunice", TODAY).head == "peopl"
     assert read_question("how many people lost their homes to the cyclone", TODAY).head == "peopl"
     assert read_question("How much was X going to pay for Y?", TODAY).head is None
+    assert read_question("How many farmers die each day in India?", TODAY).head == lemma("farmers")
 
 
 def test_a_members_filler_words_are_not_asked_for() -> None:
