@@ -53,12 +53,12 @@ from digests.news.support import (
     SUPPORTED,
     about_it,
     event_words,
-    item_contexts,
     lowercase_names,
     name_doing_it,
     says_it,
     support,
     support_in_item,
+    whole_items,
 )
 from digests.news.text import STOPWORDS, words
 from digests.news.word_matching import lemmas_of, meets
@@ -130,7 +130,7 @@ async def _answer_from_sentences(store: AnswerStore, asked: Question, now: datet
     want = wanted(asked)
     if asked.kind in (KIND_PLACE, KIND_DATE) or _ASKS_FOR_NAME.match(asked.text) or (want and want.said):
         return await _lead_from_items(store, asked, hits, rarity, named, now)
-    contexts = item_contexts(hits)
+    contexts = await whole_items(store, hits)
     owns = [(support(asked, h.text, rarity, named), h) for h in hits]
     ranked = sorted(((support_in_item(asked, h.text, contexts[h.source.item_id], rarity, named,
                                       own=own), own, h) for own, h in owns),
@@ -237,7 +237,7 @@ async def _lead_from_items(store: AnswerStore, asked: Question, hits: Sequence[S
     supported, read with the item's other sentences found (its own support weighing most); a
     sentence that says it but only calls what a "which" question asks for "the country", "he"
     or "the yacht" leads with the one its item's other sentences name."""
-    contexts = item_contexts(hits)
+    contexts = await whole_items(store, hits)
     order = {item: n for n, item in enumerate(contexts)}
     judged = _without_kind_words(asked)
     supported: list[tuple[float, SentenceHit]] = []

@@ -29,7 +29,14 @@ from digests.news.question import (
     Question,
 )
 from digests.news.sentence_search import SEARCHED, distinct_hits, search_terms, searched
-from digests.news.support import SUPPORTED, item_contexts, lowercase_names, says_it, support_in_item
+from digests.news.support import (
+    SUPPORTED,
+    item_contexts,
+    lowercase_names,
+    says_it,
+    support_in_item,
+    whole_items,
+)
 from digests.news.text import split_sentences, words
 from digests.news.word_matching import has_name, lemmas_of, meets
 from digests.readings import CitedFigure, Figure
@@ -90,7 +97,7 @@ async def answer_figures(store: AnswerStore, asked: Question, now: datetime,
     quoted = {(h.source.item_id, h.text) for h in hits}
     found = await store.figures_of_sentences(quoted)
     named = lowercase_names(asked, {h.text for h in hits[:SEARCHED]}, rarity)
-    contexts = item_contexts(hits)
+    contexts = await whole_items(store, hits)
     judged: dict[tuple[str, str, bool, int], bool] = {}  # a wire story's copies are judged once
 
     def answers(c: CitedFigure) -> bool:

@@ -10,6 +10,7 @@ from datetime import date
 from functools import lru_cache
 
 from digests.models import SentenceHit
+from digests.news.answer_types import AnswerStore
 from digests.news.extracts import (
     CAPITALISED_RUN,
     POSSESSIVE_END,
@@ -40,6 +41,18 @@ def item_contexts(hits: Iterable[SentenceHit]) -> dict[int, str]:
     for hit in hits:
         texts.setdefault(hit.source.item_id, []).append(hit.text)
     return {item: " ".join(dict.fromkeys(found)) for item, found in texts.items()}
+
+
+WHOLE_ITEMS = 5  # the best-matching items read whole as the context of their sentences
+
+
+async def whole_items(store: AnswerStore, hits: Sequence[SentenceHit]) -> dict[int, str]:
+    """`item_contexts`, with the rest of the best-matching items' text: "The country where 30
+    farmers die each day" is about India, which only the item's next sentence names."""
+    contexts = item_contexts(hits)
+    best = list(contexts)[:WHOLE_ITEMS]
+    texts = await store.item_texts(best) if best else {}
+    return {item: f"{found} {texts[item]}" if item in texts else found for item, found in contexts.items()}
 
 
 def support_in_item(asked: Question, text: str, context: str, rarity: Mapping[str, float],

@@ -48,7 +48,7 @@ from digests.news.question import (
     in_news_words,
     read_question,
 )
-from digests.news.support import _places_met, about_it, says_it
+from digests.news.support import _places_met, about_it, says_it, whole_items
 from digests.news.word_matching import has_name, lemmas_of, meets, split_in
 from digests.readings import CitedFigure, Figure
 from digests.runtime.workers import WorkerPool
@@ -155,6 +155,8 @@ ITEMS = [  # (day of March 2022, title, text)
      "Wera Ahmed says the town should set its own rules."),
     (30, "Fieldcraft backtracks on Ruritania after boycott calls",
      "The outdoor retailer has halted its business in Ruritania after criticism of its decision to stay."),
+    (17, "The country where 30 farmers die each day",
+     "Gazing across the wheat fields of northern Ruritania, there was little sign of the crisis."),
     (19, "Gunfire at Varrow car show",
      "Police say they are hunting two suspects after gunfire broke out at a car show in Varrow."),
     (28, "Why the world loves halloumi",
@@ -785,6 +787,15 @@ async def test_how_many_were_arrested_needs_a_sentence_that_says_an_arrest(newsr
     assert not (await answer_question(newsroom, asked, NOW)).found  # "hunting two suspects"
     assert (await answer_question(newsroom, "how many suspects are police hunting after the Varrow car show",
                                   NOW)).found
+
+
+async def test_a_sentence_is_read_with_the_rest_of_its_item(newsroom: Store) -> None:
+    """The title counts the farmers; only the item's next sentence says in which country."""
+    hits = await newsroom.search_sentences(["farmer", "die", "day"], 5)
+    title = next(h for h in hits if h.text.startswith("The country where"))
+    assert "Ruritania" in (await whole_items(newsroom, [title]))[title.source.item_id]
+    answer = await answer_question(newsroom, "How many farmers die each day in Ruritania?", NOW)
+    assert answer.found and answer.headline.startswith("30 farmers")
 
 
 async def test_how_many_tons_of_a_thing_asks_its_weight(newsroom: Store) -> None:
