@@ -161,7 +161,7 @@ SETS = {
                            ("figures", "person", "search")),
     # the held-out and development sets: the same kinds over all the 2022 items
     **{name: QuestionSet(name, "items.jsonl", f"questions_{name}.jsonl", ITEM_KINDS)
-       for name in ("heldout", "heldout2", *(f"dev{n}" if n > 1 else "dev" for n in range(1, 10)))},
+       for name in ("heldout", "heldout2", *(f"dev{n}" if n > 1 else "dev" for n in range(1, 11)))},
 }
 # The sets a run without `--set` (or with `--set all`) reports; the dev set is run by name.
 DEFAULT_SETS = ("ukraine", "heldout")
@@ -293,9 +293,13 @@ _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augu
 
 
 def date_patterns(expected: str) -> list[str]:
-    """Regular expressions that state `expected` ("2022-03-10" or "2024")."""
+    """Regular expressions that state `expected` ("2022-03-10", "2012-12" or "2024")."""
     if re.fullmatch(r"\d{4}", expected):
         return [rf"(?<![\d-]){expected}(?![\d-])"]
+    if re.fullmatch(r"\d{4}-\d{2}", expected):  # a month of a year: "December 2012", "Dec 2012"
+        year, number = int(expected[:4]), int(expected[5:])
+        month = _MONTHS[number - 1]
+        return [rf"\b(?:{month}|{month[:3]})\b\.?,?\s+{year}\b", rf"\b{expected}\b"]
     day = date.fromisoformat(expected)
     month = _MONTHS[day.month - 1]
     name = rf"(?:{month}|{month[:3]}{'|sept' if day.month == 9 else ''})\b\.?"
