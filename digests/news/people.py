@@ -379,11 +379,20 @@ def _role_before(text: str, start: int, end: int, single: bool) -> tuple[str | N
             return role, affiliation, titled.start()
         owner = vocab.LEFT_POSSESSIVE.search(text, low, match.start())
         affiliation = _affiliation(owner.group("aff")) if owner else None
-        return vocab.HONORIFICS[match.group("hon").lower()], affiliation, match.start()
+        rank = _RANK_BEFORE.search(text, low, match.start())  # "Lt. Col.": a lieutenant colonel
+        title = vocab.HONORIFICS[match.group("hon").lower()]
+        if rank is not None and title:
+            return f"{_RANKS[rank.group('rank').lower()]} {title}", affiliation, rank.start()
+        return title, affiliation, match.start()
     if not text[low:start].rstrip().endswith(("'s", "’s")):
         return None, None, start
     match = vocab.LEFT_POSSESSIVE.search(text, low, start)
     return None, _affiliation(match.group("aff")) if match else None, start
+
+
+_RANKS = {"lt": "lieutenant", "lieut": "lieutenant", "lieutenant": "lieutenant", "maj": "major",
+          "major": "major", "brig": "brigadier", "brigadier": "brigadier", "rear": "rear", "vice": "vice"}
+_RANK_BEFORE = re.compile(r"\b(?P<rank>Lt|Lieut|Lieutenant|Maj|Major|Brig|Brigadier|Rear|Vice)\.?\s+$")
 
 
 def _titled(match: re.Match[str]) -> tuple[str | None, str | None]:

@@ -220,7 +220,8 @@ shopkeeper publican landlady waiter waitress cleaner caretaker carer nanny chauf
 postman postwoman bodyguard warden lifeguard ranger steward stewardess seafarer
 student pupil schoolboy schoolgirl teenager pensioner widow widower grandmother grandfather
 suspect defendant whistleblower hostage prisoner inmate fugitive survivor
-supervisor showrunner cinematographer stuntman stuntwoman provost registrar
+supervisor showrunner cinematographer stuntman stuntwoman provost registrar beatboxer
+general_manager general_secretary
 contestant finalist semi-finalist runner-up debutant rookie co-host co-star co-author
 world_number_one world_number_two world_number_three world_number_four
 world_number_five world_no._1 world_no._2 world_no._3 number_one""".split()
@@ -316,7 +317,8 @@ def _end(verb: str) -> str:
 
 _ROLE_END = (rf"(?:(?P<tail>\s+(?:of|for|at|to(?=\s+(?:the\s|an?\s|[A-Z])))(?:\s+[^\s,.;:()\"“”]+){{1,6}}?)"
              rf"(?={_end('tail_verb')})|(?={_end('verb')}|\s+and\b))")
-_BE = (r"(?:is|was|has\s+been|had\s+been|became|becomes|is\s+now|was\s+once|remains|served\s+as|serves\s+as)"
+_BE = (r"(?:is|was|has\s+been|had\s+been|became|becomes|(?:has|had|have)\s+become|is\s+now|was\s+once|"
+       r"remains|served\s+as|serves\s+as)"
        r"(?:\s+(?:also|now|once|currently|still))?")
 _OWNER = rf"(?:{_PRE}?[\"“‘']?{_AFF}!?[\"”’']?(?:['’]s)?\s+)"  # "former Disney", "'Baywatch'", "Ukraine's"
 _SOURCES["LEFT_ROLE"] = (rf"(?<![\w’'-]){_OWNER}?(?P<role>{_ROLE}(?P<office>{_OFFICE})?)\s+$")
@@ -338,7 +340,7 @@ _SOURCES["LEFT_POSSESSIVE"] = (rf"(?<![\w’'-]){_AFF}['’]s\s+$")
 # After the name: ", the Y of Z,", " -- a Y --", ", who was Y", " is the Y".
 _SOURCES["APPOSITIVE"] = (
     rf"(?:\s*(?:\(\d{{1,3}}\))?\s*(?:,|--?\s|[–—])\s*(?:\d{{1,3}},\s*)?(?P<who>who\s+{_BE}\s+)?"
-    rf"|(?:\s*,\s*(?:an?\s+)?[^,;]{{1,30}},)?\s+(?P<copula>{_BE})\s+(?={_DET}\s))"
+    rf"|(?:\s*,\s*(?:an?\s+|who\s+)?[^,;]{{1,60}},)?\s+(?P<copula>{_BE})\s+(?={_DET}\s))"
     rf"(?:{_DET}\s+)?(?:(?:country|nation|state|party|city|team|club|company|firm)['’]s\s+)?"
     rf"{_OWNER}?(?P<role>{_ROLE}){_ROLE_END}")  # "X, a Kurd, was the country's foreign minister"
 # "X returns to Starbucks as interim CEO", "X, who ..., will take over as CEO", "X steps down as coach".
@@ -377,9 +379,10 @@ _SOURCES["LEAD_ROLE"] = (
 # higher", "Australia politics: Deputy keeps job despite …" (a section's label may come first).
 _SOURCES["HEADLINE_ROLE"] = (
     rf"^\s*(?:[^:]{{1,30}}:\s+)?(?:(?:This|That|The)\s+)?(?P<pre>(?i:ex-|former\s+))?"
-    rf"(?:[\"“‘']?{_AFF}!?[\"”’']?\s+)?"  # "'Jeopardy!' contestant takes off wig"
+    rf"(?:[\"“‘']?{_AFF}!?[\"”’']?(?:['’]s)?\s+)?"  # "'Jeopardy!' contestant takes off wig"
     rf"(?P<role>{_ROLE}(?P<office>{_OFFICE})?)"
-    rf"(?:\s*:\s|\s+(?:{_VERB}|[a-z]+s)\b)")  # "Archbishop of Canterbury says …"
+    rf"(?:\s*:\s|\s+(?:{_VERB}|[a-z]+s|found|jailed|charged|arrested|sacked|named|appointed|killed|"
+    rf"cleared|convicted|sentenced|dead)\b)")  # "Archbishop of Canterbury says …", "… chief found dead"
 # A post said in plain words before its head ("top female bobsledder", "avalanche rescue
 # trainer"): read only where a headline's shape says it is a post (the patterns below).
 _LOOSE_ROLE = rf"(?P<role>(?:[A-Za-z][\w-]*\s+)?(?:(?-i:[a-z][\w-]*)\s+){{0,3}}(?i:{_HEAD})(?![\w'’-]))"

@@ -63,6 +63,12 @@ def _mention(role: str | None, affiliation: str | None = None) -> Mention:
      [("Cal Sefton", "goalkeeper", None, False)]),
     ("VFX Supervisor Jon Fawn tells the BBC about the film.", [("Jon Fawn", "supervisor", "VFX", True)]),
     ("Senator Dean Heller met voters.", [("Dean Heller", "senator", None, False)]),  # "Dean": no post
+    ("Lt. Col. Alex Vind testified.", [("Alex Vind", "lieutenant colonel", None, False)]),
+    ("Brig. Gen. Pat Ryde spoke.", [("Pat Ryde", "brigadier general", None, False)]),
+    ("The trade was confirmed by Texans General Manager Nick Caro.",
+     [("Nick Caro", "general manager", "Texans", False)]),
+    ("Situ Nufa, who was killed during the demonstrations, has become an icon for protesters.",
+     [("Situ Nufa", "icon for protesters", None, False)]),
     ("Labour MP Rosena Allin-Khan helps with the aid effort.",
      [("Rosena Allin-Khan", "MP", "Labour", False)]),
     ("Seamus O'Brien and Jean-Claude Juncker met over lunch.",
@@ -354,6 +360,8 @@ def test_a_post_in_the_opening_is_no_headline_persons_without_a_plain_subject(te
      "walkers.", ("Sara Pell", "mountain rescue trainer", None)),
     ("'Quizzer!' contestant takes off wig\n\nChris Wel auditioned for the show after her illness.",
      ("Chris Wel", "contestant", "Quizzer")),
+    ("Wessex Police's former chief constable found dead at home\n\nSam Cole had announced his "
+     "retirement in January.", ("Sam Cole", "former chief constable", "Wessex Police")),
 ])
 def test_a_headline_opening_on_a_post_gives_it_to_the_body_person(
         text: str, expected: tuple[str, str, str | None]) -> None:
@@ -393,7 +401,7 @@ def test_a_label_s_post_is_not_theirs_when_the_body_opens_on_someone_else() -> N
 def test_a_nickname_in_quotes_is_part_of_the_name_and_not_of_its_key() -> None:
     text = 'Retired Maj. Gen. James "Spider" Marks breaks down how the army holds. Tom “Ace” Hill agreed.'
     found = [(m.name, m.role) for m in extract_people(text)]
-    assert found == [("James Marks", "general"), ("Tom Hill", None)]
+    assert found == [("James Marks", "major general"), ("Tom Hill", None)]
     assert person_key('James "Spider" Marks') == "james marks"
     assert [m.name for m in extract_people('He said "Yes" Tom Hill agreed.')] == ["Tom Hill"]
 
