@@ -306,9 +306,13 @@ recently once still also never""".split())
 
 
 def year_named(text: str) -> int | None:
-    """The year a question names ("the 2023 Super Bowl", "in 2022"), if it names one."""
-    found = _YEAR.search(text)
+    """The year a question names ("the 2023 Super Bowl", "in 2022"), if it names one; not a
+    target's year ("aim to cut methane by 2030"), which says nothing of when it was said."""
+    found = next((m for m in _YEAR.finditer(text) if not _TARGET_BEFORE.search(text, 0, m.start())), None)
     return int(found.group()) if found else None
+
+
+_TARGET_BEFORE = re.compile(r"\b(?:by|until|till|through|before)\s+(?:the\s+end\s+of\s+)?$", re.IGNORECASE)
 
 
 _MONTH_YEAR = re.compile(r"\b(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+"

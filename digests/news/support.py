@@ -131,6 +131,10 @@ _PREPOSITION_BEFORE = re.compile(r"(?:^|\W)(?:to|of|for|with|against|from|about|
                                  r"behind|near|around|toward|towards)\s+$", re.IGNORECASE)
 
 
+_OTHER_YEAR = re.compile(r"\b(?:last|previous|next)\s+year\b|\b(?:in|during|for)\s+(?:19|20)\d\d\b",
+                         re.IGNORECASE)
+
+
 def _names_month(month: int, text: str) -> bool:
     name = f"{date(2000, month, 1):%B}"
     return re.search(rf"\b(?:{name}|{name[:3]}\.?)(?!\w)", text) is not None
@@ -143,8 +147,9 @@ def says_it(asked: Question, text: str, published: date, events: bool = True) ->
     question says did it as its doer ("aides to Boris Johnson resigned" is not his
     resignation), and does not say that what is asked is not known ("investigators are yet to
     establish a cause")."""
-    if asked.year is not None and str(asked.year) not in text and published.year != asked.year:
-        return False
+    if asked.year is not None and str(asked.year) not in text and (
+            published.year != asked.year or _OTHER_YEAR.search(text)):
+        return False  # "in 2022": not "17,000 shops closed last year", told in 2022
     if asked.month is not None and published.month != asked.month and not _names_month(asked.month, text):
         return False  # "in February": a sentence of February, or one that says February
     found = lemmas_of(text)

@@ -830,6 +830,17 @@ def test_march_and_may_as_words_or_with_a_day_are_no_month_named(question: str) 
     assert read_question(question, TODAY).month is None
 
 
+def test_a_target_year_is_no_year_the_question_asks_about() -> None:
+    assert read_question("By what percentage did the pledge aim to cut methane by 2030?", TODAY).year is None
+    assert read_question("who won the cup in 2021", TODAY).year == 2021
+
+
+def test_a_sentence_of_the_year_asked_does_not_tell_of_last_year() -> None:
+    asked = read_question("how many chain store shops closed in 2022", TODAY)
+    assert not says_it(asked, "More than 17,000 chain store shops closed last year.", date(2022, 2, 19))
+    assert says_it(asked, "More than 1,000 chain store shops closed this month.", date(2022, 2, 19))
+
+
 def test_a_month_named_wants_a_sentence_of_that_month_or_one_that_names_it() -> None:
     asked = read_question("where did a volcano erupt in February", TODAY)
     assert says_it(asked, "A volcano erupted on Monday.", date(2022, 2, 21))
