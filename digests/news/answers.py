@@ -432,6 +432,8 @@ def _named(asked: Question, text: str, *, around: bool = False) -> str | None:
             return None  # "which town": not "Ukraine", nor "Virginia"
         if place and want is not None and want.said and place.split()[-1].islower():
             return None  # "which city": not "a Ukrainian town"
+        if place and want is not None and want.head in _STREETS and not _STREET_NAME.search(place):
+            return None  # "which street": not "London"
         return place
     if want is not None:
         typed = name_of_kind(text, asked, want, around=around)
@@ -448,6 +450,11 @@ def _named(asked: Question, text: str, *, around: bool = False) -> str | None:
             or not (asked.verbs or _near(name, text, want.nouns[-1:]))):  # a doer of the event asked
         return None  # "which three drugs": not the reporter, the paper, an "Olympic doping case";
     return name  # "the name of the cruise ship": not the "Caribbean" of its voyage
+
+
+_STREETS = frozenset({"street", "road", "avenue", "square"})
+_STREET_NAME = re.compile(r"\b(?:Street|St|Road|Rd|Lane|Avenue|Ave|Way|Square|Place|Drive|Close|Crescent|"
+                          r"Terrace|Row|Boulevard|Gardens|Hill|Walk|Parade|Broadway|Circus)\.?$")
 
 
 # Things a place's name may name ("which club": Barcelona); any other thing asked for by its

@@ -641,8 +641,11 @@ def test_who_was_doing_it_needs_a_sentence_naming_someone_the_question_does_not(
 
 
 def test_a_street_is_a_place_asked_for() -> None:
-    want = wanted(read_question("which street was the house fire on", TODAY))
+    asked = read_question("which street was the house fire on", TODAY)
+    want = wanted(asked)
     assert want is not None and want.kind == PLACE
+    assert answers_named(asked, "Woman dies in London house fire") is None  # London is no street
+    assert answers_named(asked, "A house fire on Hyson Road killed two.") == "Hyson Road"
 
 
 def test_what_made_it_happen_asks_a_cause() -> None:
