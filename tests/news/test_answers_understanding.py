@@ -645,7 +645,7 @@ def test_a_street_is_a_place_asked_for() -> None:
     want = wanted(asked)
     assert want is not None and want.kind == PLACE
     assert answers_named(asked, "Woman dies in London house fire") is None  # London is no street
-    assert answers_named(asked, "A house fire on Hyson Road killed two.") == "Hyson Road"
+    assert answers_named(asked, "A house fire in Hyson Road killed two.") == "Hyson Road"
 
 
 def test_what_made_it_happen_asks_a_cause() -> None:
