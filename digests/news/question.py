@@ -166,7 +166,7 @@ _PHRASES = ((re.compile(r"\bpass(?:ed|es)?\s+away\b", re.I), "died"),
             (re.compile(r"\bin\s+a\s+row\b", re.I), "consecutive"),
             (re.compile(r"\b(?:blow|blew|blown|blowing|blows)\s+(past|through)\b", re.I), r"rose \1"),
             # "what day did …": the day is what is asked, no word an answer must say
-            (re.compile(r"^\s*(?:on\s+)?(?:what|which)\s+(?:day|date)\b", re.I), "when"),
+            (re.compile(r"^\s*(?:on\s+|in\s+)?(?:what|which)\s+(?:day|date|year)(?:['’]s\b)?", re.I), "when"),
             (re.compile(r"\b(?:made|make|makes|making)\s+(?:her|him|them|me|us)\s+cry\b", re.I), "tears"),
             (re.compile(r"\b(?:los[te]|loses|losing)\s+(?:(?:their|his|her|its|our|my)\s+)?homes?\b"
                         r"|\b(?:made|left)\s+homeless\b", re.I), "displaced"),
@@ -203,7 +203,8 @@ _WHERE = re.compile(rf"^\s*(?:where\b|(?:in\s+|at\s+|from\s+)?(?:which|what)\s+{
                     rf"which|who|in|of|near|called)\b|\s*[?.!]*\s*$))"
                     rf"|\b(?:in|at|from|to)\s+(?:which|what)\s+{_TWO_WORDS}{_PLACE_WORD}\s*[?.!]*\s*$",
                     re.IGNORECASE)
-_WHEN = re.compile(r"^\s*(?:(?:since|until|till|by|from)\s+)?(?:when\b|what\s+(?:day|date|time|year|month)\b"
+_WHEN = re.compile(r"^\s*(?:(?:since|until|till|by|from)\s+)?(?:when\b"
+                   r"|(?:what|which)\s+(?:day|date|time|year|month)\b"
                    r"|on\s+what\s+(?:day|date)\b)|^\s*in\s+what\s+year\b", re.IGNORECASE)
 _VERBISH = re.compile(r"(?:ing|ed)$")
 _NAME_WORD = re.compile(r"[A-Z][\w'’.-]*|[A-Z]{2,}")

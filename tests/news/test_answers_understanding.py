@@ -833,6 +833,12 @@ def test_march_and_may_as_words_or_with_a_day_are_no_month_named(question: str) 
     assert read_question(question, TODAY).month is None
 
 
+def test_what_year_asks_when_and_the_year_is_no_word_to_find() -> None:
+    for typed in ("what year's the iran nuclear deal", "which year's euros are they bidding for"):
+        asked = read_question(typed, TODAY)
+        assert asked.kind == KIND_DATE and "year" not in asked.terms
+
+
 def test_a_target_year_is_no_year_the_question_asks_about() -> None:
     assert read_question("By what percentage did the pledge aim to cut methane by 2030?", TODAY).year is None
     assert read_question("who won the cup in 2021", TODAY).year == 2021
