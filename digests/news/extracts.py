@@ -85,12 +85,19 @@ def placed_in(text: str, asked: Question) -> str | None:
         inner = _OWNED_PLACE.match(text, match.end()) if POSSESSIVE_END.search(place) else None
         if inner is not None and not all(is_given(w, given) for w in words(inner.group("place"))):
             place = inner.group("place")  # "in Morocco's northern Chefchaouen province": Chefchaouen
+        of = _KIND_OF_PLACE.match(text, match.end())
+        if of is not None and not all(is_given(w, given) for w in words(of.group("place"))):
+            place = of.group("place")  # "in the Texas city of Colleyville": Colleyville
         first = words(place)[0].casefold() if words(place) else ""
         if (first in NOT_PLACES or place.casefold() in DEMONYMS or _EVENT_END.search(place)
                 or all(is_given(w, given) for w in words(place))):
             continue
         place = re.split(r"['’]s\s+", place)[-1]  # "Belarus's Brest": Brest
         return POSSESSIVE_END.sub("", place.rstrip(".,"))
+    dateline = _DATELINE.match(text) if pattern is _PLACE_AFTER else None
+    if dateline is not None and dateline.group("wider").casefold() in PLACES \
+            and not all(is_given(w, given) for w in words(dateline.group("place"))):
+        return dateline.group("place")  # "Spring, Texas, officials say …"
     return None
 
 
@@ -98,6 +105,11 @@ def placed_in(text: str, asked: Question) -> str | None:
 _OWNED_PLACE = re.compile(r"[^\S\n]+(?:(?:northern|southern|eastern|western|central|north-?(?:east|west)ern|"
                           r"south-?(?:east|west)ern|coastal|remote)[^\S\n]+)?"
                           r"(?P<place>[A-Z][\w'’.-]+(?:[^\S\n]+[A-Z][\w'’.-]+){0,2})")
+# A dateline: a sentence opening on a town and its state or country ("Spring, Texas, officials …")
+_DATELINE = re.compile(r"\s*(?P<place>[A-Z][\w'’.-]+(?:[^\S\n]+[A-Z][\w'’.-]+){0,2}),[^\S\n]+"
+                       r"(?P<wider>[A-Z][\w'’.-]+(?:[^\S\n]+[A-Z][\w'’.-]+)?)[^\S\n]*[,(—–-]")
+_KIND_OF_PLACE = re.compile(r"[^\S\n]+(?:city|town|village|port|region|province|county|district|state|suburb)"
+                            r"[^\S\n]+of[^\S\n]+(?P<place>[A-Z][\w'’.-]+(?:[^\S\n]+[A-Z][\w'’.-]+){0,2})")
 # "at the World Indoor Athletics Championships": an event, not a place ("… in Belgrade" is)
 _EVENT_END = re.compile(r"\b(?:Championships?|Games|Olympics|Paralympics|Cup|Open|Awards|Festival|Summit|"
                         r"Conference|Tournament|Finals?|Grand\s+Prix|Marathon|Show|Expo|Congress)$")

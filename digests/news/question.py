@@ -96,6 +96,8 @@ _PHRASES = ((re.compile(r"\bpass(?:ed|es)?\s+away\b", re.I), "died"),
             # what a member adds that asks nothing: "lol", "tbh", "pls", "idk"
             (re.compile(r"[\s,]*\b(?:lol|lmao|lmfao|rofl|tbh|tbf|pls|plz|please|idk|imo|imho|ngl|fr|smh|btw|"
                         r"haha+|jk)\b[\s,]*(?=\W*$)|\b(?:lol|lmao|tbh|tbf|ngl|imo|btw)\b[,]?\s*", re.I), " "),
+            (re.compile(r"\b(high|middle|grade|primary|secondary)\s+schoolers?\b", re.I),
+             r"\1 school student"),
             (re.compile(r"\bwc\b", re.I), "World Cup"),
             (re.compile(r"\bnz\b", re.I), "New Zealand"),
             (re.compile(r"\baus\b", re.I), "Australia"),
@@ -384,6 +386,10 @@ def _object(text: str) -> tuple[str, ...]:
     return ()
 
 
+_NO_ONE_NAMED = frozenset("""the a an it they he she there someone somebody anyone anybody people
+we you i one""".split())
+
+
 def _subject(text: str) -> str | None:
     """Who a "when did X resign" question says did it: the words between "did" and the event."""
     found = _AUXILIARY_THEN.search(text)
@@ -395,7 +401,7 @@ def _subject(text: str) -> str | None:
             subject = following[:position]
             while len(subject) > 1 and subject[-1].lower() in _ADVERBS:
                 subject = subject[:-1]  # "had Belgium last won": Belgium
-            named = subject[0].lower() not in ("the", "a", "an", "it", "they", "he", "she", "there")
+            named = subject[0].lower() not in _NO_ONE_NAMED  # "when did someone buy …": no one
             return " ".join(subject) if named else None
     return None
 

@@ -640,6 +640,18 @@ def test_who_was_doing_it_needs_a_sentence_naming_someone_the_question_does_not(
     assert names_someone(sponsor, "FC Barcelona has signed a deal with Spotify.")
 
 
+def test_places_from_a_dateline_and_from_the_city_of() -> None:
+    asked = read_question("where did the mom and kid escape the burning car", TODAY)
+    assert place_in("Spring, Texas, officials say a woman escaped her car.", asked) == "Spring"
+    assert place_in("An investigation is underway in the Texas city of Colleyville.", asked) == "Colleyville"
+    assert place_in("Boris Johnson, Prime Minister, said so.", asked) is None
+
+
+def test_someone_is_no_doer_the_sentence_must_name() -> None:
+    assert read_question("when did someone buy that drawing at a yard sale", TODAY).subject is None
+    assert read_question("when did boris johnson resign", TODAY).subject == "boris johnson"
+
+
 def test_a_street_is_a_place_asked_for() -> None:
     asked = read_question("which street was the house fire on", TODAY)
     want = wanted(asked)
@@ -930,6 +942,7 @@ def test_a_members_phrase_is_read_as_the_word_news_uses() -> None:
     ("how much got nicked in the crypto hack", "how much was stolen in the crypto hack"),
     ("what song did nz play at the protesters lol", "New Zealand play at the protesters"),
     ("how many runs at the womens wc", "womens World Cup"),
+    ("where did the teacher hit a high schooler", "a high school student"),
     ("whats the system called, the one they sell", "called, they sell"),
 ])
 def test_a_members_shorthand_is_read_in_full(typed: str, read_as: str) -> None:
