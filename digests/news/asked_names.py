@@ -34,7 +34,9 @@ politician figure celebrity""".split())
 _COUNTRY_NOUNS = frozenset({"country", "nation"})
 _PLACE_NOUNS = frozenset("""city town village region province state island capital district county
 port area street road avenue square suburb neighbourhood neighborhood""".split())
-_NAME_NOUNS = ORG_NOUNS | frozenset({"name", "title", "nickname"})
+_NAME_NOUNS = ORG_NOUNS | frozenset({"name", "title", "nickname"}) | frozenset("""policy token coin
+disease virus drug product scheme law plan system spray chemical chemicals ingredient technique method
+trick rule mission variant device gadget phone model character symbol hashtag""".split())
 _KIND_NOUNS = {**{w: PERSON for w in _PERSON_NOUNS}, **{w: COUNTRY for w in _COUNTRY_NOUNS},
                **{w: PLACE for w in _PLACE_NOUNS}, **{w: NAME for w in _NAME_NOUNS}}
 _TIME_NOUNS = frozenset("day date time year month week hour".split())

@@ -665,6 +665,16 @@ def test_what_made_it_happen_asks_a_cause() -> None:
     assert gives_cause("what made the cyclist collapse", "He collapsed because of a heart problem.")
 
 
+@pytest.mark.parametrize(("question", "head"), [
+    ("what gadget did the trainee doctor have put in his ear", "gadget"),
+    ("what chemicals in tap water are over the limit", "chemicals"),
+    ("which policy keeps refugees at the border", "policy"),
+])
+def test_a_named_thing_asked_for_is_a_name_the_answer_leads_with(question: str, head: str) -> None:
+    want = wanted(read_question(question, TODAY))
+    assert want is not None and (want.kind, want.said, want.head) == (NAME, True, head)
+
+
 def test_the_last_kind_noun_says_the_kind() -> None:
     """"Which hacker group": a group is asked for, not a hacker."""
     want = wanted(read_question("which hacker group hit the supplier", TODAY))
