@@ -41,6 +41,7 @@ from digests.news.question import (
     KIND_PERSON,
     KIND_PLACE,
     KIND_SEARCH,
+    SOMEONE,
     Question,
     Unreadable,
     in_news_words,
@@ -58,6 +59,7 @@ from digests.news.support import (
     says_it,
     support,
     support_in_item,
+    texts_of,
     whole_items,
 )
 from digests.news.text import STOPWORDS, words
@@ -130,7 +132,7 @@ async def _answer_from_sentences(store: AnswerStore, asked: Question, now: datet
     want = wanted(asked)
     if asked.kind in (KIND_PLACE, KIND_DATE) or _ASKS_FOR_NAME.match(asked.text) or (want and want.said):
         return await _lead_from_items(store, asked, hits, rarity, named, now)
-    contexts = await whole_items(store, hits)
+    contexts, _ = await whole_items(store, hits)
     owns = [(support(asked, h.text, rarity, named), h) for h in hits]
     ranked = sorted(((support_in_item(asked, h.text, contexts[h.source.item_id], rarity, named,
                                       own=own), own, h) for own, h in owns),
@@ -165,14 +167,15 @@ _CAUSE_SAID = re.compile(r"\b(?:caus\w*|because|due\s+to|blam\w*|results?\s+of|r
 _ASKS_WHO = re.compile(r"^\s*who(?:['’]s|\s+(?:is|was|are|were))\s+(?:(?P<ing>[a-z]+ing)\b"
                        r"|the\s+(?:[\w'’-]+\s+){0,2}?(?P<noun>[a-z]+)\s+(?:that|who|whom|whose)\b)",
                        re.IGNORECASE)
-_SOMEONE_NOUNS = frozenset("citizen man woman person boy girl guy bloke lad teenager".split())
+_SOMEONE_ASKED = SOMEONE | {lemma("citizen")}
 
 
 def _names_someone(asked: Question, text: str) -> bool:
     """"Who was hosting the talk show when X punched Y": a sentence that names no one besides
     the people the question gives does not say who."""
     who = _ASKS_WHO.match(asked.text)
-    if who is None or (who.group("noun") and who.group("noun").lower() not in _SOMEONE_NOUNS | HEAD_WORDS):
+    noun = (who.group("noun") or "").lower() if who else ""
+    if who is None or (noun and noun not in HEAD_WORDS and lemma(noun) not in _SOMEONE_ASKED):
         return True
     given = given_words(asked)  # "Yuriy Butusov" is the question's "butusov"
     return any(not is_given(words(m.name)[-1], given) for m in extract_people(text))
@@ -237,7 +240,7 @@ async def _lead_from_items(store: AnswerStore, asked: Question, hits: Sequence[S
     supported, read with the item's other sentences found (its own support weighing most); a
     sentence that says it but only calls what a "which" question asks for "the country", "he"
     or "the yacht" leads with the one its item's other sentences name."""
-    contexts = await whole_items(store, hits)
+    contexts, read = await whole_items(store, hits)
     order = {item: n for n, item in enumerate(contexts)}
     judged = _without_kind_words(asked)
     supported: list[tuple[float, SentenceHit]] = []
@@ -251,13 +254,13 @@ async def _lead_from_items(store: AnswerStore, asked: Question, hits: Sequence[S
             supported.append((score, hit))
     want = wanted(asked)
     if asked.kind == KIND_PLACE and not (want and want.kind == COUNTRY):  # "which country": a country
-        supported = await _narrowed(store, judged, supported, rarity, named)
+        supported = await _narrowed(store, judged, supported, rarity, named, read)
     leads = {id(hit): _lead(asked, hit, now) for _, hit in supported}
     unnamed = {hit.source.item_id for _, hit in supported if leads[id(hit)] is None}
     around: set[int] = set()  # hits whose lead their item's other sentences give
     named_elsewhere = want is not None or _OBJECT_ASKED.search(asked.text)
     if unnamed and asked.kind != KIND_DATE and named_elsewhere:
-        texts = await store.item_texts(unnamed)
+        texts = await texts_of(store, unnamed, read)
         for _, hit in supported:
             if leads[id(hit)] is None and hit.source.item_id in texts:
                 leads[id(hit)] = _named(asked, texts[hit.source.item_id], around=True)
@@ -282,7 +285,8 @@ async def _lead_from_items(store: AnswerStore, asked: Question, hits: Sequence[S
 
 
 async def _narrowed(store: AnswerStore, asked: Question, supported: list[tuple[float, SentenceHit]],
-                    rarity: Mapping[str, float], named: frozenset[str]) -> list[tuple[float, SentenceHit]]:
+                    rarity: Mapping[str, float], named: frozenset[str],
+                    read: dict[int, str]) -> list[tuple[float, SentenceHit]]:
     """A sentence that places the event in a country only ("attacker at Canada mosque") gives
     way to its item's own sentence that places it more narrowly and is itself supported ("a
     mosque in the Canadian city of Mississauga"), which the search kept one sentence an item."""
@@ -290,7 +294,7 @@ async def _narrowed(store: AnswerStore, asked: Question, supported: list[tuple[f
              if (place := place_in(hit.text, asked) or "").casefold() in _BROAD_PLACES}
     if not broad:
         return supported
-    texts = await store.item_texts(set(broad))
+    texts = await texts_of(store, set(broad), read)
     narrowed = []
     for score, hit in supported:
         item = hit.source.item_id

@@ -97,7 +97,7 @@ async def answer_figures(store: AnswerStore, asked: Question, now: datetime,
     quoted = {(h.source.item_id, h.text) for h in hits}
     found = await store.figures_of_sentences(quoted)
     named = lowercase_names(asked, {h.text for h in hits[:SEARCHED]}, rarity)
-    contexts = await whole_items(store, hits)
+    contexts, _ = await whole_items(store, hits)
     judged: dict[tuple[str, str, bool, int], bool] = {}  # a wire story's copies are judged once
 
     def answers(c: CitedFigure) -> bool:

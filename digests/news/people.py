@@ -74,6 +74,12 @@ def people_in_sentences(sentences: Iterable[Sentence]) -> list[Mention]:
     return _with_label_role(sentences, _with_headline_role(sentences, _with_lead_role(sentences, kept)))
 
 
+def _headline_and_opening(sentences: list[Sentence]) -> tuple[Sentence | None, Sentence | None]:
+    """A text's first sentence (its headline) and the first sentence of its body."""
+    return (next((s for s in sentences if s.paragraph == 0), None),
+            next((s for s in sentences if s.paragraph == 1), None))
+
+
 def _with_lead_role(sentences: list[Sentence], mentions: list[Mention]) -> list[Mention]:
     """A headline that names one person without a post, and a body that opens on that post
     ("Give PM time, says Kwasi Kwarteng" / "The business secretary says ..."): the headline's
@@ -124,8 +130,7 @@ def _with_headline_role(sentences: list[Sentence], mentions: list[Mention]) -> l
     """The converse: a headline that opens on a post and names no one for it, and a body whose
     opening sentence names one person, as its subject or as its speaker ("Ryanair boss: Air
     fares will be higher" / "…, says Michael O'Leary."): that person holds the post."""
-    headline = next((s for s in sentences if s.paragraph == 0), None)
-    opening = next((s for s in sentences if s.paragraph == 1), None)
+    headline, opening = _headline_and_opening(sentences)
     if headline is None or opening is None:
         return mentions
     match = vocab.HEADLINE_ROLE.match(headline.text)
@@ -150,18 +155,11 @@ def _with_headline_role(sentences: list[Sentence], mentions: list[Mention]) -> l
             if m in there and m.role is None else m for m in mentions]
 
 
-
-
-
-
-
-
 def _with_label_role(sentences: list[Sentence], mentions: list[Mention]) -> list[Mention]:
     """A headline labelled with a person's name and going on with a post ("Gillian Keegan:
     Minister sorry for …"), over a body that opens on that person and no one else: the label's
     person holds the post."""
-    headline = next((s for s in sentences if s.paragraph == 0), None)
-    opening = next((s for s in sentences if s.paragraph == 1), None)
+    headline, opening = _headline_and_opening(sentences)
     if headline is None or opening is None:
         return mentions
     label = next((m for m in mentions if m.sentence == headline.text and m.role is None
@@ -293,7 +291,6 @@ def _nickname(tokens: list[_Token], index: int, text: str) -> bool:
     return (left.kind == "name" and nick.kind == "name" and right.kind == "name" and not left.possessive
             and text[left.end:nick.start] in (' "', " “", " ‘")
             and text[nick.end:right.start] in ('" ', "” ", "’ "))
-
 
 
 def _verb_shaped_opener(text: str, token: _Token) -> bool:

@@ -277,7 +277,7 @@ def read_question(text: str, today: date) -> Question:
     if measure == MEASURE_WEIGHT:
         head = None  # "how many tons of cheese": the cheese is weighed, not counted
     if measure == MEASURE_AGE and len(terms) > 2:  # "how old is jude hill the kid from belfast"
-        terms = tuple(t for t in terms if t not in _SOMEONE) or terms
+        terms = tuple(t for t in terms if t not in SOMEONE) or terms
     names = tuple(_names(stripped))
     in_names = {lemma(w.lower()) for name in names for w in words(name)}  # the "Dead" of "Dead Sea"
     return Question(text=stripped, kind=kind, terms=terms, names=names,
@@ -301,8 +301,9 @@ _AUXILIARY_THEN = re.compile(r"\b(?:did|does|do|has|have|had|was|were|is|will)\s
                              re.IGNORECASE)
 
 
-# How a member describes the person whose age is asked: no item need call them so.
-_SOMEONE = frozenset(lemma(w) for w in """kid kids boy girl lad lass guy bloke man woman child teen
+# How a member describes someone ("the kid", "that guy"): whose age is asked, or who is asked
+# for; no item need call them so.
+SOMEONE = frozenset(lemma(w) for w in """kid kids boy girl lad lass guy bloke man woman child teen
 teenager youngster person fella dude""".split())
 _ADVERBS = frozenset("""last first ever finally just already actually really officially eventually
 recently once still also never""".split())

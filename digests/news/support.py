@@ -5,7 +5,7 @@ its doer, done rather than expected, and not saying that what is asked is not kn
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from datetime import date
 from functools import lru_cache
 
@@ -46,13 +46,24 @@ def item_contexts(hits: Iterable[SentenceHit]) -> dict[int, str]:
 WHOLE_ITEMS = 5  # the best-matching items read whole as the context of their sentences
 
 
-async def whole_items(store: AnswerStore, hits: Sequence[SentenceHit]) -> dict[int, str]:
+async def whole_items(store: AnswerStore,
+                      hits: Sequence[SentenceHit]) -> tuple[dict[int, str], dict[int, str]]:
     """`item_contexts`, with the rest of the best-matching items' text: "The country where 30
-    farmers die each day" is about India, which only the item's next sentence names."""
+    farmers die each day" is about India, which only the item's next sentence names. Also the
+    texts read, for `texts_of` to read more items without reading these again."""
     contexts = item_contexts(hits)
-    best = list(contexts)[:WHOLE_ITEMS]
-    texts = await store.item_texts(best) if best else {}
-    return {item: f"{found} {texts[item]}" if item in texts else found for item, found in contexts.items()}
+    read = await texts_of(store, list(contexts)[:WHOLE_ITEMS], {})
+    whole = {item: f"{found} {read[item]}" if item in read else found for item, found in contexts.items()}
+    return whole, read
+
+
+async def texts_of(store: AnswerStore, items: Collection[int], read: dict[int, str]) -> dict[int, str]:
+    """The texts of `items`, reading from the store only those not already in `read` (which
+    keeps what is read)."""
+    missing = [item for item in items if item not in read]
+    if missing:
+        read.update(await store.item_texts(missing))
+    return {item: read[item] for item in items if item in read}
 
 
 def support_in_item(asked: Question, text: str, context: str, rarity: Mapping[str, float],
