@@ -165,7 +165,7 @@ _CAUSE_SAID = re.compile(r"\b(?:caus\w*|because|due\s+to|blam\w*|results?\s+of|r
 
 # "who was hosting …", "who is the Saudi citizen that …": a person is asked for
 _ASKS_WHO = re.compile(r"^\s*who(?:['’]s|\s+(?:is|was|are|were))\s+(?:(?P<ing>[a-z]+ing)\b"
-                       r"|the\s+(?:[\w'’-]+\s+){0,2}?(?P<noun>[a-z]+)\s+(?:that|who|whom|whose)\b)",
+                       r"|the\s+(?P<nouns>(?:[\w'’-]+\s+){0,3}[\w'’-]+))",
                        re.IGNORECASE)
 _SOMEONE_ASKED = SOMEONE | {lemma("citizen")}
 
@@ -174,9 +174,9 @@ def _names_someone(asked: Question, text: str) -> bool:
     """"Who was hosting the talk show when X punched Y": a sentence that names no one besides
     the people the question gives does not say who."""
     who = _ASKS_WHO.match(asked.text)
-    noun = (who.group("noun") or "").lower() if who else ""
-    if who is None or (noun and noun not in HEAD_WORDS and lemma(noun) not in _SOMEONE_ASKED):
-        return True
+    nouns = [w.lower() for w in words(who.group("nouns") or "")] if who else []
+    if who is None or (nouns and not any(n in HEAD_WORDS or lemma(n) in _SOMEONE_ASKED for n in nouns)):
+        return True  # "who is the east london chef sending …", "who is the senior WHO official …"
     given = given_words(asked)  # "Yuriy Butusov" is the question's "butusov"
     return any(not is_given(words(m.name)[-1], given) for m in extract_people(text))
 

@@ -104,10 +104,15 @@ def _with_lead_role(sentences: list[Sentence], mentions: list[Mention]) -> list[
     if match is None or (match.group("any_verb") and not (_said_last(theirs[0]) or _leads(theirs[0]))):
         return mentions  # "The rapper wants …" under "Kanye wants Billie Eilish to …": Kanye's
     role, affiliation = _titled(match)
-    if role is None:
+    if role is None or _relation(role):  # "X's mum says …" under a headline about X: not X
         return mentions
     return [replace(m, role=role, affiliation=m.affiliation or affiliation)
             if m in theirs else m for m in mentions]
+
+
+def _relation(role: str) -> bool:
+    """A role that says whose relative someone is ("mum", "husband"), not what they do."""
+    return role.rsplit(None, 1)[-1].lower() in vocab.RELATIONS
 
 
 def _said_last(mention: Mention) -> bool:
@@ -169,7 +174,7 @@ def _with_label_role(sentences: list[Sentence], mentions: list[Mention]) -> list
         return mentions
     match = vocab.LABEL_ROLE.match(headline.text, label.end - headline.start)
     role, affiliation = _titled(match) if match else (None, None)
-    if role is None:
+    if role is None or _relation(role):  # "X: Daughter and wife say …": X's relatives
         return mentions
     return [replace(m, role=role, affiliation=m.affiliation or affiliation) if m == label else m
             for m in mentions]
@@ -321,9 +326,9 @@ def _read(candidate: _Candidate) -> tuple[Mention, int, int]:
                 role, affiliation, prefix = _role_before(text, start := token.start(), end, False)
                 break
     titled = prefix < start
-    if role is None:
-        role, after = _role_after(text, start, end)
-        affiliation = affiliation or after
+    if role is None or _relation(role):  # "her husband, X, a human rights lawyer": the lawyer
+        after_role, after = _role_after(text, start, end)
+        role, affiliation = after_role or role, affiliation or after
         titled = titled or role is not None
     party = vocab.PARTY_TAG.match(text, end)
     if party:  # "(R-GA)": a member of a US legislature
@@ -563,6 +568,21 @@ _WHO_CLAUSE = re.compile(r"\s*,\s*(?P<role>who\s+(?!is\b|was\b|has\b|had\b|said\
                          r"[^,;:]{3,60}?)\s*(?:,|;|$)")
 _LOOSE_BEFORE = re.compile(r"(?:^|[,;:(\"“‘]|\b(?:a|an|the)\s)\s*(?P<role>[^,;:()\"“”]{3,90}?)\s*,\s*$")
 _WORDS_BEFORE = 4
+# "X was one of the Post Office workers wrongly convicted": one of a group named by its role
+_ONE_OF = re.compile(r"\s+(?:(?:is|was|has\s+been|had\s+been|became)\s+)?(?:also\s+)?(?:one\s+of|among)\s+"
+                     r"(?:the\s+)?(?:(?:[\w’'-]+\s+)?[\w’'-]+['’]s\s+)?(?P<role>(?:[\w’'-]+\s+){0,3}?[\w’'-]+?(?:s|men))\b(?!['’])")
+# "X has been a breakout star as Faye", "X is a young goalkeeper with …"
+_HAS_BEEN_A = re.compile(r"\s+(?:has\s+been|had\s+been|is|was)\s+(?:a|an)\s+"
+                         r"(?P<role>(?:[\w’'-]+\s+){0,3}?[\w’'-]+)\s+(?:as|on|in|for|at|with|since|of|who)\b")
+# "… has overtaken Y to become the wealthiest person in Asia"
+_TO_BECOME = re.compile(r"\s+(?:has\s+|had\s+)?[^,;:.]{0,80}?\bto\s+become\s+(?:the\s+|a\s+|an\s+)?"
+                        r"(?P<role>(?:[\w’'-]+\s+){0,3}?[\w’'-]+(?:\s+(?:in|of)\s+(?-i:[A-Z])[\w’'-]+)?)"
+                        r"\s*(?:[,;.]|\s(?:after|according|since|when|with|by|on)\b|$)")
+_SUPERLATIVE_PERSON = re.compile(r"\b(?:\w+est|most\s+\w+)\s+(?:person|man|woman|player|people)\b",
+                                 re.IGNORECASE)
+# "Morad Tahbaz: British-US national detained in Iran", "a British national"
+_NATIONAL = re.compile(r"(?:^|\s)(?:[A-Z][\w]*-)?(?P<nation>[A-Z][\w]+)\s+(?:dual\s+)?national\b")
+_DOCTOR_BEFORE = re.compile(r"\bDr\.?\s+$")
 _THEN_THE_ROLE = re.compile(r"\s*(?:After|When|As|Since|Before|Though|Although|While|Once)\b"
                             r"(?P<clause>[^,;]{3,120}),\s+the\s+(?P<role>(?:[\w’'-]+\s+){0,3}?[\w’'-]+)\s+(?:has|had|was|is|said|says|"
                             r"(?-i:[a-z]{2,}(?:ed|s)|began|went|came|took|made|won|told))\b")
@@ -589,13 +609,50 @@ def role_near(name: str, text: str) -> str | None:
         match = pattern.match(text, end)
         if match and _is_role(vocab.WORD.findall(match.group("role"))[:6]):
             return _trimmed(match.group("role"))
+    match = _ONE_OF.match(text, end)
+    if match and _is_role(vocab.WORD.findall(match.group("role"))):
+        return _singular(_trimmed(match.group("role")))
+    for pattern in (_HAS_BEEN_A, _TO_BECOME):
+        match = pattern.match(text, end)
+        if match and (_is_role(vocab.WORD.findall(match.group("role"))[:6])
+                      or _SUPERLATIVE_PERSON.search(match.group("role"))):
+            return _trimmed(match.group("role"))
     match = _LOOSE_BEFORE.search(_BRACKETED.sub("", before))
     if match and _is_role(vocab.WORD.findall(match.group("role"))):
         return _trimmed(match.group("role"))
     match = _WHO_CLAUSE.match(text, end)
     if match:
         return _trimmed(match.group("role"))
-    return _role_after_clause(name, text)
+    return _role_after_clause(name, text) or _national(text, end)
+
+
+def _national(text: str, end: int) -> str | None:
+    """A headline's "X: British-US national detained in Iran": a nation's national."""
+    colon = re.match(r"\s*:\s+", text[end:])
+    if colon is None:
+        return None
+    match = _NATIONAL.match(text, end + colon.end() - 1)
+    if match is None or match.group("nation").lower() not in vocab.DEMONYMS:
+        return None
+    return _trimmed(match.group().strip())
+
+
+def doctor_before(name: str, text: str) -> bool:
+    """"Dr. Anand Swaminathan": a doctor, when nothing else says what the person is (a full
+    name: "Dr Dre" and "Dr Seuss" are names, not doctors)."""
+    at = text.find(name)
+    return at > 0 and len(name.split()) > 1 and _DOCTOR_BEFORE.search(text, max(0, at - 6), at) is not None
+
+
+def _singular(role: str) -> str:
+    """"Post Office workers" → "Post Office worker"."""
+    head, _, last = role.rpartition(" ")
+    for plural, single in (("women", "woman"), ("men", "man"), ("ies", "y"), ("sses", "ss"),
+                           ("ches", "ch"), ("shes", "sh"), ("s", "")):
+        if last.endswith(plural):
+            last = last[:-len(plural)] + single
+            break
+    return f"{head} {last}".strip()
 
 
 def _role_after_clause(name: str, text: str) -> str | None:

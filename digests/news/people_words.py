@@ -25,10 +25,11 @@ our your my who whom whose what which when where why how is are was were be been
 did will would can could should might must new old first second third last next top big today tonight
 yesterday tomorrow now earlier later meanwhile however although though while because despite instead once
 again already hours minutes days weeks months years live latest breaking update updates watch video analysis
-opinion exclusive explainer photos pictures inside outside speaking according asked let dear day week month
-year key world false true daily hear monday tuesday wednesday thursday friday saturday sunday january february
-march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct
-nov dec highlights obituary preview recap quiz men women mens womens see covid""")
+opinion exclusive explainer photos pictures inside outside speaking according asked let meet dear day week
+month year key world false true daily hear monday tuesday wednesday thursday friday saturday sunday
+january february march april may june july august september october november december jan feb mar
+apr jun jul aug sep sept oct nov dec highlights obituary preview recap quiz men women mens womens see
+covid""")
 PLACES = _set("""ukraine russia belarus poland europe america africa asia kyiv kiev kharkiv odesa odessa
 lviv mariupol kherson mykolaiv dnipro zaporizhzhia chernihiv sumy bucha irpin hostomel donetsk luhansk donbas
 donbass crimea chernobyl zhytomyr kramatorsk severodonetsk izium melitopol poltava mariupol moscow minsk
@@ -219,12 +220,18 @@ farmer fisherman miner builder plumber electrician mechanic carpenter baker butc
 shopkeeper publican landlady waiter waitress cleaner caretaker carer nanny chauffeur trucker courier
 postman postwoman bodyguard warden lifeguard ranger steward stewardess seafarer
 student pupil schoolboy schoolgirl teenager pensioner widow widower grandmother grandfather
+mum mom mother father dad wife husband son daughter brother sister girlfriend boyfriend fiancee fiancée
+fiance fiancé stepmother stepfather grandson granddaughter stepson stepdaughter
 suspect defendant whistleblower hostage prisoner inmate fugitive survivor
 supervisor showrunner cinematographer stuntman stuntwoman provost registrar beatboxer
 general_manager general_secretary
 contestant finalist semi-finalist runner-up debutant rookie co-host co-star co-author
 world_number_one world_number_two world_number_three world_number_four
 world_number_five world_no._1 world_no._2 world_no._3 number_one""".split()
+# Whose relative someone is: a role that names another person's family, not a post
+RELATIONS = _set("""mum mom mother father dad wife husband son daughter brother sister girlfriend
+boyfriend fiancee fiancée fiance fiancé stepmother stepfather grandson granddaughter stepson stepdaughter
+widow widower grandmother grandfather""")
 _MODS = """foreign defence defense interior finance economy economic health justice energy trade culture
 digital deputy vice presidential press prime first former acting top chief senior state relief refugee
 military security national communications cabinet opposition army armed regional federal assistant
@@ -382,7 +389,9 @@ _SOURCES["HEADLINE_ROLE"] = (
     rf"(?:[\"“‘']?{_AFF}!?[\"”’']?(?:['’]s)?\s+)?"  # "'Jeopardy!' contestant takes off wig"
     rf"(?P<role>{_ROLE}(?P<office>{_OFFICE})?)"
     rf"(?:\s*:\s|\s+(?:{_VERB}|[a-z]+s|found|jailed|charged|arrested|sacked|named|appointed|killed|"
-    rf"cleared|convicted|sentenced|dead)\b)")  # "Archbishop of Canterbury says …", "… chief found dead"
+    rf"cleared|convicted|sentenced|dead|who|(?-i:[a-z]{{3,}}ing))\b)")
+# (what follows the post: "Archbishop of Canterbury says …", "… chief found dead", "The farmer
+# making vodka …", "The Belfast schoolboy who …")
 # A post said in plain words before its head ("top female bobsledder", "avalanche rescue
 # trainer"): read only where a headline's shape says it is a post (the patterns below).
 _LOOSE_ROLE = rf"(?P<role>(?:[A-Za-z][\w-]*\s+)?(?:(?-i:[a-z][\w-]*)\s+){{0,3}}(?i:{_HEAD})(?![\w'’-]))"
@@ -399,7 +408,9 @@ _SOURCES["HEADLINE_END_ROLE"] = (rf"(?:^|[,?:;]\s+)(?:{_DET}\s+)?{_LOOSE_ROLE}"
 _SOURCES["SAID_BY_LAST"] = r"(?:\s[-–—]+\s*|,?\s+says\s+)(?:(?:Sir|Dame|Lord|Lady|Dr|Prof)\.?\s+)?$"
 _SOURCES["HEADLINE_SUBJECT"] = (r"(?:[^:]{1,40}:\s+)?(?:[\"“‘']\s*)?"
                                 r"(?:(?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*){0,2}['’]s\s+)?")
-_SOURCES["WHEN_THEY"] = r"\s*(?:When|After|As|Since|While|Before|Until|Though)\s+$"  # "When X served …"
+# "When X served …", "Meet X, who …", "CNN's X reviews …"
+_SOURCES["WHEN_THEY"] = (r"\s*(?:(?:When|After|As|Since|While|Before|Until|Though|Meet)\s+"
+                         r"|(?-i:[A-Z])[\w&]*['’]s\s+)$")
 _SOURCES["SPEAKER_LAST"] = (rf",\s+(?:{_VERB})\s+(?P<name>[^,;:]{{3,60}}?)\.?\s*$")
 _SOURCES["APPOINTED_BEFORE"] = (  # "... appointed X as defence minister": X's role
     r"(?<![\w’'-])(?:named|appointed|elected|made|chose|picked|hired|nominated|tapped|"

@@ -76,6 +76,8 @@ _PHRASES = ((re.compile(r"\bpass(?:ed|es)?\s+away\b", re.I), "died"),
             (re.compile(r"\b(?:fall|falls|falling|fell|fallen)\s+apart\b", re.I), "collapsed"),
             (re.compile(r"\b(?:blow|blows|blowing|blew|blown)\s+up\b", re.I), "exploded"),
             (re.compile(r"\b(?:step|steps|stepping|stepped)\s+down\b", re.I), "resigned"),
+            (re.compile(r"\b(?:walk|walks|walked|walking|get|gets|got|getting)\s+(?:free|out\s+of\s+"
+                        r"(?:prison|jail))\b", re.I), "released from prison"),
             (re.compile(r"\b(?:beat|beats|beaten|beating)\s+up\b", re.I), "assaulted"),
             (re.compile(r"\b(?:pull|pulls|pulling|pulled)\s+out\s+of\b", re.I), "withdrew from"),
             (re.compile(r"\b(?:switch|switched|switching|go|goes|going|went)\s+back\s+to\b", re.I),
@@ -102,6 +104,7 @@ _PHRASES = ((re.compile(r"\bpass(?:ed|es)?\s+away\b", re.I), "died"),
             (re.compile(r"\bnz\b", re.I), "New Zealand"),
             (re.compile(r"\baus\b", re.I), "Australia"),
             (re.compile(r"\bppl\b", re.I), "people"),
+            (re.compile(r"\bbrit\b(?!\s+awards?)", re.I), "British"),  # "the brits": the Brit Awards too
             (re.compile(r"\bquali\b", re.I), "qualifying"),
             (re.compile(r"\bpts\b", re.I), "points"),
             (re.compile(r"\bvids?\b", re.I), "video"),
@@ -195,6 +198,9 @@ toll total number figure percentage share population salary pay wage budget defi
 score temperature target attendance tally turnout""".split())
 _WHO = re.compile(r"^\s*(?:who\s+(?:is|was|are|were)|who(?:'s|’s)|whos|tell\s+me\s+about)\s+"
                   r"(?P<name>.+?)\s*[?.!]*\s*$", re.IGNORECASE)
+# A name asked about, then what the member remembers of them: "Ryan Brook, the expert warning
+# about …", "lord young who got told off …", "steven fuller at yellowstone"
+_WHO_SAID = re.compile(r"(?P<name>[^,]+?)(?:\s*,\s*|\s+(?:who|that|at|from|in)\s+)\S", re.IGNORECASE)
 _PLACE_WORD = (r"(?:town|city|country|village|region|state|states|constituency|place|venue|stadium|port|"
                r"island|province|county)\b(?!\s+of\s+(?:mind|play|emergency|affairs|the\s+art)\b)")
 # "where", "which town", "which belgian town", "… to a doctor in which city?"
@@ -270,12 +276,15 @@ def read_question(text: str, today: date) -> Question:
     dates = calendar_dates_in(stripped, today)
     month, month_words = month_named(stripped)
     terms = tuple(t for t in question_terms(stripped) if t not in month_words)
-    head = (_counted_head(stripped) or _rate_named(stripped)) if kind == KIND_FIGURES else None
+    worded = in_news_words(stripped)  # "how many ppl": people are counted
+    head = (_counted_head(worded) or _rate_named(stripped)) if kind == KIND_FIGURES else None
     measure = measure_of(stripped, terms, head) if kind == KIND_FIGURES else None
     if measure in (MEASURE_DURATION, MEASURE_AGE) and head in _TIME_UNITS:
         head = None  # "how many years": the unit is what is counted
     if measure == MEASURE_WEIGHT:
         head = None  # "how many tons of cheese": the cheese is weighed, not counted
+    if measure == MEASURE_PERCENT:  # "by what percent": a sentence writes "54%"
+        terms = tuple(t for t in terms if t not in _PERCENT_WORDS) or terms
     if measure == MEASURE_AGE and len(terms) > 2:  # "how old is jude hill the kid from belfast"
         terms = tuple(t for t in terms if t not in SOMEONE) or terms
     names = tuple(_names(stripped))
@@ -286,6 +295,9 @@ def read_question(text: str, today: date) -> Question:
                     verbs=tuple(t for t in terms if t in EVENT_VERBS and t not in in_names),
                     past=_asks_about_the_past(stripped), subject=_subject(stripped),
                     thing=_object(stripped))
+
+
+_PERCENT_WORDS = frozenset(lemma(w) for w in ("percent", "percentage", "pc", "pct"))
 
 
 # Verbs of news events: a question asking who, when or where one happened is answered only by a
@@ -495,7 +507,7 @@ _HOLDER = re.compile(r"^\s*(?:who\s+(?:is|was|are|were)|who(?:'s|’s)|whos)\s+(
 
 
 # "what % voted yes", "what target were they chasing": a figure asked by its measure
-_WHAT_MEASURE = re.compile(r"^\s*what\s+(?:%|per\s*cent\b|pc\b|proportion\b|fraction\b|target\b|"
+_WHAT_MEASURE = re.compile(r"^\s*(?:by\s+)?what\s+(?:%|per\s*cent\b|pc\b|proportion\b|fraction\b|target\b|"
                            r"attendance\b)", re.IGNORECASE)
 
 
@@ -511,6 +523,9 @@ def _kind(text: str) -> tuple[str, str | None]:
     if named and {lemma(w.lower()) for w in words(named)} & _NUMERIC_THINGS:
         return KIND_FIGURES, None
     who = _WHO.match(text)
+    said = _WHO_SAID.match(who.group("name")) if who else None
+    if said and _looks_like_a_name(said.group("name")):  # "who is Ryan Brook, the expert …"
+        return KIND_PERSON, said.group("name")
     if who and _looks_like_a_name(who.group("name")):
         return KIND_PERSON, who.group("name")
     if _WHERE.search(text):

@@ -280,6 +280,15 @@ def test_an_age_is_read_from_news_wording(sentence: str, age: int | None) -> Non
 
 
 @pytest.mark.parametrize(("name", "sentence", "role"), [
+    ("Jo Marsh", "Jo Marsh was one of the bank workers wrongly convicted in the scandal.", "bank worker"),
+    ("Ida Kell", "Not only is Ida Kell among the decade's great self-taught painters, she is a symbol.",
+     "great self-taught painter"),
+    ("Lia Fenn", 'Lia Fenn has been a breakout star as Rue on "Tides," the drama.', "breakout star"),
+    ("Raj Patel", "Raj Patel has overtaken his rival to become the richest person in Europe, a list says.",
+     "richest person in Europe"),
+    ("Omid Rahi", "Omid Rahi: British-Iranian national held in Iran begins a hunger strike",
+     "British-Iranian national"),
+    ("Dr Dre", "Dr Dre plays the half-time show.", None),
     ("Todd Boehly", "Consortiums involving Los Angeles Dodgers co-owner Todd Boehly make the shortlist.",
      "Los Angeles Dodgers co-owner"),
     ("Maria Pevchikh", "Maria Pevchikh, head of the investigative department for the foundation, explains.",
@@ -1396,3 +1405,36 @@ def test_quoted_words_someone_said_are_no_name_and_a_target_is_a_figure() -> Non
     assert meets(lemma("kids"), {lemma("pupils")})
     asked = read_question("what year did ana ruiz win olympic gold", TODAY)
     assert says_it(asked, "Ana Ruiz, winner of the first Olympic gold in the monobob, spoke.", TODAY)
+
+
+def test_a_doctor_is_read_from_dr_before_a_full_name_only_when_nothing_else_says() -> None:
+    from digests.news.people import doctor_before
+    assert doctor_before("Anil Rao", "CNN speaks to Dr. Anil Rao about the new wave.")
+    assert not doctor_before("Dre", "Dr Dre plays the half-time show.")  # a name, not a doctor
+    assert not doctor_before("Anil Rao", "Anil Rao, a virologist, spoke.")
+
+
+def test_who_is_a_name_then_what_the_member_remembers_of_them() -> None:
+    for question, person in [("Who is Ryan Brook, the expert warning about wild pigs?", "Ryan Brook"),
+                             ("who is lord young who got told off for sleeping", "lord young"),
+                             ("who is steven fuller at yellowstone", "steven fuller")]:
+        asked = read_question(question, TODAY)
+        assert (asked.kind, asked.person) == (KIND_PERSON, person)
+
+
+def test_members_shorthand_in_figure_questions() -> None:
+    assert read_question("how many ppl in england can get the booster", TODAY).head == lemma("people")
+    percent = read_question("by what percent are energy bills going up", TODAY)
+    assert percent.kind == KIND_FIGURES and percent.measure == MEASURE_PERCENT
+    assert "percent" not in percent.terms  # the sentence writes "54%"
+    assert "British" in in_news_words("that 75 yr old brit stuck abroad")
+    assert "British" not in in_news_words("how many brits did adele win")  # the Brit Awards
+    assert "released from prison" in in_news_words("when does she walk out of prison")
+
+
+def test_who_is_the_one_doing_it_needs_a_sentence_that_names_them() -> None:
+    chef = read_question("who's the london chef sending flak jackets to his brother", TODAY)
+    assert not names_someone(chef, "The London chef sending protective kit to soldiers.")
+    assert names_someone(chef, "Chef Ali Demir is sending protective kit to his brother.")
+    official = read_question("Who is the senior WHO official who warned about lifting rules", TODAY)
+    assert not names_someone(official, "A senior World Health Organization official warned on Tuesday.")

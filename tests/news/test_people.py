@@ -412,3 +412,26 @@ def test_world_places_are_no_people_and_a_surname_that_is_a_place_still_is_one()
     found = [m.name for m in extract_people(
         "Rotterdam is considering a request from Burkina Faso, Naomi Osaka said on Monday.")]
     assert found == ["Naomi Osaka"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Rail fares: The baker making bread from spent grain\n\nNia Powell, from Ceredigion, bakes at dawn.",
+     ("Nia Powell", "baker")),  # the headline's post, then "making …"
+    ("Flood appeal: Mum wants a new law on insurance\n\nDee Hart called on ministers to act.",
+     ("Dee Hart", "mum")),  # a relation is who the item's person is
+    ("The Leeds schoolboy who is pals with a film star\n\nMeet Sam Ojo, who is off to LA.",
+     ("Sam Ojo", "schoolboy")),  # "Meet X" opens on X
+])
+def test_a_headline_post_goes_to_the_body_person_it_introduces(text: str, expected: tuple[str, str]) -> None:
+    assert (expected[0], expected[1]) in [(m.name, m.role) for m in extract_people(text)]
+
+
+def test_a_relation_is_a_role_but_not_when_it_names_someone_else() -> None:
+    married = extract_people("Ann Lo is awaiting news of her husband, Ken Lo, a human rights lawyer.")
+    assert ("Ken Lo", "human rights lawyer") in [(m.name, m.role) for m in married]  # the post, not "husband"
+    assert ("Eve Moss", "girlfriend") in [(m.name, m.role) for m in extract_people(
+        "Tom Ray's girlfriend, Eve Moss, is to be questioned.")]
+    labelled = "Joe Pike: Daughter and wife say they will welcome him home\n\nJoe Pike flew home on Monday."
+    assert all(m.role is None for m in extract_people(labelled))  # his relatives, not him
+    lead = "Ana Bell: 'The sentence is too short'\n\nAna Bell's mum says she hopes it is extended."
+    assert all(m.role is None for m in extract_people(lead) if m.name == "Ana Bell")
