@@ -182,7 +182,20 @@ def _names_someone(asked: Question, text: str) -> bool:
 
 
 def _gives_cause(question: str, text: str) -> bool:
+    """A cause asked ("what caused …") is given; a result asked ("what was the result of Fury v
+    Whyte") is told, not a preview of what is to come."""
+    if _ASKS_RESULT.match(question) is not None and _RESULT_SAID.search(text) is None:
+        return False
     return _ASKS_CAUSE.match(question) is None or _CAUSE_SAID.search(text) is not None
+
+
+_ASKS_RESULT = re.compile(r"^\s*(?:what|how)\s+(?:was|were|is|did)\s+(?:the\s+)?(?:final\s+)?"
+                          r"(?:result|outcome|score|scoreline|verdict)s?\b|^\s*how\s+did\s+.+\s+(?:go|end)\b",
+                          re.IGNORECASE)
+_RESULT_SAID = re.compile(r"\b(?:won|wins?|beat|beats|beaten|defeat\w*|lost|loses?|draw|drew|drawn|victory|"
+                          r"triumph\w*|knock\w*\s+out|stopped|thrash\w*|clinch\w*|guilty|acquitted|"
+                          r"cleared|convicted|ruled|verdict|passed|rejected|approved)\b|\b\d{1,3}\s*-\s*\d{1,3}\b",
+                          re.IGNORECASE)
 
 
 _ENDS_ON_PREPOSITION = re.compile(r"^\s*what\s+(?:did|does|do|has|have|had|was|were|is|are)\s+.+?\s+"
@@ -395,8 +408,25 @@ def _lead(asked: Question, hit: SentenceHit, now: datetime) -> str | None:
         published = hit.source.published_at.date()
         day = (date_in(_without_said_dates(asked, hit.text), published, bare=False)
                or date_in(hit.text, published, bare=False) or date_in(hit.text, published))
+        if day and asked.past and _begins_after(day, now):
+            return None  # "what date did the park open": not the November it is still to open in
         return _date_words(day, now) if day else None
     return _named(asked, hit.text)
+
+
+def _begins_after(day: date | str, now: datetime) -> bool:
+    """Whether a day ("2022-11-01"), a month ("November 2022") or a year is all after `now`."""
+    if isinstance(day, date):
+        return day > now.date()
+    month, _, year = day.rpartition(" ")
+    if not year.isdigit():
+        return False
+    first = date(int(year), _MONTH_NUMBERS.get(month.lower()[:3], 1), 1)
+    return first > now.date()
+
+
+_MONTH_NUMBERS = {name.lower(): n for n, name in enumerate(
+    "jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
 
 
 _SAID_ON = re.compile(r"\b(?P<verb>said|says|told|tells|reported|announced|stated|added)\s+"

@@ -27,9 +27,16 @@ def dates_in(sentence: str, today: date) -> list[tuple[int, date]]:
 
 
 # What a sentence says is still to come: "will address MPs on Tuesday", "X to address MPs on
-# Tuesday" (a headline's future), "is due to", "set to", "plans to"; not "appears to have
-# crashed Friday".
-_FUTURE = re.compile(r"\b(?:(?-i:will|shall)|(?:is|are|was|were)\s+(?:due|set|expected|scheduled|going)\s+to|"
+# Tuesday" (a headline's future), "is due to", "set to", "set for", "plans to"; not "appears to
+# have crashed Friday".
+def is_future(sentence: str) -> bool:
+    """Whether the sentence tells of what is still to come ("will", "is set to", "set for")."""
+    return _FUTURE.search(sentence) is not None
+
+
+_FUTURE = re.compile(r"\b(?:set|scheduled|slated|planned|due)\s+for\b|"
+                     r"\b(?:scheduled|slated|due|expected)\s+(?:in|on)\b|"
+                     r"\b(?:(?-i:will|shall)|(?:is|are|was|were)\s+(?:due|set|expected|scheduled|going)\s+to|"
                      r"(?:plans?|bids?|hopes?|aims?|vows?|seeks?|prepares?|preparing)\s+to|(?:is|are)\s+to)\b|^[^,;:]{0,60}?(?<!ed)(?<!was)(?<!were)\s+to\s+"
                      r"(?!(?:be|have|the|a|an|his|her|their|its|this|that|these|those)\b)(?-i:[a-z]+)\b"
                      r"(?!\s+(?:on|at|in)\b)",

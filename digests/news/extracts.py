@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from digests.news.dates import dates_in
+from digests.news.dates import dates_in, is_future
 from digests.news.lexicon import lemma
 from digests.news.people_words import DEMONYMS, HEAD_WORDS, PLACES
 from digests.news.question import Question
@@ -17,7 +17,8 @@ _CALENDAR = rf"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|{_MON
 # "Stratford-upon-Avon", "Newcastle upon Tyne", "Southend-on-Sea"; not "Mariupol on Saturday"
 _PLACE_NAME = (r"(?P<place>(?:[A-Z][\w'’.-]+)(?:\s+(?:(?:of|de|on|upon)\s+)?(?!" + _CALENDAR
                + r")[A-Z][\w'’.-]+){0,3})")
-_PLACE_AFTER = re.compile(r"\b(?:(?i:in|at|near|outside|inside|beneath|underneath)"  # "In Kyiv, …" too
+# "In Kyiv, …" too; "across the Dardanelles", "off Corfu"
+_PLACE_AFTER = re.compile(r"\b(?:(?i:in|at|near|outside|inside|beneath|underneath|across|off|along)"
                           r"|on(?=\s+(?:the\s+)?(?:Isle|Island)\s+of\b)"
                           r"|(?i:welcome)\s+to"
                           r"|(?:city|town|village|port|region|province|island|state|county|district|mayor|"
@@ -54,7 +55,8 @@ def asks_destination(asked: Question) -> bool:
 
 
 _DESTINATION_ASKED = re.compile(r"^\s*where\b.*\b(?:head(?:ed|ing)|bound|flying|sailing|travell?ing|"
-                                r"en\s+route|destined)\b(?:\s+(?:to|for))?\s*[?.!]*\s*$"
+                                r"en\s+route|destined)\b(?:\s+(?:to|for))?"
+                                r"(?:\s+(?:when|before|as|while)\b.*)?\s*[?.!]*\s*$"  # "headed when it sank"
                                 r"|^\s*where\b.*\bto\s*[?.!]*\s*$", re.IGNORECASE)
 
 
@@ -161,7 +163,22 @@ def _known_place_in(text: str, asked: Question) -> str | None:
             place = [*place, noun.group(1)]
         if not all(is_given(w, given) for w in place):
             return " ".join(place)
+    return _country_of_demonym(text, given)
+
+
+def _country_of_demonym(text: str, given: set[str]) -> str | None:
+    """"Philippine authorities evacuate thousands": a sentence that names no place may still say
+    the country, by its authorities (not "Ukrainian flags": things of a country are anywhere)."""
+    for match in _COUNTRY_AUTHORITIES.finditer(text):
+        word = match.group("demonym")
+        country = DEMONYMS.get(word.casefold())
+        if country and " " not in country and not is_given(country, given) and not is_given(word, given):
+            return country
     return None
+
+
+_COUNTRY_AUTHORITIES = re.compile(r"\b(?P<demonym>[A-Z][a-z]+)\s+(?:authorities|officials|police|"
+                                  r"government|rescuers|emergency\s+services|coast\s*guard|state\s+media)\b")
 
 
 # Words after a place that still name a place ("Kharkiv Oblast", "New York City"), or an event
@@ -221,7 +238,31 @@ def date_in(text: str, published: date, *, bare: bool = True) -> date | str | No
     if years:
         return min(years)[1]
     alone = _BARE_YEAR.search(text) if bare else None  # "ahead of its 2023 Disney Plus launch"
-    return alone.group("year") if alone else None
+    if alone:
+        return alone.group("year")
+    month = _BARE_MONTH.search(text) if bare else None  # "the bout expected at Wembley in April"
+    return _month_of(month.group("month"), published, text) if month else None
+
+
+_BARE_MONTH = re.compile(rf"\b(?:in|by|until|from|since|early|late|mid|mid-|end\s+of|start\s+of|"
+                         rf"beginning\s+of)\s+(?-i:(?P<month>{_MONTHS}))\b(?!\s*,?\s*\d)", re.IGNORECASE)
+
+
+def _month_of(name: str, published: date, text: str) -> str:
+    """A month named without its year: the one of the year told in, unless it is more than a
+    month ahead of the telling and the sentence does not say it is still to come (then last
+    year's); a month already past in a sentence of what is to come is next year's."""
+    month = _MONTH_NUMBERS[name.lower()[:3]]
+    year = published.year
+    ahead = is_future(text) or re.search(rf"\bto\s+[a-z]+\s+(?:in|by)\s+{name}\b", text) is not None
+    if month > published.month + 1 and not ahead:
+        year -= 1
+    elif month < published.month and ahead:
+        year += 1
+    return f"{name.title()} {year}"
+
+
+_MONTH_NUMBERS = {m[:3].lower(): n for n, m in enumerate(_MONTHS.split("|"), 1)}
 
 
 _YEAR = re.compile(r"\b(?:in|since|until|till|from|by|before|after|of|back to|dating to|through)\s+"

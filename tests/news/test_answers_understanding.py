@@ -1438,3 +1438,36 @@ def test_who_is_the_one_doing_it_needs_a_sentence_that_names_them() -> None:
     assert names_someone(chef, "Chef Ali Demir is sending protective kit to his brother.")
     official = read_question("Who is the senior WHO official who warned about lifting rules", TODAY)
     assert not names_someone(official, "A senior World Health Organization official warned on Tuesday.")
+
+
+def test_a_month_without_a_year_is_the_one_the_sentence_means() -> None:
+    from digests.news.answers import date_in
+    told = date(2022, 3, 1)
+    assert date_in("Fury says he will retire after the Whyte fight in April", told) == "April 2022"
+    assert date_in("The factory closed in November", told) == "November 2021"  # already past
+    assert date_in("A theme park to open in November", told) == "November 2022"
+    assert date_in("The bout is set for 23 April at Wembley", told) == date(2022, 4, 23)
+    assert date_in("The shop was set on fire on 2 March", date(2022, 3, 5)) == date(2022, 3, 2)
+
+
+def test_a_past_question_is_not_answered_by_a_day_still_to_come() -> None:
+    from digests.news.answers import _begins_after as begins_after
+    assert begins_after("November 2022", NOW) and begins_after(date(2022, 4, 2), NOW)
+    assert not begins_after("March 2022", NOW) and not begins_after("2021", NOW)
+
+
+def test_a_result_asked_needs_a_sentence_that_tells_it() -> None:
+    asked = "what was the result of fury vs whyte"
+    assert not gives_cause(asked, "Fury v Whyte will be 'absolute madness'")
+    assert gives_cause(asked, "Fury beat Whyte with a sixth-round stoppage.")
+    assert "against" in in_news_words("when is fury v whyte")
+
+
+def test_places_across_off_and_along_and_a_country_by_its_authorities() -> None:
+    bridge = read_question("where is the new bridge that links two continents", TODAY)
+    assert place_in("It shortens travel across the Bosporus Strait to minutes.", bridge) == "Bosporus Strait"
+    volcano = read_question("where's the volcano that just erupted", TODAY)
+    assert place_in("Chilean authorities evacuate thousands as the volcano spews ash", volcano) == "Chile"
+    assert place_in("Squatters draped Ukrainian flags over the mansion", volcano) is None
+    headed = read_question("where was the ferry headed when it caught fire", TODAY)
+    assert place_in("A passenger was found alive off Corfu", headed) is None  # not where it was going
