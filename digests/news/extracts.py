@@ -295,7 +295,11 @@ _AGE = re.compile(r"\baged\s+(?P<a>\d{1,3})\b|(?<![\d,.])(?P<b>\d{1,3}(?:,\d{3})
                   r"|\bat\s+(?:the\s+)?age\s+of\s+(?P<c>\d{1,3})\b"
                   r"|\b(?:dies|died|dead|death|passes\s+away|passed\s+away)\s+at\s+(?P<d>\d{1,3})\b"
                   r"|(?<![\d,.])(?P<e>\d{1,3}(?:,\d{3})*)\s+years?\s+old\b"
-                  r"|\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*,\s+(?P<f>\d{1,3}),")
+                  r"|\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*,\s+(?P<f>\d{1,3}),"
+                  # "Chloe was 15 when she got a job", "when he was just 12"
+                  r"|(?:\b(?-i:he|she|I)|\b(?-i:[A-Z][a-z]+))\s+was\s+(?:just\s+|only\s+)?(?P<g>\d{1,2})\s+when\b"
+                  r"|\bwhen\s+(?:he|she|they|I)\s+(?:was|were)\s+(?:just\s+|only\s+)?(?P<h>\d{1,2})(?![\w%,]|\.\d)"
+                  r"(?!\s+(?:per|of|in|on|at|minutes|hours|days|weeks|months|points|goals)\b)")
 
 
 def age_in(text: str) -> int | None:

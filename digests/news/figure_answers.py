@@ -22,6 +22,7 @@ from digests.news.question import (
     MEASURE_COUNT,
     MEASURE_DISTANCE,
     MEASURE_DURATION,
+    MEASURE_EXTENT,
     MEASURE_MONEY,
     MEASURE_PERCENT,
     MEASURE_SPEED,
@@ -61,6 +62,8 @@ class FigureQuestion:
 
 _MEASURE_UNITS: dict[str, frozenset[str | None]] = {
     MEASURE_DURATION: frozenset({"year", "month", "week", "day", "hour", "minute", "second", "decade"}),
+    MEASURE_EXTENT: frozenset({"year", "month", "week", "day", "hour", "minute", "second", "decade",
+                               "mile", "km", "m", "foot", "inch", "nautical mile", "mm", "cm", "yard"}),
     MEASURE_AGE: frozenset({"year", "decade"}),
     MEASURE_DISTANCE: frozenset({"mile", "km", "m", "foot", "inch", "nautical mile", "mm", "cm"}),
     MEASURE_SPEED: frozenset({"mph", "km/h", "kph"}),

@@ -28,6 +28,7 @@ KIND_HOLDER = "holder"  # "who is the mayor of Kherson": a person named by a pos
 # What a "how ..." question measures, when its words say: the answer's value must be of that kind.
 MEASURE_AGE = "age"
 MEASURE_DURATION = "duration"
+MEASURE_EXTENT = "extent"  # "how long was the putt": a length, or a time
 MEASURE_DISTANCE = "distance"
 MEASURE_SPEED = "speed"
 MEASURE_WEIGHT = "weight"
@@ -280,7 +281,7 @@ def read_question(text: str, today: date) -> Question:
     worded = in_news_words(stripped)  # "how many ppl": people are counted
     head = (_counted_head(worded) or _rate_named(stripped)) if kind == KIND_FIGURES else None
     measure = measure_of(stripped, terms, head) if kind == KIND_FIGURES else None
-    if measure in (MEASURE_DURATION, MEASURE_AGE) and head in _TIME_UNITS:
+    if measure in (MEASURE_DURATION, MEASURE_EXTENT, MEASURE_AGE) and head in _TIME_UNITS:
         head = None  # "how many years": the unit is what is counted
     if measure == MEASURE_WEIGHT:
         head = None  # "how many tons of cheese": the cheese is weighed, not counted
@@ -437,6 +438,9 @@ _MEASURES = (
                 r"(?:[\w'’-]+\s+){0,3}?(?:route|road|bridge|river|tunnel|border|line|wall|runway|coastline|"
                 r"track|trail|pipeline|cable|queue|convoy|motorway|canal|beach|course|fence|pier)s?\b", re.I),
      MEASURE_DISTANCE),
+    (re.compile(r"\bhow\s+long\s+(?:is|was|are|were)\s+(?:the|that|this|a|an|(?:[\w'’-]+\s+){0,2}[\w'’-]+['’]s?)\s+(?!(?:war|wait|"
+                r"delay|gap|lockdown|ban|sentence|strike|siege|trip|journey|flight|show|film|movie|season|"
+                r"career|reign|term|stay|break|game|match|speech)\b)", re.I), MEASURE_EXTENT),
     (re.compile(r"\bhow\s+long\b|\bhow\s+many\s+(?:more\s+)?(?:years|months|weeks|days|hours|minutes|"
                 r"seconds|decades)\b", re.I), MEASURE_DURATION),
     (re.compile(r"\bhow\s+(?:far|deep|tall|high\s+up|wide)\b|\bhow\s+(?:many|much)\s+(?:miles|kilometres|"

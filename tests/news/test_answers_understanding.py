@@ -1471,3 +1471,12 @@ def test_places_across_off_and_along_and_a_country_by_its_authorities() -> None:
     assert place_in("Squatters draped Ukrainian flags over the mansion", volcano) is None
     headed = read_question("where was the ferry headed when it caught fire", TODAY)
     assert place_in("A passenger was found alive off Corfu", headed) is None  # not where it was going
+
+
+def test_an_age_told_by_when_and_a_length_asked_by_how_long() -> None:
+    assert age_in("Mia Ross was 15 when she got a job in a cafe.") == 15
+    assert age_in("He moved abroad when he was just 12.") == 12
+    assert age_in("The score was 2 when he left.") is None  # no one's age
+    assert read_question("how long was the alligator the driver hit", TODAY).measure == "extent"
+    assert read_question("how long was the war in the north", TODAY).measure == MEASURE_DURATION
+    assert read_question("how long did the siege last", TODAY).measure == MEASURE_DURATION
