@@ -23,7 +23,9 @@ _PLACE_AFTER = re.compile(r"\b(?:(?i:in|at|near|outside|inside|beneath|underneat
                           r"|(?i:welcome)\s+to"
                           r"|(?:city|town|village|port|region|province|island|state|county|district|mayor|"
                           r"governor|residents|outskirts|suburbs|streets)\s+of)"
-                          r"\s+(?:[Tt]he\s+)?(?:(?:downtown|central|northern|southern|eastern|western|"
+                          r"\s+(?:[Tt]he\s+|an?\s+(?=[A-Z][\w'’.-]+\s+(?:cafe|café|restaurant|pub|bar|hotel|shop|"
+                          r"school|hospital|farm|church|mosque|prison|zoo|factory|mine|care\s+home)\b))?"
+                          r"(?:(?:downtown|central|northern|southern|eastern|western|"
                           r"north-?(?:east|west)ern|south-?(?:east|west)ern|suburban|rural|coastal)\s+)?"
                           + _PLACE_NAME)
 # A run of capitalised words (a name, a place), a trailing possessive, and capitalised words
@@ -32,7 +34,7 @@ CAPITALISED_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}")
 POSSESSIVE_END = re.compile(r"['’]s?$")
 NOT_PLACES = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february
 march april may june july august september october november december the a an this that i we he she
-they it his her their its our christmas easter""".split())
+they it his her their its our christmas easter former ex""".split())
 
 
 def place_in(text: str, asked: Question) -> str | None:
@@ -41,7 +43,12 @@ def place_in(text: str, asked: Question) -> str | None:
     "where is X from", only a place the sentence gives as where someone or something comes
     from: where a man died is not where he is from."""
     placed = placed_in(text, asked)
-    return placed if placed or asks_origin(asked) or asks_destination(asked) else _known_place_in(text, asked)
+    if not (placed or asks_origin(asked) or asks_destination(asked)):
+        placed = _known_place_in(text, asked)
+    return _IN_FULL.get(placed, placed) if placed else None
+
+
+_IN_FULL = {"LA": "Los Angeles", "L.A.": "Los Angeles", "NYC": "New York City"}  # as the answer says it
 
 
 def asks_origin(asked: Question) -> bool:
@@ -152,6 +159,10 @@ def _known_place_in(text: str, asked: Question) -> str | None:
                 and found[start - 1].casefold() not in NOT_PLACES | _NAME_WORDS_BEFORE:
             start -= 1  # "Uttar Pradesh", "Madhya Pradesh": the run's words before a known last one
         place = found[start:known[-1] + 1]  # "Colombia" of "Colombia AG"
+        post = re.match(r"\s+([a-z]+)", text[match.end():]) if known[-1] == len(found) - 1 else None
+        if (post and post.group(1) in HEAD_WORDS and post.group(1) not in _PLACE_AFTER_WORDS
+                and not POSSESSIVE_END.search(match.group())):
+            continue  # "Former Wales manager …": whose manager, not where ("Syria's leader" is)
         if len(place) == 1 and place[0].casefold() in _COMPASS:
             if not known[0]:
                 continue  # "the West calls for …": no place

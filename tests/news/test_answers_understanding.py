@@ -1480,3 +1480,14 @@ def test_an_age_told_by_when_and_a_length_asked_by_how_long() -> None:
     assert read_question("how long was the alligator the driver hit", TODAY).measure == "extent"
     assert read_question("how long was the war in the north", TODAY).measure == MEASURE_DURATION
     assert read_question("how long did the siege last", TODAY).measure == MEASURE_DURATION
+
+
+def test_a_place_is_not_whose_post_it_is_and_a_town_may_be_named_by_its_cafe() -> None:
+    asked = read_question("where's the coach in hospital", TODAY)
+    assert place_in("Former Wales manager Jo Tate in hospital with Covid", asked) is None
+    assert place_in("Former Wales manager Jo Tate is in hospital in Spain.", asked) == "Spain"
+    assert place_in("Syria's leader makes a visit", asked) == "Syria"  # the owner is still a place
+    cafe = read_question("where's the cafe she runs", TODAY)
+    assert place_in("She got a job in a Moray cafe at 15.", cafe) == "Moray"
+    shot = read_question("where was the rapper shot", TODAY)
+    assert place_in("Rapper shot near LA restaurant", shot) == "Los Angeles"  # said in full
