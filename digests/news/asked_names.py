@@ -166,6 +166,8 @@ def _name_for(text: str, want: Wanted, new: Callable[[str], bool]) -> str | None
                 parts.pop()  # "Rare Italian": "Rare"
             name = " ".join(parts)
             opening = before.start() == 0 and " " not in name  # "Rare Italian bear …": a title's first word
+            if name.endswith(("'s", "’s")):
+                continue  # "Chernobyl's vodka producer": whose, not the name
             if name[:1].isupper() and new(name) and not opening:  # "The sporting retailer": no name
                 return name
     after = _name_after(text, want, new)

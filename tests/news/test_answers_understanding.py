@@ -1491,3 +1491,9 @@ def test_a_place_is_not_whose_post_it_is_and_a_town_may_be_named_by_its_cafe() -
     assert place_in("She got a job in a Moray cafe at 15.", cafe) == "Moray"
     shot = read_question("where was the rapper shot", TODAY)
     assert place_in("Rapper shot near LA restaurant", shot) == "Los Angeles"  # said in full
+
+
+def test_an_owner_before_the_thing_is_not_its_name() -> None:
+    asked = read_question("What is the name of the gin made by Bath's gin distiller?", TODAY)
+    assert answers_named(asked, "Bath’s gin distiller stays open") is None
+    assert answers_named(asked, "A firm that makes Bath’s ‘Roman gin’ donates its profits.") == "Roman"
