@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from datetime import date
 
 from digests.news.dates import dates_in, is_future
@@ -313,8 +314,22 @@ _AGE = re.compile(r"\baged\s+(?P<a>\d{1,3})\b|(?<![\d,.])(?P<b>\d{1,3}(?:,\d{3})
                   r"(?!\s+(?:per|of|in|on|at|minutes|hours|days|weeks|months|points|goals)\b)")
 
 
-def age_in(text: str) -> int | None:
+def age_in(text: str, about: Collection[str] = ()) -> int | None:
     """The first age a sentence gives a person or a thing: "aged 52", "a 16-year-old", ", 45,",
-    "dies at 87", "a 5,000-year-old drum"."""
-    found = _AGE.search(text)
-    return int(next(v for v in found.groupdict().values() if v).replace(",", "")) if found else None
+    "dies at 87", "a 5,000-year-old drum". `about`: the question's words; an age written
+    against a name of theirs comes first ("Tom Hale, 22, after the death of 19-year-old Ann
+    Lee": Ann Lee is 19)."""
+    ages = list(_AGE.finditer(text))
+    if not ages:
+        return None
+    if about and len(ages) > 1:
+        spans = [m.span() for m in CAPITALISED_RUN.finditer(text)
+                 if any(lemma(w.lower()) in about for w in words(m.group()))]
+        for match in ages:
+            if any(0 <= start - match.end() <= 1 or 0 <= match.start() - end <= 2 for start, end in spans):
+                return _age_of(match)
+    return _age_of(ages[0])
+
+
+def _age_of(match: re.Match[str]) -> int:
+    return int(next(v for v in match.groupdict().values() if v).replace(",", ""))

@@ -116,7 +116,7 @@ async def answer_figures(store: AnswerStore, asked: Question, now: datetime,
 
     def kept(figures: Sequence[CitedFigure]) -> list[CitedFigure]:
         return [c for c in figures if answers(c) and same_fate(asked, c.figure.counted)
-                and not given_by_question(asked, c.figure)]
+                and not given_by_question(asked, c.figure) and not _changed_from(c.figure)]
 
     candidates = kept(found)
     series = best_series(candidates, wanted, contexts) or _best_supported_figure(candidates, wanted)
@@ -130,6 +130,20 @@ async def answer_figures(store: AnswerStore, asked: Question, now: datetime,
     quotes = tuple(Quote(f.figure.sentence, f.source) for f in series[:3])
     return Answer(asked.text, KIND_FIGURES, True, headline, quotes,
                   tuple(f.figure.value for f in series))
+
+
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:about|around|roughly|some|nearly|almost|just|over|under|an?\s+"
+                          r"(?:estimated|reported)\s+)*$", re.IGNORECASE)
+_TO_AFTER = re.compile(r"\s+to\s+(?:about|around|roughly|some|nearly|almost|just|over|more\s+than|)\s*"
+                       r"[$£€]?\d", re.IGNORECASE)
+
+
+def _changed_from(figure: Figure) -> bool:
+    """"has risen from about 50 to 300": 50 is what it was, 300 what it is."""
+    sentence = figure.sentence
+    at = sentence.find(figure.surface)  # the figure's offsets are its text's, not its sentence's
+    return (at >= 0 and _FROM_BEFORE.search(sentence[:at].rstrip() + " ") is not None
+            and _TO_AFTER.match(sentence, at + len(figure.surface)) is not None)
 
 
 AROUND_ITEMS = 3  # the best-matching items whose every figure is a candidate
@@ -244,7 +258,8 @@ async def _answer_age(store: AnswerStore, asked: Question, rarity: Mapping[str, 
     ranked = sorted(((support_in_item(asked, h.text, contexts[h.source.item_id], rarity, named,
                                       age_in(h.text) is not None), h) for h in hits),
                     key=lambda pair: (pair[0], pair[1].score), reverse=True)
-    aged = [(age, h) for score, h in ranked if score >= SUPPORTED and (age := age_in(h.text)) is not None
+    aged = [(age, h) for score, h in ranked if score >= SUPPORTED
+            and (age := age_in(h.text, asked.terms)) is not None
             and says_it(asked, h.text, h.source.published_at.date(), events=False)]
     if not aged:
         aged = await _aged_in_items(store, asked, [h for score, h in ranked if score > 0], rarity, named)
@@ -268,7 +283,7 @@ async def _aged_in_items(store: AnswerStore, asked: Question, about: Sequence[Se
     for item in items:
         whole = texts.get(item, "")
         for sentence in split_sentences(whole):
-            age = age_in(sentence.text)
+            age = age_in(sentence.text, asked.terms)
             if age is not None and support_in_item(asked, sentence.text, whole, rarity, named,
                                                    True) >= SUPPORTED:
                 aged.append((age, SentenceHit(sentence.text, sources[item], 0.0)))

@@ -1497,3 +1497,15 @@ def test_an_owner_before_the_thing_is_not_its_name() -> None:
     asked = read_question("What is the name of the gin made by Bath's gin distiller?", TODAY)
     assert answers_named(asked, "Bath’s gin distiller stays open") is None
     assert answers_named(asked, "A firm that makes Bath’s ‘Roman gin’ donates its profits.") == "Roman"
+
+
+def test_an_age_against_the_name_asked_about_and_a_figure_changed_from() -> None:
+    sentence = "Police want to speak to Tom Hale, 22, after the death of 19-year-old Ann Lee."
+    assert age_in(sentence, ("ann", "lee")) == 19
+    assert age_in(sentence, ("tom", "hale")) == 22
+    assert age_in(sentence) == 22  # no one asked about: the first
+    from digests.news.figure_answers import _changed_from as changed_from
+    told = datetime(2022, 3, 7, tzinfo=UTC)
+    text = "The number of visas granted has risen from about 50 to 300, the government said."
+    was, now = extract_figures(text, told)[:2]
+    assert changed_from(was) and not changed_from(now)
