@@ -87,15 +87,16 @@ async def test_a_story_id_is_never_given_to_two_processes(two_stores: tuple[Stor
     first, second = two_stores
     feed = await first.add_feed("https://wire.example/feed", now=NOW)
     await first.save_entries(feed.id, [unrelated(0)], now=NOW, first_poll=False)
-    await Enricher(first, workers).run(NOW)
-    highest = await first.highest_story_id()
-    a, b = Enricher(first, workers), Enricher(second, workers)
-    await a.load(NOW)
-    await b.load(NOW)
-    await first.save_entries(feed.id, [unrelated(1)], now=NOW, first_poll=False)
-    await a.run(NOW)
-    await second.save_entries(feed.id, [unrelated(2)], now=NOW, first_poll=False)
-    await b.run(NOW)
+    async with asyncio.timeout(HANG_GUARD):
+        await Enricher(first, workers).run(NOW)
+        highest = await first.highest_story_id()
+        a, b = Enricher(first, workers), Enricher(second, workers)
+        await a.load(NOW)
+        await b.load(NOW)
+        await first.save_entries(feed.id, [unrelated(1)], now=NOW, first_poll=False)
+        await a.run(NOW)
+        await second.save_entries(feed.id, [unrelated(2)], now=NOW, first_poll=False)
+        await b.run(NOW)
     stories = [story for _, story in await first.story_assignments_since(NOW - timedelta(days=1))]
     assert len(set(stories)) == 3 and min(stories) == highest and max(stories) > highest
 
@@ -115,9 +116,9 @@ async def test_a_member_waiting_for_items_another_process_reads_is_answered(
                                                  lease=timedelta(minutes=5))
         assert {i.id for i in other} == set(saved.new_item_ids)
         reading = asyncio.ensure_future(waiting.read(saved.new_item_ids, NOW))
-        await second.release_items([i.id for i in other], "other")
-        await Enricher(second, workers).run(NOW)
         async with asyncio.timeout(HANG_GUARD):
+            await second.release_items([i.id for i in other], "other")
+            await Enricher(second, workers).run(NOW)
             await reading
         assert await first.pending_items_among(saved.new_item_ids) == []
     finally:
@@ -153,9 +154,19 @@ async def test_two_processes_put_two_reports_of_one_event_in_one_story(
     """The second process places its report knowing the story the first made meanwhile (its
     index, loaded before, did not hold it): one event, one story, with both outlets."""
     first, second = two_stores
+    a, b = Enricher(first, workers), Enricher(second, workers)
+    async with asyncio.timeout(HANG_GUARD):
+        await _one_event_from_two_processes(first, second, a, b)
+    placed = await first.story_assignments_since(NOW - timedelta(days=1))
+    assert len(placed) == 2 and len({story for _, story in placed}) == 1
+    alone = Enricher(second, workers)  # a process started now learns both from the store
+    await alone.load(NOW)
+    assert await second.latest_story_turn() == 2
+
+
+async def _one_event_from_two_processes(first: Store, second: Store, a: Enricher, b: Enricher) -> None:
     un = await first.add_feed("https://un.example/feed", now=NOW)
     ap = await first.add_feed("https://ap.example/feed", now=NOW)
-    a, b = Enricher(first, workers), Enricher(second, workers)
     await a.load(NOW)
     await b.load(NOW)
     (title, text) = REFUGEES_UN
@@ -166,8 +177,3 @@ async def test_two_processes_put_two_reports_of_one_event_in_one_story(
     (title, text) = REFUGEES_AP
     await second.save_entries(ap.id, [entry("ap", text, title=title)], now=NOW, first_poll=False)
     assert await b.run(NOW) == 1
-    placed = await first.story_assignments_since(NOW - timedelta(days=1))
-    assert len(placed) == 2 and len({story for _, story in placed}) == 1
-    alone = Enricher(second, workers)  # a process started now learns both from the store
-    await alone.load(NOW)
-    assert await second.latest_story_turn() == 2
