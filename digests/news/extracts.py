@@ -331,5 +331,28 @@ def age_in(text: str, about: Collection[str] = ()) -> int | None:
     return _age_of(ages[0])
 
 
+def ago_in(text: str) -> str | None:
+    """How long ago a sentence says something was: "35 years ago", "66 million years ago",
+    "Fifty-seven years ago" (as it is written, the number in figures)."""
+    found = _AGO.search(text)
+    if found is None:
+        return None
+    number = found.group("number").lower().replace(",", "")
+    if not number.replace(".", "", 1).isdigit():
+        tens, _, units = number.partition("-")
+        if tens not in _NUMBER_WORDS or (units and units not in _NUMBER_WORDS):
+            return None
+        number = str(_NUMBER_WORDS[tens] + (_NUMBER_WORDS[units] if units else 0))
+    scale = f" {found.group('scale').lower()}" if found.group("scale") else ""
+    return f"{number}{scale} {found.group('unit').lower()} ago"
+
+
+_NUMBER_WORDS = {w: n for n, w in enumerate("""zero one two three four five six seven eight nine ten
+eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen""".split())} | {
+    w: 10 * n for n, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)}
+_AGO = re.compile(r"\b(?P<number>\d[\d,]*(?:\.\d+)?|[A-Za-z]+(?:-[a-z]+)?)\s+(?:(?P<scale>million|billion|"
+                  r"thousand)\s+)?(?P<unit>years|decades|centuries|months|weeks)\s+ago\b", re.IGNORECASE)
+
+
 def _age_of(match: re.Match[str]) -> int:
     return int(next(v for v in match.groupdict().values() if v).replace(",", ""))

@@ -6,13 +6,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from digests.models import SentenceHit
 from digests.news.answer_types import Answer, AnswerStore, Quote, dont_know
 from digests.news.digest import small_count
-from digests.news.extracts import age_in
+from digests.news.extracts import age_in, ago_in
 from digests.news.figures import format_value
 from digests.news.lexicon import family_of_lemma, kinds_of_lemma, lemma
 from digests.news.people_words import DEMONYMS, PLACES
@@ -251,8 +251,11 @@ def _plural(noun: str, count: int) -> str:
 
 
 async def _answer_age(store: AnswerStore, asked: Question, rarity: Mapping[str, float]) -> Answer | None:
-    """"How old": the best-supported sentence that gives an age, the age first."""
+    """"How old": the best-supported sentence that gives an age, the age first; "how long ago":
+    the one that says how long ago."""
     hits = distinct_hits(await searched(store, search_terms(asked, rarity), SEARCHED))
+    if _AGO_ASKED.search(asked.text):
+        return _answer_ago(asked, hits, rarity)
     named = lowercase_names(asked, (h.text for h in hits), rarity)
     contexts = item_contexts(hits)  # "Pasha Lee, 33, had signed up": the headline says he was killed
     ranked = sorted(((support_in_item(asked, h.text, contexts[h.source.item_id], rarity, named,
@@ -269,6 +272,29 @@ async def _answer_age(store: AnswerStore, asked: Question, rarity: Mapping[str, 
     headline = f"{age:,} years old ({best.source.feed_name}, {best.source.published_at:%a %-d %b %Y})"
     quotes = tuple(Quote(h.text, h.source) for _, h in aged[:3])
     return Answer(asked.text, KIND_FIGURES, True, headline, quotes, (float(age),))
+
+
+_AGO_ASKED = re.compile(r"\bhow\s+long\s+ago\b|\bhow\s+many\s+\w+\s+ago\b", re.IGNORECASE)
+
+
+def _answer_ago(asked: Question, hits: Sequence[SentenceHit], rarity: Mapping[str, float]) -> Answer | None:
+    """The best-supported sentence saying how long ago ("35 years ago"), that first."""
+    named = lowercase_names(asked, (h.text for h in hits), rarity)
+    terms = tuple(t for t in asked.terms if t != _AGO_TERM)
+    without = replace(asked, terms=terms or asked.terms)
+    contexts = item_contexts(hits)
+    scored = [(support_in_item(without, h.text, contexts[h.source.item_id], rarity, named, True), h)
+              for h in hits if ago_in(h.text)]
+    ranked = sorted(scored, key=lambda pair: (pair[0], pair[1].score), reverse=True)
+    said = [h for score, h in ranked if score >= SUPPORTED]
+    if not said:
+        return None
+    best = said[0]
+    headline = f"{ago_in(best.text)} ({best.source.feed_name}, {best.source.published_at:%a %-d %b %Y})"
+    return Answer(asked.text, KIND_FIGURES, True, headline, tuple(Quote(h.text, h.source) for h in said[:3]))
+
+
+_AGO_TERM = lemma("ago")
 
 
 async def _aged_in_items(store: AnswerStore, asked: Question, about: Sequence[SentenceHit],

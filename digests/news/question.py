@@ -432,7 +432,8 @@ _RATE_NAMED = re.compile(r"^\s*what(?:['’]?s|\s+(?:is|was|were|are))\s+(?:the\
 
 
 _MEASURES = (
-    (re.compile(r"\bhow\s+old\b|\bwhat\s+age\b|\bhow\s+long\s+ago\b", re.I), MEASURE_AGE),
+    (re.compile(r"\bhow\s+old\b|\bwhat\s+age\b|\bhow\s+long\s+ago\b|\bhow\s+many\s+(?:years|decades|"
+                r"centuries|months)\s+ago\b", re.I), MEASURE_AGE),
     # "how long is the route": a length, not a time ("how long is the flight" stays a time)
     (re.compile(r"\bhow\s+long\s+(?:is|was|are|were|will\s+be)\s+(?:the|that|this|its|their|his|her)\s+"
                 r"(?:[\w'’-]+\s+){0,3}?(?:route|road|bridge|river|tunnel|border|line|wall|runway|coastline|"

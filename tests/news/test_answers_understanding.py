@@ -1509,3 +1509,27 @@ def test_an_age_against_the_name_asked_about_and_a_figure_changed_from() -> None
     text = "The number of visas granted has risen from about 50 to 300, the government said."
     was, now = extract_figures(text, told)[:2]
     assert changed_from(was) and not changed_from(now)
+
+
+def test_how_long_ago_is_read_as_it_is_written() -> None:
+    from digests.news.extracts import ago_in
+    assert ago_in("They met on a night bus 35 years ago.") == "35 years ago"
+    assert ago_in("Picture a spring day 66 million years ago in what is now Texas.") == "66 million years ago"
+    assert ago_in("Fifty-seven years ago, three fathers faced a predicament.") == "57 years ago"
+    assert ago_in("The club was founded in 1901.") is None
+    assert read_question("how many years ago did they invent the game", TODAY).measure == MEASURE_AGE
+
+
+async def test_a_how_long_ago_question_is_answered_with_how_long_ago(tmp_path: Path,
+                                                                   workers: WorkerPool) -> None:
+    store = await Store.open(f"sqlite:///{tmp_path / 'ago.db'}")
+    try:
+        feed = await store.add_feed("https://ago.example/feed", now=NOW)
+        entry = _entry(900, 20, "They fell in love on a night bus",
+                       "The couple met on a Greyhound night bus 35 years ago and married.")
+        await store.save_entries(feed.id, [entry], now=NOW, first_poll=False)
+        await Enricher(store, workers).run(NOW)
+        answer = await answer_question(store, "how long ago did the greyhound bus couple meet", NOW)
+        assert answer.found and answer.headline.startswith("35 years ago")
+    finally:
+        await store.close()
