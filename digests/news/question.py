@@ -280,7 +280,7 @@ def read_question(text: str, today: date) -> Question:
     terms = tuple(t for t in question_terms(stripped) if t not in month_words)
     worded = in_news_words(stripped)  # "how many ppl": people are counted
     head = (_counted_head(worded) or _rate_named(stripped)) if kind == KIND_FIGURES else None
-    measure = measure_of(stripped, terms, head) if kind == KIND_FIGURES else None
+    measure = measure_of(worded, terms, head) if kind == KIND_FIGURES else None
     if measure in (MEASURE_DURATION, MEASURE_EXTENT, MEASURE_AGE) and head in _TIME_UNITS:
         head = None  # "how many years": the unit is what is counted
     if measure == MEASURE_WEIGHT:

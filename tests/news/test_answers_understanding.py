@@ -1424,6 +1424,7 @@ def test_who_is_a_name_then_what_the_member_remembers_of_them() -> None:
 
 def test_members_shorthand_in_figure_questions() -> None:
     assert read_question("how many ppl in england can get the booster", TODAY).head == lemma("people")
+    assert read_question("how many yrs did she wait", TODAY).measure == MEASURE_DURATION
     percent = read_question("by what percent are energy bills going up", TODAY)
     assert percent.kind == KIND_FIGURES and percent.measure == MEASURE_PERCENT
     assert "percent" not in percent.terms  # the sentence writes "54%"
