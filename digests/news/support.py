@@ -361,7 +361,8 @@ def lowercase_names(asked: Question, texts: Iterable[str], rarity: Mapping[str, 
               if is_verb_form(w) or (lemma(w.lower()) != w.lower() and "-" not in w)}
     absent = {t for t in content if t not in seen and t.isalpha() and rarity.get(t, 0.0) >= SPECIFIC
               and t not in worded}
-    capitalised = {t: n for t, n in capitalised.items() if t not in _NATIONALITIES}  # "russian"
+    capitalised = {t: n for t, n in capitalised.items()
+                   if t not in _NATIONALITIES and t not in _CALENDAR}  # "russian", "march"
     rare_names = {t for t, n in inside.items() if capitalised.get(t, 0) == n and t not in in_longer
                   and rarity.get(t, 0.0) >= SPECIFIC}
     verbs = {lemma(w.lower()) for w in words(asked.text) if is_verb_form(w) and w.islower()}
@@ -370,6 +371,8 @@ def lowercase_names(asked: Question, texts: Iterable[str], rarity: Mapping[str, 
     return frozenset(names | absent | rare_names)
 
 
+_CALENDAR = frozenset(lemma(word) for word in """january february march april may june july august
+september october november december monday tuesday wednesday thursday friday saturday sunday""".split())
 _NATIONALITIES = frozenset(lemma(word) for word in (*DEMONYMS, *"""african european asian arab arabian latin
 scandinavian nordic baltic balkan caribbean pacific atlantic mediterranean western eastern northern southern
 middle-eastern""".split()))

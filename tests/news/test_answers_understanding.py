@@ -1534,3 +1534,10 @@ async def test_a_how_long_ago_question_is_answered_with_how_long_ago(tmp_path: P
         assert answer.found and answer.headline.startswith("35 years ago")
     finally:
         await store.close()
+
+
+def test_a_month_or_a_weekday_is_never_a_name_a_sentence_must_repeat() -> None:
+    asked = read_question("how many murders were there on that one saturday in march", TODAY)
+    texts = ["On Saturday 62 people were killed.", "Saturday was the deadliest day.",
+             "In March, Saturday saw 62 killings."]
+    assert not {"saturday", "march"} & lowercase_names(asked, texts, {})
