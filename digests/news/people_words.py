@@ -309,7 +309,8 @@ _LOWER_ROLE = (rf"(?:(?:{_alternation(_MODS + _MORE_MODS + _LOWER_MODS + list(DE
                rf"\s+){{0,4}}(?:{_HEAD}|{_alternation(w.upper() for w in ACRONYM_ROLES)})(?![\w-])")
 _NOT_HEAD = rf"(?!(?i:(?:{_HEAD})\b))"
 # "for Refugees" in "High Commissioner for Refugees"
-_OFFICE = rf"(?:\s+(?:for|of|to)\s+(?:the\s+)?{_NOT_HEAD}{_CAP}(?:\s+{_NOT_HEAD}{_CAP}){{0,2}})"
+_OFFICE = (rf"(?:\s+(?:for|of|to)\s+(?:the\s+)?{_NOT_HEAD}{_CAP}(?:\s+{_NOT_HEAD}{_CAP}){{0,2}}"
+           rf"|\s+to\s+the\s+(?=[A-Z])(?i:{_HEAD})(?![\w-]))")  # "Secretary to the Governor"
 _LONG_OFFICE = rf"(?:\s+(?:for|of|to)\s+(?:the\s+)?{_NOT_HEAD}{_CAP}(?:\s+{_NOT_HEAD}{_CAP}){{0,4}})"
 _HON = rf"(?P<hon>{_alternation(HONORIFICS)})\.?"
 _VERB = rf"(?P<verb>(?i:{_alternation(_VERBS)}))(?![\w-])"

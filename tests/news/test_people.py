@@ -435,3 +435,8 @@ def test_a_relation_is_a_role_but_not_when_it_names_someone_else() -> None:
     assert all(m.role is None for m in extract_people(labelled))  # his relatives, not him
     lead = "Ana Bell: 'The sentence is too short'\n\nAna Bell's mum says she hopes it is extended."
     assert all(m.role is None for m in extract_people(lead) if m.name == "Ana Bell")
+
+
+def test_a_post_to_another_post_is_read_whole() -> None:
+    rows = _rows("A lawsuit names former Secretary to the Governor Ada Ruiz and the state police.")
+    assert ("Ada Ruiz", "former Secretary to the Governor") in [(name, role) for name, role, _, _ in rows]
