@@ -582,6 +582,7 @@ _SUPERLATIVE_PERSON = re.compile(r"\b(?:\w+est|most\s+\w+)\s+(?:person|man|woman
                                  re.IGNORECASE)
 # "Morad Tahbaz: British-US national detained in Iran", "a British national"
 _NATIONAL = re.compile(r"(?:^|\s)(?:[A-Z][\w]*-)?(?P<nation>[A-Z][\w]+)\s+(?:dual\s+)?national\b")
+_REVIEWED = re.compile(r"\s+review\b")
 _DOCTOR_BEFORE = re.compile(r"\bDr\.?\s+$")
 _THEN_THE_ROLE = re.compile(r"\s*(?:After|When|As|Since|Before|Though|Although|While|Once)\b"
                             r"(?P<clause>[^,;]{3,120}),\s+the\s+(?P<role>(?:[\w’'-]+\s+){0,3}?[\w’'-]+)\s+(?:has|had|was|is|said|says|"
@@ -623,6 +624,8 @@ def role_near(name: str, text: str) -> str | None:
     match = _WHO_CLAUSE.match(text, end)
     if match:
         return _trimmed(match.group("role"))
+    if before.endswith(" by ") and _REVIEWED.match(text, end):
+        return "author"  # "What I Wish People Knew About Dementia by Wendy Mitchell review"
     return _role_after_clause(name, text) or _national(text, end)
 
 

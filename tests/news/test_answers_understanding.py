@@ -289,6 +289,7 @@ def test_an_age_is_read_from_news_wording(sentence: str, age: int | None) -> Non
     ("Omid Rahi", "Omid Rahi: British-Iranian national held in Iran begins a hunger strike",
      "British-Iranian national"),
     ("Dr Dre", "Dr Dre plays the half-time show.", None),
+    ("Ann Pike", "Living With Grief by Ann Pike review – a book of hope", "author"),
     ("Todd Boehly", "Consortiums involving Los Angeles Dodgers co-owner Todd Boehly make the shortlist.",
      "Los Angeles Dodgers co-owner"),
     ("Maria Pevchikh", "Maria Pevchikh, head of the investigative department for the foundation, explains.",
