@@ -481,9 +481,11 @@ def _named(asked: Question, text: str, *, around: bool = False) -> str | None:
             is_person(name, text) or _cited(name, text) or _placed_thing(name, want.nouns)
             or _names_what_is_given(name, asked, want)
             or name.endswith("-born")
+            or re.search(rf"\b(?:that|which|who)\s+[a-z]+\s+{re.escape(name)}", text) is not None
             or not (asked.verbs or _near(name, text, want.nouns[-1:]))):  # a doer of the event asked
         return None  # "which three drugs": not the reporter, the paper, an "Olympic doping case";
-    return name  # "the name of the cruise ship": not the "Caribbean" of its voyage
+    return name  # "the name of the cruise ship": not the "Caribbean" of its voyage, nor what the
+    # game "that fights Covid" fights
 
 
 _STREETS = frozenset({"street", "road", "avenue", "square"})

@@ -200,9 +200,14 @@ def _name_after(text: str, want: Wanted, new: Callable[[str], bool]) -> str | No
     question calls the thing by, or one of its family ("film" for "movie")."""
     wanted_words = {lemma(want.head)} if want.head else {lemma(n) for n in want.nouns[-1:]}
     for match in _WORD_THEN_NAME.finditer(text):
+        if _SUBJECT_BEFORE.search(text, 0, match.start()):
+            continue  # "a game that fights Covid misinformation": a verb, not the game's name
         if meets(lemma(match.group("word")), wanted_words) and new(match.group("name")):
             return POSSESSIVE_END.sub("", match.group("name"))
     return None
+
+
+_SUBJECT_BEFORE = re.compile(r"\b(?:that|which|who|it|he|she|they|we)\s+$", re.IGNORECASE)
 
 
 def is_person(name: str, text: str) -> bool:

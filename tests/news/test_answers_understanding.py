@@ -1542,3 +1542,9 @@ def test_a_month_or_a_weekday_is_never_a_name_a_sentence_must_repeat() -> None:
     texts = ["On Saturday 62 people were killed.", "Saturday was the deadliest day.",
              "In March, Saturday saw 62 killings."]
     assert not {"saturday", "march"} & lowercase_names(asked, texts, {})
+
+
+def test_a_name_after_a_verb_is_not_the_thing_s_name() -> None:
+    asked = read_question("what's the name of the video game the researchers made", TODAY)
+    assert answers_named(asked, "They designed a game that fights Covid myths.") is None
+    assert answers_named(asked, "They designed the game Bad News to fight myths.") == "Bad News"
