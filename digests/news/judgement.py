@@ -73,7 +73,7 @@ MINOR_SOURCE_SHARE = 0.02  # ... and less than this share of them
 _SECOND_LEVEL = frozenset("co com org net gov ac edu ne or go gob nic mil".split())
 _SOFT_SECTIONS = frozenset("""entertainment entertainment-arts culture lifestyle life-style
 travel style food fashion arts books music film tv-and-radio tv showbiz celebrity opinion
-commentisfree comment magazine features feature sport sports football tennis cricket golf
+commentisfree comment opinions magazine features feature sport sports football tennis cricket golf
 rugby-union formula1 motorsport wellness health-fitness science-environment/life""".split())
 _SERVICE_SECTIONS = frozenset("""deals deal coupons vouchers reviews review buying-guide
 best shopping quiz quizzes games puzzles crossword horoscopes video videos av watch gallery

@@ -229,3 +229,10 @@ def test_neighbours_find_what_comparing_every_pair_finds() -> None:
     square = {(a, b) for a, b in itertools.permutations(vectors, 2)
               if sum(w * vectors[b].get(t, 0.0) for t, w in vectors[a].items()) >= 0.2}
     assert {(a, b) for a, near in found.items() for b in near} == square
+
+
+def test_an_opinion_section_is_a_soft_piece_whatever_its_site_calls_it() -> None:
+    column = replace(report(1, "cnn.com", 2, "Nuclear power is no climate fix"),
+                     url="https://www.cnn.com/2022/02/28/opinions/nuclear-power-climate/index.html")
+    news = replace(column, url="https://www.cnn.com/2022/02/28/europe/nuclear-plant-fire/index.html")
+    assert piece_kind(column) == SOFT and piece_kind(news) == 1.0
