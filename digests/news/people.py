@@ -94,6 +94,12 @@ def _with_lead_role(sentences: list[Sentence], mentions: list[Mention]) -> list[
     if len(named) > 1:  # the one person the opening does not name again
         again = {surname(person_key(m.name)) for m in mentions if m.sentence == opening.text}
         named = {key for key in named if surname(key) not in again}
+    if len(named) > 1 and not _QUOTES_SOMEONE.search(opening.text):
+        # "Attacks on X's wife are sexist, says Y" / "The health secretary argues …": the one who
+        # says it (not when the opening quotes someone itself: "Russia's president has
+        # underestimated …, says PM" is not the PM)
+        speakers = {person_key(m.name) for m in mentions if m.sentence in headline and _said_last(m)}
+        named = speakers if len(speakers) == 1 else named
     if len(named) != 1:
         return mentions
     (key,) = named
@@ -101,13 +107,20 @@ def _with_lead_role(sentences: list[Sentence], mentions: list[Mention]) -> list[
     if any(m.role for m in theirs):
         return mentions
     match = vocab.LEAD_ROLE.match(opening.text)
-    if match is None or (match.group("any_verb") and not (_said_last(theirs[0]) or _leads(theirs[0]))):
+    if match is None and (_said_last(theirs[0]) or _leads(theirs[0])):
+        match = vocab.SAID_ROLE.search(opening.text)  # "…, the health secretary says"
+    if match is None or (match.groupdict().get("any_verb")
+                         and not (_said_last(theirs[0]) or _leads(theirs[0]))):
         return mentions  # "The rapper wants …" under "Kanye wants Billie Eilish to …": Kanye's
     role, affiliation = _titled(match)
     if role is None or _relation(role):  # "X's mum says …" under a headline about X: not X
         return mentions
     return [replace(m, role=role, affiliation=m.affiliation or affiliation)
             if m in theirs else m for m in mentions]
+
+
+_QUOTES_SOMEONE = re.compile(r",\s+(?:says|said|adds|added|according\s+to)\s+[\w'’. -]{2,40}$|"
+                             r",\s+(?:he|she|they)\s+(?:says|said)\b", re.IGNORECASE)
 
 
 def _relation(role: str) -> bool:

@@ -384,6 +384,9 @@ _SOURCES["LEAD_ROLE"] = (
     rf"(?i:defended|defends|admits|apologised|apologized|refused|refuses|called|calls|criticised|"
     rf"criticized|rejected|rejects|tested|tests|resigned|resigns|died|dies|won|wins|revealed|"
     rf"reveals)|(?P<any_verb>(?-i:[a-z]{{3,}}[^s\W]s)))\b")  # besides `_VERB`'s speech verbs
+# A body whose opening gives the headline's person by their post as its speaker, mid-sentence:
+# "It is a historic moment, the health secretary says - but …"
+_SOURCES["SAID_ROLE"] = (rf"[,;]\s+(?i:the)\s+(?P<role>{_ROLE})\s+{_VERB}")
 # A headline that opens on a post and names no one for it: "Ryanair boss: Air fares will be
 # higher", "Australia politics: Deputy keeps job despite …" (a section's label may come first).
 _SOURCES["HEADLINE_ROLE"] = (

@@ -440,3 +440,19 @@ def test_a_relation_is_a_role_but_not_when_it_names_someone_else() -> None:
 def test_a_post_to_another_post_is_read_whole() -> None:
     rows = _rows("A lawsuit names former Secretary to the Governor Ada Ruiz and the state police.")
     assert ("Ada Ruiz", "former Secretary to the Governor") in [(name, role) for name, role, _, _ in rows]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Attacks on Tom Bell's wife are unfair, says Ann Cole\n\nThe health secretary argues partners "
+     "should be off limits.", ("Ann Cole", "health secretary")),  # the speaker, not the owner
+    ("Covid: Ann Cole defends the end of free tests\n\nIt is a historic moment, the health "
+     "secretary says - but she warns of new variants.", ("Ann Cole", "health secretary")),
+])
+def test_a_headline_speaker_gets_the_post_the_body_opens_on(text: str, expected: tuple[str, str]) -> None:
+    assert expected in [(m.name, m.role) for m in extract_people(text)]
+
+
+def test_a_body_that_quotes_someone_else_gives_no_post_to_the_headline_speaker() -> None:
+    text = ("Ukraine: Ivan Dorn using cruel tactics, Tom Bell says\n\nRussia's president has "
+            "misjudged the West, says PM as he meets allies.")
+    assert all(m.role is None for m in extract_people(text))
