@@ -88,24 +88,15 @@ def _with_lead_role(sentences: list[Sentence], mentions: list[Mention]) -> list[
     me - Emily Maitlis" / "The BBC presenter compares Prince Andrew's …")."""
     headline = {s.text for s in sentences if s.paragraph == 0}
     opening = next((s for s in sentences if s.paragraph == 1), None)
-    if opening is None:
+    key = _headline_person(headline, opening, mentions) if opening is not None else None
+    if opening is None or key is None:
         return mentions
-    named = {person_key(m.name) for m in mentions if m.sentence in headline}
-    if len(named) > 1:  # the one person the opening does not name again
-        again = {surname(person_key(m.name)) for m in mentions if m.sentence == opening.text}
-        named = {key for key in named if surname(key) not in again}
-    if len(named) > 1 and not _QUOTES_SOMEONE.search(opening.text):
-        # "Attacks on X's wife are sexist, says Y" / "The health secretary argues …": the one who
-        # says it (not when the opening quotes someone itself: "Russia's president has
-        # underestimated …, says PM" is not the PM)
-        speakers = {person_key(m.name) for m in mentions if m.sentence in headline and _said_last(m)}
-        named = speakers if len(speakers) == 1 else named
-    if len(named) != 1:
-        return mentions
-    (key,) = named
     theirs = [m for m in mentions if m.sentence in headline and person_key(m.name) == key]
     if any(m.role for m in theirs):
         return mentions
+    again = [m for m in mentions if m.sentence == opening.text and person_key(m.name) == key]
+    if again and all(m.role is None for m in again):
+        return mentions  # "The Russian leader has …, says the BBC's John Simpson": not John Simpson
     match = vocab.LEAD_ROLE.match(opening.text)
     if match is None and (_said_last(theirs[0]) or _leads(theirs[0])):
         match = vocab.SAID_ROLE.search(opening.text)  # "…, the health secretary says"
@@ -117,6 +108,21 @@ def _with_lead_role(sentences: list[Sentence], mentions: list[Mention]) -> list[
         return mentions
     return [replace(m, role=role, affiliation=m.affiliation or affiliation)
             if m in theirs else m for m in mentions]
+
+
+def _headline_person(headline: set[str], opening: Sentence, mentions: list[Mention]) -> str | None:
+    """The key of the one person of the headline the opening may be about: the only one named,
+    else the one the opening does not name again, else the headline's speaker ("Attacks on X's
+    wife are sexist, says Y" / "The health secretary argues …"), unless the opening quotes
+    someone itself ("Russia's president has underestimated …, says PM" is not the PM)."""
+    named = {person_key(m.name) for m in mentions if m.sentence in headline}
+    if len(named) > 1:
+        again = {surname(person_key(m.name)) for m in mentions if m.sentence == opening.text}
+        named = {key for key in named if surname(key) not in again}
+    if len(named) > 1 and not _QUOTES_SOMEONE.search(opening.text):
+        speakers = {person_key(m.name) for m in mentions if m.sentence in headline and _said_last(m)}
+        named = speakers if len(speakers) == 1 else named
+    return next(iter(named)) if len(named) == 1 else None
 
 
 _QUOTES_SOMEONE = re.compile(r",\s+(?:says|said|adds|added|according\s+to)\s+[\w'’. -]{2,40}$|"

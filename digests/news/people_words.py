@@ -248,7 +248,7 @@ rugby cricket cricketing golf soccer boxing cycling athletics swimming paralympi
 female male wide fast opening star emergency human_rights civil_rights shadow home business treasury
 education transport housing environment brexit agriculture science winter foreign_affairs
 creative artistic technical sporting musical editorial
-european_affairs veterans_affairs""".split()
+european_affairs veterans_affairs world_affairs home_affairs""".split()
 # Modifiers read in lower case only: capitalised, they are part of a name ("BBC Sport", "Met Police").
 _LOWER_MODS = """world pop rock rap jazz folk film movie music fashion reality radio television
 comedy art tech technology crypto media investment union trade_union party campaign environmental climate
@@ -386,7 +386,7 @@ _SOURCES["LEAD_ROLE"] = (
     rf"reveals)|(?P<any_verb>(?-i:[a-z]{{3,}}[^s\W]s)))\b")  # besides `_VERB`'s speech verbs
 # A body whose opening gives the headline's person by their post as its speaker, mid-sentence:
 # "It is a historic moment, the health secretary says - but …"
-_SOURCES["SAID_ROLE"] = (rf"[,;]\s+(?i:the)\s+(?P<role>{_ROLE})\s+{_VERB}")
+_SOURCES["SAID_ROLE"] = (rf"[,;]\s+(?i:the|our)\s+(?P<role>{_ROLE})\s+{_VERB}")
 # A headline that opens on a post and names no one for it: "Ryanair boss: Air fares will be
 # higher", "Australia politics: Deputy keeps job despite …" (a section's label may come first).
 _SOURCES["HEADLINE_ROLE"] = (
@@ -410,7 +410,8 @@ _SOURCES["HEADLINE_END_ROLE"] = (rf"(?:^|[,?:;]\s+)(?:{_DET}\s+)?{_LOOSE_ROLE}"
                                  rf"\s+(?-i:[a-z]+s)(?:\s+(?-i:[a-z]+))?\s*[.!]?\s*$")
 # The body's opening sentence naming its speaker last: "…, says Michael O'Leary."
 # "… contradict me - Emily Maitlis", "…, says Sir Keir Starmer": the headline's speaker last
-_SOURCES["SAID_BY_LAST"] = r"(?:\s[-–—]+\s*|,?\s+says\s+)(?:(?:Sir|Dame|Lord|Lady|Dr|Prof)\.?\s+)?$"
+_SOURCES["SAID_BY_LAST"] = (r"(?:\s[-–—]+\s*|,?\s+(?:says|asks|writes|warns|argues)\s+)"
+                            r"(?:(?:Sir|Dame|Lord|Lady|Dr|Prof)\.?\s+)?$")
 _SOURCES["HEADLINE_SUBJECT"] = (r"(?:[^:]{1,40}:\s+)?(?:[\"“‘']\s*)?"
                                 r"(?:(?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*){0,2}['’]s\s+)?")
 # "When X served …", "Meet X, who …", "CNN's X reviews …"

@@ -456,3 +456,12 @@ def test_a_body_that_quotes_someone_else_gives_no_post_to_the_headline_speaker()
     text = ("Ukraine: Ivan Dorn using cruel tactics, Tom Bell says\n\nRussia's president has "
             "misjudged the West, says PM as he meets allies.")
     assert all(m.role is None for m in extract_people(text))
+
+
+def test_a_body_naming_the_headline_person_as_its_speaker_gives_them_no_post() -> None:
+    text = ("Ed Ross: Volkov's miscalculations mean he could strike harder\n\nThe Russian leader has "
+            "always refused to back down, says the BBC's Ed Ross.")
+    assert all(m.role is None for m in extract_people(text) if m.name == "Ed Ross")
+    asked = ("Is this a new Cold War, asks Ed Ross\n\nVolkov might turn the country back to the USSR, "
+             "our world affairs editor writes.")
+    assert ("Ed Ross", "world affairs editor") in [(m.name, m.role) for m in extract_people(asked)]
