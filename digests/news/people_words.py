@@ -320,7 +320,7 @@ _DET = r"(?i:the|a|an|its|his|her|their)"
 # for European and Euro-Atlantic Integration").
 def _end(verb: str) -> str:
     return (rf"[,.;:!?)]|$|\s*(?:--?|[–—])\s|\s+(?:who|whose|which|that|since|until|with|in|on|at|from|after|"
-            rf"before|during|when)\b|\s+(?P<{verb}>(?i:{_alternation(_VERBS)}))(?![\w-])"
+            rf"before|during|when|called|named)\b|\s+(?P<{verb}>(?i:{_alternation(_VERBS)}))(?![\w-])"
             rf"|\s+(?-i:[a-z]{{3,}}ing)\b")  # "a young goalkeeper progressing through …"
 
 
@@ -349,7 +349,8 @@ _SOURCES["LEFT_POSSESSIVE"] = (rf"(?<![\w’'-]){_AFF}['’]s\s+$")
 # After the name: ", the Y of Z,", " -- a Y --", ", who was Y", " is the Y".
 _SOURCES["APPOSITIVE"] = (
     rf"(?:\s*(?:\(\d{{1,3}}\))?\s*(?:,|--?\s|[–—])\s*(?:\d{{1,3}},\s*)?(?P<who>who\s+{_BE}\s+)?"
-    rf"|(?:\s*,\s*(?:an?\s+|who\s+)?[^,;]{{1,60}},)?\s+(?P<copula>{_BE})\s+(?={_DET}\s))"
+    rf"|(?:\s*,\s*(?:an?\s+|who\s+)?[^,;]{{1,60}},)?\s+(?P<copula>{_BE})(?:\s*,\s*[^,;]{{1,30}},)?\s+"
+    rf"(?={_DET}\s))"  # "X was, from 1933, the assistant secretary …"
     rf"(?:{_DET}\s+)?(?:(?:country|nation|state|party|city|team|club|company|firm)['’]s\s+)?"
     rf"{_OWNER}?(?P<role>{_ROLE}){_ROLE_END}")  # "X, a Kurd, was the country's foreign minister"
 # "X returns to Starbucks as interim CEO", "X, who ..., will take over as CEO", "X steps down as coach".

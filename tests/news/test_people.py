@@ -465,3 +465,8 @@ def test_a_body_naming_the_headline_person_as_its_speaker_gives_them_no_post() -
     asked = ("Is this a new Cold War, asks Ed Ross\n\nVolkov might turn the country back to the USSR, "
              "our world affairs editor writes.")
     assert ("Ed Ross", "world affairs editor") in [(m.name, m.role) for m in extract_people(asked)]
+
+
+def test_a_copula_broken_by_a_time_and_a_role_ending_before_called() -> None:
+    rows = _rows("Mia Lund was, from 1933, the assistant secretary to a charity called the Refuge Fund.")
+    assert ("Mia Lund", "assistant secretary to a charity") in [(name, role) for name, role, _, _ in rows]
