@@ -105,6 +105,7 @@ _PHRASES = ((re.compile(r"\bpass(?:ed|es)?\s+away\b", re.I), "died"),
             (re.compile(r"\bnz\b", re.I), "New Zealand"),
             (re.compile(r"\baus\b", re.I), "Australia"),
             (re.compile(r"\bppl\b", re.I), "people"),
+            (re.compile(r"\bnj\b", re.I), "New Jersey"),
             (re.compile(r"(?<=\w)\s+(?:v|vs|versus)\.?\s+(?=\w)", re.I), " against "),  # "fury v whyte"
             (re.compile(r"\bbrit\b(?!\s+awards?)", re.I), "British"),  # "the brits": the Brit Awards too
             (re.compile(r"\bquali\b", re.I), "qualifying"),

@@ -97,10 +97,10 @@ cross over under inter intra extra ultra mini micro mega neo pseudo quasi vice""
 def has_name(name: str, text: str) -> bool:
     """Whether a name the question gives is in the text (case aside): a one-word name whole,
     a longer one by most of its words ("Bafta Film Awards" in "the Bafta awards")."""
-    lowered = text.casefold()
+    lowered = text.casefold().replace("’", "'")  # "David M’zee" is "David M'zee"
     if _ACRONYMS_SPELT.search(lowered):  # both ways of writing it: "United States" and "US"
         lowered += "\n" + _ACRONYMS_SPELT.sub(lambda m: _ACRONYM_OF[m.group()], lowered)
-    parts = words(name)
+    parts = words(name.replace("’", "'"))
     present = sum(1 for w in parts if re.search(_written(w), lowered))
     if any(len(w) >= 2 and w.isupper() and not _ROMAN.fullmatch(w) and not re.search(
             rf"(?<![\w]){re.escape(w.casefold())}(?![\w])", lowered) for w in parts):

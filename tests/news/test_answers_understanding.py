@@ -1548,3 +1548,8 @@ def test_a_name_after_a_verb_is_not_the_thing_s_name() -> None:
     asked = read_question("what's the name of the video game the researchers made", TODAY)
     assert answers_named(asked, "They designed a game that fights Covid myths.") is None
     assert answers_named(asked, "They designed the game Bad News to fight myths.") == "Bad News"
+
+
+def test_a_name_with_a_curly_apostrophe_and_a_state_by_its_initials() -> None:
+    assert has_name("David M'zee", "David M’zee received an implant in 2017.")
+    assert "New Jersey" in in_news_words("how many charges is the nj man facing")
