@@ -594,10 +594,14 @@ def _counted_head(text: str) -> str | None:
     found = words(phrase.group("phrase"))
     if found and found[0].lower() in _AUXILIARIES:
         return None  # "how much was X going to pay": nothing is named as counted
-    counted = [w for w in found if w.lower() not in STOPWORDS and w.lower() not in _QUESTION_WORDS]
+    counted = [w for w in found if w.lower() not in STOPWORDS and w.lower() not in _QUESTION_WORDS
+               and w.lower() not in _EVERYWHERE]  # "how many hospitals worldwide": hospitals
     verb = next((i for i, w in enumerate(counted) if i and _verb_form(w)), len(counted))
     counted = counted[:verb]  # "how many people died", "how many people lost their homes": people
     return lemma(counted[-1].lower()) if counted else None
+
+
+_EVERYWHERE = frozenset("worldwide nationwide globally overall altogether total abroad".split())
 
 
 def _rate_named(text: str) -> str | None:

@@ -101,6 +101,8 @@ def has_name(name: str, text: str) -> bool:
     if _ACRONYMS_SPELT.search(lowered):  # both ways of writing it: "United States" and "US"
         lowered += "\n" + _ACRONYMS_SPELT.sub(lambda m: _ACRONYM_OF[m.group()], lowered)
     parts = words(name.replace("’", "'"))
+    if len(parts) == 1 and _nation_written(parts[0], lowered):
+        return True  # "Ukraine's children" in "Ukrainian children", and the converse
     present = sum(1 for w in parts if re.search(_written(w), lowered))
     if any(len(w) >= 2 and w.isupper() and not _ROMAN.fullmatch(w) and not re.search(
             rf"(?<![\w]){re.escape(w.casefold())}(?![\w])", lowered) for w in parts):
@@ -112,6 +114,21 @@ def has_name(name: str, text: str) -> bool:
     if _another_of_its_kind(parts, text):
         return False  # "Bafta Film Awards" is not the "Bafta Games Awards"
     return present * 2 >= len(parts)
+
+
+def _nation_written(name: str, lowered: str) -> bool:
+    """Whether a country or its people is written as the other ("Ukraine" / "Ukrainian")."""
+    key = name.casefold()
+    others = _DEMONYMS_OF.get(key, ()) if key in _DEMONYMS_OF else (
+        (DEMONYMS[key].casefold(),) if key in DEMONYMS and " " not in DEMONYMS[key] else ())
+    return any(re.search(rf"(?<![\w]){re.escape(other)}s?(?![\w])", lowered) for other in others)
+
+
+_DEMONYMS_OF: dict[str, tuple[str, ...]] = {}
+for _demonym, _country in DEMONYMS.items():
+    if _country and " " not in _country and _demonym != _country.casefold():
+        _DEMONYMS_OF.setdefault(_country.casefold(), ())
+        _DEMONYMS_OF[_country.casefold()] += (_demonym,)
 
 
 # Bodies a question names by their initials and a sentence in full: "the UN World Tourism

@@ -1553,3 +1553,10 @@ def test_a_name_after_a_verb_is_not_the_thing_s_name() -> None:
 def test_a_name_with_a_curly_apostrophe_and_a_state_by_its_initials() -> None:
     assert has_name("David M'zee", "David M’zee received an implant in 2017.")
     assert "New Jersey" in in_news_words("how many charges is the nj man facing")
+
+
+def test_a_country_is_met_by_its_people_and_worldwide_is_not_what_is_counted() -> None:
+    assert has_name("Ukraine", "Cancer care for Ukrainian children.")
+    assert has_name("Ukrainian", "Children from Ukraine.")
+    assert not has_name("Ukraine", "Cancer care for Polish children.")
+    assert read_question("how many hospitals worldwide offer it", TODAY).head == lemma("hospitals")
