@@ -1559,4 +1559,4 @@ def test_a_country_is_met_by_its_people_and_worldwide_is_not_what_is_counted() -
     assert has_name("Ukraine", "Cancer care for Ukrainian children.")
     assert has_name("Ukrainian", "Children from Ukraine.")
     assert not has_name("Ukraine", "Cancer care for Polish children.")
-    assert read_question("how many hospitals worldwide offer it", TODAY).head == lemma("hospitals")
+    assert read_question("how many hospitals worldwide are offering care", TODAY).head == lemma("hospitals")
