@@ -51,6 +51,8 @@ from digests.news.question import (
 )
 from digests.news.sentence_search import SEARCHED, distinct_hits, search_terms, searched
 from digests.news.support import (
+    BUY,
+    SOLD_TO,
     SUPPORTED,
     about_it,
     event_words,
@@ -458,6 +460,9 @@ def _without_said_dates(asked: Question, text: str) -> str:
 
 def _named(asked: Question, text: str, *, around: bool = False) -> str | None:
     want = wanted(asked)
+    buyer = SOLD_TO.search(text) if BUY in asked.verbs and not around else None
+    if buyer is not None and want is not None and want.kind != PLACE:
+        return buyer.group("buyer")  # "which company bought …": "Sting sells it to Universal"
     if asked.kind == KIND_PLACE or (want is not None and want.kind == PLACE):
         if want is not None and want.kind == COUNTRY:
             return name_of_kind(text, asked, want, around=around)

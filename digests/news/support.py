@@ -277,12 +277,20 @@ _LEAVES_A_POST = re.compile(r"\b(?:leav(?:e|es|ing)|left|step(?:s|ped|ping)?\s+d
                             re.IGNORECASE)
 
 
+BUY = lemma("buy")
+# A purchase told as its sale: "Sting has sold his catalogue to Universal Music Publishing Group"
+SOLD_TO = re.compile(r"\b(?:sells?|sold|selling|sale\s+of)\b[^.;]{0,80}?\bto\s+"
+                     r"(?P<buyer>(?-i:[A-Z])[\w&'’.-]*(?:\s+(?-i:[A-Z])[\w&'’.-]*){0,4})", re.IGNORECASE)
+
+
 def _said_otherwise(verb: str, text: str) -> bool:
     """A win written as a prize going to someone ("best picture went to Coda"), a victory as
     the loser's defeat ("her defeat by Veronika Kudermetova") or as the winner's noun ("a
     defeat of Bangladesh", "England win over Bangladesh"); quitting as leaving ("is leaving
-    Strictly", "steps down")."""
+    Strictly", "steps down"); a purchase as its sale ("sells … to Universal")."""
     if verb in _QUITS and _LEAVES_A_POST.search(text):
+        return True
+    if verb == BUY and SOLD_TO.search(text):  # "Sting sells his catalogue to Universal"
         return True
     if verb in _WIN_OR_BEAT and (_LOST_TO.search(text) or _WON_OVER.search(text)) is not None:
         return True

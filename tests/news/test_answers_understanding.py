@@ -1560,3 +1560,10 @@ def test_a_country_is_met_by_its_people_and_worldwide_is_not_what_is_counted() -
     assert has_name("Ukrainian", "Children from Ukraine.")
     assert not has_name("Ukraine", "Cancer care for Polish children.")
     assert read_question("how many hospitals worldwide are offering care", TODAY).head == lemma("hospitals")
+
+
+def test_a_purchase_told_as_its_sale_names_the_buyer() -> None:
+    asked = read_question("Which company bought Mira Lane's song catalogue?", TODAY)
+    sentence = "Singer Mira Lane has sold her song catalogue to Northway Music Group, the firm said."
+    assert says_it(asked, sentence, TODAY)
+    assert answers_named(asked, sentence) == "Northway Music Group"
