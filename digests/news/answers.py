@@ -29,6 +29,7 @@ from digests.news.asked_names import COUNTRY, NAME, PLACE, Wanted, is_person, na
 from digests.news.dates import dates_in
 from digests.news.extracts import age_in, date_in, given_words, is_given, name_in, place_in, placed_in
 from digests.news.figure_answers import FigureQuestion, answer_figures, figure_date, figure_score
+from digests.news.figure_words import MONTHS
 from digests.news.lexicon import lemma
 from digests.news.names import person_key
 from digests.news.people import extract_people
@@ -423,12 +424,8 @@ def _begins_after(day: date | str, now: datetime) -> bool:
     month, _, year = day.rpartition(" ")
     if not year.isdigit():
         return False
-    first = date(int(year), _MONTH_NUMBERS.get(month.lower()[:3], 1), 1)
+    first = date(int(year), MONTHS.get(month.lower()[:3], 1), 1)
     return first > now.date()
-
-
-_MONTH_NUMBERS = {name.lower(): n for n, name in enumerate(
-    "jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
 
 
 _SAID_ON = re.compile(r"\b(?P<verb>said|says|told|tells|reported|announced|stated|added)\s+"

@@ -7,6 +7,7 @@ from collections.abc import Collection
 from datetime import date
 
 from digests.news.dates import dates_in, is_future
+from digests.news.figure_words import MONTHS
 from digests.news.lexicon import lemma
 from digests.news.people_words import DEMONYMS, HEAD_WORDS, PLACES
 from digests.news.question import Question
@@ -264,7 +265,7 @@ def _month_of(name: str, published: date, text: str) -> str:
     """A month named without its year: the one of the year told in, unless it is more than a
     month ahead of the telling and the sentence does not say it is still to come (then last
     year's); a month already past in a sentence of what is to come is next year's."""
-    month = _MONTH_NUMBERS[name.lower()[:3]]
+    month = MONTHS[name.lower()[:3]]
     year = published.year
     ahead = is_future(text) or re.search(rf"\bto\s+[a-z]+\s+(?:in|by)\s+{name}\b", text) is not None
     if month > published.month + 1 and not ahead:
@@ -272,9 +273,6 @@ def _month_of(name: str, published: date, text: str) -> str:
     elif month < published.month and ahead:
         year += 1
     return f"{name.title()} {year}"
-
-
-_MONTH_NUMBERS = {m[:3].lower(): n for n, m in enumerate(_MONTHS.split("|"), 1)}
 
 
 _YEAR = re.compile(r"\b(?:in|since|until|till|from|by|before|after|of|back to|dating to|through)\s+"

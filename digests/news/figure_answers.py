@@ -28,6 +28,7 @@ from digests.news.question import (
     MEASURE_SPEED,
     MEASURE_WEIGHT,
     Question,
+    asks_how_long_ago,
 )
 from digests.news.sentence_search import SEARCHED, distinct_hits, search_terms, searched
 from digests.news.support import (
@@ -60,12 +61,14 @@ class FigureQuestion:
     verbs: tuple[str, ...] = ()
 
 
+_TIMES: frozenset[str | None] = frozenset({"year", "month", "week", "day", "hour", "minute", "second",
+                                           "decade"})
+_LENGTHS: frozenset[str | None] = frozenset({"mile", "km", "m", "foot", "inch", "nautical mile", "mm", "cm"})
 _MEASURE_UNITS: dict[str, frozenset[str | None]] = {
-    MEASURE_DURATION: frozenset({"year", "month", "week", "day", "hour", "minute", "second", "decade"}),
-    MEASURE_EXTENT: frozenset({"year", "month", "week", "day", "hour", "minute", "second", "decade",
-                               "mile", "km", "m", "foot", "inch", "nautical mile", "mm", "cm", "yard"}),
+    MEASURE_DURATION: _TIMES,
+    MEASURE_EXTENT: _TIMES | _LENGTHS | {"yard"},  # "how long was the putt": a time or a length
     MEASURE_AGE: frozenset({"year", "decade"}),
-    MEASURE_DISTANCE: frozenset({"mile", "km", "m", "foot", "inch", "nautical mile", "mm", "cm"}),
+    MEASURE_DISTANCE: _LENGTHS,
     MEASURE_SPEED: frozenset({"mph", "km/h", "kph"}),
     MEASURE_WEIGHT: frozenset({"kg", "lb", "tonne", "ton", "g", "pound"}),
     MEASURE_PERCENT: frozenset({"percent", "percentage point"}),
@@ -254,7 +257,7 @@ async def _answer_age(store: AnswerStore, asked: Question, rarity: Mapping[str, 
     """"How old": the best-supported sentence that gives an age, the age first; "how long ago":
     the one that says how long ago."""
     hits = distinct_hits(await searched(store, search_terms(asked, rarity), SEARCHED))
-    if _AGO_ASKED.search(asked.text):
+    if asks_how_long_ago(asked):
         return _answer_ago(asked, hits, rarity)
     named = lowercase_names(asked, (h.text for h in hits), rarity)
     contexts = item_contexts(hits)  # "Pasha Lee, 33, had signed up": the headline says he was killed
@@ -272,9 +275,6 @@ async def _answer_age(store: AnswerStore, asked: Question, rarity: Mapping[str, 
     headline = f"{age:,} years old ({best.source.feed_name}, {best.source.published_at:%a %-d %b %Y})"
     quotes = tuple(Quote(h.text, h.source) for _, h in aged[:3])
     return Answer(asked.text, KIND_FIGURES, True, headline, quotes, (float(age),))
-
-
-_AGO_ASKED = re.compile(r"\bhow\s+long\s+ago\b|\bhow\s+many\s+\w+\s+ago\b", re.IGNORECASE)
 
 
 def _answer_ago(asked: Question, hits: Sequence[SentenceHit], rarity: Mapping[str, float]) -> Answer | None:

@@ -88,8 +88,7 @@ def _with_lead_role(sentences: list[Sentence], mentions: list[Mention]) -> list[
     me - Emily Maitlis" / "The BBC presenter compares Prince Andrew's …")."""
     headline = {s.text for s in sentences if s.paragraph == 0}
     opening = next((s for s in sentences if s.paragraph == 1), None)
-    key = _headline_person(headline, opening, mentions) if opening is not None else None
-    if opening is None or key is None:
+    if opening is None or (key := _headline_person(headline, opening, mentions)) is None:
         return mentions
     theirs = [m for m in mentions if m.sentence in headline and person_key(m.name) == key]
     if any(m.role for m in theirs):
@@ -600,7 +599,7 @@ _TO_BECOME = re.compile(r"\s+(?:has\s+|had\s+)?[^,;:.]{0,80}?\bto\s+become\s+(?:
 _SUPERLATIVE_PERSON = re.compile(r"\b(?:\w+est|most\s+\w+)\s+(?:person|man|woman|player|people)\b",
                                  re.IGNORECASE)
 # "Morad Tahbaz: British-US national detained in Iran", "a British national"
-_NATIONAL = re.compile(r"(?:^|\s)(?:[A-Z][\w]*-)?(?P<nation>[A-Z][\w]+)\s+(?:dual\s+)?national\b")
+_NATIONAL = re.compile(r"\s*:\s+(?P<role>(?:[A-Z]\w*-)?(?P<nation>[A-Z]\w+)\s+(?:dual\s+)?national)\b")
 _REVIEWED = re.compile(r"\s+review\b")
 _DOCTOR_BEFORE = re.compile(r"\bDr\.?\s+$")
 _THEN_THE_ROLE = re.compile(r"\s*(?:After|When|As|Since|Before|Though|Although|While|Once)\b"
@@ -650,13 +649,10 @@ def role_near(name: str, text: str) -> str | None:
 
 def _national(text: str, end: int) -> str | None:
     """A headline's "X: British-US national detained in Iran": a nation's national."""
-    colon = re.match(r"\s*:\s+", text[end:])
-    if colon is None:
-        return None
-    match = _NATIONAL.match(text, end + colon.end() - 1)
+    match = _NATIONAL.match(text, end)
     if match is None or match.group("nation").lower() not in vocab.DEMONYMS:
         return None
-    return _trimmed(match.group().strip())
+    return _trimmed(match.group("role"))
 
 
 def doctor_before(name: str, text: str) -> bool:

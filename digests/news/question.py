@@ -228,7 +228,7 @@ wont about after before over up out just get got new called""".split())  # typed
 _LETTER = re.compile(r"[^\W\d_]")
 _DATE_WORDS = re.compile(r"\b(?:(?:by|on|since|until|before|after|in)\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+"
                          r"(?:of\s+)?[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2}(?:st|nd|rd|th)?)\b")
-_CALENDAR_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday january
+CALENDAR_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday january
 february march april may june july august september october november december jan feb mar apr
 jun jul aug sep sept oct nov dec""".split())
 
@@ -278,8 +278,8 @@ def read_question(text: str, today: date) -> Question:
     kind, person = _kind(stripped)
     dates = calendar_dates_in(stripped, today)
     month, month_words = month_named(stripped)
-    terms = tuple(t for t in question_terms(stripped) if t not in month_words)
     worded = in_news_words(stripped)  # "how many ppl": people are counted
+    terms = tuple(t for t in _terms_of(worded) if t not in month_words)
     head = (_counted_head(worded) or _rate_named(stripped)) if kind == KIND_FIGURES else None
     measure = measure_of(worded, terms, head) if kind == KIND_FIGURES else None
     if measure in (MEASURE_DURATION, MEASURE_EXTENT, MEASURE_AGE) and head in _TIME_UNITS:
@@ -432,9 +432,21 @@ _RATE_NAMED = re.compile(r"^\s*what(?:['’]?s|\s+(?:is|was|were|are))\s+(?:the\
                          r"(?P<rate>inflation|unemployment)\b", re.IGNORECASE)
 
 
+_HOW_LONG_AGO = re.compile(r"\bhow\s+long\s+ago\b|\bhow\s+many\s+(?:years|decades|centuries|months)\s+ago\b",
+                           re.IGNORECASE)
+
+
+def asks_how_long_ago(asked: Question) -> bool:
+    """"How long ago did …", "how many years (or yrs) ago …": the answer says how long ago."""
+    return asked.measure == MEASURE_AGE and _ANY_AGO.search(asked.text) is not None
+
+
+_ANY_AGO = re.compile(r"\bhow\s+(?:long|many\s+\w+)\s+ago\b", re.IGNORECASE)  # as typed, before news words
+
+
 _MEASURES = (
-    (re.compile(r"\bhow\s+old\b|\bwhat\s+age\b|\bhow\s+long\s+ago\b|\bhow\s+many\s+(?:years|decades|"
-                r"centuries|months)\s+ago\b", re.I), MEASURE_AGE),
+    (re.compile(r"\bhow\s+old\b|\bwhat\s+age\b", re.I), MEASURE_AGE),
+    (_HOW_LONG_AGO, MEASURE_AGE),
     # "how long is the route": a length, not a time ("how long is the flight" stays a time)
     (re.compile(r"\bhow\s+long\s+(?:is|was|are|were|will\s+be)\s+(?:the|that|this|its|their|his|her)\s+"
                 r"(?:[\w'’-]+\s+){0,3}?(?:route|road|bridge|river|tunnel|border|line|wall|runway|coastline|"
@@ -489,10 +501,11 @@ def in_news_words(text: str) -> str:
     return text
 
 
-def question_terms(text: str) -> list[str]:
-    """Lemmas of the content words of a question, question words and stop words left out."""
+def _terms_of(text: str) -> list[str]:
+    """Lemmas of the content words of a question already read in news words (`in_news_words`:
+    "in early feb" is a date once read as "in early February"), question words and stop words
+    left out."""
     found = []
-    text = in_news_words(text)  # "in early feb" is a date once read as "in early February"
     dates = {w.lower() for match in _DATE_WORDS.finditer(text) for w in words(match.group())}
     for word in words(text):
         lowered = _POSSESSIVE.sub("", word.lower())
@@ -568,7 +581,7 @@ def _names(text: str) -> list[str]:
     for position, word in enumerate(words(text)):
         capitalised = _NAME_WORD.fullmatch(word) is not None
         first_word = position == 0 and not word.isupper()
-        ordinary = word.lower() in _QUESTION_WORDS or word.lower().rstrip(".") in _CALENDAR_WORDS
+        ordinary = word.lower() in _QUESTION_WORDS or word.lower().rstrip(".") in CALENDAR_WORDS
         if capitalised and not first_word and not ordinary:
             run.append(_POSSESSIVE.sub("", word))
             continue

@@ -20,7 +20,7 @@ from digests.news.extracts import (
 )
 from digests.news.lexicon import is_verb_form, lemma
 from digests.news.people_words import DEMONYMS, PLACES
-from digests.news.question import KIND_DATE, KIND_PLACE, Question
+from digests.news.question import CALENDAR_WORDS, KIND_DATE, KIND_PLACE, Question
 from digests.news.text import STOPWORDS, words
 from digests.news.word_matching import compounds_in, has_name, lemmas_of, meets, split_in
 
@@ -379,8 +379,7 @@ def lowercase_names(asked: Question, texts: Iterable[str], rarity: Mapping[str, 
     return frozenset(names | absent | rare_names)
 
 
-_CALENDAR = frozenset(lemma(word) for word in """january february march april may june july august
-september october november december monday tuesday wednesday thursday friday saturday sunday""".split())
+_CALENDAR = frozenset(lemma(word) for word in CALENDAR_WORDS)
 _NATIONALITIES = frozenset(lemma(word) for word in (*DEMONYMS, *"""african european asian arab arabian latin
 scandinavian nordic baltic balkan caribbean pacific atlantic mediterranean western eastern northern southern
 middle-eastern""".split()))

@@ -118,17 +118,23 @@ def has_name(name: str, text: str) -> bool:
 
 def _nation_written(name: str, lowered: str) -> bool:
     """Whether a country or its people is written as the other ("Ukraine" / "Ukrainian")."""
-    key = name.casefold()
-    others = _DEMONYMS_OF.get(key, ()) if key in _DEMONYMS_OF else (
-        (DEMONYMS[key].casefold(),) if key in DEMONYMS and " " not in DEMONYMS[key] else ())
-    return any(re.search(rf"(?<![\w]){re.escape(other)}s?(?![\w])", lowered) for other in others)
+    return any(re.search(rf"(?<![\w]){re.escape(other)}s?(?![\w])", lowered)
+               for other in _NATION_FORMS.get(name.casefold(), ()))
 
 
-_DEMONYMS_OF: dict[str, tuple[str, ...]] = {}
-for _demonym, _country in DEMONYMS.items():
-    if _country and " " not in _country and _demonym != _country.casefold():
-        _DEMONYMS_OF.setdefault(_country.casefold(), ())
-        _DEMONYMS_OF[_country.casefold()] += (_demonym,)
+def _nation_forms() -> dict[str, tuple[str, ...]]:
+    """For each one-word country, its people's adjectives; for each adjective, its country
+    (a word that is both is read as the country)."""
+    adjectives: dict[str, list[str]] = {}
+    for demonym, country in DEMONYMS.items():
+        if country and " " not in country and demonym != country.casefold():
+            adjectives.setdefault(country.casefold(), []).append(demonym)
+    countries = {demonym: (country.casefold(),) for demonym, country in DEMONYMS.items()
+                 if country and " " not in country}
+    return {**countries, **{country: tuple(found) for country, found in adjectives.items()}}
+
+
+_NATION_FORMS = _nation_forms()
 
 
 # Bodies a question names by their initials and a sentence in full: "the UN World Tourism
