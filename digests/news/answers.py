@@ -28,10 +28,17 @@ from digests.news.answer_types import DONT_KNOW, Answer, AnswerStore, Quote, don
 from digests.news.asked_names import COUNTRY, NAME, PLACE, Wanted, is_person, name_of_kind, wanted
 from digests.news.dates import dates_in
 from digests.news.extracts import age_in, date_in, given_words, is_given, name_in, place_in, placed_in
-from digests.news.figure_answers import FigureQuestion, answer_figures, figure_date, figure_score
+from digests.news.figure_answers import (
+    FigureQuestion,
+    answer_figures,
+    answer_ordinal,
+    figure_date,
+    figure_score,
+)
 from digests.news.figure_words import MONTHS
 from digests.news.lexicon import lemma
 from digests.news.names import person_key
+from digests.news.ordinals import ordinal_asked
 from digests.news.people import extract_people
 from digests.news.people_words import COUNTRIES, HEAD_WORDS, PLACES
 from digests.news.person_answers import answer_holder, answer_person
@@ -114,6 +121,8 @@ async def answer_question(store: AnswerStore, question: str, now: datetime) -> A
     if asked.kind == KIND_PERSON:
         return await answer_person(store, asked)
     rarity = await store.word_rarity(asked.terms)
+    if (ordinal := ordinal_asked(asked.text)) is not None:
+        return await answer_ordinal(store, asked, ordinal, rarity)
     if asked.kind == KIND_HOLDER:
         return await answer_holder(store, asked, rarity)
     if asked.kind == KIND_FIGURES:

@@ -15,6 +15,7 @@ from digests.news.digest import small_count
 from digests.news.extracts import age_in, ago_in
 from digests.news.figures import format_value
 from digests.news.lexicon import family_of_lemma, kinds_of_lemma, lemma
+from digests.news.ordinals import OrdinalQuestion, ordinal_in
 from digests.news.people_words import DEMONYMS, PLACES
 from digests.news.question import (
     KIND_FIGURES,
@@ -29,7 +30,9 @@ from digests.news.question import (
     MEASURE_WEIGHT,
     Question,
     asks_how_long_ago,
+    in_news_words,
 )
+from digests.news.scorelines import results_in, score_asked, score_of
 from digests.news.sentence_search import SEARCHED, distinct_hits, search_terms, searched
 from digests.news.support import (
     SUPPORTED,
@@ -121,6 +124,9 @@ async def answer_figures(store: AnswerStore, asked: Question, now: datetime,
         return [c for c in figures if answers(c) and same_fate(asked, c.figure.counted)
                 and not given_by_question(asked, c.figure) and not _changed_from(c.figure)]
 
+    scored = _answer_score(asked, hits, contexts)
+    if scored is not None:
+        return scored
     candidates = kept(found)
     series = best_series(candidates, wanted, contexts) or _best_supported_figure(candidates, wanted)
     if not series:  # no sentence found gives it: the best items' other sentences may
@@ -242,6 +248,58 @@ def _ordinal_count(asked: Question, hits: Sequence[SentenceHit], contexts: Mappi
                         f"({hit.source.feed_name}, {hit.source.published_at:%a %-d %b %Y})")
             return Answer(asked.text, KIND_FIGURES, True, headline, (Quote(hit.text, hit.source),),
                           (float(count),))
+    return None
+
+
+_ORDINAL_WORDS_ASKED = frozenset(lemma(w) for w in """place position spot rank number edition instalment
+installment anniversary finish finished come came end ended placed rank ranked qualify qualified""".split())
+
+
+async def answer_ordinal(store: AnswerStore, asked: Question, ordinal: OrdinalQuestion,
+                         rarity: Mapping[str, float]) -> Answer:
+    """"What place did she finish", "which number bleaching event is this": the best-supported
+    sentence found that gives the ordinal asked for, as a number with its words."""
+    hits = distinct_hits(await searched(store, search_terms(asked, rarity), SEARCHED))
+    named = lowercase_names(asked, (h.text for h in hits), rarity)
+    contexts, _ = await whole_items(store, hits)
+    judged = replace(asked, terms=tuple(t for t in asked.terms if t not in _ORDINAL_WORDS_ASKED))
+    scored = sorted(((support_in_item(judged, h.text, contexts[h.source.item_id], rarity, named), n, h)
+                     for n, h in enumerate(hits)), key=lambda s: (-s[0], s[1]))
+    for score, _, hit in scored:
+        if score < SUPPORTED:
+            break
+        found = ordinal_in(ordinal, hit.text)
+        if found is not None and says_it(asked, hit.text, hit.source.published_at.date(), events=False):
+            said = f"{hit.source.feed_name}, {hit.source.published_at:%a %-d %b %Y}"
+            headline = f"{found[0]}: {found[1]} ({said})"
+            return Answer(asked.text, KIND_FIGURES, True, headline, (Quote(hit.text, hit.source),),
+                          (float(found[0]),))
+    return dont_know(asked.text, KIND_FIGURES)
+
+
+def _answer_score(asked: Question, hits: Sequence[SentenceHit], contexts: Mapping[int, str]) -> Answer | None:
+    """"How many did Chelsea put past Leicester": the first sentence found whose scoreline says
+    what the side asked about scored (or let in, or won by), in an item that names the sides
+    asked about, of the year asked."""
+    score_question = score_asked(in_news_words(asked.text))
+    if score_question is None:
+        return None
+    named = score_question.side | score_question.other
+    for hit in hits:
+        context = f"{hit.text} {contexts.get(hit.source.item_id, '')}".lower()
+        if not all(re.search(rf"\b{re.escape(w[:5])}", context) for w in score_question.side) \
+                or not says_it(asked, hit.text, hit.source.published_at.date(), events=False):
+            continue
+        if sum(re.search(rf"\b{re.escape(w[:5])}", context) is not None for w in named) < 2:
+            continue  # a scoreline of the side's other matches
+        for result in results_in(hit.text):
+            count = score_of(score_question, result)
+            if count is not None:
+                unit = f" {_plural(score_question.unit.rstrip('s'), count)}" if score_question.unit else ""
+                headline = (f"{count}{unit}: {result.said} ({hit.source.feed_name}, "
+                            f"{hit.source.published_at:%a %-d %b %Y})")
+                return Answer(asked.text, KIND_FIGURES, True, headline, (Quote(hit.text, hit.source),),
+                              (float(count),))
     return None
 
 

@@ -314,15 +314,23 @@ def _and_a_half(sentence: str, value: float, end: int, scale: float) -> tuple[fl
 def _unit(sentence: str, end: int, scaled: bool,
           currency: re.Match[str] | None) -> tuple[str | None, int]:
     unit = vocab.UNIT_AFTER.match(sentence, end)
+    more = _MORE.match(sentence, end) if unit is None else None
+    if more is not None:
+        unit = vocab.UNIT_AFTER.match(sentence, more.end())  # "nine more years", "two extra weeks"
     if unit is None or unit.lastgroup is None:
         return None, end
     code = vocab.UNIT_TABLE[int(unit.lastgroup[1:])][1]
+    if more is not None and code not in vocab.TIME_UNITS:
+        return None, end  # "five more pounds": weight or money, the sentence does not say
     if code == "lb" and (scaled or currency) and unit.group().strip().lower().startswith("pound"):
         code = "GBP"
     if currency is not None and code not in {"cent", "penny"} and (
             len(code) != 3 or code != _currency_code(currency)):
         return None, end
     return code, unit.end()
+
+
+_MORE = re.compile(r"\s+(?:more|extra|additional|further)(?=\s)", re.IGNORECASE)
 
 
 def _currency_code(currency: re.Match[str]) -> str:
@@ -409,6 +417,9 @@ def _counted(sentence: str, reading: _Reading, start: int, end: int) -> str | No
         while i < len(tokens) and tokens[i][0].lower() in vocab.DETERMINERS:
             i += 1
     phrase_start, i = i, _noun_phrase(tokens, i, reading.unit is None)
+    if i > phrase_start and tokens[i - 1][0].lower() in _PARTS and i + 1 < len(tokens) \
+            and tokens[i][0].lower() == "of" and _is_content(tokens[i + 1][0]):
+        i = _take(tokens, i + 1, _is_content, 2)  # "three new items of clothing": clothing counted
     if reading.unit is not None:
         return sentence[tokens[phrase_start][1]:tokens[i - 1][2]] if i > phrase_start else None
     auxiliaries = _take(tokens, i, _is_auxiliary, 3)
@@ -424,6 +435,10 @@ def _counted(sentence: str, reading: _Reading, start: int, end: int) -> str | No
         if previous and previous.group(1) in vocab.FATE_VERBS:
             return f"{sentence[tokens[0][1]:tokens[i - 1][2]]} {previous.group(1)}"
     return sentence[tokens[phrase_start][1]:tokens[i - 1][2]] if i > phrase_start else None
+
+
+_PARTS = frozenset("""item items piece pieces pair pairs kind kinds type types sort sorts bottle bottles
+cup cups pack packs packet packets bag bags box boxes unit units bit bits slice slices""".split())
 
 
 def _noun_phrase(tokens: list[tuple[str, int, int]], i: int, split: bool) -> int:

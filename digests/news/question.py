@@ -596,7 +596,7 @@ def _names(text: str) -> list[str]:
 
 _COUNT_PHRASE = re.compile(r"how\s+(?:many|much)\s+(?P<phrase>(?:[\w'-]+\s+){0,3}?[\w'-]+?)"
                            r"(?=\s+(?:have|has|had|were|was|are|is|did|do|does|will|would|could"
-                           r"|can|in|on|at|to|from|by|since|according|so|still|now)\b|\s*[?,.]|\s*$)",
+                           r"|can|should|must|might|in|on|at|to|from|by|since|according|so|still|now)\b|\s*[?,.]|\s*$)",
                            re.IGNORECASE)
 
 
@@ -604,7 +604,7 @@ def _counted_head(text: str) -> str | None:
     phrase = _COUNT_PHRASE.search(text)
     if phrase is None:
         return None
-    found = words(phrase.group("phrase"))
+    found = words(_RATE_OF_TIME.sub("", phrase.group("phrase")))
     if found and found[0].lower() in _AUXILIARIES:
         return None  # "how much was X going to pay": nothing is named as counted
     counted = [w for w in found if w.lower() not in STOPWORDS and w.lower() not in _QUESTION_WORDS
@@ -614,6 +614,9 @@ def _counted_head(text: str) -> str | None:
     return lemma(counted[-1].lower()) if counted else None
 
 
+# "how many new clothes a year": clothes are counted, per year
+_RATE_OF_TIME = re.compile(r"\s+(?:a|an|per|each|every)\s+(?:year|month|week|day|hour|minute|second|decade)"
+                           r"\b.*$", re.IGNORECASE)
 _EVERYWHERE = frozenset("worldwide nationwide globally overall altogether total abroad".split())
 
 

@@ -1,0 +1,175 @@
+"""Reading a match's result: "how many did Chelsea put past Leicester" is answered by
+"Leicester 0-9 Chelsea", and "how many goals did Leeds lose by" by "a 4-0 defeat by Tottenham".
+A scoreline is no figure of its own (it is two numbers and who scored them), so the figure
+extractor leaves it alone and this module reads it for the side a question asks about."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from digests.news.text import STOPWORDS, words
+
+_SCORE = r"(?P<x>\d{1,3})\s?[-–]\s?(?P<y>\d{1,3})"
+_SIDE = r"(?:[A-Z][\w'’&-]{0,30}(?:\s+(?:[A-Z][\w'’&-]{0,30}|of|de|del|la)){0,4})"
+_WINDOW = 120  # characters each side of a scoreline read for its sides: no scan grows with the text
+_VS = r"(?<![\w-]){score}(?![\w-]|\s+on\s+aggregate)"
+
+_ASKED = re.compile(
+    r"^\s*how\s+many(?:\s+(?P<unit>goals?|points?|runs?|tries|baskets|touchdowns|frames|sets|games))?\s+"
+    r"(?:did|do|does|had|have|has|will)\s+(?P<subject>.+?)\s+"
+    r"(?P<verb>score|scored|put|net|netted|hit|lose|lost|win|won|beat|concede|conceded|let)\b(?P<rest>.*)$",
+    re.IGNORECASE)
+_MARGIN_VERBS = frozenset("lose lost win won beat".split())
+_CONCEDED_VERBS = frozenset("concede conceded let".split())
+
+# "Leicester 0-9 Chelsea"
+_BETWEEN = re.compile(rf"(?P<a>{_SIDE})\s+{_VS.format(score=_SCORE)}\s+(?P<b>{_SIDE})")
+# "Manchester United's 4-2 victory over Leeds", "a shock 8-4 loss to China"
+_RESULT_AFTER = re.compile(
+    rf"(?:(?P<a>{_SIDE})['’]s?\s+(?:\w+\s+){{0,2}}?)?(?:\w+\s+){{0,2}}?{_VS.format(score=_SCORE)}\s+"
+    r"(?:\w+\s+){0,1}?(?P<kind>win|victory|triumph|thrashing|rout|success|defeat|loss|drubbing|hammering|"
+    rf"reverse|beating)\s+(?P<prep>over|against|by|to|at\s+the\s+hands\s+of|at)\s+(?P<b>{_SIDE})")
+# "Bayern Munich thrash Salzburg 7-1", "Brentford lost 4-1 to Chelsea"
+_BEAT = re.compile(rf"(?P<a>{_SIDE})\s+(?:\w+\s+)?(?P<kind>beat|beats|thrash|thrashed|thrashes|defeat|"
+                   r"defeated|defeats|hammer|hammered|hammers|crush|crushed|crushes|rout|routed|routs|edge|edged|edges|"
+                   rf"overcame|overcome|sink|sank|sinks|see\s+off|saw\s+off|sees\s+off)\s+(?P<b>{_SIDE})\s+"
+                   rf"{_VS.format(score=_SCORE)}")
+_LOST_TO = re.compile(rf"(?P<a>{_SIDE})\s+(?:\w+\s+)?(?P<kind>lose|lost|loses|fall|fell|falls|slip|"
+                      r"slipped)\s+"
+                      rf"{_VS.format(score=_SCORE)}\s+(?:to|against|at)\s+(?P<b>{_SIDE})")
+_WON_NOUNS = frozenset("win victory triumph success".split())
+# "a thrashing of/over X" is won, "a thrashing by X" lost
+_BEATING_NOUNS = frozenset("thrashing rout drubbing hammering beating".split())
+_LOST_VERBS = frozenset("lose lost loses fall fell falls slip slipped".split())
+
+
+@dataclass(frozen=True, slots=True)
+class ScoreQuestion:
+    """A question about a match's score: the side asked about (its words, lower case), the
+    other side when named, and whether the margin or the goals let in are asked."""
+
+    side: frozenset[str]
+    other: frozenset[str]
+    unit: str | None
+    margin: bool = False
+    conceded: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    """Who scored what in a sentence's scoreline: a side's name (None when the sentence only
+    says "his side") and its score, for the two sides."""
+
+    first: str | None
+    first_score: int
+    second: str
+    second_score: int
+    said: str  # the words that give the result ("Leicester 0-9 Chelsea")
+
+
+def score_asked(question: str) -> ScoreQuestion | None:
+    """The score question `question` asks, or None. The question is in news words (clubs as
+    news names them: "Manchester United", not "man utd")."""
+    found = _ASKED.match(question)
+    if found is None:
+        return None
+    verb, rest = found.group("verb").lower(), found.group("rest")
+    margin = verb in _MARGIN_VERBS
+    if margin and not re.match(r"\s+by\b", rest):
+        return None  # "how many did they win": medals, not a margin
+    if found.group("unit") is None and not margin and verb not in _CONCEDED_VERBS \
+            and not re.search(r"\b(?:past|against|vs?|versus|in\s+the|at|over)\b", rest, re.IGNORECASE):
+        return None  # "how many did the police hit": no match named
+    unit, other = found.group("unit"), _side_words(rest)
+    if not other and not margin:
+        return None  # "how many goals has Salah scored": a tally, not one match's score
+    return ScoreQuestion(_side_words(found.group("subject")), other, unit.lower() if unit else None,
+                         margin, verb in _CONCEDED_VERBS)
+
+
+def _side_words(text: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in words(text) if len(w) >= 2 and w.lower() not in STOPWORDS
+                     and w.lower() not in _NOT_A_SIDE)
+
+
+_NOT_A_SIDE = frozenset("""goals goal points point runs tries score scored game match win lose lost past
+against versus women men women's men's team side squad final semi-final quarter-final round leg that this
+right before after when where while""".split())
+
+
+def results_in(sentence: str) -> list[Result]:
+    """The scorelines a sentence gives, with the sides it names for them. Each scoreline is read
+    within a window of its own, so a long text costs a bounded amount of work per scoreline."""
+    found: list[Result] = []
+    for score in _SCORE_ONLY.finditer(sentence):
+        start = max(0, score.start() - _WINDOW)
+        window = sentence[start:score.end() + _WINDOW]
+        at = score.start() - start
+        found.extend(_read(window, at))
+    return found
+
+
+_SCORE_ONLY = re.compile(_VS.format(score=_SCORE))
+
+
+def _read(window: str, at: int) -> list[Result]:
+    """The results a window gives for its scoreline starting at `at`."""
+    found: list[Result] = []
+    for match in _BETWEEN.finditer(window):
+        if match.start("x") == at:
+            found.append(Result(match.group("a"), int(match.group("x")), match.group("b"),
+                                int(match.group("y")), match.group(0)))
+    for pattern in (_RESULT_AFTER, _BEAT, _LOST_TO):
+        for match in pattern.finditer(window):
+            if match.start("x") != at:
+                continue
+            high, low = sorted((int(match.group("x")), int(match.group("y"))), reverse=True)
+            won = _first_won(match)
+            # the first side won a "victory over" the second, or "lost to" it
+            first_score, second_score = (high, low) if won else (low, high)
+            said = window[match.start("a") if match.group("a") else match.start("x"):match.end()]
+            found.append(Result(match.group("a"), first_score, match.group("b"), second_score, said))
+    return found
+
+
+def _first_won(match: re.Match[str]) -> bool:
+    """Whether the side named first won: "X beat Y", "X's win over Y", "X's thrashing of Y";
+    not "X lost to Y", "X's defeat by Y", "a thrashing by Y"."""
+    kind = match.group("kind").lower()
+    if kind in _LOST_VERBS:
+        return False
+    if "prep" not in match.groupdict():
+        return True  # "X beat Y 2-1"
+    if kind in _WON_NOUNS:
+        return True
+    return kind in _BEATING_NOUNS and match.group("prep").lower() in ("over", "against")
+
+
+def _names(side: str | None, asked: frozenset[str]) -> bool:
+    if side is None:
+        return False
+    written = [w.lower() for w in words(side)]
+    return any(w.startswith(a[:5]) or a.startswith(w[:5]) for a in asked for w in written if len(w) >= 3)
+
+
+def _which_is_first(asked: ScoreQuestion, result: Result) -> bool | None:
+    """Whether the side asked about is the result's first side (None: the result does not say)."""
+    for words_of, is_it in ((asked.side, True), (asked.other, False)):
+        first, second = _names(result.first, words_of), _names(result.second, words_of)
+        if first != second:
+            return first == is_it
+    return None
+
+
+def score_of(asked: ScoreQuestion, result: Result) -> int | None:
+    """The number the question asks of a result: the side's score, what it let in, or the
+    margin; None when the result does not say which side is the one asked about."""
+    if asked.margin:
+        return abs(result.first_score - result.second_score)
+    first = _which_is_first(asked, result)
+    if first is None:
+        return None
+    own, other = ((result.first_score, result.second_score) if first
+                  else (result.second_score, result.first_score))
+    return other if asked.conceded else own
