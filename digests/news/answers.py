@@ -25,7 +25,16 @@ from datetime import date, datetime
 
 from digests.models import SentenceHit
 from digests.news.answer_types import DONT_KNOW, Answer, AnswerStore, Quote, dont_know
-from digests.news.asked_names import COUNTRY, NAME, PLACE, Wanted, is_person, name_of_kind, wanted
+from digests.news.asked_names import (
+    COUNTRY,
+    NAME,
+    PLACE,
+    Wanted,
+    capital_by_position,
+    is_person,
+    name_of_kind,
+    wanted,
+)
 from digests.news.dates import dates_in
 from digests.news.extracts import age_in, date_in, given_words, is_given, name_in, place_in, placed_in
 from digests.news.figure_answers import (
@@ -465,6 +474,11 @@ def _without_said_dates(asked: Question, text: str) -> str:
 
 
 def _named(asked: Question, text: str, *, around: bool = False) -> str | None:
+    name = _named_as_written(asked, text, around=around)
+    return None if name is not None and capital_by_position(name, text) else name
+
+
+def _named_as_written(asked: Question, text: str, *, around: bool = False) -> str | None:
     want = wanted(asked)
     buyer = SOLD_TO.search(text) if BUY in asked.verbs and not around else None
     if buyer is not None and want is not None and want.kind != PLACE:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from digests.news.extracts import POSSESSIVE_END, given_words, is_given
 from digests.news.lexicon import is_verb_form, lemma
 from digests.news.people import extract_people
-from digests.news.people_words import COUNTRIES, DEMONYMS, HEAD_WORDS, ORG_NOUNS
+from digests.news.people_words import COUNTRIES, DEMONYMS, HEAD_WORDS, ORG_NOUNS, PLACES
 from digests.news.question import Question
 from digests.news.text import STOPWORDS, words
 from digests.news.word_matching import meets
@@ -100,7 +100,7 @@ def name_of_kind(text: str, asked: Question, want: Wanted, *, around: bool = Fal
     given = given_words(asked)
 
     def new(name: str) -> bool:
-        return not all(is_given(w, given) for w in words(name))
+        return not all(is_given(w, given) for w in words(name)) and not capital_by_position(name, text)
 
     if want.kind == PERSON:
         people = [m for m in extract_people(text) if new(m.name)]
@@ -125,6 +125,21 @@ def _called(head: str, role: str) -> bool:
     """Whether a post is what the question calls the person ("the general")."""
     said = {lemma(w) for w in words(role)}
     return lemma(head) in said or (head.lower() in _GENERIC_HEADS and bool(said & _LEADING))
+
+
+def capital_by_position(name: str, text: str) -> bool:
+    """Whether a one-word name is only a word of the language written with a capital where a
+    sentence or a title's part begins ("More than 100 people…", "Kev Crane: Singing plumber…"),
+    or a made-up superlative ("in the Trumpiest way"): no name."""
+    word = name.casefold()
+    if " " in name or word in PLACES:
+        return False
+    if word.endswith("iest") and len(word) > 6:
+        return True
+    if word not in STOPWORDS and not (word.endswith("ing") and is_verb_form(word)):
+        return False
+    mid_sentence = re.search(rf"(?<=[a-z,;]\s){re.escape(name)}\b", text)
+    return mid_sentence is None
 
 
 def _headline_subject(text: str, new: Callable[[str], bool]) -> str | None:

@@ -198,3 +198,27 @@ async def test_a_sale_only_expected_does_not_say_what_it_sold_for(newsroom: Stor
     assert not (await _ask(newsroom, "how much did the blue diamond sell for")).found
     answer = await _ask(newsroom, "how much is the blue diamond expected to fetch")
     assert answer.found and answer.values[:1] == (48_000_000.0,)
+
+
+@pytest.mark.parametrize(("name", "text", "by_position"), [
+    ("More", "Boy sneaked a book on a library shelf. More than 100 people want to read it", True),
+    ("Singing", "Kev Crane: Singing plumber signs Hollywood film deal", True),
+    ("Trumpiest", "He told the world about his hole-in-one in the Trumpiest way possible", True),
+    ("Reading", "Fans travelled to Reading on Saturday. Reading won.", False),  # a town, written mid-sentence
+    ("Decathlon", "Decathlon backtracks on Russia", False),  # no word of the language
+])
+def test_a_capital_a_sentence_start_gives_is_no_name(name: str, text: str, by_position: bool) -> None:
+    """A word written with a capital only where a sentence or a title's part begins leads no
+    answer ("which library": not "More"); a name written so mid-sentence does."""
+    from digests.news.asked_names import capital_by_position
+    assert capital_by_position(name, text) is by_position
+
+
+def test_a_title_s_first_word_never_leads_a_which_answer() -> None:
+    from digests.news.answers import _named as named
+    asked = read_question("which library did the kid sneak his book into", TODAY)
+    text = ("Boy sneaked a book he wrote on a library shelf. More than 100 people want to check it out. "
+            "An imaginative boy now has a graphic novel of his own on the shelves of his local library.")
+    assert named(asked, text, around=True) is None
+    asked = read_question("whats the name of the hollywood film kev crane signed up for", TODAY)
+    assert named(asked, "Kev Crane: Singing plumber signs Hollywood film deal") is None
