@@ -284,8 +284,8 @@ def read_question(text: str, today: date) -> Question:
     measure = measure_of(worded, terms, head) if kind == KIND_FIGURES else None
     if measure in (MEASURE_DURATION, MEASURE_EXTENT, MEASURE_AGE) and head in _TIME_UNITS:
         head = None  # "how many years": the unit is what is counted
-    if measure == MEASURE_WEIGHT:
-        head = None  # "how many tons of cheese": the cheese is weighed, not counted
+    if measure == MEASURE_WEIGHT or (measure == MEASURE_MONEY and head in _MONEY_WORDS):
+        head = None  # "how many tons of cheese": the cheese is weighed, not counted; "how much money"
     if measure == MEASURE_PERCENT:  # "by what percent": a sentence writes "54%"
         terms = tuple(t for t in terms if t not in _PERCENT_WORDS) or terms
     if measure == MEASURE_AGE and len(terms) > 2:  # "how old is jude hill the kid from belfast"
@@ -300,6 +300,7 @@ def read_question(text: str, today: date) -> Question:
                     thing=_object(stripped))
 
 
+_MONEY_WORDS = frozenset(lemma(w) for w in "money cash funds funding dollars pounds euros".split())
 _PERCENT_WORDS = frozenset(lemma(w) for w in ("percent", "percentage", "pc", "pct"))
 
 

@@ -64,3 +64,10 @@ def test_a_rate_of_time_is_not_what_is_counted() -> None:
     asked = read_question("how many new clothes a year should people buy", date(2022, 3, 31))
     assert asked.head == lemma("clothes")
     assert read_question("how many calories a day can you cut", date(2022, 3, 31)).head == lemma("calories")
+
+
+def test_how_much_money_measures_money_and_counts_nothing() -> None:
+    """"How much emergency money did Ukraine ask for": "$1.4 billion in emergency financing"
+    answers it; money is the measure, not a thing a figure must count."""
+    asked = read_question("how much emergency money did ukraine ask the imf for", date(2022, 3, 31))
+    assert asked.head is None
