@@ -596,6 +596,12 @@ _HAS_BEEN_A = re.compile(r"\s+(?:has\s+been|had\s+been|is|was)\s+(?:a|an)\s+"
 _TO_BECOME = re.compile(r"\s+(?:has\s+|had\s+)?[^,;:.]{0,80}?\bto\s+become\s+(?:the\s+|a\s+|an\s+)?"
                         r"(?P<role>(?:[\w’'-]+\s+){0,3}?[\w’'-]+(?:\s+(?:in|of)\s+(?-i:[A-Z])[\w’'-]+)?)"
                         r"\s*(?:[,;.]|\s(?:after|according|since|when|with|by|on)\b|$)")
+# "X qualified as a social worker in 2019", "X, who works as a nurse in Leeds"
+_WORKS_AS = re.compile(r"\s+(?:(?:has|had|have|now|also|first|later|then|once|previously)\s+)*"
+                       r"(?:works?|worked|working|qualified|qualifies|trained|trains|serves|served|serving|started|began|volunteers|"
+                       r"volunteered|retired|spent(?:\s+[\w’'-]+){1,3}?)\s+as\s+(?:a|an|the)\s+"
+                       r"(?P<role>(?:[\w’'-]+\s+){0,3}?[\w’'-]+)\s*(?:[,;.]|\s(?:in|at|for|with|since|after|"
+                       r"before|and|until|on|of|from|to|when|during)\b|$)")
 _SUPERLATIVE_PERSON = re.compile(r"\b(?:\w+est|most\s+\w+)\s+(?:person|man|woman|player|people)\b",
                                  re.IGNORECASE)
 # "Morad Tahbaz: British-US national detained in Iran", "a British national"
@@ -631,7 +637,7 @@ def role_near(name: str, text: str) -> str | None:
     match = _ONE_OF.match(text, end)
     if match and _is_role(vocab.WORD.findall(match.group("role"))):
         return _singular(_trimmed(match.group("role")))
-    for pattern in (_HAS_BEEN_A, _TO_BECOME):
+    for pattern in (_HAS_BEEN_A, _TO_BECOME, _WORKS_AS):
         match = pattern.match(text, end)
         if match and (_is_role(vocab.WORD.findall(match.group("role"))[:6])
                       or _SUPERLATIVE_PERSON.search(match.group("role"))):

@@ -305,6 +305,10 @@ def test_an_age_is_read_from_news_wording(sentence: str, age: int | None) -> Non
     ("Paul Collingwood", "Paul Collingwood is appointed as England interim head coach for the tour.",
      "England interim head coach"),
     ("Boris Johnson", "Boris Johnson: Partygate fines issued", None),
+    ("Ed Kane", "Ed Kane qualified as a social worker in 2019 and now works on safeguarding.",
+     "social worker"),
+    ("Ann Bo", "Ann Bo spent 20 years as a teacher in Hull.", "teacher"),
+    ("Ann Bo", "Ann Bo worked as a result of the deal.", None),
 ])
 def test_a_role_is_read_loosely_for_the_person_asked_about(name: str, sentence: str,
                                                            role: str | None) -> None:
