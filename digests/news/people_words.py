@@ -417,7 +417,10 @@ _SOURCES["HEADLINE_SUBJECT"] = (r"(?:[^:]{1,40}:\s+)?(?:[\"“‘']\s*)?"
                                 r"(?:(?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*){0,2}['’]s\s+)?")
 # "When X served …", "Meet X, who …", "CNN's X reviews …"
 _SOURCES["WHEN_THEY"] = (r"\s*(?:(?:When|After|As|Since|While|Before|Until|Though|Meet)\s+"
-                         r"|(?-i:[A-Z])[\w&]*['’]s\s+)$")
+                         r"|(?-i:[A-Z])[\w&]*['’]s\s+"
+                         # "Six months ago X was …", "Last week, X …", "On Monday X …": a time, then X
+                         r"|(?:(?:[\w-]+\s+){1,3}ago|(?:last|this|earlier\s+this|later\s+that)\s+\w+"
+                         r"|on\s+\w+day|in\s+\d{4})\s*,?\s+)$")
 _SOURCES["SPEAKER_LAST"] = (rf",\s+(?:{_VERB})\s+(?P<name>[^,;:]{{3,60}}?)\.?\s*$")
 _SOURCES["APPOINTED_BEFORE"] = (  # "... appointed X as defence minister": X's role
     r"(?<![\w’'-])(?:named|appointed|elected|made|chose|picked|hired|nominated|tapped|"

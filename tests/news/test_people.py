@@ -421,6 +421,8 @@ def test_world_places_are_no_people_and_a_surname_that_is_a_place_still_is_one()
      ("Dee Hart", "mum")),  # a relation is who the item's person is
     ("The Leeds schoolboy who is pals with a film star\n\nMeet Sam Ojo, who is off to LA.",
      ("Sam Ojo", "schoolboy")),  # "Meet X" opens on X
+    ("The manager who beat Real Madrid leaves to fight in Ukraine\n\nSix months ago Ivan Tkach was "
+     "winning in Madrid.", ("Ivan Tkach", "manager")),  # a time, then the subject
 ])
 def test_a_headline_post_goes_to_the_body_person_it_introduces(text: str, expected: tuple[str, str]) -> None:
     assert (expected[0], expected[1]) in [(m.name, m.role) for m in extract_people(text)]
