@@ -602,6 +602,13 @@ _WORKS_AS = re.compile(r"\s+(?:(?:has|had|have|now|also|first|later|then|once|pr
                        r"volunteered|retired|spent(?:\s+[\w’'-]+){1,3}?)\s+as\s+(?:a|an|the)\s+"
                        r"(?P<role>(?:[\w’'-]+\s+){0,3}?[\w’'-]+)\s*(?:[,;.]|\s(?:in|at|for|with|since|after|"
                        r"before|and|until|on|of|from|to|when|during)\b|$)")
+# "a family portrait taken by X", "a film directed by X": the maker of a work, by what they made it
+_MAKERS = {"taken": "photographer", "shot": "photographer", "captured": "photographer",
+           "directed": "director", "curated": "curator", "designed": "designer", "choreographed": "choreographer",
+           "illustrated": "illustrator", "composed": "composer", "written": "writer", "co-written": "writer"}
+_MADE_BY = re.compile(r"(?:\b(?:photo(?:graph)?s?|pictures?|portraits?|images?|snaps?)\s+"
+                      r"(?:[\w’'-]+\s+){0,2}?(?P<verb>taken|shot|captured)|\b(?P<verb2>directed|curated|designed|choreographed|"
+                      r"illustrated|composed|written|co-written))\s+by\s+$", re.IGNORECASE)
 _SUPERLATIVE_PERSON = re.compile(r"\b(?:\w+est|most\s+\w+)\s+(?:person|man|woman|player|people)\b",
                                  re.IGNORECASE)
 # "Morad Tahbaz: British-US national detained in Iran", "a British national"
@@ -650,6 +657,9 @@ def role_near(name: str, text: str) -> str | None:
         return _trimmed(match.group("role"))
     if before.endswith(" by ") and _REVIEWED.match(text, end):
         return "author"  # "What I Wish People Knew About Dementia by Wendy Mitchell review"
+    made = _MADE_BY.search(before)
+    if made is not None:
+        return _MAKERS[(made.group("verb") or made.group("verb2")).lower()]
     return _role_after_clause(name, text) or _national(text, end)
 
 

@@ -309,6 +309,9 @@ def test_an_age_is_read_from_news_wording(sentence: str, age: int | None) -> Non
      "social worker"),
     ("Ann Bo", "Ann Bo spent 20 years as a teacher in Hull.", "teacher"),
     ("Ann Bo", "Ann Bo worked as a result of the deal.", None),
+    ("Ken Oda", "Having a family portrait taken by Ken Oda comes with one odd condition.", "photographer"),
+    ("Ken Oda", "The film, directed by Ken Oda, opens today.", "director"),
+    ("Ken Oda", "He was shot by Ken Oda in the street.", None),  # a shooting, not a photo
 ])
 def test_a_role_is_read_loosely_for_the_person_asked_about(name: str, sentence: str,
                                                            role: str | None) -> None:
