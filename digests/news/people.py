@@ -604,10 +604,12 @@ _WORKS_AS = re.compile(r"\s+(?:(?:has|had|have|now|also|first|later|then|once|pr
                        r"before|and|until|on|of|from|to|when|during)\b|$)")
 # "a family portrait taken by X", "a film directed by X": the maker of a work, by what they made it
 _MAKERS = {"taken": "photographer", "shot": "photographer", "captured": "photographer",
-           "directed": "director", "curated": "curator", "designed": "designer", "choreographed": "choreographer",
-           "illustrated": "illustrator", "composed": "composer", "written": "writer", "co-written": "writer"}
+           "directed": "director", "curated": "curator", "designed": "designer",
+           "choreographed": "choreographer", "illustrated": "illustrator", "composed": "composer",
+           "written": "writer", "co-written": "writer"}
 _MADE_BY = re.compile(r"(?:\b(?:photo(?:graph)?s?|pictures?|portraits?|images?|snaps?)\s+"
-                      r"(?:[\w’'-]+\s+){0,2}?(?P<verb>taken|shot|captured)|\b(?P<verb2>directed|curated|designed|choreographed|"
+                      r"(?:[\w’'-]+\s+){0,2}?(?P<verb>taken|shot|captured)"
+                      r"|\b(?P<verb2>directed|curated|designed|choreographed|"
                       r"illustrated|composed|written|co-written))\s+by\s+$", re.IGNORECASE)
 _SUPERLATIVE_PERSON = re.compile(r"\b(?:\w+est|most\s+\w+)\s+(?:person|man|woman|player|people)\b",
                                  re.IGNORECASE)
