@@ -158,11 +158,16 @@ async def _answer_from_sentences(store: AnswerStore, asked: Question, now: datet
     ranked = sorted(((support_in_item(asked, h.text, contexts[h.source.item_id], rarity, named,
                                       own=own), own, h) for own, h in owns),
                     key=lambda scored: (scored[0], scored[1], scored[2].score), reverse=True)
-    supported = [h for score, _, h in ranked if score >= SUPPORTED
-                 and says_it(asked, h.text, h.source.published_at.date()) and _completes(asked, h.text)
-                 and _gives_cause(asked.text, h.text) and _names_someone(asked, h.text)]
-    if not supported:
+    kept = [(score, h) for score, _, h in ranked if score >= SUPPORTED
+            and says_it(asked, h.text, h.source.published_at.date()) and _completes(asked, h.text)
+            and _gives_cause(asked.text, h.text) and _names_someone(asked, h.text)]
+    if not kept:
         return dont_know(asked.text, asked.kind)
+    # of the sentences about as well supported, the one that tells most besides the question's
+    # words leads: a title that repeats the question says less than its body's sentence
+    near = [hit for score, hit in kept if score >= kept[0][0] - TELLING_MARGIN]
+    near.sort(key=lambda hit: -_new_words(asked, hit.text))  # stable: best supported first
+    supported = [*near, *(hit for _, hit in kept[len(near):])]
     if _WHY.match(asked.text):  # of the sentences as well supported, one that gives a cause
         supported.sort(key=lambda hit: _CAUSE.search(hit.text) is None)
     quotes = tuple(Quote(h.text, h.source) for h in supported[:3])
@@ -249,6 +254,17 @@ def _completes(asked: Question, text: str) -> bool:
             if not subject & set(said):  # "the death of Taylor Hawkins" says of whom, not of what
                 return True
     return False
+
+
+TELLING_MARGIN = 0.3  # support a sentence may lack and still lead, when it tells more
+TELLING_WORDS = 8  # new words beyond which a longer sentence tells no more
+
+
+def _new_words(asked: Question, text: str) -> int:
+    """How many content words a sentence adds to the question's (up to `TELLING_WORDS`)."""
+    asked_words = set(asked.terms)
+    return min(TELLING_WORDS, sum(1 for w in words(text) if w.lower() not in STOPWORDS
+                                  and not meets(lemma(w.lower()), asked_words)))
 
 
 def _capitalised_before(text: str, word: str) -> bool:
