@@ -66,7 +66,12 @@ def asks_destination(asked: Question) -> bool:
 _DESTINATION_ASKED = re.compile(r"^\s*where\b.*\b(?:head(?:ed|ing)|bound|flying|sailing|travell?ing|"
                                 r"en\s+route|destined)\b(?:\s+(?:to|for))?"
                                 r"(?:\s+(?:when|before|as|while)\b.*)?\s*[?.!]*\s*$"  # "headed when it sank"
-                                r"|^\s*where\b.*\bto\s*[?.!]*\s*$", re.IGNORECASE)
+                                r"|^\s*where\b.*\bto\s*[?.!]*\s*$"
+                                # "where did Trump travel to deliver his speech": where he went
+                                r"|^\s*where\s+(?:did|does|do|will|has|have|had)\s+[\w\s'’.-]{1,40}?\s+"
+                                r"(?:travel|fly|move|relocate|flee|flown|moved|fled)\b"
+                                r"(?!\s+(?:off|out|on|up|down|through|missing|viral|wrong|bust|ahead|over|into)\b)",
+                                re.IGNORECASE)
 
 
 _ORIGIN_ASKED = re.compile(r"^\s*where\b.*\b(?:from|out\s+of)\s*[?.!]*\s*$", re.IGNORECASE)

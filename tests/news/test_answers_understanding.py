@@ -1480,6 +1480,11 @@ def test_places_across_off_and_along_and_a_country_by_its_authorities() -> None:
     assert place_in("Squatters draped Ukrainian flags over the mansion", volcano) is None
     headed = read_question("where was the ferry headed when it caught fire", TODAY)
     assert place_in("A passenger was found alive off Corfu", headed) is None  # not where it was going
+    travelled = read_question("where did the ex-president travel in mid-March to give a speech", TODAY)
+    assert place_in("He traveled to Florence, South Carolina, at the weekend to give a speech.",
+                    travelled) == "Florence"  # where he went
+    home = read_question("where did ppl shout go home at the soldiers", TODAY)
+    assert place_in("Protesters in Chaplynka shouted at soldiers to go home", home) == "Chaplynka"
 
 
 def test_an_age_told_by_when_and_a_length_asked_by_how_long() -> None:
