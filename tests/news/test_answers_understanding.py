@@ -755,6 +755,13 @@ def test_words_a_sentence_writes_as_one_meet_the_question_s_two() -> None:
     assert split_in("heat wave", {lemma("heatwaves")}) == {lemma("heat"), lemma("wave")}
 
 
+def test_a_hyphenated_word_of_the_question_is_met_part_by_part() -> None:
+    """"record-breaking" by "record breaker", "sky-high" by "high in the sky"; not by half of it."""
+    assert meets(lemma("record-breaking"), lemmas_of("Shanghai restaurant named as record breaker"))
+    assert meets(lemma("sky-high"), lemmas_of("A restaurant high in the sky"))
+    assert not meets(lemma("record-breaking"), lemmas_of("A record crowd watched"))
+
+
 def test_how_deep_asks_for_a_distance_and_shorthand_is_read() -> None:
     assert read_question("how deep was the shipwreck", TODAY).measure == MEASURE_DISTANCE
     assert lemma("lottery") in read_question("how much did he win on the lotto", TODAY).terms
