@@ -309,11 +309,13 @@ async def _lead_from_items(store: AnswerStore, asked: Question, hits: Sequence[S
     unnamed = {hit.source.item_id for _, hit in supported if leads[id(hit)] is None}
     around: set[int] = set()  # hits whose lead their item's other sentences give
     named_elsewhere = want is not None or _OBJECT_ASKED.search(asked.text)
-    if unnamed and asked.kind != KIND_DATE and named_elsewhere:
+    if unnamed and (asked.kind == KIND_DATE or named_elsewhere):
         texts = await texts_of(store, unnamed, read)
         for _, hit in supported:
             if leads[id(hit)] is None and hit.source.item_id in texts:
-                leads[id(hit)] = _named(asked, texts[hit.source.item_id], around=True)
+                leads[id(hit)] = (_dated_around(asked, hit, texts[hit.source.item_id], now)
+                                  if asked.kind == KIND_DATE else _named(asked, texts[hit.source.item_id],
+                                                                         around=True))
                 around.add(id(hit))
     found = [(score - _said_only(asked, hit) - (AROUND_PENALTY if id(hit) in around else 0.0),
               _dates_the_event(asked, hit), hit.score, lead, hit)
@@ -449,6 +451,23 @@ def _lead(asked: Question, hit: SentenceHit, now: datetime) -> str | None:
             return None  # "what date did the park open": not the November it is still to open in
         return _date_words(day, now) if day else None
     return _named(asked, hit.text)
+
+
+RECENT_DAYS = 14  # how long before its report an event dated by the item's other sentences may be
+
+
+def _dated_around(asked: Question, hit: SentenceHit, item_text: str, now: datetime) -> str | None:
+    """A supported sentence that gives no day ("2 Blackhawk helicopters crash during training"),
+    dated by its item's own sentences ("… in a training accident Tuesday morning"): only a day
+    of the days before the report, news of the event itself; a year or an older day there may
+    be another event's."""
+    if not asked.past:
+        return None
+    published = hit.source.published_at.date()
+    day = date_in(_without_said_dates(asked, item_text), published, bare=False)
+    if not isinstance(day, date) or not 0 <= (published - day).days <= RECENT_DAYS:
+        return None
+    return _date_words(day, now)
 
 
 def _begins_after(day: date | str, now: datetime) -> bool:

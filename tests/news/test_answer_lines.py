@@ -25,6 +25,10 @@ ITEMS = [
      "into Alabama."),
     (12, "Free-range eggs no longer available in UK due to bird flu",
      'They will be relabelled "barn eggs" because hens have been kept inside for weeks to tackle bird flu.'),
+    (22, "Two Blackhawk helicopters crash during training, National Guard says",
+     "Two National Guard Blackhawk helicopters were involved in a training accident on Tuesday morning."),
+    (23, "Harbour museum reopens its doors to visitors",
+     "Its first exhibition was held there in 2018, the town council says."),
 ]
 
 
@@ -70,3 +74,16 @@ async def test_without_the_margin_the_title_that_repeats_the_question_would_lead
     question = "what are free range eggs getting relabelled as because of bird flu"
     answer = await answer_question(desk, question, NOW)
     assert answer.found and "barn" not in answer.headline
+
+
+async def test_a_headline_without_a_day_is_dated_by_its_item(desk: Store) -> None:
+    """"2 Blackhawk helicopters crash during training" gives no day; its item's "on Tuesday
+    morning" does (published on Tuesday 22 March)."""
+    answer = await answer_question(desk, "when did the two national guard blackhawk helicopters crash", NOW)
+    assert answer.found and answer.headline.startswith("Tuesday 22 March")
+
+
+async def test_an_older_year_in_the_item_dates_nothing(desk: Store) -> None:
+    """The year the museum was built is not the day it reopened."""
+    answer = await answer_question(desk, "when did the harbour museum reopen its doors", NOW)
+    assert "2018" not in answer.headline
