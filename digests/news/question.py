@@ -585,6 +585,9 @@ def _names(text: str) -> list[str]:
         ordinary = word.lower() in _QUESTION_WORDS or word.lower().rstrip(".") in CALENDAR_WORDS
         if capitalised and not first_word and not ordinary:
             run.append(_POSSESSIVE.sub("", word))
+            if _POSSESSIVE.search(word):  # "the UK's Ukrainian family scheme": the UK's, then another
+                names.append(" ".join(run))
+                run = []
             continue
         if run:
             names.append(" ".join(run))
