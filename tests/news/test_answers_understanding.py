@@ -226,7 +226,8 @@ def test_a_members_filler_words_are_not_asked_for() -> None:
 
 def test_a_nationality_is_not_a_name_the_answer_must_repeat() -> None:
     assert read_question("When did the Russian strike on Chernihiv happen?", TODAY).names == ("Chernihiv",)
-    scheme = read_question("How many applied for the UK's Ukrainian family scheme, says the Home Office?", TODAY)
+    scheme = read_question("How many applied for the UK's Ukrainian family scheme, says the Home Office?",
+                           TODAY)
     assert scheme.names == ("Home Office",)  # a possessive ends a name: not "UK Ukrainian"
     assert "name" not in read_question("whats the name of the old comedy show", TODAY).terms
     assert all(meets(lemma(a), {lemma(b)}) for a, b in [("trip", "visit"), ("started", "began"),
