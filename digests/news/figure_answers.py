@@ -86,8 +86,8 @@ def figure_question(asked: Question) -> FigureQuestion:
 
 def unit_fits(unit: str | None, measure: str | None) -> bool:
     """Whether a figure's unit is of the kind the question measures ("how long": a duration)."""
-    if measure == MEASURE_MONEY:
-        return bool(unit and len(unit) == 3 and unit.isupper())
+    if measure == MEASURE_MONEY:  # a currency's code, or its hundredth ("151.57p a litre")
+        return bool(unit and ((len(unit) == 3 and unit.isupper()) or unit in ("penny", "cent")))
     return measure not in _MEASURE_UNITS or unit in _MEASURE_UNITS[measure]
 
 

@@ -37,7 +37,7 @@ UNIT_TABLE: tuple[tuple[str, str], ...] = (  # (pattern, code); longer patterns 
     (r"(?:turkish )?liras?|try", "TRY"), (r"yen|jpy", "JPY"), (r"(?:chinese )?yuan|renminbi|rmb|cny", "CNY"),
     (r"swiss francs?|chf", "CHF"), (r"rupees?|inr", "INR"), (r"roubles?|rubles?|rub", "RUB"),
     (r"hryvnias?|uah", "UAH"), (r"cad", "CAD"), (r"aud", "AUD"), (r"cents?", "cent"),
-    (r"pence|penny|pennies", "penny"), (rf"square (?:kilo{_M}|km)|km2|km²|sq km", "km2"),
+    (r"pence|penny|pennies|(?<=\d)(?-i:p)", "penny"), (rf"square (?:kilo{_M}|km)|km2|km²|sq km", "km2"),
     (r"square miles?|sq mi", "sq mile"), (rf"square {_M}|m2|m²|sq m", "m2"),
     (r"square f(?:ee|oo)t|sq ft", "sq ft"),
     (r"hectares?|ha", "hectare"), (r"acres?", "acre"), (r"cubic f(?:ee|oo)t", "cubic foot"),

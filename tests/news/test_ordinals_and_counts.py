@@ -71,3 +71,14 @@ def test_how_much_money_measures_money_and_counts_nothing() -> None:
     answers it; money is the measure, not a thing a figure must count."""
     asked = read_question("how much emergency money did ukraine ask the imf for", date(2022, 3, 31))
     assert asked.head is None
+
+
+def test_pence_written_with_a_p_are_money() -> None:
+    figures = extract_figures("Petrol hit 148.02p a litre and diesel 151.57p.", PUBLISHED)
+    assert [(round(f.value, 4), f.unit) for f in figures] == [(1.4802, "GBP"), (1.5157, "GBP")]
+
+
+def test_what_comes_before_an_event_is_not_what_is_counted() -> None:
+    """"How many weeks before the Olympics": weeks, a duration; the Olympics are not counted."""
+    asked = read_question("How many weeks before the Olympics did Andy Yu catch Covid?", date(2022, 3, 31))
+    assert asked.head is None and asked.measure == "duration"
