@@ -611,6 +611,11 @@ _MADE_BY = re.compile(r"(?:\b(?:photo(?:graph)?s?|pictures?|portraits?|images?|s
                       r"(?:[\w’'-]+\s+){0,2}?(?P<verb>taken|shot|captured)"
                       r"|\b(?P<verb2>directed|curated|designed|choreographed|"
                       r"illustrated|composed|written|co-written))\s+by\s+$", re.IGNORECASE)
+# "X stars as …", "X … with an understated performance as Denmark's queen": X acts
+_ACTS = re.compile(r"[^.;:!?]{0,100}?\b(?:stars\s+as|starred\s+as|starring\s+as|"
+                   r"performance\s+as\s+(?-i:[A-Z])|portrays|"
+                   r"portrayed|(?:plays|played|playing)\s+the\s+(?:title\s+)?(?:role|part)\s+of)",
+                   re.IGNORECASE)
 _SUPERLATIVE_PERSON = re.compile(r"\b(?:\w+est|most\s+\w+)\s+(?:person|man|woman|player|people)\b",
                                  re.IGNORECASE)
 # "Morad Tahbaz: British-US national detained in Iran", "a British national"
@@ -659,6 +664,8 @@ def role_near(name: str, text: str) -> str | None:
         return _trimmed(match.group("role"))
     if before.endswith(" by ") and _REVIEWED.match(text, end):
         return "author"  # "What I Wish People Knew About Dementia by Wendy Mitchell review"
+    if _ACTS.match(text, end):
+        return "actor"  # "X elevates this drama with a masterful performance as Queen Margrete"
     made = _MADE_BY.search(before)
     if made is not None:
         return _MAKERS[(made.group("verb") or made.group("verb2")).lower()]

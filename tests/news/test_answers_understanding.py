@@ -315,6 +315,8 @@ def test_an_age_is_read_from_news_wording(sentence: str, age: int | None) -> Non
     ("Ken Oda", "Having a family portrait taken by Ken Oda comes with one odd condition.", "photographer"),
     ("Ken Oda", "The film, directed by Ken Oda, opens today.", "director"),
     ("Ken Oda", "He was shot by Ken Oda in the street.", None),  # a shooting, not a photo
+    ("Ida Holm", "Ida Holm lifts the drama with an understated performance as Queen Margrete.", "actor"),
+    ("Ida Holm", "Ida Holm said the performance as a whole was poor.", None),
 ])
 def test_a_role_is_read_loosely_for_the_person_asked_about(name: str, sentence: str,
                                                            role: str | None) -> None:
