@@ -167,11 +167,14 @@ async def _answer_from_sentences(store: AnswerStore, asked: Question, now: datet
     # words leads: a title that repeats the question says less than its body's sentence
     near = [hit for score, hit in kept if score >= kept[0][0] - TELLING_MARGIN]
     near.sort(key=lambda hit: -_new_words(asked, hit.text))  # stable: best supported first
+    near.sort(key=lambda hit: _aligned(asked, hit.text) is None)  # says what follows the question's words
     supported = [*near, *(hit for _, hit in kept[len(near):])]
     if _WHY.match(asked.text):  # of the sentences as well supported, one that gives a cause
         supported.sort(key=lambda hit: _CAUSE.search(hit.text) is None)
     quotes = tuple(Quote(h.text, h.source) for h in supported[:3])
-    return Answer(asked.text, KIND_SEARCH, True, quotes[0].text, quotes)
+    aligned = _aligned(asked, quotes[0].text)
+    headline = f"{aligned} — {quotes[0].text}" if aligned else quotes[0].text
+    return Answer(asked.text, KIND_SEARCH, True, headline, quotes)
 
 
 _WHY = re.compile(r"^\s*(?:why|how\s+come|what\s+(?:was|is)\s+the\s+reason)\b", re.IGNORECASE)
@@ -513,8 +516,36 @@ def _named(asked: Question, text: str, *, around: bool = False) -> str | None:
     return None if name is not None and capital_by_position(name, text) else name
 
 
+_ENDS_ON_ANCHOR = re.compile(r"\b(?P<anchor>[a-z][a-z'-]{2,})\s+(?P<prep>in|to|for|of|on|with|into|about)"
+                             r"\s*[?.!]*\s*$", re.IGNORECASE)
+_PHRASE_END = (r"(?=\s*(?:[,.;:()\"“”!?]|\s(?:and|after|before|but|with|as|at|in|on|for|by|from|when|while|"
+               r"said|says|which|who|that|this|since|until|over|under|despite|amid)\b|$))")
+
+
+def _aligned(asked: Question, text: str) -> str | None:
+    """"What event did she win gold in": the words a sentence gives after the question's own
+    last words ("winner of the first-ever Olympic gold in *the monobob*"); "what did they
+    reaffirm their commitment to": "… their commitment to *the PGA Tour*"."""
+    ends = _ENDS_ON_ANCHOR.search(asked.text)
+    if ends is None or ends.group("anchor").lower() in STOPWORDS:
+        return None
+    anchor, prep = ends.group("anchor").lower(), ends.group("prep").lower()
+    stem = re.escape(lemma(anchor)[:max(4, len(lemma(anchor)) - 1)])
+    found = re.search(rf"\b{stem}[\w'’-]*\s+{prep}\s+(?:(?:the|a|an|their|his|her|its|our)\s+)?"
+                      rf"(?P<phrase>[^,.;:()\"“”]{{2,40}}?){_PHRASE_END}", text, re.IGNORECASE)
+    if found is None:
+        return None
+    phrase = found.group("phrase").strip()
+    given = given_words(asked)
+    if all(is_given(w, given) for w in words(phrase)) or phrase.casefold() in _KNOWN_PLACES:
+        return None  # "won gold in Beijing": where, not in what
+    return phrase
+
+
 def _named_as_written(asked: Question, text: str, *, around: bool = False) -> str | None:
     want = wanted(asked)
+    if want is not None and want.kind == NAME and not around and (aligned := _aligned(asked, text)):
+        return aligned
     buyer = SOLD_TO.search(text) if BUY in asked.verbs and not around else None
     if buyer is not None and want is not None and want.kind != PLACE:
         return buyer.group("buyer")  # "which company bought …": "Sting sells it to Universal"

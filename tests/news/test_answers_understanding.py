@@ -1591,3 +1591,18 @@ def test_a_purchase_told_as_its_sale_names_the_buyer() -> None:
     sentence = "Singer Mira Lane has sold her song catalogue to Northway Music Group, the firm said."
     assert says_it(asked, sentence, TODAY)
     assert answers_named(asked, sentence) == "Northway Music Group"
+
+
+@pytest.mark.parametrize(("question", "sentence", "aligned"), [
+    ("what event did kaillie humphries win olympic gold in",
+     "Kaillie Humphries, winner of the first-ever Olympic gold in the monobob, says she never gave up.",
+     "monobob"),
+    ("What did Dustin Johnson reaffirm his commitment to?",
+     "Dustin Johnson distances himself from a rival league by reaffirming his commitment to the PGA Tour.",
+     "PGA Tour"),
+    ("what event did birk ruud win gold in", "Birk Ruud wins gold in Beijing", None),  # a place says no event
+])
+def test_the_words_after_the_question_s_own_last_words_answer_it(question: str, sentence: str,
+                                                                 aligned: str | None) -> None:
+    from digests.news.answers import _aligned
+    assert _aligned(read_question(question, TODAY), sentence) == aligned
