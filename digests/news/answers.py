@@ -312,7 +312,8 @@ async def _lead_from_items(store: AnswerStore, asked: Question, hits: Sequence[S
     unnamed = {hit.source.item_id for _, hit in supported if leads[id(hit)] is None}
     around: set[int] = set()  # hits whose lead their item's other sentences give
     named_elsewhere = want is not None or _OBJECT_ASKED.search(asked.text)
-    if unnamed and (asked.kind == KIND_DATE or named_elsewhere):
+    dated = asked.kind == KIND_DATE and any(lead is not None for lead in leads.values())
+    if unnamed and ((asked.kind == KIND_DATE and not dated) or (asked.kind != KIND_DATE and named_elsewhere)):
         texts = await texts_of(store, unnamed, read)
         for _, hit in supported:
             if leads[id(hit)] is None and hit.source.item_id in texts:

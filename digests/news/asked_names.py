@@ -138,8 +138,11 @@ def capital_by_position(name: str, text: str) -> bool:
         return True
     if word not in STOPWORDS and not (word.endswith("ing") and is_verb_form(word)):
         return False
-    mid_sentence = re.search(rf"(?<=[a-z,;]\s){re.escape(name)}\b", text)
-    return mid_sentence is None
+    for match in re.finditer(rf"\b{re.escape(name)}\b", text):
+        before = text[:match.start()].rstrip(" \t\"“‘'")
+        if before and before[-1] not in ".!?:|—–-\n":
+            return False  # written so mid-sentence too ("her song “Levitating”"): a name
+    return True
 
 
 def _headline_subject(text: str, new: Callable[[str], bool]) -> str | None:

@@ -612,6 +612,8 @@ def _counted_head(text: str) -> str | None:
     found = words(_RATE_OF_TIME.sub("", phrase.group("phrase")))
     if found and found[0].lower() in _AUXILIARIES:
         return None  # "how much was X going to pay": nothing is named as counted
+    if "of" in (lowered := [w.lower() for w in found]) and lowered.index("of") > 0:
+        found = found[:lowered.index("of")]  # "how many glasses of wine": glasses
     counted = [w for w in found if w.lower() not in STOPWORDS and w.lower() not in _QUESTION_WORDS
                and w.lower() not in _EVERYWHERE]  # "how many hospitals worldwide": hospitals
     verb = next((i for i, w in enumerate(counted) if i and _verb_form(w)), len(counted))

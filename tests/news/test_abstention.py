@@ -206,6 +206,8 @@ async def test_a_sale_only_expected_does_not_say_what_it_sold_for(newsroom: Stor
     ("Trumpiest", "He told the world about his hole-in-one in the Trumpiest way possible", True),
     ("Reading", "Fans travelled to Reading on Saturday. Reading won.", False),  # a town, written mid-sentence
     ("Decathlon", "Decathlon backtracks on Russia", False),  # no word of the language
+    ("More", "Boy hides a book on a library shelf.\n\nMore than 100 people want it", True),
+    ("Levitating", "She is sued over her song “Levitating”. Levitating was a hit.", False),  # quoted
 ])
 def test_a_capital_a_sentence_start_gives_is_no_name(name: str, text: str, by_position: bool) -> None:
     """A word written with a capital only where a sentence or a title's part begins leads no

@@ -87,3 +87,4 @@ async def test_an_older_year_in_the_item_dates_nothing(desk: Store) -> None:
     """The year the museum was built is not the day it reopened."""
     answer = await answer_question(desk, "when did the harbour museum reopen its doors", NOW)
     assert "2018" not in answer.headline
+

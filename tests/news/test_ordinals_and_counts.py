@@ -82,3 +82,8 @@ def test_what_comes_before_an_event_is_not_what_is_counted() -> None:
     """"How many weeks before the Olympics": weeks, a duration; the Olympics are not counted."""
     asked = read_question("How many weeks before the Olympics did Andy Yu catch Covid?", date(2022, 3, 31))
     assert asked.head is None and asked.measure == "duration"
+
+
+def test_what_is_counted_comes_before_of() -> None:
+    asked = read_question("how many glasses of wine before you hit the daily sugar limit", date(2022, 3, 31))
+    assert asked.head == lemma("glasses")
