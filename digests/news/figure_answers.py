@@ -32,7 +32,7 @@ from digests.news.question import (
     asks_how_long_ago,
     in_news_words,
 )
-from digests.news.scorelines import results_in, score_asked, score_of
+from digests.news.scorelines import margins_in, results_in, score_asked, score_of
 from digests.news.sentence_search import SEARCHED, distinct_hits, search_terms, searched
 from digests.news.support import (
     SUPPORTED,
@@ -292,11 +292,15 @@ def _answer_score(asked: Question, hits: Sequence[SentenceHit], contexts: Mappin
             continue
         if sum(re.search(rf"\b{re.escape(w[:5])}", context) is not None for w in named) < 2:
             continue  # a scoreline of the side's other matches
-        for result in results_in(hit.text):
-            count = score_of(score_question, result)
+        told = [(score_of(score_question, result), result.said) for result in results_in(hit.text)]
+        beaten = score_question.opponent
+        if score_question.margin and beaten and all(
+                re.search(rf"\b{re.escape(w[:5])}", hit.text, re.IGNORECASE) for w in beaten):
+            told += margins_in(hit.text)  # "a 109-run win against Bangladesh": the side beaten named
+        for count, said in told:
             if count is not None:
                 unit = f" {_plural(score_question.unit.rstrip('s'), count)}" if score_question.unit else ""
-                headline = (f"{count}{unit}: {result.said} ({hit.source.feed_name}, "
+                headline = (f"{count}{unit}: {said} ({hit.source.feed_name}, "
                             f"{hit.source.published_at:%a %-d %b %Y})")
                 return Answer(asked.text, KIND_FIGURES, True, headline, (Quote(hit.text, hit.source),),
                               (float(count),))

@@ -16,7 +16,7 @@ _WINDOW = 120  # characters each side of a scoreline read for its sides: no scan
 _VS = r"(?<![\w-]){score}(?![\w-]|\s+on\s+aggregate)"
 
 _ASKED = re.compile(
-    r"^\s*how\s+many(?:\s+(?P<unit>goals?|points?|runs?|tries|baskets|touchdowns|frames|sets|games))?\s+"
+    r"^\s*(?P<by>by\s+)?how\s+many(?:\s+(?P<unit>goals?|points?|runs?|tries|baskets|touchdowns|frames|sets|games))?\s+"
     r"(?:did|do|does|had|have|has|will)\s+(?P<subject>.+?)\s+"
     r"(?P<verb>score|scored|put|net|netted|hit|lose|lost|win|won|beat|concede|conceded|let)\b(?P<rest>.*)$",
     re.IGNORECASE)
@@ -54,6 +54,7 @@ class ScoreQuestion:
     unit: str | None
     margin: bool = False
     conceded: bool = False
+    opponent: frozenset[str] = frozenset()  # the other side's own words ("bangladesh"), not the occasion's
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,8 +76,9 @@ def score_asked(question: str) -> ScoreQuestion | None:
     if found is None:
         return None
     verb, rest = found.group("verb").lower(), found.group("rest")
-    margin = verb in _MARGIN_VERBS
-    if margin and not re.match(r"\s+by\b", rest):
+    by = found.group("by") is not None or re.match(r"\s+by\b", rest) is not None
+    margin = verb in _MARGIN_VERBS and by
+    if verb in _MARGIN_VERBS and not margin:
         return None  # "how many did they win": medals, not a margin
     if found.group("unit") is None and not margin and verb not in _CONCEDED_VERBS \
             and not re.search(r"\b(?:past|against|vs?|versus|in\s+the|at|over)\b", rest, re.IGNORECASE):
@@ -84,8 +86,11 @@ def score_asked(question: str) -> ScoreQuestion | None:
     unit, other = found.group("unit"), _side_words(rest)
     if not other and not margin:
         return None  # "how many goals has Salah scored": a tally, not one match's score
+    opponent = re.split(r"\b(?:in|at|on|during|when|while|before|after|right|just|where|that)\b",
+                        re.sub(r"^\s*(?:by\s+)?(?:to|against|over|past|vs?|versus)?\s*", "", rest,
+                               flags=re.IGNORECASE), maxsplit=1, flags=re.IGNORECASE)[0]
     return ScoreQuestion(_side_words(found.group("subject")), other, unit.lower() if unit else None,
-                         margin, verb in _CONCEDED_VERBS)
+                         margin, verb in _CONCEDED_VERBS, _side_words(opponent))
 
 
 def _side_words(text: str) -> frozenset[str]:
@@ -131,6 +136,21 @@ def _read(window: str, at: int) -> list[Result]:
             said = window[match.start("a") if match.group("a") else match.start("x"):match.end()]
             found.append(Result(match.group("a"), first_score, match.group("b"), second_score, said))
     return found
+
+
+# "England's 109-run warm-up win against Bangladesh", "beat Bangladesh by 109 runs": a margin
+_MARGIN_UNITS = r"(?:runs?|wickets?|goals?|points?|strokes?|shots?|tries|try|lengths?|frames?|sets?)"
+_MARGIN = re.compile(
+    rf"\b(?P<n>\d{{1,3}})[- ](?P<unit>{_MARGIN_UNITS})\s+(?:[\w'’-]+\s+){{0,4}}?"
+    r"(?:win|victory|defeat|loss|triumph|success|thrashing|drubbing)\b"
+    r"|\b(?:beat|beats|beaten|won|win|wins|winning|lost|lose|loses|losing|defeated|thrashed|edged)\s+"
+    rf"(?:[\w'’.-]+\s+){{0,5}}?by\s+(?P<n2>\d{{1,3}})\s+(?P<unit2>{_MARGIN_UNITS})\b", re.IGNORECASE)
+
+
+def margins_in(sentence: str) -> list[tuple[int, str]]:
+    """The winning margins a sentence gives ("a 109-run win", "won by seven wickets"), each with
+    its words."""
+    return [(int(m.group("n") or m.group("n2")), m.group(0)) for m in _MARGIN.finditer(sentence)]
 
 
 def _first_won(match: re.Match[str]) -> bool:

@@ -179,7 +179,7 @@ def says_it(asked: Question, text: str, published: date, events: bool = True) ->
     if asked.kind in (KIND_DATE, KIND_PLACE) and any(not meets(t, found)
                                                       for t in asked.terms if t in _OCCASIONS):
         return False  # "when's the wedding": not the day the engagement was announced
-    if _REHEARSAL.search(text) and not _REHEARSAL.search(asked.text):
+    if _REHEARSAL.search(text) and not _REHEARSAL_ASKED.search(asked.text):
         return False  # "where did England beat Bangladesh": not in a warm-up match
     if _SUCCESSOR.search(asked.text) and not _CHANGE_OF_POST.search(text):
         return False  # "the new Chelsea manager after Tuchel": not a sentence about Tuchel in post
@@ -197,6 +197,7 @@ _OCCASIONS = frozenset(lemma(w) for w in """wedding marriage funeral burial memo
 birth inauguration coronation premiere trial verdict sentencing referendum election""".split())
 _REHEARSAL = re.compile(r"\b(?:warm-?up|practice|rehearsal|exhibition|dress\s+rehearsal)\s+(?:match|game|"
                         r"win|victory|defeat|loss|draw|fixture|session|round|bout)\b", re.IGNORECASE)
+_REHEARSAL_ASKED = re.compile(r"\b(?:warm-?up|practice|rehearsal|exhibition)\b", re.IGNORECASE)
 _THE_FINAL = re.compile(r"(?<![-\w])final(?!\s+(?:death\s+)?(?:toll|tally|count|figure|number|total|"
                         r"result|score|say|word|decision|day|stages?|straw)\b)(?![-\w])", re.IGNORECASE)
 _ANOTHER_STAGE = re.compile(r"\b(?:round\s+of\s+(?:16|32|sixteen)|last\s+(?:16|eight|four)|"

@@ -224,3 +224,11 @@ def test_a_title_s_first_word_never_leads_a_which_answer() -> None:
     assert named(asked, text, around=True) is None
     asked = read_question("whats the name of the hollywood film kev crane signed up for", TODAY)
     assert named(asked, "Kev Crane: Singing plumber signs Hollywood film deal") is None
+
+
+def test_a_warm_up_asked_about_is_answered_by_a_warm_up() -> None:
+    """"Where did England beat Bangladesh": not a warm-up; "… in the world cup warm-up": one."""
+    said = "England's 109-run warm-up win against Bangladesh in Lincoln."
+    asked = read_question("by how many runs did england beat bangladesh in the world cup warm-up", TODAY)
+    assert says_it(asked, said, date(2022, 2, 28), events=False)
+    assert not says_it(read_question("where did england beat bangladesh", TODAY), said, date(2022, 2, 28))

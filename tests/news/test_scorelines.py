@@ -15,7 +15,7 @@ from digests.models import Entry
 from digests.news.answers import answer_question
 from digests.news.enrichment import Enricher
 from digests.news.question import in_news_words
-from digests.news.scorelines import results_in, score_asked, score_of
+from digests.news.scorelines import margins_in, results_in, score_asked, score_of
 from digests.runtime.workers import WorkerPool
 from digests.store.core import Store
 
@@ -46,6 +46,20 @@ def _score(question: str, sentence: str) -> list[int | None]:
 ])
 def test_the_side_asked_about_is_read_from_the_scoreline(question: str, sentence: str, expected: int) -> None:
     assert _score(question, sentence) == [expected]
+
+
+@pytest.mark.parametrize(("sentence", "margins"), [
+    ("Nat Sciver strikes a century in England's 109-run World Cup warm-up win against Bangladesh.", [109]),
+    ("Australia beat Pakistan by seven wickets in Mount Maunganui.", []),  # a margin in words: not read
+    ("Australia beat Pakistan by 7 wickets in Mount Maunganui.", [7]),
+])
+def test_a_winning_margin_is_read(sentence: str, margins: list[int]) -> None:
+    assert [n for n, _ in margins_in(sentence)] == margins
+
+
+def test_by_how_many_asks_a_margin_against_the_side_named() -> None:
+    asked = score_asked("by how many runs did England women beat Bangladesh in the world cup warm-up")
+    assert asked is not None and asked.margin and asked.opponent == frozenset({"bangladesh"})
 
 
 def test_a_two_legged_aggregate_is_not_a_match_score() -> None:
