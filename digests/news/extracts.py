@@ -306,7 +306,7 @@ def _year_of(match: re.Match[str], this_year: int) -> str:
     return str(this_year - (_YEAR_WORDS.get(count) or int(count)))
 
 
-_AGE = re.compile(r"\baged\s+(?P<a>\d{1,3})\b|(?<![\d,.])(?P<b>\d{1,3}(?:,\d{3})*)-year-old\b"
+_AGE = re.compile(r"\baged\s+(?P<a>\d{1,3})\b|(?<![\d,.])(?P<b>\d{1,3}(?:,\d{3})*)-year-olds?\b"
                   r"|\bat\s+(?:the\s+)?age\s+of\s+(?P<c>\d{1,3})\b"
                   r"|\b(?:dies|died|dead|death|passes\s+away|passed\s+away)\s+at\s+(?P<d>\d{1,3})\b"
                   r"|(?<![\d,.])(?P<e>\d{1,3}(?:,\d{3})*)\s+years?\s+old\b"

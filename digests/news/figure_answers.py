@@ -122,7 +122,8 @@ async def answer_figures(store: AnswerStore, asked: Question, now: datetime,
 
     def kept(figures: Sequence[CitedFigure]) -> list[CitedFigure]:
         return [c for c in figures if answers(c) and same_fate(asked, c.figure.counted)
-                and not given_by_question(asked, c.figure) and not _changed_from(c.figure)]
+                and not given_by_question(asked, c.figure) and not _changed_from(c.figure)
+                and not (asked.measure == MEASURE_AGE and _SPAN_SINCE.match(c.figure.sentence, c.figure.end))]
 
     scored = _answer_score(asked, hits, contexts)
     if scored is not None:
@@ -145,6 +146,9 @@ _FROM_BEFORE = re.compile(r"\bfrom\s+(?:about|around|roughly|some|nearly|almost|
                           r"(?:estimated|reported)\s+)*$", re.IGNORECASE)
 _TO_AFTER = re.compile(r"\s+to\s+(?:about|around|roughly|some|nearly|almost|just|over|more\s+than|)\s*"
                        r"[$£€]?\d", re.IGNORECASE)
+
+
+_SPAN_SINCE = re.compile(r"\s+(?:on|later|after|earlier|since)\b", re.IGNORECASE)  # "one year on": no age
 
 
 def _changed_from(figure: Figure) -> bool:

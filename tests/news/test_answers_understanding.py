@@ -1501,6 +1501,7 @@ def test_places_across_off_and_along_and_a_country_by_its_authorities() -> None:
 
 def test_an_age_told_by_when_and_a_length_asked_by_how_long() -> None:
     assert age_in("Mia Ross was 15 when she got a job in a cafe.") == 15
+    assert age_in("The 33-year-olds death sparked a debate.") == 33  # the apostrophe left out
     assert age_in("He moved abroad when he was just 12.") == 12
     assert age_in("The score was 2 when he left.") is None  # no one's age
     assert read_question("how long was the alligator the driver hit", TODAY).measure == "extent"
@@ -1606,3 +1607,11 @@ def test_the_words_after_the_question_s_own_last_words_answer_it(question: str, 
                                                                  aligned: str | None) -> None:
     from digests.news.answers import _aligned
     assert _aligned(read_question(question, TODAY), sentence) == aligned
+
+
+def test_a_time_since_an_event_is_no_age() -> None:
+    """"Sarah Everard one year on": one year since her death, not her age."""
+    from digests.news.figure_answers import _SPAN_SINCE
+    figure = extract_figures("Sarah Everard one year on: the people trying to make change",
+                             datetime(2022, 3, 3, tzinfo=UTC))[0]
+    assert _SPAN_SINCE.match(figure.sentence, figure.end)
