@@ -565,6 +565,8 @@ def _named_as_written(asked: Question, text: str, *, around: bool = False) -> st
         typed = name_of_kind(text, asked, want, around=around)
         if typed is not None and want.kind == NAME and _names_what_is_given(typed, asked, want):
             return None
+        if typed is None and want.kind == NAME and not around:
+            typed = _kind_said(asked, want, text)  # "which sleep aid": "melatonin as a sleep aid"
         if typed is not None or want.kind != NAME:
             return typed  # "which senator": a person, not "West Virginia"
     doer = asked.verbs and not _OBJECT_ASKED.search(asked.text)  # "taking over from whom": no doer
@@ -578,6 +580,22 @@ def _named_as_written(asked: Question, text: str, *, around: bool = False) -> st
         return None  # "which three drugs": not the reporter, the paper, an "Olympic doping case";
     return name  # "the name of the cruise ship": not the "Caribbean" of its voyage, nor what the
     # game "that fights Covid" fights
+
+
+def _kind_said(asked: Question, want: Wanted, text: str) -> str | None:
+    """A thing of the kind asked that the sentence writes in lower case, by how it says the
+    kind: "melatonin as a sleep aid", "sleep aids such as melatonin"."""
+    kind = r"\s+".join(re.escape(noun) + r"\w{0,2}" for noun in want.nouns[-2:])
+    found = (re.search(rf"(?P<x>[a-z][\w-]+(?:\s+[a-z][\w-]+)?)\s+as\s+(?:an?|the)\s+{kind}\b", text)
+             or re.search(rf"\b{kind}\s+(?:such\s+as|like|called|named|known\s+as)\s+"
+                          rf"(?P<x>[a-z][\w-]+(?:\s+[a-z][\w-]+)?)", text))
+    if found is None:
+        return None
+    given = given_words(asked)
+    kept = [w for w in words(found.group("x")) if w.lower() not in STOPWORDS]
+    if not kept or all(is_given(w, given) for w in kept):
+        return None
+    return " ".join(kept)
 
 
 _STREETS = frozenset({"street", "road", "avenue", "square"})

@@ -1615,3 +1615,13 @@ def test_a_time_since_an_event_is_no_age() -> None:
     figure = extract_figures("Sarah Everard one year on: the people trying to make change",
                              datetime(2022, 3, 3, tzinfo=UTC))[0]
     assert _SPAN_SINCE.match(figure.sentence, figure.end)
+
+
+def test_a_thing_of_the_kind_asked_may_be_written_in_lower_case() -> None:
+    """"Which sleep aid": "melatonin as a sleep aid", "sleep aids such as melatonin"; not the
+    question's own words."""
+    from digests.news.answers import _named as named
+    asked = read_question("which sleep aid are more adults overusing according to that study", TODAY)
+    assert named(asked, "Overuse of melatonin as a sleep aid is on the rise, study says.") == "melatonin"
+    assert named(asked, "Adults overuse sleep aids such as melatonin, a study says.") == "melatonin"
+    assert named(asked, "More adults overuse a sleep aid, a study says.") is None
