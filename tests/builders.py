@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
+from datetime import UTC, datetime
+from pathlib import Path
 
 from digests.config import PollingConfig
 from digests.feeds.polling import Poller
 from digests.feeds.reading import FeedReader
 from digests.models import Entry
+from digests.news.enrichment import Enricher
 from digests.runtime.workers import WorkerPool
 from digests.samples import DEMO_NOW, SampleFeed, sample_feeds
 from digests.store.core import Store
@@ -28,3 +32,21 @@ async def ingest_samples(store: Store, workers: WorkerPool,
     for sample in sample_feeds() if samples is None else samples:
         feed = await store.add_feed(sample.url, now=DEMO_NOW)
         await poller.ingest(feed, sample.body, {"content-type": sample.content_type}, DEMO_NOW)
+
+
+async def enriched_store(path: Path, workers: WorkerPool, site: str, now: datetime,
+                         items: Sequence[tuple[int, str, str]]) -> Store:
+    """A SQLite store at `path` holding one feed of `site` with `items` (day of March 2022,
+    title, text), enriched as the bot enriches what it stores."""
+    store = await Store.open(f"sqlite:///{path}")
+    feed = await store.add_feed(f"https://{site}/feed", now=now, name="Desk")
+    entries = []
+    for number, (day, title, text) in enumerate(items):
+        link = f"https://{site}/{number}"
+        entries.append(Entry(key=hashlib.sha256(link.encode()).hexdigest(), guid=link, url=link, title=title,
+                             text=text, author=None, categories=(), language="en",
+                             published_at=datetime(2022, 3, day, 9, 0, tzinfo=UTC), dated=True,
+                             content_hash=hashlib.sha256(f"{title}\n{text}".encode()).hexdigest()))
+    await store.save_entries(feed.id, entries, now=now, first_poll=False)
+    await Enricher(store, workers).run(now)
+    return store

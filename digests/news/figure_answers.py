@@ -15,7 +15,7 @@ from digests.news.digest import small_count
 from digests.news.extracts import age_in, ago_in
 from digests.news.figures import format_value
 from digests.news.lexicon import family_of_lemma, kinds_of_lemma, lemma
-from digests.news.ordinals import OrdinalQuestion, ordinal_in
+from digests.news.ordinals import OrdinalQuestion, ordinal_in, ordinal_value
 from digests.news.people_words import DEMONYMS, PLACES
 from digests.news.question import (
     KIND_FIGURES,
@@ -32,7 +32,7 @@ from digests.news.question import (
     asks_how_long_ago,
     in_news_words,
 )
-from digests.news.scorelines import margins_in, results_in, score_asked, score_of
+from digests.news.scorelines import margins_in, results_in, score_asked, score_of, side_written
 from digests.news.sentence_search import SEARCHED, distinct_hits, search_terms, searched
 from digests.news.support import (
     SUPPORTED,
@@ -225,8 +225,6 @@ def same_fate(asked: Question, counted: str | None) -> bool:
 
 _ORDINAL = re.compile(r"\b(?:(?P<n>\d{1,3})(?:st|nd|rd|th)|(?P<word>second|third|fourth|fifth|sixth|seventh|"
                       r"eighth|ninth|tenth))\s+(?P<one>[a-z]+)(?:\s+(?P<two>[a-z]+))?\b", re.IGNORECASE)
-_ORDINAL_WORDS = {w: n for n, w in
-                  enumerate("second third fourth fifth sixth seventh eighth ninth tenth".split(), 2)}
 
 
 def _ordinal_count(asked: Question, hits: Sequence[SentenceHit], contexts: Mapping[int, str],
@@ -247,7 +245,7 @@ def _ordinal_count(asked: Question, hits: Sequence[SentenceHit], contexts: Mappi
                 supported = support_in_item(asked, hit.text, context, rarity, named, True) >= SUPPORTED
             if not supported:
                 break
-            count = int(match.group("n")) if match.group("n") else _ORDINAL_WORDS[match.group("word").lower()]
+            count = int(match.group("n")) if match.group("n") else ordinal_value(match.group("word"))
             headline = (f"{count} {_plural(noun.lower(), count)} so far: the {match.group(0).split()[0]} "
                         f"({hit.source.feed_name}, {hit.source.published_at:%a %-d %b %Y})")
             return Answer(asked.text, KIND_FIGURES, True, headline, (Quote(hit.text, hit.source),),
@@ -290,16 +288,14 @@ def _answer_score(asked: Question, hits: Sequence[SentenceHit], contexts: Mappin
         return None
     named = score_question.side | score_question.other
     for hit in hits:
-        context = f"{hit.text} {contexts.get(hit.source.item_id, '')}".lower()
-        if not all(re.search(rf"\b{re.escape(w[:5])}", context) for w in score_question.side) \
+        context = f"{hit.text} {contexts.get(hit.source.item_id, '')}"
+        if not all(side_written(w, context) for w in score_question.side) \
+                or sum(side_written(w, context) for w in named) < 2 \
                 or not says_it(asked, hit.text, hit.source.published_at.date(), events=False):
-            continue
-        if sum(re.search(rf"\b{re.escape(w[:5])}", context) is not None for w in named) < 2:
-            continue  # a scoreline of the side's other matches
+            continue  # not the sides asked about, or a scoreline of the side's other matches
         told = [(score_of(score_question, result), result.said) for result in results_in(hit.text)]
         beaten = score_question.opponent
-        if score_question.margin and beaten and all(
-                re.search(rf"\b{re.escape(w[:5])}", hit.text, re.IGNORECASE) for w in beaten):
+        if score_question.margin and beaten and all(side_written(w, hit.text) for w in beaten):
             told += margins_in(hit.text)  # "a 109-run win against Bangladesh": the side beaten named
         for count, said in told:
             if count is not None:

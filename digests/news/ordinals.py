@@ -66,17 +66,18 @@ def ordinal_in(asked: OrdinalQuestion, sentence: str) -> tuple[int, str] | None:
     if asked.rank:
         for match in _RANK_SAID.finditer(sentence):
             ordinal = next(g for g in match.groups() if g)
-            return _value(ordinal), match.group(0)
+            return ordinal_value(ordinal), match.group(0)
         return None
     for match in _NTH_SAID.finditer(sentence):
         then = words(match.group("then"))
         met = [n for n, w in enumerate(then) if any(meets(term, {lemma(w.lower())}) for term in asked.series)]
         if any(meets(term, {lemma(w.lower())}) for term in asked.series[:2] for w in then):
             named = met[-1]  # "sixth mass bleaching event": up to the last word of the series
-            return _value(match.group("ord")), " ".join([match.group("ord"), *then[:named + 1]])
+            return ordinal_value(match.group("ord")), " ".join([match.group("ord"), *then[:named + 1]])
     return None
 
 
-def _value(ordinal: str) -> int:
+def ordinal_value(ordinal: str) -> int:
+    """The number an ordinal says ("sixth" → 6, "94th" → 94)."""
     lowered = ordinal.lower()
     return _ORDINAL_WORDS[lowered] if lowered in _ORDINAL_WORDS else int(lowered[:-2])

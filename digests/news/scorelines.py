@@ -166,6 +166,12 @@ def _first_won(match: re.Match[str]) -> bool:
     return kind in _BEATING_NOUNS and match.group("prep").lower() in ("over", "against")
 
 
+def side_written(word: str, text: str) -> bool:
+    """Whether a text writes a side's word, as a side is named: its first letters start a word
+    ("leicester" in "Leicester City", "bangladesh" in "Bangladesh's")."""
+    return re.search(rf"\b{re.escape(word[:5])}", text, re.IGNORECASE) is not None
+
+
 def _names(side: str | None, asked: frozenset[str]) -> bool:
     if side is None:
         return False

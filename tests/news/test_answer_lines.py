@@ -4,19 +4,18 @@ the body sentence that answers it), on a real SQLite store of hand-made items.""
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
-from digests.models import Entry
 from digests.news import answers
 from digests.news.answers import answer_question
-from digests.news.enrichment import Enricher
 from digests.runtime.workers import WorkerPool
 from digests.store.core import Store
+
+from builders import enriched_store
 
 NOW = datetime(2022, 3, 31, 23, 0, tzinfo=UTC)
 ITEMS = [
@@ -32,14 +31,6 @@ ITEMS = [
 ]
 
 
-def _entry(number: int, day: int, title: str, text: str) -> Entry:
-    link = f"https://lines.example/{number}"
-    return Entry(key=hashlib.sha256(link.encode()).hexdigest(), guid=link, url=link, title=title,
-                 text=text, author=None, categories=(), language="en",
-                 published_at=datetime(2022, 3, day, 9, 0, tzinfo=UTC), dated=True,
-                 content_hash=hashlib.sha256(f"{title}\n{text}".encode()).hexdigest())
-
-
 @pytest.fixture(scope="module")
 def workers() -> Iterator[WorkerPool]:
     pool = WorkerPool(1)
@@ -49,11 +40,7 @@ def workers() -> Iterator[WorkerPool]:
 
 @pytest.fixture
 async def desk(tmp_path: Path, workers: WorkerPool) -> AsyncIterator[Store]:
-    store = await Store.open(f"sqlite:///{tmp_path / 'lines.db'}")
-    feed = await store.add_feed("https://lines.example/feed", now=NOW, name="Desk")
-    await store.save_entries(feed.id, [_entry(n, *item) for n, item in enumerate(ITEMS)], now=NOW,
-                             first_poll=False)
-    await Enricher(store, workers).run(NOW)
+    store = await enriched_store(tmp_path / "lines.db", workers, "lines.example", NOW, ITEMS)
     yield store
     await store.close()
 

@@ -4,20 +4,19 @@ real SQLite store."""
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
-from digests.models import Entry
 from digests.news.answers import answer_question
-from digests.news.enrichment import Enricher
 from digests.news.question import in_news_words
 from digests.news.scorelines import margins_in, results_in, score_asked, score_of
 from digests.runtime.workers import WorkerPool
 from digests.store.core import Store
+
+from builders import enriched_store
 
 NOW = datetime(2022, 3, 31, 23, 0, tzinfo=UTC)
 
@@ -98,14 +97,6 @@ ITEMS = [
 ]
 
 
-def _entry(number: int, day: int, title: str, text: str) -> Entry:
-    link = f"https://sport.example/{number}"
-    return Entry(key=hashlib.sha256(link.encode()).hexdigest(), guid=link, url=link, title=title,
-                 text=text, author=None, categories=(), language="en",
-                 published_at=datetime(2022, 3, day, 9, 0, tzinfo=UTC), dated=True,
-                 content_hash=hashlib.sha256(f"{title}\n{text}".encode()).hexdigest())
-
-
 @pytest.fixture(scope="module")
 def workers() -> Iterator[WorkerPool]:
     pool = WorkerPool(1)
@@ -115,11 +106,7 @@ def workers() -> Iterator[WorkerPool]:
 
 @pytest.fixture
 async def sport(tmp_path: Path, workers: WorkerPool) -> AsyncIterator[Store]:
-    store = await Store.open(f"sqlite:///{tmp_path / 'sport.db'}")
-    feed = await store.add_feed("https://sport.example/feed", now=NOW, name="Sport Desk")
-    await store.save_entries(feed.id, [_entry(n, *item) for n, item in enumerate(ITEMS)], now=NOW,
-                             first_poll=False)
-    await Enricher(store, workers).run(NOW)
+    store = await enriched_store(tmp_path / "sport.db", workers, "sport.example", NOW, ITEMS)
     yield store
     await store.close()
 
