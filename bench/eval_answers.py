@@ -57,7 +57,7 @@ Question sets, each answered from its own store and reported separately:
   evidence and near fields removed, `random.Random(7077).sample(remaining, 500)` of the 3,431
   items left. Committed before its first run, which measures this session's changes on
   questions nobody tuned on.
-- `bench/questions_dev8.jsonl` … `questions_dev15.jsonl` (`--set dev8` … `--set dev15`): eight more
+- `bench/questions_dev8.jsonl` … `questions_dev16.jsonl` (`--set dev8` … `--set dev16`): nine more
   DEVELOPMENT sets of 100 mixed like held-out-2, each written by a helper blind to the answering
   code and to the other sets' questions from a seeded sample of the items outside every other
   set's evidence, and committed before its first run (bench/README.md gives each first run).
@@ -165,7 +165,7 @@ SETS = {
                            ("figures", "person", "search")),
     # the held-out and development sets: the same kinds over all the 2022 items
     **{name: QuestionSet(name, "items.jsonl", f"questions_{name}.jsonl", ITEM_KINDS)
-       for name in ("heldout", "heldout2", *(f"dev{n}" if n > 1 else "dev" for n in range(1, 16)))},
+       for name in ("heldout", "heldout2", *(f"dev{n}" if n > 1 else "dev" for n in range(1, 17)))},
 }
 # The sets a run without `--set` (or with `--set all`) reports; the dev set is run by name.
 DEFAULT_SETS = ("ukraine", "heldout")
