@@ -71,7 +71,8 @@ def people_in_sentences(sentences: Iterable[Sentence]) -> list[Mention]:
     surnames = {surname(k) for k in known}
     kept = [m for m, key, evidence, proper in read if key not in things
             and (evidence >= _SHAPE or key in known or (proper == 1 and key in surnames))]
-    return _with_label_role(sentences, _with_headline_role(sentences, _with_lead_role(sentences, kept)))
+    found = _with_label_role(sentences, _with_headline_role(sentences, _with_lead_role(sentences, kept)))
+    return _with_post_in_headline(sentences, found)
 
 
 def _headline_and_opening(sentences: list[Sentence]) -> tuple[Sentence | None, Sentence | None]:
@@ -196,6 +197,53 @@ def _with_label_role(sentences: list[Sentence], mentions: list[Mention]) -> list
         return mentions
     return [replace(m, role=role, affiliation=m.affiliation or affiliation) if m == label else m
             for m in mentions]
+
+
+def _with_post_in_headline(sentences: list[Sentence], mentions: list[Mention]) -> list[Mention]:
+    """A headline that speaks of one person by a post alone, anywhere in it ("Gordon Ramsay
+    sends chef to help school canteen", "Backlash after Bank boss says …"), and a body whose
+    opening names one person it gives no post and the headline does not name: that person
+    holds the post. Not when the headline speaks of someone else besides ("Man charged after
+    officer hurt"): the post may then be the other's."""
+    headline, opening = _headline_and_opening(sentences)
+    if headline is None or opening is None:
+        return mentions
+    titles = [s.text for s in sentences if s.paragraph == 0]
+    posts = [match for title in titles for match in vocab.HEADLINE_MID_ROLE.finditer(title)]
+    if len(posts) != 1 or any(vocab.SOMEONE_IN_HEADLINE.search(title) for title in titles):
+        return mentions
+    if any(m.role for m in mentions if m.sentence in titles):
+        return mentions  # "Jeremy Giambi, former MLB player, has died": the post is his
+    placed = {person_key(m.name) for m in mentions if m.role or m.sentence in titles}
+    there = [m for m in mentions if m.sentence == opening.text and person_key(m.name) not in placed]
+    if len({person_key(m.name) for m in there}) != 1 or not _opens_on(there[0], opening):
+        return mentions
+    words = {w.casefold() for title in titles for w in vocab.WORD.findall(title)}
+    role, affiliation = _titled(posts[0])
+    if role is None or _relation(role) or surname(person_key(there[0].name)) in words:
+        return mentions  # "Osaka … says she started talking to a therapist": not the therapist
+    if re.search(rf"\b{re.escape(role.split()[-1])}\b", opening.text, re.IGNORECASE):
+        return mentions  # "X speaks with UN relief chief Martin Griffiths": the opening's own post
+    key = person_key(there[0].name)
+    return [replace(m, role=role, affiliation=m.affiliation or affiliation)
+            if person_key(m.name) == key else m for m in mentions]
+
+
+_PRESENTS = re.compile(r"\s+(?:speaks|spoke|talks|talked|sits\s+down|sat\s+down|interviews|joins|asks|"
+                       r"reports)\b")  # a presenter's own line: "Christiane Amanpour speaks with …"
+
+
+def _opens_on(person: Mention, opening: Sentence) -> bool:
+    """Whether the opening sentence is about the person: it starts on them (a time may come
+    first: "When X served …") or ends on them as its speaker ("…, says Michael O'Leary"). Not
+    "CNN's John Berman speaks with …": an outlet's own presenter asks, the post is the guest's."""
+    before = opening.text[:person.start - opening.start]
+    after = opening.text[person.end - opening.start:]
+    if vocab.POSSESSIVE.search(before.rstrip()) or _PRESENTS.match(after):
+        return False
+    speaker = vocab.SPEAKER_LAST.search(opening.text)
+    return (not before or vocab.WHEN_THEY.match(before) is not None
+            or (speaker is not None and speaker.group("name") == person.name))
 
 
 # Candidates ------------------------------------------------------------------------------------

@@ -395,7 +395,7 @@ _SOURCES["HEADLINE_ROLE"] = (
     rf"(?:[\"“‘']?{_AFF}!?[\"”’']?(?:['’]s)?\s+)?"  # "'Jeopardy!' contestant takes off wig"
     rf"(?P<role>{_ROLE}(?P<office>{_OFFICE})?)"
     rf"(?:\s*:\s|\s+(?:{_VERB}|[a-z]+s|found|jailed|charged|arrested|sacked|named|appointed|killed|"
-    rf"cleared|convicted|sentenced|dead|who|(?-i:[a-z]{{3,}}ing))\b)")
+    rf"cleared|convicted|sentenced|dead|who|(?-i:[a-z]{{3,}}(?:ing|ed)))\b)")  # "… doctor stranded"
 # (what follows the post: "Archbishop of Canterbury says …", "… chief found dead", "The farmer
 # making vodka …", "The Belfast schoolboy who …")
 # A post said in plain words before its head ("top female bobsledder", "avalanche rescue
@@ -409,6 +409,12 @@ _SOURCES["LABEL_ROLE"] = (rf"\s*:\s+(?:{_DET}\s+)?{_WIDE_OWNER}?{_LOOSE_ROLE}\s+
 # avalanche rescue trainer weighs in": a headline ending on a post and what it does.
 _SOURCES["HEADLINE_END_ROLE"] = (rf"(?:^|[,?:;]\s+)(?:{_DET}\s+)?{_LOOSE_ROLE}"
                                  rf"\s+(?-i:[a-z]+s)(?:\s+(?-i:[a-z]+))?\s*[.!]?\s*$")
+# A post in lower case inside a headline, no name after it ("Gordon Ramsay sends chef to help …",
+# "Backlash after Bank boss says …"): whom the body's opening names and gives no post may hold it.
+_SOURCES["HEADLINE_MID_ROLE"] = (rf"(?<![\w'’-])(?:{_AFF}\s+)?(?P<role>{_LOWER_ROLE})(?!['’]|\s+[A-Z])")
+# Someone a headline speaks of besides a post: then the post may be anyone's.
+_SOURCES["SOMEONE_IN_HEADLINE"] = (r"\b(?i:man|men|woman|women|boy|girl|teen|teenager|child|children|"
+                                   r"person|people|couple|family|suspect|victim|pupil|student|baby)\b")
 # The body's opening sentence naming its speaker last: "…, says Michael O'Leary."
 # "… contradict me - Emily Maitlis", "…, says Sir Keir Starmer": the headline's speaker last
 _SOURCES["SAID_BY_LAST"] = (r"(?:\s[-–—]+\s*|,?\s+(?:says|asks|writes|warns|argues)\s+)"

@@ -428,6 +428,37 @@ def test_a_headline_post_goes_to_the_body_person_it_introduces(text: str, expect
     assert (expected[0], expected[1]) in [(m.name, m.role) for m in extract_people(text)]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Gordon Reed sends chef to help village school kitchen\n\nRoy Dunn served up lunches after "
+     "kitchen manager Tina Marsh asked for help.", ("Roy Dunn", "chef")),  # a post mid-headline
+    ("Backlash after Bank boss says pay rises must slow\n\nRay Okafor urged firms to hold back.",
+     ("Ray Okafor", "boss")),
+    ("Flood: Welsh doctor stranded with two horses\n\nGiri Patel, who keeps the horses, says he "
+     "will not leave.", ("Giri Patel", "doctor")),  # a headline post and what was done to them
+])
+def test_a_post_anywhere_in_the_headline_goes_to_the_person_the_body_opens_on(
+        text: str, expected: tuple[str, str]) -> None:
+    assert expected in [(m.name, m.role) for m in extract_people(text)]
+
+
+@pytest.mark.parametrize(("text", "body_person"), [
+    ("Man charged after police officer hurt\n\nJon Slade, 32, appeared in court on Monday.",
+     "Jon Slade"),  # the headline speaks of someone else too
+    ("Mira Sol says she started seeing a therapist\n\nNaomi Sol won her first match since March.",
+     "Naomi Sol"),  # the headline names her: the post is another's
+    ("Aid chief: 'The city is in ruins'\n\nCNN's Ann Bly speaks with aid chief Tom Hart.",
+     "Ann Bly"),  # an outlet's presenter, not the guest
+    ("Aid chief: 'The city is in ruins'\n\nAnn Bly speaks with Tom Hart about the city.",
+     "Ann Bly"),  # a presenter's line
+    ("Actor visits old school\n\nPupils cheered as Dan Roe and Ella Fenn arrived.",
+     "Dan Roe"),  # two people: whose is it?
+])
+def test_a_headline_post_is_no_ones_when_the_body_does_not_open_on_one_person(
+        text: str, body_person: str) -> None:
+    body = [m for m in extract_people(text) if m.name == body_person and m.start > text.index("\n\n")]
+    assert body and all(m.role is None for m in body)
+
+
 def test_a_relation_is_a_role_but_not_when_it_names_someone_else() -> None:
     married = extract_people("Ann Lo is awaiting news of her husband, Ken Lo, a human rights lawyer.")
     assert ("Ken Lo", "human rights lawyer") in [(m.name, m.role) for m in married]  # the post, not "husband"
