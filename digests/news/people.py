@@ -303,15 +303,28 @@ def _tokens(text: str) -> list[_Token]:
     return tokens
 
 
+_THE_BEFORE = re.compile(r"\b(?i:the)\s+$")
+
+
 def _surname_titles(tokens: list[_Token], text: str) -> list[_Token]:
-    """A title word that ends a name is its surname: "Sir John Major" (but "Major General X")."""
+    """A title word that ends a name is its surname: "Sir John Major" (but "Major General X");
+    so is a post's word after a first name, when no capitalised word follows ("Stephen King
+    said", "Adam Driver", "Jofra Archer"; but "Apple Chief Tim Cook", "Nvidia Chief Executive")."""
     for i, token in enumerate(tokens):
-        if (token.kind == "stop" and token.text.lower() in vocab.SURNAME_TITLES and i
-                and tokens[i - 1].kind == "name" and _joined(text, tokens[i - 1], token)
-                and not (i + 1 < len(tokens) and tokens[i + 1].kind in vocab.NAME_KINDS
-                         and _joined(text, token, tokens[i + 1]))):
+        after_a_name = i and tokens[i - 1].kind == "name" and _joined(text, tokens[i - 1], token)
+        if token.kind == "stop" and after_a_name and _ends_a_name(tokens, i, text):
             tokens[i] = _Token(token.text, token.start, token.end, "name", token.possessive)
     return tokens
+
+
+def _ends_a_name(tokens: list[_Token], i: int, text: str) -> bool:
+    following = tokens[i + 1] if i + 1 < len(tokens) and _joined(text, tokens[i], tokens[i + 1]) else None
+    lowered = tokens[i].text.lower()
+    if lowered in vocab.SURNAME_TITLES:
+        return following is None or following.kind not in vocab.NAME_KINDS
+    first = tokens[i - 1].start
+    return (lowered in vocab.POST_SURNAMES and (following is None or not following.text[0].isupper())
+            and not _THE_BEFORE.search(text, max(0, first - 5), first))  # "'The Masked Singer'"
 
 
 def _kind(word: str) -> str:

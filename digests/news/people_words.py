@@ -141,7 +141,8 @@ times post journal telegraph guardian independent reuters bloomberg interfax ass
 road river station airport bridge plant port region oblast province district county city town village island
 islands mountains cup league championship games olympics ballet theatre theater museum centre center cross
 crescent emergency exchange stream pipeline media television tv radio channel club fc security rights watch
-amnesty international foundation society association federation alliance coalition movement front church
+burger amnesty international foundation society association federation alliance coalition movement
+front church
 cathedral palace embassy mission programme program summit conference forum festival war crisis invasion
 operation treaty agreement plan report index market fleet regiment battalion corps command gazprom rosneft
 lukoil shell apple google microsoft meta facebook twitter amazon netflix visa mastercard boeing airbus
@@ -225,6 +226,7 @@ mum mom mother father dad wife husband son daughter brother sister girlfriend bo
 fiance fiancé stepmother stepfather grandson granddaughter stepson stepdaughter
 suspect defendant whistleblower hostage prisoner inmate fugitive survivor
 supervisor showrunner cinematographer stuntman stuntwoman provost registrar beatboxer
+weaver artisan craftsman craftswoman blacksmith beekeeper seamstress jeweller jeweler florist
 general_manager general_secretary
 contestant finalist semi-finalist runner-up debutant rookie co-host co-star co-author
 world_number_one world_number_two world_number_three world_number_four
@@ -266,6 +268,10 @@ insisted insists stressed stresses noted claimed claims confirmed confirms expla
 tweeted urged urges argued argues repeated acknowledged admitted denied denies cautioned predicted vowed vows
 pledged pledges replied responded accused accuses asked""".split()
 SURNAME_TITLES = _set("major")  # "Sir John Major"; a title before a name too, but no stop word
+# Posts that are common surnames too ("Stephen King", "Adam Driver", "Danny Baker"): a name's last
+# word when no capitalised word follows (not every post: "Maritime Minister", "Hugo Boss").
+POST_SURNAMES = _set("""king bishop baker butcher carpenter weaver driver archer judge singer farmer brewer
+baron sultan pope marshal chancellor fisherman""")
 STOP = (FUNCTION | PLACES | NATIONS | (frozenset(HONORIFICS) - SURNAME_TITLES) | frozenset(_VERBS)
         | frozenset(h for h in _HEADS + _MODS if "-" in h)  # "scrum-half", but "Fly" may be a surname
         | frozenset(w for h in _HEADS + _MODS for w in re.split("[_-]", h)

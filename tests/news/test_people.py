@@ -503,3 +503,19 @@ def test_a_body_naming_the_headline_person_as_its_speaker_gives_them_no_post() -
 def test_a_copula_broken_by_a_time_and_a_role_ending_before_called() -> None:
     rows = _rows("Mia Lund was, from 1933, the assistant secretary to a charity called the Refuge Fund.")
     assert ("Mia Lund", "assistant secretary to a charity") in [(name, role) for name, role, _, _ in rows]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Stephen King said the book was his darkest.", [("Stephen King", None)]),
+    ("Fans cheered as Adam Driver arrived, said Jofra Archer.",
+     [("Adam Driver", None), ("Jofra Archer", None)]),
+    ("Weaver Olena Shevchuk sells belts online.", [("Olena Shevchuk", "weaver")]),  # a post before a name
+    ("Apple Chief Tim Cook said so.", [("Tim Cook", "chief")]),
+])
+def test_a_post_that_is_also_a_surname_ends_a_name_when_no_name_follows(
+        text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert [(m.name, m.role) for m in extract_people(text)] == expected
+
+
+def test_a_post_surname_after_a_title_s_article_is_no_person() -> None:
+    assert extract_people("Fans of 'The Masked Singer' were stunned.") == []
