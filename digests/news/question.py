@@ -105,6 +105,12 @@ _PHRASES = ((re.compile(r"\bpass(?:ed|es)?\s+away\b", re.I), "died"),
             (re.compile(r"\bnz\b", re.I), "New Zealand"),
             (re.compile(r"\baus\b", re.I), "Australia"),
             (re.compile(r"\bppl\b", re.I), "people"),
+            (re.compile(r"\brn\b(?=\W*$)|\b(?:rn|atm)\b(?=\s*[,?!])", re.I), " "),  # "right now"
+            (re.compile(r"\b(?:bc|cuz|coz|cos)\b(?=\s+(?:of|the|he|she|they|it|a|an|we|i|his|her|their)\b)",
+                        re.I), "because"),
+            (re.compile(r"\bphilly\b", re.I), "Philadelphia"),
+            (re.compile(r"\bbooze\b", re.I), "alcohol"),
+            (re.compile(r"\bun-?jabbed\b", re.I), "unvaccinated"),
             (re.compile(r"\bnj\b", re.I), "New Jersey"),
             (re.compile(r"(?<=\w)\s+(?:v|vs|versus)\.?\s+(?=\w)", re.I), " against "),  # "fury v whyte"
             (re.compile(r"\bbrit\b(?!\s+awards?)", re.I), "British"),  # "the brits": the Brit Awards too

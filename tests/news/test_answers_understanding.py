@@ -49,7 +49,7 @@ from digests.news.question import (
     read_question,
 )
 from digests.news.support import _places_met, about_it, says_it, whole_items
-from digests.news.word_matching import has_name, lemmas_of, meets, split_in
+from digests.news.word_matching import compounds_in, has_name, lemmas_of, meets, split_in
 from digests.readings import CitedFigure, Figure
 from digests.runtime.workers import WorkerPool
 from digests.store.core import Store
@@ -760,6 +760,12 @@ def test_words_a_sentence_writes_as_one_meet_the_question_s_two() -> None:
     assert split_in("heat wave", {lemma("heatwaves")}) == {lemma("heat"), lemma("wave")}
 
 
+def test_a_word_a_sentence_hyphenates_meets_the_question_s_one_word() -> None:
+    antivirus = {lemma("antivirus")}
+    assert compounds_in("Kaspersky anti-virus is safe for users.", antivirus) == antivirus
+    assert compounds_in("An anti-war march.", {lemma("antivirus")}) == set()
+
+
 def test_a_hyphenated_word_of_the_question_is_met_part_by_part() -> None:
     """"record-breaking" by "record breaker", "sky-high" by "high in the sky"; not by half of it."""
     assert meets(lemma("record-breaking"), lemmas_of("Shanghai restaurant named as record breaker"))
@@ -984,6 +990,11 @@ def test_a_members_phrase_is_read_as_the_word_news_uses() -> None:
     ("how many runs at the womens wc", "womens World Cup"),
     ("where did the teacher hit a high schooler", "a high school student"),
     ("whats the system called, the one they sell", "called, they sell"),
+    ("what is the airline flying rn", "what is the airline flying"),
+    ("why are women training bc of russia", "because of russia"),
+    ("how many cops did the philly teen fire at", "Philadelphia teen"),
+    ("when did the airline stop selling booze", "selling alcohol"),
+    ("can unjabbed teens travel", "unvaccinated teens"),
 ])
 def test_a_members_shorthand_is_read_in_full(typed: str, read_as: str) -> None:
     assert read_as in in_news_words(typed)
