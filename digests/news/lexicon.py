@@ -38,7 +38,8 @@ _IRREGULAR = {
     "thrown": "throw", "sank": "sink", "sunk": "sink", "froze": "freeze", "frozen": "freeze",
     "hid": "hide", "hidden": "hide", "stood": "stand", "sought": "seek", "taught": "teach",
     "thought": "think", "heard": "hear", "redid": "redo", "redone": "redo", "wore": "wear",
-    "worn": "wear", "swore": "swear",
+    "worn": "wear", "swore": "swear", "trialled": "trial", "trialling": "trial", "fuelled": "fuel",
+    "fuelling": "fuel", "dialled": "dial", "dialling": "dial",  # Snowball keeps their "ll"
     "sworn": "swear", "withdrew": "withdraw", "withdrawn": "withdraw", "overthrew": "overthrow",
     "overthrown": "overthrow", "upheld": "uphold", "withheld": "withhold", "rebuilt": "rebuild",
     "shook": "shake", "shaken": "shake",
