@@ -89,7 +89,7 @@ rise increase climb grow jump surge soar
 fall drop decrease decline plunge slump
 win victory triumph
 lose defeat
-beat stun thrash overcome
+beat stun thrash overcome hammer rout thump
 resign quit step
 appoint name
 pick nominee nomination nominate nom nod candidate
@@ -172,6 +172,9 @@ plough plow ram smash crash
 kidnap abduct abduction
 publish release
 requirement rule duty obligation
+score bag
+earn pocket
+clone copycat knockoff
 """.strip()
 
 
