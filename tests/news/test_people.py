@@ -276,6 +276,8 @@ def test_merge_names(names: list[str], expected: list[str]) -> None:
     ([_mention("former heavyweight boxing champion"), _mention("mayor")], ("mayor", None)),
     ([_mention("founder", "Starbucks"), _mention("interim CEO", "Starbucks"), _mention("CEO")],
      ("interim CEO", "Starbucks")),
+    ([_mention("winner of the first Olympic monobob gold"), _mention("slider")], ("slider", None)),
+    ([_mention("partner"), _mention("reservist")], ("reservist", None)),
     ([], (None, None)),
 ])
 def test_describe_prefers_the_supported_and_specific(mentions: list[Mention],
