@@ -748,6 +748,17 @@ def doctor_before(name: str, text: str) -> bool:
     return at > 0 and len(name.split()) > 1 and _DOCTOR_BEFORE.search(text, max(0, at - 6), at) is not None
 
 
+def peer_before(name: str, text: str) -> bool:
+    """"Lord Young", "Baroness Hallett": a member of the House of Lords, when nothing else says
+    what the person is."""
+    at = text.find(name)
+    return name.startswith(("Lord ", "Baroness ")) or (
+        at > 0 and _PEER_BEFORE.search(text, max(0, at - 10), at) is not None)
+
+
+_PEER_BEFORE = re.compile(r"\b(?:Lord|Baroness)\s+$")
+
+
 def _singular(role: str) -> str:
     """"Post Office workers" → "Post Office worker"."""
     head, _, last = role.rpartition(" ")

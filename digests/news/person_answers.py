@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from digests.news.answer_types import Answer, AnswerStore, Quote, dont_know
 from digests.news.lexicon import lemma
 from digests.news.names import describe, merge_names, person_key, surname
-from digests.news.people import doctor_before, extract_people, role_near
+from digests.news.people import doctor_before, extract_people, peer_before, role_near
 from digests.news.question import KIND_PERSON, Question
 from digests.news.sentence_search import SEARCHED, distinct_hits, search_terms, searched
 from digests.news.support import SUPPORTED, lowercase_names, says_it, support
@@ -85,7 +85,9 @@ def _loose_role(named: Sequence[tuple[str, str]]) -> str | None:
     roles = Counter(r for name, text in named if (r := role_near(name, text)))
     if roles:
         return roles.most_common(1)[0][0]
-    return "doctor" if any(doctor_before(name, text) for name, text in named) else None
+    if any(doctor_before(name, text) for name, text in named):
+        return "doctor"
+    return "peer, House of Lords" if any(peer_before(name, text) for name, text in named) else None
 
 
 async def _person_from_sentences(store: AnswerStore, asked: Question) -> Answer:

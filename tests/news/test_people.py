@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from digests.news.names import describe, merge_names, person_key
-from digests.news.people import extract_people
+from digests.news.people import extract_people, peer_before
 from digests.readings import Mention
 
 Row = tuple[str, str | None, str | None, bool]
@@ -521,3 +521,9 @@ def test_a_post_that_is_also_a_surname_ends_a_name_when_no_name_follows(
 
 def test_a_post_surname_after_a_title_s_article_is_no_person() -> None:
     assert extract_people("Fans of 'The Masked Singer' were stunned.") == []
+
+
+def test_lord_or_baroness_before_a_name_makes_a_peer() -> None:
+    assert peer_before("Young", "Lord Young barred from debate after falling asleep")
+    assert peer_before("Hallett", "The inquiry, led by Baroness Hallett, opens.")
+    assert not peer_before("Young", "Will Young sang on Friday.")
