@@ -243,7 +243,12 @@ def _opens_on(person: Mention, opening: Sentence) -> bool:
         return False
     speaker = vocab.SPEAKER_LAST.search(opening.text)
     return (not before or vocab.WHEN_THEY.match(before) is not None
+            or _APPOSITION_FIRST.match(before) is not None
             or (speaker is not None and speaker.group("name") == person.name))
+
+
+# "One of the stars of Moscow's Bolshoi Ballet, Olga Smirnova, has quit": who they are, then them
+_APPOSITION_FIRST = re.compile(r"^(?:One|A|An|The)\b[^,;:.!?\"“”]{3,80},\s*$")
 
 
 # Candidates ------------------------------------------------------------------------------------

@@ -437,6 +437,8 @@ def test_a_headline_post_goes_to_the_body_person_it_introduces(text: str, expect
      ("Ray Okafor", "boss")),
     ("Flood: Welsh doctor stranded with two horses\n\nGiri Patel, who keeps the horses, says he "
      "will not leave.", ("Giri Patel", "doctor")),  # a headline post and what was done to them
+    ("Russian star ballerina quits the Bolshoi\n\nOne of the stars of the Bolshoi Ballet, Olga Smirna, "
+     "has quit the company.", ("Olga Smirna", "star ballerina")),  # who they are, then them
 ])
 def test_a_post_anywhere_in_the_headline_goes_to_the_person_the_body_opens_on(
         text: str, expected: tuple[str, str]) -> None:
