@@ -229,17 +229,19 @@ def _with_post_in_headline(sentences: list[Sentence], mentions: list[Mention]) -
             if person_key(m.name) == key else m for m in mentions]
 
 
+# A presenter's line ("Christiane Amanpour speaks with …"), or one of two ("X and Y discuss …")
 _PRESENTS = re.compile(r"\s+(?:speaks|spoke|talks|talked|sits\s+down|sat\s+down|interviews|joins|asks|"
-                       r"reports)\b")  # a presenter's own line: "Christiane Amanpour speaks with …"
+                       r"reports|and)\b")
 
 
 def _opens_on(person: Mention, opening: Sentence) -> bool:
     """Whether the opening sentence is about the person: it starts on them (a time may come
-    first: "When X served …") or ends on them as its speaker ("…, says Michael O'Leary"). Not
-    "CNN's John Berman speaks with …": an outlet's own presenter asks, the post is the guest's."""
+    first: "When X served …", "CNN's Peter Bergen reviews …") or ends on them as its speaker
+    ("…, says Michael O'Leary"). Not "CNN's John Berman speaks with …": a presenter asks, the
+    post is the guest's."""
     before = opening.text[:person.start - opening.start]
     after = opening.text[person.end - opening.start:]
-    if vocab.POSSESSIVE.search(before.rstrip()) or _PRESENTS.match(after):
+    if _PRESENTS.match(after):
         return False
     speaker = vocab.SPEAKER_LAST.search(opening.text)
     return (not before or vocab.WHEN_THEY.match(before) is not None

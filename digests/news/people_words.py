@@ -417,7 +417,7 @@ _SOURCES["HEADLINE_END_ROLE"] = (rf"(?:^|[,?:;]\s+)(?:{_DET}\s+)?{_LOOSE_ROLE}"
                                  rf"\s+(?-i:[a-z]+s)(?:\s+(?-i:[a-z]+))?\s*[.!]?\s*$")
 # A post in lower case inside a headline, no name after it ("Gordon Ramsay sends chef to help …",
 # "Backlash after Bank boss says …"): whom the body's opening names and gives no post may hold it.
-_SOURCES["HEADLINE_MID_ROLE"] = (rf"(?<![\w'’-])(?:{_AFF}\s+)?(?P<role>{_LOWER_ROLE})(?!['’]|\s+[A-Z])")
+_SOURCES["HEADLINE_MID_ROLE"] = (rf"(?<![\w'’-])(?:{_AFF}\s+)?(?P<role>{_LOWER_ROLE})(?!\s+[A-Z])")
 # Someone a headline speaks of besides a post: then the post may be anyone's.
 _SOURCES["SOMEONE_IN_HEADLINE"] = (r"\b(?i:man|men|woman|women|boy|girl|teen|teenager|child|children|"
                                    r"person|people|couple|family|suspect|victim|pupil|student|baby)\b")

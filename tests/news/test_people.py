@@ -439,6 +439,8 @@ def test_a_headline_post_goes_to_the_body_person_it_introduces(text: str, expect
      "will not leave.", ("Giri Patel", "doctor")),  # a headline post and what was done to them
     ("Russian star ballerina quits the Bolshoi\n\nOne of the stars of the Bolshoi Ballet, Olga Smirna, "
      "has quit the company.", ("Olga Smirna", "star ballerina")),  # who they are, then them
+    ("'A big problem': Security analyst's warning to the Kremlin\n\nCNN's Peter Bergen reviews the "
+     "war in Afghanistan and how it could draw parallels.", ("Peter Bergen", "analyst")),  # the outlet's own
 ])
 def test_a_post_anywhere_in_the_headline_goes_to_the_person_the_body_opens_on(
         text: str, expected: tuple[str, str]) -> None:
@@ -454,6 +456,8 @@ def test_a_post_anywhere_in_the_headline_goes_to_the_person_the_body_opens_on(
      "Ann Bly"),  # an outlet's presenter, not the guest
     ("Aid chief: 'The city is in ruins'\n\nAnn Bly speaks with Tom Hart about the city.",
      "Ann Bly"),  # a presenter's line
+    ("'Notorious': military analyst on mercenaries\n\nCNN's Don Lemming and Col. Ed Hart discuss "
+     "the reports.", "Don Lemming"),  # one of two
     ("Actor visits old school\n\nPupils cheered as Dan Roe and Ella Fenn arrived.",
      "Dan Roe"),  # two people: whose is it?
 ])
