@@ -317,6 +317,9 @@ def test_an_age_is_read_from_news_wording(sentence: str, age: int | None) -> Non
     ("Ken Oda", "He was shot by Ken Oda in the street.", None),  # a shooting, not a photo
     ("Ida Holm", "Ida Holm lifts the drama with an understated performance as Queen Margrete.", "actor"),
     ("Ida Holm", "Ida Holm said the performance as a whole was poor.", None),
+    ("Ana Bor", "Poland's Ana Bor was crowned the 70th Miss World on Wednesday.", "Miss World"),
+    ("Ana Bor", "Ana Bor was crowned world champion in Oslo.", "world champion"),
+    ("Ana Bor", "Ana Bor was crowned on Friday.", None),
 ])
 def test_a_role_is_read_loosely_for_the_person_asked_about(name: str, sentence: str,
                                                            role: str | None) -> None:
