@@ -112,6 +112,10 @@ _PHRASES = ((re.compile(r"\bpass(?:ed|es)?\s+away\b", re.I), "died"),
             # "fire at": a gun's fire, not a sacking
             (re.compile(r"\bfir(?:e|es|ed|ing)\s+(?=(?:shots?\s+)?at\b)", re.I), "shoot "),
             (re.compile(r"\bbooze\b", re.I), "alcohol"),
+            (re.compile(r"\bwall\s+st\b\.?", re.I), "Wall Street"),
+            (re.compile(r"\btourney\b", re.I), "tournament"),
+            (re.compile(r"\blbj\b", re.I), "Lyndon Johnson"),
+            (re.compile(r"\bjfk\b(?!\s+airport)", re.I), "John F Kennedy"),
             (re.compile(r"\bun-?jabbed\b", re.I), "unvaccinated"),
             (re.compile(r"\bnj\b", re.I), "New Jersey"),
             (re.compile(r"(?<=\w)\s+(?:v|vs|versus)\.?\s+(?=\w)", re.I), " against "),  # "fury v whyte"

@@ -998,6 +998,9 @@ def test_a_members_phrase_is_read_as_the_word_news_uses() -> None:
     ("how many cops did the philly teen fire at", "Philadelphia teen shoot at"),
     ("when did the airline stop selling booze", "selling alcohol"),
     ("can unjabbed teens travel", "unvaccinated teens"),
+    ("when did the statue show up on wall st", "Wall Street"),
+    ("where was the tourney", "tournament"),
+    ("what year did lbj sign it", "Lyndon Johnson"),
 ])
 def test_a_members_shorthand_is_read_in_full(typed: str, read_as: str) -> None:
     assert read_as in in_news_words(typed)
