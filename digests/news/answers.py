@@ -160,7 +160,8 @@ async def _answer_from_sentences(store: AnswerStore, asked: Question, now: datet
                     key=lambda scored: (scored[0], scored[1], scored[2].score), reverse=True)
     kept = [(score, h) for score, _, h in ranked if score >= SUPPORTED
             and says_it(asked, h.text, h.source.published_at.date()) and _completes(asked, h.text)
-            and _gives_cause(asked.text, h.text) and _names_someone(asked, h.text)]
+            and _gives_cause(asked.text, h.text) and _names_someone(asked, h.text)
+            and not _says_only_a_kind(asked, h.text)]
     if not kept:
         return dont_know(asked.text, asked.kind)
     # of the sentences about as well supported, the one that tells most besides the question's
@@ -530,17 +531,37 @@ def _aligned(asked: Question, text: str) -> str | None:
     ends = _ENDS_ON_ANCHOR.search(asked.text)
     if ends is None or ends.group("anchor").lower() in STOPWORDS:
         return None
-    anchor, prep = ends.group("anchor").lower(), ends.group("prep").lower()
-    stem = re.escape(lemma(anchor)[:max(4, len(lemma(anchor)) - 1)])
-    found = re.search(rf"\b{stem}[\w'’-]*\s+{prep}\s+(?:(?:the|a|an|their|his|her|its|our)\s+)?"
-                      rf"(?P<phrase>[^,.;:()\"“”]{{2,40}}?){_PHRASE_END}", text, re.IGNORECASE)
-    if found is None:
+    found = _after_the_anchor(ends.group("anchor").lower(), ends.group("prep").lower(), text)
+    if found is None or _indefinite(asked, found):
         return None
     phrase = found.group("phrase").strip()
     given = given_words(asked)
     if all(is_given(w, given) for w in words(phrase)) or phrase.casefold() in _KNOWN_PLACES:
         return None  # "won gold in Beijing": where, not in what
     return phrase
+
+
+def _after_the_anchor(anchor: str, prep: str, text: str) -> re.Match[str] | None:
+    stem = re.escape(lemma(anchor)[:max(4, len(lemma(anchor)) - 1)])
+    return re.search(rf"\b{stem}[\w'’-]*\s+{prep}\s+(?:(?P<det>the|a|an|some|their|his|her|its|our)\s+)?"
+                     rf"(?P<phrase>[^,.;:()\"“”]{{2,40}}?){_PHRASE_END}", text, re.IGNORECASE)
+
+
+def _indefinite(asked: Question, found: re.Match[str]) -> bool:
+    """"What drug did she test positive for": "… positive for a banned substance" tells the kind,
+    not which one."""
+    want = wanted(asked)
+    article = (found.group("det") or "").lower()
+    return want is not None and want.kind == NAME and article in ("a", "an", "some")
+
+
+def _says_only_a_kind(asked: Question, text: str) -> bool:
+    """A sentence that, where the question's last words lead, says only "a <thing>"."""
+    ends = _ENDS_ON_ANCHOR.search(asked.text)
+    if ends is None or ends.group("anchor").lower() in STOPWORDS:
+        return False
+    found = _after_the_anchor(ends.group("anchor").lower(), ends.group("prep").lower(), text)
+    return found is not None and _indefinite(asked, found)
 
 
 def _named_as_written(asked: Question, text: str, *, around: bool = False) -> str | None:

@@ -43,6 +43,9 @@ ITEMS = [  # (month, day, title, text) in 2022
     (3, 22, "Bafta Film Awards", "The Western won best film at the Bafta Film Awards."),
     (3, 23, "Skater's sample", "Skater Ana Ruiz, at the centre of an Olympic doping case, had three "
      "substances in her sample, reporter Tom Lee says."),
+    (2, 18, "Skater cleared",
+     "Ana Ruiz was cleared to skate despite testing positive for a banned substance."),
+    (2, 19, "Sprinter banned", "Jo Kay was banned after testing positive for nandrolone last year."),
 ]
 
 
@@ -175,6 +178,12 @@ async def test_what_of_needs_the_sentence_to_say_of_what(newsroom: Store) -> Non
     assert not (await _ask(newsroom, "what did taylor hawkins die of")).found
     answer = await _ask(newsroom, "what did shane warne die of")
     assert answer.found and "heart attack" in answer.headline
+
+
+async def test_a_thing_said_only_as_a_kind_does_not_say_which(newsroom: Store) -> None:
+    assert not (await _ask(newsroom, "what drug did ana ruiz test positive for")).found  # "a banned …"
+    answer = await _ask(newsroom, "what drug did jo kay test positive for")
+    assert answer.found and answer.headline.startswith("nandrolone")
 
 
 async def test_who_won_needs_the_name_to_be_the_winner(newsroom: Store) -> None:
