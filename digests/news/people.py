@@ -168,12 +168,8 @@ def _with_headline_role(sentences: list[Sentence], mentions: list[Mention]) -> l
     person = there[0]
     named_in_headline = any(person_key(m.name) == person_key(person.name)
                             for m in mentions if m.sentence == headline.text)
-    speaker = vocab.SPEAKER_LAST.search(opening.text)
-    before = opening.text[:person.start - opening.start]  # "When X served …" leads too
-    leads = (not before or vocab.WHEN_THEY.match(before) is not None
-             or (speaker is not None and speaker.group("name") == person.name))
     role, affiliation = _titled(match)
-    if named_in_headline or not leads or role is None:
+    if named_in_headline or not _starts_on(person, opening) or role is None:
         return mentions
     return [replace(m, role=role, affiliation=m.affiliation or affiliation)
             if m in there and m.role is None else m for m in mentions]
@@ -235,17 +231,22 @@ _PRESENTS = re.compile(r"\s+(?:speaks|spoke|talks|talked|sits\s+down|sat\s+down|
 
 
 def _opens_on(person: Mention, opening: Sentence) -> bool:
-    """Whether the opening sentence is about the person: it starts on them (a time may come
-    first: "When X served …", "CNN's Peter Bergen reviews …") or ends on them as its speaker
-    ("…, says Michael O'Leary"). Not "CNN's John Berman speaks with …": a presenter asks, the
-    post is the guest's."""
-    before = opening.text[:person.start - opening.start]
-    after = opening.text[person.end - opening.start:]
-    if _PRESENTS.match(after):
+    """`_starts_on`, or after saying who they are ("One of the stars of the Bolshoi Ballet, Olga
+    Smirnova, has quit"); not a presenter's line ("CNN's John Berman speaks with …": the post is
+    the guest's) nor one of two ("X and Col. Y discuss")."""
+    if _PRESENTS.match(opening.text, person.end - opening.start):
         return False
+    before = opening.text[:person.start - opening.start]
+    return _starts_on(person, opening) or _APPOSITION_FIRST.match(before) is not None
+
+
+def _starts_on(person: Mention, opening: Sentence) -> bool:
+    """Whether the opening sentence is about the person: it starts on them (a time may come
+    first: "When X served …", and an owner: "CNN's Peter Bergen reviews …") or ends on them as
+    its speaker ("…, says Michael O'Leary")."""
+    before = opening.text[:person.start - opening.start]
     speaker = vocab.SPEAKER_LAST.search(opening.text)
     return (not before or vocab.WHEN_THEY.match(before) is not None
-            or _APPOSITION_FIRST.match(before) is not None
             or (speaker is not None and speaker.group("name") == person.name))
 
 
