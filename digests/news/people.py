@@ -394,8 +394,16 @@ def _verb_shaped_opener(text: str, token: _Token) -> bool:
 
 
 def _is_title_case(text: str) -> bool:
-    words = [w for w in vocab.WORD.findall(text)[1:] if len(w) >= 4]
-    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
+    """A headline in Title Case, where capitals say nothing of names: three in four of its long
+    words capitalised, and no short word but a joining one in lower case ("the", "and", "for";
+    a lower-case "war" or "say" is no Title Case)."""
+    found = vocab.WORD.findall(text)[1:]
+    words = [w for w in found if len(w) >= 4]
+    return (len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
+            and not any(len(w) == 3 and w.islower() and w not in _SMALL_WORDS for w in found))
+
+
+_SMALL_WORDS = frozenset("the and but for nor yet off out via per its has was are".split())
 
 
 # Reading one candidate -------------------------------------------------------------------------

@@ -533,3 +533,11 @@ def test_lord_or_baroness_before_a_name_makes_a_peer() -> None:
     assert peer_before("Young", "Lord Young barred from debate after falling asleep")
     assert peer_before("Hallett", "The inquiry, led by Baroness Hallett, opens.")
     assert not peer_before("Young", "Will Young sang on Friday.")
+
+
+def test_a_short_sentence_with_lower_case_words_is_no_title_case_headline() -> None:
+    """"CNN's Peter Berg reviews the war in Afghanistan": three capitalised words of four long
+    ones, but "war" is in lower case, as no Title Case headline writes it."""
+    text = "Intro.\n\nCNN's Peter Berg reviews the war in Afghanistan."
+    assert [m.name for m in extract_people(text)] == ["Peter Berg"]
+    assert extract_people("Intro.\n\nWhy Peter Berg Reviews The War In Afghanistan") == []
