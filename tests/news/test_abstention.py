@@ -46,6 +46,7 @@ ITEMS = [  # (month, day, title, text) in 2022
     (2, 18, "Skater cleared",
      "Ana Ruiz was cleared to skate despite testing positive for a banned substance."),
     (2, 19, "Sprinter banned", "Jo Kay was banned after testing positive for nandrolone last year."),
+    (3, 1, "Beach scare", "Beachgoers ran for safety after a waterspout came ashore in Fort Myers Beach."),
 ]
 
 
@@ -178,6 +179,15 @@ async def test_what_of_needs_the_sentence_to_say_of_what(newsroom: Store) -> Non
     assert not (await _ask(newsroom, "what did taylor hawkins die of")).found
     answer = await _ask(newsroom, "what did shane warne die of")
     assert answer.found and "heart attack" in answer.headline
+
+
+async def test_a_place_given_lets_its_sentence_cover_a_little_less_of_the_question(newsroom: Store) -> None:
+    """The sentence covers a little under 0.6 of the question (not the swimmers and surfers
+    scared off) but gives the place: a where-answer needs 0.55."""
+    answer = await _ask(newsroom, "where did the waterspout come ashore and scare off swimmers and surfers")
+    assert answer.found and answer.headline.startswith("Fort Myers Beach")
+    assert not (await _ask(newsroom, "where did the waterspout come ashore and send swimmers fleeing "
+                                     "in panic")).found
 
 
 async def test_a_thing_said_only_as_a_kind_does_not_say_which(newsroom: Store) -> None:
