@@ -19,11 +19,16 @@ def dates_in(sentence: str, today: date) -> list[tuple[int, date]]:
     """The dates the sentence names, resolved against the publication day, with their positions."""
     found = []
     for match in vocab.RELATIVE.finditer(sentence):
-        ahead = _FUTURE.search(sentence, 0, match.start()) is not None
+        ahead = _FUTURE.search(sentence, 0, match.start()) is not None or (
+            _FROM_BEFORE.search(sentence, 0, match.start()) is not None and is_future(sentence))
         when = _resolve(match, today, ahead)
         if when is not None:
             found.append((match.start(), when))
     return found
+
+
+_FROM_BEFORE = re.compile(r"\b(?:from|starting|as\s+of|beginning)\s+(?:on\s+)?$", re.IGNORECASE)
+# "From Monday, visitors will be allowed …": the day a change to come starts
 
 
 # What a sentence says is still to come: "will address MPs on Tuesday", "X to address MPs on

@@ -1097,6 +1097,8 @@ def test_a_nationality_is_met_by_its_countrys_short_name() -> None:
     ("The leaders are set to meet in Brussels on Monday", date(2022, 3, 7)),  # written that day
     ("He will speak next Monday", date(2022, 3, 14)),
     ("A jet that appears to have crashed Saturday was found", date(2022, 3, 5)),  # no future
+    ("From Thursday, visitors will be allowed in with a test", date(2022, 3, 10)),  # a change to come
+    ("From Thursday, visitors were allowed in with a test", date(2022, 3, 3)),
     # A day and month more than a month ahead: this year's when the sentence speaks of the
     # future, last year's when it does not.
     ("Voters will go to the polls on 3 May", date(2022, 5, 3)),
