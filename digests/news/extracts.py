@@ -325,13 +325,21 @@ def age_in(text: str, about: Collection[str] = ()) -> int | None:
     ages = list(_AGE.finditer(text))
     if not ages:
         return None
-    if about and len(ages) > 1:
-        spans = [m.span() for m in CAPITALISED_RUN.finditer(text)
-                 if any(lemma(w.lower()) in about for w in words(m.group()))]
-        for match in ages:
-            if any(0 <= start - match.end() <= 1 or 0 <= match.start() - end <= 2 for start, end in spans):
-                return _age_of(match)
+    if about and len(ages) > 1 and (named := age_by_name(text, about)) is not None:
+        return named
     return _age_of(ages[0])
+
+
+def age_by_name(text: str, about: Collection[str], least: int = 1) -> int | None:
+    """The age a sentence writes against a name of the question's ("Ava White, 12, was …"), a
+    name with at least `least` of its words ("Parker, 33," is not Eugene Parker's)."""
+    spans = [m.span() for m in CAPITALISED_RUN.finditer(text)
+             if sum(lemma(w.lower()) in about for w in words(m.group())) >= least]
+    for match in _AGE.finditer(text) if spans else ():
+        if any(0 <= start - match.end() <= 1 or 0 <= match.start() - end <= 2
+               or match.start() <= start < end <= match.end() for start, end in spans):
+            return _age_of(match)
+    return None
 
 
 def ago_in(text: str) -> str | None:

@@ -12,7 +12,7 @@ from datetime import date, datetime
 from digests.models import SentenceHit
 from digests.news.answer_types import Answer, AnswerStore, Quote, dont_know
 from digests.news.digest import small_count
-from digests.news.extracts import age_in, ago_in
+from digests.news.extracts import age_by_name, age_in, ago_in
 from digests.news.figures import format_value
 from digests.news.lexicon import family_of_lemma, kinds_of_lemma, lemma
 from digests.news.ordinals import OrdinalQuestion, ordinal_in, ordinal_value
@@ -333,6 +333,8 @@ async def _answer_age(store: AnswerStore, asked: Question, rarity: Mapping[str, 
         aged = await _aged_in_items(store, asked, [h for score, h in ranked if score > 0], rarity, named)
     if not aged:
         return None
+    # "Ava White, 12, was stabbed" before "Ava White death: Boy, 14, denies murder": whose age
+    aged.sort(key=lambda pair: age_by_name(pair[1].text, asked.terms, least=2) is None)
     age, best = aged[0]
     headline = f"{age:,} years old ({best.source.feed_name}, {best.source.published_at:%a %-d %b %Y})"
     quotes = tuple(Quote(h.text, h.source) for _, h in aged[:3])

@@ -27,6 +27,7 @@ from digests.news.answers import (
 from digests.news.asked_names import COUNTRY, NAME, PERSON, PLACE, name_of_kind, wanted
 from digests.news.dates import dates_in
 from digests.news.enrichment import Enricher
+from digests.news.extracts import age_by_name
 from digests.news.figure_answers import _figure_headline
 from digests.news.figures import extract_figures
 from digests.news.lexicon import is_verb_form, lemma
@@ -1651,3 +1652,11 @@ def test_british_doubled_l_forms_meet_their_word() -> None:
     assert lemma("trialling") == lemma("trial") == lemma("trialled")
     assert lemma("fuelled") == lemma("fuel") and lemma("travelled") == lemma("travel")
     assert lemma("filled") != lemma("file")
+
+
+def test_the_age_written_against_the_person_asked_about() -> None:
+    """"how old was Ava Wise": her age, not the boy's in the headline, nor another Wise's."""
+    about = (lemma("ava"), lemma("wise"))
+    assert age_by_name("Ava Wise, 12, was stabbed at a lights switch-on.", about, least=2) == 12
+    assert age_by_name("Ava Wise death: Boy, 14, denies murder", about, least=2) is None
+    assert age_by_name("Wise, 33, who died of cancer, was amazing.", about, least=2) is None
