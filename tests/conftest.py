@@ -26,6 +26,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 from digests.config import NetworkConfig  # noqa: E402
 from digests.feeds.addresses import connector_for  # noqa: E402
 from digests.feeds.fetching import Fetcher  # noqa: E402
+from digests.runtime.workers import WorkerPool  # noqa: E402
 from digests.store import migrations  # noqa: E402
 from digests.store.core import Store  # noqa: E402
 
@@ -71,6 +72,14 @@ def page_limit(pages: int) -> Iterator[None]:
 
 def fixture_bytes(name: str) -> bytes:
     return (FIXTURES / "feeds" / name).read_bytes()
+
+
+@pytest.fixture(scope="module")
+def workers() -> Iterator[WorkerPool]:
+    """One worker process per test module that enriches stores (a module may ask for more)."""
+    pool = WorkerPool(1)
+    yield pool
+    pool.close()
 
 
 @pytest.fixture

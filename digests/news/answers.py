@@ -532,10 +532,7 @@ def _aligned(asked: Question, text: str) -> str | None:
     """"What event did she win gold in": the words a sentence gives after the question's own
     last words ("winner of the first-ever Olympic gold in *the monobob*"); "what did they
     reaffirm their commitment to": "… their commitment to *the PGA Tour*"."""
-    ends = _ENDS_ON_ANCHOR.search(asked.text)
-    if ends is None or ends.group("anchor").lower() in STOPWORDS:
-        return None
-    found = _after_the_anchor(ends.group("anchor").lower(), ends.group("prep").lower(), text)
+    found = _after_the_anchor(asked, text)
     if found is None or _indefinite(asked, found):
         return None
     phrase = found.group("phrase").strip()
@@ -545,7 +542,13 @@ def _aligned(asked: Question, text: str) -> str | None:
     return phrase
 
 
-def _after_the_anchor(anchor: str, prep: str, text: str) -> re.Match[str] | None:
+def _after_the_anchor(asked: Question, text: str) -> re.Match[str] | None:
+    """Where the sentence goes on after the question's last word and preposition ("win gold in"),
+    when the question ends on them."""
+    ends = _ENDS_ON_ANCHOR.search(asked.text)
+    if ends is None or ends.group("anchor").lower() in STOPWORDS:
+        return None
+    anchor, prep = ends.group("anchor").lower(), ends.group("prep").lower()
     stem = re.escape(lemma(anchor)[:max(4, len(lemma(anchor)) - 1)])
     return re.search(rf"\b{stem}[\w'’-]*\s+{prep}\s+(?:(?P<det>the|a|an|some|their|his|her|its|our)\s+)?"
                      rf"(?P<phrase>[^,.;:()\"“”]{{2,40}}?){_PHRASE_END}", text, re.IGNORECASE)
@@ -561,10 +564,7 @@ def _indefinite(asked: Question, found: re.Match[str]) -> bool:
 
 def _says_only_a_kind(asked: Question, text: str) -> bool:
     """A sentence that, where the question's last words lead, says only "a <thing>"."""
-    ends = _ENDS_ON_ANCHOR.search(asked.text)
-    if ends is None or ends.group("anchor").lower() in STOPWORDS:
-        return False
-    found = _after_the_anchor(ends.group("anchor").lower(), ends.group("prep").lower(), text)
+    found = _after_the_anchor(asked, text)
     return found is not None and _indefinite(asked, found)
 
 

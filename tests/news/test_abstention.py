@@ -6,7 +6,7 @@ answers a question worded otherwise when a sentence does say it."""
 from __future__ import annotations
 
 import hashlib
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -56,13 +56,6 @@ def _entry(number: int, month: int, day: int, title: str, text: str) -> Entry:
                  text=text, author=None, categories=(), language="en",
                  published_at=datetime(2022, month, day, 9, 0, tzinfo=UTC), dated=True,
                  content_hash=hashlib.sha256(f"{title}\n{text}".encode()).hexdigest())
-
-
-@pytest.fixture(scope="module")
-def workers() -> Iterator[WorkerPool]:
-    pool = WorkerPool(1)
-    yield pool
-    pool.close()
 
 
 @pytest.fixture

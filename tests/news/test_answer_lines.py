@@ -4,7 +4,7 @@ the body sentence that answers it), on a real SQLite store of hand-made items.""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -29,13 +29,6 @@ ITEMS = [
     (23, "Harbour museum reopens its doors to visitors",
      "Its first exhibition was held there in 2018, the town council says."),
 ]
-
-
-@pytest.fixture(scope="module")
-def workers() -> Iterator[WorkerPool]:
-    pool = WorkerPool(1)
-    yield pool
-    pool.close()
 
 
 @pytest.fixture

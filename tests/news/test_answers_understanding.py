@@ -177,13 +177,6 @@ def _entry(number: int, day: int, title: str, text: str) -> Entry:
                  content_hash=hashlib.sha256(f"{title}\n{text}".encode()).hexdigest())
 
 
-@pytest.fixture(scope="module")
-def workers() -> WorkerPool:
-    pool = WorkerPool(1)
-    yield pool  # type: ignore[misc]
-    pool.close()
-
-
 @pytest.fixture
 async def newsroom(tmp_path: Path, workers: WorkerPool) -> AsyncIterator[Store]:
     store = await Store.open(f"sqlite:///{tmp_path / 'answers.db'}")

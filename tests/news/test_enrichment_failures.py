@@ -4,12 +4,9 @@ it to be tried again later, and only an item that keeps failing is given up, wit
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
 from contextlib import closing
 from datetime import timedelta
 from pathlib import Path
-
-import pytest
 
 from digests.models import Entry
 from digests.news.enrichment import RETRY_DELAYS, Enricher
@@ -18,13 +15,6 @@ from digests.runtime.workers import WorkerPool
 from digests.store.core import Store
 
 from conftest import NOW, page_limit
-
-
-@pytest.fixture(scope="module")
-def workers() -> Iterator[WorkerPool]:
-    pool = WorkerPool(1)
-    yield pool
-    pool.close()
 
 
 def report(key: str, title: str, sentences: int) -> Entry:

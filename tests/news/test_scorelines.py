@@ -4,7 +4,7 @@ real SQLite store."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -95,13 +95,6 @@ ITEMS = [
      "Jonathan Woodgate looks at Jadon Sancho's performance after Manchester United's 4-2 victory "
      "over Leeds United."),
 ]
-
-
-@pytest.fixture(scope="module")
-def workers() -> Iterator[WorkerPool]:
-    pool = WorkerPool(1)
-    yield pool
-    pool.close()
 
 
 @pytest.fixture
