@@ -35,7 +35,9 @@ from digests.news.question import (
 from digests.news.scorelines import margins_in, results_in, score_asked, score_of, side_written
 from digests.news.sentence_search import SEARCHED, distinct_hits, search_terms, searched
 from digests.news.support import (
+    RAREST_SUPPORTED,
     SUPPORTED,
+    has_rarest_word,
     item_contexts,
     lowercase_names,
     says_it,
@@ -107,21 +109,23 @@ async def answer_figures(store: AnswerStore, asked: Question, now: datetime,
     found = await store.figures_of_sentences(quoted)
     named = lowercase_names(asked, {h.text for h in hits[:SEARCHED]}, rarity)
     contexts, _ = await whole_items(store, hits)
-    judged: dict[tuple[str, str, bool, int], bool] = {}  # a wire story's copies are judged once
+    judged: dict[tuple[str, str, bool, int], float] = {}  # a wire story's copies are judged once
 
-    def answers(c: CitedFigure) -> bool:
+    def supported(c: CitedFigure) -> float:
         context = contexts.get(c.source.item_id, c.figure.sentence)
         asked_for = _asked_for(c.figure, asked)
         key = (c.figure.sentence, context, asked_for, c.source.published_at.year)
         if key not in judged:
+            said = (says_it(asked, c.figure.sentence, c.source.published_at.date(), events=False)
+                    and _says_the_event(asked, c.figure.sentence))
             judged[key] = (support_in_item(asked, c.figure.sentence, context, rarity, named, asked_for)
-                           >= SUPPORTED and says_it(asked, c.figure.sentence, c.source.published_at.date(),
-                                                    events=False)
-                           and _says_the_event(asked, c.figure.sentence))
+                           if said else 0.0)
         return judged[key]
 
-    def kept(figures: Sequence[CitedFigure]) -> list[CitedFigure]:
-        return [c for c in figures if answers(c) and same_fate(asked, c.figure.counted)
+    def kept(figures: Sequence[CitedFigure], least: float = SUPPORTED) -> list[CitedFigure]:
+        return [c for c in figures if (score := supported(c)) >= least
+                and (score >= SUPPORTED or has_rarest_word(asked, c.figure.sentence, rarity, named))
+                and same_fate(asked, c.figure.counted)
                 and not given_by_question(asked, c.figure) and not _changed_from(c.figure)
                 and not (asked.measure == MEASURE_AGE and _SPAN_SINCE.match(c.figure.sentence, c.figure.end))]
 
@@ -133,6 +137,9 @@ async def answer_figures(store: AnswerStore, asked: Question, now: datetime,
     if not series:  # no sentence found gives it: the best items' other sentences may
         around = kept(await _figures_around(store, hits, _places_of(found)))
         series = best_series(around, wanted, contexts, _places_of(around))
+    if not series:  # none well supported: one that has the question's most telling word
+        candidates = kept(found, RAREST_SUPPORTED)
+        series = best_series(candidates, wanted, contexts) or _best_supported_figure(candidates, wanted)
     if not series:
         counted = _ordinal_count(asked, hits, contexts, rarity, named)
         return counted or dont_know(asked.text, KIND_FIGURES)

@@ -25,6 +25,7 @@ from digests.news.text import STOPWORDS, words
 from digests.news.word_matching import compounds_in, has_name, lemmas_of, meets, split_in
 
 SUPPORTED = 0.6  # weighted share of a question's words (besides its names) a sentence must cover
+RAREST_SUPPORTED = 0.5  # ... or, when none covers that much, one that has the question's rarest word
 SPECIFIC = 7.0  # rarity (log of sentences per sentence using a word) of a word that names a thing
 NAME_SHARE = 0.5  # what a name the sentence has counts toward support, against a content word
 MIN_WEIGHT = 0.2  # the least a question word weighs, however common
@@ -78,6 +79,14 @@ def support_in_item(asked: Question, text: str, context: str, rarity: Mapping[st
         return own
     lent = CONTEXT_SHARE * support(asked, f"{text} {context}", rarity, named, thing)
     return max(own, min(lent, (own + lent) / 2 + CONTEXT_LIFT))
+
+
+def has_rarest_word(asked: Question, text: str, rarity: Mapping[str, float],
+                    named: frozenset[str] = frozenset()) -> bool:
+    """Whether a sentence has the question's rarest word (besides its names), the one that says
+    most what is asked about: "lightning" in "how long was the record lightning strike"."""
+    content = [t for t in asked.content_terms() if t not in named and t.isalpha()]
+    return not content or meets(max(content, key=lambda t: rarity.get(t, 0.0)), lemmas_of(text)) > 0
 
 
 def support(asked: Question, text: str, rarity: Mapping[str, float],

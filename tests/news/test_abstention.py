@@ -244,3 +244,39 @@ def test_a_warm_up_asked_about_is_answered_by_a_warm_up() -> None:
     asked = read_question("by how many runs did england beat bangladesh in the world cup warm-up", TODAY)
     assert says_it(asked, said, date(2022, 2, 28), events=False)
     assert not says_it(read_question("where did england beat bangladesh", TODAY), said, date(2022, 2, 28))
+
+
+
+FLASH_ITEMS = [
+    (2, 1, "Record flash confirmed", "A lightning flash over Texas went 477 miles across the three states."),
+    (2, 2, "Storm hits coast", "The storm went 300 miles across the three states."),
+    (2, 3, "Depot burgled", "A bolt cutter was stolen from a southern depot."),
+    (2, 4, "Rail plans", "The southern line will stretch to the coast."),
+    (2, 5, "Long queues", "Queues stretch for hours in southern towns."),
+    (2, 6, "Doors shut", "Staff bolt the doors as queues grow 3 miles in two states."),
+    (2, 7, "Exits", "Fans bolt for the exits as queues stretch."),
+]
+FLASH_ASKED = "how far did the lightning bolt over the southern states stretch"
+
+
+def test_the_rarest_word_is_the_one_fewest_sentences_use() -> None:
+    from digests.news.support import has_rarest_word
+    asked = read_question(FLASH_ASKED, TODAY)
+    rarity = {"lightn": 5.0, "bolt": 2.0, "southern": 1.0, "state": 1.5, "stretch": 1.2}
+    assert has_rarest_word(asked, "A lightning flash went 477 miles.", rarity)
+    assert not has_rarest_word(asked, "Staff bolt the doors as queues stretch 3 miles.", rarity)
+
+
+async def test_a_figure_half_supported_answers_with_the_question_s_rarest_word(
+        tmp_path: Path, workers: WorkerPool) -> None:
+    """When no sentence covers enough of the question, one that covers half of it (0.55 here)
+    and has its rarest word ("lightning") still gives the figure; the others (0.47, "bolt …
+    grow 3 miles") do not."""
+    store = await Store.open(f"sqlite:///{tmp_path / 'flash.db'}")
+    feed = await store.add_feed("https://abstain.example/feed", now=NOW, name="Example News")
+    await store.save_entries(feed.id, [_entry(n, *item) for n, item in enumerate(FLASH_ITEMS)], now=NOW,
+                             first_poll=False)
+    await Enricher(store, workers).run(NOW)
+    answer = await answer_question(store, FLASH_ASKED, NOW)
+    await store.close()
+    assert answer.found and answer.values == (477.0,)
