@@ -313,6 +313,7 @@ async def _lead_from_items(store: AnswerStore, asked: Question, hits: Sequence[S
     want = wanted(asked)
     if asked.kind == KIND_PLACE and not (want and want.kind == COUNTRY):  # "which country": a country
         supported = await _narrowed(store, judged, supported, rarity, named, read)
+    supported = [(score, hit) for score, hit in supported if not _an_unnamed_one(asked, hit.text)]
     leads = {id(hit): _lead(asked, hit, now) for _, hit in supported}
     unnamed = {hit.source.item_id for _, hit in supported if leads[id(hit)] is None}
     around: set[int] = set()  # hits whose lead their item's other sentences give
@@ -560,6 +561,22 @@ def _indefinite(asked: Question, found: re.Match[str]) -> bool:
     want = wanted(asked)
     article = (found.group("det") or "").lower()
     return want is not None and want.kind == NAME and article in ("a", "an", "some")
+
+
+def _an_unnamed_one(asked: Question, text: str) -> bool:
+    """"Which island was he imprisoned on": "… on a craggy island off Taiwan" says there was
+    one, not which; "the island of Green Island", "Lake Mead", "Coda, a film about…" or
+    "melatonin as a sleep aid" would."""
+    want = wanted(asked)
+    if want is None or not want.nouns:
+        return False
+    noun = f"(?i:{re.escape(want.head or want.nouns[-1])})"  # "Lake Mead", "Green Island"
+    one = re.search(rf"(?<!\bas\s)(?<!,\s)\b(?:a|an|another)\s+(?:[a-z][\w'’-]*\s+){{0,2}}{noun}(?:e?s)?\b"
+                    rf"(?!\s+(?:such\s+as|like|called|named|known)\b)", text)
+    named = re.search(rf"\b(?:the|this|that|its)\s+(?:[\w'’-]+\s+){{0,2}}{noun}"  # "the island" is one said
+                      rf"|[A-Z][\w'’-]*\s+{noun}\b|\b{noun}(?:e?s)?(?:\s+of)?\s+[A-Z]"
+                      rf"|\b{noun}(?:e?s)?,?\s+(?:called|named|known)\b", text)
+    return one is not None and named is None
 
 
 def _says_only_a_kind(asked: Question, text: str) -> bool:

@@ -280,3 +280,18 @@ async def test_a_figure_half_supported_answers_with_the_question_s_rarest_word(
     answer = await answer_question(store, FLASH_ASKED, NOW)
     await store.close()
     assert answer.found and answer.values == (477.0,)
+
+
+@pytest.mark.parametrize(("question", "text", "unnamed"), [
+    ("which island was fred chin imprisoned on", "He spent years imprisoned on a craggy island off Taiwan.",
+     True),
+    ("which island was fred chin imprisoned on", "He spent years on a craggy island, Green Island.", False),
+    ("which island was fred chin imprisoned on", "He was held on the island for years.", False),
+    ("which lake was she rescued from", "She was found on a frigid lake near Lake Texoma.", False),
+    ("which sleep aid is overused", "Overuse of melatonin as a sleep aid is on the rise.", False),
+    ("which film won best picture", "Best picture went to Coda, a film about a deaf family.", False),
+])
+def test_a_sentence_that_says_only_a_thing_of_the_kind_asked_names_none(
+        question: str, text: str, unnamed: bool) -> None:
+    from digests.news.answers import _an_unnamed_one
+    assert _an_unnamed_one(read_question(question, TODAY), text) is unnamed
