@@ -226,6 +226,7 @@ mum mom mother father dad wife husband son daughter brother sister girlfriend bo
 fiance fiancé stepmother stepfather grandson granddaughter stepson stepdaughter
 suspect defendant whistleblower hostage prisoner inmate fugitive survivor
 supervisor showrunner cinematographer stuntman stuntwoman provost registrar beatboxer
+restaurateur hotelier caterer hairdresser barber tailor grocer
 weaver artisan craftsman craftswoman blacksmith beekeeper seamstress jeweller jeweler florist
 general_manager general_secretary
 contestant finalist semi-finalist runner-up debutant rookie co-host co-star co-author
@@ -271,7 +272,7 @@ SURNAME_TITLES = _set("major")  # "Sir John Major"; a title before a name too, b
 # Posts that are common surnames too ("Stephen King", "Adam Driver", "Danny Baker"): a name's last
 # word when no capitalised word follows (not every post: "Maritime Minister", "Hugo Boss").
 POST_SURNAMES = _set("""king bishop baker butcher carpenter weaver driver archer judge singer farmer brewer
-baron sultan pope marshal chancellor fisherman""")
+baron sultan pope marshal chancellor fisherman barber tailor""")
 STOP = (FUNCTION | PLACES | NATIONS | (frozenset(HONORIFICS) - SURNAME_TITLES) | frozenset(_VERBS)
         | frozenset(h for h in _HEADS + _MODS if "-" in h)  # "scrum-half", but "Fly" may be a surname
         | frozenset(w for h in _HEADS + _MODS for w in re.split("[_-]", h)
