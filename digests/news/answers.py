@@ -520,7 +520,22 @@ def _without_said_dates(asked: Question, text: str) -> str:
 
 def _named(asked: Question, text: str, *, around: bool = False) -> str | None:
     name = _named_as_written(asked, text, around=around)
-    return None if name is not None and capital_by_position(name, text) else name
+    if name is None or capital_by_position(name, text):
+        return None
+    if asked.kind != KIND_PLACE and _tail_of_a_name(name, text):
+        return None
+    return name
+
+
+_OF_A_NAME = re.compile(r"\b[A-Z][\w'’-]*\s+of\s+(?:the\s+)?$")
+
+
+def _tail_of_a_name(name: str, text: str) -> bool:
+    """"Year People's Choice" in "Wildlife Photographer of the Year People's Choice": the end of
+    a longer name, which is what the text names (a place may be one: "Republic of Moldova")."""
+    at = text.find(name)
+    return (at > 0 and name[:1].isupper() and name.casefold() not in _KNOWN_PLACES
+            and _OF_A_NAME.search(text, max(0, at - 40), at) is not None)
 
 
 _ENDS_ON_ANCHOR = re.compile(r"\b(?P<anchor>[a-z][a-z'-]{2,})\s+(?P<prep>in|to|for|of|on|with|into|about)"
@@ -693,6 +708,7 @@ def _with_lead(asked: Question, found: Sequence[tuple[str, SentenceHit]]) -> Ans
         return dont_know(asked.text, asked.kind)
     lead, best = found[0]
     quotes = tuple(Quote(h.text, h.source) for _, h in found[:3])
+    lead = lead.rstrip(",;:")  # a title quoted American-style: "the series “Friends,” causing …"
     return Answer(asked.text, asked.kind, True, f"{lead} — {best.text}", quotes)
 
 

@@ -42,7 +42,14 @@ _IRREGULAR = {
     "fuelling": "fuel", "dialled": "dial", "dialling": "dial",  # Snowball keeps their "ll"
     "sworn": "swear", "withdrew": "withdraw", "withdrawn": "withdraw", "overthrew": "overthrow",
     "overthrown": "overthrow", "upheld": "uphold", "withheld": "withhold", "rebuilt": "rebuild",
-    "shook": "shake", "shaken": "shake",
+    "shook": "shake", "shaken": "shake", "sang": "sing", "sung": "sing", "rang": "ring", "swam": "swim",
+    "swum": "swim", "drank": "drink", "ate": "eat", "eaten": "eat", "drove": "drive", "driven": "drive",
+    "rode": "ride", "ridden": "ride", "woke": "wake", "woken": "wake", "bitten": "bite", "hung": "hang",
+    "dug": "dig", "bled": "bleed", "slid": "slide", "spun": "spin", "stuck": "stick", "lent": "lend",
+    "knew": "know", "blew": "blow", "blown": "blow", "forgot": "forget", "forgotten": "forget",
+    "became": "become", "overtook": "overtake", "overtaken": "overtake", "understood": "understand",
+    "meant": "mean", "slept": "sleep", "swept": "sweep", "wept": "weep", "dealt": "deal", "arose": "arise",
+    "arisen": "arise", "shone": "shine", "stung": "sting", "swung": "swing",
 }
 _STEMMERS = threading.local()  # a Snowball stemmer keeps state: one per thread
 
@@ -85,7 +92,7 @@ sack dismiss layoff redundancy job lay axe fire
 buy acquire acquisition purchase takeover
 sell sale fetch
 price cost
-rise increase climb grow jump surge soar
+rise increase climb grow growth jump surge soar
 fall drop decrease decline plunge slump
 win victory triumph
 lose defeat
@@ -175,6 +182,33 @@ requirement rule duty obligation
 score bag
 earn pocket
 clone copycat knockoff
+flat apartment
+hold host
+wildfire blaze bushfire
+cancel cancellation scrap abandon
+money fund funding cash
+build construct construction
+baby infant newborn
+quick fast rapid swift
+storyline plotline
+picture photo photograph pic image
+crypto cryptocurrency
+scam fraud swindle
+bunker shelter
+sick ill ail ailment illness
+pile pileup
+hint suggest
+radiation radioactive radioactivity
+jan january
+feb february
+apr april
+aug august
+sept september
+oct october
+nov november
+prison jail imprison imprisonment
+restore reinstate
+try trial
 """.strip()
 
 

@@ -1184,6 +1184,11 @@ def test_a_place_that_begins_a_team_s_or_a_paper_s_name_is_not_where_it_happened
 @pytest.mark.parametrize(("typed", "written"), [
     ("missing", "disappearance"), ("hit", "slapped"), ("ban", "suspended"), ("legal", "law"),
     ("requirement", "rules"), ("wedding", "marry"), ("croc", "crocodile"),
+    ("flats", "apartment"), ("held", "hosts"), ("cancelled", "abandoned"), ("money", "funds"),
+    ("baby", "infants"), ("storyline", "plotline"), ("pic", "image"), ("crypto", "cryptocurrency"),
+    ("scam", "fraud"), ("bunker", "shelter"), ("sick", "ailed"), ("piled", "pileup"), ("hinted", "suggested"),
+    ("radiation", "radioactive"), ("feb", "February"), ("jail", "prison"), ("reinstated", "restores"),
+    ("trying", "trial"), ("grow", "growth"), ("sang", "singing"), ("dug", "digging"), ("stuck", "sticks"),
 ])
 def test_news_words_of_the_same_thing_meet(typed: str, written: str) -> None:
     assert meets(lemma(typed), {lemma(written)})
@@ -1657,3 +1662,12 @@ def test_the_age_written_against_the_person_asked_about() -> None:
     assert age_by_name("Ava Wise, 12, was stabbed at a lights switch-on.", about, least=2) == 12
     assert age_by_name("Ava Wise death: Boy, 14, denies murder", about, least=2) is None
     assert age_by_name("Wise, 33, who died of cancer, was amazing.", about, least=2) is None
+
+
+def test_the_end_of_a_longer_name_leads_no_answer() -> None:
+    from digests.news.answers import _tail_of_a_name
+    text = "Wildlife Photographer of the Year People's Choice winner revealed"
+    assert _tail_of_a_name("Year People's Choice", text)
+    assert not _tail_of_a_name("Wildlife Photographer", text)
+    assert not _tail_of_a_name("Moldova", "Refugees reach the Republic of Moldova.")  # a place
+    assert not _tail_of_a_name("melatonin", "Overuse of melatonin is on the rise.")
