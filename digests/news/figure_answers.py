@@ -231,7 +231,8 @@ def same_fate(asked: Question, counted: str | None) -> bool:
 
 
 _ORDINAL = re.compile(r"\b(?:(?P<n>\d{1,3})(?:st|nd|rd|th)|(?P<word>second|third|fourth|fifth|sixth|seventh|"
-                      r"eighth|ninth|tenth))\s+(?P<one>[a-z]+)(?:\s+(?P<two>[a-z]+))?\b", re.IGNORECASE)
+                      r"eighth|ninth|tenth))\s+(?P<words>(?:[a-z][\w-]*\s+){0,3}[a-z]+)\b", re.IGNORECASE)
+_ORDINAL_NOUN_WORDS = 4  # "the fifth successive home Six Nations win": the noun counted, a few words on
 
 
 def _ordinal_count(asked: Question, hits: Sequence[SentenceHit], contexts: Mapping[int, str],
@@ -243,8 +244,8 @@ def _ordinal_count(asked: Question, hits: Sequence[SentenceHit], contexts: Mappi
     for hit in hits:
         supported: bool | None = None  # judged once a sentence counts what is asked
         for match in _ORDINAL.finditer(hit.text):  # "11th concussion", "fifth Grand Slam title"
-            noun = next((w for w in (match.group("one"), match.group("two") or "")
-                         if w and meets(asked.head, {lemma(w.lower())})), None)
+            noun = next((w for w in match.group("words").split()[:_ORDINAL_NOUN_WORDS]
+                         if meets(asked.head, {lemma(w.lower())})), None)
             if noun is None:
                 continue
             if supported is None:

@@ -61,6 +61,7 @@ TODAY = NOW.date()
 ITEMS = [  # (day of March 2022, title, text)
     (12, "Pucello concussed again",
      "Batter Ray Pucello is out of the match after his 11th concussion in a comeback game."),
+    (2, "Earth has a rare companion", "It is only the second Earth Trojan asteroid ever discovered."),
     (2, "US orders more soldiers to Europe",
      "The Pentagon said 3,800 soldiers were ordered to Poland on Wednesday."),
     (4, "Cricket icon Shane Warne dies aged 52", "The Australian leg-spinner was found in his villa."),
@@ -1280,6 +1281,8 @@ async def test_how_many_so_far_is_read_from_an_ordinal(newsroom: Store) -> None:
     """"His 11th concussion": eleven so far, when no sentence gives the count as a number."""
     answer = await answer_question(newsroom, "how many concussions has pucello had now", NOW)
     assert answer.found and answer.headline.startswith("11 concussions so far")
+    answer = await answer_question(newsroom, "how many earth trojan asteroids have been discovered", NOW)
+    assert answer.found and answer.headline.startswith("2 asteroids so far")  # a few words after it
 
 
 def test_a_series_counts_the_thing_asked_not_another_counted_beside_it() -> None:
