@@ -141,7 +141,8 @@ async def answer_figures(store: AnswerStore, asked: Question, now: datetime,
         candidates = kept(found, RAREST_SUPPORTED)
         series = best_series(candidates, wanted, contexts) or _best_supported_figure(candidates, wanted)
     if not series:
-        counted = _ordinal_count(asked, hits, contexts, rarity, named)
+        counted = _ordinal_count(asked, hits, contexts, rarity, named) or _share_in_words(
+            asked, hits, contexts, rarity, named)
         return counted or dont_know(asked.text, KIND_FIGURES)
     headline = _figure_headline(series[0], series[1:], now)
     quotes = tuple(Quote(f.figure.sentence, f.source) for f in series[:3])
@@ -232,6 +233,7 @@ def same_fate(asked: Question, counted: str | None) -> bool:
 
 _ORDINAL = re.compile(r"\b(?:(?P<n>\d{1,3})(?:st|nd|rd|th)|(?P<word>second|third|fourth|fifth|sixth|seventh|"
                       r"eighth|ninth|tenth))\s+(?P<words>(?:[a-z][\w-]*\s+){0,3}[a-z]+)\b", re.IGNORECASE)
+_UNITS_COUNTED = re.compile(r"\bhow\s+many\s+(?P<unit>years|months|weeks|days|decades|yrs)\b", re.IGNORECASE)
 _ORDINAL_NOUN_WORDS = 4  # "the fifth successive home Six Nations win": the noun counted, a few words on
 
 
@@ -239,13 +241,18 @@ def _ordinal_count(asked: Question, hits: Sequence[SentenceHit], contexts: Mappi
                    rarity: Mapping[str, float], named: frozenset[str]) -> Answer | None:
     """"How many concussions has he had": a supported sentence that counts by an ordinal ("his
     11th concussion", "for the fifth time") gives the number so far."""
-    if asked.head is None or asked.measure not in (None, MEASURE_COUNT):
+    head = asked.head
+    if head is None and asked.measure == MEASURE_DURATION and (unit := _UNITS_COUNTED.search(asked.text)):
+        head = lemma(unit.group("unit").lower().replace("yrs", "years"))  # "returns for its 822nd year"
+    elif asked.measure not in (None, MEASURE_COUNT):
+        return None
+    if head is None:
         return None
     for hit in hits:
         supported: bool | None = None  # judged once a sentence counts what is asked
         for match in _ORDINAL.finditer(hit.text):  # "11th concussion", "fifth Grand Slam title"
             noun = next((w for w in match.group("words").split()[:_ORDINAL_NOUN_WORDS]
-                         if meets(asked.head, {lemma(w.lower())})), None)
+                         if meets(head, {lemma(w.lower())})), None)
             if noun is None:
                 continue
             if supported is None:
@@ -258,6 +265,32 @@ def _ordinal_count(asked: Question, hits: Sequence[SentenceHit], contexts: Mappi
                         f"({hit.source.feed_name}, {hit.source.published_at:%a %-d %b %Y})")
             return Answer(asked.text, KIND_FIGURES, True, headline, (Quote(hit.text, hit.source),),
                           (float(count),))
+    return None
+
+
+_SMALL = {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten".split())}
+_SHARE = re.compile(r"\b(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine)\s+(?:in|out\s+of)\s+"
+                    r"(?P<m>\d{1,3}|two|three|four|five|ten)\b(?!\s*(?:%|per\s*cent|percent))", re.IGNORECASE)
+
+
+def _share_in_words(asked: Question, hits: Sequence[SentenceHit], contexts: Mapping[int, str],
+                    rarity: Mapping[str, float], named: frozenset[str]) -> Answer | None:
+    """"What share of Americans disapprove": a supported sentence that says "nearly 6 in 10
+    Americans disapprove" gives 60%."""
+    if asked.measure != MEASURE_PERCENT:
+        return None
+    for hit in hits:
+        for match in _SHARE.finditer(hit.text):
+            n, m = (_SMALL.get(g.lower()) if not g.isdigit() else int(g) for g in match.group("n", "m"))
+            if n is None or not m or not 0 < n < m:
+                continue
+            context = contexts.get(hit.source.item_id, hit.text)
+            if support_in_item(asked, hit.text, context, rarity, named, True) < SUPPORTED:
+                break
+            share = round(100 * n / m, 1)
+            headline = (f"{match.group(0)} ({share:g}%) ({hit.source.feed_name}, "
+                        f"{hit.source.published_at:%a %-d %b %Y})")
+            return Answer(asked.text, KIND_FIGURES, True, headline, (Quote(hit.text, hit.source),), (share,))
     return None
 
 

@@ -62,6 +62,8 @@ ITEMS = [  # (day of March 2022, title, text)
     (12, "Pucello concussed again",
      "Batter Ray Pucello is out of the match after his 11th concussion in a comeback game."),
     (2, "Earth has a rare companion", "It is only the second Earth Trojan asteroid ever discovered."),
+    (1, "Millbrook ball game returns for 822nd year", "The Shrove Tuesday game is played in the streets."),
+    (9, "Mayor's poll", "Nearly 6 in 10 voters disapprove of how Mayor Ann Vell is handling the floods."),
     (2, "US orders more soldiers to Europe",
      "The Pentagon said 3,800 soldiers were ordered to Poland on Wednesday."),
     (4, "Cricket icon Shane Warne dies aged 52", "The Australian leg-spinner was found in his villa."),
@@ -1283,6 +1285,13 @@ async def test_how_many_so_far_is_read_from_an_ordinal(newsroom: Store) -> None:
     assert answer.found and answer.headline.startswith("11 concussions so far")
     answer = await answer_question(newsroom, "how many earth trojan asteroids have been discovered", NOW)
     assert answer.found and answer.headline.startswith("2 asteroids so far")  # a few words after it
+    answer = await answer_question(newsroom, "how many years has the millbrook ball game been going", NOW)
+    assert answer.found and answer.headline.startswith("822 years so far")
+
+
+async def test_a_share_said_as_n_in_m_is_a_percentage(newsroom: Store) -> None:
+    answer = await answer_question(newsroom, "what share of voters disapprove of ann vell", NOW)
+    assert answer.found and answer.headline.startswith("6 in 10 (60%)") and answer.values == (60.0,)
 
 
 def test_a_series_counts_the_thing_asked_not_another_counted_beside_it() -> None:
