@@ -311,6 +311,9 @@ _AGE = re.compile(r"\baged\s+(?P<a>\d{1,3})\b|(?<![\d,.])(?P<b>\d{1,3}(?:,\d{3})
                   r"|\b(?:dies|died|dead|death|passes\s+away|passed\s+away)\s+at\s+(?P<d>\d{1,3})\b"
                   r"|(?<![\d,.])(?P<e>\d{1,3}(?:,\d{3})*)\s+years?\s+old\b"
                   r"|\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*,\s+(?P<f>\d{1,3}),"
+                  # "Mother admits killing son, 2": a child's age after the word for them
+                  r"|\b(?-i:son|daughter|boy|girl|baby|toddler|child|grandson|granddaughter),\s+(?P<i>\d{1,2})"
+                  r"(?=\s*(?:,|$))"
                   # "Chloe was 15 when she got a job", "when he was just 12"
                   r"|(?:\b(?-i:he|she|I)|\b(?-i:[A-Z][a-z]+))\s+was\s+(?:just\s+|only\s+)?(?P<g>\d{1,2})\s+when\b"
                   r"|\bwhen\s+(?:he|she|they|I)\s+(?:was|were)\s+(?:just\s+|only\s+)?(?P<h>\d{1,2})(?![\w%,]|\.\d)"
@@ -340,6 +343,22 @@ def age_by_name(text: str, about: Collection[str], least: int = 1) -> int | None
                or match.start() <= start < end <= match.end() for start, end in spans):
             return _age_of(match)
     return None
+
+
+def namesakes_age(text: str, about: Collection[str]) -> bool:
+    """Whether the sentence's first age is written against another of the family ("Natalie
+    Steele, 32, pleads guilty to manslaughter of Reid" is not Reid Steele's age): a full name
+    sharing a word with the question's and with another first word."""
+    first = _AGE.search(text)
+    if first is None:
+        return False
+    for run in CAPITALISED_RUN.finditer(text):
+        names = [lemma(w.lower()) for w in words(run.group())]
+        touching = (0 <= first.start() - run.end() <= 2 or 0 <= run.start() - first.end() <= 1
+                    or first.start() <= run.start() < run.end() <= first.end())  # "Natalie Steele, 32,"
+        if touching and len(names) >= 2 and names[-1] in about and names[0] not in about:
+            return True
+    return False
 
 
 def ago_in(text: str) -> str | None:

@@ -12,7 +12,7 @@ from datetime import date, datetime
 from digests.models import SentenceHit
 from digests.news.answer_types import Answer, AnswerStore, Quote, dont_know
 from digests.news.digest import small_count
-from digests.news.extracts import age_by_name, age_in, ago_in
+from digests.news.extracts import age_by_name, age_in, ago_in, namesakes_age
 from digests.news.figures import format_value
 from digests.news.lexicon import family_of_lemma, kinds_of_lemma, lemma
 from digests.news.ordinals import OrdinalQuestion, ordinal_in, ordinal_value
@@ -368,7 +368,7 @@ async def _answer_age(store: AnswerStore, asked: Question, rarity: Mapping[str, 
                                       age_in(h.text) is not None), h) for h in hits),
                     key=lambda pair: (pair[0], pair[1].score), reverse=True)
     aged = [(age, h) for score, h in ranked if score >= SUPPORTED
-            and (age := age_in(h.text, asked.terms)) is not None
+            and (age := _age_of_theirs(h.text, asked)) is not None
             and says_it(asked, h.text, h.source.published_at.date(), events=False)]
     if not aged:
         aged = await _aged_in_items(store, asked, [h for score, h in ranked if score > 0], rarity, named)
@@ -402,6 +402,14 @@ def _answer_ago(asked: Question, hits: Sequence[SentenceHit], rarity: Mapping[st
 _AGO_TERM = lemma("ago")
 
 
+def _age_of_theirs(text: str, asked: Question) -> int | None:
+    """`age_in`, unless the sentence writes it against another of the family only ("Natalie
+    Steele, 32, …" for "how old was Reid Steele")."""
+    if namesakes_age(text, asked.terms) and age_by_name(text, asked.terms, least=2) is None:
+        return None
+    return age_in(text, asked.terms)
+
+
 async def _aged_in_items(store: AnswerStore, asked: Question, about: Sequence[SentenceHit],
                          rarity: Mapping[str, float], named: frozenset[str]) -> list[tuple[int, SentenceHit]]:
     """The ages given by the other stored sentences of the items found to name whom the
@@ -414,7 +422,7 @@ async def _aged_in_items(store: AnswerStore, asked: Question, about: Sequence[Se
     for item in items:
         whole = texts.get(item, "")
         for sentence in split_sentences(whole):
-            age = age_in(sentence.text, asked.terms)
+            age = _age_of_theirs(sentence.text, asked)
             if age is not None and support_in_item(asked, sentence.text, whole, rarity, named,
                                                    True) >= SUPPORTED:
                 aged.append((age, SentenceHit(sentence.text, sources[item], 0.0)))

@@ -271,6 +271,8 @@ def test_support_counts_what_the_sentence_covers_and_needs_the_names() -> None:
     ("16-year-old Indian chess sensation stuns Magnus Carlsen", 16),
     ("India honors singer Lata Mangeshkar, dead at 92", 92),
     ("Peter Lang, 71, won the lottery.", 71),
+    ("Reid Vale: Mother admits killing son, 2", 2),
+    ("The son, 24, of the founder spoke.", 24),
     ("The museum opened in 1992.", None),
     ("A 5,000-year-old chalk drum is 'most important' prehistoric art", 5000),  # not 0
     ("The oak is 1,200 years old.", 1200),
@@ -1683,3 +1685,12 @@ def test_the_end_of_a_longer_name_leads_no_answer() -> None:
     assert not _tail_of_a_name("Wildlife Photographer", text)
     assert not _tail_of_a_name("Moldova", "Refugees reach the Republic of Moldova.")  # a place
     assert not _tail_of_a_name("melatonin", "Overuse of melatonin is on the rise.")
+
+
+def test_an_age_written_against_another_of_the_family_is_not_theirs() -> None:
+    from digests.news.extracts import namesakes_age
+    terms = read_question("how old was reid vale", TODAY).terms
+    assert namesakes_age("Natalie Vale, 32, pleads guilty to the manslaughter of Reid.", terms)
+    assert not namesakes_age("Reid Vale, 2, died in March.", terms)
+    ava = read_question("how old was ava white", TODAY).terms
+    assert not namesakes_age("Ava White, 12, was stabbed.", ava)
