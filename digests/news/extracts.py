@@ -384,5 +384,11 @@ _AGO = re.compile(r"\b(?P<number>\d[\d,]*(?:\.\d+)?|[A-Za-z]+(?:-[a-z]+)?)\s+(?:
                   r"thousand)\s+)?(?P<unit>years|decades|centuries|months|weeks)\s+ago\b", re.IGNORECASE)
 
 
+def number_of(word: str) -> int | None:
+    """A whole number written in figures or in words up to ninety ("6", "six", "ten")."""
+    lowered = word.lower()
+    return int(lowered) if lowered.isdigit() else _NUMBER_WORDS.get(lowered)
+
+
 def _age_of(match: re.Match[str]) -> int:
     return int(next(v for v in match.groupdict().values() if v).replace(",", ""))

@@ -12,7 +12,7 @@ from datetime import date, datetime
 from digests.models import SentenceHit
 from digests.news.answer_types import Answer, AnswerStore, Quote, dont_know
 from digests.news.digest import small_count
-from digests.news.extracts import age_by_name, age_in, ago_in, namesakes_age
+from digests.news.extracts import age_by_name, age_in, ago_in, namesakes_age, number_of
 from digests.news.figures import format_value
 from digests.news.lexicon import family_of_lemma, kinds_of_lemma, lemma
 from digests.news.ordinals import OrdinalQuestion, ordinal_in, ordinal_value
@@ -268,7 +268,6 @@ def _ordinal_count(asked: Question, hits: Sequence[SentenceHit], contexts: Mappi
     return None
 
 
-_SMALL = {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten".split())}
 _SHARE = re.compile(r"\b(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine)\s+(?:in|out\s+of)\s+"
                     r"(?P<m>\d{1,3}|two|three|four|five|ten)\b(?!\s*(?:%|per\s*cent|percent))", re.IGNORECASE)
 
@@ -281,7 +280,7 @@ def _share_in_words(asked: Question, hits: Sequence[SentenceHit], contexts: Mapp
         return None
     for hit in hits:
         for match in _SHARE.finditer(hit.text):
-            n, m = (_SMALL.get(g.lower()) if not g.isdigit() else int(g) for g in match.group("n", "m"))
+            n, m = (number_of(g) for g in match.group("n", "m"))
             if n is None or not m or not 0 < n < m:
                 continue
             context = contexts.get(hit.source.item_id, hit.text)
