@@ -36,7 +36,16 @@ from digests.news.asked_names import (
     wanted,
 )
 from digests.news.dates import dates_in
-from digests.news.extracts import age_in, date_in, given_words, is_given, name_in, place_in, placed_in
+from digests.news.extracts import (
+    age_in,
+    date_in,
+    given_words,
+    is_given,
+    name_in,
+    place_in,
+    placed_in,
+    year_before,
+)
 from digests.news.figure_answers import (
     FigureQuestion,
     answer_figures,
@@ -456,11 +465,19 @@ def _lead(asked: Question, hit: SentenceHit, now: datetime) -> str | None:
     if asked.kind == KIND_DATE:
         published = hit.source.published_at.date()
         day = (date_in(_without_said_dates(asked, hit.text), published, bare=False)
-               or date_in(hit.text, published, bare=False) or date_in(hit.text, published))
+               or date_in(hit.text, published, bare=False) or date_in(hit.text, published)
+               or year_before(hit.text, published, lambda what: _says_the_verbs(asked, what)))
         if day and asked.past and _begins_after(day, now):
             return None  # "what date did the park open": not the November it is still to open in
         return _date_words(day, now) if day else None
     return _named(asked, hit.text)
+
+
+def _says_the_verbs(asked: Question, words_said: str) -> bool:
+    """Whether words say the event the question asks the day of ("… after his *death* at the
+    Olympics" for "when did he die")."""
+    found = lemmas_of(words_said)
+    return bool(asked.verbs) and all(meets(verb, found) for verb in asked.verbs)
 
 
 RECENT_DAYS = 14  # how long before its report an event dated by the item's other sentences may be

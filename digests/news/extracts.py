@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from datetime import date
 
 from digests.news.dates import dates_in, is_future
@@ -359,6 +359,22 @@ def namesakes_age(text: str, about: Collection[str]) -> bool:
         if touching and len(names) >= 2 and names[-1] in about and names[0] not in about:
             return True
     return False
+
+
+_YEARS_AFTER = re.compile(r"\b(?P<n>\d{1,3}|[a-z]+(?:-[a-z]+)?)\s+years\s+(?:after|since|on\s+from)\s+"
+                          r"(?P<what>[^,.;:]{3,80})", re.IGNORECASE)
+
+
+def year_before(text: str, published: date, said_of: Callable[[str], bool]) -> str | None:
+    """The year of an event a sentence dates by the years since it ("Twelve years after X's
+    death at the Winter Olympics, …", told in 2022: 2010), when `said_of` the words after
+    "after" (that they say the event asked about)."""
+    for found in _YEARS_AFTER.finditer(text):
+        parts = [number_of(part) for part in found.group("n").split("-")]  # "twenty-five"
+        years = sum(p for p in parts if p is not None) if None not in parts else None
+        if years and 0 < years < 200 and said_of(found.group("what")):
+            return str(published.year - years)
+    return None
 
 
 def ago_in(text: str) -> str | None:

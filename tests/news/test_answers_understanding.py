@@ -1694,3 +1694,15 @@ def test_an_age_written_against_another_of_the_family_is_not_theirs() -> None:
     assert not namesakes_age("Reid Vale, 2, died in March.", terms)
     ava = read_question("how old was ava white", TODAY).terms
     assert not namesakes_age("Ava White, 12, was stabbed.", ava)
+
+
+def test_a_year_is_read_from_the_years_since_the_event() -> None:
+    """"Twelve years after X's death", told in 2022: he died in 2010; not when the words after
+    "after" say another event."""
+    from digests.news.extracts import year_before
+    told = date(2022, 2, 3)
+    text = "Twelve years after Ana Kell's death at the Winter Olympics, her cousin competes at Beijing 2022."
+    died = read_question("what year did ana kell die", TODAY)
+    assert year_before(text, told, lambda what: meets(died.verbs[0], lemmas_of(what))) == "2010"
+    wed = read_question("what year did ana kell marry", TODAY)
+    assert year_before(text, told, lambda what: meets(wed.verbs[0], lemmas_of(what))) is None
