@@ -335,6 +335,11 @@ SOMEONE = frozenset(lemma(w) for w in """kid kids boy girl lad lass guy bloke ma
 teenager youngster person fella dude""".split())
 _ADVERBS = frozenset("""last first ever finally just already actually really officially eventually
 recently once still also never""".split())
+# Verbs that lead into the event ("when did Southwest stop selling alcohol"): the one who does it
+# is named before them.
+_LEADING_VERBS = frozenset("""stop stopped start started begin began try tried agree agreed refuse refused
+decide decided want wanted fail failed resume resumed cease ceased threaten threatened vow vowed
+plan planned""".split())
 
 
 def year_named(text: str) -> int | None:
@@ -428,7 +433,7 @@ def _subject(text: str) -> str | None:
     for position in range(1, min(len(following), 5)):
         if lemma(following[position].lower()) in EVENT_VERBS:
             subject = following[:position]
-            while len(subject) > 1 and subject[-1].lower() in _ADVERBS:
+            while len(subject) > 1 and subject[-1].lower() in _ADVERBS | _LEADING_VERBS:
                 subject = subject[:-1]  # "had Belgium last won": Belgium
             named = subject[0].lower() not in _NO_ONE_NAMED  # "when did someone buy …": no one
             return " ".join(subject) if named else None
