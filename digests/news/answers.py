@@ -473,11 +473,17 @@ def _lead(asked: Question, hit: SentenceHit, now: datetime) -> str | None:
     return _named(asked, hit.text)
 
 
+_EVENT_WORDS_SAID = 2  # of the question's words, when it names no event verb ("first appearing on …")
+
+
 def _says_the_verbs(asked: Question, words_said: str) -> bool:
     """Whether words say the event the question asks the day of ("… after his *death* at the
-    Olympics" for "when did he die")."""
+    Olympics" for "when did he die"; "after first appearing on Wall Street" for "when did
+    Fearless Girl first show up on Wall St")."""
     found = lemmas_of(words_said)
-    return bool(asked.verbs) and all(meets(verb, found) for verb in asked.verbs)
+    if asked.verbs:
+        return all(meets(verb, found) for verb in asked.verbs)
+    return sum(meets(t, found) > 0 for t in asked.content_terms()) >= _EVENT_WORDS_SAID
 
 
 RECENT_DAYS = 14  # how long before its report an event dated by the item's other sentences may be

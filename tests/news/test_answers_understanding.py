@@ -1706,3 +1706,17 @@ def test_a_year_is_read_from_the_years_since_the_event() -> None:
     assert year_before(text, told, lambda what: meets(died.verbs[0], lemmas_of(what))) == "2010"
     wed = read_question("what year did ana kell marry", TODAY)
     assert year_before(text, told, lambda what: meets(wed.verbs[0], lemmas_of(what))) is None
+
+
+async def test_a_year_since_an_event_asked_without_an_event_verb(tmp_path: Path, workers: WorkerPool) -> None:
+    store = await Store.open(f"sqlite:///{tmp_path / 'since.db'}")
+    feed = await store.add_feed("https://since.example/feed", now=NOW, name="Example")
+    text = ("Five years after first appearing on the cobblestones of Wall Street, the 'Brave Kid' "
+            "statue is taking on a new digital form.")
+    entry = _entry(0, 8, "'Brave Kid' goes digital", text)
+    await store.save_entries(feed.id, [entry], now=NOW, first_poll=False)
+    await Enricher(store, workers).run(NOW)
+    asked = "what year did the brave kid statue first show up on wall st"
+    answer = await answer_question(store, asked, NOW)
+    await store.close()
+    assert answer.found and answer.headline.startswith("2017")
