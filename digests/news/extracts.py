@@ -23,7 +23,8 @@ _PLACE_NAME = (r"(?P<place>(?:[A-Z][\w'’.-]+)(?:\s+(?:(?:of|de|on|upon)\s+)?(?
 _PLACE_AFTER = re.compile(r"\b(?:(?i:in|at|near|outside|inside|beneath|underneath|across|off|along)"
                           r"|on(?=\s+(?:the\s+)?(?:Isle|Island)\s+of\b)"
                           r"|(?i:welcome)\s+to"
-                          r"|(?:city|town|village|port|region|province|island|state|county|district|mayor|"
+                          r"|(?:city|town|village|hamlet|municipality|commune|port|region|province|island|state|"
+                          r"county|district|mayor|"
                           r"governor|residents|outskirts|suburbs|streets)\s+of)"
                           r"\s+(?:[Tt]he\s+|an?\s+(?=[A-Z][\w'’.-]+\s+(?:cafe|café|restaurant|pub|bar|hotel|shop|"
                           r"school|hospital|farm|church|mosque|prison|zoo|factory|mine|care\s+home)\b))?"
@@ -124,7 +125,8 @@ _OWNED_PLACE = re.compile(r"[^\S\n]+(?:(?:northern|southern|eastern|western|cent
 # A dateline: a sentence opening on a town and its state or country ("Spring, Texas, officials …")
 _DATELINE = re.compile(r"\s*(?P<place>[A-Z][\w'’.-]+(?:[^\S\n]+[A-Z][\w'’.-]+){0,2}),[^\S\n]+"
                        r"(?P<wider>[A-Z][\w'’.-]+(?:[^\S\n]+[A-Z][\w'’.-]+)?)[^\S\n]*[,(—–-]")
-_KIND_OF_PLACE = re.compile(r"[^\S\n]+(?:city|town|village|port|region|province|county|district|state|suburb)"
+_KIND_OF_PLACE = re.compile(r"[^\S\n]+(?:city|town|village|hamlet|municipality|commune|port|region|province|"
+                            r"county|district|state|suburb)"
                             r"[^\S\n]+of[^\S\n]+(?P<place>[A-Z][\w'’.-]+(?:[^\S\n]+[A-Z][\w'’.-]+){0,2})")
 # "at the World Indoor Athletics Championships": an event, not a place ("… in Belgrade" is)
 _EVENT_END = re.compile(r"\b(?:Championships?|Games|Olympics|Paralympics|Cup|Open|Awards|Festival|Summit|"

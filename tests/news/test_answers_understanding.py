@@ -1183,6 +1183,8 @@ def test_a_place_that_begins_a_team_s_or_a_paper_s_name_is_not_where_it_happened
     assert place_in("She retired from her match at the Guadalajara Open with a hip injury.", asked) \
         == "Guadalajara"
     assert place_in("Fighting went on in Kharkiv Oblast.", asked) == "Kharkiv Oblast"
+    assert place_in("In the Swiss municipality of Arbedo-Castione, a crane stands tall.", asked) \
+        == "Arbedo-Castione"
     assert place_in("Ukraine President Zelensky spoke to MPs.", asked) == "Ukraine"
 
 
