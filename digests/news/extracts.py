@@ -47,8 +47,31 @@ def place_in(text: str, asked: Question) -> str | None:
     from: where a man died is not where he is from."""
     placed = placed_in(text, asked)
     if not (placed or asks_origin(asked) or asks_destination(asked)):
-        placed = _known_place_in(text, asked)
+        placed = _known_place_in(text, asked) or _home_of_someone(text, asked)
     return _IN_FULL.get(placed, placed) if placed else None
+
+
+# A headline's "Wisbech teacher fretting over …", "Hull mum …": someone by where they live.
+_HOME_BEFORE_SOMEONE = re.compile(
+    r"(?:^|:\s+)(?P<place>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\s+(?:teacher|mum|mom|dad|man|woman|boy|girl|"
+    r"pensioner|student|couple|family|teenager|teen|grandmother|grandfather|gran|nurse|farmer|schoolboy|"
+    r"schoolgirl|toddler|baby|widow|shopkeeper|baker|vicar)s?\b")
+
+
+def _home_of_someone(text: str, asked: Question) -> str | None:
+    found = _HOME_BEFORE_SOMEONE.search(text)
+    if found is None:
+        return None
+    place = found.group("place")
+    given = given_words(asked)
+    lowered = place.casefold()
+    if lowered in NOT_PLACES or lowered in DEMONYMS or lowered in _PARTIES \
+            or all(is_given(w, given) for w in words(place)):
+        return None  # "Ukrainian mum", "Labour woman": who they are, not where
+    return place
+
+
+_PARTIES = frozenset("labour tory tories conservative democrat republican liberal green snp ukip".split())
 
 
 _IN_FULL = {"LA": "Los Angeles", "L.A.": "Los Angeles", "NYC": "New York City"}  # as the answer says it

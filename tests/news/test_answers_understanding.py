@@ -1185,6 +1185,8 @@ def test_a_place_that_begins_a_team_s_or_a_paper_s_name_is_not_where_it_happened
     assert place_in("Fighting went on in Kharkiv Oblast.", asked) == "Kharkiv Oblast"
     assert place_in("In the Swiss municipality of Arbedo-Castione, a crane stands tall.", asked) \
         == "Arbedo-Castione"
+    assert place_in("Bayeux Tapestry: Wisbech teacher frets over famous errors", asked) == "Wisbech"
+    assert place_in("Labour woman wins the seat", asked) is None  # a party is no home
     assert place_in("Ukraine President Zelensky spoke to MPs.", asked) == "Ukraine"
 
 
