@@ -9,7 +9,7 @@ from datetime import date
 from digests.news.dates import dates_in, is_future
 from digests.news.figure_words import MONTHS
 from digests.news.lexicon import lemma
-from digests.news.people_words import DEMONYMS, HEAD_WORDS, PLACES
+from digests.news.people_words import DEMONYMS, HEAD_WORDS, NATIONS, PLACES
 from digests.news.question import Question
 from digests.news.text import words
 
@@ -65,13 +65,13 @@ def _home_of_someone(text: str, asked: Question) -> str | None:
     place = found.group("place")
     given = given_words(asked)
     lowered = place.casefold()
-    if lowered in NOT_PLACES or lowered in DEMONYMS or lowered in _PARTIES \
+    if lowered in NOT_PLACES or lowered in NATIONS or lowered in _OTHER_PARTIES \
             or all(is_given(w, given) for w in words(place)):
         return None  # "Ukrainian mum", "Labour woman": who they are, not where
     return place
 
 
-_PARTIES = frozenset("labour tory tories conservative democrat republican liberal green snp ukip".split())
+_OTHER_PARTIES = frozenset("tories green snp ukip".split())  # besides `NATIONS`' "labour", "tory" …
 
 
 _IN_FULL = {"LA": "Los Angeles", "L.A.": "Los Angeles", "NYC": "New York City"}  # as the answer says it
@@ -395,8 +395,7 @@ def year_before(text: str, published: date, said_of: Callable[[str], bool]) -> s
     death at the Winter Olympics, …", told in 2022: 2010), when `said_of` the words after
     "after" (that they say the event asked about)."""
     for found in _YEARS_AFTER.finditer(text):
-        parts = [number_of(part) for part in found.group("n").split("-")]  # "twenty-five"
-        years = sum(p for p in parts if p is not None) if None not in parts else None
+        years = number_of(found.group("n"))
         if years and 0 < years < 200 and said_of(found.group("what")):
             return str(published.year - years)
     return None
@@ -410,10 +409,10 @@ def ago_in(text: str) -> str | None:
         return None
     number = found.group("number").lower().replace(",", "")
     if not number.replace(".", "", 1).isdigit():
-        tens, _, units = number.partition("-")
-        if tens not in _NUMBER_WORDS or (units and units not in _NUMBER_WORDS):
+        value = number_of(number)
+        if value is None:
             return None
-        number = str(_NUMBER_WORDS[tens] + (_NUMBER_WORDS[units] if units else 0))
+        number = str(value)
     scale = f" {found.group('scale').lower()}" if found.group("scale") else ""
     return f"{number}{scale} {found.group('unit').lower()} ago"
 
@@ -426,9 +425,13 @@ _AGO = re.compile(r"\b(?P<number>\d[\d,]*(?:\.\d+)?|[A-Za-z]+(?:-[a-z]+)?)\s+(?:
 
 
 def number_of(word: str) -> int | None:
-    """A whole number written in figures or in words up to ninety ("6", "six", "ten")."""
+    """A whole number written in figures or in words below a hundred ("6", "six",
+    "fifty-seven")."""
     lowered = word.lower()
-    return int(lowered) if lowered.isdigit() else _NUMBER_WORDS.get(lowered)
+    if lowered.isdigit():
+        return int(lowered)
+    parts = [_NUMBER_WORDS.get(part) for part in lowered.split("-", 1)]
+    return None if None in parts else sum(p for p in parts if p is not None)
 
 
 def _age_of(match: re.Match[str]) -> int:

@@ -233,7 +233,7 @@ def same_fate(asked: Question, counted: str | None) -> bool:
 
 _ORDINAL = re.compile(r"\b(?:(?P<n>\d{1,3})(?:st|nd|rd|th)|(?P<word>second|third|fourth|fifth|sixth|seventh|"
                       r"eighth|ninth|tenth))\s+(?P<words>(?:[a-z][\w-]*\s+){0,3}[a-z]+)\b", re.IGNORECASE)
-_UNITS_COUNTED = re.compile(r"\bhow\s+many\s+(?P<unit>years|months|weeks|days|decades|yrs)\b", re.IGNORECASE)
+_UNITS_COUNTED = re.compile(r"\bhow\s+many\s+(?P<unit>years|months|weeks|days|decades)\b", re.IGNORECASE)
 _ORDINAL_NOUN_WORDS = 4  # "the fifth successive home Six Nations win": the noun counted, a few words on
 
 
@@ -242,8 +242,9 @@ def _ordinal_count(asked: Question, hits: Sequence[SentenceHit], contexts: Mappi
     """"How many concussions has he had": a supported sentence that counts by an ordinal ("his
     11th concussion", "for the fifth time") gives the number so far."""
     head = asked.head
-    if head is None and asked.measure == MEASURE_DURATION and (unit := _UNITS_COUNTED.search(asked.text)):
-        head = lemma(unit.group("unit").lower().replace("yrs", "years"))  # "returns for its 822nd year"
+    if head is None and asked.measure == MEASURE_DURATION and (
+            unit := _UNITS_COUNTED.search(in_news_words(asked.text))):  # "how many yrs": years
+        head = lemma(unit.group("unit").lower())  # "returns for its 822nd year"
     elif asked.measure not in (None, MEASURE_COUNT):
         return None
     if head is None:
@@ -262,7 +263,7 @@ def _ordinal_count(asked: Question, hits: Sequence[SentenceHit], contexts: Mappi
                 break
             count = int(match.group("n")) if match.group("n") else ordinal_value(match.group("word"))
             headline = (f"{count} {_plural(noun.lower(), count)} so far: the {match.group(0).split()[0]} "
-                        f"({hit.source.feed_name}, {hit.source.published_at:%a %-d %b %Y})")
+                        f"({_told(hit)})")
             return Answer(asked.text, KIND_FIGURES, True, headline, (Quote(hit.text, hit.source),),
                           (float(count),))
     return None
@@ -287,8 +288,7 @@ def _share_in_words(asked: Question, hits: Sequence[SentenceHit], contexts: Mapp
             if support_in_item(asked, hit.text, context, rarity, named, True) < SUPPORTED:
                 break
             share = round(100 * n / m, 1)
-            headline = (f"{match.group(0)} ({share:g}%) ({hit.source.feed_name}, "
-                        f"{hit.source.published_at:%a %-d %b %Y})")
+            headline = f"{match.group(0)} ({share:g}%) ({_told(hit)})"
             return Answer(asked.text, KIND_FIGURES, True, headline, (Quote(hit.text, hit.source),), (share,))
     return None
 
@@ -312,8 +312,7 @@ async def answer_ordinal(store: AnswerStore, asked: Question, ordinal: OrdinalQu
             break
         found = ordinal_in(ordinal, hit.text)
         if found is not None and says_it(asked, hit.text, hit.source.published_at.date(), events=False):
-            said = f"{hit.source.feed_name}, {hit.source.published_at:%a %-d %b %Y}"
-            headline = f"{found[0]}: {found[1]} ({said})"
+            headline = f"{found[0]}: {found[1]} ({_told(hit)})"
             return Answer(asked.text, KIND_FIGURES, True, headline, (Quote(hit.text, hit.source),),
                           (float(found[0]),))
     return dont_know(asked.text, KIND_FIGURES)
@@ -340,11 +339,15 @@ def _answer_score(asked: Question, hits: Sequence[SentenceHit], contexts: Mappin
         for count, said in told:
             if count is not None:
                 unit = f" {_plural(score_question.unit.rstrip('s'), count)}" if score_question.unit else ""
-                headline = (f"{count}{unit}: {said} ({hit.source.feed_name}, "
-                            f"{hit.source.published_at:%a %-d %b %Y})")
+                headline = f"{count}{unit}: {said} ({_told(hit)})"
                 return Answer(asked.text, KIND_FIGURES, True, headline, (Quote(hit.text, hit.source),),
                               (float(count),))
     return None
+
+
+def _told(hit: SentenceHit) -> str:
+    """Who told it and when, as an answer line cites it: "BBC, Wed 2 Mar 2022"."""
+    return f"{hit.source.feed_name}, {hit.source.published_at:%a %-d %b %Y}"
 
 
 def _plural(noun: str, count: int) -> str:
@@ -376,7 +379,7 @@ async def _answer_age(store: AnswerStore, asked: Question, rarity: Mapping[str, 
     # "Ava White, 12, was stabbed" before "Ava White death: Boy, 14, denies murder": whose age
     aged.sort(key=lambda pair: age_by_name(pair[1].text, asked.terms, least=2) is None)
     age, best = aged[0]
-    headline = f"{age:,} years old ({best.source.feed_name}, {best.source.published_at:%a %-d %b %Y})"
+    headline = f"{age:,} years old ({_told(best)})"
     quotes = tuple(Quote(h.text, h.source) for _, h in aged[:3])
     return Answer(asked.text, KIND_FIGURES, True, headline, quotes, (float(age),))
 
@@ -394,7 +397,7 @@ def _answer_ago(asked: Question, hits: Sequence[SentenceHit], rarity: Mapping[st
     if not said:
         return None
     best = said[0]
-    headline = f"{ago_in(best.text)} ({best.source.feed_name}, {best.source.published_at:%a %-d %b %Y})"
+    headline = f"{ago_in(best.text)} ({_told(best)})"
     return Answer(asked.text, KIND_FIGURES, True, headline, tuple(Quote(h.text, h.source) for h in said[:3]))
 
 

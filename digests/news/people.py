@@ -695,11 +695,11 @@ _ACTS = re.compile(r"[^.;:!?]{0,100}?\b(?:stars\s+as|starred\s+as|starring\s+as|
                    re.IGNORECASE)
 _SUPERLATIVE_PERSON = re.compile(r"\b(?:\w+est|most\s+\w+)\s+(?:person|man|woman|player|people)\b",
                                  re.IGNORECASE)
-# "Morad Tahbaz: British-US national detained in Iran", "a British national"
 # "X was crowned the 70th Miss World", "X was crowned world champion": the title is who they are
 _CROWNED = re.compile(r"\s+(?:was|is|has\s+been|had\s+been|were|are)\s+crowned\s+(?:the\s+)?"
                       r"(?:\d{1,3}(?:st|nd|rd|th)\s+|new\s+)?(?P<role>(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*"
                       r"|(?:[a-z][\w'’-]*\s+){0,2}champions?)")
+# "Morad Tahbaz: British-US national detained in Iran", "a British national"
 _NATIONAL = re.compile(r"\s*:\s+(?P<role>(?:[A-Z]\w*-)?(?P<nation>[A-Z]\w+)\s+(?:dual\s+)?national)\b")
 _REVIEWED = re.compile(r"\s+review\b")
 _DOCTOR_BEFORE = re.compile(r"\bDr\.?\s+$")

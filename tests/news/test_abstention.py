@@ -58,13 +58,19 @@ def _entry(number: int, month: int, day: int, title: str, text: str) -> Entry:
                  content_hash=hashlib.sha256(f"{title}\n{text}".encode()).hexdigest())
 
 
-@pytest.fixture
-async def newsroom(tmp_path: Path, workers: WorkerPool) -> AsyncIterator[Store]:
-    store = await Store.open(f"sqlite:///{tmp_path / 'abstain.db'}")
+async def _stored(path: Path, workers: WorkerPool, items: list[tuple[int, int, str, str]]) -> Store:
+    """A real SQLite store at `path` holding `items`, enriched."""
+    store = await Store.open(f"sqlite:///{path}")
     feed = await store.add_feed("https://abstain.example/feed", now=NOW, name="Example News")
-    entries = [_entry(n, *item) for n, item in enumerate(ITEMS)]
+    entries = [_entry(n, *item) for n, item in enumerate(items)]
     await store.save_entries(feed.id, entries, now=NOW, first_poll=False)
     await Enricher(store, workers).run(NOW)
+    return store
+
+
+@pytest.fixture
+async def newsroom(tmp_path: Path, workers: WorkerPool) -> AsyncIterator[Store]:
+    store = await _stored(tmp_path / "abstain.db", workers, ITEMS)
     yield store
     await store.close()
 
@@ -274,11 +280,7 @@ async def test_a_figure_half_supported_answers_with_the_question_s_rarest_word(
     """When no sentence covers enough of the question, one that covers half of it (0.55 here)
     and has its rarest word ("lightning") still gives the figure; the others (0.47, "bolt …
     grow 3 miles") do not."""
-    store = await Store.open(f"sqlite:///{tmp_path / 'flash.db'}")
-    feed = await store.add_feed("https://abstain.example/feed", now=NOW, name="Example News")
-    await store.save_entries(feed.id, [_entry(n, *item) for n, item in enumerate(FLASH_ITEMS)], now=NOW,
-                             first_poll=False)
-    await Enricher(store, workers).run(NOW)
+    store = await _stored(tmp_path / "flash.db", workers, FLASH_ITEMS)
     answer = await answer_question(store, FLASH_ASKED, NOW)
     await store.close()
     assert answer.found and answer.values == (477.0,)

@@ -180,13 +180,19 @@ def _entry(number: int, day: int, title: str, text: str) -> Entry:
                  content_hash=hashlib.sha256(f"{title}\n{text}".encode()).hexdigest())
 
 
-@pytest.fixture
-async def newsroom(tmp_path: Path, workers: WorkerPool) -> AsyncIterator[Store]:
-    store = await Store.open(f"sqlite:///{tmp_path / 'answers.db'}")
+async def _stored(path: Path, workers: WorkerPool, items: list[tuple[int, str, str]]) -> Store:
+    """A real SQLite store at `path` holding `items` (day of March 2022, title, text), enriched."""
+    store = await Store.open(f"sqlite:///{path}")
     feed = await store.add_feed("https://news.example/feed", now=NOW, name="Example News")
-    entries = [_entry(n, day, title, text) for n, (day, title, text) in enumerate(ITEMS)]
+    entries = [_entry(n, day, title, text) for n, (day, title, text) in enumerate(items)]
     await store.save_entries(feed.id, entries, now=NOW, first_poll=False)
     await Enricher(store, workers).run(NOW)
+    return store
+
+
+@pytest.fixture
+async def newsroom(tmp_path: Path, workers: WorkerPool) -> AsyncIterator[Store]:
+    store = await _stored(tmp_path / "answers.db", workers, ITEMS)
     yield store
     await store.close()
 
@@ -1713,13 +1719,9 @@ def test_a_year_is_read_from_the_years_since_the_event() -> None:
 
 
 async def test_a_year_since_an_event_asked_without_an_event_verb(tmp_path: Path, workers: WorkerPool) -> None:
-    store = await Store.open(f"sqlite:///{tmp_path / 'since.db'}")
-    feed = await store.add_feed("https://since.example/feed", now=NOW, name="Example")
     text = ("Five years after first appearing on the cobblestones of Wall Street, the 'Brave Kid' "
             "statue is taking on a new digital form.")
-    entry = _entry(0, 8, "'Brave Kid' goes digital", text)
-    await store.save_entries(feed.id, [entry], now=NOW, first_poll=False)
-    await Enricher(store, workers).run(NOW)
+    store = await _stored(tmp_path / "since.db", workers, [(8, "'Brave Kid' goes digital", text)])
     asked = "what year did the brave kid statue first show up on wall st"
     answer = await answer_question(store, asked, NOW)
     await store.close()
