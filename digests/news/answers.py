@@ -377,12 +377,14 @@ async def _narrowed(store: AnswerStore, asked: Question, supported: list[tuple[f
 def _narrower(asked: Question, item_text: str, rarity: Mapping[str, float],
               named: frozenset[str], than: str) -> str | None:
     """The item's first supported sentence that places what is asked more narrowly than
-    `than` (a country, or a continent: "Europe's tallest volcano" is in Italy); its title counts
-    as supported (it names the event its sentences tell)."""
+    `than` (a country, or a continent: "Europe's tallest volcano" is in Italy); its title and
+    its opening count as supported (they tell the event the other sentences go on with: "World's
+    oldest tennis player staying put in Ukraine war zone" / "… enduring his worst nightmare in
+    Kharkiv")."""
     for n, sentence in enumerate(item_text.split("\n\n")):
         place = place_in(sentence, asked)
         if place and _breadth(place) < _breadth(than) \
-                and (n == 0 or support(asked, sentence, rarity, named, True) >= SUPPORTED):
+                and (n <= 1 or support(asked, sentence, rarity, named, True) >= SUPPORTED):
             return sentence
     return None
 

@@ -175,10 +175,16 @@ def new_words(run: str, given: set[str]) -> list[str]:
             if not is_given(w, given) and w.casefold() not in NOT_PLACES and w.casefold() not in DEMONYMS]
 
 
+_TITLE_OF = re.compile(r"\b(?:Duke|Duchess|Earl|Countess|Marquess|Marchioness|Viscount|Baron|Baroness|"
+                       r"Prince|Princess|Bishop|Archbishop)\s+of\s+$")
+
+
 def _known_place_in(text: str, asked: Question) -> str | None:
     """The first place the sentence names that the question does not ("Liverpool's win")."""
     given = given_words(asked)
     for match in CAPITALISED_RUN.finditer(text):
+        if _TITLE_OF.search(text, max(0, match.start() - 20), match.start()):
+            continue  # "the Duke of Cambridge": a title, not a place
         found = [POSSESSIVE_END.sub("", w) for w in words(match.group())]  # "Colombia's Attorney…"
         if found and found[0].casefold() == "the":
             found = found[1:]  # "…: The West calls for …": the run's article is no part of it

@@ -339,7 +339,7 @@ recently once still also never""".split())
 # is named before them.
 _LEADING_VERBS = frozenset("""stop stopped start started begin began try tried agree agreed refuse refused
 decide decided want wanted fail failed resume resumed cease ceased threaten threatened vow vowed
-plan planned""".split())
+plan planned get gets got gotten""".split())  # "when did Zelensky get elected": Zelensky
 
 
 def year_named(text: str) -> int | None:

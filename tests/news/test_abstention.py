@@ -86,6 +86,7 @@ def test_a_question_names_its_year_its_event_and_who_did_it() -> None:
     assert asked.verbs == ("resign",) and asked.subject == "boris johnson" and asked.past
     assert read_question("when did southwest stop selling booze on flights", TODAY).subject == "southwest"
     assert read_question("when does vw start selling the buzz in the us", TODAY).subject == "vw"
+    assert read_question("when did zelensky get elected", TODAY).subject == "zelensky"
     later = read_question("who won the super bowl in 2023", TODAY)
     assert later.year == 2023 and later.past
     coming = read_question("where is the 2026 world cup final being played", TODAY)

@@ -123,6 +123,8 @@ ITEMS = [  # (day of March 2022, title, text)
      "Redfield Rovers confirm the signing of striker Ivo Brandt on a free transfer."),
     (20, "Lara Kent to replace Andrew Moss full-time",
      "The former political editor will take over the flagship Sunday politics show."),
+    (7, "World's oldest chess player staying put in Ukraine war zone",
+     "The 95-year-old amateur is enduring the bombing of Kharkiv with his family."),
     (13, "Hatchet attacker at Canada mosque charged",
      "The man who brandished a hatchet at a mosque in the Canadian city of Mississauga faces charges."),
     (16, "Inflation at a high", "Inflation rose by 5.5% in the 12 months to January, a 30-year high. "
@@ -843,6 +845,21 @@ def test_the_thing_asked_for_may_come_before_its_name() -> None:
 async def test_where_reads_a_narrower_place_from_the_item_s_own_sentence(newsroom: Store) -> None:
     answer = await answer_question(newsroom, "where did that hatchet attack at the mosque happen", NOW)
     assert answer.found and answer.headline.startswith("Mississauga — ")
+
+
+async def test_where_reads_the_narrower_place_of_the_opening_under_a_title_that_names_a_country(
+        newsroom: Store) -> None:
+    """A title placing the story in a country only, over an opening that names the city in
+    other words than the question's: the opening tells the title's story."""
+    asked = "Where is the world's oldest chess player staying during the war?"
+    answer = await answer_question(newsroom, asked, NOW)
+    assert answer.found and answer.headline.startswith("Kharkiv — ")
+
+
+def test_a_peer_s_title_names_no_place() -> None:
+    asked = read_question("where did the prince condemn slavery", TODAY)
+    assert place_in("The Duke of Cambridge condemns the slave trade.", asked) is None
+    assert place_in("The prince spoke in Cambridge on Tuesday.", asked) == "Cambridge"
 
 
 async def test_a_figure_from_the_matching_item_s_sentence_that_repeats_none_of_its_words(
