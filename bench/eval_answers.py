@@ -157,6 +157,8 @@ class QuestionSet:
     corpus: str
     questions: str
     kinds: tuple[str, ...]
+    folder: Path = CORPORA  # where `corpus` is
+    now: datetime = NOW  # what the answers are as of: the end of the corpus
 
 
 ITEM_KINDS = ("how-many", "who-is", "where", "when", "what")
@@ -166,6 +168,11 @@ SETS = {
     # the held-out and development sets: the same kinds over all the 2022 items
     **{name: QuestionSet(name, "items.jsonl", f"questions_{name}.jsonl", ITEM_KINDS)
        for name in ("heldout", "heldout2", *(f"dev{n}" if n > 1 else "dev" for n in range(1, 17)))},
+    # weeks of news written for the project, in outlets' styles other than the 2022 feeds'
+    **{name: QuestionSet(name, "items.jsonl", f"scenario_{name}/questions.jsonl", ITEM_KINDS,
+                         BENCH / f"scenario_{name}", now)
+       for name, now in (("harbour", datetime(2025, 10, 12, 23, 59, tzinfo=UTC)),
+                         ("meadow", datetime(2026, 4, 19, 23, 59, tzinfo=UTC)))},
 }
 # The sets a run without `--set` (or with `--set all`) reports; the dev set is run by name.
 DEFAULT_SETS = ("ukraine", "heldout")
@@ -257,25 +264,25 @@ def feed_name(source: str) -> str:
     return FEED_NAMES.get(host, host)
 
 
-async def store_items(store: Store, rows: Iterable[dict[str, object]]) -> int:
+async def store_items(store: Store, rows: Iterable[dict[str, object]], now: datetime = NOW) -> int:
     """One feed per distinct source; returns how many items were stored."""
     by_source: dict[str, list[Entry]] = {}
     for row in rows:
         by_source.setdefault(str(row["source"]), []).append(to_entry(row))
     stored = 0
     for source, entries in by_source.items():
-        feed = await store.add_feed(source, now=NOW, name=feed_name(source))
-        result = await store.save_entries(feed.id, entries, now=NOW, first_poll=False)
+        feed = await store.add_feed(source, now=now, name=feed_name(source))
+        result = await store.save_entries(feed.id, entries, now=now, first_poll=False)
         stored += result.new
     return stored
 
 
-async def enrich(store: Store, workers: WorkerPool) -> float:
+async def enrich(store: Store, workers: WorkerPool, now: datetime = NOW) -> float:
     """Enrich every stored item; returns the wall time in seconds."""
     enricher = Enricher(store, workers)
     start = time.perf_counter()
-    await enricher.load(NOW)
-    await enricher.run(NOW)
+    await enricher.load(now)
+    await enricher.run(now)
     return time.perf_counter() - start
 
 
@@ -420,11 +427,11 @@ def score(question: Question, answer: Answer) -> tuple[bool, bool]:
     return holds(headline, question), holds(everything, question)
 
 
-async def ask_all(store: Store, questions: Sequence[Question]) -> list[Result]:
+async def ask_all(store: Store, questions: Sequence[Question], now: datetime = NOW) -> list[Result]:
     results = []
     for question in questions:
         start = time.perf_counter()
-        answer = await answer_question(store, question.question, NOW)
+        answer = await answer_question(store, question.question, now)
         seconds = time.perf_counter() - start
         strict, lenient = score(question, answer)
         role = question.rule == "role" and question.answerable
@@ -517,9 +524,9 @@ async def evaluate(question_set: QuestionSet, rows: list[dict[str, object]],
         store = await Store.open(storage_url or f"sqlite:///{Path(folder) / 'eval.db'}")
         workers = WorkerPool(WORKERS, warm=WARM_MODULES)
         try:
-            items = await store_items(store, rows)
-            enrich_seconds = await enrich(store, workers)
-            results = await ask_all(store, questions)
+            items = await store_items(store, rows, question_set.now)
+            enrich_seconds = await enrich(store, workers, question_set.now)
+            results = await ask_all(store, questions, question_set.now)
         finally:
             workers.close()
             await store.close()
@@ -537,14 +544,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     for name, question_set in SETS.items():
         if chosen != name and not (chosen == "all" and name in DEFAULT_SETS):
             continue
-        corpus = CORPORA / question_set.corpus
+        corpus = question_set.folder / question_set.corpus
         if not corpus.exists():
             print(f"corpus not found: {corpus} (nothing to evaluate)")
             continue
         rows = read_jsonl(corpus)
         questions = load_questions(BENCH / question_set.questions)
         print(f"=== {name}: {len(rows)} items from {corpus.name}, {len(questions)} questions from "
-              f"{question_set.questions}, as of {NOW:%Y-%m-%d %H:%M} UTC\n")
+              f"{question_set.questions}, as of {question_set.now:%Y-%m-%d %H:%M} UTC\n")
         asyncio.run(evaluate(question_set, rows, questions, arguments.storage_url))
         print()
     return 0

@@ -36,6 +36,7 @@ from digests.news.asked_names import (
     wanted,
 )
 from digests.news.dates import dates_in
+from digests.news.english import is_common_word
 from digests.news.extracts import (
     age_in,
     date_in,
@@ -121,6 +122,7 @@ def warm() -> None:
     the first "which senator …" a member asks does not pay for it. Call it off the event loop."""
     extract_people("Warm Up, a spokesman for Newsdesk, said so.\n\nThe chairwoman, Ann Lee, agreed.")
     read_question("who is the mayor of warm", date(2022, 1, 1))
+    is_common_word("warm")  # the optional English word list loads in 0.4 s
 
 
 async def answer_question(store: AnswerStore, question: str, now: datetime) -> Answer:

@@ -106,7 +106,7 @@ async def answer_figures(store: AnswerStore, asked: Question, now: datetime,
     wanted = figure_question(asked)
     hits = await searched(store, search_terms(asked, rarity), FIGURE_HITS)
     quoted = {(h.source.item_id, h.text) for h in hits}
-    found = await store.figures_of_sentences(quoted)
+    found = in_their_sentences(await store.figures_of_sentences(quoted))
     named = lowercase_names(asked, {h.text for h in hits[:SEARCHED]}, rarity)
     contexts, _ = await whole_items(store, hits)
     judged: dict[tuple[str, str, bool, int], float] = {}  # a wire story's copies are judged once
@@ -179,7 +179,7 @@ async def _figures_around(store: AnswerStore, hits: Sequence[SentenceHit],
     best = list(dict.fromkeys(h.source.item_id for h in hits))[:AROUND_ITEMS]
     if not best:
         return []
-    figures = await store.figures_of_items(best)
+    figures = in_their_sentences(await store.figures_of_items(best))
     per_item = Counter(c.source.item_id for c in figures)
     return [c for c in figures if (c.source.item_id, c.figure.sentence) not in seen
             and per_item[c.source.item_id] <= AROUND_FIGURES]  # not a round-up's many figures
@@ -443,18 +443,23 @@ def best_series(candidates: Sequence[CitedFigure], asked: FigureQuestion,
     by several outlets still reads as one series, and another measure never joins it.
     """
     contexts = contexts or {}
-    scored = [(figure_score(c.figure, asked, _around_context(c, contexts, around)), c) for c in candidates
+    scored = [(figure_score(c.figure, asked, _around_context(c, contexts, around),
+                                            contexts.get(c.source.item_id, "")), c) for c in candidates
               if _fits(c, asked, contexts.get(c.source.item_id, ""))
               and (asked.by is None or figure_date(c)[0] <= asked.by)]  # "by 28 February"
     scored = [(score, c) for score, c in scored if score > 0]
     if any(_counts_the_head(c.figure, asked) for _, c in scored):  # "how many people have fled":
         scored = [(score, c) for score, c in scored if not _counts_a_kind(c.figure, asked)  # not children
-                  and meets(asked.head or "", _counted_words(c.figure))]  # "firefighters": not fire engines
+                  and (meets(asked.head or "", _counted_words(c.figure))  # "firefighters": not fire engines
+                       or _counts_people(c.figure, asked))]  # "the death toll rose to 23": people
     if not scored:
         return []
     best_score, best = max(scored, key=lambda pair: (pair[0], figure_date(pair[1])))
     where = places_named(best.figure.sentence)
-    series = [(score, c) for score, c in scored if score >= best_score - SERIES_MARGIN
+    tolls = _tolls_of(best.figure)  # a running count is one series however each report words it
+    series = [(score, c) for score, c in scored
+              if (score >= best_score - SERIES_MARGIN
+                  or (tolls and score >= best_score / 2 and _counts_one_of(c.figure, tolls)))
               and c.figure.unit == best.figure.unit and _same_place(where, c.figure.sentence)]
     # Latest day first; on one day, the report worded most like the question first.
     ordered = sorted(series, key=lambda pair: (figure_date(pair[1])[0], pair[0],
@@ -536,7 +541,7 @@ def _fits(cited: CitedFigure, asked: FigureQuestion, context: str = "") -> bool:
 
 _PEOPLE = frozenset(lemma(w) for w in ("people", "person"))
 _WHAT_HAPPENS_TO_PEOPLE = frozenset(lemma(w) for w in """displaced evacuated killed dead injured
-wounded missing arrested detained rescued infected hospitalised hospitalized homeless""".split())
+wounded missing arrested detained rescued infected hospitalised hospitalized homeless toll""".split())
 
 
 def _counts_people(figure: Figure, asked: FigureQuestion) -> bool:
@@ -573,15 +578,46 @@ _NEAR_AFTER = 4
 
 def _counted_words(figure: Figure) -> set[str]:
     """Lemmas of what a figure counts: its `counted` words, and when the extractor found none,
-    the words right around it in its sentence."""
-    if figure.counted:
-        return lemmas_of(figure.counted)
+    the words right around it in its sentence; a figure a count rose to counts what rose ("the
+    number of people killed in floods in northern Italy rose to 21")."""
+    risen = _RISEN_TO.search(figure.sentence[:figure.start])
+    grown = lemmas_of(risen.group("what")) if risen else set()
+    if figure.counted or risen:
+        return (lemmas_of(figure.counted) if figure.counted else set()) | grown
     before = words(figure.sentence[:figure.start])[-_NEAR_BEFORE:]
     after = words(figure.sentence[figure.end:])[:_NEAR_AFTER]
-    return {lemma(w.lower()) for w in (*before, *after)}
+    return {lemma(w.lower()) for w in (*before, *after)} | grown
 
 
-def figure_score(figure: Figure, asked: FigureQuestion, context: str = "") -> float:
+def in_their_sentences(figures: Sequence[CitedFigure]) -> list[CitedFigure]:
+    """The figures with `start` and `end` in their sentence: stored, they are offsets in the
+    item's text (the sentence's own only in the title). A sentence's offset in its item is the
+    one that puts every figure of it on its written form."""
+    offsets: dict[tuple[int, str], set[int]] = {}
+    for cited in figures:
+        figure = cited.figure
+        spots = {figure.start - m.start() for m in re.finditer(re.escape(figure.surface), figure.sentence)
+                 if figure.start >= m.start()}
+        key = (cited.source.item_id, figure.sentence)
+        offsets[key] = offsets[key] & spots if key in offsets else spots
+    located = []
+    for cited in figures:
+        shift = min(offsets[(cited.source.item_id, cited.figure.sentence)], default=0)
+        figure = cited.figure
+        if shift:
+            figure = replace(figure, start=figure.start - shift, end=figure.end - shift)
+        located.append(replace(cited, figure=figure) if figure is not cited.figure else cited)
+    return located
+
+
+_RISEN_TO = re.compile(r"(?P<what>(?:[^,;:()\-–—]|(?<=\w)-(?=\w)){3,80}?)\s+(?:has\s+|had\s+|have\s+)?"
+                       r"(?:rose|rises|risen|climbed|climbs|reached|reaches|jumped|jumps|increased|increases|"
+                       r"stood|stands|grew|grows|soared|soars|hit|hits)\s+(?:to\s+|at\s+)?"
+                       r"(?:at\s+least\s+|about\s+|around\s+|more\s+than\s+|over\s+|nearly\s+|almost\s+)?$",
+                       re.IGNORECASE)
+
+
+def figure_score(figure: Figure, asked: FigureQuestion, context: str = "", item: str = "") -> float:
     """Question terms found in what is counted count most; counted words the question did not
     ask for count against (children fled ≠ people fled). Money is often counted vaguely ("a
     package"), so a sum of money may match by its sentence alone, on stricter terms. The
@@ -592,10 +628,11 @@ def figure_score(figure: Figure, asked: FigureQuestion, context: str = "") -> fl
     counted_hits = sum(meets(t, counted) for t in wanted)
     sentence = lemmas_of(f"{figure.sentence} {context}")
     context_hits = sum(meets(t, sentence) for t in wanted)
-    coverage = sum(1 for t in wanted if family_of_lemma(t) & sentence) / len(wanted) if wanted else 0.0
+    told = sentence | lemmas_of(item) if item else sentence  # the item's sentences found cover it too
+    coverage = sum(1 for t in wanted if family_of_lemma(t) & told) / len(wanted) if wanted else 0.0
     measured = asked.measure not in (None, MEASURE_COUNT) and unit_fits(figure.unit, asked.measure)
     by_sentence = (asked.head is None and (_is_money(figure) or measured)
-                   and context_hits >= 2 and coverage >= 0.5)
+                   and sum(meets(t, told) for t in wanted) >= 2 and coverage >= 0.5)
     if (counted_hits == 0 and not by_sentence) or coverage < 0.5:
         return 0.0
     extra = len({c for c in counted if not any(c in family_of_lemma(t) for t in wanted)})
@@ -645,6 +682,13 @@ def _figure_headline(latest: CitedFigure, older: Sequence[CitedFigure], now: dat
 
 _TOLLS = frozenset(lemma(w) for w in """killed died dead injured wounded fled displaced arrested detained
 cases""".split())
+
+
+def _tolls_of(figure: Figure) -> frozenset[str]:
+    """What a running count counts ("killed", "fled"), none for any other figure."""
+    if figure.unit is not None:
+        return frozenset()
+    return frozenset(t for t in _TOLLS if _counts_one_of(figure, frozenset({t})))
 
 
 def _cumulative(figure: Figure) -> bool:

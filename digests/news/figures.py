@@ -32,7 +32,10 @@ from digests.readings import Figure, Sentence
 
 _Predicate = Callable[[str], bool]
 _T = TypeVar("_T")
-_GLUED_WORD = re.compile(r"-(?!plus\b)[^\W\d_]")
+# "Covid-19-related", "a 3-D film": no figure; "a 6,500-seat stadium", "a four-night residency",
+# "a 40-strong team" count seats, nights, members
+_NOT_COUNTED = "old style like ish odd fold something related based led backed born"
+_GLUED_WORD = re.compile(rf"-(?!plus\b)(?!(?!(?:{'|'.join(_NOT_COUNTED.split())})\b)[a-z]{{3,}}\b)[^\W\d_]")
 _CLOSING = re.compile(r"\s?\)")
 _OPENING = re.compile(r"(?:^|\()\s*$")
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w'’-]*)\s+$")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from digests.news.dates import calendar_dates_in
 from digests.news.lexicon import lemma
@@ -166,6 +166,10 @@ _PHRASES = ((re.compile(r"\bpass(?:ed|es)?\s+away\b", re.I), "died"),
             (re.compile(r"\bw/(?=\s)", re.I), "with"),
             (re.compile(r"\bu\b(?!\.)", re.I), "you"),
             (re.compile(r"\bur\b", re.I), "your"),
+            (re.compile(r"(?<=[a-z]\s)r(?=\s+[a-z])"), "are"),  # "how many dockers r striking"
+            (re.compile(r"\b(?:(?:is|are|am)\s+)?gonna\b", re.I), "will"),
+            (re.compile(r"\bwanna\b", re.I), "want to"),
+            (re.compile(r"\bintl\b", re.I), "international"),
             # what members call clubs and grounds
             (re.compile(r"\bbar[cç]a\b", re.I), "Barcelona"),
             (re.compile(r"\bnou\s+camp\b", re.I), "Camp Nou"),
@@ -270,6 +274,21 @@ class Question:
         return tuple(t for t in self.terms if t not in in_names)
 
 
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_BY_WEEKDAY = re.compile(rf"\b(?:by|as\s+of|up\s+to|until|till)\s+(?:last\s+)?"
+                         rf"(?P<day>{'|'.join(_WEEKDAYS)})\b", re.IGNORECASE)
+
+
+def _by_weekday(text: str, today: date) -> tuple[date, str] | None:
+    """"By Sunday": the last Sunday up to today (today, if it is one), and the word said."""
+    found = _BY_WEEKDAY.search(text)
+    if found is None:
+        return None
+    day = found.group("day")
+    back = (today.weekday() - _WEEKDAYS.index(day.lower())) % 7
+    return today - timedelta(days=back), day
+
+
 class Unreadable(Exception):
     """A question that cannot be answered as asked; the message says why, for the member."""
 
@@ -289,9 +308,12 @@ def read_question(text: str, today: date) -> Question:
                          "English too: could you ask in English?")
     kind, person = _kind(stripped)
     dates = calendar_dates_in(stripped, today)
+    weekday = _by_weekday(stripped, today)  # "how many had died by sunday"
     month, month_words = month_named(stripped)
     worded = in_news_words(stripped)  # "how many ppl": people are counted
-    terms = tuple(t for t in _terms_of(worded) if t not in month_words)
+    terms = tuple(t for t in _terms_of(worded) if t not in month_words
+                  and not (weekday and t == lemma(weekday[1])))
+    dates = [*dates, weekday[0]] if weekday else dates
     head = (_counted_head(worded) or _rate_named(stripped)) if kind == KIND_FIGURES else None
     measure = measure_of(worded, terms, head) if kind == KIND_FIGURES else None
     if measure in (MEASURE_DURATION, MEASURE_EXTENT, MEASURE_AGE) and head in _TIME_UNITS:
@@ -493,6 +515,11 @@ _CHANGE = re.compile(r"\b(?:fall|fell|fallen|drop|dropped|rise|rose|risen|climb|
                      r"up|down)\b", re.IGNORECASE)
 
 
+_PRICE_ASKED = re.compile(r"\s*how\s+much\s+(?:is|are|was|were)\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+){0,2}?"
+                          r"(?:tickets?|seats?|pints?|bills?|fares?|fees?|subscriptions?|pass(?:es)?)\b")
+""""How much are tickets for …", "how much is a pint": a price."""
+
+
 def measure_of(text: str, terms: tuple[str, ...], head: str | None) -> str | None:
     """What kind of value a number question wants: "how old" an age, "how long" a duration,
     "how much did it cost" a sum of money, "how many people" a count; None when it does not say
@@ -506,7 +533,8 @@ def measure_of(text: str, terms: tuple[str, ...], head: str | None) -> str | Non
     if re.search(r"\bhow\s+many\b", lowered) or lemma("toll") in terms:  # "what's the death toll"
         return MEASURE_COUNT
     if set(terms) & _MONEY_WORDS or re.search(r"\bhow\s+much\b.*\b(?:cost|pay|paid|worth|sell|sold|"
-                                             r"spend|spent|fine|charge|raise)", lowered):
+                                             r"spend|spent|fine|charge|raise)", lowered) \
+            or _PRICE_ASKED.match(lowered):
         return MEASURE_MONEY
     return None
 

@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from digests.models import SentenceHit
 from digests.news.answer_types import AnswerStore
+from digests.news.english import is_common_word
 from digests.news.extracts import (
     CAPITALISED_RUN,
     POSSESSIVE_END,
@@ -351,6 +352,7 @@ def lowercase_names(asked: Question, texts: Iterable[str], rarity: Mapping[str, 
     inside: dict[str, int] = {}
     in_longer: set[str] = set()  # "Jes" of "Jes Staley": a first name, not the name itself
     seen: dict[str, int] = {}
+    lowered: set[str] = set()  # terms some sentence writes in lower case
     texts = list(texts)
     met: dict[str, list[str]] = {}  # a word's lemma: the question's terms it meets (read once)
     for text in texts:
@@ -362,6 +364,8 @@ def lowercase_names(asked: Question, texts: Iterable[str], rarity: Mapping[str, 
                 met[base] = [term for term in content if meets(term, {base})]
             for term in met[base]:
                 seen[term] = seen.get(term, 0) + 1
+                if word[:1].islower():
+                    lowered.add(term)
             if base in content and position and not headline_case:
                 inside[base] = inside.get(base, 0) + 1
                 if word[:1].isupper() and not word.isupper():
@@ -377,15 +381,17 @@ def lowercase_names(asked: Question, texts: Iterable[str], rarity: Mapping[str, 
     # or a hyphenated one ("fennimore-hale") may name what is not stored.
     worded = {lemma(w.lower()) for w in words(asked.text)
               if is_verb_form(w) or (lemma(w.lower()) != w.lower() and "-" not in w)}
+    common = {lemma(w.lower()) for w in words(asked.text) if is_common_word(w.lower())}
     absent = {t for t in content if t not in seen and t.isalpha() and rarity.get(t, 0.0) >= SPECIFIC
-              and t not in worded}
+              and t not in worded and t not in common}
     capitalised = {t: n for t, n in capitalised.items()
                    if t not in _NATIONALITIES and t not in _CALENDAR}  # "russian", "march"
     rare_names = {t for t, n in inside.items() if capitalised.get(t, 0) == n and t not in in_longer
                   and rarity.get(t, 0.0) >= SPECIFIC}
     verbs = {lemma(w.lower()) for w in words(asked.text) if is_verb_form(w) and w.islower()}
-    names = {t for t, n in seen.items() if capitalised.get(t, 0) >= max(2, 2 * n / 3)
-             and t not in verbs}  # "bowled" is no "Super Bowl"
+    names = {t for t, n in seen.items() if (capitalised.get(t, 0) >= max(2, 2 * n / 3)
+                                            or (capitalised.get(t, 0) >= 2 and t not in lowered))
+             and t not in verbs}  # "bowled" is no "Super Bowl"; a word only ever capitalised is a name
     return frozenset(names | absent | rare_names)
 
 

@@ -1,0 +1,93 @@
+"""What a week of news in other outlets' writing showed (bench/scenario_harbour): tolls that
+rise, figures a title gives and its body names, counts written as compounds ("a 6,500-seat
+stadium"), a member's shorthand, and names typed in lower case. Hand-made items in a real
+SQLite store."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+
+from digests.news.answers import answer_question
+from digests.news.figures import extract_figures
+from digests.news.lexicon import lemma
+from digests.news.question import MEASURE_MONEY, read_question
+from digests.news.support import lowercase_names
+from digests.runtime.workers import WorkerPool
+from digests.store.core import Store
+
+from builders import enriched_store
+
+NOW = datetime(2022, 3, 31, 23, 0, tzinfo=UTC)  # a Thursday
+TODAY = NOW.date()
+
+ITEMS = [  # (day of March 2022, title, text)
+    (20, "Valley floods: nine dead as storms batter the region",
+     "At least 11 people have been killed, officials said."),
+    (22, "Valley flood death toll rises to 17", "The army was sent in to help with rescues."),
+    (24, "Rescuers search the flooded valley",
+     "Boats reached cut-off farms on Thursday. The number of people killed in the valley floods rose "
+     "to 21 on Thursday after two more bodies were found, officials said."),
+    (7, "Green light for 6,500-seat stadium on old mill site",
+     "Planners approved a new community stadium for Redfield Town FC."),
+]
+
+
+@pytest.fixture
+async def week(tmp_path: Path, workers: WorkerPool) -> AsyncIterator[Store]:
+    store = await enriched_store(tmp_path / "week.db", workers, "valley.example", NOW, ITEMS)
+    yield store
+    await store.close()
+
+
+async def test_a_death_toll_counts_people_and_the_latest_leads(week: Store) -> None:
+    answer = await answer_question(week, "how many ppl died in the valley floods", NOW)
+    assert answer.found and answer.headline.startswith("21 "), answer.headline
+
+
+def test_by_a_day_of_the_week_is_the_last_such_day() -> None:
+    asked = read_question("how many people had died in the valley floods by tuesday", TODAY)
+    assert asked.by == date(2022, 3, 29) and lemma("tuesday") not in asked.terms
+    assert read_question("how many had died by thursday", TODAY).by == TODAY
+
+
+async def test_a_title_s_figure_answers_for_the_name_its_body_gives(week: Store) -> None:
+    answer = await answer_question(week, "How many seats will Redfield Town's new stadium have?", NOW)
+    assert answer.found and answer.headline.startswith("6,500 "), answer.headline
+
+
+@pytest.mark.parametrize(("sentence", "values"), [
+    ("Green light for 6,500-seat stadium on old mill site", [6500.0]),
+    ("The band will play a four-night residency in Las Vegas.", [4.0]),
+    ("A 40-strong team of observers will arrive on Monday.", [40.0]),
+    ("The Covid-19-related rules ended.", []),
+    ("She is a 30-something mother.", []),
+    ("Sales rose ten-fold.", []),
+])
+def test_a_count_written_as_a_compound_is_a_figure(sentence: str, values: list[float]) -> None:
+    assert [f.value for f in extract_figures(sentence, NOW)] == values
+
+
+@pytest.mark.parametrize(("typed", "plain"), [
+    ("how many dockers r striking at felixstowe", "how many dockers striking at felixstowe"),
+    ("where are they gonna release the seal", "where will they release the seal"),
+    ("how many intl observers are going", "how many international observers are going"),
+])
+def test_a_members_shorthand_is_read(typed: str, plain: str) -> None:
+    assert read_question(typed, TODAY).terms == read_question(plain, TODAY).terms
+
+
+def test_how_much_a_ticket_is_asks_a_price() -> None:
+    assert read_question("how much r tickets for the tour", TODAY).measure == MEASURE_MONEY
+    assert read_question("how much is a pint in london now", TODAY).measure == MEASURE_MONEY
+
+
+def test_a_word_the_news_only_ever_capitalises_is_a_name_to_meet() -> None:
+    asked = read_question("where will stonebridge base its uk office", TODAY)
+    found = ["Under UK takeover rules Stonebridge has until November to bid.",
+             "The offer from Stonebridge was raised on Friday.",
+             "Stonebridge declined to comment."]
+    assert lemma("stonebridge") in lowercase_names(asked, found, {lemma("stonebridge"): 4.0})
