@@ -126,7 +126,7 @@ woman women
 boat ship vessel ferry
 plane aircraft jet flight
 car vehicle
-staff staffer worker employee workforce
+staff staffer worker employee workforce job
 night overnight
 mudslide landslide
 fridge refrigerate refrigerator

@@ -332,7 +332,8 @@ def _places_met(question: str, text: str) -> bool:
     by "Russian"): "what did russia put its rate up to" is not answered by a British rate."""
     def spelled(word: str) -> str:
         return _SPELLINGS.get(word, word)
-    typed = [POSSESSIVE_END.sub("", w.casefold()) for w in words(question)]  # "hungary's"
+    typed = [POSSESSIVE_END.sub("", w.casefold()) for w in words(question)
+             if not (w.islower() and is_verb_form(w))]  # "hungary's"; "downing tools" is no Downing
     wanted = {spelled(w) for w in typed if w in PLACES and w not in _PLACE_PARTS}
     if not wanted:
         return True

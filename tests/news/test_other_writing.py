@@ -15,7 +15,7 @@ from digests.news.answers import answer_question
 from digests.news.figures import extract_figures
 from digests.news.lexicon import lemma
 from digests.news.question import MEASURE_MONEY, read_question
-from digests.news.support import lowercase_names
+from digests.news.support import lowercase_names, support
 from digests.runtime.workers import WorkerPool
 from digests.store.core import Store
 
@@ -75,6 +75,11 @@ def test_a_count_written_as_a_compound_is_a_figure(sentence: str, values: list[f
     ("how many dockers r striking at felixstowe", "how many dockers striking at felixstowe"),
     ("where are they gonna release the seal", "where will they release the seal"),
     ("how many intl observers are going", "how many international observers are going"),
+    ("how many workers is the carmaker letting go", "how many workers is the carmaker cutting"),
+    ("how many dockers r downing tools", "how many dock workers are striking"),
+    ("how much did the carmaker lose in q3", "how much did the carmaker lose in the third quarter"),
+    ("what is the bumped up bid worth", "what is the raised bid worth"),
+    ("how many ppl had to get out of their homes", "how many people were forced from their homes"),
 ])
 def test_a_members_shorthand_is_read(typed: str, plain: str) -> None:
     assert read_question(typed, TODAY).terms == read_question(plain, TODAY).terms
@@ -91,3 +96,9 @@ def test_a_word_the_news_only_ever_capitalises_is_a_name_to_meet() -> None:
              "The offer from Stonebridge was raised on Friday.",
              "Stonebridge declined to comment."]
     assert lemma("stonebridge") in lowercase_names(asked, found, {lemma("stonebridge"): 4.0})
+
+
+def test_a_verb_typed_in_lower_case_is_no_place_to_meet() -> None:
+    """"Downing tools" is no Downing Street: a sentence need not name a place for it."""
+    asked = read_question("how many dockers r downing tools at felixstowe", TODAY)
+    assert support(asked, "Felixstowe dock workers vote to strike over pay", {}) > 0
