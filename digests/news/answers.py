@@ -468,7 +468,8 @@ def _lead(asked: Question, hit: SentenceHit, now: datetime) -> str | None:
     """What leads the answer: the place, the name or the day the sentence gives."""
     if asked.kind == KIND_DATE:
         published = hit.source.published_at.date()
-        day = (date_in(_without_said_dates(asked, hit.text), published, bare=False)
+        day = (_day_of_the_event(asked, hit.text, published)
+               or date_in(_without_said_dates(asked, hit.text), published, bare=False)
                or date_in(hit.text, published, bare=False) or date_in(hit.text, published)
                or year_before(hit.text, published, lambda what: _says_the_verbs(asked, what)))
         if day and asked.past and _begins_after(day, now):
@@ -534,6 +535,21 @@ def _said_only(asked: Question, hit: SentenceHit) -> float:
     published = hit.source.published_at.date()
     own_day = date_in(_without_said_dates(asked, hit.text), published, bare=False)
     return SAID_DATE_PENALTY if own_day is None else 0.0
+
+
+def _day_of_the_event(asked: Question, text: str, published: date) -> date | None:
+    """Of a sentence's several days, the one written against the event asked about: "rallies
+    on Friday ahead of *Sunday's* snap parliamentary *election*" for "when was the election"."""
+    days = dates_in(text, published)
+    if len(days) < 2:
+        return None
+    event = {*asked.verbs, *asked.thing}
+    near = [when for at, when in days if event and any(
+        meets(lemma(w.lower()), event) for w in words(text[at:])[1:_EVENT_WORDS + 1])]
+    return near[0] if len(set(near)) == 1 else None
+
+
+_EVENT_WORDS = 4  # words after a day that may say what happened on it
 
 
 def _without_said_dates(asked: Question, text: str) -> str:

@@ -18,9 +18,14 @@ def calendar_dates_in(text: str, today: date) -> list[date]:
 def dates_in(sentence: str, today: date) -> list[tuple[int, date]]:
     """The dates the sentence names, resolved against the publication day, with their positions."""
     found = []
-    for match in vocab.RELATIVE.finditer(sentence):
+    matches = list(vocab.RELATIVE.finditer(sentence))
+    for n, match in enumerate(matches):
+        following = matches[n + 1] if n + 1 < len(matches) else None
+        if match.group("day") and _dated_by(sentence, match, following):
+            continue  # "on Monday, October 13": the date says which Monday
         ahead = _FUTURE.search(sentence, 0, match.start()) is not None or (
-            _FROM_BEFORE.search(sentence, 0, match.start()) is not None and is_future(sentence))
+            _FROM_BEFORE.search(sentence, 0, match.start()) is not None and is_future(sentence)) or (
+            match.group("day") is not None and _AHEAD_OF.search(sentence, 0, match.start()) is not None)
         when = _resolve(match, today, ahead)
         if when is not None:
             found.append((match.start(), when))
@@ -28,6 +33,16 @@ def dates_in(sentence: str, today: date) -> list[tuple[int, date]]:
 
 
 _FROM_BEFORE = re.compile(r"\b(?:from|starting|as\s+of|beginning)\s+(?:on\s+)?$", re.IGNORECASE)
+_DAY_THEN_DATE = re.compile(r",?\s+(?:the\s+)?")
+# "ahead of Sunday's election", "before Sunday vote", "until Monday": a day still to come
+_AHEAD_OF = re.compile(r"\b(?:ahead\s+of|before|until|till|in\s+time\s+for)\s+(?:this\s+|next\s+)?$",
+                       re.IGNORECASE)
+
+
+def _dated_by(sentence: str, day: re.Match[str], following: re.Match[str] | None) -> bool:
+    """Whether a weekday is written with its calendar date right after it."""
+    return (following is not None and bool(following.group("d1") or following.group("d2"))
+            and _DAY_THEN_DATE.fullmatch(sentence, day.end(), following.start()) is not None)
 # "From Monday, visitors will be allowed …": the day a change to come starts
 
 

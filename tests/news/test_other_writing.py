@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from digests.news.answers import answer_question
+from digests.news.dates import dates_in
 from digests.news.figures import extract_figures
 from digests.news.lexicon import lemma
 from digests.news.question import MEASURE_MONEY, read_question
@@ -102,3 +103,26 @@ def test_a_verb_typed_in_lower_case_is_no_place_to_meet() -> None:
     """"Downing tools" is no Downing Street: a sentence need not name a place for it."""
     asked = read_question("how many dockers r downing tools at felixstowe", TODAY)
     assert support(asked, "Felixstowe dock workers vote to strike over pay", {}) > 0
+
+
+@pytest.mark.parametrize(("sentence", "day"), [
+    ("The truce takes effect at midnight on Monday, October 13, and includes a swap.", date(2025, 10, 13)),
+    ("Parties hold final rallies before Sunday vote", date(2025, 10, 12)),
+    ("He was last seen on Sunday.", date(2025, 10, 5)),
+])
+def test_a_day_of_the_week_is_read_with_what_it_says(sentence: str, day: date) -> None:
+    """Told on Friday 10 October 2025: the date a weekday is written with says which; "before
+    Sunday vote" is the Sunday to come; a plain "on Sunday" the one just gone."""
+    assert dates_in(sentence, date(2025, 10, 10))[0][1] == day
+
+
+async def test_of_a_sentence_s_days_the_one_written_with_the_event_answers(
+        tmp_path: Path, workers: WorkerPool) -> None:
+    items = [(25, "Ruritania votes", "Party leaders held their final rallies on Friday ahead of "
+              "Sunday's snap parliamentary election.")]
+    store = await enriched_store(tmp_path / "vote.db", workers, "vote.example", NOW, items)
+    try:
+        answer = await answer_question(store, "When did Ruritania hold its snap parliamentary election?", NOW)
+    finally:
+        await store.close()
+    assert answer.found and answer.headline.startswith("Sunday 27 March"), answer.headline
