@@ -666,8 +666,10 @@ _WORDS_BEFORE = 4
 # "X was one of the Post Office workers wrongly convicted": one of a group named by its role
 _ONE_OF = re.compile(r"\s+(?:(?:is|was|has\s+been|had\s+been|became)\s+)?(?:also\s+)?(?:one\s+of|among)\s+"
                      r"(?:the\s+)?(?:(?:[\w’'-]+\s+)?[\w’'-]+['’]s\s+)?(?P<role>(?:[\w’'-]+\s+){0,3}?[\w’'-]+?(?:s|men))\b(?!['’])")
-# "X has been a breakout star as Faye", "X is a young goalkeeper with …"
-_HAS_BEEN_A = re.compile(r"\s+(?:has\s+been|had\s+been|is|was)\s+(?:(?:a|an|the)\s+)?"
+# "X has been a breakout star as Faye", "X is a young goalkeeper with …"; an obituary's "X, who
+# has died aged 81, was a stage actor of rare range"
+_HAS_BEEN_A = re.compile(r"(?:,\s+who\s+(?:has\s+)?died\b[^,;.]{0,40},)?"
+                         r"\s+(?:has\s+been|had\s+been|is|was)\s+(?:(?:a|an|the)\s+)?"
                          r"(?P<role>(?:[\w’'-]+\s+){0,3}?[\w’'-]+)\s+(?:as|on|in|for|at|with|since|of|who)\b")
 # "… has overtaken Y to become the wealthiest person in Asia"
 _TO_BECOME = re.compile(r"\s+(?:has\s+|had\s+)?[^,;:.]{0,80}?\bto\s+become\s+(?:the\s+|a\s+|an\s+)?"

@@ -30,9 +30,12 @@ async def answer_person(store: AnswerStore, asked: Question) -> Answer:
         if not mentions:
             return await _person_from_sentences(store, asked)
         role, affiliation = await asyncio.to_thread(_describe, mentions)
-        if role is None:  # "Podolyak, an adviser to …": the surname's mentions may say it
+        if role is None or " " not in role:  # "Podolyak, an adviser to …": the surname's mentions may say it
             by_surname = await store.mentions_of([surname(wanted)])
-            role, affiliation = await asyncio.to_thread(_describe, [*mentions, *by_surname])
+            if role is None:
+                role, affiliation = await asyncio.to_thread(_describe, [*mentions, *by_surname])
+            else:  # "champion", and a title's "Olympic champion Vos": the fuller post
+                role = _fuller(role, by_surname)
     else:
         people = await store.person_keys()
         # Merging tens of thousands of names is CPU work: in a thread, so the event loop gets turns.
@@ -53,6 +56,13 @@ async def answer_person(store: AnswerStore, asked: Question) -> Answer:
     if not described:
         return _not_described(asked, full_name, quotes)
     return Answer(asked.text, KIND_PERSON, True, f"{full_name} — {described}", quotes)
+
+
+def _fuller(role: str, mentions: Sequence[CitedMention]) -> str:
+    """The post most of these mentions give that ends on `role` ("Olympic champion" for
+    "champion"), else `role`."""
+    fuller = Counter(r for m in mentions if (r := m.mention.role) and r.lower().endswith(f" {role.lower()}"))
+    return fuller.most_common(1)[0][0] if fuller else role
 
 
 def _not_described(asked: Question, name: str, quotes: tuple[Quote, ...]) -> Answer:

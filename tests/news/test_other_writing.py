@@ -15,6 +15,7 @@ from digests.news.answers import answer_question
 from digests.news.dates import dates_in
 from digests.news.figures import extract_figures
 from digests.news.lexicon import lemma
+from digests.news.people import role_near
 from digests.news.question import MEASURE_MONEY, read_question
 from digests.news.support import lowercase_names, support
 from digests.runtime.workers import WorkerPool
@@ -32,6 +33,8 @@ ITEMS = [  # (day of March 2022, title, text)
     (24, "Rescuers search the flooded valley",
      "Boats reached cut-off farms on Thursday. The number of people killed in the valley floods rose "
      "to 21 on Thursday after two more bodies were found, officials said."),
+    (5, "Athletics: Olympic champion Vos to retire",
+     "Former Olympic 400m hurdles champion Lena Vos, 35, says injuries have made it impossible to go on."),
     (7, "Green light for 6,500-seat stadium on old mill site",
      "Planners approved a new community stadium for Redfield Town FC."),
 ]
@@ -126,3 +129,13 @@ async def test_of_a_sentence_s_days_the_one_written_with_the_event_answers(
     finally:
         await store.close()
     assert answer.found and answer.headline.startswith("Sunday 27 March"), answer.headline
+
+
+async def test_who_is_gives_the_fuller_post_a_title_writes_for_the_surname(week: Store) -> None:
+    answer = await answer_question(week, "whos lena vos", NOW)
+    assert answer.found and "olympic champion" in answer.headline.lower(), answer.headline
+
+
+def test_an_obituary_says_who_someone_was() -> None:
+    sentence = "Margot Ellery, who has died aged 81, was a stage actor of rare range who became famous."
+    assert role_near("Margot Ellery", sentence) == "stage actor"
