@@ -312,15 +312,15 @@ def _month_of(name: str, published: date, text: str) -> str:
 
 
 _YEAR = re.compile(r"\b(?:in|since|until|till|from|by|before|after|of|back to|dating to|through)\s+"
-                   r"(?:the\s+(?:year\s+)?)?(?P<year>1[0-9]{3}|20[0-9]{2})\b"
+                   r"(?:the\s+(?:year\s+)?)?(?P<year>1[0-9]{3}|20[0-9]{2})\b(?!\s+[A-Z]{1,4}\d)"
                    rf"|\b(?-i:(?P<month>{_MONTHS}))\s+(?P<monthyear>1[0-9]{{3}}|20[0-9]{{2}})\b"
                    r"|\b(?P<last>last|next)\s+year\b"
                    r"|\b(?P<ago>\d{1,3}|a|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty)"
                    r"\s+years?\s+ago\b", re.IGNORECASE)
-# A year on its own after a small word: not "Euro 2020" or "Beijing 2022" (names), "2,022", "£2022"
-# or "2020-21".
+# A year on its own after a small word: not "Euro 2020" or "Beijing 2022" (names), "2,022", "£2022",
+# "2020-21" or the asteroid "2008 EV5".
 _BARE_YEAR = re.compile(r"(?:^|(?<![\w'’-])(?:[a-z]{2,}|[A-Z][a-z]+['’]s)\s+)"  # "Johnson's 2050 target" too
-                        r"(?P<year>19[5-9][0-9]|20[0-9][0-9])(?![\w%,.-])")
+                        r"(?P<year>19[5-9][0-9]|20[0-9][0-9])(?![\w%,.-])(?!\s+[A-Z]{1,4}\d)")
 _YEAR_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                "nine": 9, "ten": 10, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
 

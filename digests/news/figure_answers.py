@@ -581,7 +581,7 @@ def _counted_words(figure: Figure) -> set[str]:
     the words right around it in its sentence; a figure a count rose to counts what rose ("the
     number of people killed in floods in northern Italy rose to 21")."""
     risen = _RISEN_TO.search(figure.sentence[:figure.start])
-    grown = lemmas_of(risen.group("what")) if risen else set()
+    grown = lemmas_of(_CLAUSE_START.split(risen.group("what"))[-1]) if risen else set()
     if figure.counted or risen:
         return (lemmas_of(figure.counted) if figure.counted else set()) | grown
     before = words(figure.sentence[:figure.start])[-_NEAR_BEFORE:]
@@ -610,6 +610,8 @@ def in_their_sentences(figures: Sequence[CitedFigure]) -> list[CitedFigure]:
     return located
 
 
+_CLAUSE_START = re.compile(r"\b(?:as|after|when|while|and|but|with|since|because)\b", re.IGNORECASE)
+# "Army sent in as death toll reaches 17": what rose is the death toll
 _RISEN_TO = re.compile(r"(?P<what>(?:[^,;:()\-–—]|(?<=\w)-(?=\w)){3,80}?)\s+(?:has\s+|had\s+|have\s+)?"
                        r"(?:rose|rises|risen|climbed|climbs|reached|reaches|jumped|jumps|increased|increases|"
                        r"stood|stands|grew|grows|soared|soars|hit|hits)\s+(?:to\s+|at\s+)?"

@@ -209,6 +209,9 @@ nov november
 prison jail imprison imprisonment
 restore reinstate
 try trial
+stadium ground arena
+observer monitor
+launch liftoff blastoff
 """.strip()
 
 

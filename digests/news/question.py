@@ -173,6 +173,7 @@ _PHRASES = ((re.compile(r"\bpass(?:ed|es)?\s+away\b", re.I), "died"),
             (re.compile(r"\blet(?:s|ting)?\s+go(?:\s+of)?\b", re.I), "cutting"),  # "letting 2,300 workers go"
             (re.compile(r"\bdown(?:s|ed|ing)?\s+tools\b", re.I), "striking"),
             (re.compile(r"\bdockers\b", re.I), "dock workers"),
+            (re.compile(r"\b(?:get|gets|got|getting)\s+off\s+the\s+ground\b", re.I), "launch"),
             (re.compile(r"\bbump(?:s|ed|ing)?[\s-]+up\b", re.I), "raised"),
             (re.compile(r"\b(?:get|gets|got|getting)\s+out\s+of\s+(?:their|his|her|the)\s+homes?\b", re.I),
              "forced from their homes"),

@@ -13,8 +13,9 @@ import pytest
 
 from digests.news.answers import answer_question
 from digests.news.dates import dates_in
+from digests.news.extracts import date_in
 from digests.news.figures import extract_figures
-from digests.news.lexicon import lemma
+from digests.news.lexicon import family_of_lemma, lemma
 from digests.news.people import role_near
 from digests.news.question import MEASURE_MONEY, read_question
 from digests.news.support import lowercase_names, support
@@ -139,3 +140,20 @@ async def test_who_is_gives_the_fuller_post_a_title_writes_for_the_surname(week:
 def test_an_obituary_says_who_someone_was() -> None:
     sentence = "Margot Ellery, who has died aged 81, was a stage actor of rare range who became famous."
     assert role_near("Margot Ellery", sentence) == "stage actor"
+
+
+def test_a_number_naming_an_asteroid_is_no_year() -> None:
+    assert date_in("It will reach the asteroid 2008 EV5, arriving in 2028.", date(2025, 10, 9)) == "2028"
+    assert date_in("The probe was built in 2008.", date(2025, 10, 9)) == "2008"
+
+
+@pytest.mark.parametrize(("typed", "plain"), [
+    ("when did the probe get off the ground", "when did the probe launch"),
+])
+def test_a_members_idiom_is_read(typed: str, plain: str) -> None:
+    assert read_question(typed, TODAY).terms == read_question(plain, TODAY).terms
+
+
+@pytest.mark.parametrize(("one", "other"), [("ground", "stadium"), ("observers", "monitors")])
+def test_news_words_of_one_family(one: str, other: str) -> None:
+    assert lemma(other) in family_of_lemma(lemma(one))
