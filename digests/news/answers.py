@@ -35,7 +35,7 @@ from digests.news.asked_names import (
     name_of_kind,
     wanted,
 )
-from digests.news.dates import dates_in
+from digests.news.dates import dates_in, is_future
 from digests.news.english import is_common_word
 from digests.news.extracts import (
     age_in,
@@ -316,7 +316,8 @@ async def _lead_from_items(store: AnswerStore, asked: Question, hits: Sequence[S
     for hit in sorted(hits, key=lambda h: order[h.source.item_id]):  # item by item
         context = contexts[hit.source.item_id]
         if not (says_it(asked, hit.text, hit.source.published_at.date())
-                and about_it(asked, hit.text, context, rarity) and _dates_its_own(asked, hit.text)):
+                and about_it(asked, hit.text, context, rarity) and _dates_its_own(asked, hit.text)
+                and _tells_of_the_next(asked, hit.text)):
             continue
         score = support_in_item(judged, hit.text, context, rarity, named, True)
         if score >= (PLACE_OR_DATE_SUPPORTED if asked.kind in (KIND_PLACE, KIND_DATE) else SUPPORTED):
@@ -535,6 +536,18 @@ def _said_only(asked: Question, hit: SentenceHit) -> float:
     published = hit.source.published_at.date()
     own_day = date_in(_without_said_dates(asked, hit.text), published, bare=False)
     return SAID_DATE_PENALTY if own_day is None else 0.0
+
+
+_NEXT_ASKED = re.compile(r"\bnext\b(?!\s+(?:year|month|week|season|summer|winter|spring|autumn|fall|"
+                         r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)", re.IGNORECASE)
+_NEXT_TOLD = re.compile(r"\b(?:next|further|another|again|more)\b", re.IGNORECASE)
+
+
+def _tells_of_the_next(asked: Question, text: str) -> bool:
+    """"Where will she race next", "when's the next walkout": a sentence of the one just run
+    ("Chebet chases course record in Chicago") does not say where or when the next one is."""
+    return (_NEXT_ASKED.search(asked.text) is None or is_future(text)
+            or _NEXT_TOLD.search(text) is not None)
 
 
 def _day_of_the_event(asked: Question, text: str, published: date) -> date | None:

@@ -157,3 +157,16 @@ def test_a_members_idiom_is_read(typed: str, plain: str) -> None:
 @pytest.mark.parametrize(("one", "other"), [("ground", "stadium"), ("observers", "monitors")])
 def test_news_words_of_one_family(one: str, other: str) -> None:
     assert lemma(other) in family_of_lemma(lemma(one))
+
+
+async def test_the_next_one_is_not_the_one_just_held(tmp_path: Path, workers: WorkerPool) -> None:
+    items = [(24, "Port strike: ships queue as 48-hour walkout begins",
+              "Ships were waiting at anchor on Thursday as dock workers began a two-day strike.")]
+    store = await enriched_store(tmp_path / "port.db", workers, "port.example", NOW, items)
+    try:
+        next_one = await answer_question(store, "when's the next port walkout", NOW)
+        this_one = await answer_question(store, "when did the port walkout begin", NOW)
+    finally:
+        await store.close()
+    assert not next_one.found, next_one.headline
+    assert this_one.found and this_one.headline.startswith("Thursday 24 March"), this_one.headline
