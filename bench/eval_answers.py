@@ -62,6 +62,16 @@ Question sets, each answered from its own store and reported separately:
   code and to the other sets' questions from a seeded sample of the items outside every other
   set's evidence, and committed before its first run (bench/README.md gives each first run).
 
+- `bench/scenario_harbour/` (`--set harbour`) and `bench/scenario_meadow/` (`--set meadow`): two
+  weeks of news WRITTEN FOR THE PROJECT (137 and 139 items: invented outlets in other house styles
+  than the 2022 feeds, real places, invented people; 6-12 Oct 2025 and 13-19 Apr 2026), each with
+  130 questions (95 answerable, 35 not; about half in a member's words), written on 6 Dec 2026 by
+  two helpers blind to the answering code and to every other set, and committed before their
+  first run. They ask whether what was learnt on the BBC/CNN items of 2022 holds on other
+  writing. harbour is a DEVELOPMENT set; meadow is HELD OUT (never tuned on, failures not read).
+  Answered as of the end of their week; the items ship with the project (our own text), so these
+  two sets run without `../shared`.
+
 Held-out (and dev) fields: `id`, `kind`, `question`, `answerable`, `phrasing` ("member": typed the way a
 member would, in other words than the item's; "article": in the item's words); for answerable
 questions `expected_values` with `tolerance` (and `unit`, for the reader), `expected_roles`

@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
+from functools import lru_cache
 
 from digests.models import SentenceHit
 from digests.news.answer_types import Answer, AnswerStore, Quote, dont_know
@@ -630,7 +631,7 @@ def figure_score(figure: Figure, asked: FigureQuestion, context: str = "", item:
     counted_hits = sum(meets(t, counted) for t in wanted)
     sentence = lemmas_of(f"{figure.sentence} {context}")
     context_hits = sum(meets(t, sentence) for t in wanted)
-    told = sentence | lemmas_of(item) if item else sentence  # the item's sentences found cover it too
+    told = sentence | _lemmas_of_item(item) if item else sentence  # the item's sentences found cover it too
     coverage = sum(1 for t in wanted if family_of_lemma(t) & told) / len(wanted) if wanted else 0.0
     measured = asked.measure not in (None, MEASURE_COUNT) and unit_fits(figure.unit, asked.measure)
     by_sentence = (asked.head is None and (_is_money(figure) or measured)
@@ -641,6 +642,12 @@ def figure_score(figure: Figure, asked: FigureQuestion, context: str = "", item:
     if by_sentence and not figure.counted:
         extra = 0  # "suspended X for two weeks": the words around a duration count nothing
     return 2.0 * counted_hits + context_hits - 0.75 * extra
+
+
+@lru_cache(maxsize=256)
+def _lemmas_of_item(text: str) -> frozenset[str]:
+    """An item's sentences found, read once for all its figures."""
+    return frozenset(lemmas_of(text))
 
 
 def _is_money(figure: Figure) -> bool:
