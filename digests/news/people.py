@@ -755,7 +755,16 @@ def role_near(name: str, text: str) -> str | None:
     made = _MADE_BY.search(before)
     if made is not None:
         return _MAKERS[(made.group("verb") or made.group("verb2")).lower()]
+    if _PARTY_OF.search(before):
+        return "party leader"  # "the liberal New Direction party of X"
+    if _STUDY_LED_BY.search(before):
+        return "lead researcher"  # "The study … was led by Dr X of the University of Leeds"
     return _role_after_clause(name, text) or _national(text, end)
+
+
+_PARTY_OF = re.compile(r"\b(?-i:[A-Z])[\w'’-]*\s+(?:party|movement|alliance|bloc)\s+of\s+$", re.IGNORECASE)
+_STUDY_LED_BY = re.compile(r"\b(?:study|studies|research|trial|survey|analysis|review)\b[^.;:]{0,80}?"
+                           r"\bled\s+by\s+(?:(?:Dr|Prof|Professor)\.?\s+)?$", re.IGNORECASE)
 
 
 def _national(text: str, end: int) -> str | None:

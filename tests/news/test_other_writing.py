@@ -170,3 +170,14 @@ async def test_the_next_one_is_not_the_one_just_held(tmp_path: Path, workers: Wo
         await store.close()
     assert not next_one.found, next_one.headline
     assert this_one.found and this_one.headline.startswith("Thursday 24 March"), this_one.headline
+
+
+@pytest.mark.parametrize(("name", "sentence", "role"), [
+    ("Vesela Dragneva", "Its rival, the liberal New Direction party of Vesela Dragneva, has campaigned.",
+     "party leader"),
+    ("Priya Ramanathan", "The study, published in a journal, was led by Dr Priya Ramanathan of Leeds.",
+     "lead researcher"),
+    ("Tom Lee", "The team was led by Tom Lee.", None),
+])
+def test_a_party_of_someone_and_a_study_led_by_someone(name: str, sentence: str, role: str | None) -> None:
+    assert role_near(name, sentence) == role
