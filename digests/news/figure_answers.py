@@ -445,7 +445,7 @@ def best_series(candidates: Sequence[CitedFigure], asked: FigureQuestion,
     """
     contexts = contexts or {}
     scored = [(figure_score(c.figure, asked, _around_context(c, contexts, around),
-                                            contexts.get(c.source.item_id, "")), c) for c in candidates
+                            contexts.get(c.source.item_id, "")), c) for c in candidates
               if _fits(c, asked, contexts.get(c.source.item_id, ""))
               and (asked.by is None or figure_date(c)[0] <= asked.by)]  # "by 28 February"
     scored = [(score, c) for score, c in scored if score > 0]
@@ -587,7 +587,7 @@ def _counted_words(figure: Figure) -> set[str]:
         return (lemmas_of(figure.counted) if figure.counted else set()) | grown
     before = words(figure.sentence[:figure.start])[-_NEAR_BEFORE:]
     after = words(figure.sentence[figure.end:])[:_NEAR_AFTER]
-    return {lemma(w.lower()) for w in (*before, *after)} | grown
+    return {lemma(w.lower()) for w in (*before, *after)}
 
 
 def in_their_sentences(figures: Sequence[CitedFigure]) -> list[CitedFigure]:
@@ -625,7 +625,9 @@ def figure_score(figure: Figure, asked: FigureQuestion, context: str = "", item:
     ask for count against (children fled ≠ people fled). Money is often counted vaguely ("a
     package"), so a sum of money may match by its sentence alone, on stricter terms. The
     sentence is read with its item's other sentences found (`context`): "The 32-year-old is
-    calling it a day after nine years" under "Aljaž Škorjanec is leaving Strictly"."""
+    calling it a day after nine years" under "Aljaž Škorjanec is leaving Strictly"; and its
+    item's sentences found (`item`) count towards how much of the question it covers: "Green
+    light for 6,500-seat stadium" over "… a new stadium for Wearmouth Town FC"."""
     wanted = set(asked.terms)
     counted = _counted_words(figure)
     counted_hits = sum(meets(t, counted) for t in wanted)
