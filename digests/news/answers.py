@@ -553,12 +553,12 @@ def _tells_of_the_next(asked: Question, text: str) -> bool:
 def _day_of_the_event(asked: Question, text: str, published: date) -> date | None:
     """Of a sentence's several days, the one written against the event asked about: "rallies
     on Friday ahead of *Sunday's* snap parliamentary *election*" for "when was the election"."""
-    days = dates_in(text, published)
+    event = {*asked.verbs, *asked.thing}
+    days = dates_in(text, published) if event else []
     if len(days) < 2:
         return None
-    event = {*asked.verbs, *asked.thing}
-    near = [when for at, when in days if event and any(
-        meets(lemma(w.lower()), event) for w in words(text[at:])[1:_EVENT_WORDS + 1])]
+    near = [when for at, when in days
+            if any(meets(lemma(w.lower()), event) for w in words(text[at:])[1:_EVENT_WORDS + 1])]
     return near[0] if len(set(near)) == 1 else None
 
 

@@ -33,6 +33,7 @@ def dates_in(sentence: str, today: date) -> list[tuple[int, date]]:
 
 
 _FROM_BEFORE = re.compile(r"\b(?:from|starting|as\s+of|beginning)\s+(?:on\s+)?$", re.IGNORECASE)
+# "From Monday, visitors will be allowed …": the day a change to come starts
 _DAY_THEN_DATE = re.compile(r",?\s+(?:the\s+)?")
 # "ahead of Sunday's election", "before Sunday vote", "until Monday": a day still to come
 _AHEAD_OF = re.compile(r"\b(?:ahead\s+of|before|until|till|in\s+time\s+for)\s+(?:this\s+|next\s+)?$",
@@ -43,7 +44,6 @@ def _dated_by(sentence: str, day: re.Match[str], following: re.Match[str] | None
     """Whether a weekday is written with its calendar date right after it."""
     return (following is not None and bool(following.group("d1") or following.group("d2"))
             and _DAY_THEN_DATE.fullmatch(sentence, day.end(), following.start()) is not None)
-# "From Monday, visitors will be allowed …": the day a change to come starts
 
 
 # What a sentence says is still to come: "will address MPs on Tuesday", "X to address MPs on

@@ -553,8 +553,13 @@ def _counts_people(figure: Figure, asked: FigureQuestion) -> bool:
 
 def _counts_one_of(figure: Figure, lemmas: frozenset[str]) -> bool:
     """Whether what the figure counts has one of these words, or a word of their families."""
+    return bool(_ones_counted(figure, lemmas))
+
+
+def _ones_counted(figure: Figure, lemmas: frozenset[str]) -> frozenset[str]:
+    """Those of these words that what the figure counts has (itself or a word of its family)."""
     counted = _counted_words(figure)
-    return any(family_of_lemma(t) & counted or t in counted for t in lemmas)
+    return frozenset(t for t in lemmas if family_of_lemma(t) & counted or t in counted)
 
 
 def _counts_the_event(figure: Figure, asked: FigureQuestion) -> bool:
@@ -697,15 +702,13 @@ cases""".split())
 
 def _tolls_of(figure: Figure) -> frozenset[str]:
     """What a running count counts ("killed", "fled"), none for any other figure."""
-    if figure.unit is not None:
-        return frozenset()
-    return frozenset(t for t in _TOLLS if _counts_one_of(figure, frozenset({t})))
+    return frozenset() if figure.unit is not None else _ones_counted(figure, _TOLLS)
 
 
 def _cumulative(figure: Figure) -> bool:
     """Whether a figure is a running count (killed, fled, arrested, cases so far): the UN's
     confirmed 227 dead and a rescue service's "more than 2,000" are two counts, not a fall."""
-    return figure.unit is None and _counts_one_of(figure, _TOLLS)
+    return bool(_tolls_of(figure))
 
 
 def _day(when: date, now: datetime) -> str:

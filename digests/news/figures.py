@@ -32,10 +32,8 @@ from digests.readings import Figure, Sentence
 
 _Predicate = Callable[[str], bool]
 _T = TypeVar("_T")
-# "Covid-19-related", "a 3-D film": no figure; "a 6,500-seat stadium", "a four-night residency",
-# "a 40-strong team" count seats, nights, members
-_NOT_COUNTED = "old style like ish odd fold something related based led backed born"
-_GLUED_WORD = re.compile(rf"-(?!plus\b)(?!(?!(?:{'|'.join(_NOT_COUNTED.split())})\b)[a-z]{{3,}}\b)[^\W\d_]")
+_GLUED_WORD = re.compile(r"-(?P<word>[^\W\d_]\w*)")
+_NOT_COUNTED = frozenset("old style like ish odd fold something related based led backed born".split())
 _CLOSING = re.compile(r"\s?\)")
 _OPENING = re.compile(r"(?:^|\()\s*$")
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w'’-]*)\s+$")
@@ -159,7 +157,7 @@ def _reading(sentence: str, match: re.Match[str]) -> _Reading | None:
     if currency is None and sentence[start - 1:start].isalpha():
         return None  # digits glued to a word that is no currency code ("EU27", "US101")
     unit, end = _unit(sentence, end, scaled, currency)
-    if unit is None and (_GLUED_WORD.match(sentence, end) or "/" in match.group()):
+    if unit is None and (_glued_to_a_word(sentence, end) or "/" in match.group()):
         return None
     if sentence[start - 1:start] == "+":
         if unit not in {"percent", "percentage point"}:
@@ -180,6 +178,19 @@ def _reading(sentence: str, match: re.Match[str]) -> _Reading | None:
     if unit is None and match.group("words") and value in {0, 1} and not scaled:
         return None
     return _Reading(value, unit, start, end, factor)
+
+
+def _glued_to_a_word(sentence: str, end: int) -> bool:
+    """A number joined by a hyphen to a word that makes it no count ("Covid-19-related", "a 3-D
+    film", "a 30-something"), not to the thing it counts ("a 6,500-seat stadium", "a four-night
+    residency", "a 40-strong team")."""
+    found = _GLUED_WORD.match(sentence, end)
+    if found is None:
+        return False
+    word = found.group("word")
+    if word == "plus":
+        return False  # "2-plus hours"
+    return word in _NOT_COUNTED or re.fullmatch(r"[a-z]{3,}", word) is None
 
 
 def _digits(sentence: str, match: re.Match[str]) -> tuple[int, float, int, float] | None:

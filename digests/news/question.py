@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from digests.news.dates import calendar_dates_in
+from digests.news.figure_words import DAYS
 from digests.news.lexicon import lemma
 from digests.news.people_words import NATIONS
 from digests.news.text import STOPWORDS, words
@@ -283,9 +284,8 @@ class Question:
         return tuple(t for t in self.terms if t not in in_names)
 
 
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _BY_WEEKDAY = re.compile(rf"\b(?:by|as\s+of|up\s+to|until|till)\s+(?:last\s+)?"
-                         rf"(?P<day>{'|'.join(_WEEKDAYS)})\b", re.IGNORECASE)
+                         rf"(?P<day>{'|'.join(DAYS)})\b", re.IGNORECASE)
 
 
 def _by_weekday(text: str, today: date) -> tuple[date, str] | None:
@@ -294,7 +294,7 @@ def _by_weekday(text: str, today: date) -> tuple[date, str] | None:
     if found is None:
         return None
     day = found.group("day")
-    back = (today.weekday() - _WEEKDAYS.index(day.lower())) % 7
+    back = (today.weekday() - DAYS.index(day.lower())) % 7
     return today - timedelta(days=back), day
 
 
