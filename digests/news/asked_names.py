@@ -54,7 +54,8 @@ _CALLED = re.compile(r"^\s*what\s+(?:do|does|did)\s+(?:[\w'’-]+\s+){0,3}?call\
                      r"(?P<thing>[\w'’-]+(?:\s+[\w'’-]+){0,4}?)\s+called"
                      r"(?:\s+(?:this|last|next)\s+(?:year|season|month|week)|\s+now)?\s*[?.!]*\s*$",
                      re.IGNORECASE)
-_NAMED = re.compile(r"\b(?:named|called|dubbed|known\s+as)\s+(?:[Tt]he\s+)?[\"“‘']?"
+_NAMED = re.compile(r"\b(?:named|nicknamed|renamed|christened|called|dubbed|known\s+as)\s+"
+                    r"(?:[Tt]he\s+)?[\"“‘']?"
                     r"(?P<name>[A-Z][\w'’.-]*(?:[^\S\n]+(?:(?:of|the|and|de|du|la|le)[^\S\n]+){0,2}[A-Z][\w'’.-]*){0,6})")
 _QUOTED = re.compile(r"[\"“]([^\"“”]{2,40}?)[\"”]")  # a short quoted phrase: a name given in quotes
 _LONG_QUOTED = re.compile(r"[\"“]([^\"“”]{2,120}?)[\"”]")  # a book's title, its subtitle after a colon
@@ -85,6 +86,8 @@ def wanted(asked: Question) -> Wanted | None:
             break  # "the dog ukrainian soldiers rescued": a clause of its own after "dog"
         if nouns and lowered.endswith("ed") and is_verb_form(lowered):
             break  # "which spanish paper called bale a parasite": the paper, not "bale"
+        if POSSESSIVE_END.search(word) and not nouns:
+            continue  # "ESA's new asteroid probe": whose, not what
         nouns.append(lowered)
     kinds = [(n, _KIND_NOUNS.get(n) or _KIND_NOUNS.get(lemma(n))) for n in nouns]
     head, kind = next(((n, k) for n, k in reversed(kinds) if k), (None, None))  # "hacker *group*"
@@ -175,8 +178,8 @@ def _countries_in(text: str) -> list[str]:
 def _name_for(text: str, want: Wanted, new: Callable[[str], bool]) -> str | None:
     """"the Zaporizhzhia nuclear power plant": the name right before the words the question
     calls the thing by; else "a yacht named Phi"."""
-    for noun in want.nouns[:2]:
-        before = re.search(rf"(?P<name>{_CAPITALISED})[^\S\n]+(?i:{re.escape(noun)})\b", text)
+    for noun in dict.fromkeys((*want.nouns[:2], want.nouns[-1])):  # the last is the head: "asteroid *probe*"
+        before = re.search(rf"(?<![\w'’-])(?P<name>{_CAPITALISED})[^\S\n]+(?i:{re.escape(noun)})\b", text)
         if before is not None:
             name = re.sub(r"^(?:The|A|An|This|That|Its|Their)(?:\s+|$)", "", before.group("name"))
             parts = name.split()
@@ -188,6 +191,9 @@ def _name_for(text: str, want: Wanted, new: Callable[[str], bool]) -> str | None
                 continue  # "Chernobyl's vodka producer": whose, not the name
             if name[:1].isupper() and new(name) and not opening:  # "The sporting retailer": no name
                 return name
+    kin = _name_before_kin(text, want.nouns[-1], new)
+    if kin is not None:
+        return kin
     after = _name_after(text, want, new)
     if after is not None:
         return after
@@ -208,6 +214,22 @@ def _named_in_quotes(quoted: str) -> bool:
     ("never gave up"): no verb in the past, no small word but those a title may hold."""
     return not any((w.lower() in STOPWORDS and w.lower() not in _QUOTE_NAME_WORDS)
                    or (is_verb_form(w) and not w.lower().endswith("ing")) for w in words(quoted))
+
+
+_NAME_THEN_WORD = re.compile(rf"(?<![\w'’-])(?P<name>{_CAPITALISED})[^\S\n]+(?P<word>[a-z][\w'’-]*)")
+
+
+def _name_before_kin(text: str, head: str, new: Callable[[str], bool]) -> str | None:
+    """"ESA's Halcyon spacecraft" for "the new asteroid probe": a name right before a word of
+    the head's family."""
+    for found in _NAME_THEN_WORD.finditer(text):
+        name = re.sub(r"^(?:The|A|An|This|That|Its|Their)(?:\s+|$)", "", found.group("name"))
+        name = re.split(r"['’]s\s+", name)[-1]  # "ESA's Halcyon": Halcyon
+        if (found.group("word") != head and meets(lemma(found.group("word")), {lemma(head)})
+                and name and (found.start() > 0 or " " in found.group("name")) and new(name)
+                and not name.endswith(("'s", "’s"))):
+            return name
+    return None
 
 
 _WORD_THEN_NAME = re.compile(rf"(?<![\w'’-])(?P<word>[a-z][\w'’-]*)[^\S\n]+(?P<name>{_CAPITALISED})")

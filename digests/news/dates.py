@@ -86,11 +86,14 @@ def _resolve(match: re.Match[str], today: date, ahead: bool = False) -> date | N
 def _calendar_date(day: int, month: int, year: str | None, today: date, ahead: bool = False) -> date | None:
     """A day and month without a year: this year's, but for one more than a month ahead in a
     sentence that does not speak of what is to come ("was held on 3 December" in March: last
-    year's; "will vote on 3 April" in February: this year's)."""
+    year's; "will vote on 3 April" in February: this year's), and one more than a month gone in a
+    sentence that does (next year's)."""
     try:
         when = date(int(year) if year else today.year, month, day)
     except ValueError:
         return None
     if not year and when > today + timedelta(days=31) and not ahead:
         return when.replace(year=when.year - 1) if not (month == 2 and day == 29) else None
+    if not year and ahead and when < today - timedelta(days=31):  # "is set for January 15" in October
+        return when.replace(year=when.year + 1) if not (month == 2 and day == 29) else None
     return when

@@ -100,9 +100,9 @@ _DESTINATION_ASKED = re.compile(r"^\s*where\b.*\b(?:head(?:ed|ing)|bound|flying|
 
 _ORIGIN_ASKED = re.compile(r"^\s*where\b.*\b(?:from|out\s+of)\s*[?.!]*\s*$", re.IGNORECASE)
 # "from Leeds", "John Smith, 24, of Leeds", "a native of Leeds", "Leeds-born": where one is from;
-# "walked out of HMP Ford" for "where did he walk out of"
+# "walked out of HMP Ford" for "where did he walk out of"; "from a bonded warehouse in Speyside"
 _ORIGIN = re.compile(r"(?:\bfrom|\bout\s+of|,\s+of|\bnative\s+of|\bborn\s+in|\bhometown\s+of"
-                     r"|\bgrew\s+up\s+in)"
+                     r"|\bgrew\s+up\s+in|\b(?:from|out\s+of)\s+(?:an?|the)\s+(?-i:[a-z][\w-]*\s+){1,3}(?:in|at|near))"
                      r"\s+(?:the\s+)?" + _PLACE_NAME
                      + r"|\b(?!(?:The|A|An)\s)(?P<born>[A-Z][\w'’.]+(?:\s+[A-Z][\w'’.]+)?)-born\b")
 
@@ -343,7 +343,9 @@ _AGE = re.compile(r"\baged\s+(?P<a>\d{1,3})\b|(?<![\d,.])(?P<b>\d{1,3}(?:,\d{3})
                   r"|(?<![\d,.])(?P<e>\d{1,3}(?:,\d{3})*)\s+years?\s+old\b"
                   r"|\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*,\s+(?P<f>\d{1,3}),"
                   # "Mother admits killing son, 2": a child's age after the word for them
-                  r"|\b(?-i:son|daughter|boy|girl|baby|toddler|child|grandson|granddaughter),\s+(?P<i>\d{1,2})"
+                  r"|\b(?-i:son|daughter|boy|girl|baby|toddler|child|grandson|granddaughter|man|woman|mum|mother|"
+                  r"dad|father|grandad|granddad|grandfather|grandmother|grandma|grandpa|gran|pensioner|teenager|"
+                  r"widow|widower|schoolboy|schoolgirl),\s+(?P<i>\d{1,3})"
                   r"(?=\s*(?:,|$))"
                   # "Chloe was 15 when she got a job", "when he was just 12"
                   r"|(?:\b(?-i:he|she|I)|\b(?-i:[A-Z][a-z]+))\s+was\s+(?:just\s+|only\s+)?(?P<g>\d{1,2})\s+when\b"

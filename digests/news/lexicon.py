@@ -197,6 +197,8 @@ scam fraud swindle
 bunker shelter
 sick ill ail ailment illness
 pile pileup
+spacecraft probe orbiter lander
+move shift relocate relocation transfer
 hint suggest
 radiation radioactive radioactivity
 jan january

@@ -57,6 +57,16 @@ many happen happened happening give us figure figures much""".split()) | frozens
 # Phrases a member types for a word news uses: read as that word.
 _MONTHS = {"jan": "January", "feb": "February", "sep": "September", "apr": "April", "aug": "August",
            "oct": "October", "nov": "November", "dec": "December"}
+_LET_GO_OF_STAFF = re.compile(r"\d|\b(?:workers?|staff|employees?|jobs?|people|drivers?|nurses?|"
+                              r"teachers?|officers?|managers?|players?|them)\b", re.IGNORECASE)
+
+
+def _let_go(found: re.Match[str]) -> str:
+    """"letting 2,300 workers go" cuts jobs; "let the seal go" releases it."""
+    who = found.group("who")
+    return f"{'cut' if _LET_GO_OF_STAFF.search(who) else 'release'} {who.strip()}"
+
+
 _PHRASES = ((re.compile(r"\bpass(?:ed|es)?\s+away\b", re.I), "died"),
             (re.compile(r"\bwas\s+born\b", re.I), "born"),
             (re.compile(r"\btak(?:e|es|en|ing)\s+home\b|\btook\s+home\b", re.I), "won"),
@@ -171,7 +181,11 @@ _PHRASES = ((re.compile(r"\bpass(?:ed|es)?\s+away\b", re.I), "died"),
             (re.compile(r"\b(?:(?:is|are|am)\s+)?gonna\b", re.I), "will"),
             (re.compile(r"\bwanna\b", re.I), "want to"),
             (re.compile(r"\bintl\b", re.I), "international"),
-            (re.compile(r"\blet(?:s|ting)?\s+go(?:\s+of)?\b", re.I), "cutting"),  # "letting 2,300 workers go"
+            (re.compile(r"\blet(?:s|ting)?\s+go(?:\s+of)?\b", re.I), "cutting"),  # "letting go of 300 staff"
+            (re.compile(r"\blet(?:s|ting)?\s+(?P<who>(?:[\w'’,-]+\s+){1,3}?)go\b(?!\s+(?:of|on|ahead|through)\b)",
+                        re.I), _let_go),  # "letting 2,300 workers go"; "let chips the seal go"
+            (re.compile(r"\bnick(?:s|ed|ing)?\b(?=\s+(?:the|a|an|their|his|her|its|some|\d|[£$€]))", re.I),
+             "steal"),  # "where did they nick the whisky from"; "got nicked" is below
             (re.compile(r"\bdown(?:s|ed|ing)?\s+tools\b", re.I), "striking"),
             (re.compile(r"\bdockers\b", re.I), "dock workers"),
             (re.compile(r"\b(?:get|gets|got|getting)\s+off\s+the\s+ground\b", re.I), "launch"),
@@ -370,7 +384,7 @@ recently once still also never""".split())
 # is named before them.
 _LEADING_VERBS = frozenset("""stop stopped start started begin began try tried agree agreed refuse refused
 decide decided want wanted fail failed resume resumed cease ceased threaten threatened vow vowed
-plan planned get gets got gotten""".split())  # "when did Zelensky get elected": Zelensky
+plan planned get gets got gotten be been being""".split())  # "when did Zelensky get elected": Zelensky
 
 
 def year_named(text: str) -> int | None:

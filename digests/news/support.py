@@ -429,7 +429,12 @@ def about_it(asked: Question, text: str, context: str, rarity: Mapping[str, floa
             return _places_met(last, context)
         return re.search(rf"(?<!\w){re.escape(last)}(?!\w)", context, re.IGNORECASE) is not None
     about = [t for t in asked.terms if t not in asked.verbs]
+    if about and _STANDS_FOR_IT.search(text) is not None:
+        found = found | lemmas_of(context)  # "release *her* back into the North Sea": the item says who
     return not about or any(meets(t, found) for t in about)
+
+
+_STANDS_FOR_IT = re.compile(r"\b(?:he|she|her|him|they|them|it)\b", re.IGNORECASE)
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:—–(\"“”]|\b(?:say|says|said|tell|tells|told|who|that|which|while|as|but|"

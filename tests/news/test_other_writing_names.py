@@ -1,0 +1,88 @@
+"""More of what other outlets' writing showed (bench/scenario_harbour): names given after
+"nicknamed" or before a word of the same family ("Halcyon spacecraft" for "the probe"), a
+day to come that is next year's, where a thing was taken from, a sentence that calls what is
+asked "her", an age written after "grandad,", and a member's "nick" and "let … go". Hand-made
+items in a real SQLite store."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+
+from digests.news.answers import answer_question
+from digests.news.dates import dates_in
+from digests.news.extracts import age_in
+from digests.news.question import in_news_words
+from digests.runtime.workers import WorkerPool
+from digests.store.core import Store
+
+from builders import enriched_store
+
+NOW = datetime(2022, 3, 31, 23, 0, tzinfo=UTC)
+
+ITEMS = [  # (day of March 2022, title, text)
+    (8, "Two men jailed over rare whisky theft",
+     "Two men were jailed on Tuesday for stealing rare whisky from a bonded warehouse in Speyside, "
+     "Scotland."),
+    (9, "Former mayor convicted of taking bribes in towing scheme",
+     "A federal jury found former mayor Raymond Kessel guilty of bribery. Sentencing is set for January 15."),
+    (10, "Seal pup found beside trolley bay at a supermarket",
+     "The pup, nicknamed Pebble by staff, was taken to a rescue centre in Northumberland."),
+    (15, "Pebble the seal pup piling on the pounds at rescue centre",
+     "Carers hope to release her back into the North Sea off Seaham before Christmas."),
+    (11, "Carmaker Vantor to cut 2,300 jobs at car plant",
+     "The carmaker says it will move battery pack assembly to Slovakia."),
+    (12, "Halcyon: Europe's asteroid sampler is ready for launch",
+     "ESA's Halcyon spacecraft is due to lift off on an Ariane 6 rocket from Kourou on Wednesday."),
+    (13, "Washington grandad, 71, set for 100th marathon in Chicago",
+     "Retired welder Alan Brickley will complete a century of marathons."),
+]
+
+
+@pytest.fixture
+async def week(tmp_path: Path, workers: WorkerPool) -> AsyncIterator[Store]:
+    store = await enriched_store(tmp_path / "week.db", workers, "wearside.example", NOW, ITEMS)
+    yield store
+    await store.close()
+
+
+@pytest.mark.parametrize(("question", "lead"), [
+    ("what did the supermarket staff call the seal", "Pebble"),
+    ("What is the name of ESA's asteroid probe?", "Halcyon"),
+    ("where did they nick the whisky from", "Speyside"),
+    ("where are they gonna let pebble the seal go", "Seaham"),
+    ("where's vantor shifting the battery work to", "Slovakia"),
+    ("When will Raymond Kessel be sentenced?", "Sunday 15 January 2023"),
+    ("how old is the washington grandad set for his 100th marathon", "71 years old"),
+])
+async def test_the_answer_line_leads_with_what_is_asked(week: Store, question: str, lead: str) -> None:
+    answer = await answer_question(week, question, NOW)
+    assert answer.found and answer.headline.startswith(lead), answer.headline
+
+
+def test_a_day_to_come_more_than_a_month_gone_this_year_is_next_years() -> None:
+    assert [day for _, day in dates_in("Sentencing is set for January 15.", date(2022, 10, 9))] \
+        == [date(2023, 1, 15)]
+    assert [day for _, day in dates_in("He was sentenced on January 15.", date(2022, 10, 9))] \
+        == [date(2022, 1, 15)]
+
+
+def test_an_age_after_a_word_for_someone() -> None:
+    assert age_in("Washington grandad, 71, set for 100th marathon") == 71
+    assert age_in("Police said the woman, 45, was arrested") == 45
+    assert age_in("The plant, 71, was closed") is None
+
+
+@pytest.mark.parametrize(("typed", "news"), [
+    ("how many workers is vantor letting go", "how many workers is vantor cutting"),
+    ("vantor letting 2,300 workers go", "vantor cut 2,300 workers"),
+    ("when will they let the seal go", "when will they release the seal"),
+    ("where did they nick the whisky from", "where did they steal the whisky from"),
+    ("how many ppl got nicked", "how many people arrested"),
+    ("will they let it go ahead", "will they let it go ahead"),
+])
+def test_members_words_for_letting_go_and_nicking(typed: str, news: str) -> None:
+    assert in_news_words(typed) == news
