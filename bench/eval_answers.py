@@ -182,7 +182,9 @@ SETS = {
     **{name: QuestionSet(name, "items.jsonl", f"scenario_{name}/questions.jsonl", ITEM_KINDS,
                          BENCH / f"scenario_{name}", now)
        for name, now in (("harbour", datetime(2025, 10, 12, 23, 59, tzinfo=UTC)),
-                         ("meadow", datetime(2026, 4, 19, 23, 59, tzinfo=UTC)))},
+                         ("meadow", datetime(2026, 4, 19, 23, 59, tzinfo=UTC)),
+                         ("estuary", datetime(2026, 1, 25, 23, 59, tzinfo=UTC)),
+                         ("quarry", datetime(2025, 9, 14, 23, 59, tzinfo=UTC)))},
 }
 # The sets a run without `--set` (or with `--set all`) reports; the dev set is run by name.
 DEFAULT_SETS = ("ukraine", "heldout")

@@ -571,7 +571,12 @@ def _without_said_dates(asked: Question, text: str) -> str:
     A sentence with no other day still answers with that one."""
     typed = {lemma(w.lower()) for w in words(asked.text)}  # "when did X say …": "say" is no term
     return _SAID_ON.sub(lambda m: m.group(0) if lemma(m.group("verb").lower()) in typed
-                        else m.group("verb"), text)
+                        else m.group("verb"), _WIRE_DATELINE.sub("", text))
+
+
+# "ROTTERDAM, Jan 21 (Meridian) - ": the day a wire filed the story, not the day of its news
+_WIRE_DATELINE = re.compile(r"^\s*[A-Z][A-Z.'’ -]+(?:,\s+[A-Z][\w.'’ -]+){0,2},\s+"
+                            r"[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s+\([^)]{1,30}\)\s*[-–—]+\s*")
 
 
 def _named(asked: Question, text: str, *, around: bool = False) -> str | None:

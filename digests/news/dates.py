@@ -25,7 +25,8 @@ def dates_in(sentence: str, today: date) -> list[tuple[int, date]]:
             continue  # "on Monday, October 13": the date says which Monday
         ahead = _FUTURE.search(sentence, 0, match.start()) is not None or (
             _FROM_BEFORE.search(sentence, 0, match.start()) is not None and is_future(sentence)) or (
-            match.group("day") is not None and _AHEAD_OF.search(sentence, 0, match.start()) is not None)
+            match.group("day") is not None and (_AHEAD_OF.search(sentence, 0, match.start()) is not None
+                                                or _future_after(sentence, match.end())))
         when = _resolve(match, today, ahead)
         if when is not None:
             found.append((match.start(), when))
@@ -35,9 +36,18 @@ def dates_in(sentence: str, today: date) -> list[tuple[int, date]]:
 _FROM_BEFORE = re.compile(r"\b(?:from|starting|as\s+of|beginning)\s+(?:on\s+)?$", re.IGNORECASE)
 # "From Monday, visitors will be allowed …": the day a change to come starts
 _DAY_THEN_DATE = re.compile(r",?\s+(?:the\s+)?")
-# "ahead of Sunday's election", "before Sunday vote", "until Monday": a day still to come
-_AHEAD_OF = re.compile(r"\b(?:ahead\s+of|before|until|till|in\s+time\s+for)\s+(?:this\s+|next\s+)?$",
-                       re.IGNORECASE)
+# "ahead of Sunday's election", "before Sunday vote", "until Monday", "pushed back to Wednesday":
+# a day still to come
+_AHEAD_OF = re.compile(r"\b(?:ahead\s+of|before|until|till|in\s+time\s+for|(?:pushed|put|moved)\s+back\s+to|"
+                       r"(?:postponed|delayed|deferred|moved|rescheduled|brought\s+forward)\s+(?:to|until|till|for)"
+                       r")\s+(?:this\s+|next\s+)?$", re.IGNORECASE)
+# "On Tuesday she will play …", "On Friday, the council will vote": what the day's clause does
+# next is still to come
+_WILL_AFTER = re.compile(r",?\s+(?:[\w'’-]+\s+){0,3}?(?:will|shall)\b")
+
+
+def _future_after(sentence: str, end: int) -> bool:
+    return _WILL_AFTER.match(sentence, end) is not None
 
 
 def _dated_by(sentence: str, day: re.Match[str], following: re.Match[str] | None) -> bool:

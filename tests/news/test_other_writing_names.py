@@ -39,6 +39,8 @@ ITEMS = [  # (day of March 2022, title, text)
      "ESA's Halcyon spacecraft is due to lift off on an Ariane 6 rocket from Kourou on Wednesday."),
     (13, "Washington grandad, 71, set for 100th marathon in Chicago",
      "Retired welder Alan Brickley will complete a century of marathons."),
+    (21, "Portville dockers delay walkout",
+     "PORTVILLE, Mar 21 (Wire) - The union postponed the dock strike, which will now begin on Tuesday."),
 ]
 
 
@@ -57,6 +59,7 @@ async def week(tmp_path: Path, workers: WorkerPool) -> AsyncIterator[Store]:
     ("where's vantor shifting the battery work to", "Slovakia"),
     ("When will Raymond Kessel be sentenced?", "Sunday 15 January 2023"),
     ("how old is the washington grandad set for his 100th marathon", "71 years old"),
+    ("when will the portville dock strike begin", "Tuesday 22 March"),  # not the wire's dateline
 ])
 async def test_the_answer_line_leads_with_what_is_asked(week: Store, question: str, lead: str) -> None:
     answer = await answer_question(week, question, NOW)
@@ -68,6 +71,16 @@ def test_a_day_to_come_more_than_a_month_gone_this_year_is_next_years() -> None:
         == [date(2023, 1, 15)]
     assert [day for _, day in dates_in("He was sentenced on January 15.", date(2022, 10, 9))] \
         == [date(2022, 1, 15)]
+
+
+def test_a_weekday_still_to_come() -> None:
+    sunday = date(2026, 1, 25)
+    assert [day for _, day in dates_in("On Tuesday she will play the second seed.", sunday)] \
+        == [date(2026, 1, 27)]
+    assert [day for _, day in dates_in("Tunnel reopening pushed back to Wednesday", sunday)] \
+        == [date(2026, 1, 28)]
+    assert [day for _, day in dates_in("On Tuesday she beat the top seed and will play on.", sunday)] \
+        == [date(2026, 1, 20)]
 
 
 def test_an_age_after_a_word_for_someone() -> None:
