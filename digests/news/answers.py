@@ -601,7 +601,8 @@ def _tail_of_a_name(name: str, text: str) -> bool:
 
 _ENDS_ON_ANCHOR = re.compile(r"\b(?P<anchor>[a-z][a-z'-]{2,})\s+(?P<prep>in|to|for|of|on|with|into|about)"
                              r"\s*[?.!]*\s*$", re.IGNORECASE)
-_PHRASE_END = (r"(?=\s*(?:[,.;:()\"“”!?]|\s(?:and|after|before|but|with|as|at|in|on|for|by|from|when|while|"
+_PHRASE_END = (r"(?=\s*(?:[;:()\"“”!?]|(?<!\d)[,.]|[,.](?!\d)"  # not the point of "6.2%"
+               r"|\s(?:and|after|before|but|with|as|at|in|on|for|by|from|when|while|"
                r"said|says|which|who|that|this|since|until|over|under|despite|amid)\b|$))")
 
 
@@ -628,7 +629,8 @@ def _after_the_anchor(asked: Question, text: str) -> re.Match[str] | None:
     anchor, prep = ends.group("anchor").lower(), ends.group("prep").lower()
     stem = re.escape(lemma(anchor)[:max(4, len(lemma(anchor)) - 1)])
     return re.search(rf"\b{stem}[\w'’-]*\s+{prep}\s+(?:(?P<det>the|a|an|some|their|his|her|its|our)\s+)?"
-                     rf"(?P<phrase>[^,.;:()\"“”]{{2,40}}?){_PHRASE_END}", text, re.IGNORECASE)
+                     rf"(?P<phrase>(?:[^,.;:()\"“”]|(?<=\d)[.,](?=\d)){{2,40}}?){_PHRASE_END}",
+                     text, re.IGNORECASE)
 
 
 def _indefinite(asked: Question, found: re.Match[str]) -> bool:

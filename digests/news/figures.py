@@ -659,6 +659,8 @@ def format_value(figure: Figure) -> str:
     unit = figure.unit
     if unit is None:
         return number
+    if unit == "GBP" and _IN_PENCE.search(figure.surface):  # "445p a share": as the market writes it
+        return f"{_human(round(figure.value * 100, 2))}p"
     if unit == "percent":
         return f"{number}%"
     if unit in vocab.CURRENCY_SIGNS:
@@ -668,6 +670,9 @@ def format_value(figure: Figure) -> str:
     if unit in vocab.WORD_UNITS and figure.value != 1:
         unit = vocab.PLURALS.get(unit, unit + "s")
     return f"{number}{'' if unit.startswith('°') else ' '}{unit}"
+
+
+_IN_PENCE = re.compile(r"\d\s*(?:p|pence)$", re.IGNORECASE)
 
 
 def _human(value: float) -> str:

@@ -15,6 +15,7 @@ import pytest
 from digests.news.answers import answer_question
 from digests.news.dates import dates_in
 from digests.news.extracts import age_in
+from digests.news.figures import extract_figures, format_value
 from digests.news.question import in_news_words
 from digests.runtime.workers import WorkerPool
 from digests.store.core import Store
@@ -41,6 +42,8 @@ ITEMS = [  # (day of March 2022, title, text)
      "Retired welder Alan Brickley will complete a century of marathons."),
     (21, "Portville dockers delay walkout",
      "PORTVILLE, Mar 21 (Wire) - The union postponed the dock strike, which will now begin on Tuesday."),
+    (22, "Portville dockers to vote on new offer",
+     "Dock workers at Portville will vote on an improved pay offer of 6.2% after talks on Monday."),
 ]
 
 
@@ -60,6 +63,7 @@ async def week(tmp_path: Path, workers: WorkerPool) -> AsyncIterator[Store]:
     ("When will Raymond Kessel be sentenced?", "Sunday 15 January 2023"),
     ("how old is the washington grandad set for his 100th marathon", "71 years old"),
     ("when will the portville dock strike begin", "Tuesday 22 March"),  # not the wire's dateline
+    ("whats the improved pay offer the portville dockers are voting on", "improved pay offer of 6.2%"),
 ])
 async def test_the_answer_line_leads_with_what_is_asked(week: Store, question: str, lead: str) -> None:
     answer = await answer_question(week, question, NOW)
@@ -81,6 +85,13 @@ def test_a_weekday_still_to_come() -> None:
         == [date(2026, 1, 28)]
     assert [day for _, day in dates_in("On Tuesday she beat the top seed and will play on.", sunday)] \
         == [date(2026, 1, 20)]
+
+
+def test_pence_are_shown_as_written() -> None:
+    published = datetime(2026, 1, 23, tzinfo=UTC)
+    shown = [format_value(f) for f in extract_figures("Corvane raised its offer to 445 pence a share, "
+                                                      "and shares rose to £4.20.", published)]
+    assert shown == ["445p", "£4.2"]
 
 
 def test_an_age_after_a_word_for_someone() -> None:
