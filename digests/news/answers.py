@@ -327,6 +327,9 @@ async def _lead_from_items(store: AnswerStore, asked: Question, hits: Sequence[S
         supported = await _narrowed(store, judged, supported, rarity, named, read)
     supported = [(score, hit) for score, hit in supported if not _an_unnamed_one(asked, hit.text)]
     leads = {id(hit): _lead(asked, hit, now) for _, hit in supported}
+    for _, hit in supported:  # "NEW YORK, Jan 20 (Meridian) - Shares of X rose": not where X closes offices
+        if _filed_from(leads[id(hit)], hit.text) and support(judged, hit.text, rarity, named) < SUPPORTED:
+            leads[id(hit)] = None
     unnamed = {hit.source.item_id for _, hit in supported if leads[id(hit)] is None}
     around: set[int] = set()  # hits whose lead their item's other sentences give
     named_elsewhere = want is not None or _OBJECT_ASKED.search(asked.text)
@@ -572,6 +575,14 @@ def _without_said_dates(asked: Question, text: str) -> str:
     typed = {lemma(w.lower()) for w in words(asked.text)}  # "when did X say …": "say" is no term
     return _SAID_ON.sub(lambda m: m.group(0) if lemma(m.group("verb").lower()) in typed
                         else m.group("verb"), _WIRE_DATELINE.sub("", text))
+
+
+def _filed_from(lead: str | None, text: str) -> bool:
+    """Whether a sentence gives its lead only in a wire's dateline: where the story was filed,
+    which is where the event asked about was only when the sentence itself tells of it."""
+    dateline = _WIRE_DATELINE.match(text)
+    return (lead is not None and dateline is not None and lead.casefold() in dateline.group().casefold()
+            and lead.casefold() not in text[dateline.end():].casefold())
 
 
 # "ROTTERDAM, Jan 21 (Meridian) - ": the day a wire filed the story, not the day of its news

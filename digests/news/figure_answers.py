@@ -126,7 +126,8 @@ async def answer_figures(store: AnswerStore, asked: Question, now: datetime,
     def kept(figures: Sequence[CitedFigure], least: float = SUPPORTED) -> list[CitedFigure]:
         return [c for c in figures if (score := supported(c)) >= least
                 and (score >= SUPPORTED or has_rarest_word(asked, c.figure.sentence, rarity, named))
-                and same_fate(asked, c.figure.counted)
+                and same_fate(asked, c.figure.counted) and same_fate(asked, _verb_before(c.figure))
+                and same_fate(asked, " ".join(_tolls_of(c.figure)))
                 and not given_by_question(asked, c.figure) and not _changed_from(c.figure)
                 and not (asked.measure == MEASURE_AGE and _SPAN_SINCE.match(c.figure.sentence, c.figure.end))]
 
@@ -218,6 +219,17 @@ _FATES = tuple(frozenset(lemma(w) for w in line.split()) for line in (
     "evacuate flee displace refugee", "rescue", "miss", "burn burnt torch destroy raze gut"))
 # What a figure's counted words say was done to it: "homes are lifted", "firefighters were called"
 _DONE = re.compile(r"\b(?:are|were|is|was|been|being)\s+[a-z]+(?:ed|en|t)\b")
+
+
+_VERB_BEFORE = re.compile(r"\b(?P<verb>[a-z]+ing)\s+(?:(?:at\s+least|up\s+to|more\s+than|about|around|some|"
+                          r"nearly|almost|over|an\s+estimated)\s+)?$")
+
+
+def _verb_before(figure: Figure) -> str | None:
+    """The verb a figure is the object of ("killing at least eight people"): what was done to
+    what it counts, when its counted words do not say."""
+    found = _VERB_BEFORE.search(figure.sentence, max(0, figure.start - 40), figure.start)
+    return found.group("verb") if found else None
 
 
 def same_fate(asked: Question, counted: str | None) -> bool:

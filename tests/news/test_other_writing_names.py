@@ -42,6 +42,11 @@ ITEMS = [  # (day of March 2022, title, text)
      "Retired welder Alan Brickley will complete a century of marathons."),
     (21, "Portville dockers delay walkout",
      "PORTVILLE, Mar 21 (Wire) - The union postponed the dock strike, which will now begin on Tuesday."),
+    (23, "Harbour Lines to close offices and cut 300 jobs",
+     "LISBON, Mar 23 (Wire) - Shares of Harbour Lines rose 3% on Wednesday after it said it would "
+     "cut costs."),
+    (24, "Building collapse in Northtown kills eight",
+     "A building collapsed in Northtown on Tuesday, killing at least eight people."),
     (22, "Portville dockers to vote on new offer",
      "Dock workers at Portville will vote on an improved pay offer of 6.2% after talks on Monday."),
 ]
@@ -68,6 +73,20 @@ async def week(tmp_path: Path, workers: WorkerPool) -> AsyncIterator[Store]:
 async def test_the_answer_line_leads_with_what_is_asked(week: Store, question: str, lead: str) -> None:
     answer = await answer_question(week, question, NOW)
     assert answer.found and answer.headline.startswith(lead), answer.headline
+
+
+@pytest.mark.parametrize("question", [
+    "where is harbour lines closing offices",  # the dateline says where the wire filed from
+    "how many people were injured in the northtown building collapse",  # "killing at least eight people"
+])
+async def test_what_the_news_does_not_say_is_not_answered(week: Store, question: str) -> None:
+    answer = await answer_question(week, question, NOW)
+    assert not answer.found, answer.headline
+
+
+async def test_a_dateline_answers_where_when_its_sentence_tells_the_event(week: Store) -> None:
+    answer = await answer_question(week, "where did harbour lines shares rise", NOW)
+    assert answer.found and answer.headline.startswith("LISBON"), answer.headline
 
 
 def test_a_day_to_come_more_than_a_month_gone_this_year_is_next_years() -> None:
