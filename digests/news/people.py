@@ -759,7 +759,23 @@ def role_near(name: str, text: str) -> str | None:
         return "party leader"  # "the liberal New Direction party of X"
     if _STUDY_LED_BY.search(before):
         return "lead researcher"  # "The study … was led by Dr X of the University of Leeds"
+    ranked = _RANKED_AFTER.match(text, end) or _RANKED_BEFORE.search(before)
+    if ranked is not None:
+        return f"player ranked {_ordinal(int(ranked.group('rank')))} in the world"
     return _role_after_clause(name, text) or _national(text, end)
+
+
+# "X of the Netherlands, ranked 87th in the world,", "X, the world No 23,", "world No 87 X": a
+# player, whatever the sport
+_RANKED_AFTER = re.compile(r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})?,\s+(?:the\s+)?"
+                           r"(?:world\s+(?:No\.?|number)\s*|ranked\s+(?=\d{1,4}(?:st|nd|rd|th)\s+in\s+the\s+world))"
+                           r"(?P<rank>\d{1,4})")
+_RANKED_BEFORE = re.compile(r"\bworld\s+(?:No\.?|number)\s*(?P<rank>\d{1,4})\s+$")
+
+
+def _ordinal(number: int) -> str:
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
 
 
 _PARTY_OF = re.compile(r"\b(?-i:[A-Z])[\w'’-]*\s+(?:party|movement|alliance|bloc)\s+of\s+$", re.IGNORECASE)

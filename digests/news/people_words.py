@@ -168,7 +168,8 @@ PARTICLES = _set("von van der den de del della di da du le la bin ibn ter ten do
 HONORIFICS: dict[str, str | None] = {
     word: role or None for word, _, role in (pair.partition(":") for pair in """mr mrs ms miss dr sir dame
     lord lady rev prof:professor gen:general col:colonel lt:lieutenant sgt:sergeant capt:captain adm:admiral
-    maj:major major:major sen:senator rep:representative gov:governor pres:president""".split())}
+    maj:major major:major sen:senator rep:representative gov:governor pres:president cllr:councillor
+    cr:councillor""".split())}
 _HEADS = """secretary_of_state secretary-general secretary_general attorney_general director-general
 director_general major_general lieutenant_general prime_minister vice_president vice-president
 high_commissioner chief_executive chief_of_staff president-elect president minister premier chancellor
@@ -213,7 +214,8 @@ explorer adventurer diver fencer archer weightlifter powerlifter bodybuilder rac
 choreographer illustrator cartoonist animator magician soprano tenor baritone organist saxophonist
 trumpeter harpist bandleader impresario promoter curator auctioneer dealer reviewer vlogger streamer
 gamer tiktoker narrator
-meteorologist forecaster climatologist geologist seismologist volcanologist archaeologist
+meteorologist forecaster climatologist geologist seismologist volcanologist archaeologist glaciologist
+oceanographer hydrologist investigator controller porter welder
 anthropologist paleontologist palaeontologist zoologist ecologist botanist conservationist vet
 veterinarian pharmacist dentist midwife psychiatrist therapist neuroscientist neurologist cardiologist
 oncologist paediatrician pediatrician radiologist immunologist microbiologist geneticist
@@ -250,7 +252,7 @@ heavyweight middleweight lightweight welterweight featherweight speed freestyle 
 rugby cricket cricketing golf soccer boxing cycling athletics swimming paralympic children's children’s
 female male wide fast opening star emergency human_rights civil_rights shadow home business treasury
 education transport housing environment brexit agriculture science winter foreign_affairs
-creative artistic technical sporting musical editorial
+creative artistic technical sporting musical editorial incident
 european_affairs veterans_affairs world_affairs home_affairs""".split()
 # Modifiers read in lower case only: capitalised, they are part of a name ("BBC Sport", "Met Police").
 _LOWER_MODS = """world pop rock rap jazz folk film movie music fashion reality radio television

@@ -16,6 +16,7 @@ from digests.news.answers import answer_question
 from digests.news.dates import dates_in
 from digests.news.extracts import age_in
 from digests.news.figures import extract_figures, format_value
+from digests.news.people import extract_people, role_near
 from digests.news.question import in_news_words
 from digests.runtime.workers import WorkerPool
 from digests.store.core import Store
@@ -129,3 +130,27 @@ def test_an_age_after_a_word_for_someone() -> None:
 ])
 def test_members_words_for_letting_go_and_nicking(typed: str, news: str) -> None:
     assert in_news_words(typed) == news
+
+
+@pytest.mark.parametrize(("name", "text", "role"), [
+    ("Kirsten Vaal", "Kirsten Vaal of the Netherlands, ranked 87th in the world, beat the fourth seed.",
+     "player ranked 87th in the world"),
+    ("Lukas Halvorsen", "Sweden's Lukas Halvorsen, the world No 23, leads the field.",
+     "player ranked 23rd in the world"),
+    ("Vaal", "Australian Open: world No 87 Vaal stuns fourth seed", "player ranked 87th in the world"),
+    ("Jo Bell", "Jo Bell, ranked 3rd in the league, won.", None),
+])
+def test_a_world_ranking_says_a_player(name: str, text: str, role: str | None) -> None:
+    assert role_near(name, text) == role
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    ("Cllr Tariq Bajwa, the council's transport lead, said the work was unavoidable.",
+     ("Tariq Bajwa", "councillor")),
+    ("CFA incident controller Bronwyn Tait said 1,300 residents had left.",
+     ("Bronwyn Tait", "incident controller")),
+    ("The study was led by glaciologist Dr. Eleanor Rusk of the Antarctic Survey.",
+     ("Eleanor Rusk", "glaciologist")),
+])
+def test_posts_of_councils_emergencies_and_science(text: str, person: tuple[str, str]) -> None:
+    assert person in [(m.name, m.role) for m in extract_people(text)]
