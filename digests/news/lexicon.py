@@ -199,6 +199,8 @@ sick ill ail ailment illness
 pile pileup
 spacecraft probe orbiter lander
 move shift relocate relocation transfer
+open reopen reopening
+close shut closure
 hint suggest
 radiation radioactive radioactivity
 jan january

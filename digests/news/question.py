@@ -348,11 +348,12 @@ def read_question(text: str, today: date) -> Question:
     if measure == MEASURE_AGE and len(terms) > 2:  # "how old is jude hill the kid from belfast"
         terms = tuple(t for t in terms if t not in SOMEONE) or terms
     names = tuple(_names(stripped))
+    events = EVENT_VERBS | (_day_events(stripped) if kind == KIND_DATE else frozenset())
     in_names = {lemma(w.lower()) for name in names for w in words(name)}  # the "Dead" of "Dead Sea"
     return Question(text=stripped, kind=kind, terms=terms, names=names,
                     head=head, by=max(dates) if dates else None, person=person, measure=measure,
                     year=year_named(stripped), month=month,
-                    verbs=tuple(t for t in terms if t in EVENT_VERBS and t not in in_names),
+                    verbs=tuple(t for t in terms if t in events and t not in in_names),
                     past=_asks_about_the_past(stripped), subject=_subject(stripped),
                     thing=_object(stripped))
 
@@ -367,6 +368,27 @@ EVENT_VERBS = frozenset(lemma(w) for w in """win beat defeat lose buy acquire se
 die kill join leave confirm elect appoint sack fire replace succeed sink crash arrest release jail
 sentence ban marry divorce launch invade capture liberate withdraw cancel postpone remove oust
 sign fine convict charge take become""".split())
+# What a day is asked of besides `EVENT_VERBS`: "when did the bushfire start", "when does the
+# exhibition open"; a sentence that gives a day must say it ("declared under control on Sunday" is
+# not when the fire started)
+_DAY_EVENT = re.compile(r"\b(?P<verb>start|starts|starting|started|begin|begins|beginning|began|begun|open|"
+                        r"opens|opening|opened|reopen|reopens|reopening|reopened|close|closes|closing|closed|shut|shuts|"
+                        r"end|ends|ending|ended|finish|finishes|finished|vote|votes|voting|voted|premiere|premieres|"
+                        r"premiered|land|lands|landed|arrive|arrives|arrived|expire|expires|expired)\b"
+                        r"(?!\s+(?:to\s+(?!(?:the|a|an|his|her|their|its|our|all|public)\b)[a-z]+|[a-z]+ing)\b)",
+                        re.IGNORECASE)  # "start packing in", "begin to drop": the event is what follows
+# the day asked is of what was said or got going: "when did X announce it would reopen", "get started"
+_DAY_OF_ANOTHER = re.compile(r"\b(?:announc\w*|sa(?:y|ys|id)|confirm\w*|reveal\w*|decid\w*|agree\w*|"
+                             r"plan\w*|get|gets|got|getting)\b", re.IGNORECASE)
+
+
+def _day_events(text: str) -> frozenset[str]:
+    """The event whose day a when-question asks, when it is no verb of `EVENT_VERBS`: "when
+    did the bushfire start", "when does the exhibition open to the public"."""
+    found = _DAY_EVENT.search(text)
+    if found is None or _DAY_OF_ANOTHER.search(text, 0, found.start()):
+        return frozenset()
+    return frozenset({lemma(found.group("verb").lower())})
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _PAST_WORDS = re.compile(r"\b(?:did|was|were|had|won|lost|bought|sold|took|died|beat|quit|fled|went|"
                          r"came|gave|chose|ran|got)\b|^\s*(?:who|which\s+\w+)\s+\w+ed\b", re.IGNORECASE)

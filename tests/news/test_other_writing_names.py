@@ -48,6 +48,10 @@ ITEMS = [  # (day of March 2022, title, text)
      "cut costs."),
     (24, "Building collapse in Northtown kills eight",
      "A building collapsed in Northtown on Tuesday, killing at least eight people."),
+    (27, "Ridge bushfire under control", "The Ridge bushfire was declared under control on Sunday after "
+     "burning 19,200 hectares."),
+    (28, "Northtown council tax to rise", "Northtown council tax bills will rise by 4.99% from April under "
+     "budget proposals published on Monday. Councillors will vote on the budget on 19 April."),
     (22, "Portville dockers to vote on new offer",
      "Dock workers at Portville will vote on an improved pay offer of 6.2% after talks on Monday."),
 ]
@@ -69,6 +73,7 @@ async def week(tmp_path: Path, workers: WorkerPool) -> AsyncIterator[Store]:
     ("When will Raymond Kessel be sentenced?", "Sunday 15 January 2023"),
     ("how old is the washington grandad set for his 100th marathon", "71 years old"),
     ("when will the portville dock strike begin", "Tuesday 22 March"),  # not the wire's dateline
+    ("when do northtown councillors vote on the budget", "Tuesday 19 April"),
     ("whats the improved pay offer the portville dockers are voting on", "improved pay offer of 6.2%"),
 ])
 async def test_the_answer_line_leads_with_what_is_asked(week: Store, question: str, lead: str) -> None:
@@ -79,6 +84,7 @@ async def test_the_answer_line_leads_with_what_is_asked(week: Store, question: s
 @pytest.mark.parametrize("question", [
     "where is harbour lines closing offices",  # the dateline says where the wire filed from
     "how many people were injured in the northtown building collapse",  # "killing at least eight people"
+    "When did the Ridge bushfire start?",  # "declared under control on Sunday"
 ])
 async def test_what_the_news_does_not_say_is_not_answered(week: Store, question: str) -> None:
     answer = await answer_question(week, question, NOW)
