@@ -472,7 +472,10 @@ def best_series(candidates: Sequence[CitedFigure], asked: FigureQuestion,
     tolls = _tolls_of(best.figure)  # a running count is one series however each report words it
     series = [(score, c) for score, c in scored
               if (score >= best_score - SERIES_MARGIN
-                  or (tolls and score >= best_score / 2 and _counts_one_of(c.figure, tolls)))
+                  or (tolls and score >= best_score / 2 and _counts_one_of(c.figure, tolls))
+                  or (tolls and _same_toll(c.figure, best.figure)  # worded alike, read in its item
+                      and figure_score(c.figure, asked, contexts.get(c.source.item_id, "")) >= best_score / 2
+                      ))
               and c.figure.unit == best.figure.unit and _same_place(where, c.figure.sentence)]
     # Latest day first; on one day, the report worded most like the question first.
     ordered = sorted(series, key=lambda pair: (figure_date(pair[1])[0], pair[0],
@@ -497,6 +500,12 @@ def places_named(text: str) -> frozenset[str]:
         elif word[:1].isupper() and lowered in DEMONYMS:
             found.add(DEMONYMS[lowered].casefold())
     return frozenset(found)
+
+
+def _same_toll(figure: Figure, best: Figure) -> bool:
+    """Whether two running counts are worded with the same toll word ("death toll … 38", "the
+    confirmed death toll stands at 41"), not only words of one family ("fled", "displaced")."""
+    return bool(_counted_words(figure) & _counted_words(best) & (_TOLLS | {_TOLL}))
 
 
 def _same_place(where: frozenset[str], text: str) -> bool:
@@ -710,6 +719,9 @@ def _figure_headline(latest: CitedFigure, older: Sequence[CitedFigure], now: dat
 
 _TOLLS = frozenset(lemma(w) for w in """killed died dead injured wounded fled displaced arrested detained
 cases""".split())
+
+
+_TOLL = lemma("toll")
 
 
 def _tolls_of(figure: Figure) -> frozenset[str]:

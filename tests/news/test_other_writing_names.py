@@ -52,6 +52,12 @@ ITEMS = [  # (day of March 2022, title, text)
      "burning 19,200 hectares."),
     (28, "Northtown council tax to rise", "Northtown council tax bills will rise by 4.99% from April under "
      "budget proposals published on Monday. Councillors will vote on the budget on 19 April."),
+    (16, "Kerrow landslide toll rises to 23",
+     "The death toll from landslides in Kerrow rose to 23 on Wednesday."),
+    (17, "Kerrow landslides: rescuers find more bodies",
+     "The number of people killed in the Kerrow landslides has risen to 38, officials said."),
+    (18, "Kerrow: search for landslide missing scaled back", "Authorities have scaled back the search for "
+     "nine people still missing after the Kerrow landslides. The confirmed death toll stands at 41."),
     (22, "Portville dockers to vote on new offer",
      "Dock workers at Portville will vote on an improved pay offer of 6.2% after talks on Monday."),
 ]
@@ -74,6 +80,7 @@ async def week(tmp_path: Path, workers: WorkerPool) -> AsyncIterator[Store]:
     ("how old is the washington grandad set for his 100th marathon", "71 years old"),
     ("when will the portville dock strike begin", "Tuesday 22 March"),  # not the wire's dateline
     ("when do northtown councillors vote on the budget", "Tuesday 19 April"),
+    ("whats the latest death toll from the kerrow landslides", "41 "),  # its item says where
     ("whats the improved pay offer the portville dockers are voting on", "improved pay offer of 6.2%"),
 ])
 async def test_the_answer_line_leads_with_what_is_asked(week: Store, question: str, lead: str) -> None:
