@@ -89,7 +89,7 @@ sanction embargo
 ban prohibit outlaw block restrict illegal criminalise criminalize suspend suspension
 arrest detain custody
 sack dismiss layoff redundancy job lay axe fire
-buy acquire acquisition purchase takeover
+buy acquire acquisition purchase takeover buyout
 sell sale fetch
 price cost
 rise increase climb grow growth jump surge soar

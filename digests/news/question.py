@@ -187,6 +187,12 @@ _PHRASES = ((re.compile(r"\bpass(?:ed|es)?\s+away\b", re.I), "died"),
             (re.compile(r"\bnick(?:s|ed|ing)?\b(?=\s+(?:the|a|an|their|his|her|its|some|\d|[£$€]))", re.I),
              "steal"),  # "where did they nick the whisky from"; "got nicked" is below
             (re.compile(r"\bdown(?:s|ed|ing)?\s+tools\b", re.I), "striking"),
+            # "flights got axed": cancelled; "jobs axed" stays a cut
+            (re.compile(r"\b(flights?|trains?|services|shows?|concerts?|gigs?|matches|games?|events?|routes?|"
+                        r"plans?|trips?)\s+(?:(?:got|were|was|been|being|are|is)\s+)?ax(?:e|ed|es|ing)\b",
+                        re.I),
+             r"\1 cancelled"),
+            (re.compile(r"\bmake\s+before\s+tax\b|\bbefore[-\s]tax\s+profits?\b", re.I), "pre-tax profit"),
             (re.compile(r"\bdockers\b", re.I), "dock workers"),
             (re.compile(r"\b(?:get|gets|got|getting)\s+off\s+the\s+ground\b", re.I), "launch"),
             (re.compile(r"\bbump(?:s|ed|ing)?[\s-]+up\b", re.I), "raised"),

@@ -139,6 +139,9 @@ def test_an_age_after_a_word_for_someone() -> None:
     ("when will they let the seal go", "when will they release the seal"),
     ("where did they nick the whisky from", "where did they steal the whisky from"),
     ("how many ppl got nicked", "how many people arrested"),
+    ("how many flights got axed at the airport", "how many flights cancelled at the airport"),
+    ("how many jobs were axed", "how many jobs were axed"),
+    ("how much did the grocer make before tax", "how much did the grocer pre-tax profit"),
     ("will they let it go ahead", "will they let it go ahead"),
 ])
 def test_members_words_for_letting_go_and_nicking(typed: str, news: str) -> None:
