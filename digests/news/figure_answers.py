@@ -641,7 +641,8 @@ _CLAUSE_START = re.compile(r"\b(?:as|after|when|while|and|but|with|since|because
 # "Army sent in as death toll reaches 17": what rose is the death toll
 _RISEN_TO = re.compile(r"(?P<what>(?:[^,;:()\-–—]|(?<=\w)-(?=\w)){3,80}?)\s+(?:has\s+|had\s+|have\s+)?"
                        r"(?:rose|rises|risen|climbed|climbs|reached|reaches|jumped|jumps|increased|increases|"
-                       r"stood|stands|grew|grows|soared|soars|hit|hits)\s+(?:to\s+|at\s+)?"
+                       r"stood|stands|grew|grows|soared|soars|hit|hits|(?:been\s+)?revised(?:\s+(?:up|down)(?:wards)?)?)"
+                       r"\s+(?:to\s+|at\s+)?"
                        r"(?:at\s+least\s+|about\s+|around\s+|more\s+than\s+|over\s+|nearly\s+|almost\s+)?$",
                        re.IGNORECASE)
 

@@ -74,8 +74,10 @@ QUALIFIERS = {
                    "just over|over|above|exceeding",
     "approximate": "about|around|roughly|approximately|some|an estimated|estimated|close to|circa",
 }
+_RAISED_UP = r"(?<!revised\s)(?<!raised\s)(?<!risen\s)(?<!gone\s)(?<!went\s)"  # "revised up to 146": no bound
 QUALIFIER_BEFORE = re.compile(
-    "(?<![\\w-])(?:" + "|".join(f"(?P<{k}>{v})" for k, v in QUALIFIERS.items()) + r")\s+$", re.IGNORECASE)
+    "(?<![\\w-])(?:" + "|".join(f"(?P<{k}>{v.replace('up to', _RAISED_UP + 'up to')})"
+                                  for k, v in QUALIFIERS.items()) + r")\s+$", re.IGNORECASE)
 QUALIFIER_AFTER = re.compile(r"(?P<lower_bound>\s+or\s+more\b|\+|-plus\b)|(?P<approximate>\s+or\s+so\b)",
                              re.IGNORECASE)
 

@@ -58,6 +58,8 @@ ITEMS = [  # (day of March 2022, title, text)
      "The number of people killed in the Kerrow landslides has risen to 38, officials said."),
     (18, "Kerrow: search for landslide missing scaled back", "Authorities have scaled back the search for "
      "nine people still missing after the Kerrow landslides. The confirmed death toll stands at 41."),
+    (19, "Kerrow counts the cost of the floods", "The number of Kerrow homes flooded by the storm has been "
+     "revised up to 146, the council said."),
     (22, "Portville dockers to vote on new offer",
      "Dock workers at Portville will vote on an improved pay offer of 6.2% after talks on Monday."),
 ]
@@ -81,6 +83,7 @@ async def week(tmp_path: Path, workers: WorkerPool) -> AsyncIterator[Store]:
     ("when will the portville dock strike begin", "Tuesday 22 March"),  # not the wire's dateline
     ("when do northtown councillors vote on the budget", "Tuesday 19 April"),
     ("whats the latest death toll from the kerrow landslides", "41 "),  # its item says where
+    ("how many homes got flooded in kerrow", "146 "),  # what was revised up to 146
     ("whats the improved pay offer the portville dockers are voting on", "improved pay offer of 6.2%"),
 ])
 async def test_the_answer_line_leads_with_what_is_asked(week: Store, question: str, lead: str) -> None:
@@ -125,6 +128,15 @@ def test_pence_are_shown_as_written() -> None:
     shown = [format_value(f) for f in extract_figures("Corvane raised its offer to 445 pence a share, "
                                                       "and shares rose to £4.20.", published)]
     assert shown == ["445p", "£4.2"]
+
+
+def test_a_count_revised_up_to_is_no_bound() -> None:
+    published = datetime(2026, 1, 22, tzinfo=UTC)
+    [figure] = extract_figures("The number of homes flooded has been revised up to 146, the council said.",
+                               published)
+    assert (figure.value, figure.qualifier) == (146, "exact")
+    [bound] = extract_figures("Up to 300 people were evacuated.", published)
+    assert bound.qualifier == "upper_bound"
 
 
 def test_an_age_after_a_word_for_someone() -> None:
