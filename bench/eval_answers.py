@@ -71,6 +71,10 @@ Question sets, each answered from its own store and reported separately:
   writing. harbour is a DEVELOPMENT set; meadow is HELD OUT (never tuned on, failures not read).
   Answered as of the end of their week; the items ship with the project (our own text), so these
   two sets run without `../shared`.
+- `bench/scenario_estuary/` (`--set estuary`, 140 items, 19-25 Jan 2026) and
+  `bench/scenario_quarry/` (`--set quarry`, 140 items, 8-14 Sep 2025): two more such weeks, 130
+  questions each, written on 6 Dec 2026 (seventeenth session) the same way, blind, and committed
+  before their first run. Both are DEVELOPMENT sets.
 
 Held-out (and dev) fields: `id`, `kind`, `question`, `answerable`, `phrasing` ("member": typed the way a
 member would, in other words than the item's; "article": in the item's words); for answerable
