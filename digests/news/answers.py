@@ -444,7 +444,8 @@ _ASKS_FOR_NAME = re.compile(r"^\s*(?:which|whose|whom|who\b(?!\s+(?:is|was|are|w
                             r"|who(?:['’]s|\s+is|\s+was|\s+are|\s+were)\s+\w+\s+\w+\s+(?-i:[a-z]+ing)\b"
                             r"|what(?:['’]?s|\s+is|\s+was)\s+the\s+(?:\w+\s+)?name|what\s+(?:film|movie|team|country|city|town|"
                             r"company|firm|song|album|show|book|club|band)\b"
-                            r"|what\s+(?:do|does|did)\s+.+?\s+call\b|what(?:['’]?s|\s+is|\s+was)\s+.+?\s+called\b)",
+                            r"|what\s+(?:do|does|did)\s+.+?\s+call\b|what(?:['’]?s|\s+is|\s+was)\s+.+?\s+called\b"
+                            r"|what\s+will\s+.+?\s+be\s+(?:called|named)\b)",
                             re.IGNORECASE)
 
 
@@ -479,7 +480,28 @@ def _lead(asked: Question, hit: SentenceHit, now: datetime) -> str | None:
         if day and asked.past and _begins_after(day, now):
             return None  # "what date did the park open": not the November it is still to open in
         return _date_words(day, now) if day else None
+    if asked.kind == KIND_PLACE and _BASED_ASKED.search(asked.text):
+        return _based_in(asked, hit.text)
     return _named(asked, hit.text)
+
+
+# "where is Lumora based": where it is based, not where its glasses were sold
+_BASED_ASKED = re.compile(r"^\s*where(?:['’]s|\s+(?:is|are|was|were))\b.*\b(?:based|headquartered|hq)"
+                          r"\s*[?.!]*\s*$", re.IGNORECASE)
+_BASED = re.compile(r"(?<![\w-])(?P<place>(?-i:[A-Z])[\w.'’]*(?:[ -](?-i:[A-Z])[\w.'’]*){0,2})-based\b"
+                    r"|\b(?:based|headquartered|head\s+office)\s+in\s+(?:the\s+)?(?P<in>(?-i:[A-Z])[\w.'’]*"
+                    r"(?:\s+(?-i:[A-Z])[\w.'’]*){0,2})", re.IGNORECASE)
+
+
+def _based_in(asked: Question, text: str) -> str | None:
+    """The place a sentence says something is based in ("Leeds-based Halden Foods", "based in
+    Boston"), which names the question's own words."""
+    given = given_words(asked)
+    for found in _BASED.finditer(text):
+        place = found.group("place") or found.group("in")
+        if not all(is_given(w, given) for w in words(place)):
+            return place
+    return None
 
 
 _EVENT_WORDS_SAID = 2  # of the question's words, when it names no event verb ("first appearing on …")

@@ -52,7 +52,9 @@ _CALLED = re.compile(r"^\s*what\s+(?:do|does|did)\s+(?:[\w'’-]+\s+){0,3}?call\
                      r"(?P<words>[\w'’-]+(?:\s+[\w'’-]+){0,4})"
                      r"|^\s*what(?:['’]?s|\s+is|\s+was|\s+are|\s+were)\s+(?:the\s+|that\s+|this\s+)?"
                      r"(?P<thing>[\w'’-]+(?:\s+[\w'’-]+){0,4}?)\s+called"
-                     r"(?:\s+(?:this|last|next)\s+(?:year|season|month|week)|\s+now)?\s*[?.!]*\s*$",
+                     r"(?:\s+(?:this|last|next)\s+(?:year|season|month|week)|\s+now)?\s*[?.!]*\s*$"
+                     r"|^\s*what\s+will\s+(?:the\s+|that\s+|this\s+)?(?P<future>[\w'’-]+(?:\s+[\w'’-]+){0,4}?)\s+be\s+"
+                     r"(?:called|named)\s*[?.!]*\s*$",  # "what will the new footbridge be called"
                      re.IGNORECASE)
 _NAMED = re.compile(r"\b(?:named|nicknamed|renamed|christened|called|dubbed|known\s+as)\s+"
                     r"(?:[Tt]he\s+)?[\"“‘']?"
@@ -80,7 +82,7 @@ def wanted(asked: Question) -> Wanted | None:
     if found is None:
         return None
     nouns: list[str] = []
-    for word in words(found.group("words") or found.group("thing")):
+    for word in words(found.group("words") or found.group("thing") or found.group("future")):
         lowered = word.casefold()
         if lowered in STOPWORDS or len(nouns) == _NOUN_WORDS or (nouns and lowered in DEMONYMS):
             break  # "the dog ukrainian soldiers rescued": a clause of its own after "dog"

@@ -60,6 +60,11 @@ ITEMS = [  # (day of March 2022, title, text)
      "nine people still missing after the Kerrow landslides. The confirmed death toll stands at 41."),
     (19, "Kerrow counts the cost of the floods", "The number of Kerrow homes flooded by the storm has been "
      "revised up to 146, the council said."),
+    (20, "Smart glasses maker Lumora recalls 38,000 pairs", "Smart glasses maker Lumora is recalling about "
+     "38,000 pairs of its glasses sold in Canada."),
+    (20, "Fennick Robotics raises $410m", "Boston-based Fennick Robotics has raised $410 million."),
+    (21, "New Kerrow footbridge approved",
+     "A new £9.6m footbridge linking the wharf to the harbourside has been approved by the council."),
     (22, "Portville dockers to vote on new offer",
      "Dock workers at Portville will vote on an improved pay offer of 6.2% after talks on Monday."),
 ]
@@ -84,6 +89,7 @@ async def week(tmp_path: Path, workers: WorkerPool) -> AsyncIterator[Store]:
     ("when do northtown councillors vote on the budget", "Tuesday 19 April"),
     ("whats the latest death toll from the kerrow landslides", "41 "),  # its item says where
     ("how many homes got flooded in kerrow", "146 "),  # what was revised up to 146
+    ("where is fennick robotics based", "Boston"),
     ("whats the improved pay offer the portville dockers are voting on", "improved pay offer of 6.2%"),
 ])
 async def test_the_answer_line_leads_with_what_is_asked(week: Store, question: str, lead: str) -> None:
@@ -95,6 +101,8 @@ async def test_the_answer_line_leads_with_what_is_asked(week: Store, question: s
     "where is harbour lines closing offices",  # the dateline says where the wire filed from
     "how many people were injured in the northtown building collapse",  # "killing at least eight people"
     "When did the Ridge bushfire start?",  # "declared under control on Sunday"
+    "where is lumora based",  # where its glasses were sold is not where it is based
+    "What will the new Kerrow footbridge be called?",  # a name is asked; none is given
 ])
 async def test_what_the_news_does_not_say_is_not_answered(week: Store, question: str) -> None:
     answer = await answer_question(week, question, NOW)
