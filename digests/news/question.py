@@ -380,7 +380,8 @@ sign fine convict charge take become""".split())
 _DAY_EVENT = re.compile(r"\b(?P<verb>start|starts|starting|started|begin|begins|beginning|began|begun|open|"
                         r"opens|opening|opened|reopen|reopens|reopening|reopened|close|closes|closing|closed|shut|shuts|"
                         r"end|ends|ending|ended|finish|finishes|finished|vote|votes|voting|voted|premiere|premieres|"
-                        r"premiered|land|lands|landed|arrive|arrives|arrived|expire|expires|expired)\b"
+                        r"premiered|land|lands|landed|arrive|arrives|arrived|expire|expires|expired|reschedule|"
+                        r"rescheduled|reschedules|rescheduling)\b"
                         r"(?!\s+(?:to\s+(?!(?:the|a|an|his|her|their|its|our|all|public)\b)[a-z]+|[a-z]+ing)\b)",
                         re.IGNORECASE)  # "start packing in", "begin to drop": the event is what follows
 # the day asked is of what was said or got going: "when did X announce it would reopen", "get started"

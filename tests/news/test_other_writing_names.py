@@ -65,6 +65,8 @@ ITEMS = [  # (day of March 2022, title, text)
     (20, "Fennick Robotics raises $410m", "Boston-based Fennick Robotics has raised $410 million."),
     (21, "New Kerrow footbridge approved",
      "A new £9.6m footbridge linking the wharf to the harbourside has been approved by the council."),
+    (30, "Singer Ava Stone cancels two stadium concerts",
+     "Ava Stone has cancelled her two stadium concerts, which were due to take place on Saturday."),
     (22, "Portville dockers to vote on new offer",
      "Dock workers at Portville will vote on an improved pay offer of 6.2% after talks on Monday."),
 ]
@@ -103,6 +105,7 @@ async def test_the_answer_line_leads_with_what_is_asked(week: Store, question: s
     "When did the Ridge bushfire start?",  # "declared under control on Sunday"
     "where is lumora based",  # where its glasses were sold is not where it is based
     "What will the new Kerrow footbridge be called?",  # a name is asked; none is given
+    "When will Ava Stone's cancelled concerts be rescheduled to?",  # only the cancelled days are given
 ])
 async def test_what_the_news_does_not_say_is_not_answered(week: Store, question: str) -> None:
     answer = await answer_question(week, question, NOW)
