@@ -183,7 +183,7 @@ def _name_for(text: str, want: Wanted, new: Callable[[str], bool]) -> str | None
     for noun in dict.fromkeys((*want.nouns[:2], want.nouns[-1])):  # the last is the head: "asteroid *probe*"
         before = re.search(rf"(?<![\w'’-])(?P<name>{_CAPITALISED})[^\S\n]+(?i:{re.escape(noun)})\b", text)
         if before is not None:
-            name = re.sub(r"^(?:The|A|An|This|That|Its|Their)(?:\s+|$)", "", before.group("name"))
+            name = _without_article(before.group("name"))
             parts = name.split()
             while len(parts) > 1 and parts[-1].casefold() in DEMONYMS:
                 parts.pop()  # "Rare Italian": "Rare"
@@ -218,6 +218,10 @@ def _named_in_quotes(quoted: str) -> bool:
                    or (is_verb_form(w) and not w.lower().endswith("ing")) for w in words(quoted))
 
 
+def _without_article(name: str) -> str:
+    return re.sub(r"^(?:The|A|An|This|That|Its|Their)(?:\s+|$)", "", name)
+
+
 _NAME_THEN_WORD = re.compile(rf"(?<![\w'’-])(?P<name>{_CAPITALISED})[^\S\n]+(?P<word>[a-z][\w'’-]*)")
 
 
@@ -225,8 +229,7 @@ def _name_before_kin(text: str, head: str, new: Callable[[str], bool]) -> str | 
     """"ESA's Halcyon spacecraft" for "the new asteroid probe": a name right before a word of
     the head's family."""
     for found in _NAME_THEN_WORD.finditer(text):
-        name = re.sub(r"^(?:The|A|An|This|That|Its|Their)(?:\s+|$)", "", found.group("name"))
-        name = re.split(r"['’]s\s+", name)[-1]  # "ESA's Halcyon": Halcyon
+        name = re.split(r"['’]s\s+", _without_article(found.group("name")))[-1]  # "ESA's Halcyon": Halcyon
         if (found.group("word") != head and meets(lemma(found.group("word")), {lemma(head)})
                 and name and (found.start() > 0 or " " in found.group("name")) and new(name)
                 and not name.endswith(("'s", "’s"))):

@@ -470,12 +470,15 @@ def best_series(candidates: Sequence[CitedFigure], asked: FigureQuestion,
     best_score, best = max(scored, key=lambda pair: (pair[0], figure_date(pair[1])))
     where = places_named(best.figure.sentence)
     tolls = _tolls_of(best.figure)  # a running count is one series however each report words it
+    # its own toll words ("death toll"): a report worded with one of them, not only with a word of
+    # their family ("fled" for "displaced"), joins the series when read with its item
+    toll_words = _counted_words(best.figure) & (_TOLLS | {_TOLL})
     series = [(score, c) for score, c in scored
               if (score >= best_score - SERIES_MARGIN
                   or (tolls and score >= best_score / 2 and _counts_one_of(c.figure, tolls))
-                  or (tolls and _same_toll(c.figure, best.figure)  # worded alike, read in its item
-                      and figure_score(c.figure, asked, contexts.get(c.source.item_id, "")) >= best_score / 2
-                      ))
+                  or (tolls and toll_words & _counted_words(c.figure)
+                      and figure_score(c.figure, asked, contexts.get(c.source.item_id, ""))
+                      >= best_score / 2))
               and c.figure.unit == best.figure.unit and _same_place(where, c.figure.sentence)]
     # Latest day first; on one day, the report worded most like the question first.
     ordered = sorted(series, key=lambda pair: (figure_date(pair[1])[0], pair[0],
@@ -500,12 +503,6 @@ def places_named(text: str) -> frozenset[str]:
         elif word[:1].isupper() and lowered in DEMONYMS:
             found.add(DEMONYMS[lowered].casefold())
     return frozenset(found)
-
-
-def _same_toll(figure: Figure, best: Figure) -> bool:
-    """Whether two running counts are worded with the same toll word ("death toll … 38", "the
-    confirmed death toll stands at 41"), not only words of one family ("fled", "displaced")."""
-    return bool(_counted_words(figure) & _counted_words(best) & (_TOLLS | {_TOLL}))
 
 
 def _same_place(where: frozenset[str], text: str) -> bool:
