@@ -101,6 +101,10 @@ Scoring. An answer that is not `found` is wrong for every answerable question. O
   - when: an expected date is in the answer line: "2022-03-10" is met by "10 March", "March
     10th", "10 Mar" or "2022-03-10"; a year ("2024") by that year.
   - search / what: an expected term is in the answer line.
+  - where, when and what: when the line leads with the place, day or name it gives ("Friday 26
+    September — The ballot closes on 26 September; the strike due to begin on 29 September…"),
+    only that lead counts, as a member reads it (since 6 Dec 2026, seventeenth session; before,
+    the sentence after the lead counted too).
   Terms match case-insensitively on word boundaries; a term of four letters or more may carry a
   short inflection ("abduct" meets "abducted", "russia" meets "russian").
 - LENIENT (today's rule, for comparison): the expected value or term anywhere in the answer line
@@ -440,7 +444,18 @@ def score(question: Question, answer: Answer) -> tuple[bool, bool]:
         strict = bool(first) and matches_any(first[0], question)
         cited = [*answer.values, *line_values(everything)]
         return strict, any(matches_any(v, question) for v in cited)
-    return holds(headline, question), holds(everything, question)
+    return holds(answer_line(headline, question), question), holds(everything, question)
+
+
+_LEAD = " — "  # "Seaham — Staff hope to release her …": the place, day or name the answer gives first
+
+
+def answer_line(headline: str, question: Question) -> str:
+    """What a member reads as the answer: the lead of a led line (not for who-is, whose line is
+    "Name — role")."""
+    if question.rule == "role" or _LEAD not in headline:
+        return headline
+    return headline.split(_LEAD, 1)[0]
 
 
 async def ask_all(store: Store, questions: Sequence[Question], now: datetime = NOW) -> list[Result]:
