@@ -75,6 +75,9 @@ Question sets, each answered from its own store and reported separately:
   `bench/scenario_quarry/` (`--set quarry`, 140 items, 8-14 Sep 2025): two more such weeks, 130
   questions each, written on 6 Dec 2026 (seventeenth session) the same way, blind, and committed
   before their first run. Both are DEVELOPMENT sets.
+- `bench/scenario_lagoon/` (`--set lagoon`, 140 items, 2-8 Mar 2026) and `bench/scenario_orchard/`
+  (`--set orchard`, 10-16 Nov 2025): two more, written on 6 Dec 2026 (eighteenth session) the
+  same way, blind, each committed before its first run. Both are DEVELOPMENT sets.
 
 Held-out (and dev) fields: `id`, `kind`, `question`, `answerable`, `phrasing` ("member": typed the way a
 member would, in other words than the item's; "article": in the item's words); for answerable
@@ -192,7 +195,9 @@ SETS = {
        for name, now in (("harbour", datetime(2025, 10, 12, 23, 59, tzinfo=UTC)),
                          ("meadow", datetime(2026, 4, 19, 23, 59, tzinfo=UTC)),
                          ("estuary", datetime(2026, 1, 25, 23, 59, tzinfo=UTC)),
-                         ("quarry", datetime(2025, 9, 14, 23, 59, tzinfo=UTC)))},
+                         ("quarry", datetime(2025, 9, 14, 23, 59, tzinfo=UTC)),
+                         ("lagoon", datetime(2026, 3, 8, 23, 59, tzinfo=UTC)),
+                         ("orchard", datetime(2025, 11, 16, 23, 59, tzinfo=UTC)))},
 }
 # The sets a run without `--set` (or with `--set all`) reports; the dev set is run by name.
 DEFAULT_SETS = ("ukraine", "heldout")
