@@ -14,10 +14,11 @@ from digests.models import SentenceHit
 from digests.news.answer_types import Answer, AnswerStore, Quote, dont_know
 from digests.news.digest import small_count
 from digests.news.extracts import age_by_name, age_in, ago_in, namesakes_age, number_of
+from digests.news.figure_words import PERSON_NOUNS
 from digests.news.figures import format_value
 from digests.news.lexicon import family_of_lemma, kinds_of_lemma, lemma
 from digests.news.ordinals import OrdinalQuestion, ordinal_in, ordinal_value
-from digests.news.people_words import DEMONYMS, PLACES
+from digests.news.people_words import DEMONYMS, HEAD_WORDS, PLACES
 from digests.news.question import (
     KIND_FIGURES,
     MEASURE_AGE,
@@ -533,11 +534,34 @@ def _best_supported_figure(candidates: Sequence[CitedFigure], asked: FigureQuest
     fitting = [c for c in candidates if unit_fits(c.figure.unit, asked.measure)
                and (asked.by is None or figure_date(c)[0] <= asked.by)
                and all(has_name(n, c.figure.sentence) for n in asked.names)
-               and not small_count(c.figure)]
+               and not small_count(c.figure) and not _counts_people_or_things_instead(c.figure, asked)]
     if not fitting:
         return []
     best = max(fitting, key=lambda c: (_counted_overlap(c.figure, asked), figure_date(c)))
     return [best]
+
+
+# Words for people that a figure may count, besides the posts a person holds ("nurses")
+_GROUPS = frozenset(lemma(w) for w in """people person passenger worker employee staff troop soldier
+civilian pupil student patient refugee migrant voter member fan customer resident victim player
+speaker tourist visitor spectator delegate user subscriber shopper adult elderly family household
+citizen inhabitant survivor evacuee casualty crew job""".split())  # "210 jobs": the people in them
+_MODIFIERS = frozenset(lemma(w) for w in "former current new other more additional extra".split())
+_PERSONS = _GROUPS | frozenset(lemma(w) for w in HEAD_WORDS | PERSON_NOUNS if " " not in w) \
+    | kinds_of_lemma(lemma("people"))
+
+
+def _counts_people_or_things_instead(figure: Figure, asked: FigureQuestion) -> bool:
+    """Whether a figure that names what it counts counts people where the question asks for
+    things, or things where it asks for people: "900 people have been evacuated" does not say
+    how many houses flooded, nor "more than 60 departures" how many passengers."""
+    if asked.head is None or not figure.counted:
+        return False
+    counted = lemmas_of(figure.counted) - _MODIFIERS  # "more than 70 former": gymnasts
+    if not counted:
+        return False
+    counts_people = bool(counted & _PERSONS) or _counts_one_of(figure, _WHAT_HAPPENS_TO_PEOPLE)
+    return (asked.head in _PERSONS) != counts_people
 
 
 def _counted_overlap(figure: Figure, asked: FigureQuestion) -> float:
@@ -593,11 +617,19 @@ def _asked_for(figure: Figure, asked: Question) -> bool:
     if not unit_fits(figure.unit, asked.measure) or (small_count(figure) and asked.measure is None):
         return False
     about = _counted_words(figure) | lemmas_of(figure.sentence)  # "how many teslas": vehicles of Tesla
-    return asked.head is None or bool(family_of_lemma(asked.head) & about)
+    return (asked.head is None or bool(family_of_lemma(asked.head) & about)
+            or (asked.head in _PEOPLE and _agents_of(asked, figure)))
 
 
 _NEAR_BEFORE = 3  # words before a figure that may name what it counts ("nominations with 11")
 _NEAR_AFTER = 4
+
+
+def _agents_of(asked: Question, figure: Figure) -> bool:
+    """"How many people speak Swahili": "200 million speakers" counts the people who do what
+    is asked."""
+    return any(f"{term}er" in _counted_words(figure) or f"{term}r" in _counted_words(figure)
+               for term in asked.terms)
 
 
 def _counted_words(figure: Figure) -> set[str]:

@@ -1,0 +1,60 @@
+"""What the fifth and sixth weeks of other writing showed (bench/scenario_lagoon and
+scenario_orchard, with harbour, estuary and quarry): a figure that counts people does not answer
+a question about things, nor one about things a question about people. Hand-made items in a real
+SQLite store."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from digests.news.answers import answer_question
+from digests.runtime.workers import WorkerPool
+from digests.store.core import Store
+
+from builders import enriched_store
+
+NOW = datetime(2022, 3, 31, 23, 0, tzinfo=UTC)
+
+ITEMS = [  # (day of March 2022, title, text)
+    (8, "Talks to avert Portville dock strike collapse",
+     "PORTVILLE, Mar 8 (Wire) - Talks between the union and the operator of Portville, Britain's "
+     "busiest container port, broke down, and about 1,900 dock workers will begin a walkout on Monday."),
+    (9, "Baggage system failure hits Northtown airport",
+     "NORTHTOWN, Mar 9 (Wire) - A failure of the baggage handling system at Northtown airport left "
+     "passengers without their luggage and delayed more than 60 departures, the airport said."),
+    (10, "Kerrow flooding: residents leave their homes",
+     "About 900 people have been evacuated from their homes in Kerrow and nearby villages."),
+    (11, "Brava: a language on the rise", "With 40 million speakers, Brava is the region's second language."),
+    (12, "Westmoor University to cut jobs",
+     "Westmoor University plans to cut up to 210 jobs to close a deficit."),
+]
+
+
+@pytest.fixture
+async def week(tmp_path: Path, workers: WorkerPool) -> AsyncIterator[Store]:
+    store = await enriched_store(tmp_path / "week.db", workers, "wearside.example", NOW, ITEMS)
+    yield store
+    await store.close()
+
+
+@pytest.mark.parametrize("question", [
+    "How many containers does the port of Portville handle each year?",  # 1,900 dock workers
+    "How many passengers were affected by the baggage failure at Northtown airport?",  # 60 departures
+    "how many houses flooded in kerrow",  # 900 people evacuated
+])
+async def test_people_do_not_count_things_nor_things_people(week: Store, question: str) -> None:
+    answer = await answer_question(week, question, NOW)
+    assert not answer.found, answer.headline
+
+
+@pytest.mark.parametrize(("question", "lead"), [
+    ("roughly how many people speak brava", "40 million speakers"),  # people who speak: speakers
+    ("how many staff are losing their jobs at westmoor university", "up to 210 jobs"),  # jobs are people's
+])
+async def test_people_counted_by_what_they_do_or_hold(week: Store, question: str, lead: str) -> None:
+    answer = await answer_question(week, question, NOW)
+    assert answer.found and answer.headline.startswith(lead), answer.headline
