@@ -269,6 +269,8 @@ def name_in(text: str, asked: Question) -> str | None:
     given = given_words(asked)
     for match in CAPITALISED_RUN.finditer(text):
         found = new_words(match.group(), given)
+        while len(found) > 1 and found[0].casefold() in _NUMBER_WORDS:
+            found = found[1:]  # "Four Dublin branches among 11 closures": no one's name
         opens = match.start() == 0 or text[:match.start()].rstrip().endswith((":", "-", "–", "—", "\"", "“"))
         if found and (not opens or len(found) > 1 or text[match.end():match.end() + 1] in ":,"):
             return " ".join(found)

@@ -354,7 +354,8 @@ def read_question(text: str, today: date) -> Question:
     if measure == MEASURE_AGE and len(terms) > 2:  # "how old is jude hill the kid from belfast"
         terms = tuple(t for t in terms if t not in SOMEONE) or terms
     names = tuple(_names(stripped))
-    events = EVENT_VERBS | (_day_events(stripped) if kind == KIND_DATE else frozenset())
+    events = EVENT_VERBS | (_day_events(stripped) if kind == KIND_DATE else frozenset()) \
+        | (_who_did(stripped) if kind == KIND_SEARCH else frozenset())
     in_names = {lemma(w.lower()) for name in names for w in words(name)}  # the "Dead" of "Dead Sea"
     return Question(text=stripped, kind=kind, terms=terms, names=names,
                     head=head, by=max(dates) if dates else None, person=person, measure=measure,
@@ -387,6 +388,19 @@ _DAY_EVENT = re.compile(r"\b(?P<verb>start|starts|starting|started|begin|begins|
 # the day asked is of what was said or got going: "when did X announce it would reopen", "get started"
 _DAY_OF_ANOTHER = re.compile(r"\b(?:announc\w*|sa(?:y|ys|id)|confirm\w*|reveal\w*|decid\w*|agree\w*|"
                              r"plan\w*|get|gets|got|getting)\b", re.IGNORECASE)
+
+
+# "who chairs the bank", "who refereed the match": what the one asked for does is the event
+_WHO_DID = re.compile(r"^\s*who\s+(?P<verb>(?!(?:is|was|are|were|will|would|did|does|do|has|have|had|can|"
+                      r"could|should|might|may|must|shall|else|exactly|actually|really|just|now|then)\b)"
+                      r"[a-z]+(?:s|ed))\b", re.IGNORECASE)
+
+
+def _who_did(text: str) -> frozenset[str]:
+    found = _WHO_DID.match(text)
+    if found is None or found.group("verb").lower() in _LEADING_VERBS | {"decided", "agreed", "planned"}:
+        return frozenset()  # "who decided to kick Russian banks out": the event is what follows
+    return frozenset({lemma(found.group("verb").lower())})
 
 
 def _day_events(text: str) -> frozenset[str]:

@@ -108,6 +108,8 @@ def has_name(name: str, text: str) -> bool:
     if len(parts) == 1 and _nation_written(parts[0], lowered):
         return True  # "Ukraine's children" in "Ukrainian children", and the converse
     present = sum(1 for w in parts if re.search(_written(w), lowered))
+    if len(parts) >= 2 and _only_double_barrelled(parts[-1], text):
+        return False  # "Martin Pryce" is not "Martin Pryce-Owen"
     if any(len(w) >= 2 and w.isupper() and not _ROMAN.fullmatch(w) and not re.search(
             rf"(?<![\w]){re.escape(w.casefold())}(?![\w])", lowered) for w in parts):
         return False  # the "FIFA" of "FIFA World Cup" is what tells it from other World Cups
@@ -118,6 +120,15 @@ def has_name(name: str, text: str) -> bool:
     if _another_of_its_kind(parts, text):
         return False  # "Bafta Film Awards" is not the "Bafta Games Awards"
     return present * 2 >= len(parts)
+
+
+def _only_double_barrelled(last: str, text: str) -> bool:
+    """Whether the last word of a name is written in the text only as the first half of a
+    double-barrelled one ("Pryce-Owen")."""
+    spelt = re.escape(last.replace("’", "'"))
+    written = text.replace("’", "'")
+    found = [m.end() for m in re.finditer(rf"(?<![\w]){spelt}(?![\w])", written, re.IGNORECASE)]
+    return bool(found) and all(re.match(r"-[A-Z]", written[end:end + 2]) for end in found)
 
 
 def _nation_written(name: str, lowered: str) -> bool:

@@ -1,7 +1,10 @@
 """What the fifth and sixth weeks of other writing showed (bench/scenario_lagoon and
 scenario_orchard, with harbour, estuary and quarry): a figure that counts people does not answer
 a question about things, nor one about things a question about people. Hand-made items in a real
-SQLite store."""
+SQLite store. A name's last word written only as half of a double-barrelled one is not
+that name, a number word opening a headline names no one, and "who chairs" needs a sentence
+that says who chairs.
+"""
 
 from __future__ import annotations
 
@@ -29,6 +32,10 @@ ITEMS = [  # (day of March 2022, title, text)
     (10, "Kerrow flooding: residents leave their homes",
      "About 900 people have been evacuated from their homes in Kerrow and nearby villages."),
     (11, "Brava: a language on the rise", "With 40 million speakers, Brava is the region's second language."),
+    (13, "Four Kerrow branches among 11 Harbour Bank closures",
+     "Harbour Bank said customers could use its Lucan branch or post office services."),
+    (14, "Northwold warns on profits", "Northwold chief executive Martin Pryce-Owen blamed a warm autumn."),
+    (15, "England 3-0 Wales", "Danny Okonkwo and Ben Marsh scored as England beat Wales at Wembley."),
     (12, "Westmoor University to cut jobs",
      "Westmoor University plans to cut up to 210 jobs to close a deficit."),
 ]
@@ -49,6 +56,21 @@ async def week(tmp_path: Path, workers: WorkerPool) -> AsyncIterator[Store]:
 async def test_people_do_not_count_things_nor_things_people(week: Store, question: str) -> None:
     answer = await answer_question(week, question, NOW)
     assert not answer.found, answer.headline
+
+
+@pytest.mark.parametrize("question", [
+    "who chairs harbour bank",  # no sentence says who chairs it: not "Four Kerrow", nor "Lucan"
+    "Who refereed England's match against Wales?",  # the scorers did not referee
+    "Who is Martin Pryce?",  # Martin Pryce-Owen is someone else
+])
+async def test_who_did_what_the_news_does_not_say(week: Store, question: str) -> None:
+    answer = await answer_question(week, question, NOW)
+    assert not answer.found, answer.headline
+
+
+async def test_who_did_what_it_says(week: Store) -> None:
+    answer = await answer_question(week, "who scored for england against wales", NOW)
+    assert answer.found and answer.headline.startswith("Danny Okonkwo"), answer.headline
 
 
 @pytest.mark.parametrize(("question", "lead"), [
