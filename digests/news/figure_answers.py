@@ -465,7 +465,8 @@ def best_series(candidates: Sequence[CitedFigure], asked: FigureQuestion,
     if any(_counts_the_head(c.figure, asked) for _, c in scored):  # "how many people have fled":
         scored = [(score, c) for score, c in scored if not _counts_a_kind(c.figure, asked)  # not children
                   and (meets(asked.head or "", _counted_words(c.figure))  # "firefighters": not fire engines
-                       or _counts_people(c.figure, asked))]  # "the death toll rose to 23": people
+                       or _counts_people(c.figure, asked, contexts.get(c.source.item_id, "")))]
+        # "the death toll rose to 23": people
     if not scored:
         return []
     best_score, best = max(scored, key=lambda pair: (pair[0], figure_date(pair[1])))
@@ -577,7 +578,8 @@ def _fits(cited: CitedFigure, asked: FigureQuestion, context: str = "") -> bool:
     if not unit_fits(figure.unit, asked.measure):
         return False
     if asked.head is not None and not (family_of_lemma(asked.head) & _counted_words(figure)
-                                       or _counts_the_event(figure, asked) or _counts_people(figure, asked)):
+                                       or _counts_the_event(figure, asked)
+                                       or _counts_people(figure, asked, context)):
         return False
     return all(has_name(name, f"{figure.sentence} {context}") for name in asked.names)
 
@@ -587,10 +589,19 @@ _WHAT_HAPPENS_TO_PEOPLE = frozenset(lemma(w) for w in """displaced evacuated kil
 wounded missing arrested detained rescued infected hospitalised hospitalized homeless toll""".split())
 
 
-def _counts_people(figure: Figure, asked: FigureQuestion) -> bool:
+def _counts_people(figure: Figure, asked: FigureQuestion, context: str = "") -> bool:
     """"How many people lost their homes": "nearly 50,000 displaced" counts people by what
-    happened to them."""
-    return asked.head in _PEOPLE and _counts_one_of(figure, _WHAT_HAPPENS_TO_PEOPLE)
+    happened to them; "how many miners have died": "the death toll rose to 27", in an item
+    that is about miners, counts the miners who died (not so for a kind of people: children)."""
+    if asked.head in _PEOPLE:
+        return _counts_one_of(figure, _WHAT_HAPPENS_TO_PEOPLE)
+    fates = _ones_counted(figure, _WHAT_HAPPENS_TO_PEOPLE) - {_TOLL}
+    return (asked.head in _PERSONS and asked.head not in _KINDS_OF_PEOPLE and bool(fates)
+            and any(family_of_lemma(term) & fates for term in asked.terms)
+            and asked.head in lemmas_of(f"{figure.sentence} {context}"))
+
+
+_KINDS_OF_PEOPLE = kinds_of_lemma(lemma("people"))
 
 
 def _counts_one_of(figure: Figure, lemmas: frozenset[str]) -> bool:

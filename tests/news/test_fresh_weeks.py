@@ -36,6 +36,10 @@ ITEMS = [  # (day of March 2022, title, text)
      "Harbour Bank said customers could use its Lucan branch or post office services."),
     (14, "Northwold warns on profits", "Northwold chief executive Martin Pryce-Owen blamed a warm autumn."),
     (15, "England 3-0 Wales", "Danny Okonkwo and Ben Marsh scored as England beat Wales at Wembley."),
+    (16, "Nine killed in Kerrow mine collapse",
+     "At least nine miners were killed after part of the Kerrow copper mine collapsed on Monday."),
+    (18, "Kerrow mine toll rises to 19", "The death toll from the collapse at the Kerrow copper mine rose "
+     "to 19 on Wednesday, with 17 miners still missing."),
     (12, "Westmoor University to cut jobs",
      "Westmoor University plans to cut up to 210 jobs to close a deficit."),
 ]
@@ -76,6 +80,7 @@ async def test_who_did_what_it_says(week: Store) -> None:
 @pytest.mark.parametrize(("question", "lead"), [
     ("roughly how many people speak brava", "40 million speakers"),  # people who speak: speakers
     ("how many staff are losing their jobs at westmoor university", "up to 210 jobs"),  # jobs are people's
+    ("How many miners have died in the Kerrow mine collapse?", "19 "),  # the toll of an item about miners
 ])
 async def test_people_counted_by_what_they_do_or_hold(week: Store, question: str, lead: str) -> None:
     answer = await answer_question(week, question, NOW)
