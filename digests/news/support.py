@@ -392,8 +392,15 @@ def lowercase_names(asked: Question, texts: Iterable[str], rarity: Mapping[str, 
     verbs = {lemma(w.lower()) for w in words(asked.text) if is_verb_form(w) and w.islower()}
     names = {t for t, n in seen.items() if (capitalised.get(t, 0) >= max(2, 2 * n / 3)
                                             or (capitalised.get(t, 0) >= 2 and t not in lowered))
-             and t not in verbs}  # "bowled" is no "Super Bowl"; a word only ever capitalised is a name
+             and t not in verbs and t not in _KIND_BEFORE_A_NAME}  # "bowled" is no "Super Bowl"; a word
+    # only ever capitalised is a name
     return frozenset(names | absent | rare_names)
+
+
+# Words written with a capital as the kind of what a name names ("Cyclone Naledi", "Storm
+# Fenella"): "since the cyclone" asks of the cyclone however a sentence calls it.
+_KIND_BEFORE_A_NAME = frozenset(lemma(w) for w in """cyclone storm hurricane typhoon tropical
+volcano mount lake river operation""".split())
 
 
 _CALENDAR = frozenset(lemma(word) for word in CALENDAR_WORDS)

@@ -40,6 +40,10 @@ ITEMS = [  # (day of March 2022, title, text)
      "At least nine miners were killed after part of the Kerrow copper mine collapsed on Monday."),
     (18, "Kerrow mine toll rises to 19", "The death toll from the collapse at the Kerrow copper mine rose "
      "to 19 on Wednesday, with 17 miners still missing."),
+    (20, "Cyclone Tamsin cuts Portville's water", "Officials said Cyclone Tamsin knocked out the pumping "
+     "station that supplies Portville. They fear cholera after Cyclone Tamsin."),
+    (23, "Portville cholera cases reach 38", "Health authorities have recorded 38 suspected cholera cases "
+     "in Portville since Thursday, the health director said."),
     (12, "Westmoor University to cut jobs",
      "Westmoor University plans to cut up to 210 jobs to close a deficit."),
 ]
@@ -81,6 +85,7 @@ async def test_who_did_what_it_says(week: Store) -> None:
     ("roughly how many people speak brava", "40 million speakers"),  # people who speak: speakers
     ("how many staff are losing their jobs at westmoor university", "up to 210 jobs"),  # jobs are people's
     ("How many miners have died in the Kerrow mine collapse?", "19 "),  # the toll of an item about miners
+    ("how many cholera cases have been recorded in portville since the cyclone", "38 "),  # "Cyclone Tamsin"
 ])
 async def test_people_counted_by_what_they_do_or_hold(week: Store, question: str, lead: str) -> None:
     answer = await answer_question(week, question, NOW)
