@@ -35,7 +35,7 @@ from digests.news.asked_names import (
     name_of_kind,
     wanted,
 )
-from digests.news.dates import dates_in, is_future
+from digests.news.dates import dates_in, is_future, moved_to
 from digests.news.english import is_common_word
 from digests.news.extracts import (
     age_in,
@@ -354,6 +354,11 @@ async def _lead_from_items(store: AnswerStore, asked: Question, hits: Sequence[S
                 items[entry[3].casefold()].add(entry[4].source.item_id)  # not "Liverpool's win"
         near.sort(key=lambda entry: len(items[entry[3].casefold()]), reverse=True)  # stable
         found = [*near, *[entry for entry in found if entry not in near]]
+    if asked.kind == KIND_DATE and found and _ASKS_NOW.search(asked.text):  # the latest report's day
+        near = [entry for entry in found if entry[0] >= found[0][0] - TELLING_MARGIN]
+        found = [*sorted(near, key=lambda entry: (_still_to_come(asked, entry[4]),
+                                                  entry[4].source.published_at), reverse=True),
+                 *[entry for entry in found if entry not in near]]
     if asked.kind == KIND_PLACE and found:  # "Kharkiv" over "Ukraine", said about as well
         near = [entry for entry in found if entry[0] >= found[0][0] - SPECIFIC_MARGIN]
         found = [*sorted(near, key=lambda entry: _breadth(entry[3])),  # stable: narrowest first
@@ -472,17 +477,29 @@ _BROAD_PLACES = _COUNTRIES | _REGIONS | frozenset("britain uk us usa eu".split()
 def _lead(asked: Question, hit: SentenceHit, now: datetime) -> str | None:
     """What leads the answer: the place, the name or the day the sentence gives."""
     if asked.kind == KIND_DATE:
-        published = hit.source.published_at.date()
-        day = (_day_of_the_event(asked, hit.text, published)
-               or date_in(_without_said_dates(asked, hit.text), published, bare=False)
-               or date_in(hit.text, published, bare=False) or date_in(hit.text, published)
-               or year_before(hit.text, published, lambda what: _says_the_verbs(asked, what)))
+        day = _event_day(asked, hit)
         if day and asked.past and _begins_after(day, now):
             return None  # "what date did the park open": not the November it is still to open in
         return _date_words(day, now) if day else None
     if asked.kind == KIND_PLACE and _BASED_ASKED.search(asked.text):
         return _based_in(asked, hit.text)
     return _named(asked, hit.text)
+
+
+def _event_day(asked: Question, hit: SentenceHit) -> date | str | None:
+    """The day (or the month, or the year) a sentence gives for the event asked about."""
+    published = hit.source.published_at.date()
+    return (_day_of_the_event(asked, hit.text, published)
+            or date_in(_without_said_dates(asked, hit.text), published, bare=False)
+            or date_in(hit.text, published, bare=False) or date_in(hit.text, published)
+            or year_before(hit.text, published, lambda what: _says_the_verbs(asked, what)))
+
+
+def _still_to_come(asked: Question, hit: SentenceHit) -> bool:
+    """Whether the day a report gives is after the day it was published: what a "when is it
+    now" question asks for, as the latest report tells it."""
+    day = _event_day(asked, hit)
+    return isinstance(day, date) and day > hit.source.published_at.date()
 
 
 # "where is Lumora based": where it is based, not where its glasses were sold
@@ -579,12 +596,21 @@ def _day_of_the_event(asked: Question, text: str, published: date) -> date | Non
     """Of a sentence's several days, the one written against the event asked about: "rallies
     on Friday ahead of *Sunday's* snap parliamentary *election*" for "when was the election"."""
     event = {*asked.verbs, *asked.thing}
-    days = dates_in(text, published) if event else []
+    days = dates_in(text, published) if event or _ASKS_NOW.search(asked.text) else []
     if len(days) < 2:
         return None
+    moved = [when for at, when in days if moved_to(text, at)]
+    if moved and _ASKS_NOW.search(asked.text):
+        return moved[-1]  # "when's the strike now": the day it was moved to
     near = [when for at, when in days
-            if any(meets(lemma(w.lower()), event) for w in words(text[at:])[1:_EVENT_WORDS + 1])]
+            if any(meets(lemma(w.lower()), event) for w in words(text[at:])[1:_EVENT_WORDS + 1])
+            or any(meets(lemma(w.lower()), event) for w in words(text[:at])[-_EVENT_WORDS:])]
     return near[0] if len(set(near)) == 1 else None
+
+
+# "when's the strike now", "when is it now due": the latest day, after any change
+_ASKS_NOW = re.compile(r"\bnow\b(?!\s+(?:that|famous|former|defunct|closed|retired|infamous)\b)",
+                       re.IGNORECASE)
 
 
 _EVENT_WORDS = 4  # words after a day that may say what happened on it

@@ -26,7 +26,8 @@ def dates_in(sentence: str, today: date) -> list[tuple[int, date]]:
         ahead = _FUTURE.search(sentence, 0, match.start()) is not None or (
             _FROM_BEFORE.search(sentence, 0, match.start()) is not None and is_future(sentence)) or (
             match.group("day") is not None and (_AHEAD_OF.search(sentence, 0, match.start()) is not None
-                                                or _future_after(sentence, match.end())))
+                                                or _future_after(sentence, match.end()))) or (
+            _MOVED_FROM_TO.search(sentence, max(0, match.start() - 120), match.start()) is not None)
         when = _resolve(match, today, ahead)
         if when is not None:
             found.append((match.start(), when))
@@ -41,6 +42,20 @@ _DAY_THEN_DATE = re.compile(r",?\s+(?:the\s+)?")
 _AHEAD_OF = re.compile(r"\b(?:ahead\s+of|before|until|till|in\s+time\s+for|(?:pushed|put|moved)\s+back\s+to|"
                        r"(?:postponed|delayed|deferred|moved|rescheduled|brought\s+forward)\s+(?:to|until|till|for)"
                        r")\s+(?:this\s+|next\s+)?$", re.IGNORECASE)
+# "move homecoming gig to 20 June", "moved the show from Saturday 13 June to Saturday 20 June": a
+# day something is moved from or to is one still to come
+_MOVED_FROM_TO = re.compile(r"\b(?:move[sd]?|moving|postpone[sd]?|postponing|push(?:es|ed)?\s+back|"
+                            r"put\s+back|reschedul(?:e[sd]?|ing)|delay(?:s|ed)?|bring(?:s)?\s+forward|brought\s+forward|"
+                            r"shift(?:s|ed)?)\b(?:[^.;:!?]|\.(?=\s*\d)){0,80}?\b(?:from|to|until)\s+(?:[A-Z][a-z]+day\s+)?$")
+_MOVED_TO = re.compile(_MOVED_FROM_TO.pattern.replace("(?:from|to|until)", "(?:to|until)"))
+
+
+def moved_to(sentence: str, at: int) -> bool:
+    """Whether the day written at `at` is the one something was moved to ("moved back a week to
+    Wednesday 18 March")."""
+    return _MOVED_TO.search(sentence, max(0, at - 120), at) is not None
+
+
 # "On Tuesday she will play …", "On Friday, the council will vote": what the day's clause does
 # next is still to come
 _WILL_AFTER = re.compile(r",?\s+(?:[\w'’-]+\s+){0,3}?(?:will|shall)\b")

@@ -9,12 +9,13 @@ that says who chairs.
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
 
 from digests.news.answers import answer_question
+from digests.news.dates import dates_in
 from digests.runtime.workers import WorkerPool
 from digests.store.core import Store
 
@@ -44,6 +45,12 @@ ITEMS = [  # (day of March 2022, title, text)
      "station that supplies Portville. They fear cholera after Cyclone Tamsin."),
     (23, "Portville cholera cases reach 38", "Health authorities have recorded 38 suspected cholera cases "
      "in Portville since Thursday, the health director said."),
+    (3, "Northtown Railway drivers to strike", "Train drivers at Northtown Railway will strike on "
+     "Wednesday 9 March, the union said."),
+    (5, "Northtown rail strike pushed back to 16 March", "The strike by Northtown Railway drivers that had "
+     "been planned for Wednesday has been moved back a week to Wednesday 16 March."),
+    (24, "Seabrook dockers to ballot on strike", "The ballot closes on 26 March; the eight-day Seabrook dock "
+     "strike is due to begin on 29 March."),
     (12, "Westmoor University to cut jobs",
      "Westmoor University plans to cut up to 210 jobs to close a deficit."),
 ]
@@ -76,6 +83,15 @@ async def test_who_did_what_the_news_does_not_say(week: Store, question: str) ->
     assert not answer.found, answer.headline
 
 
+@pytest.mark.parametrize(("question", "lead"), [
+    ("when's the northtown railway strike now", "Wednesday 16 March"),  # the latest report, moved to
+    ("when is the seabrook dock strike starting", "Tuesday 29 March"),  # the day said of the start
+])
+async def test_the_day_of_the_event_as_it_now_stands(week: Store, question: str, lead: str) -> None:
+    answer = await answer_question(week, question, NOW)
+    assert answer.found and answer.headline.startswith(lead), answer.headline
+
+
 async def test_who_did_what_it_says(week: Store) -> None:
     answer = await answer_question(week, "who scored for england against wales", NOW)
     assert answer.found and answer.headline.startswith("Danny Okonkwo"), answer.headline
@@ -90,3 +106,11 @@ async def test_who_did_what_it_says(week: Store) -> None:
 async def test_people_counted_by_what_they_do_or_hold(week: Store, question: str, lead: str) -> None:
     answer = await answer_question(week, question, NOW)
     assert answer.found and answer.headline.startswith(lead), answer.headline
+
+
+def test_a_day_something_is_moved_to_is_still_to_come() -> None:
+    march = date(2026, 3, 5)
+    assert [day for _, day in dates_in("Band moves homecoming gig to 20 June", march)] == [date(2026, 6, 20)]
+    assert [day for _, day in dates_in("The band moved the show from Saturday 13 June to Saturday 20 June.",
+                                       march)] == [date(2026, 6, 13), date(2026, 6, 20)]
+    assert [day for _, day in dates_in("The gig on 20 June was a triumph.", march)] == [date(2025, 6, 20)]
