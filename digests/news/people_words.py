@@ -260,7 +260,7 @@ comedy art tech technology crypto media investment union trade_union party campa
 peace nuclear police fire intelligence spy navy naval air_force team club squad junior principal general
 medical scientific operating financial information marketing commercial legal strategy sports sport
 backbench district county provincial local municipal parliamentary congressional royal crown silver bronze
-aid charity skeleton new""".split()
+aid charity skeleton new public""".split()
 DESCRIPTORS = _set("""legendary iconic veteran renowned famed celebrated beloved popular prominent leading
 outspoken embattled beleaguered disgraced controversial young youngest oldest fellow late longtime current
 storied revered influential original acclaimed talented unified undisputed then second third fourth
@@ -307,9 +307,12 @@ _CAP = r"[A-Z][\w’'.&-]*"
 _SOURCES["HYPHEN_DESCRIPTOR"] = (r"[A-Za-z0-9]+(?:-[a-z]+)+")  # 31-year-old, Grammy-winning, three-time
 _HYPHEN = rf"(?-i:{_SOURCES['HYPHEN_DESCRIPTOR']})"
 _ANY_CASE_MOD = rf"(?:{_alternation(_MODS + _MORE_MODS + list(DESCRIPTORS))}|{_HYPHEN})"
-_MOD = rf"(?:{_ANY_CASE_MOD}|(?-i:{_alternation(_LOWER_MODS)}))"
+# Modifiers of a post that also begin the names of bodies ("Chief Election Commissioner", but the
+# "Election Commission"; "Mission director", but "Mission Control"): a modifier only before a post.
+_TITLE_MODS = "election electoral mission flight".split()
+_MOD = rf"(?:{_ANY_CASE_MOD}|(?i:{_alternation(_TITLE_MODS)})|(?-i:{_alternation(_LOWER_MODS)}))"
 _HEAD = _alternation(_HEADS)
-_NOT_ROLE = rf"(?!(?i:(?:{_ANY_CASE_MOD}|{_HEAD})\b))"
+_NOT_ROLE = rf"(?!(?i:(?:{_ANY_CASE_MOD}|{_HEAD})\b)|(?i:{_alternation(_TITLE_MODS)})\s+(?-i:[a-z]))"
 _AFF = rf"(?P<aff>{_NOT_ROLE}{_CAP}(?:\s+{_NOT_ROLE}{_CAP}){{0,2}}?)"
 _PRE = (rf"(?P<pre>(?:(?i:{_alternation(_STANDING + list(DESCRIPTORS))}|{_HYPHEN})\s+){{1,3}}"
         rf"|(?i:ex-)(?=[A-Z]))")  # "former" in "former Disney CEO"

@@ -79,8 +79,9 @@ def _describe(mentions: Sequence[CitedMention]) -> tuple[str | None, str | None]
 
 
 _HEADS_AFTER_THEIR_OWNER = frozenset("""chief boss head owner co-owner founder co-founder captain
-coach manager chairman chairwoman chair""".split())
-"""Posts written after what they head: "Ryanair boss", "Met Police chief", "Liverpool manager"."""
+coach manager chairman chairwoman chair leader""".split())
+"""Posts written after what they head: "Ryanair boss", "Met Police chief", "Liverpool manager",
+"Labour leader"."""
 
 
 def _described(role: str | None, affiliation: str | None) -> str:

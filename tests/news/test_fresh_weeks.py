@@ -16,6 +16,7 @@ import pytest
 
 from digests.news.answers import answer_question
 from digests.news.dates import dates_in
+from digests.news.people import extract_people
 from digests.runtime.workers import WorkerPool
 from digests.store.core import Store
 
@@ -114,3 +115,20 @@ def test_a_day_something_is_moved_to_is_still_to_come() -> None:
     assert [day for _, day in dates_in("The band moved the show from Saturday 13 June to Saturday 20 June.",
                                        march)] == [date(2026, 6, 13), date(2026, 6, 20)]
     assert [day for _, day in dates_in("The gig on 20 June was a triumph.", march)] == [date(2025, 6, 20)]
+
+
+_POSTS = [
+    ("Chief Election Commissioner Harish Lamsal told reporters.",
+     ("Harish Lamsal", "chief election commissioner", None)),
+    ("Mission director Dr Priya Nandakumar said the craft was healthy.",
+     ("Priya Nandakumar", "mission director", None)),
+    ("Chief provincial public health officer Dr. Lise Marchand said so.",
+     ("Lise Marchand", "chief provincial public health officer", None)),
+    ("The Election Commission chief Raj Kumar said.", ("Raj Kumar", "chief", "Election Commission")),
+    ("Mission Control chief Tom Hale said.", ("Tom Hale", "chief", "Mission Control")),
+]
+
+
+@pytest.mark.parametrize(("text", "person"), _POSTS)
+def test_post_words_that_begin_names_of_bodies_too(text: str, person: tuple[str, str, str | None]) -> None:
+    assert person in [(p.name, p.role, p.affiliation) for p in extract_people(text)]
