@@ -363,7 +363,7 @@ _SOURCES["APPOSITIVE"] = (
     rf"(?:\s*(?:\(\d{{1,3}}\))?\s*(?:,|--?\s|[–—])\s*(?:\d{{1,3}},\s*)?(?P<who>who\s+{_BE}\s+)?"
     rf"|(?:\s*,\s*(?:an?\s+|who\s+)?[^,;]{{1,60}},)?\s+(?P<copula>{_BE})(?:\s*,\s*[^,;]{{1,30}},)?\s+"
     rf"(?={_DET}\s))"  # "X was, from 1933, the assistant secretary …"
-    rf"(?:{_DET}\s+)?(?:(?:country|nation|state|party|city|team|club|company|firm)['’]s\s+)?"
+    rf"(?:{_DET}\s+)?(?:(?-i:[a-z]+)['’]s\s+)?"  # "the country's", "the trial's"
     rf"{_OWNER}?(?P<role>{_ROLE}){_ROLE_END}")  # "X, a Kurd, was the country's foreign minister"
 # "X returns to Starbucks as interim CEO", "X, who ..., will take over as CEO", "X steps down as coach".
 _BECOME = (r"(?:named|appointed|elected|re-elected|confirmed|installed|sworn\s+in|unveiled|announced|chosen|"
