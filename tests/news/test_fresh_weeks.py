@@ -126,7 +126,8 @@ _POSTS = [
      ("Lise Marchand", "chief provincial public health officer", None)),
     ("The Election Commission chief Raj Kumar said.", ("Raj Kumar", "chief", "Election Commission")),
     ("Mission Control chief Tom Hale said.", ("Tom Hale", "chief", "Mission Control")),
-    ("Halima Sawadogo, the trial's lead investigator, said so.", ("Halima Sawadogo", "lead investigator", None)),
+    ("Halima Sawadogo, the trial's lead investigator, said so.",
+     ("Halima Sawadogo", "lead investigator", None)),
 ]
 
 
