@@ -355,7 +355,7 @@ def read_question(text: str, today: date) -> Question:
         terms = tuple(t for t in terms if t not in SOMEONE) or terms
     names = tuple(_names(stripped))
     events = EVENT_VERBS | (_day_events(stripped) if kind == KIND_DATE else frozenset()) \
-        | (_who_did(stripped) if kind == KIND_SEARCH else frozenset())
+        | (_who_did(stripped) | _what_done(stripped) if kind == KIND_SEARCH else frozenset())
     in_names = {lemma(w.lower()) for name in names for w in words(name)}  # the "Dead" of "Dead Sea"
     return Question(text=stripped, kind=kind, terms=terms, names=names,
                     head=head, by=max(dates) if dates else None, person=person, measure=measure,
@@ -401,6 +401,23 @@ def _who_did(text: str) -> frozenset[str]:
     if found is None or found.group("verb").lower() in _LEADING_VERBS | {"decided", "agreed", "planned"}:
         return frozenset()  # "who decided to kick Russian banks out": the event is what follows
     return frozenset({lemma(found.group("verb").lower())})
+
+
+# "what did the review find", "what do the drawings show": what was found or shown is asked for,
+# and a sentence that does not say the finding does not give it
+_WHAT_DONE = re.compile(r"^\s*what\s+(?:did|does|do|will|would|has|have|had)\s+.+?\s+(?P<verb>[a-z]+)"
+                        r"(?:\s+(?:in|on|about|for|to|with|of|up|out|over))?\s*[?.!]*\s*$", re.IGNORECASE)
+# Verbs whose object is what such a question asks for, and which a sentence that gives it says
+_FINDINGS = frozenset("""find show reveal conclude discover recommend suggest propose demand offer
+promise pledge unveil depict""".split())
+
+
+def _what_done(text: str) -> frozenset[str]:
+    found = _WHAT_DONE.match(text)
+    verb = found.group("verb").lower() if found else ""
+    if verb not in _FINDINGS:
+        return frozenset()
+    return frozenset({lemma(verb)})
 
 
 def _day_events(text: str) -> frozenset[str]:

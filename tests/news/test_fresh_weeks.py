@@ -52,6 +52,10 @@ ITEMS = [  # (day of March 2022, title, text)
      "been planned for Wednesday has been moved back a week to Wednesday 16 March."),
     (24, "Seabrook dockers to ballot on strike", "The ballot closes on 26 March; the eight-day Seabrook dock "
      "strike is due to begin on 29 March."),
+    (25, "Two Ana Roe drawings stolen from Kerrow museum",
+     "Thieves stole two drawings by the artist Ana Roe from the Kerrow museum on Friday."),
+    (26, "Northtown radar outage: review published", "An independent review found that a failed radar "
+     "processor caused the Northtown radar outage."),
     (12, "Westmoor University to cut jobs",
      "Westmoor University plans to cut up to 210 jobs to close a deficit."),
 ]
@@ -91,6 +95,12 @@ async def test_who_did_what_the_news_does_not_say(week: Store, question: str) ->
 async def test_the_day_of_the_event_as_it_now_stands(week: Store, question: str, lead: str) -> None:
     answer = await answer_question(week, question, NOW)
     assert answer.found and answer.headline.startswith(lead), answer.headline
+
+
+async def test_a_finding_asked_for_needs_a_sentence_that_says_it(week: Store) -> None:
+    assert not (await answer_question(week, "What do the stolen Ana Roe drawings show?", NOW)).found
+    answer = await answer_question(week, "what did the review into the northtown radar outage find", NOW)
+    assert answer.found and "failed radar processor" in answer.headline, answer.headline
 
 
 async def test_who_did_what_it_says(week: Store) -> None:
