@@ -189,6 +189,9 @@ def says_it(asked: Question, text: str, published: date, events: bool = True) ->
     if asked.kind in (KIND_DATE, KIND_PLACE) and any(not meets(t, found)
                                                       for t in asked.terms if t in _OCCASIONS):
         return False  # "when's the wedding": not the day the engagement was announced
+    if (asked.kind in (KIND_DATE, KIND_PLACE) and _THE_FINAL.search(asked.text)
+            and not _THE_FINAL.search(text)):
+        return False  # "where is the final": not where a group match was played
     if _REHEARSAL.search(text) and not _REHEARSAL_ASKED.search(asked.text):
         return False  # "where did England beat Bangladesh": not in a warm-up match
     if _SUCCESSOR.search(asked.text) and not _CHANGE_OF_POST.search(text):
@@ -203,13 +206,16 @@ _CHANGE_OF_POST = re.compile(r"\b(?:appoint\w*|nam(?:ed|es)|replac\w*|succe\w*|n
                              re.IGNORECASE)
 # Occasions a date or a place is asked of, which a sentence must say itself: the day of
 # something else in the same item is not theirs.
-_OCCASIONS = frozenset(lemma(w) for w in """wedding marriage funeral burial memorial engagement divorce
-birth inauguration coronation premiere trial verdict sentencing referendum election""".split())
+_OCCASIONS = frozenset(lemma(w) for w in """wedding marriage funeral burial buried memorial engagement divorce
+birth inauguration coronation premiere trial verdict sentencing referendum election inquiry hearing
+diverted""".split())
 _REHEARSAL = re.compile(r"\b(?:warm-?up|practice|rehearsal|exhibition|dress\s+rehearsal)\s+(?:match|game|"
                         r"win|victory|defeat|loss|draw|fixture|session|round|bout)\b", re.IGNORECASE)
 _REHEARSAL_ASKED = re.compile(r"\b(?:warm-?up|practice|rehearsal|exhibition)\b", re.IGNORECASE)
 _THE_FINAL = re.compile(r"(?<![-\w])final(?!\s+(?:death\s+)?(?:toll|tally|count|figure|number|total|"
-                        r"result|score|say|word|decision|day|stages?|straw)\b)(?![-\w])", re.IGNORECASE)
+                        r"result|score|say|word|decision|day|stages?|straw|group|round|phase|leg|lap|hole|"
+                        r"stretch|whistle|minutes?|seconds?|hours?|weeks?|months?|years?|episode|season|"
+                        r"warning|report|chapter)\b)(?![-\w])", re.IGNORECASE)
 _ANOTHER_STAGE = re.compile(r"\b(?:round\s+of\s+(?:16|32|sixteen)|last\s+(?:16|eight|four)|"
                             r"quarter-?finals?|semi-?finals?|group\s+stage|(?:first|second)\s+leg|"
                             r"qualifiers?|qualifying|play-?offs?)\b", re.IGNORECASE)
