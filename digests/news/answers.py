@@ -82,6 +82,7 @@ from digests.news.support import (
     SOLD_TO,
     SUPPORTED,
     about_it,
+    by_doer_noun,
     event_words,
     lowercase_names,
     name_doing_it,
@@ -748,7 +749,8 @@ def _named_as_written(asked: Question, text: str, *, around: bool = False) -> st
             typed = _kind_said(asked, want, text)  # "which sleep aid": "melatonin as a sleep aid"
         if typed is not None or want.kind != NAME:
             return typed  # "which senator": a person, not "West Virginia"
-    doer = asked.verbs and not _OBJECT_ASKED.search(asked.text)  # "taking over from whom": no doer
+    doer = (asked.verbs and not _OBJECT_ASKED.search(asked.text)  # "taking over from whom": no doer
+            and not by_doer_noun(asked, text))  # "named X as its conductor": X, whoever named
     name = name_doing_it(text, asked) if doer else name_in(text, asked)
     if name is not None and want is not None and (
             is_person(name, text) or _cited(name, text) or _placed_thing(name, want.nouns)

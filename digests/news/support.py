@@ -174,7 +174,8 @@ def says_it(asked: Question, text: str, published: date, events: bool = True) ->
     if asked.month is not None and published.month != asked.month and not _names_month(asked.month, text):
         return False  # "in February": a sentence of February, or one that says February
     found = lemmas_of(text)
-    if events and any(not meets(verb, found) and not _said_otherwise(verb, text) for verb in asked.verbs):
+    if events and any(not meets(verb, found) and not _said_otherwise(verb, text)
+                      and not _doer_named(verb, found) for verb in asked.verbs):
         return False
     if events and asked.subject and asked.verbs and not _as_doer(asked.subject, text):
         return False
@@ -298,6 +299,22 @@ BUY = lemma("buy")
 # A purchase told as its sale: "Sting has sold his catalogue to Universal Music Publishing Group"
 SOLD_TO = re.compile(r"\b(?:sells?|sold|selling|sale\s+of)\b[^.;]{0,80}?\bto\s+"
                      r"(?P<buyer>(?-i:[A-Z])[\w&'’.-]*(?:\s+(?-i:[A-Z])[\w&'’.-]*){0,4})", re.IGNORECASE)
+
+
+def by_doer_noun(asked: Question, text: str) -> bool:
+    """Whether a sentence says the event asked of only by naming who does it ("its first woman
+    conductor" for "who conducts"): then the name is not the subject of its verb."""
+    found = lemmas_of(text)
+    return any(_doer_named(verb, found) and not meets(verb, found - _doers(verb)) for verb in asked.verbs)
+
+
+def _doer_named(verb: str, found: set[str]) -> bool:
+    """"Who conducts the orchestra": "its first woman conductor" names the one who does it."""
+    return bool(_doers(verb) & found)
+
+
+def _doers(verb: str) -> set[str]:
+    return {f"{verb}{end}" for end in ("or", "er", "r", "man", "woman", "person")}
 
 
 def _said_otherwise(verb: str, text: str) -> bool:
