@@ -158,3 +158,16 @@ _POSTS = [
 @pytest.mark.parametrize(("text", "person"), _POSTS)
 def test_post_words_that_begin_names_of_bodies_too(text: str, person: tuple[str, str, str | None]) -> None:
     assert person in [(p.name, p.role, p.affiliation) for p in extract_people(text)]
+
+
+FESTIVAL = [(29, "Kerrow film festival opens with family drama", "The Kerrow Film Festival opened on Friday "
+             "with 'Vine Harvest', a family drama by the director Nino Gela.")]
+
+
+async def test_a_work_asked_by_its_kind_is_the_title_in_quotes(tmp_path: Path, workers: WorkerPool) -> None:
+    store = await enriched_store(tmp_path / "festival.db", workers, "wearside.example", NOW, FESTIVAL)
+    try:
+        answer = await answer_question(store, "what film opened the kerrow film festival", NOW)
+    finally:
+        await store.close()
+    assert answer.found and answer.headline.startswith("Vine Harvest"), answer.headline
