@@ -43,7 +43,6 @@ from digests.news.extracts import (
     given_words,
     is_given,
     name_in,
-    new_words,
     place_in,
     placed_in,
     year_before,
@@ -598,11 +597,12 @@ def _day_of_the_event(asked: Question, text: str, published: date) -> date | Non
     """Of a sentence's several days, the one written against the event asked about: "rallies
     on Friday ahead of *Sunday's* snap parliamentary *election*" for "when was the election"."""
     event = {*asked.verbs, *asked.thing}
-    days = dates_in(text, published) if event or _ASKS_NOW.search(asked.text) else []
+    now_asked = _ASKS_NOW.search(asked.text) is not None
+    days = dates_in(text, published) if event or now_asked else []
     if len(days) < 2:
         return None
-    moved = [when for at, when in days if moved_to(text, at)]
-    if moved and _ASKS_NOW.search(asked.text):
+    moved = [when for at, when in days if moved_to(text, at)] if now_asked else []
+    if moved:
         return moved[-1]  # "when's the strike now": the day it was moved to
     near = [when for at, when in days
             if any(meets(lemma(w.lower()), event) for w in words(text[at:])[1:_EVENT_WORDS + 1])
@@ -747,7 +747,7 @@ def _named_as_written(asked: Question, text: str, *, around: bool = False) -> st
         if typed is not None and want.kind == NAME and _names_what_is_given(typed, asked, want):
             return None
         if typed is None and want.kind == NAME and not around:
-            typed = _kind_said(asked, want, text) or _quoted_title(asked, want, text)
+            typed = _kind_said(asked, want, text)  # "which sleep aid": "melatonin as a sleep aid"
         if typed is not None or want.kind != NAME:
             return typed  # "which senator": a person, not "West Virginia"
     doer = (asked.verbs and not _OBJECT_ASKED.search(asked.text)  # "taking over from whom": no doer
@@ -821,24 +821,6 @@ def _near(name: str, text: str, nouns: Sequence[str]) -> bool:
     first = words(name)[0].lower() if words(name) else ""
     at = [i for i, w in enumerate(tokens) if w == first]
     return any(abs(i - j) <= _NEAR_WORDS for i in at for j in spots)
-
-
-# Works whose names are written in quotes: "what film opened the festival" — "opened with 'Vine Harvest'"
-_WORKS = frozenset("""film movie book song album play show drama series collection novel documentary
-opera musical painting poem title record single memoir exhibition production""".split())
-_QUOTED = re.compile(r"(?:(?<![\w’'])'|‘|\"|“)"
-                     r"(?P<title>[A-Z0-9][^'‘’\"“”]{0,60}?)(?:'(?![\w’'])|’(?![\w])|\"|”)")
-
-
-def _quoted_title(asked: Question, want: Wanted, text: str) -> str | None:
-    """The one title a sentence writes in quotes, when a work is asked for by its kind ("what
-    film opened the festival": "opened on Friday with 'Vine Harvest'")."""
-    if want.head not in _WORKS:
-        return None
-    given = given_words(asked)
-    titles = {m.group("title").strip(" ,.") for m in _QUOTED.finditer(text)}
-    titles = {t for t in titles if 0 < len(words(t)) <= 8 and new_words(t, given)}
-    return titles.pop() if len(titles) == 1 else None
 
 
 def _cited(name: str, text: str) -> bool:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from digests.news.extracts import POSSESSIVE_END, given_words, is_given
 from digests.news.lexicon import is_verb_form, lemma
 from digests.news.people import extract_people
-from digests.news.people_words import COUNTRIES, DEMONYMS, HEAD_WORDS, ORG_NOUNS, PLACES
+from digests.news.people_words import COUNTRIES, DEMONYMS, ORG_NOUNS, PERSON_POSTS, PLACES
 from digests.news.question import Question
 from digests.news.text import STOPWORDS, words
 from digests.news.word_matching import meets
@@ -26,11 +26,9 @@ _NAME_OF = r"(?:(?:full|actual|official|real|proper)\s+)?name\s+of\s+(?:the\s+|t
 _ASKED = re.compile(r"^\s*(?:(?:in|at|from|for|to|by|on|with)\s+)?(?:which|what)"
                     rf"(?:['’]?s\s+the\s+{_NAME_OF}|\s+(?:(?:is|was|are|were)\s+(?:the\s+)?(?:{_NAME_OF})?)?)"
                     r"(?P<words>[\w'’-]+(?:\s+[\w'’-]+){0,4})", re.IGNORECASE)
-# The words of the posts (split from "world_number_three", "fly-half": not their parts) and plain
-# words for a person.
-_PERSON_NOUNS = (HEAD_WORDS - frozenset("""1 2 3 one two three four five number no. world back co film
-fly full half high leg vice wing""".split())) | frozenset("""person man woman boy girl men women people
-politician figure celebrity""".split())
+# The words of the posts and plain words for a person.
+_PERSON_NOUNS = PERSON_POSTS | frozenset("""person man woman boy girl men women people politician figure
+celebrity""".split())
 _COUNTRY_NOUNS = frozenset({"country", "nation"})
 _PLACE_NOUNS = frozenset("""city town village region province state island capital district county
 port area street road avenue square suburb neighbourhood neighborhood""".split())
@@ -59,8 +57,13 @@ _CALLED = re.compile(r"^\s*what\s+(?:do|does|did)\s+(?:[\w'’-]+\s+){0,3}?call\
 _NAMED = re.compile(r"\b(?:named|nicknamed|renamed|christened|called|dubbed|known\s+as)\s+"
                     r"(?:[Tt]he\s+)?[\"“‘']?"
                     r"(?P<name>[A-Z][\w'’.-]*(?:[^\S\n]+(?:(?:of|the|and|de|du|la|le)[^\S\n]+){0,2}[A-Z][\w'’.-]*){0,6})")
-_QUOTED = re.compile(r"[\"“]([^\"“”]{2,40}?)[\"”]")  # a short quoted phrase: a name given in quotes
-_LONG_QUOTED = re.compile(r"[\"“]([^\"“”]{2,120}?)[\"”]")  # a book's title, its subtitle after a colon
+# A quoted phrase, in double or single quotes ("opened with 'Vine Harvest'"; a single quote only
+# where no letter is joined to it, not the apostrophe of "Britain's", and round a capital, not the
+# scare quotes of "its 'amazing' revival")
+_QUOTED_SPAN = (r"[\"“](?P<double>[^\"“”]{{2,{n}}}?)[\"”]"
+                r"|(?:‘|(?<![\w’'])')(?P<single>[A-Z0-9](?:[^‘’'\"“”]|['’](?=\w)){{1,{n}}}?)[’'](?![\w’'])")
+_QUOTED = re.compile(_QUOTED_SPAN.format(n=40))  # a short one: a name given in quotes
+_LONG_QUOTED = re.compile(_QUOTED_SPAN.format(n=120))  # a book's title, its subtitle after a colon
 _TITLES = frozenset({"title", "titles", "slogan", "motto", "headline"})
 _CAPITALISED = r"[A-Z][\w'’.-]*(?:[^\S\n]+[A-Z][\w'’.-]*){0,3}"  # within one sentence
 
@@ -204,8 +207,9 @@ def _name_for(text: str, want: Wanted, new: Callable[[str], bool]) -> str | None
         return re.sub(r"(?<=\w\w)\.$", "", named.group("name"))  # the full stop after it, not "Jr."
     # "… has decided -- "spongy moth" is the new common name"
     quoted = _LONG_QUOTED if want.head in _TITLES else _QUOTED
-    return next((name for q in quoted.findall(text)
-                 if new(name := q.split(": ")[0]) and _named_in_quotes(name)), None)
+    return next((name for q in quoted.finditer(text)
+                 if new(name := (q.group("double") or q.group("single")).split(": ")[0])
+                 and _named_in_quotes(name)), None)
 
 
 _QUOTE_NAME_WORDS = frozenset({"of", "the", "and", "a", "an", "in", "on", "for", "to"})

@@ -44,10 +44,11 @@ _AHEAD_OF = re.compile(r"\b(?:ahead\s+of|before|until|till|in\s+time\s+for|(?:pu
                        r")\s+(?:this\s+|next\s+)?$", re.IGNORECASE)
 # "move homecoming gig to 20 June", "moved the show from Saturday 13 June to Saturday 20 June": a
 # day something is moved from or to is one still to come
-_MOVED_FROM_TO = re.compile(r"\b(?:move[sd]?|moving|postpone[sd]?|postponing|push(?:es|ed)?\s+back|"
-                            r"put\s+back|reschedul(?:e[sd]?|ing)|delay(?:s|ed)?|bring(?:s)?\s+forward|brought\s+forward|"
-                            r"shift(?:s|ed)?)\b(?:[^.;:!?]|\.(?=\s*\d)){0,80}?\b(?:from|to|until)\s+(?:[A-Z][a-z]+day\s+)?$")
-_MOVED_TO = re.compile(_MOVED_FROM_TO.pattern.replace("(?:from|to|until)", "(?:to|until)"))
+_MOVED = (r"\b(?:move[sd]?|moving|postpone[sd]?|postponing|push(?:es|ed)?\s+back|put\s+back|"
+          r"reschedul(?:e[sd]?|ing)|delay(?:s|ed)?|bring(?:s)?\s+forward|brought\s+forward|shift(?:s|ed)?)\b"
+          r"(?:[^.;:!?]|\.(?=\s*\d)){{0,80}}?\b(?:{ends})\s+(?:[A-Z][a-z]+day\s+)?$")  # "Sept. 18" goes on
+_MOVED_FROM_TO = re.compile(_MOVED.format(ends="from|to|until"))
+_MOVED_TO = re.compile(_MOVED.format(ends="to|until"))
 
 
 def moved_to(sentence: str, at: int) -> bool:

@@ -16,9 +16,9 @@ from digests.news.digest import small_count
 from digests.news.extracts import age_by_name, age_in, ago_in, namesakes_age, number_of
 from digests.news.figure_words import PERSON_NOUNS
 from digests.news.figures import format_value
-from digests.news.lexicon import family_of_lemma, kinds_of_lemma, lemma
+from digests.news.lexicon import doers_of, family_of_lemma, kinds_of_lemma, lemma
 from digests.news.ordinals import OrdinalQuestion, ordinal_in, ordinal_value
-from digests.news.people_words import DEMONYMS, HEAD_WORDS, PLACES
+from digests.news.people_words import DEMONYMS, PERSON_POSTS, PLACES
 from digests.news.question import (
     KIND_FIGURES,
     MEASURE_AGE,
@@ -548,8 +548,9 @@ civilian pupil student patient refugee migrant voter member fan customer residen
 speaker tourist visitor spectator delegate user subscriber shopper adult elderly family household
 citizen inhabitant survivor evacuee casualty crew job""".split())  # "210 jobs": the people in them
 _MODIFIERS = frozenset(lemma(w) for w in "former current new other more additional extra".split())
-_PERSONS = _GROUPS | frozenset(lemma(w) for w in HEAD_WORDS | PERSON_NOUNS if " " not in w) \
-    | kinds_of_lemma(lemma("people"))
+_KINDS_OF_PEOPLE = kinds_of_lemma(lemma("people"))
+_PERSONS = (_GROUPS | frozenset(lemma(w) for w in PERSON_POSTS | PERSON_NOUNS if " " not in w)
+            | _KINDS_OF_PEOPLE)
 
 
 def _counts_people_or_things_instead(figure: Figure, asked: FigureQuestion) -> bool:
@@ -601,8 +602,6 @@ def _counts_people(figure: Figure, asked: FigureQuestion, context: str = "") -> 
             and asked.head in lemmas_of(f"{figure.sentence} {context}"))
 
 
-_KINDS_OF_PEOPLE = kinds_of_lemma(lemma("people"))
-
 
 def _counts_one_of(figure: Figure, lemmas: frozenset[str]) -> bool:
     """Whether what the figure counts has one of these words, or a word of their families."""
@@ -639,8 +638,8 @@ _NEAR_AFTER = 4
 def _agents_of(asked: Question, figure: Figure) -> bool:
     """"How many people speak Swahili": "200 million speakers" counts the people who do what
     is asked."""
-    return any(f"{term}er" in _counted_words(figure) or f"{term}r" in _counted_words(figure)
-               for term in asked.terms)
+    counted = _counted_words(figure)
+    return any(doers_of(term) & counted for term in asked.terms)
 
 
 def _counted_words(figure: Figure) -> set[str]:

@@ -260,6 +260,12 @@ def kinds_of_lemma(base: str) -> frozenset[str]:
     return _KINDS.get(base, frozenset())
 
 
+def doers_of(base: str) -> frozenset[str]:
+    """The nouns for one who does what a verb's lemma says ("conduct": conductor; "speak":
+    speaker; "chair": chairman), as lemmas."""
+    return frozenset(f"{base}{end}" for end in ("er", "r", "or", "man", "woman", "person"))
+
+
 def family(word: str) -> frozenset[str]:
     """The lemmas that say what `word` says in news (itself included)."""
     base = lemma(word)

@@ -295,6 +295,10 @@ _SOURCES["AUXILIARY_BEFORE"] = (r"(?<![\w’'-])(?:to|will|would|could|can|may|m
 # Every word of a role's head ("minister", "scrum-half", "half"): a title before a name ends near one.
 HEAD_WORDS = frozenset(w for h in _HEADS for w in [*re.split("[_-]", h), h.replace("_", " ")]
                        if w not in FUNCTION) | ACRONYM_ROLES
+# The words of the posts that name a person (split from "world_number_three", "fly-half": not
+# their parts)
+PERSON_POSTS = HEAD_WORDS - frozenset("""1 2 3 one two three four five number no. world back co film
+fly full half high leg vice wing""".split())
 PREPOSITIONS = _set("in at from to of near into across outside inside around towards for by with via")
 ABBREVIATED_ROLES = {"pm": "prime minister"}
 

@@ -398,7 +398,7 @@ _WHO_DID = re.compile(r"^\s*who\s+(?P<verb>(?!(?:is|was|are|were|will|would|did|
 
 def _who_did(text: str) -> frozenset[str]:
     found = _WHO_DID.match(text)
-    if found is None or found.group("verb").lower() in _LEADING_VERBS | {"decided", "agreed", "planned"}:
+    if found is None or found.group("verb").lower() in _LEADING_VERBS:
         return frozenset()  # "who decided to kick Russian banks out": the event is what follows
     return frozenset({lemma(found.group("verb").lower())})
 

@@ -19,7 +19,7 @@ from digests.news.extracts import (
     is_given,
     new_words,
 )
-from digests.news.lexicon import is_verb_form, lemma
+from digests.news.lexicon import doers_of, is_verb_form, lemma
 from digests.news.people_words import DEMONYMS, PLACES
 from digests.news.question import CALENDAR_WORDS, KIND_DATE, KIND_PLACE, Question
 from digests.news.text import STOPWORDS, words
@@ -175,7 +175,7 @@ def says_it(asked: Question, text: str, published: date, events: bool = True) ->
         return False  # "in February": a sentence of February, or one that says February
     found = lemmas_of(text)
     if events and any(not meets(verb, found) and not _said_otherwise(verb, text)
-                      and not _doer_named(verb, found) for verb in asked.verbs):
+                      and not doers_of(verb) & found for verb in asked.verbs):  # "its conductor"
         return False
     if events and asked.subject and asked.verbs and not _as_doer(asked.subject, text):
         return False
@@ -305,16 +305,7 @@ def by_doer_noun(asked: Question, text: str) -> bool:
     """Whether a sentence says the event asked of only by naming who does it ("its first woman
     conductor" for "who conducts"): then the name is not the subject of its verb."""
     found = lemmas_of(text)
-    return any(_doer_named(verb, found) and not meets(verb, found - _doers(verb)) for verb in asked.verbs)
-
-
-def _doer_named(verb: str, found: set[str]) -> bool:
-    """"Who conducts the orchestra": "its first woman conductor" names the one who does it."""
-    return bool(_doers(verb) & found)
-
-
-def _doers(verb: str) -> set[str]:
-    return {f"{verb}{end}" for end in ("or", "er", "r", "man", "woman", "person")}
+    return any(doers_of(verb) & found and not meets(verb, found - doers_of(verb)) for verb in asked.verbs)
 
 
 def _said_otherwise(verb: str, text: str) -> bool:
