@@ -78,7 +78,7 @@ def lemma(word: str) -> str:
 _FAMILIES_TEXT = """
 troop soldier force serviceman servicemen military personnel army
 send order deploy dispatch deployment reinforcement
-flee leave escape refugee evacuate displace exodus
+flee leave escape refugee evacuate evacuee displace exodus
 kill die death dead life fatality casualty toll morgue
 injure injury wound hurt
 talk negotiation negotiator meet summit
@@ -216,6 +216,11 @@ try trial
 stadium ground arena
 observer monitor
 launch liftoff blastoff
+hack hacker breach cyberattack intrusion
+data information info detail
+leak expose compromise
+sink capsize overturn
+fault glitch malfunction
 """.strip()
 
 

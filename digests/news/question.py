@@ -91,7 +91,21 @@ _PHRASES = ((re.compile(r"\bpass(?:ed|es)?\s+away\b", re.I), "died"),
             (re.compile(r"\b(?:walk|walks|walked|walking|get|gets|got|getting)\s+(?:free|out\s+of\s+"
                         r"(?:prison|jail))\b", re.I), "released from prison"),
             (re.compile(r"\b(?:beat|beats|beaten|beating)\s+up\b", re.I), "assaulted"),
+            (re.compile(r"\b(?:pull|pulls|pulling|pulled)\s+(?:out\s+)?(?:alive|to\s+safety)\b", re.I),
+             "rescued"),
             (re.compile(r"\b(?:pull|pulls|pulling|pulled)\s+out\s+of\b", re.I), "withdrew from"),
+            # "how many were moved out of their homes": evacuated; "are still out of their homes": displaced
+            (re.compile(r"\b(?:move|moves|moved|moving|driven)\s+out\s+of\s+"
+                        r"(?:their|his|her|its)\s+(?:homes?|houses?)\b|\b(?:moved|move|moving)\s+out\b(?!\s+of)",
+                        re.I), "evacuated"),
+            (re.compile(r"\b(still|now|remain\w*|are|were|been|living)\s+out\s+of\s+(?:their|his|her)\s+"
+                        r"(?:homes?|houses?)\b", re.I), r"\1 displaced"),
+            (re.compile(r"\b(ferry|boat|ship|vessel|yacht|trawler|dinghy|sub|submarine)\s+"
+                        r"(?:went|go|goes|gone|going)\s+under\b", re.I), r"\1 sank"),
+            (re.compile(r"\b(?:flip|flips|flipping|flipped)\s+over\b", re.I), "capsized"),
+            # "had their details nicked": stolen ("he got nicked" is arrested, below)
+            (re.compile(r"\b(had|have|has|having)\s+((?:[\w'’-]+\s+){1,3}?)(?:nicked|swiped|pinched)\b",
+                        re.I), r"\1 \2stolen"),
             (re.compile(r"\b(?:switch|switched|switching|go|goes|going|went)\s+back\s+to\b", re.I),
              "bring back"),
             # "what kind of feed": the feed is asked about, the kind is how a member asks
@@ -115,7 +129,8 @@ _PHRASES = ((re.compile(r"\bpass(?:ed|es)?\s+away\b", re.I), "died"),
             (re.compile(r"\bwc\b", re.I), "World Cup"),
             (re.compile(r"\bnz\b", re.I), "New Zealand"),
             (re.compile(r"\baus\b", re.I), "Australia"),
-            (re.compile(r"\bppl\b", re.I), "people"),
+            (re.compile(r"\bppl\b|\bfolks?\b", re.I), "people"),
+            (re.compile(r"\batc\b", re.I), "air traffic control"),
             (re.compile(r"\brn\b(?=\W*$)|\b(?:rn|atm)\b(?=\s*[,?!])", re.I), " "),  # "right now"
             (re.compile(r"\b(?:bc|cuz|coz|cos)\b(?=\s+(?:of|the|he|she|they|it|a|an|we|i|his|her|their)\b)",
                         re.I), "because"),
