@@ -14,7 +14,7 @@ from digests.models import SentenceHit
 from digests.news.answer_types import Answer, AnswerStore, Quote, dont_know
 from digests.news.digest import small_count
 from digests.news.extracts import age_by_name, age_in, ago_in, namesakes_age, number_of
-from digests.news.figure_words import PERSON_NOUNS
+from digests.news.figure_words import AUXILIARIES, NOT_CONTENT, PERSON_NOUNS
 from digests.news.figures import format_value
 from digests.news.lexicon import doers_of, family_of_lemma, kinds_of_lemma, lemma
 from digests.news.ordinals import OrdinalQuestion, ordinal_in, ordinal_value
@@ -46,7 +46,7 @@ from digests.news.support import (
     support_in_item,
     whole_items,
 )
-from digests.news.text import split_sentences, words
+from digests.news.text import STOPWORDS, split_sentences, words
 from digests.news.word_matching import has_name, lemmas_of, meets
 from digests.readings import CitedFigure, Figure
 
@@ -633,6 +633,15 @@ def _asked_for(figure: Figure, asked: Question) -> bool:
 
 _NEAR_BEFORE = 3  # words before a figure that may name what it counts ("nominations with 11")
 _NEAR_AFTER = 4
+_ADDED_BEFORE = 5  # words before "bringing the total to" that say what was added
+_TOTAL_TO = re.compile(r"\b(?:bring|brings|bringing|brought|take|takes|taking|took|push|pushes|pushing|"
+                       r"pushed|raise|raises|raising|raised|lift|lifts|lifting|lifted)\s+(?:the|its|their)\s+"
+                       r"(?:overall\s+|total\s+|official\s+)?(?:total|tally|number|count)"
+                       r"(?:\s+of\s+(?P<of>[\w'’ -]{1,40}?))?\s+(?:so\s+far\s+)?to\s+"
+                       r"(?:about\s+|around\s+|more\s+than\s+|over\s+|nearly\s+|almost\s+|at\s+least\s+)?$",
+                       re.IGNORECASE)
+_NOT_ADDED = frozenset((*STOPWORDS, *NOT_CONTENT, *AUXILIARIES,
+                        *"more further another additional new".split()))
 
 
 def _agents_of(asked: Question, figure: Figure) -> bool:
@@ -648,6 +657,10 @@ def _counted_words(figure: Figure) -> set[str]:
     number of people killed in floods in northern Italy rose to 21")."""
     risen = _RISEN_TO.search(figure.sentence[:figure.start])
     grown = lemmas_of(_CLAUSE_START.split(risen.group("what"))[-1]) if risen else set()
+    if not figure.counted and (total := _TOTAL_TO.search(figure.sentence[:figure.start])):
+        # "three more homes were destroyed, bringing the total to 17": homes
+        added = total.group("of") or " ".join(words(figure.sentence[:total.start()])[-_ADDED_BEFORE:])
+        return {lemma(w.lower()) for w in words(added) if w.lower() not in _NOT_ADDED}
     if figure.counted or risen:
         return (lemmas_of(figure.counted) if figure.counted else set()) | grown
     before = words(figure.sentence[:figure.start])[-_NEAR_BEFORE:]
@@ -676,7 +689,8 @@ def in_their_sentences(figures: Sequence[CitedFigure]) -> list[CitedFigure]:
     return located
 
 
-_CLAUSE_START = re.compile(r"\b(?:as|after|when|while|and|but|with|since|because)\b", re.IGNORECASE)
+# (not "and" before a name: "cases in Leicester and Leicestershire have reached 78")
+_CLAUSE_START = re.compile(r"\b(?:(?i:as|after|when|while|but|with|since|because)|(?i:and)(?!\s+[A-Z]))\b")
 # "Army sent in as death toll reaches 17": what rose is the death toll
 _RISEN_TO = re.compile(r"(?P<what>(?:[^,;:()\-–—]|(?<=\w)-(?=\w)){3,80}?)\s+(?:has\s+|had\s+|have\s+)?"
                        r"(?:rose|rises|risen|climbed|climbs|reached|reaches|jumped|jumps|increased|increases|"

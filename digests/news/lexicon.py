@@ -49,7 +49,8 @@ _IRREGULAR = {
     "knew": "know", "blew": "blow", "blown": "blow", "forgot": "forget", "forgotten": "forget",
     "became": "become", "overtook": "overtake", "overtaken": "overtake", "understood": "understand",
     "meant": "mean", "slept": "sleep", "swept": "sweep", "wept": "weep", "dealt": "deal", "arose": "arise",
-    "arisen": "arise", "shone": "shine", "stung": "sting", "swung": "swing",
+    "arisen": "arise", "shone": "shine", "stung": "sting", "swung": "swing", "burnt": "burn",
+    "learnt": "learn", "spilt": "spill", "leapt": "leap", "knelt": "kneel",
 }
 _STEMMERS = threading.local()  # a Snowball stemmer keeps state: one per thread
 

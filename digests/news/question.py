@@ -783,6 +783,7 @@ def _verb_form(word: str) -> bool:
 
 _VERB_FORMS = frozenset("""fled left sent died lost won sold bought paid fell rose grew spent struck
 hit shot caught brought built cut led took gave made went came saw found fought quit ran got
+burnt learnt spilt leapt knelt felt kept lent bent dealt meant
 speak speaks spoke
 die dies flee flees leave leaves lose loses win wins sell sells buy buys pay pays fall falls rise rises
 grow grows spend spends get gets go goes come comes live work works use uses need needs want wants

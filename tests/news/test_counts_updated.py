@@ -1,0 +1,54 @@
+"""A running count told again: "cases in Kerrow and Kerrowshire have reached 78" counts the cases
+(not Kerrowshire), "three more homes were destroyed, bringing the total to 17" counts homes, and
+"how many houses burnt down" asks for houses ("burnt" is a verb). Hand-made items in a real
+SQLite store."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+
+from digests.news.answers import answer_question
+from digests.news.lexicon import lemma
+from digests.news.question import read_question
+from digests.runtime.workers import WorkerPool
+from digests.store.core import Store
+
+from builders import enriched_store
+
+NOW = datetime(2022, 3, 31, 23, 0, tzinfo=UTC)
+
+ITEMS = [  # (day of March 2022, title, text)
+    (2, "Kerrow measles outbreak climbs to 64 confirmed cases",
+     "The health agency said on Monday it has confirmed 64 measles cases in Kerrow and Kerrowshire."),
+    (8, "Kerrow measles cases reach 78 as clinics open",
+     "Confirmed measles cases in Kerrow and Kerrowshire have reached 78, the health agency said."),
+    (9, "Tarn bushfire destroys 14 homes",
+     "Fourteen homes have been destroyed after a bushfire tore through farms west of Tarn."),
+    (11, "Tarn fire contained",
+     "The bushfire west of Tarn has been contained, but three more homes were destroyed, bringing the "
+     "total to 17, the fire service said."),
+]
+
+
+@pytest.fixture
+async def week(tmp_path: Path, workers: WorkerPool) -> AsyncIterator[Store]:
+    store = await enriched_store(tmp_path / "counts.db", workers, "wire.example", NOW, ITEMS)
+    yield store
+    await store.close()
+
+
+def test_a_past_tense_in_t_is_a_verb_not_what_is_counted() -> None:
+    assert read_question("how many houses burnt down in the fire", date(2022, 3, 31)).head == lemma("houses")
+
+
+@pytest.mark.parametrize(("question", "value"), [
+    ("How many measles cases have been confirmed in Kerrow and Kerrowshire?", "78"),
+    ("how many houses burnt down in the tarn bushfire", "17"),
+])
+async def test_the_latest_count_leads(week: Store, question: str, value: str) -> None:
+    answer = await answer_question(week, question, NOW)
+    assert answer.found and answer.headline.startswith(value), answer.headline
