@@ -425,6 +425,8 @@ def _read(candidate: _Candidate) -> tuple[Mention, int, int]:
         after_role, after = _role_after(text, start, end)
         role, affiliation = after_role or role, affiliation or after
         titled = titled or role is not None
+    if role is None and _outlets_journalist(affiliation, text, end):  # "CNN's Ivan Watson reports"
+        role, titled = "journalist", True
     party = vocab.PARTY_TAG.match(text, end)
     if party:  # "(R-GA)": a member of a US legislature
         role, titled = role or "lawmaker", True
@@ -444,6 +446,12 @@ def _read(candidate: _Candidate) -> tuple[Mention, int, int]:
                       sentence.text if verb else None, verb, sentence.text,
                       sentence.start + start, sentence.start + end)
     return mention, evidence, proper
+
+
+def _outlets_journalist(affiliation: str | None, text: str, end: int) -> bool:
+    """Whether a person owned by a news outlet is written reporting, interviewing or explaining."""
+    outlet = (affiliation or "").casefold().removeprefix("the ")
+    return outlet in vocab.NEWS_OUTLETS and vocab.PRESENTER_AFTER.match(text, end) is not None
 
 
 def _role_before(text: str, start: int, end: int, single: bool) -> tuple[str | None, str | None, int]:

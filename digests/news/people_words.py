@@ -460,6 +460,17 @@ ROLE_OF_VERB = {"heads": "head", "leads": "leader", "chairs": "chair", "manages"
 _SOURCES["BRACKET_ROLE"] = (rf"\s*\(\s*(?:{_OWNER})?(?P<role>{_ROLE})\s*\)")
 _SOURCES["PARTY_TAG"] = (r"\s*\((?P<party>[RDI])-[A-Z]{2}\)")  # "Marjorie Taylor Greene (R-GA)"
 PARTIES = {"R": "Republican", "D": "Democrat", "I": "Independent"}
+
+# News outlets: "CNN's Ivan Watson reports from Hungary" is one of its journalists
+NEWS_OUTLETS = frozenset("""cnn|bbc|guardian|reuters|ap|afp|bloomberg|politico|axios|npr|pbs|msnbc|cnbc|espn|
+itv|itv news|sky news|nbc|nbc news|cbs|cbs news|abc news|fox news|al jazeera|channel 4 news|times|
+new york times|washington post|telegraph|independent|economist|atlantic|financial times|
+wall street journal""".replace("\n", "").split("|"))
+# what a journalist of an outlet is written doing: reporting, interviewing, explaining
+PRESENTER_AFTER = re.compile(r"\s+(?:reports|reported|speaks|spoke|talks|talked|sits\s+down|sat\s+down|"
+                             r"interviews|interviewed|asks|explains|discusses|looks\s+at|breaks\s+down|"
+                             r"presses|examines|investigates|analy[sz]es|has\s+the\s+latest|has\s+more|"
+                             r"is\s+live|goes\s+inside|takes\s+a\s+look|fact-checks)\b")
 # What makes a capitalised group something other than a person: "the Super Bowl", "a Final Fantasy",
 # "band Foo Fighters", a number right after ("Final Fantasy 7"), a role right after ("Foo Fighters drummer").
 _SOURCES["DETERMINER_BEFORE"] = (r"(?<![\w’'-])(?i:the|a|an|this|these|those|its|his|her|their|our|your|my|"
