@@ -22,6 +22,7 @@ from digests.news.people_words import DEMONYMS, PERSON_POSTS, PLACES
 from digests.news.question import (
     KIND_FIGURES,
     MEASURE_AGE,
+    MEASURE_AREA,
     MEASURE_COUNT,
     MEASURE_DISTANCE,
     MEASURE_DURATION,
@@ -78,6 +79,7 @@ _MEASURE_UNITS: dict[str, frozenset[str | None]] = {
     MEASURE_DISTANCE: _LENGTHS,
     MEASURE_SPEED: frozenset({"mph", "km/h", "kph"}),
     MEASURE_WEIGHT: frozenset({"kg", "lb", "tonne", "ton", "g", "pound"}),
+    MEASURE_AREA: frozenset({"hectare", "acre", "km2", "sq mile", "m2", "sq ft"}),
     MEASURE_PERCENT: frozenset({"percent", "percentage point"}),
     MEASURE_COUNT: frozenset({None}),
 }
@@ -495,11 +497,14 @@ def _around_context(cited: CitedFigure, contexts: Mapping[int, str],
     return contexts.get(item, "") if (item, cited.figure.sentence) in around else ""
 
 
+_POSSESSIVE_END = re.compile(r"['’]s?$")
+
+
 def places_named(text: str) -> frozenset[str]:
     """The known places a sentence names, demonyms read as their country ("Ukrainian": ukraine)."""
     found = set()
     for word in words(text):
-        lowered = word.casefold()
+        lowered = _POSSESSIVE_END.sub("", word.casefold())  # "Manitoba's measles cluster"
         if word[:1].isupper() and lowered in PLACES:
             found.add(lowered)
         elif word[:1].isupper() and lowered in DEMONYMS:
@@ -694,7 +699,7 @@ _CLAUSE_START = re.compile(r"\b(?:(?i:as|after|when|while|but|with|since|because
 # "Army sent in as death toll reaches 17": what rose is the death toll
 _RISEN_TO = re.compile(r"(?P<what>(?:[^,;:()\-–—]|(?<=\w)-(?=\w)){3,80}?)\s+(?:has\s+|had\s+|have\s+)?"
                        r"(?:rose|rises|risen|climbed|climbs|reached|reaches|jumped|jumps|increased|increases|"
-                       r"stood|stands|grew|grows|soared|soars|hit|hits|(?:been\s+)?revised(?:\s+(?:up|down)(?:wards)?)?)"
+                       r"stood|stands|grew|grows|grown|soared|soars|hit|hits|(?:been\s+)?revised(?:\s+(?:up|down)(?:wards)?)?)"
                        r"\s+(?:to\s+|at\s+)?"
                        r"(?:at\s+least\s+|about\s+|around\s+|more\s+than\s+|over\s+|nearly\s+|almost\s+)?$",
                        re.IGNORECASE)

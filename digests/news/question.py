@@ -33,6 +33,7 @@ MEASURE_EXTENT = "extent"  # "how long was the putt": a length, or a time
 MEASURE_DISTANCE = "distance"
 MEASURE_SPEED = "speed"
 MEASURE_WEIGHT = "weight"
+MEASURE_AREA = "area"
 MEASURE_MONEY = "money"
 MEASURE_PERCENT = "percent"
 MEASURE_COUNT = "count"
@@ -130,6 +131,10 @@ _PHRASES = ((re.compile(r"\bpass(?:ed|es)?\s+away\b", re.I), "died"),
             (re.compile(r"\bnz\b", re.I), "New Zealand"),
             (re.compile(r"\baus\b", re.I), "Australia"),
             (re.compile(r"\bppl\b|\bfolks?\b", re.I), "people"),
+            # "what % of estonians actually voted": the turnout
+            (re.compile(r"^\s*what\s+(?:%|percent(?:age)?|per\s*cent|share|proportion)\s+of\s+(?:the\s+)?"
+                        r"((?:[\w'’-]+\s+){0,2}?)(?:actually\s+|really\s+)?(?:voted|turned\s+out)\b", re.I),
+             r"what was the turnout of \1"),
             (re.compile(r"\batc\b", re.I), "air traffic control"),
             (re.compile(r"\brn\b(?=\W*$)|\b(?:rn|atm)\b(?=\s*[,?!])", re.I), " "),  # "right now"
             (re.compile(r"\b(?:bc|cuz|coz|cos)\b(?=\s+(?:of|the|he|she|they|it|a|an|we|i|his|her|their)\b)",
@@ -358,11 +363,11 @@ def read_question(text: str, today: date) -> Question:
     terms = tuple(t for t in _terms_of(worded) if t not in month_words
                   and not (weekday and t == lemma(weekday[1])))
     dates = [*dates, weekday[0]] if weekday else dates
-    head = (_counted_head(worded) or _rate_named(stripped)) if kind == KIND_FIGURES else None
+    head = (_counted_head(worded) or _rate_named(worded)) if kind == KIND_FIGURES else None
     measure = measure_of(worded, terms, head) if kind == KIND_FIGURES else None
     if measure in (MEASURE_DURATION, MEASURE_EXTENT, MEASURE_AGE) and head in _TIME_UNITS:
         head = None  # "how many years": the unit is what is counted
-    if measure == MEASURE_WEIGHT or (measure == MEASURE_MONEY and head in _MONEY_WORDS):
+    if measure in (MEASURE_WEIGHT, MEASURE_AREA) or (measure == MEASURE_MONEY and head in _MONEY_WORDS):
         head = None  # "how many tons of cheese": the cheese is weighed, not counted; "how much money"
     if measure == MEASURE_PERCENT:  # "by what percent": a sentence writes "54%"
         terms = tuple(t for t in terms if t not in _PERCENT_WORDS) or terms
@@ -567,7 +572,7 @@ fine fined price raise raised bonus salary wage fee deal bid offer package aid l
 fund funding donate donated cash amassed bill compensation payout settlement valued value
 revenue profit loss lose lost wipe wiped fortune wealth auction""".split())
 _RATE_NAMED = re.compile(r"^\s*what(?:['’]?s|\s+(?:is|was|were|are))\s+(?:the\s+)?(?:\w+\s+)?"
-                         r"(?P<rate>inflation|unemployment)\b", re.IGNORECASE)
+                         r"(?P<rate>inflation|unemployment|turnout)\b", re.IGNORECASE)
 
 
 _HOW_LONG_AGO = re.compile(r"\bhow\s+long\s+ago\b|\bhow\s+many\s+(?:years|decades|centuries|months)\s+ago\b",
@@ -601,6 +606,9 @@ _MEASURES = (
      MEASURE_SPEED),
     (re.compile(r"\bhow\s+heavy\b|\bweigh|\bhow\s+(?:many|much)\s+(?:metric\s+)?(?:tons|tonnes|kilos|"
                 r"kilograms|kg|lbs|grams)\b", re.I), MEASURE_WEIGHT),
+    (re.compile(r"\bhow\s+(?:many|much)\s+(?:hectares|acres|square\s+(?:miles|kilometres|kilometers|km|metres|"
+                r"meters|feet)|sq\s+(?:miles|km|m|ft))\b|\bhow\s+(?:big|large|much)\s+(?:an\s+)?area\b",
+                re.I), MEASURE_AREA),
     (re.compile(r"\bwhat\s+score\b", re.I), MEASURE_SCORE),
     (re.compile(r"%|\bper\s*cent|\bpercentage\b|\bwhat\s+share\b|\bproportion\b|\brate\b", re.I),
      MEASURE_PERCENT),

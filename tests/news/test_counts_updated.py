@@ -1,6 +1,7 @@
 """A running count told again: "cases in Kerrow and Kerrowshire have reached 78" counts the cases
 (not Kerrowshire), "three more homes were destroyed, bringing the total to 17" counts homes, and
-"how many houses burnt down" asks for houses ("burnt" is a verb). Hand-made items in a real
+"how many houses burnt down" asks for houses ("burnt" is a verb); "Ontario's measles cluster"
+is in Ontario, so a later report from Ontario continues its count. Hand-made items in a real
 SQLite store."""
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from digests.news.answers import answer_question
+from digests.news.figure_answers import places_named
 from digests.news.lexicon import lemma
 from digests.news.question import read_question
 from digests.runtime.workers import WorkerPool
@@ -31,6 +33,11 @@ ITEMS = [  # (day of March 2022, title, text)
     (11, "Tarn fire contained",
      "The bushfire west of Tarn has been contained, but three more homes were destroyed, bringing the "
      "total to 17, the fire service said."),
+    (13, "Ontario measles cluster reaches 63",
+     "Ontario's measles cluster has grown to 63 confirmed cases, and Winnipeg has recorded its first."),
+    (15, "Ontario widens school exclusions",
+     "Ontario is extending its exclusion order to nine schools after the measles cluster reached 71 "
+     "confirmed cases."),
 ]
 
 
@@ -41,6 +48,10 @@ async def week(tmp_path: Path, workers: WorkerPool) -> AsyncIterator[Store]:
     await store.close()
 
 
+def test_a_place_written_as_an_owner_is_named() -> None:
+    assert places_named("Ontario's measles cluster has grown to 63 cases.") == {"ontario"}
+
+
 def test_a_past_tense_in_t_is_a_verb_not_what_is_counted() -> None:
     assert read_question("how many houses burnt down in the fire", date(2022, 3, 31)).head == lemma("houses")
 
@@ -48,6 +59,7 @@ def test_a_past_tense_in_t_is_a_verb_not_what_is_counted() -> None:
 @pytest.mark.parametrize(("question", "value"), [
     ("How many measles cases have been confirmed in Kerrow and Kerrowshire?", "78"),
     ("how many houses burnt down in the tarn bushfire", "17"),
+    ("How many confirmed measles cases are there in the Ontario cluster?", "71"),  # "Ontario's" is Ontario
 ])
 async def test_the_latest_count_leads(week: Store, question: str, value: str) -> None:
     answer = await answer_question(week, question, NOW)

@@ -1,0 +1,62 @@
+"""A measure asked by name: "what was the turnout" wants the turnout (a share), not a party's
+share of the vote, and "what % of Kerrovians actually voted" asks the same; "how many hectares
+has the fire burned" wants an area, not the homes it destroyed. Hand-made items in a real
+SQLite store."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+
+from digests.news.answers import answer_question
+from digests.news.question import MEASURE_AREA, MEASURE_PERCENT, read_question
+from digests.runtime.workers import WorkerPool
+from digests.store.core import Store
+
+from builders import enriched_store
+
+NOW = datetime(2022, 3, 31, 23, 0, tzinfo=UTC)
+TODAY = date(2022, 3, 31)
+
+ITEMS = [  # (day of March 2022, title, text)
+    (13, "Kerrow election: Unity Party ahead",
+     "The Unity Party won 27.8% of the vote in Sunday's parliamentary election in Kerrow. "
+     "Turnout was 36.4%, the election commission said."),
+    (22, "Tarn fire: village evacuated as blaze burns 12,400 hectares",
+     "An emergency warning is in place for Tarn after the bushfire burned 12,400 hectares overnight."),
+    (24, "Tarn fire grows to 18,900 hectares, 14 homes lost",
+     "The Tarn bushfire has grown to 18,900 hectares and destroyed at least 14 homes."),
+]
+
+
+@pytest.fixture
+async def week(tmp_path: Path, workers: WorkerPool) -> AsyncIterator[Store]:
+    store = await enriched_store(tmp_path / "measures.db", workers, "wire.example", NOW, ITEMS)
+    yield store
+    await store.close()
+
+
+@pytest.mark.parametrize("question", [
+    "What was the turnout in Kerrow's parliamentary election?",
+    "what % of kerrovians actually voted in the election",
+])
+def test_turnout_is_a_share_of_its_own(question: str) -> None:
+    asked = read_question(question, TODAY)
+    assert (asked.head, asked.measure) == ("turnout", MEASURE_PERCENT)
+
+
+def test_hectares_are_an_area() -> None:
+    asked = read_question("How many hectares has the Tarn bushfire burned?", TODAY)
+    assert (asked.head, asked.measure) == (None, MEASURE_AREA)
+
+
+@pytest.mark.parametrize(("question", "value"), [
+    ("What was the turnout in Kerrow's parliamentary election?", "36.4%"),
+    ("How many hectares has the Tarn bushfire burned?", "18,900 hectares"),
+])
+async def test_the_measure_asked_is_answered(week: Store, question: str, value: str) -> None:
+    answer = await answer_question(week, question, NOW)
+    assert answer.found and answer.headline.startswith(value), answer.headline
