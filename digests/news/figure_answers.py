@@ -464,6 +464,9 @@ def best_series(candidates: Sequence[CitedFigure], asked: FigureQuestion,
               if _fits(c, asked, contexts.get(c.source.item_id, ""))
               and (asked.by is None or figure_date(c)[0] <= asked.by)]  # "by 28 February"
     scored = [(score, c) for score, c in scored if score > 0]
+    if _asks_whole_value(asked):  # "valuing Calder at £1.62bn", not "445p a share"
+        whole = [(score, c) for score, c in scored if not _per_share(c.figure)]
+        scored = [(score, c) for score, c in whole if c.figure.value >= _MILLION] or whole or scored
     if any(_counts_the_head(c.figure, asked) for _, c in scored):  # "how many people have fled":
         scored = [(score, c) for score, c in scored if not _counts_a_kind(c.figure, asked)  # not children
                   and (meets(asked.head or "", _counted_words(c.figure))  # "firefighters": not fire engines
@@ -488,6 +491,23 @@ def best_series(candidates: Sequence[CitedFigure], asked: FigureQuestion,
     ordered = sorted(series, key=lambda pair: (figure_date(pair[1])[0], pair[0],
                                                 figure_date(pair[1])[1]), reverse=True)
     return _one_per_report([c for _, c in ordered])
+
+
+_MILLION = 1e6
+_WORTH = frozenset(lemma(w) for w in "worth value valuation valuing".split())
+_EACH = frozenset(lemma(w) for w in "share each per unit".split())
+_PER_SHARE = re.compile(r"\s*(?:a|per|for\s+each|each)\s+(?:share|unit)\b", re.IGNORECASE)
+
+
+def _asks_whole_value(asked: FigureQuestion) -> bool:
+    """"How much is the offer worth", "what does the bid value the firm at": the whole sum, not a
+    price per share."""
+    return bool(_WORTH & set(asked.terms)) and not _EACH & set(asked.terms)
+
+
+def _per_share(figure: Figure) -> bool:
+    return _PER_SHARE.match(figure.sentence, figure.end) is not None or lemma("share") in lemmas_of(
+        figure.counted or "")
 
 
 def _around_context(cited: CitedFigure, contexts: Mapping[int, str],

@@ -1,7 +1,7 @@
 """A measure asked by name: "what was the turnout" wants the turnout (a share), not a party's
 share of the vote, and "what % of Kerrovians actually voted" asks the same; "how many hectares
-has the fire burned" wants an area, not the homes it destroyed. Hand-made items in a real
-SQLite store."""
+has the fire burned" wants an area, not the homes it destroyed; what an offer is worth is the
+whole sum, not its price per share. Hand-made items in a real SQLite store."""
 
 from __future__ import annotations
 
@@ -29,6 +29,9 @@ ITEMS = [  # (day of March 2022, title, text)
      "An emergency warning is in place for Tarn after the bushfire burned 12,400 hectares overnight."),
     (24, "Tarn fire grows to 18,900 hectares, 14 homes lost",
      "The Tarn bushfire has grown to 18,900 hectares and destroyed at least 14 homes."),
+    (25, "Harvest Crown raises Calder Foods offer to 445p",
+     "Harvest Crown has raised its offer for Calder Foods to 445p per share in cash, valuing the snack maker "
+     "at £1.62bn."),
 ]
 
 
@@ -56,6 +59,9 @@ def test_hectares_are_an_area() -> None:
 @pytest.mark.parametrize(("question", "value"), [
     ("What was the turnout in Kerrow's parliamentary election?", "36.4%"),
     ("How many hectares has the Tarn bushfire burned?", "18,900 hectares"),
+    ("How much is Harvest Crown's offer for Calder Foods worth?", "£1.62 billion"),  # not 445p a share
+    ("How much does Harvest Crown's offer value Calder Foods at?", "£1.62 billion"),
+    ("How much per share is Harvest Crown offering for Calder Foods?", "445p"),
 ])
 async def test_the_measure_asked_is_answered(week: Store, question: str, value: str) -> None:
     answer = await answer_question(week, question, NOW)
