@@ -658,6 +658,11 @@ def _asked_for(figure: Figure, asked: Question) -> bool:
 
 _NEAR_BEFORE = 3  # words before a figure that may name what it counts ("nominations with 11")
 _NEAR_AFTER = 4
+_NOUN_OF = re.compile(r"\b(?:a|an|the)\s+(?:[\w-]+\s+)?(?P<noun>[a-z]+)\s+of\s+(?:about\s+|around\s+|"
+                      r"some\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+|at\s+least\s+|just\s+)?$",
+                      re.IGNORECASE)
+_GENERIC = frozenset("""number total tally maximum minimum average sum figure rate estimate record peak
+high low count group team fleet series string batch handful dozens hundreds thousands millions""".split())
 _ADDED_BEFORE = 5  # words before "bringing the total to" that say what was added
 _TOTAL_TO = re.compile(r"\b(?:bring|brings|bringing|brought|take|takes|taking|took|push|pushes|pushing|"
                        r"pushed|raise|raises|raising|raised|lift|lifts|lifting|lifted)\s+(?:the|its|their)\s+"
@@ -687,7 +692,10 @@ def _counted_words(figure: Figure) -> set[str]:
         added = total.group("of") or " ".join(words(figure.sentence[:total.start()])[-_ADDED_BEFORE:])
         return {lemma(w.lower()) for w in words(added) if w.lower() not in _NOT_ADDED}
     if figure.counted or risen:
-        return (lemmas_of(figure.counted) if figure.counted else set()) | grown
+        named = _NOUN_OF.search(figure.sentence[:figure.start])  # "a crowd of 51,212 watched": a crowd
+        noun = named.group("noun").lower() if named else None
+        size = {lemma(noun)} if noun and noun not in _GENERIC else set()
+        return (lemmas_of(figure.counted) if figure.counted else set()) | grown | size
     before = words(figure.sentence[:figure.start])[-_NEAR_BEFORE:]
     after = words(figure.sentence[figure.end:])[:_NEAR_AFTER]
     return {lemma(w.lower()) for w in (*before, *after)}

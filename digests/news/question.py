@@ -363,7 +363,8 @@ def read_question(text: str, today: date) -> Question:
     terms = tuple(t for t in _terms_of(worded) if t not in month_words
                   and not (weekday and t == lemma(weekday[1])))
     dates = [*dates, weekday[0]] if weekday else dates
-    head = (_counted_head(worded) or _rate_named(worded)) if kind == KIND_FIGURES else None
+    head = ((_counted_head(worded) or _rate_named(worded) or _size_named(worded))
+            if kind == KIND_FIGURES else None)
     measure = measure_of(worded, terms, head) if kind == KIND_FIGURES else None
     if measure in (MEASURE_DURATION, MEASURE_EXTENT, MEASURE_AGE) and head in _TIME_UNITS:
         head = None  # "how many years": the unit is what is counted
@@ -776,6 +777,16 @@ def _counted_head(text: str) -> str | None:
 _RATE_OF_TIME = re.compile(r"\s+(?:a|an|per|each|every)\s+(?:year|month|week|day|hour|minute|second|decade)"
                            r"\b.*$", re.IGNORECASE)
 _EVERYWHERE = frozenset("worldwide nationwide globally overall altogether total abroad".split())
+
+
+def _size_named(text: str) -> str | None:
+    """"How big was the crowd at …": the crowd is what the figure must count."""
+    found = _SIZE_NAMED.match(text)
+    return lemma(found.group("noun").lower()) if found else None
+
+
+_SIZE_NAMED = re.compile(r"^\s*how\s+(?:big|large|huge)\s+(?:was|is|were|are|will\s+be)\s+(?:the\s+)?"
+                         r"(?:[\w'’-]+\s+){0,2}?(?P<noun>crowd|attendance|audience|gate)\b", re.IGNORECASE)
 
 
 def _rate_named(text: str) -> str | None:

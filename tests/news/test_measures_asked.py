@@ -1,7 +1,8 @@
 """A measure asked by name: "what was the turnout" wants the turnout (a share), not a party's
 share of the vote, and "what % of Kerrovians actually voted" asks the same; "how many hectares
 has the fire burned" wants an area, not the homes it destroyed; what an offer is worth is the
-whole sum, not its price per share. Hand-made items in a real SQLite store."""
+whole sum, not its price per share; "how big was the crowd" counts the crowd ("a crowd of
+51,212 watched"). Hand-made items in a real SQLite store."""
 
 from __future__ import annotations
 
@@ -32,6 +33,9 @@ ITEMS = [  # (day of March 2022, title, text)
     (25, "Harvest Crown raises Calder Foods offer to 445p",
      "Harvest Crown has raised its offer for Calder Foods to 445p per share in cash, valuing the snack maker "
      "at £1.62bn."),
+    (26, "Kerrow 24-19 Tarnland: late try seals win",
+     "Kerrow beat Tarnland 24-19 at Westmoor Park on Saturday. An extra 14 trains ran after the game. "
+     "A crowd of 51,212 watched."),
 ]
 
 
@@ -51,6 +55,10 @@ def test_turnout_is_a_share_of_its_own(question: str) -> None:
     assert (asked.head, asked.measure) == ("turnout", MEASURE_PERCENT)
 
 
+def test_the_size_of_a_crowd_counts_the_crowd() -> None:
+    assert read_question("how big was the crowd at the final", TODAY).head == "crowd"
+
+
 def test_hectares_are_an_area() -> None:
     asked = read_question("How many hectares has the Tarn bushfire burned?", TODAY)
     assert (asked.head, asked.measure) == (None, MEASURE_AREA)
@@ -62,6 +70,7 @@ def test_hectares_are_an_area() -> None:
     ("How much is Harvest Crown's offer for Calder Foods worth?", "£1.62 billion"),  # not 445p a share
     ("How much does Harvest Crown's offer value Calder Foods at?", "£1.62 billion"),
     ("How much per share is Harvest Crown offering for Calder Foods?", "445p"),
+    ("how big was the crowd at westmoor park for kerrow v tarnland", "51,212"),  # not the 14 trains
 ])
 async def test_the_measure_asked_is_answered(week: Store, question: str, value: str) -> None:
     answer = await answer_question(week, question, NOW)
