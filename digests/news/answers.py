@@ -355,7 +355,8 @@ async def _lead_from_items(store: AnswerStore, asked: Question, hits: Sequence[S
                 items[entry[3].casefold()].add(entry[4].source.item_id)  # not "Liverpool's win"
         near.sort(key=lambda entry: len(items[entry[3].casefold()]), reverse=True)  # stable
         found = [*near, *[entry for entry in found if entry not in near]]
-    if asked.kind == KIND_DATE and found and _ASKS_NOW.search(asked.text):  # the latest report's day
+    if asked.kind == KIND_DATE and found and (_ASKS_NOW.search(asked.text) or not asked.past):
+        # the latest report's day of what is still to come: plans change
         near = [entry for entry in found if entry[0] >= found[0][0] - TELLING_MARGIN]
         found = [*sorted(near, key=lambda entry: (_still_to_come(asked, entry[4]),
                                                   entry[4].source.published_at), reverse=True),
@@ -488,12 +489,29 @@ def _lead(asked: Question, hit: SentenceHit, now: datetime) -> str | None:
 
 
 def _event_day(asked: Question, hit: SentenceHit) -> date | str | None:
-    """The day (or the month, or the year) a sentence gives for the event asked about."""
+    """The day (or the month, or the year) a sentence gives for the event asked about; a day it
+    was due on before a change ("which had been due on Jan. 26") is not it."""
     published = hit.source.published_at.date()
-    return (_day_of_the_event(asked, hit.text, published)
-            or date_in(_without_said_dates(asked, hit.text), published, bare=False)
-            or date_in(hit.text, published, bare=False) or date_in(hit.text, published)
-            or year_before(hit.text, published, lambda what: _says_the_verbs(asked, what)))
+    text = hit.text if _FORMER_ASKED.search(asked.text) else _FORMER_DAY.sub(" ", hit.text)
+    return (_day_of_the_event(asked, text, published)
+            or date_in(_without_said_dates(asked, text), published, bare=False)
+            or date_in(text, published, bare=False) or date_in(text, published)
+            or year_before(text, published, lambda what: _says_the_verbs(asked, what)))
+
+
+_MONTH_WORD = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+               r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
+_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+_DAY_PHRASE = (rf"(?:{_WEEKDAY},?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_WORD}\b"
+               rf"|{_MONTH_WORD}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b|{_WEEKDAY}\b)")
+_FORMER_ASKED = re.compile(r"\b(?:originally|initially|first|supposed|meant|previously|before\s+the\s+"
+                           r"(?:delay|change|postponement))\b", re.IGNORECASE)
+# "which had been due on Jan. 26", "the revised date of Feb. 2", "originally set for 3 March"
+_FORMER_DAY = re.compile(rf"\b(?:had\s+been|was\s+(?:originally|initially|first)|were\s+(?:originally|"
+                         rf"initially|first)|originally|initially|previously)\s+(?:due|set|scheduled|planned|"
+                         rf"expected|slated)\s+(?:to\s+[a-z]+\s+)?(?:on|for|in)?\s*{_DAY_PHRASE}"
+                         rf"|\b(?:the\s+)?(?:original|revised|previous|earlier|old)\s+(?:date|deadline)\s+"
+                         rf"(?:of\s+)?{_DAY_PHRASE}", re.IGNORECASE)
 
 
 def _still_to_come(asked: Question, hit: SentenceHit) -> bool:
@@ -601,7 +619,7 @@ def _day_of_the_event(asked: Question, text: str, published: date) -> date | Non
     days = dates_in(text, published) if event or now_asked else []
     if len(days) < 2:
         return None
-    moved = [when for at, when in days if moved_to(text, at)] if now_asked else []
+    moved = [when for at, when in days if moved_to(text, at)] if now_asked or not asked.past else []
     if moved:
         return moved[-1]  # "when's the strike now": the day it was moved to
     near = [when for at, when in days

@@ -131,6 +131,9 @@ _PHRASES = ((re.compile(r"\bpass(?:ed|es)?\s+away\b", re.I), "died"),
             (re.compile(r"\bnz\b", re.I), "New Zealand"),
             (re.compile(r"\baus\b", re.I), "Australia"),
             (re.compile(r"\bppl\b|\bfolks?\b", re.I), "people"),
+            # "when do schools go back": reopen
+            (re.compile(r"\b(schools?|colleges?|universities|pupils|students|kids|children)\s+"
+                        r"(?:go|goes|going|went|gone)\s+back\b(?!\s+to\s+\w)", re.I), r"\1 reopen"),
             # "what % of estonians actually voted": the turnout
             (re.compile(r"^\s*what\s+(?:%|percent(?:age)?|per\s*cent|share|proportion)\s+of\s+(?:the\s+)?"
                         r"((?:[\w'’-]+\s+){0,2}?)(?:actually\s+|really\s+)?(?:voted|turned\s+out)\b", re.I),
@@ -403,7 +406,8 @@ _DAY_EVENT = re.compile(r"\b(?P<verb>start|starts|starting|started|begin|begins|
                         r"opens|opening|opened|reopen|reopens|reopening|reopened|close|closes|closing|closed|shut|shuts|"
                         r"end|ends|ending|ended|finish|finishes|finished|vote|votes|voting|voted|premiere|premieres|"
                         r"premiered|land|lands|landed|arrive|arrives|arrived|expire|expires|expired|reschedule|"
-                        r"rescheduled|reschedules|rescheduling)\b"
+                        r"rescheduled|reschedules|rescheduling|collapse|collapses|collapsed|erupt|erupts|erupted|"
+                        r"explode|explodes|exploded|capsize|capsizes|capsized|derail|derails|derailed)\b"
                         r"(?!\s+(?:to\s+(?!(?:the|a|an|his|her|their|its|our|all|public)\b)[a-z]+|[a-z]+ing)\b)",
                         re.IGNORECASE)  # "start packing in", "begin to drop": the event is what follows
 # the day asked is of what was said or got going: "when did X announce it would reopen", "get started"
