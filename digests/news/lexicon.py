@@ -221,7 +221,9 @@ hack hacker breach cyberattack intrusion
 data information info detail
 leak expose compromise
 sink capsize overturn
-fault glitch malfunction
+fault glitch malfunction failure
+gang crew
+spot discover discoverer sight
 """.strip()
 
 

@@ -378,7 +378,7 @@ def read_question(text: str, today: date) -> Question:
     if measure == MEASURE_AGE and len(terms) > 2:  # "how old is jude hill the kid from belfast"
         terms = tuple(t for t in terms if t not in SOMEONE) or terms
     names = tuple(_names(stripped))
-    events = EVENT_VERBS | (_day_events(stripped) if kind == KIND_DATE else frozenset()) \
+    events = EVENT_VERBS | (_day_events(worded) if kind == KIND_DATE else frozenset()) \
         | (_who_did(stripped) | _what_done(stripped) if kind == KIND_SEARCH else frozenset())
     in_names = {lemma(w.lower()) for name in names for w in words(name)}  # the "Dead" of "Dead Sea"
     return Question(text=stripped, kind=kind, terms=terms, names=names,
@@ -766,8 +766,8 @@ def _counted_head(text: str) -> str | None:
     if phrase is None:
         return None
     found = words(_RATE_OF_TIME.sub("", phrase.group("phrase")))
-    if found and found[0].lower() in _AUXILIARIES:
-        return None  # "how much was X going to pay": nothing is named as counted
+    if found and (found[0].lower() in _AUXILIARIES or found[0].lower() in _GOT):
+        return None  # "how much was X going to pay", "how many got rescued": nothing is named as counted
     if "of" in (lowered := [w.lower() for w in found]) and lowered.index("of") > 0:
         found = found[:lowered.index("of")]  # "how many glasses of wine": glasses
     counted = [w for w in found if w.lower() not in STOPWORDS and w.lower() not in _QUESTION_WORDS
@@ -816,6 +816,7 @@ make makes take takes attend attends visit visits play plays watch watches""".sp
 
 _AUXILIARIES = frozenset("""is was were are did do does has have had will would could can should
 might may must""".split())
+_GOT = frozenset("got get gets getting gotten".split())
 
 
 def _reads_as_english(text: str) -> bool:

@@ -13,7 +13,7 @@ import pytest
 
 from digests.news.answers import answer_question
 from digests.news.lexicon import family_of_lemma, lemma
-from digests.news.question import in_news_words
+from digests.news.question import in_news_words, read_question
 from digests.runtime.workers import WorkerPool
 from digests.store.core import Store
 
@@ -32,6 +32,7 @@ ITEMS = [  # (day of March 2022, title, text)
      "A passenger ferry capsized on Lake Seabrook on Tuesday after it was overloaded, police said."),
     (16, "Portville Mobile says breach exposed data of 2.3 million customers",
      "Attackers accessed the names and addresses of about 2.3 million customers of Portville Mobile."),
+    (18, "Ransomware crew Coldhook claims Portville Mobile hack", "The group demanded $8 million."),
 ]
 
 
@@ -70,9 +71,14 @@ def test_the_same_words_elsewhere_keep_their_meaning(typed: str) -> None:
 @pytest.mark.parametrize(("one", "other"), [
     ("info", "data"), ("details", "information"), ("hack", "breach"), ("cyberattack", "intrusion"),
     ("leaked", "exposed"), ("capsized", "sank"), ("glitch", "fault"), ("evacuees", "evacuated"),
+    ("failure", "fault"), ("gang", "crew"), ("spot", "discoverer"),
 ])
 def test_news_words_of_one_family(one: str, other: str) -> None:
     assert lemma(other) in family_of_lemma(lemma(one))
+
+
+def test_how_many_got_names_nothing_counted() -> None:
+    assert read_question("how many got pulled out alive after the ferry sank", TODAY).head is None
 
 
 @pytest.mark.parametrize(("question", "value"), [
@@ -83,6 +89,12 @@ def test_news_words_of_one_family(one: str, other: str) -> None:
 async def test_a_figure_asked_in_a_members_words(week: Store, question: str, value: str) -> None:
     answer = await answer_question(week, question, NOW)
     assert answer.found and answer.headline.startswith(value), answer.headline
+
+
+async def test_a_gang_is_a_crew(week: Store) -> None:
+    question = "whats the name of the hacker gang behind the portville mobile hack"
+    answer = await answer_question(week, question, NOW)
+    assert answer.found and answer.headline.startswith("Coldhook"), answer.headline
 
 
 async def test_a_cause_asked_in_a_members_words(week: Store) -> None:
