@@ -84,7 +84,6 @@ from digests.news.support import (
     about_it,
     by_doer_noun,
     event_words,
-    has_rarest_word,
     lowercase_names,
     name_doing_it,
     says_it,
@@ -322,8 +321,6 @@ async def _lead_from_items(store: AnswerStore, asked: Question, hits: Sequence[S
                 and _tells_of_the_next(asked, hit.text)):
             continue
         score = support_in_item(judged, hit.text, context, rarity, named, True)
-        if score < SUPPORTED and not has_rarest_word(judged, f"{hit.text} {context}", rarity, named):
-            continue  # a day or place half-supported, by a report that never says what is asked about
         if score >= (PLACE_OR_DATE_SUPPORTED if asked.kind in (KIND_PLACE, KIND_DATE) else SUPPORTED):
             supported.append((score, hit))
     want = wanted(asked)
