@@ -6,7 +6,8 @@ Only what was published inside the window counts. The signals, in the order they
 - how many reports, and how fast they came (the window's last quarter against the rest);
 - what the piece is: hard news, or soft and service pieces (the URL's section, the feed's
   categories, and wording: guides, deals, reviews, quizzes, clips) that no editor leads with;
-- substance: figures that someone is quoted for;
+- substance: figures that someone is quoted for, and reports that give an official's word
+  ("police said", "the ministry confirmed");
 - the day's shape: how much of the window's coverage, in other stories too, tells of the same
   thing (`support`, item by item, and `centrality`, story by story), and the headline words that
   burst against the previous window;
@@ -55,6 +56,7 @@ class Weights:
     diversity: float = 1.0  # how far a story is moved down per cosine with one ranked above
     diversity_floor: float = 0.15  # the cosine from which two stories are of one topic
     fold: bool = True  # a story telling the event of one ranked above is folded into it
+    official: float = 0.3  # for the share of its reports that give an official's word
 
 
 WEIGHTS = Weights()
@@ -65,6 +67,7 @@ ABLATIONS: dict[str, Weights] = {
     "burst": replace(WEIGHTS, burst=0.0), "recency": replace(WEIGHTS, recency=0.0),
     "kind": replace(WEIGHTS, kind=False), "minor source": replace(WEIGHTS, minor_source=1.0),
     "diversity": replace(WEIGHTS, diversity=0.0), "fold": replace(WEIGHTS, fold=False),
+    "official": replace(WEIGHTS, official=0.0),
 }
 SUPPORT_FLOOR = 0.12  # cosine from which a report of another story supports this one
 MINOR_SOURCE_ITEMS = 5  # fewer reports than this in the window and the one before: a minor source
@@ -106,6 +109,26 @@ _PRESS_REVIEW = re.compile(r"^\s*(?:the papers|newspaper headlines|what the pape
                            re.IGNORECASE)
 
 
+_OPENING = 400  # characters of a report read for an official's word
+
+
+@lru_cache(maxsize=4096)
+def _quotes_an_official(title: str, opening: str) -> bool:
+    """Whether a report gives the word of an official source ("police said", "the ministry
+    confirmed", "said officials"): hard news is attributed; features and clips seldom are."""
+    return _OFFICIAL.search(f"{title} {opening}") is not None
+
+
+# "the ministry confirmed", "officials said on Monday", "said the police"
+_OFFICIAL = re.compile(r"\b(?:police|officials?|ministry|minister|government|president"
+                       r"|spokes(?:man|woman|person)|authorities|army|military|chancellor|(?-i:UN)|nato"
+                       r"|white house|pentagon|kremlin|court|judge|prosecutors?|regulator)\b[^.]{0,60}"
+                       r"\b(?:said|says|confirmed|announced|told|warned|reported)\b"
+                       r"|\b(?:said|says|confirmed|announced|warned)\s+(?:the\s+)?(?:police|officials?"
+                       r"|ministry|government|president|authorities|army|military|spokes\w+)\b",
+                       re.IGNORECASE)
+
+
 @dataclass(frozen=True, slots=True)
 class Importance:
     """A story's importance in one window, with the signals it was made of (for tests)."""
@@ -136,8 +159,10 @@ def importance(story: StoryRecord, start: datetime, end: datetime,
     kind = _kind_of(reports) if weights.kind else 1.0
     quoted = sum(1 for i in reports for f in (figures or {}).get(i.id, ()) if f.source)
     distinct = len({(outlet_of(i), i.title.casefold().strip()) for i in reports})
+    official = sum(1 for i in reports if _quotes_an_official(i.title, i.text[:_OPENING])) / len(reports)
     news = (weights.outlets * (outlets - 1) + weights.reports * math.log1p(distinct)
-            + weights.growth * growth + weights.figures * math.log1p(quoted)) * kind
+            + weights.growth * growth + weights.figures * math.log1p(quoted)
+            + weights.official * official) * kind
     recency = weights.recency * _lateness(max(i.published_at for i in reports), start, end)
     return Importance(news + recency, outlets, distinct, growth, kind, news)
 

@@ -236,3 +236,14 @@ def test_an_opinion_section_is_a_soft_piece_whatever_its_site_calls_it() -> None
                      url="https://www.cnn.com/2022/02/28/opinions/nuclear-power-climate/index.html")
     news = replace(column, url="https://www.cnn.com/2022/02/28/europe/nuclear-plant-fire/index.html")
     assert piece_kind(column) == SOFT and piece_kind(news) == 1.0
+
+
+def test_a_report_that_gives_an_officials_word_weighs_more() -> None:
+    attributed = story(1, report(1, "wire.example", 5, "Bridge shut after crash",
+                                 "Police said the bridge was shut after a lorry hit its railings."))
+    unattributed = story(2, report(2, "wire.example", 5, "Bridge shut after crash",
+                                   "The bridge was shut after a lorry hit its railings, leaving many stuck."))
+    assert importance(attributed, START, NOW).score > importance(unattributed, START, NOW).score
+    off = replace(WEIGHTS, official=0.0)
+    assert importance(attributed, START, NOW, weights=off).score == importance(unattributed, START, NOW,
+                                                                                weights=off).score
