@@ -29,9 +29,17 @@ def dates_in(sentence: str, today: date) -> list[tuple[int, date]]:
                                                 or _future_after(sentence, match.end()))) or (
             _MOVED_FROM_TO.search(sentence, max(0, match.start() - 120), match.start()) is not None)
         when = _resolve(match, today, ahead)
+        if when is not None and not ahead and not match.group("day") \
+                and _UNTIL.search(sentence, max(0, match.start() - 40), match.start()):
+            later = _resolve(match, today, True)  # "released on bail until 21 August", told in July
+            when = later if later is not None and later.year == today.year and later > today else when
         if when is not None:
             found.append((match.start(), when))
     return found
+
+
+# "on bail until 21 August", "closed till 3 May": a day to come, though more than a month ahead
+_UNTIL = re.compile(r"\b(?:until|till)\s+(?:at\s+least\s+)?$", re.IGNORECASE)
 
 
 _FROM_BEFORE = re.compile(r"\b(?:from|starting|as\s+of|beginning)\s+(?:on\s+)?$", re.IGNORECASE)

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from digests.news.answers import answer_question
+from digests.news.dates import dates_in
 from digests.news.question import in_news_words
 from digests.runtime.workers import WorkerPool
 from digests.store.core import Store
@@ -60,3 +61,13 @@ async def test_the_day_of_the_event_asked(week: Store, question: str, lead: str)
     answer = await answer_question(week, question, NOW)
     assert answer.found and answer.headline.startswith(lead), answer.headline
 
+
+
+@pytest.mark.parametrize(("sentence", "told", "day"), [
+    ("He has been released on bail until 21 August.", date(2026, 7, 9), date(2026, 8, 21)),  # to come
+    ("The museum is closed until August 21.", date(2026, 7, 9), date(2026, 8, 21)),
+    ("It was held on 21 August.", date(2026, 7, 9), date(2025, 8, 21)),  # told as past: last year's
+    ("He was held until 12 May.", date(2026, 12, 9), date(2026, 5, 12)),  # this year's, gone
+])
+def test_a_day_until_which_something_lasts_is_still_to_come(sentence: str, told: date, day: date) -> None:
+    assert [when for _, when in dates_in(sentence, told)] == [day]
