@@ -480,8 +480,9 @@ def best_series(candidates: Sequence[CitedFigure], asked: FigureQuestion,
     # its own toll words ("death toll"): a report worded with one of them, not only with a word of
     # their family ("fled" for "displaced"), joins the series when read with its item
     toll_words = _counted_words(best.figure) & (_TOLLS | {_TOLL})
+    margin = best_score if asked.head is None and asked.measure in _ONE_MEASURE else SERIES_MARGIN
     series = [(score, c) for score, c in scored
-              if (score >= best_score - SERIES_MARGIN
+              if (score >= best_score - margin
                   or (tolls and score >= best_score / 2 and _counts_one_of(c.figure, tolls))
                   or (tolls and toll_words & _counted_words(c.figure)
                       and figure_score(c.figure, asked, contexts.get(c.source.item_id, ""))
@@ -493,6 +494,10 @@ def best_series(candidates: Sequence[CitedFigure], asked: FigureQuestion,
     return _one_per_report([c for _, c in ordered])
 
 
+# A measure whose every supported value is one series ("how many hectares has the fire burned":
+# 120, 350, 610, then 640), however each report words what grew; a distance or a weight is not
+# ("how far is Kharkiv from the border": each report measures from somewhere else)
+_ONE_MEASURE = frozenset({MEASURE_AREA})
 _MILLION = 1e6
 _WORTH = frozenset(lemma(w) for w in "worth value valuation valuing".split())
 _EACH = frozenset(lemma(w) for w in "share each per unit".split())

@@ -30,6 +30,8 @@ ITEMS = [  # (day of March 2022, title, text)
      "An emergency warning is in place for Tarn after the bushfire burned 12,400 hectares overnight."),
     (24, "Tarn fire grows to 18,900 hectares, 14 homes lost",
      "The Tarn bushfire has grown to 18,900 hectares and destroyed at least 14 homes."),
+    (27, "Tarn fire contained", "Firefighters declared the fire contained on Sunday morning, after it had "
+     "burned 21,000 hectares of farmland and forest near Tarn."),
     (25, "Harvest Crown raises Calder Foods offer to 445p",
      "Harvest Crown has raised its offer for Calder Foods to 445p per share in cash, valuing the snack maker "
      "at £1.62bn."),
@@ -66,7 +68,7 @@ def test_hectares_are_an_area() -> None:
 
 @pytest.mark.parametrize(("question", "value"), [
     ("What was the turnout in Kerrow's parliamentary election?", "36.4%"),
-    ("How many hectares has the Tarn bushfire burned?", "18,900 hectares"),
+    ("How many hectares has the Tarn bushfire burned?", "21,000 hectares"),  # the latest, however worded
     ("How much is Harvest Crown's offer for Calder Foods worth?", "£1.62 billion"),  # not 445p a share
     ("How much does Harvest Crown's offer value Calder Foods at?", "£1.62 billion"),
     ("How much per share is Harvest Crown offering for Calder Foods?", "445p"),
