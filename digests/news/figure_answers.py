@@ -219,9 +219,13 @@ def given_by_question(asked: Question, figure: Figure) -> bool:
 
 _FATES = tuple(frozenset(lemma(w) for w in line.split()) for line in (
     "kill die dead death fatality", "injure injury hurt wound", "arrest detain",
-    "evacuate flee displace refugee", "rescue", "miss", "burn burnt torch destroy raze gut"))
+    "evacuate flee displace refugee", "rescue", "miss", "burn burnt torch destroy raze gut",
+    "case infect infection"))
 # What a figure's counted words say was done to it: "homes are lifted", "firefighters were called"
 _DONE = re.compile(r"\b(?:are|were|is|was|been|being)\s+[a-z]+(?:ed|en|t)\b")
+# ... or with no auxiliary: "48,000 people vaccinated", "150 people attended" (not "confirmed cases")
+_DONE_TO = re.compile(r"^\s*(?:[a-z]+\s+){1,2}(?!(?:confirmed|reported|estimated|registered|recorded|"
+                      r"suspected|known|related|linked)\b)[a-z]{3,}ed\b")
 
 
 _VERB_BEFORE = re.compile(r"\b(?P<verb>[a-z]+ing)\s+(?:(?:at\s+least|up\s+to|more\s+than|about|around|some|"
@@ -242,7 +246,7 @@ def same_fate(asked: Question, counted: str | None) -> bool:
     asked_fates = {n for n, fate in enumerate(_FATES) if fate & set(asked.terms)}
     counted = (counted or "").lower()
     said = {n for n, fate in enumerate(_FATES) if fate & {lemma(w) for w in counted.split()}}
-    if asked_fates and not said and _DONE.search(counted):
+    if asked_fates and not said and (_DONE.search(counted) or _DONE_TO.search(counted)):
         return False  # it says what was done to them, and it is not what is asked
     return not asked_fates or not said or bool(asked_fates & said)
 

@@ -1,7 +1,8 @@
 """A running count told again: "cases in Kerrow and Kerrowshire have reached 78" counts the cases
 (not Kerrowshire), "three more homes were destroyed, bringing the total to 17" counts homes, and
 "how many houses burnt down" asks for houses ("burnt" is a verb); "Ontario's measles cluster"
-is in Ontario, so a later report from Ontario continues its count. Hand-made items in a real
+is in Ontario, so a later report from Ontario continues its count; people "vaccinated" or
+"attended", and cases, are not the people who died or were evacuated. Hand-made items in a real
 SQLite store."""
 
 from __future__ import annotations
@@ -38,6 +39,13 @@ ITEMS = [  # (day of March 2022, title, text)
     (15, "Ontario widens school exclusions",
      "Ontario is extending its exclusion order to nine schools after the measles cluster reached 71 "
      "confirmed cases."),
+    (20, "Lakeside cholera: 587 cases and 14 deaths",
+     "Lakeside has recorded 587 cholera cases and 14 deaths, the health ministry said."),
+    (21, "Lakeside cholera vaccination passes 48,000",
+     "Health officials in Lakeside said 48,000 people vaccinated against cholera since Monday."),
+    (22, "Tarnby moor fire: residents leave",
+     "About 210 residents evacuated from Tarnby on Tuesday as the moor fire spread."),
+    (23, "Tarnby gives thanks", "About 150 people attended a service in Tarnby to thank firefighters."),
 ]
 
 
@@ -60,6 +68,8 @@ def test_a_past_tense_in_t_is_a_verb_not_what_is_counted() -> None:
     ("How many measles cases have been confirmed in Kerrow and Kerrowshire?", "78"),
     ("how many houses burnt down in the tarn bushfire", "17"),
     ("How many confirmed measles cases are there in the Ontario cluster?", "71"),  # "Ontario's" is Ontario
+    ("how many ppl have died of cholera in lakeside", "14"),  # not the people vaccinated, nor the cases
+    ("how many ppl got evacuated from tarnby", "About 210"),  # not the people who attended a service
 ])
 async def test_the_latest_count_leads(week: Store, question: str, value: str) -> None:
     answer = await answer_question(week, question, NOW)
