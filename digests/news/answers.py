@@ -358,7 +358,8 @@ async def _lead_from_items(store: AnswerStore, asked: Question, hits: Sequence[S
     if asked.kind == KIND_DATE and found and (_ASKS_NOW.search(asked.text) or not asked.past):
         # the latest report's day of what is still to come: plans change
         near = [entry for entry in found if entry[0] >= found[0][0] - TELLING_MARGIN]
-        found = [*sorted(near, key=lambda entry: (_still_to_come(asked, entry[4]),
+        found = [*sorted(near, key=lambda entry: (_ahead_of(asked, entry[4], now),
+                                                  _still_to_come(asked, entry[4]),
                                                   entry[4].source.published_at), reverse=True),
                  *[entry for entry in found if entry not in near]]
     if asked.kind == KIND_PLACE and found:  # "Kharkiv" over "Ukraine", said about as well
@@ -512,6 +513,15 @@ _FORMER_DAY = re.compile(rf"\b(?:had\s+been|was\s+(?:originally|initially|first)
                          rf"expected|slated)\s+(?:to\s+[a-z]+\s+)?(?:on|for|in)?\s*{_DAY_PHRASE}"
                          rf"|\b(?:the\s+)?(?:original|revised|previous|earlier|old)\s+(?:date|deadline)\s+"
                          rf"(?:of\s+)?{_DAY_PHRASE}", re.IGNORECASE)
+
+
+def _ahead_of(asked: Question, hit: SentenceHit, now: datetime) -> bool:
+    """Whether the day a report gives for what is still to come is not yet past: "the next
+    strike", asked after the first was held, is the one moved to later."""
+    if _NEXT_ASKED.search(asked.text) is None:
+        return True
+    day = _event_day(asked, hit)
+    return not isinstance(day, date) or day >= now.date()
 
 
 def _still_to_come(asked: Question, hit: SentenceHit) -> bool:

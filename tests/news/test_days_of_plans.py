@@ -36,6 +36,9 @@ ITEMS = [  # (day of March 2022, title, text)
     (5, "Lusk schools stay shut",
      "The government has postponed the reopening of schools in Lusk, which had been due on 7 March, "
      "to 21 March."),
+    (4, "Tarn bus strike: two walkouts planned",
+     "A second strike by Tarn bus drivers is planned for 23 March, the union said."),
+    (7, "Tarn bus drivers to strike", "Bus drivers in Tarn will strike on Wednesday 9 March over pay."),
 ]
 
 
@@ -56,6 +59,7 @@ def test_schools_that_go_back_reopen() -> None:
     ("When will the Tarn Bridge close for repairs?", "Tuesday 22 March"),  # the latest plan
     ("when do schools go back in lusk", "Monday 21 March"),  # not the day it had been due on
     ("when were schools in lusk originally due to reopen", "Monday 7 March"),
+    ("when's the next tarn bus strike", "Wednesday 23 March"),  # the 9th is past: not the next
 ])
 async def test_the_day_of_the_event_asked(week: Store, question: str, lead: str) -> None:
     answer = await answer_question(week, question, NOW)
