@@ -62,6 +62,7 @@ from digests.news.people import extract_people
 from digests.news.people_words import COUNTRIES, HEAD_WORDS, PLACES
 from digests.news.person_answers import answer_holder, answer_person
 from digests.news.question import (
+    ASKS_NOW,
     KIND_DATE,
     KIND_FIGURES,
     KIND_HOLDER,
@@ -355,7 +356,7 @@ async def _lead_from_items(store: AnswerStore, asked: Question, hits: Sequence[S
                 items[entry[3].casefold()].add(entry[4].source.item_id)  # not "Liverpool's win"
         near.sort(key=lambda entry: len(items[entry[3].casefold()]), reverse=True)  # stable
         found = [*near, *[entry for entry in found if entry not in near]]
-    if asked.kind == KIND_DATE and found and (_ASKS_NOW.search(asked.text) or not asked.past):
+    if asked.kind == KIND_DATE and found and (ASKS_NOW.search(asked.text) or not asked.past):
         # the latest report's day of what is still to come: plans change
         near = [entry for entry in found if entry[0] >= found[0][0] - TELLING_MARGIN]
         found = [*sorted(near, key=lambda entry: (_ahead_of(asked, entry[4], now),
@@ -625,7 +626,7 @@ def _day_of_the_event(asked: Question, text: str, published: date) -> date | Non
     """Of a sentence's several days, the one written against the event asked about: "rallies
     on Friday ahead of *Sunday's* snap parliamentary *election*" for "when was the election"."""
     event = {*asked.verbs, *asked.thing}
-    now_asked = _ASKS_NOW.search(asked.text) is not None
+    now_asked = ASKS_NOW.search(asked.text) is not None
     days = dates_in(text, published) if event or now_asked else []
     if len(days) < 2:
         return None
@@ -636,11 +637,6 @@ def _day_of_the_event(asked: Question, text: str, published: date) -> date | Non
             if any(meets(lemma(w.lower()), event) for w in words(text[at:])[1:_EVENT_WORDS + 1])
             or any(meets(lemma(w.lower()), event) for w in words(text[:at])[-_EVENT_WORDS:])]
     return near[0] if len(set(near)) == 1 else None
-
-
-# "when's the strike now", "when is it now due": the latest day, after any change
-_ASKS_NOW = re.compile(r"\bnow\b(?!\s+(?:that|famous|former|defunct|closed|retired|infamous)\b)",
-                       re.IGNORECASE)
 
 
 _EVENT_WORDS = 4  # words after a day that may say what happened on it

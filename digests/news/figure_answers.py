@@ -20,6 +20,7 @@ from digests.news.lexicon import doers_of, family_of_lemma, kinds_of_lemma, lemm
 from digests.news.ordinals import OrdinalQuestion, ordinal_in, ordinal_value
 from digests.news.people_words import DEMONYMS, PERSON_POSTS, PLACES
 from digests.news.question import (
+    ASKS_NOW,
     KIND_FIGURES,
     MEASURE_AGE,
     MEASURE_AREA,
@@ -67,6 +68,7 @@ class FigureQuestion:
     by: date | None
     measure: str | None = None
     verbs: tuple[str, ...] = ()
+    latest: bool = False  # "how much do onions cost now": the latest of the values found
 
 
 _TIMES: frozenset[str | None] = frozenset({"year", "month", "week", "day", "hour", "minute", "second",
@@ -87,7 +89,7 @@ _MEASURE_UNITS: dict[str, frozenset[str | None]] = {
 
 def figure_question(asked: Question) -> FigureQuestion:
     return FigureQuestion(asked.terms, asked.head, asked.names, _expected_units(asked), asked.by,
-                          asked.measure, asked.verbs)
+                          asked.measure, asked.verbs, ASKS_NOW.search(asked.text) is not None)
 
 
 def unit_fits(unit: str | None, measure: str | None) -> bool:
@@ -484,9 +486,11 @@ def best_series(candidates: Sequence[CitedFigure], asked: FigureQuestion,
     # its own toll words ("death toll"): a report worded with one of them, not only with a word of
     # their family ("fled" for "displaced"), joins the series when read with its item
     toll_words = _counted_words(best.figure) & (_TOLLS | {_TOLL})
-    margin = best_score if asked.head is None and asked.measure in _ONE_MEASURE else SERIES_MARGIN
+    wide = asked.head is None and asked.measure in _ONE_MEASURE
+    counted = _counted_words(best.figure) - STOPWORDS - _PEOPLE  # "people sheltering": not "people missing"
     series = [(score, c) for score, c in scored
-              if (score >= best_score - margin
+              if (score >= best_score - (best_score if wide else SERIES_MARGIN)
+                  or (asked.latest and (best.figure.unit is not None or counted & _counted_words(c.figure)))
                   or (tolls and score >= best_score / 2 and _counts_one_of(c.figure, tolls))
                   or (tolls and toll_words & _counted_words(c.figure)
                       and figure_score(c.figure, asked, contexts.get(c.source.item_id, ""))

@@ -64,7 +64,8 @@ DOLLAR_PREFIX = {"us": "USD", "u.s.": "USD", "u.s": "USD", "c": "CAD", "ca": "CA
                  "nz": "NZD", "hk": "HKD", "s": "SGD"}
 CURRENCY_BEFORE = re.compile(
     r"(?:(?<![\w.])(?P<prefix>us|u\.s\.?|ca|c|au|a|nz|hk|s)\s?)?(?P<symbol>[$€£¥₹₽₴])"
-    rf"\s?$|(?<![\w])(?P<iso>{_ISO})\s?\$?\s?$|(?<![\w$])\$(?P<suffix>US|AU|NZ|HK|A|C)\s?$", re.IGNORECASE)
+    rf"\s?$|(?<![\w])(?P<iso>{_ISO})\s?\$?\s?$|(?<![\w$])\$(?P<suffix>US|AU|NZ|HK|A|C)\s?$"
+    r"|(?<![\w])(?P<rupees>(?-i:Rs)\.?|(?-i:R|r)upees)\s?$", re.IGNORECASE)  # "Rs 4 lakh": rupees
 TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"})
 
 QUALIFIERS = {

@@ -350,6 +350,8 @@ _MORE = re.compile(r"\s+(?:more|extra|additional|further)(?=\s)", re.IGNORECASE)
 def _currency_code(currency: re.Match[str]) -> str:
     if currency.group("iso"):
         return currency.group("iso").upper()
+    if currency.group("rupees"):
+        return "INR"
     if currency.group("suffix"):  # "$US2", "$A5"
         return vocab.DOLLAR_PREFIX[currency.group("suffix").lower()]
     prefix = (currency.group("prefix") or "").lower()

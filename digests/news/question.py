@@ -131,6 +131,7 @@ _PHRASES = ((re.compile(r"\bpass(?:ed|es)?\s+away\b", re.I), "died"),
             (re.compile(r"\bnz\b", re.I), "New Zealand"),
             (re.compile(r"\baus\b", re.I), "Australia"),
             (re.compile(r"\bppl\b|\bfolks?\b", re.I), "people"),
+            (re.compile(r"\bcompo\b", re.I), "compensation"),
             # "when do schools go back": reopen
             (re.compile(r"\b(schools?|colleges?|universities|pupils|students|kids|children)\s+"
                         r"(?:go|goes|going|went|gone)\s+back\b(?!\s+to\s+\w)", re.I), r"\1 reopen"),
@@ -648,6 +649,12 @@ def measure_of(text: str, terms: tuple[str, ...], head: str | None) -> str | Non
             or _PRICE_ASKED.match(lowered):
         return MEASURE_MONEY
     return None
+
+
+# "when's the strike now", "how much do onions cost now", "how many cases rn": the latest value,
+# after any change ("rn" is read as "now" too, before a member's shorthand is dropped)
+ASKS_NOW = re.compile(r"\b(?:now|rn|currently|at\s+the\s+moment|these\s+days)\b(?!\s+(?:that|famous|former|"
+                      r"defunct|closed|retired|infamous)\b)", re.IGNORECASE)
 
 
 def in_news_words(text: str) -> str:

@@ -151,3 +151,13 @@ def test_a_long_text_is_handled_whole() -> None:
     figures = extract_figures("\n\n".join([paragraph] * 1000), WEDNESDAY)
     assert len(figures) == 2000
     assert [f.start for f in figures] == sorted(f.start for f in figures)
+
+
+@pytest.mark.parametrize(("sentence", "value"), [
+    ("The state announced compensation of Rs 4 lakh for each family.", 400_000),
+    ("It reported a net profit of Rs 1,240 crore for the quarter.", 12_400_000_000),
+    ("Tickets cost Rs. 500 each.", 500),
+])
+def test_rupees_written_rs_are_a_currency(sentence: str, value: float) -> None:
+    found = extract_figures(sentence, datetime(2026, 7, 9, tzinfo=UTC))
+    assert [(f.value, f.unit) for f in found] == [(value, "INR")]

@@ -2,7 +2,8 @@
 share of the vote, and "what % of Kerrovians actually voted" asks the same; "how many hectares
 has the fire burned" wants an area, not the homes it destroyed; what an offer is worth is the
 whole sum, not its price per share; "how big was the crowd" counts the crowd ("a crowd of
-51,212 watched"). Hand-made items in a real SQLite store."""
+51,212 watched"); what something costs "now" is its latest price, in rupees when written "Rs".
+Hand-made items in a real SQLite store."""
 
 from __future__ import annotations
 
@@ -35,6 +36,10 @@ ITEMS = [  # (day of March 2022, title, text)
     (25, "Harvest Crown raises Calder Foods offer to 445p",
      "Harvest Crown has raised its offer for Calder Foods to 445p per share in cash, valuing the snack maker "
      "at £1.62bn."),
+    (20, "Onion prices soar at Lasalgaon",
+     "Onion prices at the Lasalgaon market rose to Rs 3,150 per quintal on Monday, up from Rs 1,900 a "
+     "fortnight ago, the market committee said, as traders blamed late rains for the shortage of onions."),
+    (28, "Onions ease at Lasalgaon", "Onion prices at Lasalgaon fell to Rs 2,640 per quintal on Saturday."),
     (26, "Kerrow 24-19 Tarnland: late try seals win",
      "Kerrow beat Tarnland 24-19 at Westmoor Park on Saturday. An extra 14 trains ran after the game. "
      "A crowd of 51,212 watched."),
@@ -73,6 +78,7 @@ def test_hectares_are_an_area() -> None:
     ("How much does Harvest Crown's offer value Calder Foods at?", "£1.62 billion"),
     ("How much per share is Harvest Crown offering for Calder Foods?", "445p"),
     ("how big was the crowd at westmoor park for kerrow v tarnland", "51,212"),  # not the 14 trains
+    ("How much do onions now cost per quintal at Lasalgaon?", "INR 2,640"),  # "now": the latest price
 ])
 async def test_the_measure_asked_is_answered(week: Store, question: str, value: str) -> None:
     answer = await answer_question(week, question, NOW)

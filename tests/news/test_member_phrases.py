@@ -52,6 +52,7 @@ async def week(tmp_path: Path, workers: WorkerPool) -> AsyncIterator[Store]:
     ("how many flights got axed cos of the atc glitch", "flights cancelled because of the air traffic "
                                                          "control glitch"),
     ("how many customers had their details nicked", "details stolen"),
+    ("how much compo do the families get", "how much compensation do"),
 ])
 def test_a_members_phrase_is_read_as_news_says_it(typed: str, read_as: str) -> None:
     assert read_as in in_news_words(typed)
