@@ -54,7 +54,7 @@ from digests.news.figure_answers import (
     figure_date,
     figure_score,
 )
-from digests.news.figure_words import MONTHS
+from digests.news.figure_words import MONTH_WORD, MONTHS
 from digests.news.lexicon import lemma
 from digests.news.names import person_key
 from digests.news.ordinals import ordinal_asked
@@ -501,11 +501,9 @@ def _event_day(asked: Question, hit: SentenceHit) -> date | str | None:
             or year_before(text, published, lambda what: _says_the_verbs(asked, what)))
 
 
-_MONTH_WORD = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-               r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
 _WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
-_DAY_PHRASE = (rf"(?:{_WEEKDAY},?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_WORD}\b"
-               rf"|{_MONTH_WORD}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b|{_WEEKDAY}\b)")
+_DAY_PHRASE = (rf"(?:{_WEEKDAY},?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH_WORD}"
+               rf"|{MONTH_WORD}\s+\d{{1,2}}(?:st|nd|rd|th)?\b|{_WEEKDAY}\b)")
 _FORMER_ASKED = re.compile(r"\b(?:originally|initially|first|supposed|meant|previously|before\s+the\s+"
                            r"(?:delay|change|postponement))\b", re.IGNORECASE)
 # "which had been due on Jan. 26", "the revised date of Feb. 2", "originally set for 3 March"
@@ -593,7 +591,7 @@ def _begins_after(day: date | str, now: datetime) -> bool:
 
 
 _SAID_ON = re.compile(r"\b(?P<verb>said|says|told|tells|reported|announced|stated|added)\s+"
-                      r"(?:on\s+|late\s+on\s+)?(?P<day>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|yesterday|today)\b",
+                      rf"(?:on\s+|late\s+on\s+)?(?P<day>{_WEEKDAY}|yesterday|today)\b",
                       re.IGNORECASE)
 
 

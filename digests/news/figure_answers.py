@@ -13,7 +13,7 @@ from functools import lru_cache
 from digests.models import SentenceHit
 from digests.news.answer_types import Answer, AnswerStore, Quote, dont_know
 from digests.news.digest import small_count
-from digests.news.extracts import age_by_name, age_in, ago_in, namesakes_age, number_of
+from digests.news.extracts import POSSESSIVE_END, age_by_name, age_in, ago_in, namesakes_age, number_of
 from digests.news.figure_words import AUXILIARIES, NOT_CONTENT, PERSON_NOUNS
 from digests.news.figures import format_value
 from digests.news.lexicon import doers_of, family_of_lemma, kinds_of_lemma, lemma
@@ -530,14 +530,11 @@ def _around_context(cited: CitedFigure, contexts: Mapping[int, str],
     return contexts.get(item, "") if (item, cited.figure.sentence) in around else ""
 
 
-_POSSESSIVE_END = re.compile(r"['’]s?$")
-
-
 def places_named(text: str) -> frozenset[str]:
     """The known places a sentence names, demonyms read as their country ("Ukrainian": ukraine)."""
     found = set()
     for word in words(text):
-        lowered = _POSSESSIVE_END.sub("", word.casefold())  # "Manitoba's measles cluster"
+        lowered = POSSESSIVE_END.sub("", word.casefold())  # "Manitoba's measles cluster"
         if word[:1].isupper() and lowered in PLACES:
             found.add(lowered)
         elif word[:1].isupper() and lowered in DEMONYMS:
