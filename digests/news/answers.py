@@ -35,7 +35,7 @@ from digests.news.asked_names import (
     name_of_kind,
     wanted,
 )
-from digests.news.dates import dates_in, is_future, moved_to
+from digests.news.dates import dates_in, is_future, moved_to, without_former_days
 from digests.news.english import is_common_word
 from digests.news.extracts import (
     age_in,
@@ -54,7 +54,7 @@ from digests.news.figure_answers import (
     figure_date,
     figure_score,
 )
-from digests.news.figure_words import MONTH_WORD, MONTHS
+from digests.news.figure_words import MONTHS
 from digests.news.lexicon import lemma
 from digests.news.names import person_key
 from digests.news.ordinals import ordinal_asked
@@ -359,9 +359,7 @@ async def _lead_from_items(store: AnswerStore, asked: Question, hits: Sequence[S
     if asked.kind == KIND_DATE and found and (ASKS_NOW.search(asked.text) or not asked.past):
         # the latest report's day of what is still to come: plans change
         near = [entry for entry in found if entry[0] >= found[0][0] - TELLING_MARGIN]
-        found = [*sorted(near, key=lambda entry: (_ahead_of(asked, entry[4], now),
-                                                  _still_to_come(asked, entry[4]),
-                                                  entry[4].source.published_at), reverse=True),
+        found = [*sorted(near, key=lambda entry: _as_planned_now(asked, entry[4], now), reverse=True),
                  *[entry for entry in found if entry not in near]]
     if asked.kind == KIND_PLACE and found:  # "Kharkiv" over "Ukraine", said about as well
         near = [entry for entry in found if entry[0] >= found[0][0] - SPECIFIC_MARGIN]
@@ -494,40 +492,26 @@ def _event_day(asked: Question, hit: SentenceHit) -> date | str | None:
     """The day (or the month, or the year) a sentence gives for the event asked about; a day it
     was due on before a change ("which had been due on Jan. 26") is not it."""
     published = hit.source.published_at.date()
-    text = hit.text if _FORMER_ASKED.search(asked.text) else _FORMER_DAY.sub(" ", hit.text)
+    text = hit.text if _FORMER_ASKED.search(asked.text) else without_former_days(hit.text)
     return (_day_of_the_event(asked, text, published)
             or date_in(_without_said_dates(asked, text), published, bare=False)
             or date_in(text, published, bare=False) or date_in(text, published)
             or year_before(text, published, lambda what: _says_the_verbs(asked, what)))
 
 
-_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
-_DAY_PHRASE = (rf"(?:{_WEEKDAY},?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH_WORD}"
-               rf"|{MONTH_WORD}\s+\d{{1,2}}(?:st|nd|rd|th)?\b|{_WEEKDAY}\b)")
+# "when was the meeting originally due": the day before the change is what is asked
 _FORMER_ASKED = re.compile(r"\b(?:originally|initially|first|supposed|meant|previously|before\s+the\s+"
                            r"(?:delay|change|postponement))\b", re.IGNORECASE)
-# "which had been due on Jan. 26", "the revised date of Feb. 2", "originally set for 3 March"
-_FORMER_DAY = re.compile(rf"\b(?:had\s+been|was\s+(?:originally|initially|first)|were\s+(?:originally|"
-                         rf"initially|first)|originally|initially|previously)\s+(?:due|set|scheduled|planned|"
-                         rf"expected|slated)\s+(?:to\s+[a-z]+\s+)?(?:on|for|in)?\s*{_DAY_PHRASE}"
-                         rf"|\b(?:the\s+)?(?:original|revised|previous|earlier|old)\s+(?:date|deadline)\s+"
-                         rf"(?:of\s+)?{_DAY_PHRASE}", re.IGNORECASE)
 
 
-def _ahead_of(asked: Question, hit: SentenceHit, now: datetime) -> bool:
-    """Whether the day a report gives for what is still to come is not yet past: "the next
-    strike", asked after the first was held, is the one moved to later."""
-    if _NEXT_ASKED.search(asked.text) is None:
-        return True
+def _as_planned_now(asked: Question, hit: SentenceHit, now: datetime) -> tuple[bool, bool, datetime]:
+    """How a report's day of what is still to come ranks, best last: not yet past when "the next"
+    one is asked (the strike moved to later, not the one already held), after the day the report
+    was published (what a "when is it now" question asks for), then the latest report."""
     day = _event_day(asked, hit)
-    return not isinstance(day, date) or day >= now.date()
-
-
-def _still_to_come(asked: Question, hit: SentenceHit) -> bool:
-    """Whether the day a report gives is after the day it was published: what a "when is it
-    now" question asks for, as the latest report tells it."""
-    day = _event_day(asked, hit)
-    return isinstance(day, date) and day > hit.source.published_at.date()
+    ahead = (_NEXT_ASKED.search(asked.text) is None or not isinstance(day, date)
+             or day >= now.date())
+    return ahead, isinstance(day, date) and day > hit.source.published_at.date(), hit.source.published_at
 
 
 # "where is Lumora based": where it is based, not where its glasses were sold
@@ -591,7 +575,7 @@ def _begins_after(day: date | str, now: datetime) -> bool:
 
 
 _SAID_ON = re.compile(r"\b(?P<verb>said|says|told|tells|reported|announced|stated|added)\s+"
-                      rf"(?:on\s+|late\s+on\s+)?(?P<day>{_WEEKDAY}|yesterday|today)\b",
+                      r"(?:on\s+|late\s+on\s+)?(?P<day>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|yesterday|today)\b",
                       re.IGNORECASE)
 
 

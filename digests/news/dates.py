@@ -59,6 +59,21 @@ _MOVED_FROM_TO = re.compile(_MOVED.format(ends="from|to|until"))
 _MOVED_TO = re.compile(_MOVED.format(ends="to|until"))
 
 
+def without_former_days(sentence: str) -> str:
+    """The sentence without the days something was due on before a change ("which had been due
+    on Jan. 26", "a week later than the revised date of Feb. 2"): they are no longer its day."""
+    def kept(day: re.Match[str]) -> str:
+        return " " if _FORMER.search(sentence, max(0, day.start() - 80), day.start()) else day.group()
+    return vocab.RELATIVE.sub(kept, sentence)
+
+
+_FORMER = re.compile(rf"(?:\b(?:had\s+been|(?:was|were)\s+(?:originally|initially|first)|originally"
+                     rf"|initially|previously)\s+(?:due|set|scheduled|planned|expected|slated)"
+                     rf"(?:\s+to\s+[a-z]+)?(?:\s+(?:on|for|in))?"
+                     rf"|\b(?:original|revised|previous|earlier|old)\s+(?:date|deadline)(?:\s+of)?)"
+                     rf"\s+(?:(?:{'|'.join(vocab.DAYS)}),?\s+)?$", re.IGNORECASE)
+
+
 def moved_to(sentence: str, at: int) -> bool:
     """Whether the day written at `at` is the one something was moved to ("moved back a week to
     Wednesday 18 March")."""

@@ -485,9 +485,10 @@ def best_series(candidates: Sequence[CitedFigure], asked: FigureQuestion,
     tolls = _tolls_of(best.figure)  # a running count is one series however each report words it
     # its own toll words ("death toll"): a report worded with one of them, not only with a word of
     # their family ("fled" for "displaced"), joins the series when read with its item
-    toll_words = _counted_words(best.figure) & (_TOLLS | {_TOLL})
+    best_counted = _counted_words(best.figure)
+    toll_words = best_counted & (_TOLLS | {_TOLL})
     wide = asked.head is None and asked.measure in _ONE_MEASURE
-    counted = _counted_words(best.figure) - STOPWORDS - _PEOPLE  # "people sheltering": not "people missing"
+    counted = best_counted - STOPWORDS - _PEOPLE  # "people sheltering": not "people missing"
     series = [(score, c) for score, c in scored
               if (score >= best_score - (best_score if wide else SERIES_MARGIN)
                   or (asked.latest and (best.figure.unit is not None or counted & _counted_words(c.figure)))
@@ -509,6 +510,7 @@ _ONE_MEASURE = frozenset({MEASURE_AREA})
 _MILLION = 1e6
 _WORTH = frozenset(lemma(w) for w in "worth value valuation valuing".split())
 _EACH = frozenset(lemma(w) for w in "share each per unit".split())
+_SHARE_WORD = lemma("share")
 _PER_SHARE = re.compile(r"\s*(?:a|per|for\s+each|each)\s+(?:share|unit)\b", re.IGNORECASE)
 
 
@@ -519,8 +521,9 @@ def _asks_whole_value(asked: FigureQuestion) -> bool:
 
 
 def _per_share(figure: Figure) -> bool:
-    return _PER_SHARE.match(figure.sentence, figure.end) is not None or lemma("share") in lemmas_of(
-        figure.counted or "")
+    """"445p a share", "a 410p-a-share offer": a price per share, not the whole sum."""
+    return (_PER_SHARE.match(figure.sentence, figure.end) is not None
+            or _SHARE_WORD in lemmas_of(figure.counted or ""))
 
 
 def _around_context(cited: CitedFigure, contexts: Mapping[int, str],
@@ -635,7 +638,6 @@ def _counts_people(figure: Figure, asked: FigureQuestion, context: str = "") -> 
     return (asked.head in _PERSONS and asked.head not in _KINDS_OF_PEOPLE and bool(fates)
             and any(family_of_lemma(term) & fates for term in asked.terms)
             and asked.head in lemmas_of(f"{figure.sentence} {context}"))
-
 
 
 def _counts_one_of(figure: Figure, lemmas: frozenset[str]) -> bool:

@@ -85,7 +85,6 @@ QUALIFIER_AFTER = re.compile(r"(?P<lower_bound>\s+or\s+more\b|\+|-plus\b)|(?P<ap
 _MONTH_NAMES = "january february march april may june july august september october november december".split()
 MONTHS = {name[:3]: i + 1 for i, name in enumerate(_MONTH_NAMES)}
 _MONTH = r"(?:(?i:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?|(?-i:May))"
-MONTH_WORD = _MONTH  # a month's name, whole or short ("Jan.", "Sept"); "May" only with its capital
 DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 DATE_NOUNS = frozenset((*DAYS, *_MONTH_NAMES, "yesterday", "today", "tonight"))
 

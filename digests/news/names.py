@@ -48,14 +48,14 @@ def describe(mentions: Sequence[Mention]) -> tuple[str | None, str | None]:
     post held now over a former one ("mayor" over "former heavyweight boxing champion"), then
     the most specific ("High Commissioner for Refugees" over "high commissioner")."""
     roles = [m.role for m in mentions if m.role]
-    posts = [r for r in roles if r != _JOURNALIST]  # a post said ("Moscow correspondent") says more
+    posts = [r for r in roles if r != OUTLETS_JOURNALIST]  # a post said ("Moscow correspondent") says more
     role = _best(posts or roles)
     fitting = [m.affiliation for m in mentions
                if m.affiliation and (role is None or (m.role and _covers(role, m.role)))]
     return role, _best(fitting or [m.affiliation for m in mentions if m.affiliation])
 
 
-_JOURNALIST = "journalist"  # what an outlet's presenter or reporter is read as (`people`)
+OUTLETS_JOURNALIST = "journalist"  # what an outlet's presenter or reporter is read as (`people`)
 _NICKNAME = re.compile(r"\s[\"“‘'][^\"“”‘’']{1,25}[\"”’'](?=\s)")
 
 

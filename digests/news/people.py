@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from digests.news import people_words as vocab
-from digests.news.names import person_key, surname, without_nickname
+from digests.news.names import OUTLETS_JOURNALIST, person_key, surname, without_nickname
 from digests.news.text import split_sentences
 from digests.readings import Mention, Sentence
 
@@ -426,7 +426,7 @@ def _read(candidate: _Candidate) -> tuple[Mention, int, int]:
         role, affiliation = after_role or role, affiliation or after
         titled = titled or role is not None
     if role is None and _outlets_journalist(affiliation, text, end):  # "CNN's Ivan Watson reports"
-        role, titled = "journalist", True
+        role, titled = OUTLETS_JOURNALIST, True
     party = vocab.PARTY_TAG.match(text, end)
     if party:  # "(R-GA)": a member of a US legislature
         role, titled = role or "lawmaker", True
