@@ -4,8 +4,10 @@ Only what was published inside the window counts. The signals, in the order they
 - independent outlets: the publishers whose reports are in the window (the site an item links
   to, so sister feeds of one publisher, and an aggregator linking to a publisher, count once);
 - how many reports, and how fast they came (the window's last quarter against the rest);
-- what the piece is: hard news, or soft and service pieces (the URL's section, the feed's
-  categories, and wording: guides, deals, reviews, quizzes, clips) that no editor leads with;
+- what the piece is: hard news, or soft and service pieces (the URL's section and slug, the
+  feed's categories, and wording: guides, deals, reviews, quizzes, clips, a headline told as a
+  story in two sentences) that no editor leads with; a sport or culture desk's event (a death, a
+  ban, an arrest) weighs more than its features;
 - substance: figures that someone is quoted for, and reports that give an official's word
   ("police said", "the ministry confirmed");
 - the day's shape: how much of the window's coverage, in other stories too, tells of the same
@@ -36,6 +38,7 @@ from digests.news.text import terms
 from digests.readings import Figure
 
 SOFT = 0.45  # factor for a soft piece (features, lifestyle, sport results pages, opinion)
+SECTION_NEWS = 0.8  # factor for an event reported by a soft section (a death, a ban, an arrest)
 SERVICE = 0.1  # factor for a service piece (deals, reviews, quizzes, clips, guides)
 
 
@@ -96,7 +99,7 @@ _LISTICLE = re.compile(r"^\s*(?:the\s+)?\d{1,2}\s+(?:best|ways|things|reasons|ti
 # Headlines of features, explainers and opinion: a question, "why / how / what ...", "the life
 # of", "moments", "inside ...", "analysis", "opinion", "timeline", "who is".
 _FEATURE_TITLE = re.compile(
-    r"\?\s*$|^\s*(?:why|how|what|who|when|where|is|are|can|could|should|does|do|will)\b|"
+    r"\?\s*$|^\s*(?:why|how|what|who|when|where)\b|"
     r"\b(?:explainer|analysis|opinion|comment|timeline|profile|the life of|moments|"
     r"inside the|behind the|a look at|the story of|lessons|letters?)\b"
     r"|^\s*[\w\s'’-]{2,30}:\s*(?:why|how|what|who)\b", re.IGNORECASE)
@@ -195,10 +198,36 @@ def _piece_kind(url: str | None, title: str, categories: tuple[str, ...]) -> flo
     if (sections & _SERVICE_SECTIONS or _SERVICE_WORDS.search(title) or _LISTICLE.search(title)
             or _PRESS_REVIEW.search(title)):
         return SERVICE
-    if (sections & _SOFT_SECTIONS or {c.casefold() for c in categories} & _SOFT_SECTIONS
-            or _FEATURE_TITLE.search(title) or _OWN_VOICE.search(title)):
+    if (_FEATURE_TITLE.search(title) or _OWN_VOICE.search(title) or _told_as_a_story(title)
+            or _OPINION_SLUG.search(url or "")):
         return SOFT
+    if sections & _SOFT_SECTIONS or {c.casefold() for c in categories} & _SOFT_SECTIONS:
+        return SECTION_NEWS if _HARD_EVENT.search(title) else SOFT
     return 1.0
+
+
+_SENTENCE_END = re.compile(r"(\w+)['’\")\]]?\.\s+['‘\"]?[A-Z]")
+_ABBREVIATIONS = frozenset("gov rep sen dr st mr mrs ms mt gen jr sr lt no vs col sgt prof rev".split())
+
+
+def _told_as_a_story(title: str) -> bool:
+    """A headline told as a story in two sentences ("A man was stabbed in 1994. It took 30 years
+    to ..."): a feature's opening, not an event ("Gov. Ron DeSantis" is one sentence)."""
+    return any(m.group(1).casefold() not in _ABBREVIATIONS and len(m.group(1)) > 1
+               and not m.group(1).isupper() for m in _SENTENCE_END.finditer(title))
+
+
+# "/2022/03/02/europe/russia-ukraine-shifting-map-analysis-intl/": an outlet's own word for opinion
+_OPINION_SLUG = re.compile(r"[-/_](?:analysis|opinion|commentary|comment)[-/_.]", re.IGNORECASE)
+# What a culture or sport desk reports as news ("Shane Warne dies", "Fifa bans Russian clubs",
+# "Will Smith apologises"): an event of the section, more than its features and results.
+_HARD_EVENT = re.compile(
+    r"\b(?:dies|died|dead|death|killed|kills|arrested|charged|jailed|convicted|sentenced|banned|bans|ban"
+    r"|suspended|suspends|sacked|fired|resigns|quits|steps down|retires|apologi[sz]es|apology"
+    r"|to sell|sells|sold"
+    r"|terminates?|cancels?|cancelled|scrapped|to end|ends|condemned|condemns|fined|sues|sued|settles?"
+    r"|boycotts?|refuses?|expelled|stripped|barred|withdraws?|pulls? out|accused|investigation|probe)\b",
+    re.IGNORECASE)
 
 
 def _kind_of(reports: Sequence[Item]) -> float:

@@ -11,6 +11,7 @@ import pytest
 
 from digests.models import Item, StoryRecord
 from digests.news.judgement import (
+    SECTION_NEWS,
     SERVICE,
     SOFT,
     WEIGHTS,
@@ -247,3 +248,32 @@ def test_a_report_that_gives_an_officials_word_weighs_more() -> None:
     off = replace(WEIGHTS, official=0.0)
     assert importance(attributed, START, NOW, weights=off).score == importance(unattributed, START, NOW,
                                                                                 weights=off).score
+
+
+@pytest.mark.parametrize(("title", "kind"), [
+    ("A man was stabbed 13 times in 1994. It took almost 30 years to find the paramedics", SOFT),
+    ("Adele to perform at the Brit Awards. Some fans would prefer Las Vegas", SOFT),
+    ("Florida Gov. Ron DeSantis signals support for the bill", 1.0),
+    ("UEFA moves Champions League final from St. Petersburg", 1.0),
+    ("Russian troops take control of Kherson - mayor", 1.0),
+])
+def test_a_headline_told_as_a_story_in_two_sentences_is_a_feature(title: str, kind: float) -> None:
+    assert piece_kind(report(1, "cnn.com", 2, title)) == kind
+
+
+def test_an_outlets_analysis_is_soft_by_its_link() -> None:
+    analysis = replace(report(1, "cnn.com", 2, "Shifting Ukraine map makes Russia's intentions clearer"),
+                       url="https://www.cnn.com/2022/03/02/europe/russia-ukraine-shifting-map-analysis-intl/")
+    assert piece_kind(analysis) == SOFT
+
+
+@pytest.mark.parametrize(("title", "kind"), [
+    ("Cricket icon Shane Warne dies aged 52", SECTION_NEWS),
+    ("Fifa and Uefa ban all Russian clubs and national teams", SECTION_NEWS),
+    ("Will Smith apologises to Chris Rock after Oscars slap", SECTION_NEWS),
+    ("Eileen Gu soars to big air gold in Beijing", SOFT),
+    ("The ten greatest goals of the season so far", SOFT),
+])
+def test_a_sport_or_culture_desks_event_weighs_more_than_its_features(title: str, kind: float) -> None:
+    piece = replace(report(1, "bbc.co.uk", 2, title), url="https://www.bbc.co.uk/sport/cricket/60626656")
+    assert piece_kind(piece) == kind
