@@ -51,8 +51,10 @@ from digests.news.figure_answers import (
     FigureQuestion,
     answer_figures,
     answer_ordinal,
+    countries_asked,
     figure_date,
     figure_score,
+    of_another_country,
 )
 from digests.news.figure_words import MONTHS
 from digests.news.lexicon import lemma
@@ -171,7 +173,9 @@ async def _answer_from_sentences(store: AnswerStore, asked: Question, now: datet
     ranked = sorted(((support_in_item(asked, h.text, contexts[h.source.item_id], rarity, named,
                                       own=own), own, h) for own, h in owns),
                     key=lambda scored: (scored[0], scored[1], scored[2].score), reverse=True)
+    countries = countries_asked(asked.text)
     kept = [(score, h) for score, _, h in ranked if score >= SUPPORTED
+            and not of_another_country(countries, h.text)
             and says_it(asked, h.text, h.source.published_at.date()) and _completes(asked, h.text)
             and _gives_cause(asked.text, h.text) and _names_someone(asked, h.text)
             and not _says_only_a_kind(asked, h.text)]
@@ -314,9 +318,12 @@ async def _lead_from_items(store: AnswerStore, asked: Question, hits: Sequence[S
     contexts, read = await whole_items(store, hits)
     order = {item: n for n, item in enumerate(contexts)}
     judged = _without_kind_words(asked)
+    countries = _countries_of_the_event(asked)
     supported: list[tuple[float, SentenceHit]] = []
     for hit in sorted(hits, key=lambda h: order[h.source.item_id]):  # item by item
         context = contexts[hit.source.item_id]
+        if of_another_country(countries, hit.text):
+            continue
         if not (says_it(asked, hit.text, hit.source.published_at.date())
                 and about_it(asked, hit.text, context, rarity) and _dates_its_own(asked, hit.text)
                 and _tells_of_the_next(asked, hit.text)):
@@ -366,6 +373,18 @@ async def _lead_from_items(store: AnswerStore, asked: Question, hits: Sequence[S
         found = [*sorted(near, key=lambda entry: _breadth(entry[3])),  # stable: narrowest first
                  *[entry for entry in found if entry not in near]]
     return _with_lead(asked, [(lead, hit) for *_, lead, hit in found])
+
+
+def _countries_of_the_event(asked: Question) -> frozenset[str]:
+    """The countries the event asked about is in: every one a question names, but for a place
+    asked for only those it is "in" ("where in Tajikistan"; "where did Russian troops land" may
+    be answered by a place in Ukraine)."""
+    if asked.kind != KIND_PLACE:
+        return countries_asked(asked.text)
+    return frozenset().union(*(countries_asked(m.group(1)) for m in _IN_A_COUNTRY.finditer(asked.text)))
+
+
+_IN_A_COUNTRY = re.compile(r"\b(?:in|inside|within|across)\s+((?:the\s+)?[\w'’-]+)", re.IGNORECASE)
 
 
 async def _narrowed(store: AnswerStore, asked: Question, supported: list[tuple[float, SentenceHit]],

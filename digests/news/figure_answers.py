@@ -18,7 +18,7 @@ from digests.news.figure_words import AUXILIARIES, NOT_CONTENT, PERSON_NOUNS
 from digests.news.figures import format_value
 from digests.news.lexicon import doers_of, family_of_lemma, kinds_of_lemma, lemma
 from digests.news.ordinals import OrdinalQuestion, ordinal_in, ordinal_value
-from digests.news.people_words import DEMONYMS, PERSON_POSTS, PLACES
+from digests.news.people_words import COUNTRIES, DEMONYMS, PERSON_POSTS, PLACES
 from digests.news.question import (
     ASKS_NOW,
     KIND_FIGURES,
@@ -128,8 +128,11 @@ async def answer_figures(store: AnswerStore, asked: Question, now: datetime,
                            if said else 0.0)
         return judged[key]
 
+    countries = countries_asked(asked.text)
+
     def kept(figures: Sequence[CitedFigure], least: float = SUPPORTED) -> list[CitedFigure]:
         return [c for c in figures if (score := supported(c)) >= least
+                and not of_another_country(countries, c.figure.sentence)
                 and (score >= SUPPORTED or has_rarest_word(asked, c.figure.sentence, rarity, named))
                 and same_fate(asked, c.figure.counted) and same_fate(asked, _verb_before(c.figure))
                 and same_fate(asked, " ".join(_tolls_of(c.figure)))
@@ -253,8 +256,10 @@ def same_fate(asked: Question, counted: str | None) -> bool:
     return not asked_fates or not said or bool(asked_fates & said)
 
 
-_ORDINAL = re.compile(r"\b(?:(?P<n>\d{1,3})(?:st|nd|rd|th)|(?P<word>second|third|fourth|fifth|sixth|seventh|"
-                      r"eighth|ninth|tenth))\s+(?P<words>(?:[a-z][\w-]*\s+){0,3}[a-z]+)\b", re.IGNORECASE)
+# not a share: "a third of their flights", "two-thirds of the staff"
+_ORDINAL = re.compile(r"(?<![\w-])(?<!\ba\s)(?<!\bone\s)(?:(?P<n>\d{1,3})(?:st|nd|rd|th)"
+                      r"|(?P<word>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth))(?!s?\s+of\b)"
+                      r"\s+(?P<words>(?:[a-z][\w-]*\s+){0,3}[a-z]+)\b", re.IGNORECASE)
 _UNITS_COUNTED = re.compile(r"\bhow\s+many\s+(?P<unit>years|months|weeks|days|decades)\b", re.IGNORECASE)
 _ORDINAL_NOUN_WORDS = 4  # "the fifth successive home Six Nations win": the noun counted, a few words on
 
@@ -284,7 +289,9 @@ def _ordinal_count(asked: Question, hits: Sequence[SentenceHit], contexts: Mappi
             if not supported:
                 break
             count = int(match.group("n")) if match.group("n") else ordinal_value(match.group("word"))
-            headline = (f"{count} {_plural(noun.lower(), count)} so far: the {match.group(0).split()[0]} "
+            plural = noun.lower().endswith("s") and not noun.lower().endswith("ss")  # "flights"
+            counted = noun.lower() if plural else _plural(noun.lower(), count)
+            headline = (f"{count} {counted} so far: the {match.group(0).split()[0]} "
                         f"({_told(hit)})")
             return Answer(asked.text, KIND_FIGURES, True, headline, (Quote(hit.text, hit.source),),
                           (float(count),))
@@ -543,6 +550,35 @@ def places_named(text: str) -> frozenset[str]:
         elif word[:1].isupper() and lowered in DEMONYMS:
             found.add(DEMONYMS[lowered].casefold())
     return frozenset(found)
+
+
+_COUNTRY_WORDS = frozenset(c.casefold() for c in COUNTRIES if " " not in c)
+
+
+def countries_asked(question: str) -> frozenset[str]:
+    """The countries a question names by their names, however it is typed ("cholera cases in
+    mozambique", "how many refugees has ireland taken in"); a nationality ("the Russian gymnast")
+    says who, not where."""
+    return frozenset(lowered for word in words(question)
+                     if (lowered := POSSESSIVE_END.sub("", word.casefold())) in _COUNTRY_WORDS)
+
+
+def _countries_told(sentence: str) -> frozenset[str]:
+    """The countries a sentence names, by their names or their people's ("under Russian guard")."""
+    told = (POSSESSIVE_END.sub("", word.casefold()) for word in words(sentence) if word[:1].isupper())
+    return frozenset(DEMONYMS[lowered].casefold() if lowered in DEMONYMS else lowered for lowered in told
+                     if lowered in _COUNTRY_WORDS or lowered in DEMONYMS)
+
+
+def of_another_country(asked: frozenset[str], sentence: str) -> bool:
+    """"How many cholera cases in Mozambique": "Malawi has recorded 230 cases" counts another
+    country's; a sentence naming no country by its name, or the one asked (by its name or its
+    people's), may still count it."""
+    if not asked:
+        return False
+    named = {lowered for w in words(sentence)
+             if w[:1].isupper() and (lowered := POSSESSIVE_END.sub("", w.casefold())) in _COUNTRY_WORDS}
+    return bool(named) and not _countries_told(sentence) & asked
 
 
 def _same_place(where: frozenset[str], text: str) -> bool:
