@@ -69,6 +69,7 @@ class FigureQuestion:
     measure: str | None = None
     verbs: tuple[str, ...] = ()
     latest: bool = False  # "how much do onions cost now": the latest of the values found
+    much: bool = False  # "how much damage": a sum or a measure, never a bare number
 
 
 _TIMES: frozenset[str | None] = frozenset({"year", "month", "week", "day", "hour", "minute", "second",
@@ -89,7 +90,8 @@ _MEASURE_UNITS: dict[str, frozenset[str | None]] = {
 
 def figure_question(asked: Question) -> FigureQuestion:
     return FigureQuestion(asked.terms, asked.head, asked.names, _expected_units(asked), asked.by,
-                          asked.measure, asked.verbs, ASKS_NOW.search(asked.text) is not None)
+                          asked.measure, asked.verbs, ASKS_NOW.search(asked.text) is not None,
+                          _HOW_MUCH.match(in_news_words(asked.text)) is not None)
 
 
 def unit_fits(unit: str | None, measure: str | None) -> bool:
@@ -225,7 +227,10 @@ def given_by_question(asked: Question, figure: Figure) -> bool:
 _FATES = tuple(frozenset(lemma(w) for w in line.split()) for line in (
     "kill die dead death fatality", "injure injury hurt wound", "arrest detain",
     "evacuate flee displace refugee", "rescue", "miss", "burn burnt torch destroy raze gut",
-    "case infect infection"))
+    "case infect infection", "live resident inhabitant population"))
+# a town's people, counted as its residents ("a city of 300,000 people"), not as any group in it
+_LIVING_ASKED = re.compile(r"\b(?:live|lives|lived|living)\s+(?:in|on|at|there|here|near)\b"
+                           r"|\b(?:population|residents|inhabitants)\b", re.IGNORECASE)
 # What a figure's counted words say was done to it: "homes are lifted", "firefighters were called"
 _DONE = re.compile(r"\b(?:are|were|is|was|been|being)\s+[a-z]+(?:ed|en|t)\b")
 # ... or with no auxiliary: "48,000 people vaccinated", "150 people attended" (not "confirmed cases")
@@ -253,6 +258,8 @@ def same_fate(asked: Question, counted: str | None) -> bool:
     said = {n for n, fate in enumerate(_FATES) if fate & {lemma(w) for w in counted.split()}}
     if asked_fates and not said and (_DONE.search(counted) or _DONE_TO.search(counted)):
         return False  # it says what was done to them, and it is not what is asked
+    if not said and len(counted.split()) > 1 and _LIVING_ASKED.search(asked.text):
+        return False  # "how many people live in Tash-Bulak": not "11 students are still trapped"
     return not asked_fates or not said or bool(asked_fates & said)
 
 
@@ -607,6 +614,7 @@ def _best_supported_figure(candidates: Sequence[CitedFigure], asked: FigureQuest
     the figure of the best-supporting sentence, of the kind asked (a count, a sum, a share),
     most like the question in what it counts, latest first (up to its date, if it has one)."""
     fitting = [c for c in candidates if unit_fits(c.figure.unit, asked.measure)
+               and not (asked.much and c.figure.unit is None)
                and (asked.by is None or figure_date(c)[0] <= asked.by)
                and all(has_name(n, c.figure.sentence) for n in asked.names)
                and not small_count(c.figure) and not _counts_people_or_things_instead(c.figure, asked)]
@@ -614,6 +622,10 @@ def _best_supported_figure(candidates: Sequence[CitedFigure], asked: FigureQuest
         return []
     best = max(fitting, key=lambda c: (_counted_overlap(c.figure, asked), figure_date(c)))
     return [best]
+
+
+# "how much damage did the floods do": a sum or a measure, not a bare number ("toll rises to 23")
+_HOW_MUCH = re.compile(r"^\s*how\s+much\b", re.IGNORECASE)
 
 
 # Words for people that a figure may count, besides the posts a person holds ("nurses")

@@ -197,10 +197,50 @@ def says_it(asked: Question, text: str, published: date, events: bool = True) ->
         return False  # "where did England beat Bangladesh": not in a warm-up match
     if _SUCCESSOR.search(asked.text) and not _CHANGE_OF_POST.search(text):
         return False  # "the new Chelsea manager after Tuchel": not a sentence about Tuchel in post
+    if _PERMANENT.search(asked.text) and _STAND_IN.search(text) and not _MADE_PERMANENT.search(text):
+        return False  # "its permanent chief executive": not the interim one
+    if _another_of_the_series(asked.text, text):
+        return False  # "its second launch": not "the first orbital launch"
     return _NOT_KNOWN.search(text) is None
 
 
+_ORDINAL_WORDS = {"first": 1, "maiden": 1, "inaugural": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5,
+                  "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
+_ORDINAL_AND_AFTER = re.compile(r"\b(" + "|".join(_ORDINAL_WORDS) + r")((?:\s+[a-z][\w'’-]*){1,3})",
+                                re.IGNORECASE)
+
+
+def _ordinals_of(text: str) -> list[tuple[int, set[str]]]:
+    """Each ordinal a text gives with the lemmas of the words after it ("second launch")."""
+    return [(_ORDINAL_WORDS[m.group(1).casefold()], {lemma(w.casefold()) for w in m.group(2).split()})
+            for m in _ORDINAL_AND_AFTER.finditer(text)]
+
+
+def _another_of_the_series(question: str, text: str) -> bool:
+    """Whether the sentence tells of another one of a series than the question's ordinal asks
+    for: "when will it make its second launch" and "will attempt the first orbital launch"."""
+    asked = _ordinals_of(question)
+    if not asked:
+        return False
+    told = _ordinals_of(text)
+    for rank, after in asked:
+        nouns = after - STOPWORDS_LEMMAS
+        if any(n == rank and nouns & t for n, t in told):
+            return False
+        if any(n != rank and nouns & t for n, t in told):
+            return True
+    return False
+
+
+STOPWORDS_LEMMAS = frozenset(lemma(w) for w in STOPWORDS)
+
+
+_PERMANENT = re.compile(r"\b(?:permanent(?:ly)?|full[- ]time)\b", re.IGNORECASE)
+_MADE_PERMANENT = re.compile(r"\b(?:named|appointed|made|confirmed)\s+(?:as\s+)?(?:the\s+)?permanent\b",
+                             re.IGNORECASE)
+_STAND_IN = re.compile(r"\b(?:interim|caretaker|acting|temporary|stand-in)\b", re.IGNORECASE)
 _SUCCESSOR = re.compile(r"\b(?:new\s+(?:[\w'’-]+\s+){1,3}(?:after|since)\s|replaced|replaces|succeeded|"
+                        r"who\s+will\s+(?:be|become)\s+(?:[\w'’-]+\s+){0,3}(?:permanent|next|new)\b|"
                         r"successor|took\s+over\s+from|takes\s+over\s+from|in\s+place\s+of)", re.IGNORECASE)
 _CHANGE_OF_POST = re.compile(r"\b(?:appoint\w*|nam(?:ed|es)|replac\w*|succe\w*|new|took\s+over|takes\s+over|"
                              r"taking\s+over|hire[ds]?|chosen|picked|elected|installed|sworn|interim|caretaker)\b",

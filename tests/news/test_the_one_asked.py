@@ -1,0 +1,75 @@
+"""A sentence about a near thing is not the answer: "how much damage" wants a sum, not a toll;
+"how many people live in" a town wants its residents, not the people trapped there; "its
+second launch" is not the first; "the permanent chief executive" is not the interim one, nor
+the one just dismissed. Read on hand-made items in a real SQLite store (found in the twentieth
+session's look at the week written blind)."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from digests.news.answers import answer_question
+from digests.runtime.workers import WorkerPool
+from digests.store.core import Store
+
+from builders import enriched_store
+
+NOW = datetime(2022, 3, 31, 20, 0, tzinfo=UTC)
+
+ITEMS = [  # (day of March 2022, title, text)
+    (10, "Marova flood toll rises to 23 as two more bodies found",
+     "Rescuers in southern Marova found the bodies of two of the four people missing after this week's "
+     "floods, raising the death toll to 23, the civil defence agency said. Authorities have not yet "
+     "estimated the cost of the damage."),
+    (11, "Quake: hopes fade for students trapped in dormitory",
+     "At least 38 people have now died in the earthquake, and 11 students are still believed to be "
+     "trapped beneath a collapsed school dormitory in Tash-Bulak."),
+    (12, "Kelvedon is a city of 40,000 people", "Kelvedon, a city of 40,000 people, hosts the games, "
+     "which fans can watch live on television."),
+    (14, "Orbex Space set for maiden launch next month",
+     "Orbex Space will attempt the first orbital launch of its Kestrel rocket on Saturday 2 April. "
+     "A second rocket is being built to make more launches."),
+    (16, "Orbex Space names its rocket crew",
+     "Orbex Space said it would announce a date for its second launch after the first flight."),
+    (17, "Prices rise for a second month", "Shop prices rose for a second month in a row, the second "
+     "rise since the autumn, and a second survey agreed."),
+    (19, "Second round of talks on Monday", "The second round of talks will be held on Monday, and a "
+     "second team will join in the second week."),
+    (15, "Skyline Air dismisses chief executive Martin Hale",
+     "Skyline Air has dismissed chief executive Martin Hale after an IT failure stranded 48,000 "
+     "passengers. Finance chief Priya Lomas will take over as interim chief executive while the board "
+     "searches for a permanent replacement."),
+]
+
+
+@pytest.fixture
+async def week(tmp_path: Path, workers: WorkerPool) -> AsyncIterator[Store]:
+    store = await enriched_store(tmp_path / "asked.db", workers, "wire.example", NOW, ITEMS)
+    yield store
+    await store.close()
+
+
+@pytest.mark.parametrize("question", [
+    "how much damage did the marova floods do",
+    "How many people live in Tash-Bulak?",
+    "When will Orbex Space make its second launch?",
+    "Who will be Skyline Air's permanent chief executive?",
+])
+async def test_a_near_thing_is_not_the_answer(week: Store, question: str) -> None:
+    answer = await answer_question(week, question, NOW)
+    assert not answer.found, answer.headline
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("how many people live in kelvedon", "40,000"),
+    ("How many students are trapped in Tash-Bulak?", "11"),
+    ("When will Orbex Space make its first launch?", "2 April"),
+    ("Who will take over as Skyline Air's interim chief executive?", "Priya Lomas"),
+])
+async def test_the_one_asked_still_answers(week: Store, question: str, expected: str) -> None:
+    answer = await answer_question(week, question, NOW)
+    assert answer.found and expected in answer.headline, answer.headline
