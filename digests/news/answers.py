@@ -233,7 +233,15 @@ def _gives_cause(question: str, text: str) -> bool:
     Whyte") is told, not a preview of what is to come."""
     if _ASKS_RESULT.match(question) is not None and _RESULT_SAID.search(text) is None:
         return False
-    return _ASKS_CAUSE.match(question) is None or _CAUSE_SAID.search(text) is not None
+    if _ASKS_CAUSE.match(question) is not None:
+        return _CAUSE_SAID.search(text) is not None
+    if _ASKS_REASON.match(question) is not None:  # "why did he stand down": not only that he did
+        return _CAUSE_SAID.search(text) is not None or _CAUSE.search(text) is not None
+    return True
+
+
+_ASKS_REASON = re.compile(r"^\s*(?:why|how\s+come|what\s+(?:was|is|were|are)\s+the\s+reasons?)\b",
+                          re.IGNORECASE)
 
 
 _ASKS_RESULT = re.compile(r"^\s*(?:what|how)\s+(?:was|were|is|did)\s+(?:the\s+)?(?:final\s+)?"
@@ -667,8 +675,8 @@ _WIRE_DATELINE = re.compile(r"^\s*[A-Z][A-Z.'’ -]+(?:,\s+[A-Z][\w.'’ -]+){0,
 
 def _named(asked: Question, text: str, *, around: bool = False) -> str | None:
     name = _named_as_written(asked, text, around=around)
-    if name is None or capital_by_position(name, text):
-        return None
+    if name is None or capital_by_position(name, text) or name.endswith("-based"):
+        return None  # "the Austin-based chip designer": where it is, not what it is called
     if asked.kind != KIND_PLACE and _tail_of_a_name(name, text):
         return None
     return name

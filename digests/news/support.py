@@ -146,7 +146,10 @@ _NOT_KNOWN = re.compile(
     r"revealed|announced))|not\s+(?:yet\s+)?(?:been\s+)?(?:known|disclosed|released|revealed|"
     r"made\s+public|established|determined)|(?:was|is|remains?|remained)\s+(?:still\s+)?(?:unknown|"
     r"unclear|not\s+clear)|undisclosed|unnamed|no\s+details|(?:did|does|do)\s+not\s+(?:say|disclose|"
-    r"reveal|give)|declined\s+to\s+(?:say|disclose|reveal|give|name))\b", re.IGNORECASE)
+    r"reveal|give)|declined\s+to\s+(?:say|disclose|reveal|give|name)"
+    r"|(?:inquiry|investigation|probe)\s+(?:has\s+been\s+|was\s+|is\s+)?(?:ordered|opened|launched|under\s+way)\s+"
+    r"into\s+(?:the\s+)?(?:cause|causes|reason)|(?:cause|causes|reason)\s+(?:is|was|are|were)\s+(?:still\s+|now\s+)?"
+    r"(?:being\s+investigated|under\s+investigation))\b", re.IGNORECASE)
 _WHO_AFTER = re.compile(r",?\s+who\s")  # "tributes to Tom Vale, who died on Friday": he did
 _PREPOSITION_BEFORE = re.compile(r"(?:^|\W)(?:to|of|for|with|against|from|about|by|on|at|under|"
                                  r"behind|near|around|toward|towards)\s+$", re.IGNORECASE)

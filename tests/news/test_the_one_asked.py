@@ -1,8 +1,9 @@
 """A sentence about a near thing is not the answer: "how much damage" wants a sum, not a toll;
 "how many people live in" a town wants its residents, not the people trapped there; "its
 second launch" is not the first; "the permanent chief executive" is not the interim one, nor
-the one just dismissed. Read on hand-made items in a real SQLite store (found in the twentieth
-session's look at the week written blind)."""
+the one just dismissed; an inquiry into the cause gives no cause, a successor's election no
+reason, and "the Austin-based chip designer" no chip's name. Read on hand-made items in a real
+SQLite store (found in the twentieth session's look at the week written blind)."""
 
 from __future__ import annotations
 
@@ -39,6 +40,15 @@ ITEMS = [  # (day of March 2022, title, text)
      "rise since the autumn, and a second survey agreed."),
     (19, "Second round of talks on Monday", "The second round of talks will be held on Monday, and a "
      "second team will join in the second week."),
+    (20, "Bus falls into gorge in Kullu district, 19 killed",
+     "A bus carrying 40 passengers fell into a gorge in Kullu district on Friday, killing 19 people. "
+     "A magisterial inquiry has been ordered into the cause of the accident."),
+    (21, "Fenmouth goes to the polls", "Voters in Fenmouth go to the polls on Thursday to choose a "
+     "successor to Derek Yalland, who stood down as MP in May."),
+    (22, "Council leader Ann Ferris quits", "Ann Ferris stood down as council leader because of ill health."),
+    (23, "Halberd leads $420m round for Quillon", "Halberd Ventures has led a $420m funding round for "
+     "Quillon Semiconductors, valuing the Austin-based chip designer at $3.1bn. Quillon plans to ship "
+     "its first chip next year and will call it by a new name."),
     (15, "Skyline Air dismisses chief executive Martin Hale",
      "Skyline Air has dismissed chief executive Martin Hale after an IT failure stranded 48,000 "
      "passengers. Finance chief Priya Lomas will take over as interim chief executive while the board "
@@ -58,6 +68,9 @@ async def week(tmp_path: Path, workers: WorkerPool) -> AsyncIterator[Store]:
     "How many people live in Tash-Bulak?",
     "When will Orbex Space make its second launch?",
     "Who will be Skyline Air's permanent chief executive?",
+    "What caused the Kullu bus accident?",
+    "What was the reason Derek Yalland stood down as MP?",
+    "What will Quillon Semiconductors' first chip be called?",
 ])
 async def test_a_near_thing_is_not_the_answer(week: Store, question: str) -> None:
     answer = await answer_question(week, question, NOW)
@@ -69,6 +82,7 @@ async def test_a_near_thing_is_not_the_answer(week: Store, question: str) -> Non
     ("How many students are trapped in Tash-Bulak?", "11"),
     ("When will Orbex Space make its first launch?", "2 April"),
     ("Who will take over as Skyline Air's interim chief executive?", "Priya Lomas"),
+    ("Why did Ann Ferris stand down?", "ill health"),
 ])
 async def test_the_one_asked_still_answers(week: Store, question: str, expected: str) -> None:
     answer = await answer_question(week, question, NOW)
