@@ -38,6 +38,7 @@ from digests.news.asked_names import (
 from digests.news.dates import dates_in, is_future, moved_to, without_former_days
 from digests.news.english import is_common_word
 from digests.news.extracts import (
+    POSSESSIVE_END,
     age_in,
     date_in,
     given_words,
@@ -61,10 +62,11 @@ from digests.news.lexicon import lemma
 from digests.news.names import person_key
 from digests.news.ordinals import ordinal_asked
 from digests.news.people import extract_people
-from digests.news.people_words import COUNTRIES, HEAD_WORDS, PLACES
+from digests.news.people_words import COUNTRIES, DEMONYMS, HEAD_WORDS, PLACES
 from digests.news.person_answers import answer_holder, answer_person
 from digests.news.question import (
     ASKS_NOW,
+    CALENDAR_WORDS,
     KIND_DATE,
     KIND_FIGURES,
     KIND_HOLDER,
@@ -189,10 +191,39 @@ async def _answer_from_sentences(store: AnswerStore, asked: Question, now: datet
     supported = [*near, *(hit for _, hit in kept[len(near):])]
     if _WHY.match(asked.text):  # of the sentences as well supported, one that gives a cause
         supported.sort(key=lambda hit: _CAUSE.search(hit.text) is None)
+    kinds = {id(hit): kind_said(asked.text, hit.text) for hit in supported}
+    supported.sort(key=lambda hit: kinds[id(hit)] is None)  # "what kind of firm": one that says
     quotes = tuple(Quote(h.text, h.source) for h in supported[:3])
-    aligned = _aligned(asked, quotes[0].text)
+    aligned = kinds[id(supported[0])] or _aligned(asked, quotes[0].text)
     headline = f"{aligned} — {quotes[0].text}" if aligned else quotes[0].text
     return Answer(asked.text, KIND_SEARCH, True, headline, quotes)
+
+
+# "what kind of firm is Cobalt Ridge": "the American private equity firm Cobalt Ridge Partners"
+_KIND_OF_ASKED = re.compile(r"^\s*what\s+(?:kind|type|sort)s?\s+of\s+(?P<noun>[a-z]+)\s+"
+                            r"(?:is|was|are|were)\s+(?:the\s+)?(?P<name>[\w'’&.-]+)", re.IGNORECASE)
+_KINDA = re.compile(r"\b(kind|sort|type)a\b", re.IGNORECASE)
+_DETERMINERS = frozenset("a an the this that its their his her our".split())
+
+
+def kind_said(question: str, text: str) -> str | None:
+    """The kind a sentence gives of what a "what kind of N is X" question asks about: the words
+    before N right before X's name ("private equity firm"), or after "X, a" ("X, a Leeds-based
+    firm")."""
+    asked = _KIND_OF_ASKED.match(_KINDA.sub(r"\1 of", question))
+    if asked is None:
+        return None
+    noun, name = re.escape(asked.group("noun")), re.escape(asked.group("name"))
+    before = re.search(rf"((?:[\w'’-]+\s+){{1,3}}){noun}s?\s+(?i:{name})", text, re.IGNORECASE)
+    after = re.search(rf"(?i:{name})[\w\s&.'’-]{{0,40}},\s+(?:an?|the)\s+((?:[\w'’-]+\s+){{1,3}}){noun}s?\b",
+                      text, re.IGNORECASE)
+    found = before or after
+    if found is None:
+        return None
+    kept = [w for w in found.group(1).split() if w.casefold() not in _DETERMINERS]
+    while kept and (kept[0][:1].isupper() and kept[0].casefold() not in DEMONYMS):
+        kept.pop(0)  # "Denver-based private equity firm": the place it is in is no kind
+    return " ".join([*kept, asked.group("noun")]) if kept else None
 
 
 _WHY = re.compile(r"^\s*(?:why|how\s+come|what\s+(?:was|is)\s+the\s+reason)\b", re.IGNORECASE)
@@ -677,9 +708,21 @@ def _named(asked: Question, text: str, *, around: bool = False) -> str | None:
     name = _named_as_written(asked, text, around=around)
     if name is None or capital_by_position(name, text) or name.endswith("-based"):
         return None  # "the Austin-based chip designer": where it is, not what it is called
+    if asked.kind == KIND_PLACE and POSSESSIVE_END.sub("", name).casefold() in CALENDAR_WORDS:
+        return None  # "Friday's bus accident in Kullu district": a day, not a place
+    if _given_by_the_question(asked, name):
+        return None  # "what kinda firm is cobalt ridge": not "Cobalt Ridge Partners"
     if asked.kind != KIND_PLACE and _tail_of_a_name(name, text):
         return None
     return name
+
+
+def _given_by_the_question(asked: Question, name: str) -> bool:
+    """Whether a name's telling words all come from the question: it names what is asked about,
+    and is no answer ("where did amazon workers vote": not "US" from "a first in the US")."""
+    typed = {lemma(w.casefold()) for w in words(asked.text)}
+    telling = [lemma(w.casefold()) for w in words(name) if w.casefold() not in STOPWORDS]
+    return bool(telling) and all(w in typed for w in telling)
 
 
 _OF_A_NAME = re.compile(r"\b[A-Z][\w'’-]*\s+of\s+(?:the\s+)?$")

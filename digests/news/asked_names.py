@@ -37,6 +37,7 @@ disease virus drug product scheme law plan system spray chemical chemicals ingre
 trick rule mission variant device gadget phone model character symbol hashtag""".split())
 _KIND_NOUNS = {**{w: PERSON for w in _PERSON_NOUNS}, **{w: COUNTRY for w in _COUNTRY_NOUNS},
                **{w: PLACE for w in _PLACE_NOUNS}, **{w: NAME for w in _NAME_NOUNS}}
+_A_KIND_OF = frozenset("kind kinda kind-of type sort sorta".split())
 _TIME_NOUNS = frozenset("day date time year month week hour".split())
 _NOUN_WORDS = 4  # "first big city", "pakistani leader", "nuclear power plant"
 _COUNTRIES = {c.casefold(): c for c in COUNTRIES}
@@ -94,6 +95,8 @@ def wanted(asked: Question) -> Wanted | None:
         if POSSESSIVE_END.search(word) and not nouns:
             continue  # "ESA's new asteroid probe": whose, not what
         nouns.append(lowered)
+    if nouns and nouns[0] in _A_KIND_OF:
+        return None  # "what kinda firm is cobalt ridge": the kind is asked, not a name
     kinds = [(n, _KIND_NOUNS.get(n) or _KIND_NOUNS.get(lemma(n))) for n in nouns]
     head, kind = next(((n, k) for n, k in reversed(kinds) if k), (None, None))  # "hacker *group*"
     if (kind is None and not nouns) or set(nouns) & _TIME_NOUNS:

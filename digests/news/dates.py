@@ -61,7 +61,8 @@ _MOVED_TO = re.compile(_MOVED.format(ends="to|until"))
 
 def without_former_days(sentence: str) -> str:
     """The sentence without the days something was due on before a change ("which had been due
-    on Jan. 26", "a week later than the revised date of Feb. 2"): they are no longer its day."""
+    on Jan. 26", "a week later than the revised date of Feb. 2", "postponed from Thursday to
+    Saturday"): they are no longer its day."""
     def kept(day: re.Match[str]) -> str:
         return " " if _FORMER.search(sentence, max(0, day.start() - 80), day.start()) else day.group()
     return vocab.RELATIVE.sub(kept, sentence)
@@ -70,7 +71,9 @@ def without_former_days(sentence: str) -> str:
 _FORMER = re.compile(rf"(?:\b(?:had\s+been|(?:was|were)\s+(?:originally|initially|first)|originally"
                      rf"|initially|previously)\s+(?:due|set|scheduled|planned|expected|slated)"
                      rf"(?:\s+to\s+[a-z]+)?(?:\s+(?:on|for|in))?"
-                     rf"|\b(?:original|revised|previous|earlier|old)\s+(?:date|deadline)(?:\s+of)?)"
+                     rf"|\b(?:original|revised|previous|earlier|old)\s+(?:date|deadline)(?:\s+of)?"
+                     rf"|\b(?:postponed|delayed|moved|pushed\s+back|put\s+back|brought\s+forward|rescheduled)"
+                     rf"\b[^.]{{0,60}}?\bfrom)"  # "postponed the launch from Thursday to Saturday"
                      rf"\s+(?:(?:{'|'.join(vocab.DAYS)}),?\s+)?$", re.IGNORECASE)
 
 

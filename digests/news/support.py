@@ -293,6 +293,11 @@ def event_words(asked: Question, text: str) -> list[re.Match[str]]:
 _EXPECTED = re.compile(r"\b(?:expected|set|likely|poised|tipped|hoping|hopes?|plans?|planning|aims?|due|bid)"
                        r"\s+to(?:\s+\w+)?\s+$|\b(?:could|may|might|would|will|should|estimated|estimate|forecast|"
                        r"predicted|projected)\s+(?:\w+\s+)?$|\bup\s+for\s+$", re.IGNORECASE)  # "up for sale"
+# A day planned, not the day it happened: "set for maiden launch on Thursday", "will attempt the
+# first orbital launch" (the place of a plan is still where it happens; its day may move)
+_PLANNED = re.compile(r"\b(?:set|scheduled|planned|due|slated|poised)\s+for\s+(?:\w+\s+){0,3}$"
+                      r"|\b(?:will|would|could|may|might|to)\s+(?:attempt|try|seek)\s+(?:to\s+)?(?:\w+\s+){0,3}$",
+                      re.IGNORECASE)
 
 
 _MODAL = re.compile(r"\b(?:could|may|might|would|will|(?:expected|set|likely|poised|tipped|due)\s+to|"
@@ -308,7 +313,8 @@ def _only_expected(asked: Question, text: str) -> bool:
         said = [*_WON_OVER.finditer(text), *_LOST_TO.finditer(text)]
     if not said:  # "could fetch a record $200 million": no sale said, one expected
         return _MODAL.search(text) is not None
-    return all(_EXPECTED.search(text[:t.start()]) for t in said)
+    return all(_EXPECTED.search(text[:t.start()])
+               or (asked.kind == KIND_DATE and _PLANNED.search(text[:t.start()])) for t in said)
 
 
 _WIN = lemma("win")
