@@ -198,7 +198,8 @@ SETS = {
                          ("quarry", datetime(2025, 9, 14, 23, 59, tzinfo=UTC)),
                          ("lagoon", datetime(2026, 3, 8, 23, 59, tzinfo=UTC)),
                          ("orchard", datetime(2025, 11, 16, 23, 59, tzinfo=UTC)),
-                         ("valley", datetime(2026, 7, 12, 23, 59, tzinfo=UTC)))},
+                         ("valley", datetime(2026, 7, 12, 23, 59, tzinfo=UTC)),
+                         ("ridge", datetime(2026, 9, 20, 23, 59, tzinfo=UTC)))},
 }
 # The sets a run without `--set` (or with `--set all`) reports; the dev set is run by name.
 DEFAULT_SETS = ("ukraine", "heldout")
