@@ -540,10 +540,28 @@ def _lead(asked: Question, hit: SentenceHit, now: datetime) -> str | None:
         day = _event_day(asked, hit)
         if day and asked.past and _begins_after(day, now):
             return None  # "what date did the park open": not the November it is still to open in
+        if isinstance(day, str) and day.isdigit() and _undated_event(asked, hit):
+            return None  # "X, who has died aged 81, ... in 1979 became": the year of something else
         return _date_words(day, now) if day else None
     if asked.kind == KIND_PLACE and _BASED_ASKED.search(asked.text):
         return _based_in(asked, hit.text)
     return _named(asked, hit.text)
+
+
+def _undated_event(asked: Question, hit: SentenceHit) -> bool:
+    """Whether the sentence tells the event asked about as just done, with no year of its own
+    ("who has died aged 81"): a year elsewhere in it dates another thing it tells ("in 1979
+    became the first woman ...")."""
+    said = [m for m in event_words(asked, hit.text) if _JUST_DONE.search(hit.text, 0, m.start())]
+    return bool(said) and not any(
+        _A_YEAR.search(hit.text[max(0, m.start() - _YEAR_NEAR):m.end() + _YEAR_NEAR]) for m in said)
+
+
+_JUST_DONE = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+)?$", re.IGNORECASE)  # "has died", "have just left"
+
+
+_A_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+_YEAR_NEAR = 20  # characters: "died in 1979", "in March 1979 she died"
 
 
 def _event_day(asked: Question, hit: SentenceHit) -> date | str | None:

@@ -221,6 +221,9 @@ def given_by_question(asked: Question, figure: Figure) -> bool:
         phrase = f"{figure.surface} {after.group(1)}".casefold()
         if re.search(rf"(?<![\w.,]){re.escape(phrase)}(?![\w])", typed):
             return True
+    if figure.unit == "percent":  # "voted against the 5.8 per cent offer": not the 5.8% offered
+        number = re.escape(f"{figure.value:g}")
+        return re.search(rf"(?<![\w.,]){number}\s*(?:%|per\s*cent|percent|pc)(?!\w)", typed) is not None
     return False
 
 

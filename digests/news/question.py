@@ -202,7 +202,7 @@ _PHRASES = ((re.compile(r"\bpass(?:ed|es)?\s+away\b", re.I), "died"),
             (re.compile(r"\bw/(?=\s)", re.I), "with"),
             (re.compile(r"\bu\b(?!\.)", re.I), "you"),
             (re.compile(r"\bur\b", re.I), "your"),
-            (re.compile(r"(?<=[a-z]\s)r(?=\s+[a-z])"), "are"),  # "how many dockers r striking"
+            (re.compile(r"(?<=\S\s)r(?=\s+[a-z])"), "are"),  # "how many dockers r striking", "what % r"
             (re.compile(r"\b(?:(?:is|are|am)\s+)?gonna\b", re.I), "will"),
             (re.compile(r"\bwanna\b", re.I), "want to"),
             (re.compile(r"\bintl\b", re.I), "international"),

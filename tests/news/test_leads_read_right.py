@@ -2,7 +2,9 @@
 set for ("postponed from Thursday to Saturday"; "set for maiden launch on Thursday" is a plan,
 not the day it happened); a weekday is no place ("Friday's bus accident in Kullu district");
 "what kinda firm" asks for the kind ("private equity firm"), not the firm's name; a name the
-question gives is no answer ("a first in the US" for "the company's first us union"). Read on
+question gives is no answer ("a first in the US" for "the company's first us union"), nor a
+share it gives ("voted against the 5.8 per cent offer"); an obituary's "in 1979 became" does not
+date the death it tells as just done ("who has died aged 81"). Read on
 hand-made items in a real SQLite store (found in the twentieth session's look at the week
 written blind)."""
 
@@ -68,3 +70,43 @@ async def test_a_name_the_question_gives_is_no_answer(week: Store) -> None:
     question = "where did amazon workers vote to form the company's first us union"
     answer = await answer_question(week, question, NOW)
     assert not answer.found, answer.headline
+
+
+async def answer_from(tmp_path: Path, workers: WorkerPool, items: list[tuple[int, str, str]],
+                      question: str) -> str:
+    store = await enriched_store(tmp_path / "own.db", workers, "wire.example", NOW, items)
+    try:
+        answer = await answer_question(store, question, NOW)
+    finally:
+        await store.close()
+    return answer.headline if answer.found else ""
+
+
+async def test_an_obituarys_year_dates_the_career_not_the_death(tmp_path: Path, workers: WorkerPool) -> None:
+    items = [(14, "Conductor Anna Varga dies aged 81",
+              "Anna Varga, the Hungarian-born conductor, has died at her home aged 81. Her family said she "
+              "died peacefully on Saturday after a short illness."),
+             (17, "Anna Varga obituary",
+              "Anna Varga, who has died aged 81, was a conductor who in 1979 became the first woman to lead "
+              "the Northern Philharmonia.")]
+    headline = await answer_from(tmp_path, workers, items, "When did Anna Varga die?")
+    assert headline.startswith("Saturday 12 March"), headline
+
+
+async def test_a_share_the_question_gives_is_not_the_one_asked(tmp_path: Path, workers: WorkerPool) -> None:
+    items = [(16, "Vale Buses strike postponed", "The strike by Vale Buses drivers has been postponed while "
+              "members vote on a 5.8 per cent pay offer."),
+             (18, "Vale Buses drivers reject pay offer", "Drivers at Vale Buses have rejected the 5.8% pay "
+              "offer, with 71% of those balloted voting against it.")]
+    question = "What percentage of Vale Buses drivers voted against the 5.8 per cent offer?"
+    headline = await answer_from(tmp_path, workers, items, question)
+    assert not headline.startswith("5.8"), headline
+
+
+async def test_r_typed_for_are_is_no_word_to_find(tmp_path: Path, workers: WorkerPool) -> None:
+    items = [(17, "Hosepipe ban brought forward", "Hartshire Water has brought its hosepipe ban forward "
+              "after reservoir levels dropped to 35 per cent."),
+             (20, "Hosepipe ban: breaches reported", "Hartshire Water received 14 reports of people "
+              "breaching the ban. Reservoir levels have fallen again to 34 per cent.")]
+    headline = await answer_from(tmp_path, workers, items, "what % r hartshire's reservoirs at rn")
+    assert headline.startswith("34%"), headline
