@@ -359,10 +359,15 @@ async def _lead_from_items(store: AnswerStore, asked: Question, hits: Sequence[S
     judged = _without_kind_words(asked)
     countries = _countries_of_the_event(asked)
     supported: list[tuple[float, SentenceHit]] = []
+    unsettled: list[SentenceHit] = []  # "no new date has been set": a plan called off since
     for hit in sorted(hits, key=lambda h: order[h.source.item_id]):  # item by item
         context = contexts[hit.source.item_id]
         if of_another_country(countries, hit.text):
             continue
+        if (asked.kind == KIND_DATE and not asked.past and _NO_DATE_YET.search(hit.text)
+                and support_in_item(judged, hit.text, context, rarity, named, True)
+                >= PLACE_OR_DATE_SUPPORTED):
+            unsettled.append(hit)
         if not (says_it(asked, hit.text, hit.source.published_at.date())
                 and about_it(asked, hit.text, context, rarity) and _dates_its_own(asked, hit.text)
                 and _tells_of_the_next(asked, hit.text)):
@@ -402,6 +407,9 @@ async def _lead_from_items(store: AnswerStore, asked: Question, hits: Sequence[S
                 items[entry[3].casefold()].add(entry[4].source.item_id)  # not "Liverpool's win"
         near.sort(key=lambda entry: len(items[entry[3].casefold()]), reverse=True)  # stable
         found = [*near, *[entry for entry in found if entry not in near]]
+    if found and unsettled and max(h.source.published_at for h in unsettled) > max(
+            entry[4].source.published_at for entry in found):
+        return dont_know(asked.text, asked.kind)  # the latest report says no day is set now
     if asked.kind == KIND_DATE and found and (ASKS_NOW.search(asked.text) or not asked.past):
         # the latest report's day of what is still to come: plans change
         near = [entry for entry in found if entry[0] >= found[0][0] - TELLING_MARGIN]
@@ -546,6 +554,13 @@ def _lead(asked: Question, hit: SentenceHit, now: datetime) -> str | None:
     if asked.kind == KIND_PLACE and _BASED_ASKED.search(asked.text):
         return _based_in(asked, hit.text)
     return _named(asked, hit.text)
+
+
+_NO_DATE_YET = re.compile(r"\bno\s+(?:new\s+)?date\s+(?:has\s+been\s+|was\s+|had\s+been\s+)?"
+                          r"(?:set|fixed|given)"
+                          r"|\b(?:new|rescheduled)\s+(?:launch\s+|start\s+)?date\s+(?:would|will)\s+be\s+"
+                          r"(?:announced|set|confirmed)|\bpostponed\s+indefinitely\b|\buntil\s+further\s+notice\b",
+                          re.IGNORECASE)
 
 
 def _undated_event(asked: Question, hit: SentenceHit) -> bool:

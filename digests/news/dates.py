@@ -73,7 +73,9 @@ _FORMER = re.compile(rf"(?:\b(?:had\s+been|(?:was|were)\s+(?:originally|initiall
                      rf"(?:\s+to\s+[a-z]+)?(?:\s+(?:on|for|in))?"
                      rf"|\b(?:original|revised|previous|earlier|old)\s+(?:date|deadline)(?:\s+of)?"
                      rf"|\b(?:postponed|delayed|moved|pushed\s+back|put\s+back|brought\s+forward|rescheduled)"
-                     rf"\b[^.]{{0,60}}?\bfrom)"  # "postponed the launch from Thursday to Saturday"
+                     rf"\b[^.]{{0,60}}?\bfrom"  # "postponed the launch from Thursday to Saturday"
+                     rf"|\b(?:stood\s+down|scrubbed|called\s+off|cancell?ed|abandoned)\s+(?:the|its|their|a)"
+                     rf"(?:\s+planned)?)"  # "has stood down the Sept. 24 launch attempt"
                      rf"\s+(?:(?:{'|'.join(vocab.DAYS)}),?\s+)?$", re.IGNORECASE)
 
 

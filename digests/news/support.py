@@ -200,6 +200,11 @@ def says_it(asked: Question, text: str, published: date, events: bool = True) ->
         return False  # "where did England beat Bangladesh": not in a warm-up match
     if _SUCCESSOR.search(asked.text) and not _CHANGE_OF_POST.search(text):
         return False  # "the new Chelsea manager after Tuchel": not a sentence about Tuchel in post
+    if asked.kind == KIND_DATE and _ENDING_ASKED.search(asked.text) and not _ENDING_SAID.search(text):
+        return False  # "when does the hosepipe ban end": not the day it was brought forward to
+    if (asked.kind == KIND_DATE and _LAST_BEFORE_ASKED.search(asked.text)
+            and not _LAST_BEFORE_SAID.search(text)):
+        return False  # "when did it last erupt before this": not the eruption of this week
     if _PERMANENT.search(asked.text) and _STAND_IN.search(text) and not _MADE_PERMANENT.search(text):
         return False  # "its permanent chief executive": not the interim one
     if _another_of_the_series(asked.text, text):
@@ -238,6 +243,13 @@ def _another_of_the_series(question: str, text: str) -> bool:
 STOPWORDS_LEMMAS = frozenset(lemma(w) for w in STOPWORDS)
 
 
+_ENDING_ASKED = re.compile(r"\b(?:end|ends|finish|finishes|expire|expires|be\s+lifted|lift|run\s+out|"
+                           r"wrap\s+up|close|closes)\s*[?.!]*\s*$", re.IGNORECASE)
+_ENDING_SAID = re.compile(r"\b(?:end|ends|ended|ending|until|till|finish\w*|expir\w*|lift\w*|over|"
+                          r"clos\w*|runs?\s+out|wrap\w*\s+up|conclud\w*)\b", re.IGNORECASE)
+_LAST_BEFORE_ASKED = re.compile(r"\blast\b.*\bbefore\s+(?:this|now|that|then)\b|\bprevious(?:ly)?\b",
+                                re.IGNORECASE)
+_LAST_BEFORE_SAID = re.compile(r"\b(?:last|previous(?:ly)?|since|before|prior)\b", re.IGNORECASE)
 _PERMANENT = re.compile(r"\b(?:permanent(?:ly)?|full[- ]time)\b", re.IGNORECASE)
 _MADE_PERMANENT = re.compile(r"\b(?:named|appointed|made|confirmed)\s+(?:as\s+)?(?:the\s+)?permanent\b",
                              re.IGNORECASE)
@@ -357,12 +369,20 @@ def by_doer_noun(asked: Question, text: str) -> bool:
     return any(doers_of(verb) & found and not meets(verb, found - doers_of(verb)) for verb in asked.verbs)
 
 
+_BEGINS = frozenset(lemma(w) for w in "start begin open launch kick".split())
+_MOVED_TO_A_DAY = re.compile(r"\b(?:brought|bring|brings|bringing)\s+(?:[\w'’-]+\s+){0,4}?forward\s+to\b"
+                             r"|\b(?:postponed|delayed|moved|put\s+back|pushed\s+back|rescheduled|deferred)\s+"
+                             r"(?:[\w'’-]+\s+){0,4}?(?:to|until)\b", re.IGNORECASE)
+
+
 def _said_otherwise(verb: str, text: str) -> bool:
     """A win written as a prize going to someone ("best picture went to Coda"), a victory as
     the loser's defeat ("her defeat by Veronika Kudermetova") or as the winner's noun ("a
     defeat of Bangladesh", "England win over Bangladesh"); quitting as leaving ("is leaving
     Strictly", "steps down"); a purchase as its sale ("sells … to Universal")."""
     if verb in _QUITS and _LEAVES_A_POST.search(text):
+        return True
+    if verb in _BEGINS and _MOVED_TO_A_DAY.search(text):  # "the ban was brought forward to Saturday"
         return True
     if verb == BUY and SOLD_TO.search(text):  # "Sting sells his catalogue to Universal"
         return True

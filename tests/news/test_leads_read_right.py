@@ -110,3 +110,38 @@ async def test_r_typed_for_are_is_no_word_to_find(tmp_path: Path, workers: Worke
               "breaching the ban. Reservoir levels have fallen again to 34 per cent.")]
     headline = await answer_from(tmp_path, workers, items, "what % r hartshire's reservoirs at rn")
     assert headline.startswith("34%"), headline
+
+
+PLANS = [
+    (14, "Hosepipe ban to start on 25 March as reservoirs fall",
+     "Hartshire Water will introduce a hosepipe ban from Friday 25 March, the company said."),
+    (17, "Hosepipe ban brought forward to this Saturday",
+     "Hartshire Water has brought its hosepipe ban forward to Saturday 19 March after reservoir levels "
+     "dropped to 35 per cent."),
+    (15, "Aster-2 satellite launch slips to March 24",
+     "The launch of Aster-2 has been postponed from March 18 to March 24 after engineers found a faulty "
+     "valve, Corvid Launch said."),
+    (19, "Aster-2 launch postponed again, no new date set",
+     "Corvid Launch has stood down the March 24 launch attempt for the Aster-2 satellite after a second "
+     "valve showed the same fault. No new date has been set."),
+    (16, "Mount Kerrow erupts",
+     "Mount Kerrow on Flores erupted on Wednesday, sending ash 9 km into the sky."),
+]
+NOW_PLANS = datetime(2022, 3, 20, 20, 0, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("When does the Hartshire Water hosepipe ban start?", "Saturday 19 March"),  # brought forward
+    ("when does the hosepipe ban end", ""),  # the day it starts is no end
+    ("When will the Aster-2 satellite launch?", ""),  # the latest report: no day is set now
+    ("when did mount kerrow last erupt before this", ""),  # not this week's eruption
+])
+async def test_plans_moved_and_called_off(tmp_path: Path, workers: WorkerPool, question: str,
+                                          expected: str) -> None:
+    store = await enriched_store(tmp_path / "plans.db", workers, "wire.example", NOW_PLANS, PLANS)
+    try:
+        answer = await answer_question(store, question, NOW_PLANS)
+    finally:
+        await store.close()
+    headline = answer.headline if answer.found else ""
+    assert headline.startswith(expected) if expected else not headline, headline
