@@ -471,7 +471,8 @@ def _narrower(asked: Question, item_text: str, rarity: Mapping[str, float],
 def _breadth(place: str) -> int:
     """2 for a part of the world, 1 for a country, 0 for anything narrower."""
     folded = place.casefold()
-    return 2 if folded in _REGIONS else 1 if folded in _BROAD_PLACES else 0
+    abbreviated = len(place) <= 3 and place.isupper()  # "lands safely in SA outback": a state or a country
+    return 2 if folded in _REGIONS else 1 if folded in _BROAD_PLACES or abbreviated else 0
 
 
 def _dates_its_own(asked: Question, text: str) -> bool:
@@ -553,7 +554,12 @@ def _lead(asked: Question, hit: SentenceHit, now: datetime) -> str | None:
         return _date_words(day, now) if day else None
     if asked.kind == KIND_PLACE and _BASED_ASKED.search(asked.text):
         return _based_in(asked, hit.text)
-    return _named(asked, hit.text)
+    if asked.kind == KIND_PLACE and (placed := _where_the_thing_is(asked, hit.text)):
+        return placed
+    name = _named(asked, hit.text)
+    if asked.kind == KIND_PLACE and name and name.casefold() in _GENERIC_PLACES:
+        return None  # "St Bride's Church" read as "Church": no place
+    return name
 
 
 _NO_DATE_YET = re.compile(r"\bno\s+(?:new\s+)?date\s+(?:has\s+been\s+|was\s+|had\s+been\s+)?"
@@ -561,6 +567,25 @@ _NO_DATE_YET = re.compile(r"\bno\s+(?:new\s+)?date\s+(?:has\s+been\s+|was\s+|had
                           r"|\b(?:new|rescheduled)\s+(?:launch\s+|start\s+)?date\s+(?:would|will)\s+be\s+"
                           r"(?:announced|set|confirmed)|\bpostponed\s+indefinitely\b|\buntil\s+further\s+notice\b",
                           re.IGNORECASE)
+
+
+# "where was the villa": "to pay for a villa in the Algarve"
+_THING_ASKED = re.compile(r"^\s*where(?:['’]s|\s+(?:is|was|are|were))\s+"
+                          r"(?:the|that|this|his|her|their|its)\s+(?P<noun>[a-z]+)\b", re.IGNORECASE)
+_GENERIC_PLACES = frozenset("""church hospital school court station airport stadium park hotel museum centre
+center hall street road bridge river lake estate plant factory village town city""".split())
+
+
+def _where_the_thing_is(asked: Question, text: str) -> str | None:
+    """The place a sentence puts the thing a "where was the villa" question asks about in."""
+    thing = _THING_ASKED.match(asked.text)
+    if thing is None:
+        return None
+    placed = re.search(rf"\b{re.escape(thing.group('noun'))}s?\s+(?:in|at|near|on)\s+(?:the\s+)?"
+                       r"(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})", text)
+    if placed is None or placed.group("place").split()[0].casefold() in DEMONYMS:
+        return None  # "a mosque in the Canadian city of Mississauga": the name is further on
+    return placed.group("place")
 
 
 def _undated_event(asked: Question, hit: SentenceHit) -> bool:

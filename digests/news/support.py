@@ -213,7 +213,8 @@ def says_it(asked: Question, text: str, published: date, events: bool = True) ->
 
 
 _ORDINAL_WORDS = {"first": 1, "maiden": 1, "inaugural": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5,
-                  "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
+                  "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
+                  "1st": 1, "2nd": 2, "3rd": 3, **{f"{n}th": n for n in range(4, 11)}}
 _ORDINAL_AND_AFTER = re.compile(r"\b(" + "|".join(_ORDINAL_WORDS) + r")((?:\s+[a-z][\w'’-]*){1,3})",
                                 re.IGNORECASE)
 

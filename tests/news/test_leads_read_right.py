@@ -145,3 +145,32 @@ async def test_plans_moved_and_called_off(tmp_path: Path, workers: WorkerPool, q
         await store.close()
     headline = answer.headline if answer.found else ""
     assert headline.startswith(expected) if expected else not headline, headline
+
+
+PLACES_TOLD = [
+    (17, "Asteroid capsule lands safely in SA outback",
+     "The capsule carrying asteroid dust landed safely in the SA outback on Thursday."),
+    (17, "Orrery capsule touches down",
+     "The asteroid capsule landed in the Woomera Prohibited Area at 12.42pm on Thursday."),
+    (18, "Charity fraudster jailed",
+     "A finance director who stole £2.3m from a harbour charity in Hartshire to pay for a villa in the "
+     "Algarve has been jailed for seven years."),
+    (16, "Explosion at Wyemouth chemical plant: one dead",
+     "One man died in an explosion at the Brindle Chemicals plant in Wyemouth on Tuesday."),
+    (17, "Vigil for Brindle Chemicals victims",
+     "About 300 people gathered at St Bride's Church in Quayside for a vigil for the men who died in "
+     "Tuesday's explosion at Brindle Chemicals."),
+    (14, "Sri Lanka on top in Galle", "Sri Lanka reached 356 for 6 on the opening day of the first Test "
+     "against New Zealand in Galle."),
+]
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("where did the asteroid capsule land", "Woomera Prohibited Area"),  # not "SA"
+    ("Where was the villa that the fraudster paid for with the stolen money?", "Algarve"),
+    ("Where did the Brindle Chemicals explosion happen?", "Wyemouth"),  # not "Church"
+    ("where's the 2nd test vs nz", ""),  # the first Test's ground is not the second's
+])
+async def test_places_told(tmp_path: Path, workers: WorkerPool, question: str, expected: str) -> None:
+    headline = await answer_from(tmp_path, workers, PLACES_TOLD, question)
+    assert headline.startswith(expected) if expected else not headline, headline
