@@ -144,7 +144,7 @@ async def answer_figures(store: AnswerStore, asked: Question, now: datetime,
     scored = _answer_score(asked, hits, contexts)
     if scored is not None:
         return scored
-    candidates = kept(found)
+    candidates = _without_conversions(kept(found), asked)
     series = best_series(candidates, wanted, contexts) or _best_supported_figure(candidates, wanted)
     if not series:  # no sentence found gives it: the best items' other sentences may
         around = kept(await _figures_around(store, hits, _places_of(found)))
@@ -169,6 +169,25 @@ _TO_AFTER = re.compile(r"\s+to\s+(?:about|around|roughly|some|nearly|almost|just
 
 
 _SPAN_SINCE = re.compile(r"\s+(?:on|later|after|earlier|since)\b", re.IGNORECASE)  # "one year on": no age
+
+
+def _without_conversions(figures: list[CitedFigure], asked: Question) -> list[CitedFigure]:
+    """Without the sums a sentence converts another into ("750,000 rand (about $42,000)", "1.5
+    billion som, about $17 million"): the sum as paid leads, unless the question names a currency."""
+    if _CURRENCY_ASKED.search(asked.text):
+        return figures
+    sums = [c for c in figures if _is_money(c.figure)]
+    converted = {id(c) for c in sums for first in sums
+                 if first.source.item_id == c.source.item_id and first.figure.sentence == c.figure.sentence
+                 and first.figure.unit != c.figure.unit and first.figure.end <= c.figure.start
+                 and _CONVERSION.fullmatch(c.figure.sentence[first.figure.end:c.figure.start])}
+    return [c for c in figures if id(c) not in converted]
+
+
+_CONVERSION = re.compile(r"\s*[(,]\s*(?:about|around|roughly|approximately|some|nearly|almost|or|worth"
+                         r"|equal\s+to)?\s*", re.IGNORECASE)
+_CURRENCY_ASKED = re.compile(r"[$£€]|\b(?:dollars?|usd|pounds?|sterling|euros?|rand|yen|yuan|rupees?"
+                             r"|reais)\b", re.IGNORECASE)
 
 
 def _changed_from(figure: Figure) -> bool:

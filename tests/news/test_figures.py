@@ -161,3 +161,15 @@ def test_a_long_text_is_handled_whole() -> None:
 def test_rupees_written_rs_are_a_currency(sentence: str, value: float) -> None:
     found = extract_figures(sentence, datetime(2026, 7, 9, tzinfo=UTC))
     assert [(f.value, f.unit) for f in found] == [(value, "INR")]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The company will pay 750,000 rand (about $42,000) to each family.",
+     [(750_000, "ZAR"), (42_000, "USD")]),
+    ("The government released 900 million reais in emergency funds.", [(900_000_000, "BRL")]),
+    ("The government pledged 1.5 billion som for reconstruction.", [(1_500_000_000, "KGS")]),
+    ("Lagos fined the firm 20 million naira.", [(20_000_000, "NGN")]),
+])
+def test_more_currencies_written_as_words(sentence: str, expected: list[tuple[float, str]]) -> None:
+    found = extract_figures(sentence, datetime(2026, 9, 17, tzinfo=UTC))
+    assert [(f.value, f.unit) for f in found] == expected

@@ -87,3 +87,15 @@ async def test_a_near_thing_is_not_the_answer(week: Store, question: str) -> Non
 async def test_the_one_asked_still_answers(week: Store, question: str, expected: str) -> None:
     answer = await answer_question(week, question, NOW)
     assert answer.found and expected in answer.headline, answer.headline
+
+
+async def test_a_sum_leads_over_its_conversion(tmp_path: Path, workers: WorkerPool) -> None:
+    """"750,000 rand (about $42,000)": the sum as paid leads, not its conversion."""
+    items = [(17, "Mine to pay victims' families",
+              "The company said it would pay 750,000 rand (about $42,000) to each victim's family.")]
+    store = await enriched_store(tmp_path / "rand.db", workers, "wire.example", NOW, items)
+    try:
+        paid = await answer_question(store, "How much will the company pay each victim's family?", NOW)
+    finally:
+        await store.close()
+    assert paid.found and paid.headline.startswith("ZAR 750,000"), paid.headline
