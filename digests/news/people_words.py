@@ -215,7 +215,7 @@ choreographer illustrator cartoonist animator magician soprano tenor baritone or
 trumpeter harpist bandleader impresario promoter curator auctioneer dealer reviewer vlogger streamer
 gamer tiktoker narrator
 meteorologist forecaster climatologist geologist seismologist volcanologist archaeologist glaciologist
-oceanographer hydrologist investigator controller porter welder
+oceanographer hydrologist investigator controller porter welder operator
 anthropologist paleontologist palaeontologist zoologist ecologist botanist conservationist vet
 veterinarian pharmacist dentist midwife psychiatrist therapist neuroscientist neurologist cardiologist
 oncologist paediatrician pediatrician radiologist immunologist microbiologist geneticist
@@ -363,12 +363,15 @@ _SOURCES["IT_HAS_BEEN"] = (  # "It's been a rough first year as vice president f
 _SOURCES["LEFT_HON"] = (rf"(?<![\w’'-])(?=[A-Z])(?i:{_HON})\s+$")  # "Miss X", not "miss X"
 _SOURCES["LEFT_POSSESSIVE"] = (rf"(?<![\w’'-]){_AFF}['’]s\s+$")
 # After the name: ", the Y of Z,", " -- a Y --", ", who was Y", " is the Y".
+_PLAIN_ROLE = rf"(?:(?-i:[a-z][a-z-]{{2,}})\s+(?i:{_HEAD})(?![\w-]))"
 _SOURCES["APPOSITIVE"] = (
     rf"(?:\s*(?:\(\d{{1,3}}\))?\s*(?:,|--?\s|[–—])\s*(?:\d{{1,3}},\s*)?(?P<who>who\s+{_BE}\s+)?"
     rf"|(?:\s*,\s*(?:an?\s+|who\s+)?[^,;]{{1,60}},)?\s+(?P<copula>{_BE})(?:\s*,\s*[^,;]{{1,30}},)?\s+"
     rf"(?={_DET}\s))"  # "X was, from 1933, the assistant secretary …"
     rf"(?:{_DET}\s+)?(?:(?-i:[a-z]+)['’]s\s+)?"  # "the country's", "the trial's"
-    rf"{_OWNER}?(?P<role>{_ROLE}){_ROLE_END}")  # "X, a Kurd, was the country's foreign minister"
+    rf"{_OWNER}?(?P<role>{_ROLE}|(?<=\ba\s)(?<!\bas\sa\s){_PLAIN_ROLE}|(?<=\ban\s){_PLAIN_ROLE}){_ROLE_END}")
+# "X, 34, a process operator from …", "X, 58, a beef farmer and …": a trade said with a word of
+# its own before a known one (only after "a"/"an": an apposition that says what someone is)
 # "X returns to Starbucks as interim CEO", "X, who ..., will take over as CEO", "X steps down as coach".
 _BECOME = (r"(?:named|appointed|elected|re-elected|confirmed|installed|sworn\s+in|unveiled|announced|chosen|"
            r"picked|hired|(?:re)?joins?|(?:re)?joined|returns?|returning|returned|steps?\s+down|stepping\s+down|"

@@ -1,0 +1,27 @@
+"""A trade said plainly after a name and its age ("Graham Petts, 58, a beef farmer and …",
+"Liam Forde, 34, a process operator from …") is the person's role, though its first word is
+no post of its own (found in the twentieth session's look at the week written blind)."""
+
+from __future__ import annotations
+
+import pytest
+
+from digests.news.people import extract_people
+
+
+@pytest.mark.parametrize(("sentence", "name", "role"), [
+    ("The first man to die has been named as Liam Forde, 34, a process operator from Harrow Street.",
+     "Liam Forde", "process operator"),
+    ("The firefighter killed on Thursday has been named as Graham Petts, 58, a beef farmer and "
+     "30-year member of the local brigade.", "Graham Petts", "beef farmer"),
+    ("Ann Lee, a retired teacher, said the school would reopen.", "Ann Lee", "retired teacher"),
+])
+def test_a_trade_said_plainly_is_a_role(sentence: str, name: str, role: str) -> None:
+    found = {m.name: m.role for m in extract_people(sentence)}
+    assert found.get(name) == role
+
+
+def test_as_a_is_not_what_someone_is() -> None:
+    """"X, who worked as a", "X as a young man": only an apposition's "a" says what someone is."""
+    found = {m.name: m.role for m in extract_people("Tom Hale spoke as a keen amateur.")}
+    assert found.get("Tom Hale") is None
