@@ -409,7 +409,8 @@ _DAY_EVENT = re.compile(r"\b(?P<verb>start|starts|starting|started|begin|begins|
                         r"end|ends|ending|ended|finish|finishes|finished|vote|votes|voting|voted|premiere|premieres|"
                         r"premiered|land|lands|landed|arrive|arrives|arrived|expire|expires|expired|reschedule|"
                         r"rescheduled|reschedules|rescheduling|collapse|collapses|collapsed|erupt|erupts|erupted|"
-                        r"explode|explodes|exploded|capsize|capsizes|capsized|derail|derails|derailed)\b"
+                        r"explode|explodes|exploded|capsize|capsizes|capsized|derail|derails|derailed|"
+                        r"complete|completes|completed|sworn)\b"
                         r"(?!\s+(?:to\s+(?!(?:the|a|an|his|her|their|its|our|all|public)\b)[a-z]+|[a-z]+ing)\b)",
                         re.IGNORECASE)  # "start packing in", "begin to drop": the event is what follows
 # the day asked is of what was said or got going: "when did X announce it would reopen", "get started"

@@ -49,6 +49,11 @@ ITEMS = [  # (day of March 2022, title, text)
     (23, "Halberd leads $420m round for Quillon", "Halberd Ventures has led a $420m funding round for "
      "Quillon Semiconductors, valuing the Austin-based chip designer at $3.1bn. Quillon plans to ship "
      "its first chip next year and will call it by a new name."),
+    (24, "Stonebridge has until April", "Under takeover rules Stonebridge has until 9 April to firm up an "
+     "offer for Marlowe Inns or walk away."),
+    (25, "Harlow deal timing", "Harlow's takeover of Brix is expected to be completed on 3 April."),
+    (26, "Union wins Bulgarian election", "The centre-right Union won 27.8% of the vote in Sunday's "
+     "parliamentary election in Bulgaria, results showed."),
     (15, "Skyline Air dismisses chief executive Martin Hale",
      "Skyline Air has dismissed chief executive Martin Hale after an IT failure stranded 48,000 "
      "passengers. Finance chief Priya Lomas will take over as interim chief executive while the board "
@@ -71,6 +76,8 @@ async def week(tmp_path: Path, workers: WorkerPool) -> AsyncIterator[Store]:
     "What caused the Kullu bus accident?",
     "What was the reason Derek Yalland stood down as MP?",
     "What will Quillon Semiconductors' first chip be called?",
+    "When will Stonebridge's takeover of Marlowe Inns be completed?",
+    "When will Bulgaria's new government be sworn in?",
 ])
 async def test_a_near_thing_is_not_the_answer(week: Store, question: str) -> None:
     answer = await answer_question(week, question, NOW)
@@ -83,6 +90,7 @@ async def test_a_near_thing_is_not_the_answer(week: Store, question: str) -> Non
     ("When will Orbex Space make its first launch?", "2 April"),
     ("Who will take over as Skyline Air's interim chief executive?", "Priya Lomas"),
     ("Why did Ann Ferris stand down?", "ill health"),
+    ("When will Harlow's takeover of Brix be completed?", "3 April"),
 ])
 async def test_the_one_asked_still_answers(week: Store, question: str, expected: str) -> None:
     answer = await answer_question(week, question, NOW)
