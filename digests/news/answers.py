@@ -256,7 +256,31 @@ def _names_someone(asked: Question, text: str) -> bool:
     if who is None or (nouns and not any(n in HEAD_WORDS or lemma(n) in _SOMEONE_ASKED for n in nouns)):
         return True  # "who is the east london chef sending …", "who is the senior WHO official …"
     given = given_words(asked)  # "Yuriy Butusov" is the question's "butusov"
-    return any(not is_given(words(m.name)[-1], given) for m in extract_people(text))
+    people = [m for m in extract_people(text) if not is_given(words(m.name)[-1], given)]
+    post = _post_asked(nouns)
+    if post and not any(post <= _said_of(m.name, m.role, text) for m in people):
+        return False  # "who is the judge in the trial": not its defendant, named without the post
+    return bool(people)
+
+
+_POST_ENDS = frozenset("of in at for on from with".split())
+
+
+def _post_asked(nouns: Sequence[str]) -> set[str]:
+    """The words of the post a "who is the judge in …" question asks for, when they are a post."""
+    post = []
+    for noun in nouns:
+        if noun in _POST_ENDS:
+            break
+        post.append(noun)
+    return {lemma(n) for n in post} if post and post[-1] in HEAD_WORDS else set()
+
+
+def _said_of(name: str, role: str | None, text: str) -> set[str]:
+    """The words said of a person: their role, and the words right around their name."""
+    around = re.search(rf"((?:[\w'’-]+\s+){{0,3}}){re.escape(name)}((?:[\s,]+[\w'’-]+){{0,4}})", text)
+    said = f"{role or ''} {around.group(1)} {around.group(2)}" if around else role or ""
+    return {lemma(w.casefold()) for w in words(said)}
 
 
 def _gives_cause(question: str, text: str) -> bool:

@@ -54,6 +54,10 @@ ITEMS = [  # (day of March 2022, title, text)
     (25, "Harlow deal timing", "Harlow's takeover of Brix is expected to be completed on 3 April."),
     (26, "Union wins Bulgarian election", "The centre-right Union won 27.8% of the vote in Sunday's "
      "parliamentary election in Bulgaria, results showed."),
+    (27, "Brightwell fraud trial adjourned", "The fraud trial of former Brightwell Energy chief executive "
+     "Marcus Tolland has been adjourned until Tuesday after a juror was discharged."),
+    (28, "Harlow trial told to ignore reports", "Judge Sarah Lane told the jury at the Harlow bribery trial "
+     "to ignore the reports."),
     (15, "Skyline Air dismisses chief executive Martin Hale",
      "Skyline Air has dismissed chief executive Martin Hale after an IT failure stranded 48,000 "
      "passengers. Finance chief Priya Lomas will take over as interim chief executive while the board "
@@ -78,6 +82,7 @@ async def week(tmp_path: Path, workers: WorkerPool) -> AsyncIterator[Store]:
     "What will Quillon Semiconductors' first chip be called?",
     "When will Stonebridge's takeover of Marlowe Inns be completed?",
     "When will Bulgaria's new government be sworn in?",
+    "Who is the judge in the Brightwell Energy trial?",
 ])
 async def test_a_near_thing_is_not_the_answer(week: Store, question: str) -> None:
     answer = await answer_question(week, question, NOW)
@@ -91,6 +96,7 @@ async def test_a_near_thing_is_not_the_answer(week: Store, question: str) -> Non
     ("Who will take over as Skyline Air's interim chief executive?", "Priya Lomas"),
     ("Why did Ann Ferris stand down?", "ill health"),
     ("When will Harlow's takeover of Brix be completed?", "3 April"),
+    ("Who is the judge in the Harlow bribery trial?", "Judge Sarah Lane"),
 ])
 async def test_the_one_asked_still_answers(week: Store, question: str, expected: str) -> None:
     answer = await answer_question(week, question, NOW)
