@@ -195,8 +195,8 @@ def _name_for(text: str, want: Wanted, new: Callable[[str], bool]) -> str | None
                 parts.pop()  # "Rare Italian": "Rare"
             name = " ".join(parts)
             opening = before.start() == 0 and " " not in name  # "Rare Italian bear …": a title's first word
-            if name.endswith(("'s", "’s")):
-                continue  # "Chernobyl's vodka producer": whose, not the name
+            if name.endswith(("'s", "’s")) or (parts and parts[-1] in ("The", "A", "An")):
+                continue  # "Chernobyl's vodka producer": whose, not the name; "Milwaukee's The Ferrous"
             if name[:1].isupper() and new(name) and not opening:  # "The sporting retailer": no name
                 return name
     kin = _name_before_kin(text, want.nouns[-1], new)
@@ -244,7 +244,7 @@ def _name_before_kin(text: str, head: str, new: Callable[[str], bool]) -> str | 
     return None
 
 
-_WORD_THEN_NAME = re.compile(rf"(?<![\w'’-])(?P<word>[a-z][\w'’-]*)[^\S\n]+(?P<name>{_CAPITALISED})")
+_WORD_THEN_NAME = re.compile(rf"(?<![\w'’-])(?P<word>[a-z][\w'’-]*),?[^\S\n]+(?P<name>{_CAPITALISED})")
 
 
 def _name_after(text: str, want: Wanted, new: Callable[[str], bool]) -> str | None:

@@ -174,3 +174,13 @@ PLACES_TOLD = [
 async def test_places_told(tmp_path: Path, workers: WorkerPool, question: str, expected: str) -> None:
     headline = await answer_from(tmp_path, workers, PLACES_TOLD, question)
     assert headline.startswith(expected) if expected else not headline, headline
+
+
+async def test_a_name_given_after_its_noun_and_a_comma(tmp_path: Path, workers: WorkerPool) -> None:
+    """"for its third album, Ironwood Nocturnes": the album's name; "Milwaukee's The" is none."""
+    items = [(15, "Ferrous Choir win music prize",
+              "Milwaukee five-piece The Ferrous Choir won the Great Lakes Music Prize on Tuesday night for "
+              "its third album, Ironwood Nocturnes, beating nine finalists.")]
+    question = "What is the name of The Ferrous Choir's prize-winning album?"
+    headline = await answer_from(tmp_path, workers, items, question)
+    assert headline.startswith("Ironwood Nocturnes"), headline
