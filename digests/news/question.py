@@ -386,13 +386,36 @@ def read_question(text: str, today: date) -> Question:
     return Question(text=stripped, kind=kind, terms=terms, names=names,
                     head=head, by=max(dates) if dates else None, person=person, measure=measure,
                     year=year_named(stripped), month=month,
-                    verbs=tuple(t for t in terms if t in events and t not in in_names),
+                    verbs=tuple(t for t in terms if t in events and t not in in_names
+                                and not _a_noun_here(t, stripped)),
                     past=_asks_about_the_past(stripped), subject=_subject(stripped),
                     thing=_object(stripped))
 
 
 _MONEY_WORDS = frozenset(lemma(w) for w in "money cash funds funding dollars pounds euros".split())
 _PERCENT_WORDS = frozenset(lemma(w) for w in ("percent", "percentage", "pc", "pct"))
+
+
+def _a_noun_here(term: str, question: str) -> bool:
+    """Whether the question writes an event verb's word as a noun: "what started the Hallow Moor
+    fire" (a fire, not a sacking); "did the board fire the CEO" keeps the verb."""
+    if term not in _NOUNS_TOO:
+        return False
+    for match in re.finditer(r"[\w'’-]+", question):
+        if lemma(match.group().lower()) != term:
+            continue
+        before = question[:match.start()]
+        if (_NOUN_BEFORE.search(before) and _NOUN_AFTER.match(question, match.end())):
+            return True
+    return False
+
+
+# "the Hallow Moor fire", "a fire": a determiner, then up to three words of its name or kind
+_NOUNS_TOO = frozenset({lemma("fire")})  # the event verbs as often a thing that happens as a deed
+_NOUN_BEFORE = re.compile(r"\b(?:the|a|an|this|that|its|their|his|her)\s+(?:[\w'’-]+\s+){0,3}$",
+                          re.IGNORECASE)
+_NOUN_AFTER = re.compile(r"\s*(?:[?.!]|$|\s(?:of|in|at|on|near|was|is|were|started|start|spread|broke)\b)",
+                         re.IGNORECASE)
 
 
 # Verbs of news events: a question asking who, when or where one happened is answered only by a

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from digests.news.answers import answer_question
+from digests.news.question import read_question
 from digests.runtime.workers import WorkerPool
 from digests.store.core import Store
 
@@ -113,3 +114,12 @@ async def test_a_sum_leads_over_its_conversion(tmp_path: Path, workers: WorkerPo
     finally:
         await store.close()
     assert paid.found and paid.headline.startswith("ZAR 750,000"), paid.headline
+
+
+@pytest.mark.parametrize(("question", "fired"), [
+    ("how many ppl had to get out bc of the kestrel ridge fire", False),  # a fire, not a sacking
+    ("What is suspected of starting the Hallow Moor fire?", False),
+    ("did the board fire the chief executive", True),
+])
+def test_a_fire_is_no_sacking(question: str, fired: bool) -> None:
+    assert ("fire" in read_question(question, NOW.date()).verbs) is fired
