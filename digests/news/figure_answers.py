@@ -248,7 +248,7 @@ def given_by_question(asked: Question, figure: Figure) -> bool:
 
 _FATES = tuple(frozenset(lemma(w) for w in line.split()) for line in (
     "kill die dead death fatality", "injure injury hurt wound", "arrest detain",
-    "evacuate flee displace refugee", "rescue", "miss", "burn burnt torch destroy raze gut",
+    "evacuate flee displace refugee homeless", "rescue", "miss", "burn burnt torch destroy raze gut",
     "case infect infection", "live resident inhabitant population"))
 # a town's people, counted as its residents ("a city of 300,000 people"), not as any group in it
 _LIVING_ASKED = re.compile(r"\b(?:live|lives|lived|living)\s+(?:in|on|at|there|here|near)\b"

@@ -123,3 +123,14 @@ async def test_a_sum_leads_over_its_conversion(tmp_path: Path, workers: WorkerPo
 ])
 def test_a_fire_is_no_sacking(question: str, fired: bool) -> None:
     assert ("fire" in read_question(question, NOW.date()).verbs) is fired
+
+
+async def test_people_left_homeless_were_displaced(tmp_path: Path, workers: WorkerPool) -> None:
+    items = [(29, "Quake toll rises to 47", "The death toll from the earthquake in Kyrgyzstan has risen to 47, "
+              "and about 3,800 people have been left homeless, the ministry said.")]
+    store = await enriched_store(tmp_path / "homeless.db", workers, "wire.example", NOW, items)
+    try:
+        answer = await answer_question(store, "How many people were left homeless by the earthquake?", NOW)
+    finally:
+        await store.close()
+    assert answer.found and answer.headline.startswith("about 3,800"), answer.headline
