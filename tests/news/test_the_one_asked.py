@@ -126,8 +126,9 @@ def test_a_fire_is_no_sacking(question: str, fired: bool) -> None:
 
 
 async def test_people_left_homeless_were_displaced(tmp_path: Path, workers: WorkerPool) -> None:
-    items = [(29, "Quake toll rises to 47", "The death toll from the earthquake in Kyrgyzstan has risen to 47, "
-              "and about 3,800 people have been left homeless, the ministry said.")]
+    items = [(29, "Quake toll rises to 47",
+              "The death toll from the earthquake in Kyrgyzstan has risen to 47, and about 3,800 people "
+              "have been left homeless, the ministry said.")]
     store = await enriched_store(tmp_path / "homeless.db", workers, "wire.example", NOW, items)
     try:
         answer = await answer_question(store, "How many people were left homeless by the earthquake?", NOW)
