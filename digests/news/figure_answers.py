@@ -139,6 +139,7 @@ async def answer_figures(store: AnswerStore, asked: Question, now: datetime,
                 and same_fate(asked, c.figure.counted) and same_fate(asked, _verb_before(c.figure))
                 and same_fate(asked, " ".join(_tolls_of(c.figure)))
                 and not given_by_question(asked, c.figure) and not _changed_from(c.figure)
+                and not _added_to_a_total(c.figure)
                 and not (asked.measure == MEASURE_AGE and _SPAN_SINCE.match(c.figure.sentence, c.figure.end))]
 
     scored = _answer_score(asked, hits, contexts)
@@ -188,6 +189,17 @@ _CONVERSION = re.compile(r"\s*[(,]\s*(?:about|around|roughly|approximately|some|
                          r"|equal\s+to)?\s*", re.IGNORECASE)
 _CURRENCY_ASKED = re.compile(r"[$£€]|\b(?:dollars?|usd|pounds?|sterling|euros?|rand|yen|yuan|rupees?"
                              r"|reais)\b", re.IGNORECASE)
+
+
+def _added_to_a_total(figure: Figure) -> bool:
+    """"three new cases, bringing the outbreak total to 34": three were added; 34 is the count."""
+    return (_NEW_ONES.match(figure.counted or "") is not None
+            and _TOTAL_AFTER.search(figure.sentence, figure.end) is not None)
+
+
+_NEW_ONES = re.compile(r"\s*(?:new|more|additional|further|extra)\b", re.IGNORECASE)
+_TOTAL_AFTER = re.compile(r"\b(?:bring|brings|bringing|brought|taking|takes|took|pushing|raising|lifting)\s+"
+                          r"(?:the|its|their)\s+(?:[\w-]+\s+)?(?:total|tally|number|count)\b", re.IGNORECASE)
 
 
 def _changed_from(figure: Figure) -> bool:
@@ -748,7 +760,7 @@ high low count group team fleet series string batch handful dozens hundreds thou
 _ADDED_BEFORE = 5  # words before "bringing the total to" that say what was added
 _TOTAL_TO = re.compile(r"\b(?:bring|brings|bringing|brought|take|takes|taking|took|push|pushes|pushing|"
                        r"pushed|raise|raises|raising|raised|lift|lifts|lifting|lifted)\s+(?:the|its|their)\s+"
-                       r"(?:overall\s+|total\s+|official\s+)?(?:total|tally|number|count)"
+                       r"(?:overall\s+|total\s+|official\s+|(?-i:[a-z]+)\s+)?(?:total|tally|number|count)"
                        r"(?:\s+of\s+(?P<of>[\w'’ -]{1,40}?))?\s+(?:so\s+far\s+)?to\s+"
                        r"(?:about\s+|around\s+|more\s+than\s+|over\s+|nearly\s+|almost\s+|at\s+least\s+)?$",
                        re.IGNORECASE)

@@ -74,3 +74,19 @@ def test_a_past_tense_in_t_is_a_verb_not_what_is_counted() -> None:
 async def test_the_latest_count_leads(week: Store, question: str, value: str) -> None:
     answer = await answer_question(week, question, NOW)
     assert answer.found and answer.headline.startswith(value), answer.headline
+
+
+async def test_new_ones_added_to_a_total_are_not_the_count(tmp_path: Path, workers: WorkerPool) -> None:
+    """"three new cases, bringing the outbreak total to 34": the count is 34, three were added."""
+    items = [(16, "Legionnaires' cases climb to 26",
+              "The number of Legionnaires' disease cases in Carver Falls has risen to 26."),
+             (20, "More Legionnaires' cases",
+              "Officials in Carver Falls reported three new Legionnaires' disease cases over the weekend, "
+              "bringing the outbreak total to 34.")]
+    store = await enriched_store(tmp_path / "total.db", workers, "wire.example", NOW, items)
+    try:
+        answer = await answer_question(store, "How many Legionnaires' disease cases have there been in "
+                                              "Carver Falls?", NOW)
+    finally:
+        await store.close()
+    assert answer.found and answer.headline.startswith("34"), answer.headline
