@@ -157,7 +157,7 @@ def importance(story: StoryRecord, start: datetime, end: datetime,
     reports = in_window(story, start, end)
     if not reports:
         return Importance(0.0, 0, 0, 0.0, 1.0)
-    outlets = len({outlet_of(i) for i in reports})
+    outlets = len(_reporting({outlet_of(i) for i in reports})) or 1
     growth = _growth(reports, start, end)
     kind = _kind_of(reports) if weights.kind else 1.0
     quoted = sum(1 for i in reports for f in (figures or {}).get(i.id, ()) if f.source)
@@ -168,6 +168,16 @@ def importance(story: StoryRecord, start: datetime, end: datetime,
             + weights.official * official) * kind
     recency = weights.recency * _lateness(max(i.published_at for i in reports), start, end)
     return Importance(news + recency, outlets, distinct, growth, kind, news)
+
+
+# Link sites whose own pages are members' discussions of a report elsewhere: no outlet of their own
+AGGREGATORS = frozenset({"ycombinator.com", "reddit.com", "lobste.rs", "slashdot.org", "digg.com",
+                         "fark.com", "metafilter.com"})
+
+
+def _reporting(outlets: set[str]) -> set[str]:
+    """The outlets that report, without the link sites that only discuss a report."""
+    return outlets - AGGREGATORS
 
 
 def outlet_of(item: Item) -> str:
@@ -286,7 +296,7 @@ def ranked(stories: Iterable[StoryRecord], start: datetime, end: datetime,
                                                      for o, cosine in near[s.id].items()))
                  + weights.burst * _story_burst(s, start, end, news)
                  + weights.support * math.log1p(support[s.id]))
-        standing = weights.minor_source if outlets[s.id] <= minor else 1.0
+        standing = weights.minor_source if _reporting(outlets[s.id]) <= minor else 1.0
         own = scores[s.id]
         total[s.id] = (own.news + own.kind * shape) * standing + (own.score - own.news)
     order = sorted(live, key=lambda s: (total[s.id], s.last_seen_at, -s.id), reverse=True)

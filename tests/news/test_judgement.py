@@ -277,3 +277,13 @@ def test_an_outlets_analysis_is_soft_by_its_link() -> None:
 def test_a_sport_or_culture_desks_event_weighs_more_than_its_features(title: str, kind: float) -> None:
     piece = replace(report(1, "bbc.co.uk", 2, title), url="https://www.bbc.co.uk/sport/cricket/60626656")
     assert piece_kind(piece) == kind
+
+
+def test_a_link_sites_discussion_is_no_second_outlet() -> None:
+    """A blog post and the Hacker News page discussing it are one report, not two outlets."""
+    post = report(1, "dkb.io", 3, "Google Search Is Dying")
+    thread = replace(report(2, "news.ycombinator.com", 2, "Google Search Is Dying | Hacker News"),
+                     url="https://news.ycombinator.com/item?id=30347719")
+    assert importance(story(1, post, thread), START, NOW).outlets == 1
+    news = replace(report(3, "cnn.com", 2, "Google Search Is Dying"), url="https://www.cnn.com/2022/02/15/tech/x")
+    assert importance(story(2, post, news), START, NOW).outlets == 2
