@@ -371,6 +371,9 @@ def by_doer_noun(asked: Question, text: str) -> bool:
 
 
 _BEGINS = frozenset(lemma(w) for w in "start begin open launch kick".split())
+_STARTS = frozenset(lemma(w) for w in "start begin".split())
+_OPENS = re.compile(r"\b(?:open|opens|opening|opened|commence[sd]?|commencing|gets?\s+under\s+way"
+                    r"|got\s+under\s+way|kicks?\s+off|kicked\s+off)\b", re.IGNORECASE)
 _MOVED_TO_A_DAY = re.compile(r"\b(?:brought|bring|brings|bringing)\s+(?:[\w'’-]+\s+){0,4}?forward\s+to\b"
                              r"|\b(?:postponed|delayed|moved|put\s+back|pushed\s+back|rescheduled|deferred)\s+"
                              r"(?:[\w'’-]+\s+){0,4}?(?:to|until)\b", re.IGNORECASE)
@@ -384,6 +387,8 @@ def _said_otherwise(verb: str, text: str) -> bool:
     if verb in _QUITS and _LEAVES_A_POST.search(text):
         return True
     if verb in _BEGINS and _MOVED_TO_A_DAY.search(text):  # "the ban was brought forward to Saturday"
+        return True
+    if verb in _STARTS and _OPENS.search(text):  # "when does the inquiry start": "would open on 5 October"
         return True
     if verb == BUY and SOLD_TO.search(text):  # "Sting sells his catalogue to Universal"
         return True

@@ -184,3 +184,10 @@ async def test_a_name_given_after_its_noun_and_a_comma(tmp_path: Path, workers: 
     question = "What is the name of The Ferrous Choir's prize-winning album?"
     headline = await answer_from(tmp_path, workers, items, question)
     assert headline.startswith("Ironwood Nocturnes"), headline
+
+
+async def test_an_inquiry_that_opens_starts(tmp_path: Path, workers: WorkerPool) -> None:
+    items = [(15, "Modderkloof inquiry to start next month",
+              "The minister said a public inquiry into the Modderkloof mine collapse would open on 5 April.")]
+    headline = await answer_from(tmp_path, workers, items, "when does the modderkloof inquiry start")
+    assert headline.startswith("Tuesday 5 April"), headline
