@@ -794,6 +794,15 @@ def _named(asked: Question, text: str, *, around: bool = False) -> str | None:
         return None  # "Friday's bus accident in Kullu district": a day, not a place
     if _given_by_the_question(asked, name):
         return None  # "what kinda firm is cobalt ridge": not "Cobalt Ridge Partners"
+    if (asked.kind != KIND_PLACE and " " not in name and text.lstrip(" \"'‘“").startswith(name)
+            and is_common_word(name.casefold()) and name.casefold() not in PLACES
+            and not name.endswith("s")):  # "Rams beat Bengals": a side's name is a plural
+        # "Debut collection wins Wenlock Prize": a headline's first word, no name; the sentence
+        # may name one further on ("Finance chief Priya Lomas will take over")
+        rest = text.lstrip(" \"'‘“")[len(name):]
+        return _named(asked, rest, around=around) if rest.strip() else None
+    if re.match(rf"\s*[A-Z][A-Z .,'-]+,\s+[A-Z][a-z]+\.?\s+\d{{1,2}}\s+\({re.escape(name)}\)", text):
+        return None  # "SOFIA, Oct 12 (CPA) - …": the agency that filed it
     if asked.kind != KIND_PLACE and _tail_of_a_name(name, text):
         return None
     return name

@@ -191,3 +191,20 @@ async def test_an_inquiry_that_opens_starts(tmp_path: Path, workers: WorkerPool)
               "The minister said a public inquiry into the Modderkloof mine collapse would open on 5 April.")]
     headline = await answer_from(tmp_path, workers, items, "when does the modderkloof inquiry start")
     assert headline.startswith("Tuesday 5 April"), headline
+
+
+@pytest.mark.parametrize("question", [
+    "What is the title of the collection that won the Wenlock Prize for Poetry?",
+    "who r the 2 guys arrested over the antwerp museum theft",
+])
+async def test_a_headlines_first_word_or_a_wires_name_is_no_answer(tmp_path: Path, workers: WorkerPool,
+                                                                    question: str) -> None:
+    """"Debut collection wins Wenlock Prize": "Debut" names nothing; "BRUSSELS, Sept 18 (Meridian)
+    - …": Meridian is the agency that filed the report, not someone arrested."""
+    items = [(12, "Debut collection wins Wenlock Prize for Poetry",
+              "A debut collection has won this year's Wenlock Prize for Poetry, the judges said."),
+             (18, "Two arrested over Antwerp museum theft",
+              "BRUSSELS, Sept 18 (Meridian) - Belgian police arrested two men aged 31 and 27 in raids in "
+              "Antwerp on Friday in connection with the theft from the museum.")]
+    headline = await answer_from(tmp_path, workers, items, question)
+    assert not headline, headline
