@@ -790,6 +790,8 @@ def _named(asked: Question, text: str, *, around: bool = False) -> str | None:
     name = _named_as_written(asked, text, around=around)
     if name is None or capital_by_position(name, text) or name.endswith("-based"):
         return None  # "the Austin-based chip designer": where it is, not what it is called
+    if _CODE.fullmatch(name) and (year := re.search(rf"\b((?:19|20)\d\d)\s+{re.escape(name)}\b", text)):
+        name = f"{year.group(1)} {name}"  # "the asteroid 2008 EV5": a designation begins with its year
     if asked.kind == KIND_PLACE and POSSESSIVE_END.sub("", name).casefold() in CALENDAR_WORDS:
         return None  # "Friday's bus accident in Kullu district": a day, not a place
     if _given_by_the_question(asked, name):
@@ -806,6 +808,9 @@ def _named(asked: Question, text: str, *, around: bool = False) -> str | None:
     if asked.kind != KIND_PLACE and _tail_of_a_name(name, text):
         return None
     return name
+
+
+_CODE = re.compile(r"[A-Z]{1,3}\d{1,4}")
 
 
 def _given_by_the_question(asked: Question, name: str) -> bool:

@@ -208,3 +208,10 @@ async def test_a_headlines_first_word_or_a_wires_name_is_no_answer(tmp_path: Pat
               "Antwerp on Friday in connection with the theft from the museum.")]
     headline = await answer_from(tmp_path, workers, items, question)
     assert not headline, headline
+
+
+async def test_an_asteroids_designation_keeps_its_year(tmp_path: Path, workers: WorkerPool) -> None:
+    items = [(12, "Halcyon probe heads for a distant asteroid",
+              "Halcyon will travel about 1.1 billion km to reach the asteroid 2008 EV5 in late 2028.")]
+    headline = await answer_from(tmp_path, workers, items, "which asteroid is halcyon heading for")
+    assert headline.startswith("2008 EV5"), headline
