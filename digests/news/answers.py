@@ -290,12 +290,14 @@ def _gives_cause(question: str, text: str) -> bool:
         return False
     if _ASKS_CAUSE.match(question) is not None:
         return _CAUSE_SAID.search(text) is not None
-    if _ASKS_REASON.match(question) is not None:  # "why did he stand down": not only that he did
+    if _ASKS_REASON.match(question) is not None:  # "what was the reason he stood down": not only that he did
         return _CAUSE_SAID.search(text) is not None or _CAUSE.search(text) is not None
     return True
 
 
-_ASKS_REASON = re.compile(r"^\s*(?:why|how\s+come|what\s+(?:was|is|were|are)\s+the\s+reasons?)\b",
+# (a "why" question is read as before: a sentence that only says what happened may still be the
+# best the news gives, "jailed for nine more years, trial branded 'sham'")
+_ASKS_REASON = re.compile(r"^\s*(?:what\s+(?:was|is|were|are)\s+the\s+reasons?|for\s+what\s+reason)\b",
                           re.IGNORECASE)
 
 
