@@ -191,7 +191,7 @@ async def _answer_from_sentences(store: AnswerStore, asked: Question, now: datet
     supported = [*near, *(hit for _, hit in kept[len(near):])]
     if _WHY.match(asked.text):  # of the sentences as well supported, one that gives a cause
         supported.sort(key=lambda hit: _CAUSE.search(hit.text) is None)
-    kinds = {id(hit): kind_said(asked.text, hit.text) for hit in supported}
+    kinds = {id(hit): _kind_given(asked.text, hit.text) for hit in supported}
     supported.sort(key=lambda hit: kinds[id(hit)] is None)  # "what kind of firm": one that says
     quotes = tuple(Quote(h.text, h.source) for h in supported[:3])
     aligned = kinds[id(supported[0])] or _aligned(asked, quotes[0].text)
@@ -206,7 +206,7 @@ _KINDA = re.compile(r"\b(kind|sort|type)a\b", re.IGNORECASE)
 _DETERMINERS = frozenset("a an the this that its their his her our".split())
 
 
-def kind_said(question: str, text: str) -> str | None:
+def _kind_given(question: str, text: str) -> str | None:
     """The kind a sentence gives of what a "what kind of N is X" question asks about: the words
     before N right before X's name ("private equity firm"), or after "X, a" ("X, a Leeds-based
     firm")."""

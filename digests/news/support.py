@@ -233,7 +233,7 @@ def _another_of_the_series(question: str, text: str) -> bool:
         return False
     told = _ordinals_of(text)
     for rank, after in asked:
-        nouns = after - STOPWORDS_LEMMAS
+        nouns = after - _STOPWORD_LEMMAS
         if any(n == rank and nouns & t for n, t in told):
             return False
         if any(n != rank and nouns & t for n, t in told):
@@ -241,7 +241,7 @@ def _another_of_the_series(question: str, text: str) -> bool:
     return False
 
 
-STOPWORDS_LEMMAS = frozenset(lemma(w) for w in STOPWORDS)
+_STOPWORD_LEMMAS = frozenset(lemma(w) for w in STOPWORDS)
 
 
 _ENDING_ASKED = re.compile(r"\b(?:end|ends|finish|finishes|expire|expires|be\s+lifted|lift|run\s+out|"
