@@ -34,7 +34,7 @@ from urllib.parse import urlsplit
 
 from digests.models import Item, StoryRecord
 from digests.news.lexicon import lemma
-from digests.news.text import terms
+from digests.news.text import split_sentences, terms
 from digests.readings import Figure
 
 SOFT = 0.45  # factor for a soft piece (features, lifestyle, sport results pages, opinion)
@@ -216,15 +216,11 @@ def _piece_kind(url: str | None, title: str, categories: tuple[str, ...]) -> flo
     return 1.0
 
 
-_SENTENCE_END = re.compile(r"(\w+)['’\")\]]?\.\s+['‘\"]?[A-Z]")
-_ABBREVIATIONS = frozenset("gov rep sen dr st mr mrs ms mt gen jr sr lt no vs col sgt prof rev".split())
-
-
 def _told_as_a_story(title: str) -> bool:
     """A headline told as a story in two sentences ("A man was stabbed in 1994. It took 30 years
-    to ..."): a feature's opening, not an event ("Gov. Ron DeSantis" is one sentence)."""
-    return any(m.group(1).casefold() not in _ABBREVIATIONS and len(m.group(1)) > 1
-               and not m.group(1).isupper() for m in _SENTENCE_END.finditer(title))
+    to ..."): a feature's opening, not an event. Sentences as `text.split_sentences` reads them
+    ("Gov. Ron DeSantis" is one); a question mark already makes a feature."""
+    return any(s.text.rstrip("'\"’”").endswith(".") for s in split_sentences(title)[:-1])
 
 
 # "/2022/03/02/europe/russia-ukraine-shifting-map-analysis-intl/": an outlet's own word for opinion
