@@ -120,7 +120,7 @@ def name_of_kind(text: str, asked: Question, want: Wanted, *, around: bool = Fal
             people = called or [m for m in people if not m.role]
         return people[0].name if people else None
     if want.kind == COUNTRY:
-        return next((c for c in _countries_in(text) if new(c)), None)
+        return next((c for c in countries_in(text) if new(c)), None)
     if want.kind == NAME:
         return _name_for(text, want, new) or (_headline_subject(text, new) if around else None)
     return None
@@ -174,12 +174,14 @@ def _names_it(text: str, end: int, want: Wanted) -> bool:
             or lemma(after.group("noun")) in {lemma(n) for n in want.nouns})
 
 
-def _countries_in(text: str) -> list[str]:
-    """The countries a text names, by name or nationality ("Austrian"), in order."""
+def countries_in(text: str, *, nationalities: bool = True) -> list[str]:
+    """The countries a text names, by name (however it is typed) or, unless told not to, by
+    nationality ("Austrian"), in order."""
     lowered = text.casefold()
     found = [(m.start(), _COUNTRIES[m.group()]) for m in _COUNTRY_NAMES.finditer(lowered)]
-    found += [(m.start(), DEMONYMS[m.group().casefold()]) for m in re.finditer(r"[A-Z][a-z]+", text)
-              if m.group().casefold() in DEMONYMS and m.group().casefold() != "us"]
+    if nationalities:
+        found += [(m.start(), DEMONYMS[m.group().casefold()]) for m in re.finditer(r"[A-Z][a-z]+", text)
+                  if m.group().casefold() in DEMONYMS and m.group().casefold() != "us"]
     return [country for _, country in sorted(found)]
 
 

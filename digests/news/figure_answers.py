@@ -12,13 +12,14 @@ from functools import lru_cache
 
 from digests.models import SentenceHit
 from digests.news.answer_types import Answer, AnswerStore, Quote, dont_know
+from digests.news.asked_names import countries_in
 from digests.news.digest import small_count
 from digests.news.extracts import POSSESSIVE_END, age_by_name, age_in, ago_in, namesakes_age, number_of
 from digests.news.figure_words import AUXILIARIES, NOT_CONTENT, PERSON_NOUNS
 from digests.news.figures import format_value
 from digests.news.lexicon import doers_of, family_of_lemma, kinds_of_lemma, lemma
 from digests.news.ordinals import OrdinalQuestion, ordinal_in, ordinal_value
-from digests.news.people_words import COUNTRIES, DEMONYMS, PERSON_POSTS, PLACES
+from digests.news.people_words import DEMONYMS, PERSON_POSTS, PLACES
 from digests.news.question import (
     ASKS_NOW,
     KIND_FIGURES,
@@ -191,6 +192,12 @@ _CURRENCY_ASKED = re.compile(r"[$£€]|\b(?:dollars?|usd|pounds?|sterling|euros
                              r"|reais)\b", re.IGNORECASE)
 
 
+# "bringing the total", "taking the outbreak total", "pushing its tally"
+_THE_TOTAL = (r"\b(?:bring|brings|bringing|brought|take|takes|taking|took|push|pushes|pushing|pushed"
+              r"|raise|raises|raising|raised|lift|lifts|lifting|lifted)\s+(?:the|its|their)\s+"
+              r"(?:overall\s+|total\s+|official\s+|(?-i:[a-z]+)\s+)?(?:total|tally|number|count)")
+
+
 def _added_to_a_total(figure: Figure) -> bool:
     """"three new cases, bringing the outbreak total to 34": three were added; 34 is the count."""
     return (_NEW_ONES.match(figure.counted or "") is not None
@@ -198,8 +205,7 @@ def _added_to_a_total(figure: Figure) -> bool:
 
 
 _NEW_ONES = re.compile(r"\s*(?:new|more|additional|further|extra)\b", re.IGNORECASE)
-_TOTAL_AFTER = re.compile(r"\b(?:bring|brings|bringing|brought|taking|takes|took|pushing|raising|lifting)\s+"
-                          r"(?:the|its|their)\s+(?:[\w-]+\s+)?(?:total|tally|number|count)\b", re.IGNORECASE)
+_TOTAL_AFTER = re.compile(_THE_TOTAL + r"\b", re.IGNORECASE)
 
 
 def _changed_from(figure: Figure) -> bool:
@@ -593,33 +599,26 @@ def places_named(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
-_COUNTRY_WORDS = frozenset(c.casefold() for c in COUNTRIES if " " not in c)
-
-
 def countries_asked(question: str) -> frozenset[str]:
     """The countries a question names by their names, however it is typed ("cholera cases in
     mozambique", "how many refugees has ireland taken in"); a nationality ("the Russian gymnast")
     says who, not where."""
-    return frozenset(lowered for word in words(question)
-                     if (lowered := POSSESSIVE_END.sub("", word.casefold())) in _COUNTRY_WORDS)
-
-
-def _countries_told(sentence: str) -> frozenset[str]:
-    """The countries a sentence names, by their names or their people's ("under Russian guard")."""
-    told = (POSSESSIVE_END.sub("", word.casefold()) for word in words(sentence) if word[:1].isupper())
-    return frozenset(DEMONYMS[lowered].casefold() if lowered in DEMONYMS else lowered for lowered in told
-                     if lowered in _COUNTRY_WORDS or lowered in DEMONYMS)
+    return _one_word(countries_in(question, nationalities=False))
 
 
 def of_another_country(asked: frozenset[str], sentence: str) -> bool:
     """"How many cholera cases in Mozambique": "Malawi has recorded 230 cases" counts another
     country's; a sentence naming no country by its name, or the one asked (by its name or its
-    people's), may still count it."""
-    if not asked:
+    people's: "under Russian guard"), may still count it."""
+    if not asked or not _one_word(countries_in(sentence, nationalities=False)):
         return False
-    named = {lowered for w in words(sentence)
-             if w[:1].isupper() and (lowered := POSSESSIVE_END.sub("", w.casefold())) in _COUNTRY_WORDS}
-    return bool(named) and not _countries_told(sentence) & asked
+    return not _one_word(countries_in(sentence)) & asked
+
+
+def _one_word(countries: list[str]) -> frozenset[str]:
+    """Countries of one-word names: "the United States" of a sentence may be the country of a
+    border the question names ("stuck at the Mexico border"), so two-word names are not read."""
+    return frozenset(c.casefold() for c in countries if " " not in c)
 
 
 def _same_place(where: frozenset[str], text: str) -> bool:
@@ -758,10 +757,7 @@ _NOUN_OF = re.compile(r"\b(?:a|an|the)\s+(?:[\w-]+\s+)?(?P<noun>[a-z]+)\s+of\s+(
 _GENERIC = frozenset("""number total tally maximum minimum average sum figure rate estimate record peak
 high low count group team fleet series string batch handful dozens hundreds thousands millions""".split())
 _ADDED_BEFORE = 5  # words before "bringing the total to" that say what was added
-_TOTAL_TO = re.compile(r"\b(?:bring|brings|bringing|brought|take|takes|taking|took|push|pushes|pushing|"
-                       r"pushed|raise|raises|raising|raised|lift|lifts|lifting|lifted)\s+(?:the|its|their)\s+"
-                       r"(?:overall\s+|total\s+|official\s+|(?-i:[a-z]+)\s+)?(?:total|tally|number|count)"
-                       r"(?:\s+of\s+(?P<of>[\w'’ -]{1,40}?))?\s+(?:so\s+far\s+)?to\s+"
+_TOTAL_TO = re.compile(_THE_TOTAL + r"(?:\s+of\s+(?P<of>[\w'’ -]{1,40}?))?\s+(?:so\s+far\s+)?to\s+"
                        r"(?:about\s+|around\s+|more\s+than\s+|over\s+|nearly\s+|almost\s+|at\s+least\s+)?$",
                        re.IGNORECASE)
 _NOT_ADDED = frozenset((*STOPWORDS, *NOT_CONTENT, *AUXILIARIES,
