@@ -200,9 +200,8 @@ async def _answer_from_sentences(store: AnswerStore, asked: Question, now: datet
 
 
 # "what kind of firm is Cobalt Ridge": "the American private equity firm Cobalt Ridge Partners"
-_KIND_OF_ASKED = re.compile(r"^\s*what\s+(?:kind|type|sort)s?\s+of\s+(?P<noun>[a-z]+)\s+"
+_KIND_OF_ASKED = re.compile(r"^\s*what\s+(?:kind|type|sort)(?:a|s?\s+of)\s+(?P<noun>[a-z]+)\s+"
                             r"(?:is|was|are|were)\s+(?:the\s+)?(?P<name>[\w'’&.-]+)", re.IGNORECASE)
-_KINDA = re.compile(r"\b(kind|sort|type)a\b", re.IGNORECASE)
 _DETERMINERS = frozenset("a an the this that its their his her our".split())
 
 
@@ -210,7 +209,7 @@ def _kind_given(question: str, text: str) -> str | None:
     """The kind a sentence gives of what a "what kind of N is X" question asks about: the words
     before N right before X's name ("private equity firm"), or after "X, a" ("X, a Leeds-based
     firm")."""
-    asked = _KIND_OF_ASKED.match(_KINDA.sub(r"\1 of", question))
+    asked = _KIND_OF_ASKED.match(question)  # "what kinda firm is …" too
     if asked is None:
         return None
     noun, name = re.escape(asked.group("noun")), re.escape(asked.group("name"))
