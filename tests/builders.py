@@ -11,6 +11,8 @@ from digests.config import PollingConfig
 from digests.feeds.polling import Poller
 from digests.feeds.reading import FeedReader
 from digests.models import Entry
+from digests.news.answer_types import Answer
+from digests.news.answers import answer_question
 from digests.news.enrichment import Enricher
 from digests.runtime.workers import WorkerPool
 from digests.samples import DEMO_NOW, SampleFeed, sample_feeds
@@ -50,3 +52,13 @@ async def enriched_store(path: Path, workers: WorkerPool, site: str, now: dateti
     await store.save_entries(feed.id, entries, now=now, first_poll=False)
     await Enricher(store, workers).run(now)
     return store
+
+
+async def answer_over(path: Path, workers: WorkerPool, now: datetime,
+                      items: Sequence[tuple[int, str, str]], question: str) -> Answer:
+    """The answer to `question` from a store of its own holding `items` (see `enriched_store`)."""
+    store = await enriched_store(path, workers, "wire.example", now, items)
+    try:
+        return await answer_question(store, question, now)
+    finally:
+        await store.close()

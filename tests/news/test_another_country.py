@@ -18,7 +18,7 @@ from digests.news.figure_answers import countries_asked, of_another_country
 from digests.runtime.workers import WorkerPool
 from digests.store.core import Store
 
-from builders import enriched_store
+from builders import answer_over, enriched_store
 
 NOW = datetime(2026, 7, 12, 20, 0, tzinfo=UTC)
 
@@ -79,10 +79,6 @@ async def test_a_share_is_no_ordinal_count(tmp_path: Path, workers: WorkerPool) 
     items = [(9, "Strike threat",
               "Air traffic controllers will strike on Tuesday in a dispute over staffing, and airlines "
               "have been told to cut a third of their flights at Norbury and Castlefield.")]
-    store = await enriched_store(tmp_path / "share.db", workers, "wire.example", NOW, items)
-    try:
-        question = "How many flights were cancelled because of the air traffic control strike?"
-        answer = await answer_question(store, question, NOW)
-    finally:
-        await store.close()
+    question = "How many flights were cancelled because of the air traffic control strike?"
+    answer = await answer_over(tmp_path / "share.db", workers, NOW, items, question)
     assert not answer.found, answer.headline

@@ -20,7 +20,7 @@ from digests.news.question import read_question
 from digests.runtime.workers import WorkerPool
 from digests.store.core import Store
 
-from builders import enriched_store
+from builders import answer_over, enriched_store
 
 NOW = datetime(2022, 3, 31, 23, 0, tzinfo=UTC)
 
@@ -83,10 +83,6 @@ async def test_new_ones_added_to_a_total_are_not_the_count(tmp_path: Path, worke
              (20, "More Legionnaires' cases",
               "Officials in Carver Falls reported three new Legionnaires' disease cases over the weekend, "
               "bringing the outbreak total to 34.")]
-    store = await enriched_store(tmp_path / "total.db", workers, "wire.example", NOW, items)
-    try:
-        answer = await answer_question(store, "How many Legionnaires' disease cases have there been in "
-                                              "Carver Falls?", NOW)
-    finally:
-        await store.close()
+    answer = await answer_over(tmp_path / "total.db", workers, NOW, items,
+                               "How many Legionnaires' disease cases have there been in Carver Falls?")
     assert answer.found and answer.headline.startswith("34"), answer.headline

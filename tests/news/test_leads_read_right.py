@@ -20,7 +20,7 @@ from digests.news.answers import answer_question
 from digests.runtime.workers import WorkerPool
 from digests.store.core import Store
 
-from builders import enriched_store
+from builders import answer_over, enriched_store
 
 NOW = datetime(2022, 3, 31, 20, 0, tzinfo=UTC)
 
@@ -74,11 +74,7 @@ async def test_a_name_the_question_gives_is_no_answer(week: Store) -> None:
 
 async def answer_from(tmp_path: Path, workers: WorkerPool, items: list[tuple[int, str, str]],
                       question: str) -> str:
-    store = await enriched_store(tmp_path / "own.db", workers, "wire.example", NOW, items)
-    try:
-        answer = await answer_question(store, question, NOW)
-    finally:
-        await store.close()
+    answer = await answer_over(tmp_path / "own.db", workers, NOW, items, question)
     return answer.headline if answer.found else ""
 
 
@@ -138,11 +134,7 @@ NOW_PLANS = datetime(2022, 3, 20, 20, 0, tzinfo=UTC)
 ])
 async def test_plans_moved_and_called_off(tmp_path: Path, workers: WorkerPool, question: str,
                                           expected: str) -> None:
-    store = await enriched_store(tmp_path / "plans.db", workers, "wire.example", NOW_PLANS, PLANS)
-    try:
-        answer = await answer_question(store, question, NOW_PLANS)
-    finally:
-        await store.close()
+    answer = await answer_over(tmp_path / "plans.db", workers, NOW_PLANS, PLANS, question)
     headline = answer.headline if answer.found else ""
     assert headline.startswith(expected) if expected else not headline, headline
 

@@ -18,7 +18,7 @@ from digests.news.question import read_question
 from digests.runtime.workers import WorkerPool
 from digests.store.core import Store
 
-from builders import enriched_store
+from builders import answer_over, enriched_store
 
 NOW = datetime(2022, 3, 31, 20, 0, tzinfo=UTC)
 
@@ -108,11 +108,8 @@ async def test_a_sum_leads_over_its_conversion(tmp_path: Path, workers: WorkerPo
     """"750,000 rand (about $42,000)": the sum as paid leads, not its conversion."""
     items = [(17, "Mine to pay victims' families",
               "The company said it would pay 750,000 rand (about $42,000) to each victim's family.")]
-    store = await enriched_store(tmp_path / "rand.db", workers, "wire.example", NOW, items)
-    try:
-        paid = await answer_question(store, "How much will the company pay each victim's family?", NOW)
-    finally:
-        await store.close()
+    paid = await answer_over(tmp_path / "rand.db", workers, NOW, items,
+                             "How much will the company pay each victim's family?")
     assert paid.found and paid.headline.startswith("ZAR 750,000"), paid.headline
 
 
@@ -129,9 +126,6 @@ async def test_people_left_homeless_were_displaced(tmp_path: Path, workers: Work
     items = [(29, "Quake toll rises to 47",
               "The death toll from the earthquake in Kyrgyzstan has risen to 47, and about 3,800 people "
               "have been left homeless, the ministry said.")]
-    store = await enriched_store(tmp_path / "homeless.db", workers, "wire.example", NOW, items)
-    try:
-        answer = await answer_question(store, "How many people were left homeless by the earthquake?", NOW)
-    finally:
-        await store.close()
+    answer = await answer_over(tmp_path / "homeless.db", workers, NOW, items,
+                               "How many people were left homeless by the earthquake?")
     assert answer.found and answer.headline.startswith("about 3,800"), answer.headline
