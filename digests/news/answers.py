@@ -366,6 +366,21 @@ def _asks(text: str) -> bool:
         text, re.IGNORECASE) is not None
 
 
+def _siblings_telling_it(asked: Question, hits: Sequence[SentenceHit],
+                         read: Mapping[int, str]) -> list[SentenceHit]:
+    """The sentences of the best-matching items that the search did not find but that say the
+    event asked about: "His family said he died peacefully at home in Whitby" names neither the
+    actor nor his trade, which the item's title does."""
+    if not asked.verbs:
+        return []
+    found = {hit.text for hit in hits}
+    first = {hit.source.item_id: hit for hit in reversed(hits)}
+    return [SentenceHit(sentence, first[item].source, 0.0)
+            for item, text in read.items() if item in first
+            for sentence in text.split("\n\n")
+            if sentence not in found and event_words(asked, sentence)]
+
+
 # A where- or when-answer must also give a place or a date, which is evidence of its own: its
 # sentence may cover a little less of the question (0.5 answered 4 more questions on the dev
 # sets than 0.55, and 4 more unanswerable ones).
@@ -380,6 +395,7 @@ async def _lead_from_items(store: AnswerStore, asked: Question, hits: Sequence[S
     sentence that says it but only calls what a "which" question asks for "the country", "he"
     or "the yacht" leads with the one its item's other sentences name."""
     contexts, read = await whole_items(store, hits)
+    hits = [*hits, *_siblings_telling_it(asked, hits, read)]
     order = {item: n for n, item in enumerate(contexts)}
     judged = _without_kind_words(asked)
     countries = _countries_of_the_event(asked)
@@ -408,6 +424,8 @@ async def _lead_from_items(store: AnswerStore, asked: Question, hits: Sequence[S
     for _, hit in supported:  # "NEW YORK, Jan 20 (Meridian) - Shares of X rose": not where X closes offices
         if _filed_from(leads[id(hit)], hit.text) and support(judged, hit.text, rarity, named) < SUPPORTED:
             leads[id(hit)] = None
+        if _placed_in_an_aside(asked, hit.text, leads[id(hit)]):
+            leads[id(hit)] = None
     unnamed = {hit.source.item_id for _, hit in supported if leads[id(hit)] is None}
     around: set[int] = set()  # hits whose lead their item's other sentences give
     named_elsewhere = want is not None or _OBJECT_ASKED.search(asked.text)
@@ -421,7 +439,7 @@ async def _lead_from_items(store: AnswerStore, asked: Question, hits: Sequence[S
                                                                          around=True))
                 around.add(id(hit))
     found = [(score - _said_only(asked, hit) - (AROUND_PENALTY if id(hit) in around else 0.0),
-              _dates_the_event(asked, hit), hit.score, lead, hit)
+              _dates_the_event(asked, hit) or _places_the_event(asked, hit, lead), hit.score, lead, hit)
              for score, hit in supported if (lead := leads[id(hit)]) is not None]
     found.sort(key=lambda entry: entry[:3], reverse=True)
     if found:  # of the best supported, the lead that more items give ("in Istanbul", twice)
@@ -537,6 +555,37 @@ def _dates_the_event(asked: Question, hit: SentenceHit) -> bool:
     days = [at for at, _ in dates_in(hit.text, hit.source.published_at.date())]
     return any(at >= said.end() and len(words(hit.text[said.end():at])) <= _EVENT_GAP_WORDS
                for said in event_words(asked, hit.text) for at in days)
+
+
+_ASIDE = re.compile(r"\b(?:whose|which|that)\b", re.IGNORECASE)
+
+
+def _placed_in_an_aside(asked: Question, text: str, place: str | None) -> bool:
+    """Whether a where-question's event is told after a place that a clause of its own gives:
+    "Kearney, whose bronze group stands at the Spanish Arch in Galway, has died" does not say
+    where he died."""
+    if place is None or asked.kind != KIND_PLACE or not asked.verbs:
+        return False
+    at = text.find(place)
+    said = [token.start() for token in event_words(asked, text)]
+    aside = [found.start() for found in _ASIDE.finditer(text, 0, max(at, 0))]
+    return (at >= 0 and bool(aside) and any(start > at for start in said)
+            and not any(aside[-1] < start < at for start in said))
+
+
+_PLACE_GAP_WORDS = 6  # "died peacefully at his home in Spiddal": the place of the event
+
+
+def _places_the_event(asked: Question, hit: SentenceHit, place: str) -> bool:
+    """Whether a sentence puts its place right after the event asked about ("he died at his
+    home in Spiddal"), not on something else it tells ("whose sculpture stands at the Spanish
+    Arch in Galway, has died"): of two sentences as well supported, the one that places the
+    event answers."""
+    if asked.kind != KIND_PLACE or not asked.verbs:
+        return False
+    at = hit.text.find(place)
+    return at >= 0 and any(at >= said.end() and len(words(hit.text[said.end():at])) <= _PLACE_GAP_WORDS
+                           for said in event_words(asked, hit.text))
 
 
 _ASKS_FOR_NAME = re.compile(r"^\s*(?:which|whose|whom|who\b(?!\s+(?:is|was|are|were)\b|['’]s)"

@@ -45,6 +45,7 @@ from digests.news.support import (
     has_rarest_word,
     item_contexts,
     lowercase_names,
+    only_forecast,
     says_it,
     support_in_item,
     whole_items,
@@ -71,6 +72,7 @@ class FigureQuestion:
     verbs: tuple[str, ...] = ()
     latest: bool = False  # "how much do onions cost now": the latest of the values found
     much: bool = False  # "how much damage": a sum or a measure, never a bare number
+    magnitude: bool = False  # "what magnitude was the quake": a figure given as a magnitude
 
 
 _TIMES: frozenset[str | None] = frozenset({"year", "month", "week", "day", "hour", "minute", "second",
@@ -92,7 +94,8 @@ _MEASURE_UNITS: dict[str, frozenset[str | None]] = {
 def figure_question(asked: Question) -> FigureQuestion:
     return FigureQuestion(asked.terms, asked.head, asked.names, _expected_units(asked), asked.by,
                           asked.measure, asked.verbs, ASKS_NOW.search(asked.text) is not None,
-                          _HOW_MUCH.match(in_news_words(asked.text)) is not None)
+                          _HOW_MUCH.match(in_news_words(asked.text)) is not None,
+                          _MAGNITUDE.search(asked.text) is not None)
 
 
 def unit_fits(unit: str | None, measure: str | None) -> bool:
@@ -141,6 +144,7 @@ async def answer_figures(store: AnswerStore, asked: Question, now: datetime,
                 and same_fate(asked, " ".join(_tolls_of(c.figure)))
                 and not given_by_question(asked, c.figure) and not _changed_from(c.figure)
                 and not _added_to_a_total(c.figure)
+                and not only_forecast(asked, c.figure.sentence, c.figure.start, c.figure.end)
                 and not (asked.measure == MEASURE_AGE and _SPAN_SINCE.match(c.figure.sentence, c.figure.end))]
 
     scored = _answer_score(asked, hits, contexts)
@@ -551,9 +555,12 @@ def best_series(candidates: Sequence[CitedFigure], asked: FigureQuestion,
                       and figure_score(c.figure, asked, contexts.get(c.source.item_id, ""))
                       >= best_score / 2))
               and c.figure.unit == best.figure.unit and _same_place(where, c.figure.sentence)]
-    # Latest day first; on one day, the report worded most like the question first.
-    ordered = sorted(series, key=lambda pair: (figure_date(pair[1])[0], pair[0],
-                                                figure_date(pair[1])[1]), reverse=True)
+    # Latest day first; on one day, the report worded most like the question first, or, when the
+    # question asks for the value in the end, the latest report ("revised the magnitude of
+    # Tuesday's quake to 6.2" is of Tuesday, and is what is known now)
+    ordered = sorted(series, key=lambda pair: (figure_date(pair[1])[0], *(
+        (figure_date(pair[1])[1], pair[0]) if asked.latest else (pair[0], figure_date(pair[1])[1]))),
+        reverse=True)
     return _one_per_report([c for _, c in ordered])
 
 
@@ -697,11 +704,27 @@ def _fits(cited: CitedFigure, asked: FigureQuestion, context: str = "") -> bool:
     figure = cited.figure
     if not unit_fits(figure.unit, asked.measure):
         return False
+    if asked.magnitude and not _given_as_magnitude(figure):
+        return False
     if asked.head is not None and not (family_of_lemma(asked.head) & _counted_words(figure)
                                        or _counts_the_event(figure, asked)
                                        or _counts_people(figure, asked, context)):
         return False
     return all(has_name(name, f"{figure.sentence} {context}") for name in asked.names)
+
+
+_MAGNITUDE = re.compile(r"\b(?:magnitude|richter)\b", re.IGNORECASE)
+_MAGNITUDE_BEFORE = re.compile(r"\bmagnitude(?:\s+of(?:\s+[\w'’]+){1,3}?\s+to)?(?:\s+(?:of|to|at|was|is|as))*"
+                               r"[\s-]*$", re.IGNORECASE)
+_MAGNITUDE_AFTER = re.compile(r"[\s-]*(?:magnitude\b|on\s+the\s+richter\b)", re.IGNORECASE)
+
+
+def _given_as_magnitude(figure: Figure) -> bool:
+    """"magnitude 6.4", "revises quake magnitude to 6.2", "a 6.2-magnitude quake": not the toll
+    of the same quake."""
+    sentence = figure.sentence
+    return (_MAGNITUDE_BEFORE.search(sentence, 0, figure.start) is not None
+            or _MAGNITUDE_AFTER.match(sentence, figure.end) is not None)
 
 
 _PEOPLE = frozenset(lemma(w) for w in ("people", "person"))

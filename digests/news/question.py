@@ -264,12 +264,15 @@ _WHAT_AT = re.compile(r"^\s*what(?:'s|’s|\s+is|\s+was)\s+(?:the\s+)?(?P<thing>
 # "What's Russia's official death toll?", "What did Russia put its interest rate up to?": a value.
 _WHAT_VALUE = re.compile(r"^\s*what(?:['’]?s|\s+is|\s+was|\s+are|\s+were)\s+(?:the\s+)?"  # "whats" too
                          r"(?P<thing>(?:[\w'’-]+\s+){0,5}(?:toll|rate|price|cost|population|salary|inflation|"
-                         r"unemployment|tally|turnout))\b"
-                         r"|^\s*what\s+(?:did|has|have|will)\s+(?P<thing2>.+?)\s+(?:up\s+|down\s+)?to\s*[?.!]*$",
+                         r"unemployment|tally|turnout|profit|revenue|dividend|majority|margin|magnitude|fee|fine|fare))\b"
+                         r"|^\s*what\s+(?:did|has|have|will)\s+(?P<thing2>.+?)\s+(?:up\s+|down\s+)?to\s*[?.!]*$"
+                         r"|^\s*what\s+(?P<thing3>(?:[\w'’-]+\s+){0,3}[\w'’-]+)\s+(?:did|does|do|will|would|has|have|"
+                         r"had|was|is|were|are)\b",
                          re.IGNORECASE)
 _NUMERIC_THINGS = frozenset(lemma(w) for w in """inflation rate price cost unemployment gdp growth
 toll total number figure percentage share population salary pay wage budget deficit debt value
-score temperature target attendance tally turnout""".split())
+score temperature target attendance tally turnout profit loss revenue sales dividend majority margin
+magnitude fee fine fare""".split())
 _WHO = re.compile(r"^\s*(?:who\s+(?:is|was|are|were)|who(?:'s|’s)|whos|tell\s+me\s+about)\s+"
                   r"(?P<name>.+?)\s*[?.!]*\s*$", re.IGNORECASE)
 # A name asked about, then what the member remembers of them: "Ryan Brook, the expert warning
@@ -678,8 +681,8 @@ def measure_of(text: str, terms: tuple[str, ...], head: str | None) -> str | Non
 
 # "when's the strike now", "how much do onions cost now", "how many cases rn": the latest value,
 # after any change ("rn" is read as "now" too, before a member's shorthand is dropped)
-ASKS_NOW = re.compile(r"\b(?:now|rn|currently|at\s+the\s+moment|these\s+days)\b(?!\s+(?:that|famous|former|"
-                      r"defunct|closed|retired|infamous)\b)", re.IGNORECASE)
+ASKS_NOW = re.compile(r"\b(?:now|rn|currently|at\s+the\s+moment|these\s+days|in\s+the\s+end)\b"
+                      r"(?!\s+(?:that|famous|former|defunct|closed|retired|infamous)\b)", re.IGNORECASE)
 
 
 def in_news_words(text: str) -> str:
@@ -716,8 +719,8 @@ _HOLDER = re.compile(r"^\s*(?:who\s+(?:is|was|are|were)|who(?:'s|’s)|whos)\s+(
 
 
 # "what % voted yes", "what target were they chasing": a figure asked by its measure
-_WHAT_MEASURE = re.compile(r"^\s*(?:by\s+)?what\s+(?:%|per\s*cent\b|pc\b|proportion\b|fraction\b|target\b|"
-                           r"attendance\b)", re.IGNORECASE)
+_WHAT_MEASURE = re.compile(r"^\s*(?:by\s+)?what\s+(?:%|per\s*cent(?:age)?\b|pc\b|proportion\b|fraction\b|"
+                           r"target\b|attendance\b)", re.IGNORECASE)
 
 
 def _kind(text: str) -> tuple[str, str | None]:
@@ -728,7 +731,8 @@ def _kind(text: str) -> tuple[str, str | None]:
         return KIND_HOLDER, holder.group("post")
     thing = _WHAT_AT.search(text)
     value = _WHAT_VALUE.search(text)
-    named = thing.group("thing") if thing else value and (value.group("thing") or value.group("thing2"))
+    named = (thing.group("thing") if thing
+             else value and next(filter(None, value.group("thing", "thing2", "thing3")), None))
     if named and {lemma(w.lower()) for w in words(named)} & _NUMERIC_THINGS:
         return KIND_FIGURES, None
     who = _WHO.match(text)

@@ -298,9 +298,17 @@ _NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
 
 
 def event_words(asked: Question, text: str) -> list[re.Match[str]]:
-    """The words of a sentence that say an event the question asks about ("died", "death")."""
-    return [token for token in LETTER_WORD.finditer(text)
+    """The words of a sentence that say an event the question asks about ("died", "death",
+    "passed away")."""
+    said = [token for token in LETTER_WORD.finditer(text)
             if any(meets(verb, {lemma(token.group().lower())}) for verb in asked.verbs)]
+    if any(meets(verb, {_DIE}) for verb in asked.verbs):
+        said.extend(_PASSED_AWAY.finditer(text))
+    return said
+
+
+_DIE = lemma("die")
+_PASSED_AWAY = re.compile(r"\bpass(?:ed|es|ing)?\s+away\b", re.IGNORECASE)
 
 
 _EXPECTED = re.compile(r"\b(?:expected|set|likely|poised|tipped|hoping|hopes?|plans?|planning|aims?|due|bid)"
@@ -315,6 +323,23 @@ _PLANNED = re.compile(r"\b(?:set|scheduled|planned|due|slated|poised)\s+for\s+(?
 
 _MODAL = re.compile(r"\b(?:could|may|might|would|will|(?:expected|set|likely|poised|tipped|due)\s+to|"
                     r"estimated|forecast|predicted|projected)\s+\w+", re.IGNORECASE)
+
+
+# A value expected or forecast, not one done: "is expected to report a net profit of about Rs 1,190
+# crore", "analysts see profit of …", "the 3% analysts had expected"
+_FORECAST_BEFORE = re.compile(r"\b(?:expected|forecast|predicted|projected|tipped)\s+to\s+"
+                              r"(?:[\w'’-]+\s+){0,6}$|\b(?:analysts?|economists?|brokerages?|markets?)\s+(?:see|expect|forecast|"
+                              r"predict|estimate)s?\s+(?:[\w'’-]+\s+){0,6}$", re.IGNORECASE)
+_FORECAST_AFTER = re.compile(r"\s*(?:[\w'’-]+\s+){0,2}?(?:analysts?|economists?|markets?)\s+(?:had\s+)?"
+                             r"(?:expected|forecast|predicted|pencilled|estimated)\b", re.IGNORECASE)
+
+
+def only_forecast(asked: Question, sentence: str, start: int, end: int) -> bool:
+    """Whether a question about what was done ("what net profit did it report") meets a value
+    the sentence only expects or forecasts (a question that asks for a forecast takes it)."""
+    return (asked.past and not _MODAL.search(asked.text)
+            and (_FORECAST_BEFORE.search(sentence, 0, start) is not None
+                 or _FORECAST_AFTER.match(sentence, end) is not None))
 
 
 def _only_expected(asked: Question, text: str) -> bool:
@@ -385,6 +410,8 @@ def _said_otherwise(verb: str, text: str) -> bool:
     defeat of Bangladesh", "England win over Bangladesh"); quitting as leaving ("is leaving
     Strictly", "steps down"); a purchase as its sale ("sells … to Universal")."""
     if verb in _QUITS and _LEAVES_A_POST.search(text):
+        return True
+    if meets(verb, {_DIE}) and _PASSED_AWAY.search(text):
         return True
     if verb in _BEGINS and _MOVED_TO_A_DAY.search(text):  # "the ban was brought forward to Saturday"
         return True
