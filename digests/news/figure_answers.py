@@ -544,6 +544,9 @@ def best_series(candidates: Sequence[CitedFigure], asked: FigureQuestion,
     # its own toll words ("death toll"): a report worded with one of them, not only with a word of
     # their family ("fled" for "displaced"), joins the series when read with its item
     best_counted = _counted_words(best.figure)
+    # "how many people died": "the death toll rose to 13" counts them, however the best words it
+    # (a toll is of deaths: "die" and "kill" have it in their family, "injured" does not)
+    asked_toll = any(_TOLL in family_of_lemma(term) for term in asked.terms)
     toll_words = best_counted & (_TOLLS | {_TOLL})
     wide = asked.head is None and asked.measure in _ONE_MEASURE
     counted = best_counted - STOPWORDS - _PEOPLE  # "people sheltering": not "people missing"
@@ -551,6 +554,7 @@ def best_series(candidates: Sequence[CitedFigure], asked: FigureQuestion,
               if (score >= best_score - (best_score if wide else SERIES_MARGIN)
                   or (asked.latest and (best.figure.unit is not None or counted & _counted_words(c.figure)))
                   or (tolls and score >= best_score / 2 and _counts_one_of(c.figure, tolls))
+                  or (asked_toll and score >= best_score / 2 and _TOLL in _counted_words(c.figure))
                   or (tolls and toll_words & _counted_words(c.figure)
                       and figure_score(c.figure, asked, contexts.get(c.source.item_id, ""))
                       >= best_score / 2))
@@ -657,7 +661,8 @@ def _best_supported_figure(candidates: Sequence[CitedFigure], asked: FigureQuest
                and not (asked.much and c.figure.unit is None)
                and (asked.by is None or figure_date(c)[0] <= asked.by)
                and all(has_name(n, c.figure.sentence) for n in asked.names)
-               and not small_count(c.figure) and not _counts_people_or_things_instead(c.figure, asked)]
+               and not small_count(c.figure) and not _counts_people_or_things_instead(c.figure, asked)
+               and not _counts_a_rival(c.figure, asked.head)]
     if not fitting:
         return []
     best = max(fitting, key=lambda c: (_counted_overlap(c.figure, asked), figure_date(c)))
@@ -706,6 +711,8 @@ def _fits(cited: CitedFigure, asked: FigureQuestion, context: str = "") -> bool:
         return False
     if asked.magnitude and not _given_as_magnitude(figure):
         return False
+    if _counts_a_rival(figure, asked.head):
+        return False
     if asked.head is not None and not (family_of_lemma(asked.head) & _counted_words(figure)
                                        or _counts_the_event(figure, asked)
                                        or _counts_people(figure, asked, context)):
@@ -713,6 +720,19 @@ def _fits(cited: CitedFigure, asked: FigureQuestion, context: str = "") -> bool:
     return all(has_name(name, f"{figure.sentence} {context}") for name in asked.names)
 
 
+# Counts an election keeps side by side, whose words share a family ("elected seats", "votes")
+_RIVALS = {lemma("vote"): frozenset({lemma("seat")}), lemma("ballot"): frozenset({lemma("seat")}),
+           lemma("seat"): frozenset({lemma("vote"), lemma("ballot")})}
+
+
+def _counts_a_rival(figure: Figure, head: str | None) -> bool:
+    """"How many votes": not "won 63 of the 165 directly elected seats" (nor the 63 it won)."""
+    rivals = _RIVALS.get(head or "", frozenset())
+    counted = _counted_words(figure) | lemmas_of(figure.sentence[figure.end:][:_RIVAL_AFTER])
+    return bool(rivals & counted) and head not in counted
+
+
+_RIVAL_AFTER = 40  # characters after a figure that may name what it counts ("63 of the 165 … seats")
 _MAGNITUDE = re.compile(r"\b(?:magnitude|richter)\b", re.IGNORECASE)
 _MAGNITUDE_BEFORE = re.compile(r"\bmagnitude(?:\s+of(?:\s+[\w'’]+){1,3}?\s+to)?(?:\s+(?:of|to|at|was|is|as))*"
                                r"[\s-]*$", re.IGNORECASE)
@@ -767,6 +787,8 @@ def _asked_for(figure: Figure, asked: Question) -> bool:
     """Whether a figure is the kind of value asked: of the measure asked, counting what is asked."""
     if not unit_fits(figure.unit, asked.measure) or (small_count(figure) and asked.measure is None):
         return False
+    if _counts_a_rival(figure, asked.head):
+        return False
     about = _counted_words(figure) | lemmas_of(figure.sentence)  # "how many teslas": vehicles of Tesla
     return (asked.head is None or bool(family_of_lemma(asked.head) & about)
             or (asked.head in _PEOPLE and _agents_of(asked, figure)))
@@ -780,6 +802,21 @@ _NOUN_OF = re.compile(r"\b(?:a|an|the)\s+(?:[\w-]+\s+)?(?P<noun>[a-z]+)\s+of\s+(
 _GENERIC = frozenset("""number total tally maximum minimum average sum figure rate estimate record peak
 high low count group team fleet series string batch handful dozens hundreds thousands millions""".split())
 _ADDED_BEFORE = 5  # words before "bringing the total to" that say what was added
+_ADDED_AFTER_A_NUMBER = 15  # ... or (at most) those after the number added
+_NUMBER_ADDED = re.compile(r"\d[\d,.]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                           r"dozens?|hundreds?|thousands?)\b", re.IGNORECASE)
+
+
+def _what_was_added(before: str) -> str:
+    """The words that say what was added before "bringing the total to": those after the number
+    added ("a further 700,000 people, mostly former prepaid customers, had data exposed"), else
+    the last few ("three more homes were destroyed")."""
+    numbers = list(_NUMBER_ADDED.finditer(before))
+    if numbers:
+        return " ".join(words(before[numbers[-1].end():])[-_ADDED_AFTER_A_NUMBER:])
+    return " ".join(words(before)[-_ADDED_BEFORE:])
+
+
 _TOTAL_TO = re.compile(_THE_TOTAL + r"(?:\s+of\s+(?P<of>[\w'’ -]{1,40}?))?\s+(?:so\s+far\s+)?to\s+"
                        r"(?:about\s+|around\s+|more\s+than\s+|over\s+|nearly\s+|almost\s+|at\s+least\s+)?$",
                        re.IGNORECASE)
@@ -802,7 +839,7 @@ def _counted_words(figure: Figure) -> set[str]:
     grown = lemmas_of(_CLAUSE_START.split(risen.group("what"))[-1]) if risen else set()
     if not figure.counted and (total := _TOTAL_TO.search(figure.sentence[:figure.start])):
         # "three more homes were destroyed, bringing the total to 17": homes
-        added = total.group("of") or " ".join(words(figure.sentence[:total.start()])[-_ADDED_BEFORE:])
+        added = total.group("of") or _what_was_added(figure.sentence[:total.start()])
         return {lemma(w.lower()) for w in words(added) if w.lower() not in _NOT_ADDED}
     if figure.counted or risen:
         named = _NOUN_OF.search(figure.sentence[:figure.start])  # "a crowd of 51,212 watched": a crowd

@@ -796,9 +796,12 @@ _COUNT_PHRASE = re.compile(r"how\s+(?:many|much)\s+(?P<phrase>(?:[\w'-]+\s+){0,3
                            r"|\s*[?,.]|\s*$)",
                            re.IGNORECASE)
 
+# "how many aftershocks followed the earthquake off Peru": what is counted comes before its verb
+_COUNT_THEN_VERB = re.compile(r"how\s+(?:many|much)\s+(?P<phrase>(?:[\w'-]+\s+){0,3}[\w'-]+)", re.IGNORECASE)
+
 
 def _counted_head(text: str) -> str | None:
-    phrase = _COUNT_PHRASE.search(text)
+    phrase = _COUNT_PHRASE.search(text) or _COUNT_THEN_VERB.search(text)
     if phrase is None:
         return None
     found = words(_RATE_OF_TIME.sub("", phrase.group("phrase")))

@@ -1,0 +1,73 @@
+"""What a count question counts, read right: "how many aftershocks followed the quake" counts
+aftershocks (not the quake's magnitude); "how many people died" is answered by a later "death
+toll rose to 13" as well as by "at least 8 people were killed"; "a further 700,000 people, mostly
+former prepaid customers, had data exposed, bringing the total to about 4.1 million" counts
+customers; and "how many votes" is not a count of seats. Read on hand-made items in a real
+SQLite store (found in the twenty-first session's look at the weeks written blind)."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from digests.news.answers import answer_question
+from digests.news.question import read_question
+from digests.runtime.workers import WorkerPool
+from digests.store.core import Store
+
+from builders import enriched_store
+
+NOW = datetime(2022, 3, 8, 20, 0, tzinfo=UTC)
+
+ITEMS = [  # (day of March 2022, title, text)
+    (2, "Strong earthquake off southern Peru",
+     "A magnitude 6.1 earthquake struck off the coast of southern Peru on Monday, the geological "
+     "survey said. There were no early reports of damage."),
+    (1, "Building collapses in Bhiwandi",
+     "A four-storey residential building collapsed in Bhiwandi, near Mumbai, early on Tuesday, killing "
+     "at least 8 people, officials said."),
+    (2, "Bhiwandi collapse toll rises",
+     "The death toll from the collapse of a residential building in Bhiwandi near Mumbai rose to 13 on "
+     "Wednesday, officials said."),
+    (2, "Verity Mobile says hackers stole data on 3.4 million customers",
+     "Verity Mobile said hackers stole data on 3.4 million customers in a breach last month."),
+    (6, "Verity Mobile breach bigger than first disclosed",
+     "Verity Mobile said on Friday that a further 700,000 people, mostly former prepaid customers, had "
+     "data exposed in last month's breach, bringing the total to about 4.1 million."),
+    (7, "Naya Party wins most seats",
+     "The Naya Party won 63 of the 165 directly elected seats in the national parliament, the election "
+     "commission said."),
+]
+
+
+@pytest.fixture
+async def week(tmp_path: Path, workers: WorkerPool) -> AsyncIterator[Store]:
+    store = await enriched_store(tmp_path / "counts.db", workers, "wire.example", NOW, ITEMS)
+    yield store
+    await store.close()
+
+
+def test_what_is_counted_comes_before_its_verb() -> None:
+    asked = read_question("How many aftershocks followed the earthquake off southern Peru?", NOW.date())
+    assert asked.head == "aftershock"
+
+
+@pytest.mark.parametrize("question", [
+    "How many aftershocks followed the earthquake off southern Peru?",
+    "how many votes did the naya party get",
+])
+async def test_another_count_does_not_answer(week: Store, question: str) -> None:
+    answer = await answer_question(week, question, NOW)
+    assert not answer.found, answer.headline
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("How many people died when the building collapsed in Bhiwandi?", "13"),
+    ("how many verity customers got their info leaked in total", "about 4.1 million"),
+])
+async def test_the_count_asked_leads(week: Store, question: str, expected: str) -> None:
+    answer = await answer_question(week, question, NOW)
+    assert answer.headline.startswith(expected), answer.headline
