@@ -442,6 +442,9 @@ async def _lead_from_items(store: AnswerStore, asked: Question, hits: Sequence[S
               _dates_the_event(asked, hit) or _places_the_event(asked, hit, lead), hit.score, lead, hit)
              for score, hit in supported if (lead := leads[id(hit)]) is not None]
     found.sort(key=lambda entry: entry[:3], reverse=True)
+    if asked.kind == KIND_PLACE and any(entry[1] for entry in found):
+        # "he died at his home in Bristol", not where the wire filed "LONDON, Sept 22 - … has died"
+        found = [entry for entry in found if entry[1] or not _filed_from(entry[3], entry[4].text)]
     if found:  # of the best supported, the lead that more items give ("in Istanbul", twice)
         near = [entry for entry in found if entry[0] >= found[0][0] - SPECIFIC_MARGIN]
         items: dict[str, set[int]] = {entry[3].casefold(): set() for entry in near}
@@ -667,8 +670,15 @@ def _undated_event(asked: Question, hit: SentenceHit) -> bool:
     ("who has died aged 81"): a year elsewhere in it dates another thing it tells ("in 1979
     became the first woman ...")."""
     said = [m for m in event_words(asked, hit.text) if _JUST_DONE.search(hit.text, 0, m.start())]
-    return bool(said) and not any(
-        _A_YEAR.search(hit.text[max(0, m.start() - _YEAR_NEAR):m.end() + _YEAR_NEAR]) for m in said)
+    return bool(said) and not any(_year_by(hit.text, m) for m in said)
+
+
+def _year_by(text: str, said: re.Match[str]) -> bool:
+    """A year right by the event's word, in its clause: "died in 1979", "in March 1979 she died";
+    not "who led the drilling in 1979, has died"."""
+    before = text[max(0, said.start() - _YEAR_NEAR):said.start()]
+    after = text[said.end():said.end() + _YEAR_NEAR]
+    return any(_A_YEAR.search(part) for part in (before.split(",")[-1], after.split(",")[0]))
 
 
 _JUST_DONE = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+)?$", re.IGNORECASE)  # "has died", "have just left"

@@ -132,7 +132,9 @@ def placed_in(text: str, asked: Question) -> str | None:
         if (first in NOT_PLACES or place.casefold() in DEMONYMS or _EVENT_END.search(place)
                 or all(is_given(w, given) for w in words(place))):
             continue
-        place = re.split(r"['’]s\s+", place)[-1]  # "Belarus's Brest": Brest
+        owned = re.split(r"['’]s\s+", place)[-1]  # "Belarus's Brest": Brest
+        street = owned.split()[0].casefold().rstrip(".,") in _OWNED_NAME_ENDS  # "Tanner's Lane"
+        place = place if street else owned
         return POSSESSIVE_END.sub("", place.rstrip(".,"))
     dateline = _DATELINE.match(text) if pattern is _PLACE_AFTER else None
     if dateline is not None and dateline.group("wider").casefold() in PLACES \
@@ -141,6 +143,9 @@ def placed_in(text: str, asked: Question) -> str | None:
     return None
 
 
+# Words that end a street's own name after an owner's "'s": "Tanner's Lane", "St John's Road"
+_OWNED_NAME_ENDS = frozenset("""lane street road avenue square hill green wharf quay close row yard
+gate""".split())
 # A place inside the one just named as its owner: "Morocco's northern Chefchaouen province".
 _OWNED_PLACE = re.compile(r"[^\S\n]+(?:(?:northern|southern|eastern|western|central|north-?(?:east|west)ern|"
                           r"south-?(?:east|west)ern|coastal|remote)[^\S\n]+)?"

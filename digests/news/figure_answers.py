@@ -150,7 +150,7 @@ async def answer_figures(store: AnswerStore, asked: Question, now: datetime,
     scored = _answer_score(asked, hits, contexts)
     if scored is not None:
         return scored
-    candidates = _without_conversions(kept(found), asked)
+    candidates = _in_the_currency_asked(_without_conversions(kept(found), asked), asked)
     series = best_series(candidates, wanted, contexts) or _best_supported_figure(candidates, wanted)
     if not series:  # no sentence found gives it: the best items' other sentences may
         around = kept(await _figures_around(store, hits, _places_of(found)))
@@ -190,6 +190,18 @@ def _without_conversions(figures: list[CitedFigure], asked: Question) -> list[Ci
     return [c for c in figures if id(c) not in converted]
 
 
+def _in_the_currency_asked(figures: list[CitedFigure], asked: Question) -> list[CitedFigure]:
+    """"How much did they pay for him in rand": the sums in rand, when the news gives one (not
+    the "£21 million" a British outlet gives)."""
+    named = next((code for word, code in _CURRENCY_WORDS.items()
+                  if re.search(rf"\b{word}\b", asked.text, re.IGNORECASE)), None)
+    same = [c for c in figures if c.figure.unit == named]
+    return same if named and same else figures
+
+
+_CURRENCY_WORDS = {"dollars?": "USD", "usd": "USD", "pounds?": "GBP", "sterling": "GBP", "euros?": "EUR",
+                   "rand": "ZAR", "yen": "JPY", "yuan": "CNY", "rupees?": "INR", "reais": "BRL",
+                   "naira": "NGN", "roubles?|rubles?": "RUB"}
 _CONVERSION = re.compile(r"\s*[(,]\s*(?:about|around|roughly|approximately|some|nearly|almost|or|worth"
                          r"|equal\s+to)?\s*", re.IGNORECASE)
 _CURRENCY_ASKED = re.compile(r"[$£€]|\b(?:dollars?|usd|pounds?|sterling|euros?|rand|yen|yuan|rupees?"
@@ -271,7 +283,8 @@ def given_by_question(asked: Question, figure: Figure) -> bool:
 _FATES = tuple(frozenset(lemma(w) for w in line.split()) for line in (
     "kill die dead death fatality", "injure injury hurt wound", "arrest detain",
     "evacuate flee displace refugee homeless", "rescue", "miss", "burn burnt torch destroy raze gut",
-    "case infect infection", "live resident inhabitant population"))
+    "case infect infection", "live resident inhabitant population",
+    "vaccinate vaccination jab inoculate immunise immunize"))
 # a town's people, counted as its residents ("a city of 300,000 people"), not as any group in it
 _LIVING_ASKED = re.compile(r"\b(?:live|lives|lived|living)\s+(?:in|on|at|there|here|near)\b"
                            r"|\b(?:population|residents|inhabitants)\b", re.IGNORECASE)

@@ -14,14 +14,15 @@ _BASIC = ("zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|t
 _SCALE_WORDS = "hundred|thousand|million|billion|trillion|dozen"
 _ISO = "USD|EUR|GBP|JPY|CHF|CNY|CAD|AUD|INR|RUB|UAH|NZD|HKD|SGD|MXN|BRL|TRY|ZAR|SEK|NOK|DKK|PLN|KRW"
 # Each branch opens with a lookahead on its first character, so that the lookbehinds run only there.
-_DIGITS = (rf"(?=\d)(?:(?<![\w.,:/#@%–])|(?<=(?-i:{_ISO}))|(?<=\$(?-i:US|AU|NZ|HK))|(?<=\$(?-i:A|C)))"
+_DIGITS = (rf"(?=\d)(?:(?<![\w.,:/#@%–])|(?<=(?-i:{_ISO}))|(?<=\$(?-i:US|AU|NZ|HK))|(?<=\$(?-i:A|C))"
+           r"|(?<=(?<!\w)(?-i:R)))"  # "R485-million": rand
            r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)|\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?"
            r"|\d{1,3}(?:[\u00a0\u202f]\d{3})+(?![\d,.]\d)|\d{1,3}(?: \d{3}){2,}(?![\d,.]\d)"
            r"|(?:\d+\s)?\d{1,2}/\d{1,2}(?![\d/])|\d+(?:\.\d+)?)")
 _SPELLED = (rf"(?=[a-z])\b(?:(?:{_BASIC})\b|a(?=\s+(?:{_SCALE_WORDS})\b))"
             rf"(?:(?:\s+and\s+|[\s-]+)(?:{_BASIC}|{_SCALE_WORDS})\b)*")
 NUMBER = re.compile(rf"(?P<digits>{_DIGITS})|(?P<words>{_SPELLED})", re.IGNORECASE)
-SCALE_AFTER = re.compile(rf"\s?(?P<word>{_SCALE_WORDS}|lakh|crore|mn|mln|bn|bln|tn|trn|tln)\b"
+SCALE_AFTER = re.compile(rf"(?:\s|-)?(?P<word>{_SCALE_WORDS}|lakh|crore|mn|mln|bn|bln|tn|trn|tln)\b"
                          r"|(?P<letter>[kKmMbBtT])\b")
 MINUS = re.compile(r"\b(?:minus|negative)\s+$", re.IGNORECASE)
 URLISH = re.compile(r"://|www\.|[=?&@_\\]")
@@ -68,7 +69,8 @@ DOLLAR_PREFIX = {"us": "USD", "u.s.": "USD", "u.s": "USD", "c": "CAD", "ca": "CA
 CURRENCY_BEFORE = re.compile(
     r"(?:(?<![\w.])(?P<prefix>us|u\.s\.?|ca|c|au|a|nz|hk|s)\s?)?(?P<symbol>[$€£¥₹₽₴])"
     rf"\s?$|(?<![\w])(?P<iso>{_ISO})\s?\$?\s?$|(?<![\w$])\$(?P<suffix>US|AU|NZ|HK|A|C)\s?$"
-    r"|(?<![\w])(?P<rupees>(?-i:Rs)\.?|(?-i:R|r)upees)\s?$", re.IGNORECASE)  # "Rs 4 lakh": rupees
+    r"|(?<![\w])(?P<rupees>(?-i:Rs)\.?|(?-i:R|r)upees)\s?$"  # "Rs 4 lakh": rupees
+    r"|(?<![\w])(?P<rand>(?-i:R))$", re.IGNORECASE)  # "R485-million": rand (see `figures._reading`)
 TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"})
 
 QUALIFIERS = {

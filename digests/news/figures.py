@@ -154,6 +154,8 @@ def _reading(sentence: str, match: re.Match[str]) -> _Reading | None:
     if minus := vocab.MINUS.search(sentence, max(0, start - 10), start):
         value, start = -value, minus.start()
     currency = vocab.CURRENCY_BEFORE.search(sentence, max(0, start - 8), start)
+    if currency is not None and currency.group("rand") and not (scaled or "," in match.group()):
+        return None  # "R485-million", "R2,000" are rand; "R29", "R5" are names of things
     if currency is None and sentence[start - 1:start].isalpha():
         return None  # digits glued to a word that is no currency code ("EU27", "US101")
     unit, end = _unit(sentence, end, scaled, currency)
@@ -352,6 +354,8 @@ def _currency_code(currency: re.Match[str]) -> str:
         return currency.group("iso").upper()
     if currency.group("rupees"):
         return "INR"
+    if currency.group("rand"):
+        return "ZAR"
     if currency.group("suffix"):  # "$US2", "$A5"
         return vocab.DOLLAR_PREFIX[currency.group("suffix").lower()]
     prefix = (currency.group("prefix") or "").lower()

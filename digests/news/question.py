@@ -259,8 +259,9 @@ _HOW_MANY = re.compile(r"^\s*(?:how\s+(?:many|much)|what\s+(?:is|was|were|are)\s
                        r"|how\s+high|how\s+far|how\s+long|how\s+old|how\s+fast|how\s+heavy|how\s+strong"
                        r"|how\s+tall|how\s+deep|in\s+how\s+many|by\s+how\s+(?:much|many))\b",
                        re.IGNORECASE)
-_WHAT_AT = re.compile(r"^\s*what(?:'s|’s|\s+is|\s+was)\s+(?:the\s+)?(?P<thing>[\w\s'-]{2,40}?)\s+"
-                      r"(?:at|now|currently|today|running at|standing at)\b", re.IGNORECASE)
+_WHAT_AT = re.compile(r"^\s*what(?:'s|’s|\s+is|\s+was|\s+are|\s+were|\s+r)\s+(?:the\s+)?"
+                      r"(?P<thing>[\w\s'-]{2,40}?)\s+(?:at|now|currently|today|running at|standing at)\b",
+                      re.IGNORECASE)
 # "What's Russia's official death toll?", "What did Russia put its interest rate up to?": a value.
 _WHAT_VALUE = re.compile(r"^\s*what(?:['’]?s|\s+is|\s+was|\s+are|\s+were)\s+(?:the\s+)?"  # "whats" too
                          r"(?P<thing>(?:[\w'’-]+\s+){0,5}(?:toll|rate|price|cost|population|salary|inflation|"
@@ -644,7 +645,10 @@ _MEASURES = (
                 r"meters|feet)|sq\s+(?:miles|km|m|ft))\b|\bhow\s+(?:big|large|much)\s+(?:an\s+)?area\b",
                 re.I), MEASURE_AREA),
     (re.compile(r"\bwhat\s+score\b", re.I), MEASURE_SCORE),
-    (re.compile(r"%|\bper\s*cent|\bpercentage\b|\bwhat\s+share\b|\bproportion\b|\brate\b", re.I),
+    # "what are interest rates at" (not "how many members voted to keep rates on hold", nor an
+    # exchange rate)
+    (re.compile(r"%|\bper\s*cent|\bpercentage\b|\bwhat\s+share\b|\bproportion\b"
+                r"|^(?!.*\bhow\s+many\b).*(?<!exchange\s)\brates?\b", re.I),
      MEASURE_PERCENT),
     (_RATE_NAMED, MEASURE_PERCENT),  # "what was UK inflation": a rate
 )
@@ -673,7 +677,9 @@ def measure_of(text: str, terms: tuple[str, ...], head: str | None) -> str | Non
     if re.search(r"\bhow\s+many\b", lowered) or lemma("toll") in terms:  # "what's the death toll"
         return MEASURE_COUNT
     if set(terms) & _MONEY_WORDS or re.search(r"\bhow\s+much\b.*\b(?:cost|pay|paid|worth|sell|sold|"
-                                             r"spend|spent|fine|charge|raise)", lowered) \
+                                             r"spend|spent|fine|charge|raise|collect|earn|receiv|pocket|"
+                                             r"invest|putting\s+in|put\s+in|win(?:s|ning)?\b(?!.*\bby\b)|won\b"
+                                             r"(?!.*\bby\b))", lowered) \
             or _PRICE_ASKED.match(lowered):
         return MEASURE_MONEY
     return None

@@ -173,3 +173,22 @@ def test_rupees_written_rs_are_a_currency(sentence: str, value: float) -> None:
 def test_more_currencies_written_as_words(sentence: str, expected: list[tuple[float, str]]) -> None:
     found = extract_figures(sentence, datetime(2026, 9, 17, tzinfo=UTC))
     assert [(f.value, f.unit) for f in found] == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("He moved to Kingsbridge for a fee of about R485-million (£21-million).",
+     [(485_000_000, "ZAR"), (21_000_000, "GBP")]),
+    ("The winner collects R750,000.", [(750_000, "ZAR")]),
+    ("Eskom needs a R38bn bailout.", [(38_000_000_000, "ZAR")]),
+    ("A 5-million-strong crowd lined the route.", [(5_000_000, None)]),
+])
+def test_rand_written_r_and_scales_joined_by_a_hyphen(sentence: str,
+                                                      expected: list[tuple[float, str | None]]) -> None:
+    found = extract_figures(sentence, datetime(2026, 9, 24, tzinfo=UTC))
+    assert [(f.value, f.unit) for f in found] == expected
+
+
+@pytest.mark.parametrize("sentence", ["Take the R29 towards Tarbert.", "The R5 camera shoots 8K video."])
+def test_an_r_before_a_bare_number_is_a_name(sentence: str) -> None:
+    found = extract_figures(sentence, datetime(2026, 9, 24, tzinfo=UTC))
+    assert all(f.unit != "ZAR" for f in found), found
