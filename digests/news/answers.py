@@ -693,10 +693,23 @@ def _event_day(asked: Question, hit: SentenceHit) -> date | str | None:
     was due on before a change ("which had been due on Jan. 26") is not it."""
     published = hit.source.published_at.date()
     text = hit.text if _FORMER_ASKED.search(asked.text) else without_former_days(hit.text)
-    return (_day_of_the_event(asked, text, published)
+    return (_year_of_the_event(asked, text) or _day_of_the_event(asked, text, published)
             or date_in(_without_said_dates(asked, text), published, bare=False)
             or date_in(text, published, bare=False) or date_in(text, published)
             or year_before(text, published, lambda what: _says_the_verbs(asked, what)))
+
+
+def _year_of_the_event(asked: Question, text: str) -> str | None:
+    """The year written right after the event asked about: "The building, which opened in 1862
+    …, was gutted on Tuesday" opened in 1862."""
+    for said in event_words(asked, text):
+        found = _IN_A_YEAR.match(text, said.end())
+        if found is not None:
+            return found.group("year")
+    return None
+
+
+_IN_A_YEAR = re.compile(r"\s+(?:back\s+)?in\s+(?P<year>(?:1[5-9]|20)\d\d)\b(?!\s*[-–/]\d)")
 
 
 # "when was the meeting originally due": the day before the change is what is asked

@@ -385,7 +385,8 @@ def read_question(text: str, today: date) -> Question:
         terms = tuple(t for t in terms if t not in SOMEONE) or terms
     names = tuple(_names(stripped))
     events = EVENT_VERBS | (_day_events(worded) if kind == KIND_DATE else frozenset()) \
-        | (_who_did(stripped) | _what_done(stripped) if kind == KIND_SEARCH else frozenset())
+        | (_who_did(stripped) | _what_done(stripped) if kind == KIND_SEARCH else frozenset()) \
+        | (_to_be_done(stripped) if kind in (KIND_DATE, KIND_PLACE) else frozenset())
     in_names = {lemma(w.lower()) for name in names for w in words(name)}  # the "Dead" of "Dead Sea"
     return Question(text=stripped, kind=kind, terms=terms, names=names,
                     head=head, by=max(dates) if dates else None, person=person, measure=measure,
@@ -437,7 +438,7 @@ _DAY_EVENT = re.compile(r"\b(?P<verb>start|starts|starting|started|begin|begins|
                         r"premiered|land|lands|landed|arrive|arrives|arrived|expire|expires|expired|reschedule|"
                         r"rescheduled|reschedules|rescheduling|collapse|collapses|collapsed|erupt|erupts|erupted|"
                         r"explode|explodes|exploded|capsize|capsizes|capsized|derail|derails|derailed|"
-                        r"complete|completes|completed|sworn)\b"
+                        r"complete|completes|completed|sworn|founded|established|built)\b"
                         r"(?!\s+(?:to\s+(?!(?:the|a|an|his|her|their|its|our|all|public)\b)[a-z]+|[a-z]+ing)\b)",
                         re.IGNORECASE)  # "start packing in", "begin to drop": the event is what follows
 # the day asked is of what was said or got going: "when did X announce it would reopen", "get started"
@@ -473,6 +474,20 @@ def _what_done(text: str) -> frozenset[str]:
     if verb not in _FINDINGS:
         return frozenset()
     return frozenset({lemma(verb)})
+
+
+# "when will the final be replayed", "where will the talks be held": what is still to be done is
+# the event asked about, and a sentence that gives a day or a place must say it
+_TO_BE_DONE = re.compile(r"\bwill\s+(?:[\w'’-]+\s+){0,6}?be\s+(?P<verb>[a-z]{3,}ed)\b", re.IGNORECASE)
+_STATES = frozenset("""based located called named allowed required expected needed used situated
+housed""".split())
+
+
+def _to_be_done(text: str) -> frozenset[str]:
+    found = _TO_BE_DONE.search(text)
+    if found is None or found.group("verb").lower() in _STATES:
+        return frozenset()
+    return frozenset({lemma(found.group("verb").lower())})
 
 
 def _day_events(text: str) -> frozenset[str]:
