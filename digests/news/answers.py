@@ -171,8 +171,9 @@ async def _answer_from_sentences(store: AnswerStore, asked: Question, now: datet
     if asked.kind in (KIND_PLACE, KIND_DATE) or _ASKS_FOR_NAME.match(asked.text) or (want and want.said):
         return await _lead_from_items(store, asked, hits, rarity, named, now)
     contexts, _ = await whole_items(store, hits)
-    owns = [(support(asked, h.text, rarity, named), h) for h in hits]
-    ranked = sorted(((support_in_item(asked, h.text, contexts[h.source.item_id], rarity, named,
+    judged = _without_the_cause_word(asked)
+    owns = [(support(judged, h.text, rarity, named), h) for h in hits]
+    ranked = sorted(((support_in_item(judged, h.text, contexts[h.source.item_id], rarity, named,
                                       own=own), own, h) for own, h in owns),
                     key=lambda scored: (scored[0], scored[1], scored[2].score), reverse=True)
     countries = countries_asked(asked.text)
@@ -208,7 +209,7 @@ _DETERMINERS = frozenset("a an the this that its their his her our".split())
 def _kind_given(question: str, text: str) -> str | None:
     """The kind a sentence gives of what a "what kind of N is X" question asks about: the words
     before N right before X's name ("private equity firm"), or after "X, a" ("X, a Leeds-based
-    firm")."""
+    firm"), or what "X is a" says it is ("an antisense oligonucleotide")."""
     asked = _KIND_OF_ASKED.match(question)  # "what kinda firm is …" too
     if asked is None:
         return None
@@ -217,8 +218,11 @@ def _kind_given(question: str, text: str) -> str | None:
     after = re.search(rf"(?i:{name})[\w\s&.'’-]{{0,40}},\s+(?:an?|the)\s+((?:[\w'’-]+\s+){{1,3}}){noun}s?\b",
                       text, re.IGNORECASE)
     found = before or after
-    if found is None:
-        return None
+    if found is None:  # "Lumarsen is an antisense oligonucleotide, a short strand …"
+        said = re.search(rf"(?i:{name})\s+(?:is|was)\s+(?:an?)\s+(?P<kind>(?:[\w'’-]+\s+){{0,2}}[\w'’-]+)"
+                         r"(?=\s*[,.;:(]|\s+(?:that|which|used|made|developed|designed)\b)",
+                         text, re.IGNORECASE)
+        return said.group("kind") if said is not None else None
     kept = [w for w in found.group(1).split() if w.casefold() not in _DETERMINERS]
     while kept and (kept[0][:1].isupper() and kept[0].casefold() not in DEMONYMS):
         kept.pop(0)  # "Denver-based private equity firm": the place it is in is no kind
@@ -236,8 +240,12 @@ _ASKS_CAUSE = re.compile(r"^\s*what\s+(?:caused|causes|cause|triggered|triggers|
                          r"made|makes|led\s+to|leads\s+to|killed|kills|(?:is|was)\s+behind|(?:is|was)\s+the\s+cause\s+of)\b",
                          re.IGNORECASE)
 _CAUSE_SAID = re.compile(r"\b(?:caus\w*|because|due\s+to|blam\w*|results?\s+of|resulted\s+from|"
-                         r"trigger\w*|spark\w*|prompt\w*|led\s+to|behind|reasons?|linked\s+to|owing\s+to|"
-                         r"attributed\s+to|\w+ed\s+by|died\s+(?:of|from)|poison\w*)\b", re.IGNORECASE)
+                         r"trigger\w*|spark\w*|prompt\w*|led\s+to|(?<!left\s)(?<!fell\s)behind|reasons?|linked\s+to|owing\s+to|"
+                         r"attributed\s+to|\w+ed\s+by\s+(?!(?:early|late|mid|noon|midnight|morning|afternoon|"
+                         r"evening|tonight|tomorrow|the\s+(?:end|time|weekend)|(?:mon|tues|wednes|thurs|fri|satur|"
+                         r"sun)day|\d))|died\s+(?:of|from)|poison\w*|traced\s+to|"
+                         r"points?\s+to|pointed\s+to|narrow\w*\s+(?:[\w'’-]+\s+){0,3}?(?:down\s+)?to)\b",
+                         re.IGNORECASE)  # "analysis of the failure points to a fuel valve"
 
 
 # "who was hosting …", "who is the Saudi citizen that …": a person is asked for
@@ -530,6 +538,18 @@ def _dates_its_own(asked: Question, text: str) -> bool:
         return True
     found = lemmas_of(text)
     return not asked.content_terms() or any(meets(t, found) for t in asked.content_terms())
+
+
+def _without_the_cause_word(asked: Question) -> Question:
+    """"What caused the failure": a sentence need not write "cause" ("the failure points to a
+    fuel valve"); that it gives a cause is judged on its own (`_gives_cause`)."""
+    if _ASKS_CAUSE.match(asked.text) is None:
+        return asked
+    kept = tuple(t for t in asked.terms if t != _CAUSE_TERM)
+    return replace(asked, terms=kept) if kept else asked
+
+
+_CAUSE_TERM = lemma("cause")
 
 
 def _without_kind_words(asked: Question) -> Question:

@@ -51,8 +51,9 @@ def meets(term: str, found: set[str]) -> float:
             or _COUNTRY_OF.get(term, _NONE) & found:
         return FAMILY_MATCH  # a word of the family, or one made from it ("conductor")
     if "-" in term.strip("-"):  # "record-breaking" is met by "record breaker", part by part
-        parts = [lemma(part) for part in term.split("-") if part]
-        if len(parts) > 1 and all(meets(part, found) for part in parts):
+        parts = [lemma(part) for part in term.split("-") if part]  # ("second-stag": "second stage")
+        if len(parts) > 1 and all(meets(part, found) or any(w.startswith(part) and len(w) - len(part) <= 2
+                                                            for w in found) for part in parts):
             return FAMILY_MATCH
     return 0.0
 

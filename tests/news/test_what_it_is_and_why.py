@@ -1,0 +1,59 @@
+""""What kind of drug is lumarsen" is answered by "Lumarsen is an antisense oligonucleotide";
+"what caused the second-stage failure" by "analysis of the failure points to a fuel valve in
+the second stage" (a sentence need not write "cause", and "second stage" is "second-stage"); but
+"the system was restored by early afternoon" gives no cause. Read on hand-made items in a real
+SQLite store (found in the twenty-first session's first run of the week written blind, cove)."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from digests.news.answers import answer_question
+from digests.runtime.workers import WorkerPool
+from digests.store.core import Store
+
+from builders import enriched_store
+
+NOW = datetime(2022, 3, 27, 20, 0, tzinfo=UTC)
+
+ITEMS = [  # (day of March 2022, title, text)
+    (22, "FDA approves first treatment for Alstrom syndrome",
+     "The Food and Drug Administration on Tuesday approved lumarsen, the first treatment for Alstrom "
+     "syndrome."),
+    (23, "How lumarsen slows vision loss",
+     "Lumarsen is an antisense oligonucleotide, a short strand of synthetic genetic material that "
+     "blocks a toxic protein in the retina. In the trial, the drug slowed the loss of vision by 61%."),
+    (24, "Rocket maker narrows Harrier-2 failure to fuel valve",
+     "Early analysis of the Harrier-2 failure points to a fuel valve in the second stage that closed "
+     "38 seconds early, the company said on Saturday."),
+    (25, "Baggage system fails at Lisbon airport",
+     "Thousands of bags were left behind when the baggage system at Lisbon airport failed on Friday. "
+     "The system was restored by early afternoon."),
+]
+
+
+@pytest.fixture
+async def week(tmp_path: Path, workers: WorkerPool) -> AsyncIterator[Store]:
+    store = await enriched_store(tmp_path / "what.db", workers, "wire.example", NOW, ITEMS)
+    yield store
+    await store.close()
+
+
+async def test_what_kind_is_what_it_is_said_to_be(week: Store) -> None:
+    answer = await answer_question(week, "What kind of drug is lumarsen?", NOW)
+    assert answer.headline.startswith("antisense oligonucleotide"), answer.headline
+
+
+async def test_a_cause_pointed_to_answers_what_caused(week: Store) -> None:
+    answer = await answer_question(week, "What caused the Harrier-2 second-stage failure?", NOW)
+    assert "fuel valve" in answer.headline, answer.headline
+
+
+@pytest.mark.parametrize("question", ["What caused the baggage system failure at Lisbon airport?"])
+async def test_a_time_something_was_done_by_is_no_cause(week: Store, question: str) -> None:
+    answer = await answer_question(week, question, NOW)
+    assert not answer.found, answer.headline
