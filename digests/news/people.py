@@ -458,6 +458,10 @@ def _role_before(text: str, start: int, end: int, single: bool) -> tuple[str | N
     """Role and affiliation written before the name, and where that title starts. A lone word
     after an office ("coach of the Miami Dolphins") is the office's end, not a name."""
     low = max(0, start - 120)
+    named = _NAMING_THEM_AS.search(text, max(0, start - 200), start)
+    if named is not None and _plausible(named.group("role")) and \
+            named.group("role").split()[-1].lower() in vocab.HEAD_WORDS:
+        return _role_text(named.group("role")), _affiliation(named.group("aff")), named.start()
     near = vocab.WORD.findall(text, max(0, start - 80), start)[-8:]  # the searches below cost more
     if any(w.lower() in vocab.HEAD_WORDS for w in near):
         match = vocab.LEFT_ROLE.search(text, low, start) or vocab.LEFT_COMMA_ROLE.search(text, low, start)
@@ -493,6 +497,12 @@ def _role_before(text: str, start: int, end: int, single: bool) -> tuple[str | N
         return None, None, start
     match = vocab.LEFT_POSSESSIVE.search(text, low, start)
     return None, _affiliation(match.group("aff")) if match else None, start
+
+
+# "arrested the captain of the ferry that capsized in the strait, naming him as Ruslan Hadiwijaya"
+_NAMING_THEM_AS = re.compile(r"\bthe\s+(?P<role>(?:[a-z-]+\s+){0,2}?[a-z-]+)\s+(?:of|at|on)\s+(?:the\s+)?"
+                             r"(?P<aff>[^,;:]{1,80}?)(?:\s+(?:that|which|who)\s+[^,;:]{1,80}?)?,\s+"
+                             r"(?:naming|identifying)\s+(?:him|her)\s+as\s+$")
 
 
 _RANKS = {"lt": "lieutenant", "lieut": "lieutenant", "lieutenant": "lieutenant", "maj": "major",

@@ -25,3 +25,22 @@ def test_as_a_is_not_what_someone_is() -> None:
     """"X, who worked as a", "X as a young man": only an apposition's "a" says what someone is."""
     found = {m.name: m.role for m in extract_people("Tom Hale spoke as a keen amateur.")}
     assert found.get("Tom Hale") is None
+
+
+@pytest.mark.parametrize(("sentence", "name", "role"), [
+    ("Priya Chandran, a GP, won 43.3 per cent of the vote.", "Priya Chandran", "GP"),
+    ("Police arrested the captain of the ferry that capsized in the strait, naming him as Ruslan "
+     "Hadiwijaya, 52, and saying he was suspected of negligence.", "Ruslan Hadiwijaya", "captain"),
+    ("Police arrested the owner of the Blue Moon bar, naming her as Jane Doe.", "Jane Doe", "owner"),
+])
+def test_a_role_written_as_news_writes_it(sentence: str, name: str, role: str) -> None:
+    """A GP is a role, and so is what someone is called before police name them (found in the
+    twenty-first session's first run of the week written blind, cove)."""
+    found = {m.name: m.role for m in extract_people(sentence)}
+    assert found.get(name) == role
+
+
+def test_naming_them_as_needs_a_post() -> None:
+    found = {m.name: m.role for m in extract_people(
+        "Police searched the home of the family on the hill, naming him as Tom Hale.")}
+    assert found.get("Tom Hale") is None
