@@ -571,7 +571,9 @@ def best_series(candidates: Sequence[CitedFigure], asked: FigureQuestion,
                   or (tolls and toll_words & _counted_words(c.figure)
                       and figure_score(c.figure, asked, contexts.get(c.source.item_id, ""))
                       >= best_score / 2))
-              and c.figure.unit == best.figure.unit and _same_place(where, c.figure.sentence)]
+              and c.figure.unit == best.figure.unit and _same_place(where, c.figure.sentence)
+              and (c is best or not _first_of_another_country(best.figure.sentence, c.figure.sentence))]
+    series += _later_counts(scored, series, best, tolls, where)
     # Latest day first; on one day, the report worded most like the question first, or, when the
     # question asks for the value in the end, the latest report ("revised the magnitude of
     # Tuesday's quake to 6.2" is of Tuesday, and is what is known now)
@@ -579,6 +581,21 @@ def best_series(candidates: Sequence[CitedFigure], asked: FigureQuestion,
         (figure_date(pair[1])[1], pair[0]) if asked.latest else (pair[0], figure_date(pair[1])[1]))),
         reverse=True)
     return _one_per_report([c for _, c in ordered])
+
+
+def _later_counts(scored: Sequence[tuple[float, CitedFigure]], series: Sequence[tuple[float, CitedFigure]],
+                  best: CitedFigure, tolls: frozenset[str],
+                  where: frozenset[str]) -> list[tuple[float, CitedFigure]]:
+    """A running count's later, higher value of the same toll in the same place, however
+    loosely its report words the question ("cases in Nampula province have risen to 2,105", then
+    "the number of cholera cases in northern Mozambique has climbed to 2,388"): a toll only
+    grows, and the latest report of it is the answer."""
+    if not tolls or not where:
+        return []
+    kept = {id(c) for _, c in series}
+    return [(score, c) for score, c in scored if id(c) not in kept and c.figure.unit == best.figure.unit
+            and figure_date(c) > figure_date(best) and c.figure.value > best.figure.value
+            and _counts_one_of(c.figure, tolls) and where & places_named(c.figure.sentence)]
 
 
 # A measure whose every supported value is one series ("how many hectares has the fire burned":
@@ -650,6 +667,14 @@ def _same_place(where: frozenset[str], text: str) -> bool:
     best figure's, measures something else (a shooting in one city, a war in a country)."""
     other = places_named(text)
     return not where or not other or bool(where & other)
+
+
+def _first_of_another_country(best: str, other: str) -> bool:
+    """"Malawi has now reported 112 cases … bordering Mozambique" is Malawi's count, not one of
+    the series of Mozambique's that the best figure's sentence gives."""
+    countries = set(countries_in(best, nationalities=False))
+    first = countries_in(other, nationalities=False)[:1]
+    return bool(countries) and bool(first) and first[0] not in countries
 
 
 def _counts_the_head(figure: Figure, asked: FigureQuestion) -> bool:

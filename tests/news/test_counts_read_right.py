@@ -2,8 +2,10 @@
 aftershocks (not the quake's magnitude); "how many people died" is answered by a later "death
 toll rose to 13" as well as by "at least 8 people were killed"; "a further 700,000 people, mostly
 former prepaid customers, had data exposed, bringing the total to about 4.1 million" counts
-customers; and "how many votes" is not a count of seats. Read on hand-made items in a real
-SQLite store (found in the twenty-first session's look at the weeks written blind)."""
+customers; "how many votes" is not a count of seats; and a later, higher count of the same
+toll in the same country ("cases … have climbed to 2,388") leads, without another country's.
+Read on hand-made items in a real SQLite store (found in the twenty-first session's look at the
+weeks written blind)."""
 
 from __future__ import annotations
 
@@ -37,6 +39,13 @@ ITEMS = [  # (day of March 2022, title, text)
     (6, "Verity Mobile breach bigger than first disclosed",
      "Verity Mobile said on Friday that a further 700,000 people, mostly former prepaid customers, had "
      "data exposed in last month's breach, bringing the total to about 4.1 million."),
+    (2, "Cholera spreads in Nampula",
+     "Cholera cases in Mozambique's Nampula province have risen to 2,105, with 31 deaths, the health "
+     "ministry said. Malawi has now reported 112 cholera cases in districts bordering Mozambique's "
+     "Nampula province."),
+    (6, "Mozambique cholera outbreak grows",
+     "The number of cholera cases in northern Mozambique has climbed to 2,388, officials said. Most "
+     "of the new cases were recorded in Nampula province."),
     (7, "Naya Party wins most seats",
      "The Naya Party won 63 of the 165 directly elected seats in the national parliament, the election "
      "commission said."),
@@ -71,3 +80,10 @@ async def test_another_count_does_not_answer(week: Store, question: str) -> None
 async def test_the_count_asked_leads(week: Store, question: str, expected: str) -> None:
     answer = await answer_question(week, question, NOW)
     assert answer.headline.startswith(expected), answer.headline
+
+
+async def test_a_later_count_of_the_toll_leads_and_another_countrys_stays_out(week: Store) -> None:
+    answer = await answer_question(week, "How many cholera cases have been recorded in Nampula province?",
+                                   NOW)
+    assert answer.headline.startswith("2,388"), answer.headline
+    assert "112" not in answer.headline
