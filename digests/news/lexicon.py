@@ -213,6 +213,7 @@ oct october
 nov november
 prison jail imprison imprisonment
 restore reinstate
+rehab rehabilitate rehabilitation
 try trial
 stadium ground arena
 observer monitor

@@ -2,10 +2,10 @@
 are money; "what r interest rates at now" asks a rate, "how many members voted to keep rates on
 hold" a count, and an exchange rate is no percentage; "in rand" asks for the sum in rand; a
 year inside an aside ("who led the drilling in 1979, has died") does not date the death;
-"Tanner's Lane" is a street, not a lane; a wire's dateline is not where someone died when
-another report says where; people vaccinated are not people infected. Read on hand-made items
-in a real SQLite store (found in the twenty-first session's first run of the week written
-blind, cove)."""
+"Tanner's Lane" is a street, not a lane; "rehab" is rehabilitation; a wire's dateline is not
+where someone died when another report says where; people vaccinated are not people infected.
+Read on hand-made items in a real SQLite store (found in the twenty-first session's first run of
+the week written blind, cove)."""
 
 from __future__ import annotations
 
@@ -43,6 +43,9 @@ ITEMS = [  # (day of March 2022, title, text)
      "LONDON, March 25 (Meridian) - British jazz pianist Errol Whitby, whose 1968 album became a "
      "best-seller, has died aged 81, his family said on Tuesday. He died at his home in Bristol on "
      "Monday after a short illness."),
+    (27, "Kerala approves Rs 38 crore rehabilitation package",
+     "The Kerala Cabinet on Sunday approved a Rs 38 crore package to rehabilitate families displaced "
+     "by the Kalloor landslide."),
     (26, "Cholera spreads in Nampula",
      "Health officials said 1,340 people have been infected with cholera in Nampula province."),
 ]
@@ -71,6 +74,7 @@ def test_a_rate_is_asked_only_where_one_is(question: str, measure: str | None) -
     ("When did Ingrid Sundby die?", "Saturday 19 March"),
     ("where did the corn exchange fire start", "Tanner's Lane"),
     ("where did errol whitby die", "Bristol"),
+    ("how much is the kerala govt putting into rehab for the landslide families", "INR 380 million"),
 ])
 async def test_read_as_written(week: Store, question: str, expected: str) -> None:
     answer = await answer_question(week, question, NOW)
