@@ -162,10 +162,52 @@ async def answer_figures(store: AnswerStore, asked: Question, now: datetime,
         counted = _ordinal_count(asked, hits, contexts, rarity, named) or _share_in_words(
             asked, hits, contexts, rarity, named)
         return counted or dont_know(asked.text, KIND_FIGURES)
+    if _untold_since(asked, hits, contexts, rarity, named, series[0]):
+        return dont_know(asked.text, KIND_FIGURES)
     headline = _figure_headline(series[0], series[1:], now)
     quotes = tuple(Quote(f.figure.sentence, f.source) for f in series[:3])
     return Answer(asked.text, KIND_FIGURES, True, headline, quotes,
                   tuple(f.figure.value for f in series))
+
+
+# "Police declined to say whether any ransom had been paid", "It has not said what price it
+# might offer": the value asked is not known
+_NOT_SAID = re.compile(r"\b(?:declined|refused)\s+to\s+(?:say|disclose|reveal|confirm)\s+"
+                       r"(?:whether|how\s+much|how\s+many|what)\b|\b(?:has|have|had|did|does|do)\s+not\s+(?:yet\s+)?(?:said|say|"
+                       r"disclosed|disclose|revealed|reveal)\s+(?:whether|how\s+much|how\s+many|what)\b",
+                       re.IGNORECASE)
+
+
+_DEALT = frozenset(lemma(w) for w in """pay demand offer bid raise spend receive earn cost charge sell buy
+invest""".split())
+
+
+def _of_the_one_asked(asked: Question, text: str) -> bool:
+    """Whether a sentence that opens on a name opens on one the question gives ("Ostara has not
+    said …" tells nothing of Calloway's offer); "The society …" may be anyone's."""
+    first = words(text)[:1]
+    if not first or not first[0][:1].isupper() or first[0].lower() in STOPWORDS:
+        return True
+    return bool(meets(lemma(POSSESSIVE_END.sub("", first[0]).lower()), set(asked.terms)))
+
+
+def _untold_since(asked: Question, hits: Sequence[SentenceHit], contexts: Mapping[int, str],
+                  rarity: Mapping[str, float], named: frozenset[str], found: CitedFigure) -> bool:
+    """Whether a report as recent as the figure found says the value asked is not told ("a
+    ransom of 300 million naira" was demanded; "police declined to say whether any ransom had
+    been paid"): what it does not tell is what the question asks done (paid, not demanded)."""
+    done = [t for t in asked.terms if t in _DEALT]  # "how much ransom did they *demand*": not "paid"
+    names = {lemma(w.lower()) for name in asked.names for w in words(name)}
+    untold = done or [t for t in asked.terms if t not in names]
+    for hit in hits:
+        said = _NOT_SAID.search(hit.text)
+        if said is None or hit.source.published_at < found.source.published_at:
+            continue
+        clause = lemmas_of(re.split(r"[.;:]", hit.text[said.end():], maxsplit=1)[0])
+        if any(meets(t, clause) for t in untold) and _of_the_one_asked(asked, hit.text) and support_in_item(
+                asked, hit.text, contexts.get(hit.source.item_id, hit.text), rarity, named) >= SUPPORTED:
+            return True
+    return False
 
 
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:about|around|roughly|some|nearly|almost|just|over|under|an?\s+"
