@@ -270,7 +270,7 @@ def _names_someone(asked: Question, text: str) -> bool:
     return bool(people)
 
 
-_POST_ENDS = frozenset("of in at for on from with".split())
+_POST_ENDS = frozenset("of in at for on from with who that which".split())  # "the judge in …", "the X who …"
 
 
 def _post_asked(nouns: Sequence[str]) -> set[str]:

@@ -147,6 +147,8 @@ _NOT_KNOWN = re.compile(
     r"made\s+public|established|determined)|(?:was|is|remains?|remained)\s+(?:still\s+)?(?:unknown|"
     r"unclear|not\s+clear)|undisclosed|unnamed|no\s+details|(?:did|does|do)\s+not\s+(?:say|disclose|"
     r"reveal|give)|declined\s+to\s+(?:say|disclose|reveal|give|name)"
+    r"|\bno\s+(?:further\s+|new\s+|formal\s+)?(?:negotiations|talks|meetings?|date|hearing)\s+(?:are|is|were|was|"
+    r"has\s+been|have\s+been|had\s+been)\s+(?:yet\s+)?(?:scheduled|planned|set|arranged|fixed)"
     r"|(?:inquiry|investigation|probe)\s+(?:has\s+been\s+|was\s+|is\s+)?(?:ordered|opened|launched|under\s+way)\s+"
     r"into\s+(?:the\s+)?(?:cause|causes|reason)|(?:cause|causes|reason)\s+(?:is|was|are|were)\s+(?:still\s+|now\s+)?"
     r"(?:being\s+investigated|under\s+investigation))\b", re.IGNORECASE)

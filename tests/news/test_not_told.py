@@ -57,3 +57,31 @@ async def test_what_the_news_says_it_does_not_tell_is_not_answered(week: Store, 
 async def test_what_it_tells_is_still_answered(week: Store, question: str, expected: str) -> None:
     answer = await answer_question(week, question, NOW)
     assert answer.headline.startswith(expected), answer.headline
+
+
+OTHER_ITEMS = [  # (day of March 2022, title, text)
+    (24, "Carrick Sands report: families call for charges after Transport Secretary responds",
+     "Families of the seven people killed in the Carrick Sands rail crash have called for Westrail "
+     "Infrastructure executives to face criminal charges after the inquiry's findings."),
+    (26, "Machinists' strike enters fourth day",
+     "No negotiations are scheduled between Stratus Aerospace and the machinists' union as the strike in "
+     "Wichita entered its fourth day."),
+]
+
+
+@pytest.fixture
+async def other_week(tmp_path: Path, workers: WorkerPool) -> AsyncIterator[Store]:
+    store = await enriched_store(tmp_path / "others.db", workers, "wire.example", NOW, OTHER_ITEMS)
+    yield store
+    await store.close()
+
+
+@pytest.mark.parametrize("question", [
+    "Who is the Transport Secretary who responded to the Carrick Sands report?",
+    "Where will the Stratus Aerospace talks be held?",
+])
+async def test_no_one_named_and_nothing_scheduled_answer_nothing(other_week: Store, question: str) -> None:
+    """"Who is the X who …" wants someone given that post, not a company named near it; "no
+    negotiations are scheduled" gives no place for them."""
+    answer = await answer_question(other_week, question, NOW)
+    assert not answer.found, answer.headline
