@@ -252,7 +252,7 @@ heavyweight middleweight lightweight welterweight featherweight speed freestyle 
 rugby cricket cricketing golf soccer boxing cycling athletics swimming paralympic children's children’s
 female male wide fast opening star emergency human_rights civil_rights shadow home business treasury
 education transport housing environment brexit agriculture science winter foreign_affairs
-creative artistic technical sporting musical editorial incident
+creative artistic technical sporting musical editorial incident detective
 european_affairs veterans_affairs world_affairs home_affairs""".split()
 # Modifiers read in lower case only: capitalised, they are part of a name ("BBC Sport", "Met Police").
 _LOWER_MODS = """world pop rock rap jazz folk film movie music fashion reality radio television

@@ -44,3 +44,13 @@ def test_naming_them_as_needs_a_post() -> None:
     found = {m.name: m.role for m in extract_people(
         "Police searched the home of the family on the hill, naming him as Tom Hale.")}
     assert found.get("Tom Hale") is None
+
+
+@pytest.mark.parametrize(("sentence", "name", "role"), [
+    ("Detective Inspector Gareth Lowde said the pair spent four minutes inside.", "Gareth Lowde",
+     "detective inspector"),
+    ("Detective Chief Inspector Ann Lee said the man had been charged.", "Ann Lee", "detective chief inspector"),
+])
+def test_a_detectives_rank_is_the_whole_title(sentence: str, name: str, role: str) -> None:
+    found = {m.name: m.role for m in extract_people(sentence)}
+    assert found.get(name) == role
