@@ -49,7 +49,8 @@ def test_naming_them_as_needs_a_post() -> None:
 @pytest.mark.parametrize(("sentence", "name", "role"), [
     ("Detective Inspector Gareth Lowde said the pair spent four minutes inside.", "Gareth Lowde",
      "detective inspector"),
-    ("Detective Chief Inspector Ann Lee said the man had been charged.", "Ann Lee", "detective chief inspector"),
+    ("Detective Chief Inspector Ann Lee said the man had been charged.", "Ann Lee",
+     "detective chief inspector"),
 ])
 def test_a_detectives_rank_is_the_whole_title(sentence: str, name: str, role: str) -> None:
     found = {m.name: m.role for m in extract_people(sentence)}
