@@ -478,7 +478,8 @@ def _what_done(text: str) -> frozenset[str]:
 
 # "when will the final be replayed", "where will the talks be held": what is still to be done is
 # the event asked about, and a sentence that gives a day or a place must say it
-_TO_BE_DONE = re.compile(r"\bwill\s+(?:[\w'’-]+\s+){0,6}?be\s+(?P<verb>[a-z]{3,}ed)\b", re.IGNORECASE)
+_TO_BE_DONE = re.compile(r"\bwill\s+(?:[\w'’-]+\s+){0,10}?be\s+"
+                         r"(?P<verb>[a-z]{3,}ed|built|rebuilt|sold|shown)\b", re.IGNORECASE)
 _STATES = frozenset("""based located called named allowed required expected needed used situated
 housed""".split())
 

@@ -35,6 +35,9 @@ ITEMS = [  # (day of March 2022, title, text)
     (21, "Payments founder to be sentenced on Friday",
      "Julian Ferrer, the founder of collapsed payments firm Pellucid, will be sentenced at Southwark "
      "Crown Court on Friday after being convicted of fraud."),
+    (19, "Search called off after Central Java landslide",
+     "Indonesian rescuers have called off the search for survivors of Monday's landslide in Central "
+     "Java, with 38 people confirmed dead. Three villages near the slope will be relocated."),
     (25, "Payments boss jailed for nine years",
      "Pellucid founder Julian Ferrer was jailed for nine years on Friday."),
 ]
@@ -60,6 +63,7 @@ async def test_the_day_or_place_of_the_event_leads(week: Store, question: str, e
 @pytest.mark.parametrize("question", [
     "When will the Ivory Coast cup final be replayed?",
     "Where will the abandoned Ivory Coast cup final be replayed?",
+    "Where will the three villages relocated after the Central Java landslide be rebuilt?",
 ])
 async def test_what_is_still_to_be_done_is_not_what_was(week: Store, question: str) -> None:
     answer = await answer_question(week, question, NOW)
