@@ -429,6 +429,10 @@ def _counted(sentence: str, reading: _Reading, start: int, end: int) -> str | No
     """What the figure counts: the noun phrase after it, with the verb phrase that follows when the
     verb comes whole: with its object ("homes lost power", "civilians had lost their lives"), after
     an auxiliary ("troops are being sent") or standing alone ("people fled"); never "soldiers head"."""
+    glued = _GLUED_NOUN.match(sentence, end) if reading.unit is None else None
+    if glued is not None:  # "the 45,000-seat stadium": seats, not the people in it
+        noun = glued.group("noun").lower()
+        return _GLUED_PLURALS.get(noun, f"{noun}s")
     tokens = [(m.group(), m.start(), m.end()) for m in islice(vocab.TOKEN.finditer(sentence, end), 14)]
     i = 0
     if tokens and reading.unit is not None and reading.unit not in vocab.TIME_UNITS:
@@ -457,6 +461,9 @@ def _counted(sentence: str, reading: _Reading, start: int, end: int) -> str | No
     return sentence[tokens[phrase_start][1]:tokens[i - 1][2]] if i > phrase_start else None
 
 
+_GLUED_NOUN = re.compile(r"-(?P<noun>seat|bed|room|page|acre|mile|strong|member|year|storey|story|day|week|"
+                         r"hour|minute|man|person|vehicle|car|home|house|unit)s?\b(?!-)")
+_GLUED_PLURALS = {"man": "men", "person": "people", "story": "stories", "strong": "strong"}
 _PARTS = frozenset("""item items piece pieces pair pairs kind kinds type types sort sorts bottle bottles
 cup cups pack packs packet packets bag bags box boxes unit units bit bits slice slices""".split())
 

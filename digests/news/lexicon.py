@@ -247,6 +247,7 @@ _FAMILY, _FAMILY_WORDS = _families(_FAMILIES_TEXT)
 # "what sport" is answered by "curling", but curling is not tennis.
 _KINDS_TEXT = """
 people: man men woman women child children adult adults resident residents civilian civilians person
+  mourner mourners crowd crowds attendee attendees
 sport: football soccer tennis golf cricket rugby curling curler skiing skier snowboarding
   snowboarder skating skater hockey basketball baseball boxer athletics cycling cyclist
   swimming swimmer darts snooker badminton volleyball netball sprinting sprinter bobsleigh

@@ -132,6 +132,12 @@ _PHRASES = ((re.compile(r"\bpass(?:ed|es)?\s+away\b", re.I), "died"),
             (re.compile(r"\bnz\b", re.I), "New Zealand"),
             (re.compile(r"\baus\b", re.I), "Australia"),
             (re.compile(r"\bppl\b|\bfolks?\b", re.I), "people"),
+            (re.compile(r"(?<=\bhow\s)(many\s+)(?:guys|blokes|dudes)\b", re.I), r"\1people"),
+            # "how many turned up for the funeral": attended; "when aurelia went bust": collapsed
+            (re.compile(r"\b(?:turned|turn|turns|showed|show|shows)\s+up\s+(?:for|at|to)\b", re.I),
+             "attended"),
+            (re.compile(r"\b(?:went|gone|go|goes|going)\s+(?:bust|under(?!\s+the\s+hammer)|belly[\s-]up)\b",
+                        re.I), "collapsed"),
             (re.compile(r"\bcompo\b", re.I), "compensation"),
             # "when do schools go back": reopen
             (re.compile(r"\b(schools?|colleges?|universities|pupils|students|kids|children)\s+"
@@ -866,7 +872,7 @@ def _verb_form(word: str) -> bool:
 
 
 _VERB_FORMS = frozenset("""fled left sent died lost won sold bought paid fell rose grew spent struck
-hit shot caught brought built cut led took gave made went came saw found fought quit ran got
+hit shot caught brought built cut led took gave made went came saw found fought quit ran got broke
 burnt learnt spilt leapt knelt felt kept lent bent dealt meant
 speak speaks spoke
 die dies flee flees leave leaves lose loses win wins sell sells buy buys pay pays fall falls rise rises

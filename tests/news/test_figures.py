@@ -192,3 +192,14 @@ def test_rand_written_r_and_scales_joined_by_a_hyphen(sentence: str,
 def test_an_r_before_a_bare_number_is_a_name(sentence: str) -> None:
     found = extract_figures(sentence, datetime(2026, 9, 24, tzinfo=UTC))
     assert all(f.unit != "ZAR" for f in found), found
+
+
+@pytest.mark.parametrize(("sentence", "value", "counted"), [
+    ("Mourners packed the 45,000-seat stadium for the funeral.", 45_000, "seats"),
+    ("A 47-car pileup closed the motorway.", 47, "cars"),
+])
+def test_a_noun_joined_to_a_number_is_what_it_counts(sentence: str, value: float, counted: str) -> None:
+    """"The 45,000-seat stadium" counts seats, not the people in it (found in the twenty-first
+    session's first run of the week written blind, fjord)."""
+    found = extract_figures(sentence, datetime(2026, 10, 3, tzinfo=UTC))
+    assert [(f.value, f.counted) for f in found] == [(value, counted)]

@@ -1,0 +1,56 @@
+"""A member's words for what the news says: people who "turned up" for a funeral attended it,
+and mourners and a crowd are people (while "the 45,000-seat stadium" counts seats); a firm that
+"went bust" collapsed. Read on hand-made items in a real SQLite store (found in the
+twenty-first session's first run of the week written blind, fjord)."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from digests.news.answers import answer_question
+from digests.news.question import in_news_words
+from digests.runtime.workers import WorkerPool
+from digests.store.core import Store
+
+from builders import enriched_store
+
+NOW = datetime(2022, 3, 8, 20, 0, tzinfo=UTC)
+
+ITEMS = [  # (day of March 2022, title, text)
+    (5, "Tens of thousands mourn Adu-Raka at state funeral",
+     "Tens of thousands of mourners packed the 45,000-seat national stadium on Saturday for the state "
+     "funeral of former President Samuel Adu-Raka, with police estimating the crowd inside and outside "
+     "the stadium at 70,000. Eleven heads of state attended."),
+    (3, "Aurelia Airways collapses, stranding passengers",
+     "About 1,900 staff have lost their jobs after Aurelia Airways collapsed into administration."),
+]
+
+
+@pytest.fixture
+async def week(tmp_path: Path, workers: WorkerPool) -> AsyncIterator[Store]:
+    store = await enriched_store(tmp_path / "words.db", workers, "wire.example", NOW, ITEMS)
+    yield store
+    await store.close()
+
+
+@pytest.mark.parametrize(("typed", "written"), [
+    ("how many turned up for the funeral", "how many attended the funeral"),
+    ("when aurelia went bust", "when aurelia collapsed"),
+    ("when did the banksys go under the hammer", "when did the banksys go under the hammer"),
+    ("how many guys broke out", "how many people broke out"),
+])
+def test_a_members_phrase_in_news_words(typed: str, written: str) -> None:
+    assert in_news_words(typed) == written
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("how many ppl turned up for adu-raka's funeral", "70,000"),
+    ("how many ppl lost their jobs when aurelia went bust", "About 1,900 staff"),
+])
+async def test_answered_in_the_members_words(week: Store, question: str, expected: str) -> None:
+    answer = await answer_question(week, question, NOW)
+    assert answer.headline.startswith(expected), answer.headline
