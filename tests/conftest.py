@@ -249,3 +249,15 @@ async def shared_url(postgres_server: str) -> AsyncIterator[str]:
     """A fresh PostgreSQL database that several stores open, as several processes would."""
     async with postgres_database(postgres_server) as url:
         yield url
+
+
+@pytest.fixture
+async def week(request: pytest.FixtureRequest, tmp_path: Path, workers: WorkerPool) -> AsyncIterator[Any]:
+    """A real SQLite store holding the requesting test module's `ITEMS` (day of March 2022, title,
+    text), enriched as of its `NOW` (the news tests' hand-made weeks)."""
+    from builders import enriched_store  # (builders reads this module's NOW)
+
+    store = await enriched_store(tmp_path / "week.db", workers, "wire.example", request.module.NOW,
+                                 request.module.ITEMS)
+    yield store
+    await store.close()

@@ -255,7 +255,6 @@ def test_a_warm_up_asked_about_is_answered_by_a_warm_up() -> None:
     assert not says_it(read_question("where did england beat bangladesh", TODAY), said, date(2022, 2, 28))
 
 
-
 FLASH_ITEMS = [
     (2, 1, "Record flash confirmed", "A lightning flash over Texas went 477 miles across the three states."),
     (2, 2, "Storm hits coast", "The storm went 300 miles across the three states."),

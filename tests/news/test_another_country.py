@@ -7,7 +7,6 @@ written blind)."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -18,7 +17,7 @@ from digests.news.figure_answers import countries_asked, of_another_country
 from digests.runtime.workers import WorkerPool
 from digests.store.core import Store
 
-from builders import answer_over, enriched_store
+from builders import answer_over
 
 NOW = datetime(2026, 7, 12, 20, 0, tzinfo=UTC)
 
@@ -32,13 +31,6 @@ ITEMS = [  # (day of July 2026, title, text)
     (8, "Ireland takes in 5,500 refugees",
      "Ireland's government said it had taken in 5,500 refugees from the war so far."),
 ]
-
-
-@pytest.fixture
-async def week(tmp_path: Path, workers: WorkerPool) -> AsyncIterator[Store]:
-    store = await enriched_store(tmp_path / "countries.db", workers, "wire.example", NOW, ITEMS)
-    yield store
-    await store.close()
 
 
 @pytest.mark.parametrize("question", [

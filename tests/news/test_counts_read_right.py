@@ -9,18 +9,13 @@ weeks written blind)."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 
 from digests.news.answers import answer_question
 from digests.news.question import read_question
-from digests.runtime.workers import WorkerPool
 from digests.store.core import Store
-
-from builders import enriched_store
 
 NOW = datetime(2022, 3, 8, 20, 0, tzinfo=UTC)
 
@@ -50,13 +45,6 @@ ITEMS = [  # (day of March 2022, title, text)
      "The Naya Party won 63 of the 165 directly elected seats in the national parliament, the election "
      "commission said."),
 ]
-
-
-@pytest.fixture
-async def week(tmp_path: Path, workers: WorkerPool) -> AsyncIterator[Store]:
-    store = await enriched_store(tmp_path / "counts.db", workers, "wire.example", NOW, ITEMS)
-    yield store
-    await store.close()
 
 
 def test_what_is_counted_comes_before_its_verb() -> None:

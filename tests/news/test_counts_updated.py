@@ -7,7 +7,6 @@ SQLite store."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -20,7 +19,7 @@ from digests.news.question import read_question
 from digests.runtime.workers import WorkerPool
 from digests.store.core import Store
 
-from builders import answer_over, enriched_store
+from builders import answer_over
 
 NOW = datetime(2022, 3, 31, 23, 0, tzinfo=UTC)
 
@@ -47,13 +46,6 @@ ITEMS = [  # (day of March 2022, title, text)
      "About 210 residents evacuated from Tarnby on Tuesday as the moor fire spread."),
     (23, "Tarnby gives thanks", "About 150 people attended a service in Tarnby to thank firefighters."),
 ]
-
-
-@pytest.fixture
-async def week(tmp_path: Path, workers: WorkerPool) -> AsyncIterator[Store]:
-    store = await enriched_store(tmp_path / "counts.db", workers, "wire.example", NOW, ITEMS)
-    yield store
-    await store.close()
 
 
 def test_a_place_written_as_an_owner_is_named() -> None:

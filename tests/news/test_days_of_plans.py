@@ -5,19 +5,14 @@ due on; schools that "go back" reopen. Hand-made items in a real SQLite store.""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import UTC, date, datetime
-from pathlib import Path
 
 import pytest
 
 from digests.news.answers import answer_question
 from digests.news.dates import dates_in
 from digests.news.question import in_news_words
-from digests.runtime.workers import WorkerPool
 from digests.store.core import Store
-
-from builders import enriched_store
 
 NOW = datetime(2022, 3, 12, 23, 0, tzinfo=UTC)
 TODAY = date(2022, 3, 12)
@@ -42,13 +37,6 @@ ITEMS = [  # (day of March 2022, title, text)
 ]
 
 
-@pytest.fixture
-async def week(tmp_path: Path, workers: WorkerPool) -> AsyncIterator[Store]:
-    store = await enriched_store(tmp_path / "plans.db", workers, "wire.example", NOW, ITEMS)
-    yield store
-    await store.close()
-
-
 def test_schools_that_go_back_reopen() -> None:
     assert "schools reopen" in in_news_words("when do schools go back in lusk")
     assert "reopen" not in in_news_words("when did the pupils go back to the museum")
@@ -64,7 +52,6 @@ def test_schools_that_go_back_reopen() -> None:
 async def test_the_day_of_the_event_asked(week: Store, question: str, lead: str) -> None:
     answer = await answer_question(week, question, NOW)
     assert answer.found and answer.headline.startswith(lead), answer.headline
-
 
 
 @pytest.mark.parametrize(("sentence", "told", "day"), [

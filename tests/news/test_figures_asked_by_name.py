@@ -7,18 +7,13 @@ weeks written blind)."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import UTC, date, datetime
-from pathlib import Path
 
 import pytest
 
 from digests.news.answers import answer_question
 from digests.news.question import KIND_FIGURES, read_question
-from digests.runtime.workers import WorkerPool
 from digests.store.core import Store
-
-from builders import enriched_store
 
 NOW = datetime(2026, 7, 12, 20, 0, tzinfo=UTC)
 
@@ -43,13 +38,6 @@ ITEMS = [  # (day of July 2026, title, text)
     (10, "Okafor wins Fenbridge by-election for Labour",
      "Ruth Okafor won the Fenbridge by-election for Labour with a majority of 4,212 after a recount."),
 ]
-
-
-@pytest.fixture
-async def week(tmp_path: Path, workers: WorkerPool) -> AsyncIterator[Store]:
-    store = await enriched_store(tmp_path / "named.db", workers, "wire.example", NOW, ITEMS)
-    yield store
-    await store.close()
 
 
 @pytest.mark.parametrize("question", [

@@ -10,7 +10,6 @@ written blind)."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -20,7 +19,7 @@ from digests.news.answers import answer_question
 from digests.runtime.workers import WorkerPool
 from digests.store.core import Store
 
-from builders import answer_over, enriched_store
+from builders import answer_over
 
 NOW = datetime(2022, 3, 31, 20, 0, tzinfo=UTC)
 
@@ -42,13 +41,6 @@ ITEMS = [  # (day of March 2022, title, text)
      "Workers in three Amazon warehouses are deciding whether to join a union - which would be a first "
      "in the US."),
 ]
-
-
-@pytest.fixture
-async def week(tmp_path: Path, workers: WorkerPool) -> AsyncIterator[Store]:
-    store = await enriched_store(tmp_path / "leads.db", workers, "wire.example", NOW, ITEMS)
-    yield store
-    await store.close()
 
 
 async def test_the_day_a_launch_was_moved_to_is_when_it_happened(week: Store) -> None:

@@ -7,18 +7,13 @@ Hand-made items in a real SQLite store."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import UTC, date, datetime
-from pathlib import Path
 
 import pytest
 
 from digests.news.answers import answer_question
 from digests.news.question import MEASURE_AREA, MEASURE_PERCENT, read_question
-from digests.runtime.workers import WorkerPool
 from digests.store.core import Store
-
-from builders import enriched_store
 
 NOW = datetime(2022, 3, 31, 23, 0, tzinfo=UTC)
 TODAY = date(2022, 3, 31)
@@ -44,13 +39,6 @@ ITEMS = [  # (day of March 2022, title, text)
      "Kerrow beat Tarnland 24-19 at Westmoor Park on Saturday. An extra 14 trains ran after the game. "
      "A crowd of 51,212 watched."),
 ]
-
-
-@pytest.fixture
-async def week(tmp_path: Path, workers: WorkerPool) -> AsyncIterator[Store]:
-    store = await enriched_store(tmp_path / "measures.db", workers, "wire.example", NOW, ITEMS)
-    yield store
-    await store.close()
 
 
 @pytest.mark.parametrize("question", [

@@ -5,19 +5,14 @@ store (found in the nineteenth session's look at the weeks of other writing)."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import UTC, date, datetime
-from pathlib import Path
 
 import pytest
 
 from digests.news.answers import answer_question
 from digests.news.lexicon import family_of_lemma, lemma
 from digests.news.question import in_news_words, read_question
-from digests.runtime.workers import WorkerPool
 from digests.store.core import Store
-
-from builders import enriched_store
 
 NOW = datetime(2022, 3, 31, 23, 0, tzinfo=UTC)
 TODAY = date(2022, 3, 31)
@@ -34,13 +29,6 @@ ITEMS = [  # (day of March 2022, title, text)
      "Attackers accessed the names and addresses of about 2.3 million customers of Portville Mobile."),
     (18, "Ransomware crew Coldhook claims Portville Mobile hack", "The group demanded $8 million."),
 ]
-
-
-@pytest.fixture
-async def week(tmp_path: Path, workers: WorkerPool) -> AsyncIterator[Store]:
-    store = await enriched_store(tmp_path / "phrases.db", workers, "wire.example", NOW, ITEMS)
-    yield store
-    await store.close()
 
 
 @pytest.mark.parametrize(("typed", "read_as"), [

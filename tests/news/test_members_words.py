@@ -5,18 +5,13 @@ twenty-first session's first run of the week written blind, fjord)."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 
 from digests.news.answers import answer_question
 from digests.news.question import in_news_words
-from digests.runtime.workers import WorkerPool
 from digests.store.core import Store
-
-from builders import enriched_store
 
 NOW = datetime(2022, 3, 8, 20, 0, tzinfo=UTC)
 
@@ -28,13 +23,6 @@ ITEMS = [  # (day of March 2022, title, text)
     (3, "Aurelia Airways collapses, stranding passengers",
      "About 1,900 staff have lost their jobs after Aurelia Airways collapsed into administration."),
 ]
-
-
-@pytest.fixture
-async def week(tmp_path: Path, workers: WorkerPool) -> AsyncIterator[Store]:
-    store = await enriched_store(tmp_path / "words.db", workers, "wire.example", NOW, ITEMS)
-    yield store
-    await store.close()
 
 
 @pytest.mark.parametrize(("typed", "written"), [

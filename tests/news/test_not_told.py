@@ -34,13 +34,6 @@ ITEMS = [  # (day of March 2022, title, text)
 ]
 
 
-@pytest.fixture
-async def week(tmp_path: Path, workers: WorkerPool) -> AsyncIterator[Store]:
-    store = await enriched_store(tmp_path / "untold.db", workers, "wire.example", NOW, ITEMS)
-    yield store
-    await store.close()
-
-
 @pytest.mark.parametrize("question", [
     "How much ransom did Kilnsey Building Society pay?",
     "how much is ostara offering for brightwater",

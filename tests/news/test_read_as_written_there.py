@@ -9,18 +9,13 @@ the week written blind, cove)."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 
 from digests.news.answers import answer_question
 from digests.news.question import MEASURE_COUNT, MEASURE_PERCENT, read_question
-from digests.runtime.workers import WorkerPool
 from digests.store.core import Store
-
-from builders import enriched_store
 
 NOW = datetime(2022, 3, 27, 20, 0, tzinfo=UTC)
 
@@ -49,13 +44,6 @@ ITEMS = [  # (day of March 2022, title, text)
     (26, "Cholera spreads in Nampula",
      "Health officials said 1,340 people have been infected with cholera in Nampula province."),
 ]
-
-
-@pytest.fixture
-async def week(tmp_path: Path, workers: WorkerPool) -> AsyncIterator[Store]:
-    store = await enriched_store(tmp_path / "written.db", workers, "wire.example", NOW, ITEMS)
-    yield store
-    await store.close()
 
 
 @pytest.mark.parametrize(("question", "measure"), [

@@ -8,17 +8,12 @@ in the twenty-first session's first run of the week written blind, cove)."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 
 from digests.news.answers import answer_question
-from digests.runtime.workers import WorkerPool
 from digests.store.core import Store
-
-from builders import enriched_store
 
 NOW = datetime(2022, 3, 27, 20, 0, tzinfo=UTC)
 
@@ -41,13 +36,6 @@ ITEMS = [  # (day of March 2022, title, text)
     (25, "Payments boss jailed for nine years",
      "Pellucid founder Julian Ferrer was jailed for nine years on Friday."),
 ]
-
-
-@pytest.fixture
-async def week(tmp_path: Path, workers: WorkerPool) -> AsyncIterator[Store]:
-    store = await enriched_store(tmp_path / "event.db", workers, "wire.example", NOW, ITEMS)
-    yield store
-    await store.close()
 
 
 @pytest.mark.parametrize(("question", "expected"), [

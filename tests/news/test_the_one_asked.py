@@ -7,7 +7,6 @@ SQLite store (found in the twentieth session's look at the week written blind)."
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -18,7 +17,7 @@ from digests.news.question import read_question
 from digests.runtime.workers import WorkerPool
 from digests.store.core import Store
 
-from builders import answer_over, enriched_store
+from builders import answer_over
 
 NOW = datetime(2022, 3, 31, 20, 0, tzinfo=UTC)
 
@@ -64,13 +63,6 @@ ITEMS = [  # (day of March 2022, title, text)
      "passengers. Finance chief Priya Lomas will take over as interim chief executive while the board "
      "searches for a permanent replacement."),
 ]
-
-
-@pytest.fixture
-async def week(tmp_path: Path, workers: WorkerPool) -> AsyncIterator[Store]:
-    store = await enriched_store(tmp_path / "asked.db", workers, "wire.example", NOW, ITEMS)
-    yield store
-    await store.close()
 
 
 @pytest.mark.parametrize("question", [

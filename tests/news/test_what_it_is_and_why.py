@@ -6,17 +6,12 @@ SQLite store (found in the twenty-first session's first run of the week written 
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 
 from digests.news.answers import answer_question
-from digests.runtime.workers import WorkerPool
 from digests.store.core import Store
-
-from builders import enriched_store
 
 NOW = datetime(2022, 3, 27, 20, 0, tzinfo=UTC)
 
@@ -34,13 +29,6 @@ ITEMS = [  # (day of March 2022, title, text)
      "Thousands of bags were left behind when the baggage system at Lisbon airport failed on Friday. "
      "The system was restored by early afternoon."),
 ]
-
-
-@pytest.fixture
-async def week(tmp_path: Path, workers: WorkerPool) -> AsyncIterator[Store]:
-    store = await enriched_store(tmp_path / "what.db", workers, "wire.example", NOW, ITEMS)
-    yield store
-    await store.close()
 
 
 async def test_what_kind_is_what_it_is_said_to_be(week: Store) -> None:

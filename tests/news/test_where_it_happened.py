@@ -7,17 +7,12 @@ session's look at the weeks written blind)."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 
 from digests.news.answers import answer_question
-from digests.runtime.workers import WorkerPool
 from digests.store.core import Store
-
-from builders import enriched_store
 
 NOW = datetime(2026, 7, 12, 20, 0, tzinfo=UTC)
 
@@ -36,13 +31,6 @@ ITEMS = [  # (day of July 2026, title, text)
      "Rescue teams said the floods, which began near the village of Koro, left dozens of people dead "
      "in the lower valley."),
 ]
-
-
-@pytest.fixture
-async def week(tmp_path: Path, workers: WorkerPool) -> AsyncIterator[Store]:
-    store = await enriched_store(tmp_path / "where.db", workers, "wire.example", NOW, ITEMS)
-    yield store
-    await store.close()
 
 
 @pytest.mark.parametrize(("question", "expected"), [
