@@ -609,6 +609,8 @@ def best_series(candidates: Sequence[CitedFigure], asked: FigureQuestion,
               if (score >= best_score - (best_score if wide else SERIES_MARGIN)
                   or (asked.latest and (best.figure.unit is not None or counted & _counted_words(c.figure)))
                   or (tolls and score >= best_score / 2 and _counts_one_of(c.figure, tolls))
+                  or (_revised(c.figure)
+                      and len(counted & _counted_words(c.figure)) >= min(2, len(counted)) > 0)
                   or (asked_toll and score >= best_score / 2 and _TOLL in _counted_words(c.figure))
                   or (tolls and toll_words & _counted_words(c.figure)
                       and figure_score(c.figure, asked, contexts.get(c.source.item_id, ""))
@@ -915,7 +917,8 @@ def _counted_words(figure: Figure) -> set[str]:
     """Lemmas of what a figure counts: its `counted` words, and when the extractor found none,
     the words right around it in its sentence; a figure a count rose to counts what rose ("the
     number of people killed in floods in northern Italy rose to 21")."""
-    risen = _RISEN_TO.search(figure.sentence[:figure.start])
+    told = figure.sentence[:figure.start]
+    risen = _RISEN_TO.search(told) or _RAISED_TO.search(told)
     grown = lemmas_of(_CLAUSE_START.split(risen.group("what"))[-1]) if risen else set()
     if not figure.counted and (total := _TOTAL_TO.search(figure.sentence[:figure.start])):
         # "three more homes were destroyed, bringing the total to 17": homes
@@ -955,6 +958,19 @@ def in_their_sentences(figures: Sequence[CitedFigure]) -> list[CitedFigure]:
 # (not "and" before a name: "cases in Leicester and Leicestershire have reached 78")
 _CLAUSE_START = re.compile(r"\b(?:(?i:as|after|when|while|but|with|since|because)|(?i:and)(?!\s+[A-Z]))\b")
 # "Army sent in as death toll reaches 17": what rose is the death toll
+def _revised(figure: Figure) -> bool:
+    """"Raises stranded passenger estimate to 92,000", "cut the jobs it plans to axe from 600 to
+    420": a revision of a count, which joins its series whatever else its report says."""
+    return _RAISED_TO.search(figure.sentence[:figure.start]) is not None
+
+
+# A count someone revises: "raises stranded passenger estimate to 92,000", "has cut the number of
+# jobs it plans to axe from 600 to 420"
+_RAISED_TO = re.compile(r"\b(?:raises|raised|raising|lifts|lifted|revises|revised|increases|increased|"
+                        r"cuts|cut|lowers|lowered|reduces|reduced|ups|upped)\s+(?:its\s+|the\s+|their\s+)?"
+                        r"(?P<what>[^,;:()]{3,60}?)\s+(?:estimate\s+|forecast\s+|figure\s+|count\s+|tally\s+)?"
+                        r"(?:from\s+\S+\s+)?to\s+(?:about\s+|around\s+|more\s+than\s+|over\s+|nearly\s+|"
+                        r"almost\s+)?$", re.IGNORECASE)
 _RISEN_TO = re.compile(r"(?P<what>(?:[^,;:()\-–—]|(?<=\w)-(?=\w)){3,80}?)\s+(?:has\s+|had\s+|have\s+)?"
                        r"(?:rose|rises|risen|climbed|climbs|reached|reaches|jumped|jumps|increased|increases|"
                        r"stood|stands|grew|grows|grown|soared|soars|hit|hits|(?:been\s+)?revised(?:\s+(?:up|down)(?:wards)?)?)"

@@ -1,0 +1,39 @@
+"""A count revised by whoever keeps it is the latest value of its series, however briefly the
+revision is worded: "UK regulator raises stranded Aurelia passenger estimate to 92,000" after
+"leaving 85,000 passengers stranded abroad"; "has cut the number of jobs it plans to axe from 600
+to 420" after "to cut 600 jobs". Read on hand-made items in a real SQLite store (found in the
+twenty-first session's first run of the week written blind, fjord)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from digests.news.answers import answer_question
+from digests.store.core import Store
+
+NOW = datetime(2022, 3, 8, 20, 0, tzinfo=UTC)
+
+ITEMS = [  # (day of March 2022, title, text)
+    (1, "Aurelia Airways collapses, leaving 85,000 passengers stranded abroad",
+     "Aurelia Airways has ceased trading, cancelling all flights and leaving an estimated 85,000 "
+     "passengers stranded overseas."),
+    (2, "UK regulator raises stranded Aurelia passenger estimate to 92,000",
+     "The Civil Aviation Authority said more Aurelia Airways bookings made through travel agents had "
+     "come to light, and stranded passengers abroad should not go to the airport."),
+    (1, "University of Eastmoor to cut 600 jobs to plug deficit",
+     "The University of Eastmoor is to cut up to 600 jobs and close four departments."),
+    (5, "Eastmoor job cuts reduced after union talks",
+     "The University of Eastmoor has cut the number of jobs it plans to axe from 600 to 420 after "
+     "talks with unions."),
+]
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("How many Aurelia Airways passengers were stranded abroad?", "92,000"),
+    ("how many jobs is eastmoor uni axing", "420"),
+])
+async def test_a_revised_count_leads(week: Store, question: str, expected: str) -> None:
+    answer = await answer_question(week, question, NOW)
+    assert answer.headline.startswith(expected), answer.headline
