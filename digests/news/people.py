@@ -584,8 +584,8 @@ def _role_after(text: str, start: int, end: int) -> tuple[str | None, str | None
     named = _trailing_name(rest) if preposition in ("of", "at") and not _portfolio(rest) else None
     if named:  # "CEO of the airline EasyJet", "the foreign minister of Ukraine"
         affiliation, tail = affiliation or _affiliation(named), ""
-    elif tail == "of the year":  # "named sports columnist of the year": an award, not a post
-        return None, None
+    elif tail == "of the year":  # "named sports columnist of the year": the award says their trade
+        return _role_text(f"{_pre(groups.get('pre'))}{role}"), affiliation
     return _role_text(f"{_pre(groups.get('pre'))}{role}", f" {tail}" if tail else ""), affiliation
 
 

@@ -176,7 +176,8 @@ high_commissioner chief_executive chief_of_staff president-elect president minis
 adviser advisor aide spokesperson spokesman spokeswoman secretary ambassador envoy diplomat commissioner
 chief head commander general colonel lieutenant sergeant captain admiral marshal mayor governor director
 chairman chairwoman chairperson chair leader king queen prince princess pope patriarch senator congressman
-congresswoman lawmaker legislator mp mep gp deputy official negotiator representative correspondent reporter
+congresswoman lawmaker legislator mp mep gp deputy official wing flanker negotiator representative
+correspondent reporter
 journalist editor analyst economist manager coach goalkeeper player champion ceo founder owner judge
 prosecutor speaker professor writer author activist boss oligarch businessman billionaire presenter anchor
 ombudsman emir pm skater star medalist athlete gymnast swimmer boxer footballer striker midfielder driver
