@@ -567,8 +567,8 @@ def _role_after(text: str, start: int, end: int) -> tuple[str | None, str | None
         match = vocab.BRACKET_ROLE.match(text, end)
     if match is None:
         title = vocab.RIGHT_TITLE.match(text, end)
-        if title:
-            return title.group("role"), None
+        if title:  # "Rebecca Oyelaran KC": a barrister, King's Counsel
+            return _COUNSEL.get(title.group("role"), title.group("role")), None
         heads = vocab.WHO_HEADS.match(text, end)
         if heads:  # ", who heads the World Food Programme"
             return vocab.ROLE_OF_VERB[heads.group("verb").lower()], _affiliation(heads.group("org"))
@@ -589,6 +589,7 @@ def _role_after(text: str, start: int, end: int) -> tuple[str | None, str | None
     return _role_text(f"{_pre(groups.get('pre'))}{role}", f" {tail}" if tail else ""), affiliation
 
 
+_COUNSEL = {"KC": "barrister (KC)", "QC": "barrister (QC)"}
 _ASIDE = re.compile(r"\s*\((?:pictured|left|right|centre|center|above|below|top|inset)\)")
 
 

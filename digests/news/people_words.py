@@ -452,7 +452,7 @@ _SOURCES["APPOINTED_BEFORE"] = (  # "... appointed X as defence minister": X's r
     r"(?<![\w’'-])(?:named|appointed|elected|made|chose|picked|hired|nominated|tapped|"
     r"(?:appointment|election|nomination)\s+of)\s+$")  # "after the appointment of X as …"
 _SOURCES["AS_AFTER"] = (rf"\s+as\s+(?:{_DET}\s+)?(?:new\s+)?{_OWNER}?(?P<role>{_ROLE}){_ROLE_END}")
-_SOURCES["RIGHT_TITLE"] = (r"\s+(?P<role>MP|MEP|MSP|MLA)\b")  # "David Amess MP"
+_SOURCES["RIGHT_TITLE"] = (r"\s+(?P<role>MP|MEP|MSP|MLA|KC|QC)\b")  # "David Amess MP", "Jane Roe KC"
 # ", who heads the World Food Programme": the post said by its verb.
 _SOURCES["WHO_HEADS"] = (rf"\s*,\s*who\s+(?:now\s+|also\s+|currently\s+)?(?P<verb>heads|leads|chairs|manages|"
                          rf"directs|coaches|captains|owns|founded|co-founded)\s+(?:the\s+)?"

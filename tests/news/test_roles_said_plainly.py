@@ -60,9 +60,11 @@ def test_a_detectives_rank_is_the_whole_title(sentence: str, name: str, role: st
 @pytest.mark.parametrize(("sentence", "name", "role"), [
     ("England made solid progress, says former wing Ugo Monye.", "Ugo Monye", "former wing"),
     ("Jane Roe has been named sports columnist of the year.", "Jane Roe", "sports columnist"),
+    ("Opening the prosecution case, Rebecca Oyelaran KC told jurors that bonuses were paid.",
+     "Rebecca Oyelaran", "barrister (KC)"),
 ])
 def test_a_position_and_a_trade_named_by_an_award(sentence: str, name: str, role: str) -> None:
-    """A rugby wing is a role; "named sports columnist of the year" says the trade (found in the
-    twenty-first session's look at the dev sets' who-is failures)."""
+    """A rugby wing is a role; "named sports columnist of the year" says the trade; "KC" after a
+    name is a barrister (found in the twenty-first session's look at the who-is failures)."""
     found = {m.name: m.role for m in extract_people(sentence)}
     assert found.get(name) == role
