@@ -545,11 +545,12 @@ def _without_the_cause_word(asked: Question) -> Question:
     fuel valve"); that it gives a cause is judged on its own (`_gives_cause`)."""
     if _ASKS_CAUSE.match(asked.text) is None:
         return asked
-    kept = tuple(t for t in asked.terms if t != _CAUSE_TERM)
+    kept = tuple(t for t in asked.terms if t not in _CAUSE_TERMS)
     return replace(asked, terms=kept) if kept else asked
 
 
-_CAUSE_TERM = lemma("cause")
+# how a cause is asked, not what it caused ("what made everyone sick": sick, not "made")
+_CAUSE_TERMS = frozenset(lemma(w) for w in "cause make everyone everybody".split())
 
 
 def _without_kind_words(asked: Question) -> Question:

@@ -25,6 +25,9 @@ ITEMS = [  # (day of March 2022, title, text)
     (24, "Rocket maker narrows Harrier-2 failure to fuel valve",
      "Early analysis of the Harrier-2 failure points to a fuel valve in the second stage that closed "
      "38 seconds early, the company said on Saturday."),
+    (26, "Salmonella confirmed in crab festival outbreak; 212 sick",
+     "State health officials confirmed salmonella as the cause of an outbreak linked to the Bayou Blue "
+     "Crab Festival, with 212 people now reporting illness."),
     (25, "Baggage system fails at Lisbon airport",
      "Thousands of bags were left behind when the baggage system at Lisbon airport failed on Friday. "
      "The system was restored by early afternoon."),
@@ -45,3 +48,10 @@ async def test_a_cause_pointed_to_answers_what_caused(week: Store) -> None:
 async def test_a_time_something_was_done_by_is_no_cause(week: Store, question: str) -> None:
     answer = await answer_question(week, question, NOW)
     assert not answer.found, answer.headline
+
+
+async def test_what_made_them_sick_asks_the_cause(week: Store) -> None:
+    """"What made everyone sick": "made" and "everyone" say how the cause is asked, not what a
+    sentence must write."""
+    answer = await answer_question(week, "what made everyone sick at the crab festival", NOW)
+    assert "salmonella" in answer.headline, answer.headline
