@@ -246,8 +246,7 @@ _CURRENCY_WORDS = {"dollars?": "USD", "usd": "USD", "pounds?": "GBP", "sterling"
                    "naira": "NGN", "roubles?|rubles?": "RUB"}
 _CONVERSION = re.compile(r"\s*[(,]\s*(?:about|around|roughly|approximately|some|nearly|almost|or|worth"
                          r"|equal\s+to)?\s*", re.IGNORECASE)
-_CURRENCY_ASKED = re.compile(r"[$£€]|\b(?:dollars?|usd|pounds?|sterling|euros?|rand|yen|yuan|rupees?"
-                             r"|reais)\b", re.IGNORECASE)
+_CURRENCY_ASKED = re.compile(r"[$£€]|\b(?:" + "|".join(_CURRENCY_WORDS) + r")\b", re.IGNORECASE)
 
 
 # "bringing the total", "taking the outbreak total", "pushing its tally"
@@ -957,7 +956,8 @@ def in_their_sentences(figures: Sequence[CitedFigure]) -> list[CitedFigure]:
 
 # (not "and" before a name: "cases in Leicester and Leicestershire have reached 78")
 _CLAUSE_START = re.compile(r"\b(?:(?i:as|after|when|while|but|with|since|because)|(?i:and)(?!\s+[A-Z]))\b")
-# "Army sent in as death toll reaches 17": what rose is the death toll
+
+
 def _revised(figure: Figure) -> bool:
     """"Raises stranded passenger estimate to 92,000", "cut the jobs it plans to axe from 600 to
     420": a revision of a count, which joins its series whatever else its report says."""
@@ -971,6 +971,7 @@ _RAISED_TO = re.compile(r"\b(?:raises|raised|raising|lifts|lifted|revises|revise
                         r"(?P<what>[^,;:()]{3,60}?)\s+(?:estimate\s+|forecast\s+|figure\s+|count\s+|tally\s+)?"
                         r"(?:from\s+\S+\s+)?to\s+(?:about\s+|around\s+|more\s+than\s+|over\s+|nearly\s+|"
                         r"almost\s+)?$", re.IGNORECASE)
+# "Army sent in as death toll reaches 17": what rose is the death toll
 _RISEN_TO = re.compile(r"(?P<what>(?:[^,;:()\-–—]|(?<=\w)-(?=\w)){3,80}?)\s+(?:has\s+|had\s+|have\s+)?"
                        r"(?:rose|rises|risen|climbed|climbs|reached|reaches|jumped|jumps|increased|increases|"
                        r"stood|stands|grew|grows|grown|soared|soars|hit|hits|(?:been\s+)?revised(?:\s+(?:up|down)(?:wards)?)?)"

@@ -560,7 +560,7 @@ def about_it(asked: Question, text: str, context: str, rarity: Mapping[str, floa
     return not about or any(meets(t, found) for t in about)
 
 
-_STANDS_FOR_IT = re.compile(r"\b(?:he|she|her|him|they|them|it)\b|\b(?i:the|this)\s+(?:building|company|firm|"
+_STANDS_FOR_IT = re.compile(r"\b(?:he|she|her|him|they|them|it)\b|\b(?:the|this)\s+(?:building|company|firm|"
                             r"club|group|band|museum|venue|hall|ship|vessel|ferry|plant|factory|school|"
                             r"hospital|festival|bank|airline|carrier|charity|mine|station)\b",
                             re.IGNORECASE)  # "The building, which opened in 1862": the Corn Exchange
