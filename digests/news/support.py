@@ -110,7 +110,7 @@ def support(asked: Question, text: str, rarity: Mapping[str, float],
         return 0.0
     if not content:
         return 1.0 if asked.names or named else 0.0
-    weights = {t: max(rarity.get(t, 1.0), MIN_WEIGHT) for t in content}
+    weights = {t: MIN_WEIGHT if t in _THE_EVENT else max(rarity.get(t, 1.0), MIN_WEIGHT) for t in content}
     name_terms = [t for t in asked.terms if t not in weights]
     given = NAME_SHARE * sum(max(rarity.get(t, 1.0), MIN_WEIGHT) for t in name_terms)
     found -= {n for n, pattern in _numbered_names(asked.text) if not pattern.search(text)}
@@ -120,6 +120,11 @@ def support(asked: Question, text: str, rarity: Mapping[str, float],
         asked_for = sum(weights.values()) / len(weights)
         covered, total = covered + asked_for * thing, total + asked_for
     return (covered + given) / total
+
+
+# Words that point at an event without saying what it was ("the Velgaon dam disaster" is the
+# breach the news reports): a sentence that tells the event need not call it so.
+_THE_EVENT = frozenset(lemma(w) for w in "disaster tragedy catastrophe incident".split())
 
 
 _NUMBERED = re.compile(r"(?<![\w'’-])(?P<word>[a-z][\w'’-]*)\s+(?P<number>\d{1,3})(?![\w,.%])", re.IGNORECASE)
