@@ -613,7 +613,8 @@ def best_series(candidates: Sequence[CitedFigure], asked: FigureQuestion,
                   or (asked_toll and score >= best_score / 2 and _TOLL in _counted_words(c.figure))
                   or (tolls and toll_words & _counted_words(c.figure)
                       and figure_score(c.figure, asked, contexts.get(c.source.item_id, ""))
-                      >= best_score / 2))
+                      >= best_score / 2)
+                  or _counted_later_by_its_verb(best, c))
               and c.figure.unit == best.figure.unit and _same_place(where, c.figure.sentence)
               and (c is best or not _first_of_another_country(best.figure.sentence, c.figure.sentence))]
     series += _later_counts(scored, series, best, tolls, where)
@@ -624,6 +625,22 @@ def best_series(candidates: Sequence[CitedFigure], asked: FigureQuestion,
         (figure_date(pair[1])[1], pair[0]) if asked.latest else (pair[0], figure_date(pair[1])[1]))),
         reverse=True)
     return _one_per_report([c for _, c in ordered])
+
+
+def _counted_later_by_its_verb(best: CitedFigure, other: CitedFigure) -> bool:
+    """A headline's count of no noun ("Philippines evacuates 120,000") is of what its verb
+    did: a later, higher count worded with that verb ("312,000 people had been evacuated") is
+    the same count grown."""
+    if (best.figure.counted or figure_date(other) <= figure_date(best)
+            or other.figure.value <= best.figure.value):
+        return False
+    done = _WORD_BEFORE.search(best.figure.sentence, 0, best.figure.start)
+    verb = done.group("word").lower() if done else ""
+    return verb not in STOPWORDS and lemma(verb) in lemmas_of(other.figure.counted or "")
+
+
+_WORD_BEFORE = re.compile(r"\b(?P<word>[A-Za-z]+)\s+(?:(?:at\s+least|up\s+to|more\s+than|about|around|some|"
+                          r"nearly|almost|over|an\s+estimated)\s+)?$")
 
 
 def _later_counts(scored: Sequence[tuple[float, CitedFigure]], series: Sequence[tuple[float, CitedFigure]],

@@ -1,7 +1,8 @@
 """A count revised by whoever keeps it is the latest value of its series, however briefly the
 revision is worded: "UK regulator raises stranded Aurelia passenger estimate to 92,000" after
 "leaving 85,000 passengers stranded abroad"; "has cut the number of jobs it plans to axe from 600
-to 420" after "to cut 600 jobs". Read on hand-made items in a real SQLite store (found in the
+to 420" after "to cut 600 jobs"; "312,000 people had been evacuated" after the headline
+"Philippines evacuates 120,000". Read on hand-made items in a real SQLite store (found in the
 twenty-first session's first run of the week written blind, fjord)."""
 
 from __future__ import annotations
@@ -27,12 +28,20 @@ ITEMS = [  # (day of March 2022, title, text)
     (5, "Eastmoor job cuts reduced after union talks",
      "The University of Eastmoor has cut the number of jobs it plans to axe from 600 to 420 after "
      "talks with unions."),
+    (2, "Haruko becomes typhoon, Philippines evacuates 120,000",
+     "Typhoon Haruko strengthened over the Pacific on Wednesday, and people in low-lying coastal "
+     "towns of Luzon were told to leave."),
+    (3, "Typhoon Haruko makes landfall in the northern Philippines",
+     "Typhoon Haruko made landfall near Aparri on Thursday. More than 312,000 people had been "
+     "evacuated from their homes across the north of the main island."),
 ]
 
 
 @pytest.mark.parametrize(("question", "expected"), [
     ("How many Aurelia Airways passengers were stranded abroad?", "92,000"),
     ("how many jobs is eastmoor uni axing", "420"),
+    # a headline's count of no noun is of what its verb did; a later count worded with it joins
+    ("how many ppl got evacuated in the philippines for typhoon haruko", "More than 312,000"),
 ])
 async def test_a_revised_count_leads(week: Store, question: str, expected: str) -> None:
     answer = await answer_question(week, question, NOW)
