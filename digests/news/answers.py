@@ -749,11 +749,15 @@ def _as_planned_now(asked: Question, hit: SentenceHit, now: datetime) -> tuple[b
 
 
 # "where is Lumora based": where it is based, not where its glasses were sold
-_BASED_ASKED = re.compile(r"^\s*where(?:['’]s|\s+(?:is|are|was|were))\b.*\b(?:based|headquartered|hq)"
-                          r"\s*[?.!]*\s*$", re.IGNORECASE)
+_BASED_ASKED = re.compile(r"^\s*where(?:['’]s|\s+(?:is|are|was|were))\b.*\b(?:based|headquartered|hq"
+                          r"|headquarters|head\s+office)\s*[?.!]*\s*$", re.IGNORECASE)
+_HEAD_OFFICE = r"(?:head\s+office|headquarters|(?-i:HQ))"
 _BASED = re.compile(r"(?<![\w-])(?P<place>(?-i:[A-Z])[\w.'’]*(?:[ -](?-i:[A-Z])[\w.'’]*){0,2})-based\b"
-                    r"|\b(?:based|headquartered|head\s+office)\s+in\s+(?:the\s+)?(?P<in>(?-i:[A-Z])[\w.'’]*"
-                    r"(?:\s+(?-i:[A-Z])[\w.'’]*){0,2})", re.IGNORECASE)
+                    rf"|\b(?:based|headquartered|{_HEAD_OFFICE})\s+(?:(?:is|are|was|were|remains?|stays?)\s+)?"
+                    r"in\s+(?:the\s+)?(?P<in>(?-i:[A-Z])[\w.'’]*(?:\s+(?-i:[A-Z])[\w.'’]*){0,2})"
+                    # "its Milton Keynes head office"
+                    r"|\b(?:its|their|the)\s+(?P<before>(?-i:[A-Z])[\w.]*(?:\s+(?-i:[A-Z])[\w.]*){0,2})\s+"
+                    rf"{_HEAD_OFFICE}\b", re.IGNORECASE)
 
 
 def _based_in(asked: Question, text: str) -> str | None:
@@ -761,7 +765,7 @@ def _based_in(asked: Question, text: str) -> str | None:
     Boston"), which names the question's own words."""
     given = given_words(asked)
     for found in _BASED.finditer(text):
-        place = found.group("place") or found.group("in")
+        place = found.group("place") or found.group("in") or found.group("before")
         if not all(is_given(w, given) for w in words(place)):
             return place
     return None

@@ -139,6 +139,7 @@ _PHRASES = ((re.compile(r"\bpass(?:ed|es)?\s+away\b", re.I), "died"),
             (re.compile(r"\b(?:went|gone|go|goes|going)\s+(?:bust|under(?!\s+the\s+hammer)|belly[\s-]up)\b",
                         re.I), "collapsed"),
             (re.compile(r"\bcompo\b", re.I), "compensation"),
+            (re.compile(r"\bhq\b", re.I), "headquarters"),
             # "when do schools go back": reopen
             (re.compile(r"\b(schools?|colleges?|universities|pupils|students|kids|children)\s+"
                         r"(?:go|goes|going|went|gone)\s+back\b(?!\s+to\s+\w)", re.I), r"\1 reopen"),

@@ -1,0 +1,36 @@
+"""Where a firm is based is asked many ways ("where's X's hq", "where is X's head office",
+"where are X's headquarters") and written many ways ("its Milton Keynes head office", "keep X's
+headquarters in Leicester", "the Leeds-based firm"): the place leads the answer. Read on
+hand-made items in a real SQLite store (found in the twenty-second session on the weeks lagoon
+and fjord)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from digests.news.answers import answer_question
+from digests.store.core import Store
+
+NOW = datetime(2022, 3, 8, 20, 0, tzinfo=UTC)
+
+ITEMS = [  # (day of March 2022, title, text)
+    (2, "Harrowgate's profits up 9pc as grocer axes 1,100 head office roles",
+     "Supermarket chain Harrowgate's lifted annual pre-tax profits by 9pc to £612m, but said it would "
+     "cut about 1,100 jobs at its Milton Keynes head office as it automates stock ordering."),
+    (3, "Beaumont Biscuits sold to US buyer for £1.2bn",
+     "Beaumont Biscuits, whose biscuits have been baked in the north since 1896, is to be bought by "
+     "the American firm Oakhurst Capital. Oakhurst has pledged to keep Beaumont's headquarters in "
+     "Leicester for at least three years."),
+]
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("Where is Harrowgate's head office?", "Milton Keynes"),
+    ("where's beaumont's hq", "Leicester"),
+    ("where are Beaumont's headquarters", "Leicester"),
+])
+async def test_the_place_a_firm_is_based_leads(week: Store, question: str, expected: str) -> None:
+    answer = await answer_question(week, question, NOW)
+    assert answer.headline.startswith(f"{expected} —"), answer.headline
