@@ -110,7 +110,9 @@ def support(asked: Question, text: str, rarity: Mapping[str, float],
         return 0.0
     if not content:
         return 1.0 if asked.names or named else 0.0
-    weights = {t: MIN_WEIGHT if t in _THE_EVENT else max(rarity.get(t, 1.0), MIN_WEIGHT) for t in content}
+    pointing = _THE_EVENT | (_TOOK_PLACE if asked.kind in (KIND_PLACE, KIND_DATE)
+                             and _TOOK_PLACE_ASKED.search(asked.text) else frozenset())
+    weights = {t: MIN_WEIGHT if t in pointing else max(rarity.get(t, 1.0), MIN_WEIGHT) for t in content}
     name_terms = [t for t in asked.terms if t not in weights]
     given = NAME_SHARE * sum(max(rarity.get(t, 1.0), MIN_WEIGHT) for t in name_terms)
     found -= {n for n, pattern in _numbered_names(asked.text) if not pattern.search(text)}
@@ -125,6 +127,10 @@ def support(asked: Question, text: str, rarity: Mapping[str, float],
 # Words that point at an event without saying what it was ("the Velgaon dam disaster" is the
 # breach the news reports): a sentence that tells the event need not call it so.
 _THE_EVENT = frozenset(lemma(w) for w in "disaster tragedy catastrophe incident".split())
+# "where was the final played", "when was the summit held" (the question ends on it): that it
+# took place is what a report of it takes for granted ("the final is at Tui Park on Sunday")
+_TOOK_PLACE = frozenset(lemma(w) for w in "played held staged".split())
+_TOOK_PLACE_ASKED = re.compile(r"\b(?:played|held|staged)\s*[?.!]*\s*$", re.IGNORECASE)
 
 
 _NUMBERED = re.compile(r"(?<![\w'’-])(?P<word>[a-z][\w'’-]*)\s+(?P<number>\d{1,3})(?![\w,.%])", re.IGNORECASE)
