@@ -24,7 +24,8 @@ def dates_in(sentence: str, today: date) -> list[tuple[int, date]]:
         if match.group("day") and _dated_by(sentence, match, following):
             continue  # "on Monday, October 13": the date says which Monday
         ahead = _FUTURE.search(sentence, 0, match.start()) is not None or (
-            _FROM_BEFORE.search(sentence, 0, match.start()) is not None and is_future(sentence)) or (
+            _FROM_BEFORE.search(sentence, 0, match.start()) is not None
+            and (is_future(sentence) or _OBLIGED.search(sentence) is not None)) or (
             match.group("day") is not None and (_AHEAD_OF.search(sentence, 0, match.start()) is not None
                                                 or _future_after(sentence, match.end()))) or (
             _MOVED_FROM_TO.search(sentence, max(0, match.start() - 120), match.start()) is not None)
@@ -44,6 +45,8 @@ _UNTIL = re.compile(r"\b(?:until|till)\s+(?:at\s+least\s+)?$", re.IGNORECASE)
 
 _FROM_BEFORE = re.compile(r"\b(?:from|starting|as\s+of|beginning)\s+(?:on\s+)?$", re.IGNORECASE)
 # "From Monday, visitors will be allowed …": the day a change to come starts
+_OBLIGED = re.compile(r"\b(?:must|have\s+to|has\s+to|(?:is|are)\s+(?:required|ordered|told)\s+to)\b",
+                      re.IGNORECASE)  # "birds must be kept indoors from Saturday": a rule to come
 _DAY_THEN_DATE = re.compile(r",?\s+(?:the\s+)?")
 # "ahead of Sunday's election", "before Sunday vote", "until Monday", "pushed back to Wednesday":
 # a day still to come

@@ -140,6 +140,9 @@ _PHRASES = ((re.compile(r"\bpass(?:ed|es)?\s+away\b", re.I), "died"),
                         re.I), "collapsed"),
             (re.compile(r"\bcompo\b", re.I), "compensation"),
             (re.compile(r"\bhq\b", re.I), "headquarters"),
+            # "when does the toll rise take effect": when it starts
+            (re.compile(r"\b(?:take|takes)\s+effect\b|\b(?:kick|kicks)\s+in\b|\b(?:come|comes)\s+into\s+"
+                        r"(?:force|effect)\b", re.I), "start"),
             # "when do schools go back": reopen
             (re.compile(r"\b(schools?|colleges?|universities|pupils|students|kids|children)\s+"
                         r"(?:go|goes|going|went|gone)\s+back\b(?!\s+to\s+\w)", re.I), r"\1 reopen"),

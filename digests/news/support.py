@@ -412,7 +412,13 @@ def by_doer_noun(asked: Question, text: str) -> bool:
 _BEGINS = frozenset(lemma(w) for w in "start begin open launch kick".split())
 _STARTS = frozenset(lemma(w) for w in "start begin".split())
 _OPENS = re.compile(r"\b(?:open|opens|opening|opened|commence[sd]?|commencing|gets?\s+under\s+way"
-                    r"|got\s+under\s+way|kicks?\s+off|kicked\s+off)\b", re.IGNORECASE)
+                    r"|got\s+under\s+way|kicks?\s+off|kicked\s+off|(?:came|comes?)\s+into\s+(?:force|effect)"
+                    r"|(?:takes?|took)\s+effect)\b"
+                    # "banned from 1 April next year", "will close from Nov. 22 to Nov. 30"
+                    r"|\bfrom\s+(?-i:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?"
+                    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov"
+                    r"|Dec)[a-z]*\.?\s+\d{1,2}\b)|\bfrom\s+(?:midnight|tomorrow|next\s+(?:week|month|year))\b",
+                    re.IGNORECASE)
 _MOVED_TO_A_DAY = re.compile(r"\b(?:brought|bring|brings|bringing)\s+(?:[\w'’-]+\s+){0,4}?forward\s+to\b"
                              r"|\b(?:postponed|delayed|moved|put\s+back|pushed\s+back|rescheduled|deferred)\s+"
                              r"(?:[\w'’-]+\s+){0,4}?(?:to|until)\b", re.IGNORECASE)
