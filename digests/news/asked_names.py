@@ -38,6 +38,18 @@ trick rule mission variant device gadget phone model character symbol hashtag"""
 _KIND_NOUNS = {**{w: PERSON for w in _PERSON_NOUNS}, **{w: COUNTRY for w in _COUNTRY_NOUNS},
                **{w: PLACE for w in _PLACE_NOUNS}, **{w: NAME for w in _NAME_NOUNS}}
 _A_KIND_OF = frozenset("kind kinda kind-of type sort sorta".split())
+_PAST_FORMS = frozenset("""won beat took got made led lost sold bought wrote ran gave went came saw struck
+shot sent kept held brought began drew""".split())
+# A work is named after the word its news calls it by, which need not be the question's: "which
+# album won": "her second record, Low Tide Hymns"; "what book": "her collection Tidewrack"
+_WORK_KINDS = tuple(frozenset(lemma(w) for w in line.split()) for line in """
+book novel collection memoir anthology
+album record ep
+song single track
+film movie drama documentary comedy thriller
+series show sitcom drama
+play musical opera
+painting portrait sculpture""".strip().splitlines())
 _TIME_NOUNS = frozenset("day date time year month week hour".split())
 _NOUN_WORDS = 4  # "first big city", "pakistani leader", "nuclear power plant"
 _COUNTRIES = {c.casefold(): c for c in COUNTRIES}
@@ -90,8 +102,8 @@ def wanted(asked: Question) -> Wanted | None:
         lowered = word.casefold()
         if lowered in STOPWORDS or len(nouns) == _NOUN_WORDS or (nouns and lowered in DEMONYMS):
             break  # "the dog ukrainian soldiers rescued": a clause of its own after "dog"
-        if nouns and lowered.endswith("ed") and is_verb_form(lowered):
-            break  # "which spanish paper called bale a parasite": the paper, not "bale"
+        if nouns and ((lowered.endswith("ed") and is_verb_form(lowered)) or lowered in _PAST_FORMS):
+            break  # "which spanish paper called bale a parasite": the paper, not "bale"; "what film won"
         if POSSESSIVE_END.search(word) and not nouns:
             continue  # "ESA's new asteroid probe": whose, not what
         nouns.append(lowered)
@@ -188,6 +200,10 @@ def countries_in(text: str, *, nationalities: bool = True) -> list[str]:
 def _name_for(text: str, want: Wanted, new: Callable[[str], bool]) -> str | None:
     """"the Zaporizhzhia nuclear power plant": the name right before the words the question
     calls the thing by; else "a yacht named Phi"."""
+    told = _WORK_TOLD.match(text)  # "The Lighthouse Keeper's Daughter, a Danish drama, has won"
+    if (told is not None and lemma(told.group("work")) in _kin_works(want)
+            and new(name := _without_article(told.group("name")))):
+        return name
     for noun in dict.fromkeys((*want.nouns[:2], want.nouns[-1])):  # the last is the head: "asteroid *probe*"
         before = re.search(rf"(?<![\w'’-])(?P<name>{_CAPITALISED})[^\S\n]+(?i:{re.escape(noun)})\b", text)
         if before is not None:
@@ -253,6 +269,7 @@ def _name_after(text: str, want: Wanted, new: Callable[[str], bool]) -> str | No
     """"the film Jujutsu Kaisen 0" for "which anime movie": the name right after a word the
     question calls the thing by, or one of its family ("film" for "movie")."""
     wanted_words = {lemma(want.head)} if want.head else {lemma(n) for n in want.nouns[-1:]}
+    wanted_words |= _kin_works(want)
     for match in _WORD_THEN_NAME.finditer(text):
         if _SUBJECT_BEFORE.search(text, 0, match.start()):
             continue  # "a game that fights Covid misinformation": a verb, not the game's name
@@ -261,6 +278,14 @@ def _name_after(text: str, want: Wanted, new: Callable[[str], bool]) -> str | No
     return None
 
 
+def _kin_works(want: Wanted) -> frozenset[str]:
+    """The words a work of the kind asked may be called by: an album's "record", a film's "drama"."""
+    asked = lemma(want.head or want.nouns[-1])
+    return frozenset().union(*(kind for kind in _WORK_KINDS if asked in kind))
+
+
+_WORK_TOLD = re.compile(rf"\s*(?P<name>{_CAPITALISED}),[^\S\n]+(?:a|an)[^\S\n]+(?:[\w'’-]+[^\S\n]+){{0,3}}?"
+                        r"(?P<work>[a-z]+)\b")
 _SUBJECT_BEFORE = re.compile(r"\b(?:that|which|who|it|he|she|they|we)\s+$", re.IGNORECASE)
 
 
