@@ -67,9 +67,14 @@ _CALLED = re.compile(r"^\s*what\s+(?:do|does|did)\s+(?:[\w'’-]+\s+){0,3}?call\
                      r"|^\s*what\s+will\s+(?:the\s+|that\s+|this\s+)?(?P<future>[\w'’-]+(?:\s+[\w'’-]+){0,4}?)\s+be\s+"
                      r"(?:called|named)\s*[?.!]*\s*$",  # "what will the new footbridge be called"
                      re.IGNORECASE)
-_NAMED = re.compile(r"\b(?:named|nicknamed|renamed|christened|called|dubbed|known\s+as)\s+"
+_BINOMIAL = r"[A-Z][a-z]{3,}[^\S\n]+[a-z]{3,}(?:ae|ii|i|us|um|is|ensis|oides|ata|ana|ica|ium|orum)\b"
+_NAMED = re.compile(r"\b(?:named|nicknamed|renamed|christened|called|dubbed|designated|known\s+as)\s+"
                     r"(?:[Tt]he\s+)?[\"“‘']?"
-                    r"(?P<name>[A-Z][\w'’.-]*(?:[^\S\n]+(?:(?:of|the|and|de|du|la|le)[^\S\n]+){0,2}[A-Z][\w'’.-]*){0,6})")
+                    rf"(?P<name>{_BINOMIAL}|[A-Z][\w'’.-]*(?:[^\S\n]+(?:(?:of|the|and|de|du|la|le)[^\S\n]+){{0,2}}"
+                    r"[A-Z][\w'’.-]*){0,6})")
+# A species' name, its genus then its epithet, given to a new one: "a new titanosaur, Chubutitan
+# invernalis, from fossils"
+_BINOMIAL_AT = re.compile(rf"\bnew\s+(?:[\w'’-]+\s+){{0,2}}?[a-z]+,\s+(?P<name>{_BINOMIAL})[,.]")
 # A quoted phrase, in double or single quotes ("opened with 'Vine Harvest'"; a single quote only
 # where no letter is joined to it, not the apostrophe of "Britain's", and round a capital, not the
 # scare quotes of "its 'amazing' revival")
@@ -226,6 +231,9 @@ def _name_for(text: str, want: Wanted, new: Callable[[str], bool]) -> str | None
     named = _NAMED.search(text)
     if named is not None and new(named.group("name")) and _names_it(text, named.end("name"), want):
         return re.sub(r"(?<=\w\w)\.$", "", named.group("name"))  # the full stop after it, not "Jr."
+    species = _BINOMIAL_AT.search(text)  # "a new titanosaur, Chubutitan invernalis, from fossils"
+    if species is not None and new(species.group("name")):
+        return species.group("name")
     # "… has decided -- "spongy moth" is the new common name"
     quoted = _LONG_QUOTED if want.head in _TITLES else _QUOTED
     return next((name for q in quoted.finditer(text)
