@@ -37,7 +37,15 @@ from digests.news.question import (
     asks_how_long_ago,
     in_news_words,
 )
-from digests.news.scorelines import margins_in, results_in, score_asked, score_of, side_written
+from digests.news.scorelines import (
+    innings_asked,
+    innings_in,
+    margins_in,
+    results_in,
+    score_asked,
+    score_of,
+    side_written,
+)
 from digests.news.sentence_search import SEARCHED, distinct_hits, search_terms, searched
 from digests.news.support import (
     RAREST_SUPPORTED,
@@ -458,7 +466,7 @@ def _answer_score(asked: Question, hits: Sequence[SentenceHit], contexts: Mappin
     asked about, of the year asked."""
     score_question = score_asked(in_news_words(asked.text))
     if score_question is None:
-        return None
+        return _answer_innings(asked, hits, contexts)
     named = score_question.side | score_question.other
     for hit in hits:
         context = f"{hit.text} {contexts.get(hit.source.item_id, '')}"
@@ -476,6 +484,27 @@ def _answer_score(asked: Question, hits: Sequence[SentenceHit], contexts: Mappin
                 headline = f"{count}{unit}: {said} ({_told(hit)})"
                 return Answer(asked.text, KIND_FIGURES, True, headline, (Quote(hit.text, hit.source),),
                               (float(count),))
+    return _answer_innings(asked, hits, contexts)
+
+
+def _answer_innings(asked: Question, hits: Sequence[SentenceHit],
+                    contexts: Mapping[int, str]) -> Answer | None:
+    """"How many runs did Ollie Pascoe score against Victoria": the first sentence found that says
+    what the batter made ("Ollie Pascoe made an unbeaten 127"), in an item that names the side
+    asked about, of the year asked."""
+    innings = innings_asked(asked.text)
+    if innings is None:
+        return None
+    for hit in hits:
+        context = f"{hit.text} {contexts.get(hit.source.item_id, '')}"
+        if not all(side_written(w, context) for w in innings.against) \
+                or not says_it(asked, hit.text, hit.source.published_at.date(), events=False):
+            continue
+        made = innings_in(innings, hit.text)
+        if made is not None:
+            runs, said = made
+            return Answer(asked.text, KIND_FIGURES, True, f"{runs} runs: {said} ({_told(hit)})",
+                          (Quote(hit.text, hit.source),), (float(runs),))
     return None
 
 

@@ -199,3 +199,45 @@ def score_of(asked: ScoreQuestion, result: Result) -> int | None:
     own, other = ((result.first_score, result.second_score) if first
                   else (result.second_score, result.first_score))
     return other if asked.conceded else own
+
+
+# A batter's innings: "how many runs did Ollie Pascoe score against Victoria", "how many did
+# Ashcroft make in the first ODI"
+_INNINGS_ASKED = re.compile(r"^\s*how\s+many(?P<runs>\s+runs)?\s+(?:did|has|had|does)\s+(?P<who>.+?)\s+"
+                            r"(?:score|make|hit|get|smash|compile|post)\b(?P<rest>.*)$", re.IGNORECASE)
+_PRAISE = (r"(?:(?:an?|his|her|their)\s+)?(?:(?:unbeaten|undefeated|career-best|maiden|brilliant|superb"
+           r"|fluent|patient|rapid|attacking|fine|fighting|majestic|chanceless|match-winning|stylish)\s+)*")
+# "Ollie Pascoe made an unbeaten 127", "Harry Penhallow struck 143", "Pascoe's unbeaten 127", and
+# a scorecard's "(Gunasekara 163, Perera 88)";
+# not a bowler's "took 5 for 71", a total's "388 for six", nor "hit 4 sixes"
+_INNINGS = re.compile(
+    r"(?:(?<=\()|(?<=,\s))(?P<card>(?-i:[A-Z])[\w'’-]+)\s+(?P<card_runs>\d{1,3})\*?(?=\s*[,;)])"
+    r"|(?P<who>(?-i:[A-Z])[\w'’-]+)(?:\s+(?:made|scored|struck|hit|smashed|compiled|posted|hammered|blasted)"
+    rf"\s+{_PRAISE}|['’]s\s+(?:(?:unbeaten|undefeated|career-best|maiden)\s+)*)(?P<runs>\d{{1,3}})\b"
+    r"(?![-–.,]\d|\s*(?:%|for\s+\w|overs?\b|balls\s+(?:left|remaining)|wickets?\b|sixes|fours|boundaries"
+    r"|goals?\b|points?\b|tries\b|-run))", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class InningsQuestion:
+    batter: frozenset[str]  # the words of the batter's name, lower case
+    against: frozenset[str]  # the side they batted against, when asked
+
+
+def innings_asked(question: str) -> InningsQuestion | None:
+    """The batter a "how many runs did X score" question asks about (None for another question)."""
+    found = _INNINGS_ASKED.match(question)
+    if found is None:
+        return None
+    batter = _side_words(found.group("who"))
+    against = re.search(r"\b(?:against|vs?|versus)\s+(?P<side>.+)$", found.group("rest"), re.IGNORECASE)
+    return InningsQuestion(batter, _side_words(against.group("side")) if against else frozenset()) \
+        if batter else None
+
+
+def innings_in(asked: InningsQuestion, sentence: str) -> tuple[int, str] | None:
+    """The runs a sentence says the batter asked about made, with the words that say it."""
+    for found in _INNINGS.finditer(sentence):
+        if (found.group("who") or found.group("card")).lower() in asked.batter:
+            return int(found.group("runs") or found.group("card_runs")), found.group(0)
+    return None
