@@ -201,7 +201,8 @@ SETS = {
                          ("valley", datetime(2026, 7, 12, 23, 59, tzinfo=UTC)),
                          ("ridge", datetime(2026, 9, 20, 23, 59, tzinfo=UTC)),
                          ("cove", datetime(2026, 9, 27, 23, 59, tzinfo=UTC)),
-                         ("fjord", datetime(2026, 10, 4, 23, 59, tzinfo=UTC)))},
+                         ("fjord", datetime(2026, 10, 4, 23, 59, tzinfo=UTC)),
+                         ("glacier", datetime(2026, 10, 11, 23, 59, tzinfo=UTC)))},
 }
 # The sets a run without `--set` (or with `--set all`) reports; the dev set is run by name.
 DEFAULT_SETS = ("ukraine", "heldout")
