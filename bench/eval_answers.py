@@ -365,6 +365,7 @@ _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
 _MONTH_NAME = (r"(?:january|jan|february|feb|march|mar|april|apr|may|june|jun|july|jul|august|aug"
                r"|september|sept|sep|october|oct|november|nov|december|dec)\.?(?![a-z])")
 _NUMBER = re.compile(
+    r"(?P<sign>(?<![\w.])[-−](?=\d))?"  # a temperature below zero: "-6.2°C"
     r"(?P<currency>(?:us\$|\$us|a\$|c\$|[$£€]|usd|gbp|eur)\s?)?"
     r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|(?:"
     + "|".join(sorted(_WORDS, key=len, reverse=True)) + r")\b)"
@@ -397,7 +398,7 @@ def line_values(text: str) -> list[float]:
             continue  # a day of the month
         if plain and re.fullmatch(r"\d{4}", number) and 1900 <= value <= 2100:
             continue  # a year
-        values.append(value * _SCALES.get(scale, 1.0))
+        values.append((-1.0 if match["sign"] else 1.0) * value * _SCALES.get(scale, 1.0))
     return values
 
 
