@@ -83,6 +83,7 @@ from digests.news.question import (
 )
 from digests.news.sentence_search import SEARCHED, distinct_hits, search_terms, searched
 from digests.news.support import (
+    BORN_ASKED,
     BUY,
     SOLD_TO,
     SUPPORTED,
@@ -432,7 +433,8 @@ async def _lead_from_items(store: AnswerStore, asked: Question, hits: Sequence[S
     for _, hit in supported:  # "NEW YORK, Jan 20 (Meridian) - Shares of X rose": not where X closes offices
         if _filed_from(leads[id(hit)], hit.text) and support(judged, hit.text, rarity, named) < SUPPORTED:
             leads[id(hit)] = None
-        if _placed_in_an_aside(asked, hit.text, leads[id(hit)]):
+        lead = leads[id(hit)]
+        if _placed_in_an_aside(asked, hit.text, lead) or _born_there(asked, hit.text, lead):
             leads[id(hit)] = None
     unnamed = {hit.source.item_id for _, hit in supported if leads[id(hit)] is None}
     around: set[int] = set()  # hits whose lead their item's other sentences give
@@ -595,6 +597,16 @@ def _placed_in_an_aside(asked: Question, text: str, place: str | None) -> bool:
     aside = [found.start() for found in _ASIDE.finditer(text, 0, max(at, 0))]
     return (at >= 0 and bool(aside) and any(start > at for start in said)
             and not any(aside[-1] < start < at for start in said))
+
+
+def _born_there(asked: Question, text: str, place: str | None) -> bool:
+    """Whether the place is where someone was born, which a question of another event does not
+    ask: "the pianist, who was born in Saltmouth and has died" does not say where he died."""
+    if place is None or asked.kind != KIND_PLACE or BORN_ASKED.search(asked.text):
+        return False
+    named = re.escape(place)
+    return re.search(rf"\bborn\s+(?:[\w'’-]+\s+){{0,3}}?(?:in|at)\s+(?:the\s+)?{named}|{named}-born\b",
+                     text) is not None
 
 
 _PLACE_GAP_WORDS = 6  # "died peacefully at his home in Spiddal": the place of the event

@@ -168,6 +168,10 @@ _PREPOSITION_BEFORE = re.compile(r"(?:^|\W)(?:to|of|for|with|against|from|about|
                                  r"behind|near|around|toward|towards)\s+$", re.IGNORECASE)
 
 
+BORN_ASKED = re.compile(r"\bborn\b|\bbirthplace\b", re.IGNORECASE)
+# "Born in Ballarat", "Saltmouth-born", "has had a lamb"
+_BORN_SAID = re.compile(r"\bborn\b|-born\b|\bbirth(?:place)?\b|\bnative\s+of\b|\bhails\s+from\b"
+                        r"|\bgrew\s+up\b|\bha(?:s|d|ve)\s+had\s+(?:a|an|twins?|triplets?)\b", re.IGNORECASE)
 _OTHER_YEAR = re.compile(r"\b(?:last|previous|next)\s+year\b|\b(?:in|during|for)\s+(?:19|20)\d\d\b",
                          re.IGNORECASE)
 
@@ -202,6 +206,8 @@ def says_it(asked: Question, text: str, published: date, events: bool = True) ->
         return False  # (the place of a plan is where it happened: "will be sentenced at Southwark")
     if _FINAL.search(asked.text) and not _FINAL.search(text):
         return False  # "the final death toll": not a count of the day, while it goes on
+    if asked.kind == KIND_PLACE and BORN_ASKED.search(asked.text) and not _BORN_SAID.search(text):
+        return False  # "where was she born": not "has died in Hobart"
     if _THE_FINAL.search(asked.text) and _ANOTHER_STAGE.search(text) and not _THE_FINAL.search(text):
         return False  # "who won the final": not a win in the round of 16
     if asked.kind in (KIND_DATE, KIND_PLACE) and any(not meets(t, found)
