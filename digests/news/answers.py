@@ -726,6 +726,8 @@ def _event_day(asked: Question, hit: SentenceHit) -> date | str | None:
     was due on before a change ("which had been due on Jan. 26") is not it."""
     published = hit.source.published_at.date()
     text = hit.text if _FORMER_ASKED.search(asked.text) else without_former_days(hit.text)
+    if not _SINCE_ASKED.search(asked.text):  # "who has chaired the bank since 2018, is to step down"
+        text = _SINCE_A_DAY.sub("", text)
     return (_year_of_the_event(asked, text) or _day_of_the_event(asked, text, published)
             or date_in(_without_said_dates(asked, text), published, bare=False)
             or date_in(text, published, bare=False) or date_in(text, published)
@@ -743,6 +745,13 @@ def _year_of_the_event(asked: Question, text: str) -> str | None:
 
 
 _IN_A_YEAR = re.compile(r"\s+(?:back\s+)?in\s+(?P<year>(?:1[5-9]|20)\d\d)\b(?!\s*[-–/]\d)")
+
+
+# "since 2018", "since March 2019": when a state began, not the day of the event the sentence tells
+_SINCE_A_DAY = re.compile(r",?\s+\bsince\s+(?:(?:early|late|mid-?)\s*)?(?:(?:January|February|March|April|May"
+                          r"|June|July|August|September|October|November|December)\s+)?(?:1[89]|20)\d\d\b")
+_SINCE_ASKED = re.compile(r"\bsince\b|\bhow\s+long\b|\bfirst\b|\blast\b|\bever\b|\bbeg[ai]n|\bstart",
+                          re.IGNORECASE)
 
 
 # "when was the meeting originally due": the day before the change is what is asked
