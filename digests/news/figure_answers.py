@@ -274,11 +274,22 @@ _TOTAL_AFTER = re.compile(_THE_TOTAL + r"\b", re.IGNORECASE)
 
 
 def _changed_from(figure: Figure) -> bool:
-    """"has risen from about 50 to 300": 50 is what it was, 300 what it is."""
+    """"has risen from about 50 to 300", "started at 410p … has ended at 482p": 50 and 410p are
+    what it was, 300 and 482p what it is."""
     sentence = figure.sentence
     at = sentence.find(figure.surface)  # the figure's offsets are its text's, not its sentence's
-    return (at >= 0 and _FROM_BEFORE.search(sentence[:at].rstrip() + " ") is not None
-            and _TO_AFTER.match(sentence, at + len(figure.surface)) is not None)
+    if at < 0:
+        return False
+    before, after = sentence[:at].rstrip() + " ", sentence[at + len(figure.surface):]
+    return ((_FROM_BEFORE.search(before) is not None and _TO_AFTER.match(after) is not None)
+            or (_STARTED_AT.search(before) is not None and _ENDED_AT.search(after) is not None))
+
+
+# "a bid that started at 410p a share has ended at 482p": 410p is where it began
+_STARTED_AT = re.compile(r"\b(?:started|starting|began|opened|stood)\s+at\s+"
+                         r"(?:about\s+|around\s+|roughly\s+)?$", re.IGNORECASE)
+_ENDED_AT = re.compile(r"^[^.;]{0,80}?\b(?:ended|ends|finished|closed|stands|settled)\s+at\s+[$£€]?\d",
+                       re.IGNORECASE)
 
 
 AROUND_ITEMS = 3  # the best-matching items whose every figure is a candidate

@@ -31,6 +31,10 @@ ITEMS = [  # (day of March 2022, title, text)
     (2, "Haruko becomes typhoon, Philippines evacuates 120,000",
      "Typhoon Haruko strengthened over the Pacific on Wednesday, and people in low-lying coastal "
      "towns of Luzon were told to leave."),
+    (4, "Ashvale lifts Brindle bid to 482p", "Ashvale Industrial has raised its offer for Brindle "
+     "Engineering to 482p a share, its third offer."),
+    (6, "Brindle: how the bid battle was won", "An Ashvale bid for Brindle Engineering that started at "
+     "410p a share has ended at 482p, lifting the price tag to £1.88bn in a single week."),
     (3, "Typhoon Haruko makes landfall in the northern Philippines",
      "Typhoon Haruko made landfall near Aparri on Thursday. More than 312,000 people had been "
      "evacuated from their homes across the north of the main island."),
@@ -42,6 +46,8 @@ ITEMS = [  # (day of March 2022, title, text)
     ("how many jobs is eastmoor uni axing", "420"),
     # a headline's count of no noun is of what its verb did; a later count worded with it joins
     ("how many ppl got evacuated in the philippines for typhoon haruko", "More than 312,000"),
+    # "started at 410p ... has ended at 482p": 410p is where the bid began
+    ("how much a share is ashvale offering for brindle now", "482p"),
 ])
 async def test_a_revised_count_leads(week: Store, question: str, expected: str) -> None:
     answer = await answer_question(week, question, NOW)
