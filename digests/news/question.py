@@ -95,6 +95,17 @@ _PHRASES = ((re.compile(r"\bpass(?:ed|es)?\s+away\b", re.I), "died"),
             (re.compile(r"\b(?:pull|pulls|pulling|pulled)\s+(?:out\s+)?(?:alive|to\s+safety)\b", re.I),
              "rescued"),
             (re.compile(r"\b(?:pull|pulls|pulling|pulled)\s+out\s+of\b", re.I), "withdrew from"),
+            # "how many made it out alive": survived; "how many houses got wiped out": destroyed
+            (re.compile(r"\b(?:made|make|makes|making|got|get|came|come)\s+(?:it\s+)?out\s+alive\b", re.I),
+             "survived"),
+            (re.compile(r"\b(homes?|houses?|buildings?|properties|villages?|businesses|structures|crops)\b"
+                        r"(.{0,20}?)\b(?:wiped|wipe|wipes|wiping)\s+out\b", re.I), r"\1\2destroyed"),
+            # "how many got told to leave on monday": ordered to leave their homes
+            (re.compile(r"\b(?:told|asked)\s+to\s+(?=(?:leave|get\s+out|go)\s*(?:[?.!]|$|(?:on|bc|because|after"
+                        r"|due|their|the\s+area|home|homes)\b))", re.I), "ordered to "),
+            # "how many ppl went to the museum on opening day": visited
+            (re.compile(r"\b(?:went|go|goes|going|gone)\s+to\s+(?=(?:the\s+)?(?:[\w'’&-]+\s+){0,3}?(?:museum|"
+                        r"gallery|exhibition|zoo|festival|fair|show)\b)", re.I), "visited "),
             # "how many were moved out of their homes": evacuated; "are still out of their homes": displaced
             (re.compile(r"\b(?:move|moves|moved|moving|driven)\s+out\s+of\s+"
                         r"(?:their|his|her|its)\s+(?:homes?|houses?)\b|\b(?:moved|move|moving)\s+out\b(?!\s+of)",

@@ -1,6 +1,8 @@
 """A member's words for what the news says: people who "turned up" for a funeral attended it,
 and mourners and a crowd are people (while "the 45,000-seat stadium" counts seats); a firm that
-"went bust" collapsed. Read on hand-made items in a real SQLite store (found in the
+"went bust" collapsed; houses "wiped out" were destroyed (not the dinosaurs); people "told to
+leave" were ordered to; who "went to the museum" visited it; who "made it out alive" survived.
+Read on hand-made items in a real SQLite store (found in the
 twenty-first session's first run of the week written blind, fjord)."""
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ ITEMS = [  # (day of March 2022, title, text)
      "Tens of thousands of mourners packed the 45,000-seat national stadium on Saturday for the state "
      "funeral of former President Samuel Adu-Raka, with police estimating the crowd inside and outside "
      "the stadium at 70,000. Eleven heads of state attended."),
+    (6, "Saltmouth Maritime Museum reopens", "More than 3,200 visitors passed through the doors of the "
+     "Saltmouth Maritime Museum on its first day after a two-year refit."),
     (3, "Aurelia Airways collapses, stranding passengers",
      "About 1,900 staff have lost their jobs after Aurelia Airways collapsed into administration."),
 ]
@@ -30,6 +34,15 @@ ITEMS = [  # (day of March 2022, title, text)
     ("when aurelia went bust", "when aurelia collapsed"),
     ("when did the banksys go under the hammer", "when did the banksys go under the hammer"),
     ("how many guys broke out", "how many people broke out"),
+    ("how many houses got wiped out by the fire", "how many houses got destroyed by the fire"),
+    ("how long ago did the asteroid that wiped out the dinosaurs hit",
+     "how long ago did the asteroid that wiped out the dinosaurs hit"),
+    ("how many ppl got told to leave on monday", "how many people got ordered to leave on monday"),
+    ("how many cars are owners being told to leave parked outdoors",
+     "how many cars are owners being told to leave parked outdoors"),
+    ("how many ppl went to the saltmouth museum on opening day",
+     "how many people visited the saltmouth museum on opening day"),
+    ("how many of the miners made it out alive", "how many of the miners survived"),
 ])
 def test_a_members_phrase_in_news_words(typed: str, written: str) -> None:
     assert in_news_words(typed) == written
@@ -38,6 +51,7 @@ def test_a_members_phrase_in_news_words(typed: str, written: str) -> None:
 @pytest.mark.parametrize(("question", "expected"), [
     ("how many ppl turned up for adu-raka's funeral", "70,000"),
     ("how many ppl lost their jobs when aurelia went bust", "About 1,900 staff"),
+    ("how many ppl went to the saltmouth museum on opening day", "More than 3,200 visitors"),
 ])
 async def test_answered_in_the_members_words(week: Store, question: str, expected: str) -> None:
     answer = await answer_question(week, question, NOW)
