@@ -343,7 +343,7 @@ def given_by_question(asked: Question, figure: Figure) -> bool:
 _FATES = tuple(frozenset(lemma(w) for w in line.split()) for line in (
     "kill die dead death fatality", "injure injury hurt wound", "arrest detain",
     "evacuate flee displace refugee homeless", "rescue", "miss", "burn burnt torch destroy raze gut",
-    "case infect infection", "live resident inhabitant population",
+    "case infect infection sicken sickened ill illness", "live resident inhabitant population",
     "vaccinate vaccination jab inoculate immunise immunize"))
 # a town's people, counted as its residents ("a city of 300,000 people"), not as any group in it
 _LIVING_ASKED = re.compile(r"\b(?:live|lives|lived|living)\s+(?:in|on|at|there|here|near)\b"
@@ -355,8 +355,8 @@ _DONE_TO = re.compile(r"^\s*(?:[a-z]+\s+){1,2}(?!(?:confirmed|reported|estimated
                       r"suspected|known|related|linked)\b)[a-z]{3,}ed\b")
 
 
-_VERB_BEFORE = re.compile(r"\b(?P<verb>[a-z]+ing)\s+(?:(?:at\s+least|up\s+to|more\s+than|about|around|some|"
-                          r"nearly|almost|over|an\s+estimated)\s+)?$")
+_VERB_BEFORE = re.compile(r"\b(?P<verb>[a-z]+ing|[a-z]{3,}ed)\s+(?:(?:at\s+least|up\s+to|more\s+than|about"
+                          r"|around|some|nearly|almost|over|an\s+estimated)\s+)?$")
 
 
 def _verb_before(figure: Figure) -> str | None:

@@ -44,6 +44,9 @@ ITEMS = [  # (day of March 2022, title, text)
     (7, "Naya Party wins most seats",
      "The Naya Party won 63 of the 165 directly elected seats in the national parliament, the election "
      "commission said."),
+    (3, "Legionnaires' outbreak in Millford sickens 14, kills 2",
+     "Health officials in Ohio are investigating an outbreak of Legionnaires' disease in Millford that "
+     "has sickened 14 people and killed two since last month."),
 ]
 
 
@@ -64,6 +67,8 @@ async def test_another_count_does_not_answer(week: Store, question: str) -> None
 @pytest.mark.parametrize(("question", "expected"), [
     ("How many people died when the building collapsed in Bhiwandi?", "13"),
     ("how many verity customers got their info leaked in total", "about 4.1 million"),
+    # the people it sickened are not the people who died
+    ("how many ppl have died in the millford legionnaires outbreak", "2"),
 ])
 async def test_the_count_asked_leads(week: Store, question: str, expected: str) -> None:
     answer = await answer_question(week, question, NOW)
