@@ -722,9 +722,11 @@ def measure_of(text: str, terms: tuple[str, ...], head: str | None) -> str | Non
     return None
 
 
-# "when's the strike now", "how much do onions cost now", "how many cases rn": the latest value,
-# after any change ("rn" is read as "now" too, before a member's shorthand is dropped)
-ASKS_NOW = re.compile(r"\b(?:now|rn|currently|at\s+the\s+moment|these\s+days|in\s+the\s+end)\b"
+# "when's the strike now", "how much do onions cost now", "how many cases rn", "the latest offer":
+# the latest value, after any change ("rn" is read as "now" too, before a member's shorthand is
+# dropped)
+ASKS_NOW = re.compile(r"\b(?:now|rn|currently|at\s+the\s+moment|these\s+days|in\s+the\s+end|latest"
+                      r"|most\s+recent)\b"
                       r"(?!\s+(?:that|famous|former|defunct|closed|retired|infamous)\b)", re.IGNORECASE)
 
 

@@ -12,6 +12,8 @@ from datetime import UTC, datetime
 import pytest
 
 from digests.news.answers import answer_question
+from digests.news.figure_answers import figure_question
+from digests.news.question import read_question
 from digests.store.core import Store
 
 NOW = datetime(2022, 3, 8, 20, 0, tzinfo=UTC)
@@ -31,8 +33,14 @@ ITEMS = [  # (day of March 2022, title, text)
     (2, "Haruko becomes typhoon, Philippines evacuates 120,000",
      "Typhoon Haruko strengthened over the Pacific on Wednesday, and people in low-lying coastal "
      "towns of Luzon were told to leave."),
-    (4, "Ashvale lifts Brindle bid to 482p", "Ashvale Industrial has raised its offer for Brindle "
-     "Engineering to 482p a share, its third offer."),
+    (2, "Ashvale raises Brindle offer to 455p as board holds out", "Ashvale Industrial has raised its "
+     "hostile offer for Brindle Engineering to 455p a share, valuing the company at £1.78bn."),
+    (2, "US bidder sweetens offer for Brindle Engineering", "The American industrial group Ashvale has "
+     "raised its unwanted bid for Brindle Engineering to about £1.78bn, two days after going hostile. "
+     "Lorna Petts, Ashvale's chief executive, said the new price of 455p a share was 'full and fair'. "
+     "Brindle, which makes pumps and valves, employs 6,200 people."),
+    (4, "Ashvale lifts Brindle bid to 482p", "Brindle Engineering's board is minded to recommend a third "
+     "offer from Ashvale Industrial of 482p a share, which values the group at £1.88bn."),
     (6, "Brindle: how the bid battle was won", "An Ashvale bid for Brindle Engineering that started at "
      "410p a share has ended at 482p, lifting the price tag to £1.88bn in a single week."),
     (3, "Typhoon Haruko makes landfall in the northern Philippines",
@@ -48,7 +56,17 @@ ITEMS = [  # (day of March 2022, title, text)
     ("how many ppl got evacuated in the philippines for typhoon haruko", "More than 312,000"),
     # "started at 410p ... has ended at 482p": 410p is where the bid began
     ("how much a share is ashvale offering for brindle now", "482p"),
+    ("How much is Ashvale Industrial's latest offer for Brindle Engineering worth?", "£1.88 billion"),
 ])
 async def test_a_revised_count_leads(week: Store, question: str, expected: str) -> None:
     answer = await answer_question(week, question, NOW)
     assert answer.headline.startswith(expected), answer.headline
+
+
+@pytest.mark.parametrize(("question", "latest"), [
+    ("How much is Ashvale Industrial's latest offer for Brindle Engineering worth?", True),
+    ("what is the most recent death toll", True),
+    ("How much was Ashvale's first offer for Brindle?", False),
+])
+def test_the_latest_is_asked(question: str, latest: bool) -> None:
+    assert figure_question(read_question(question, NOW.date())).latest is latest
