@@ -457,11 +457,11 @@ async def _lead_from_items(store: AnswerStore, asked: Question, hits: Sequence[S
         found = [entry for entry in found if entry[1] or not _filed_from(entry[3], entry[4].text)]
     if found:  # of the best supported, the lead that more items give ("in Istanbul", twice)
         near = [entry for entry in found if entry[0] >= found[0][0] - SPECIFIC_MARGIN]
-        items: dict[str, set[int]] = {entry[3].casefold(): set() for entry in near}
+        items: dict[str, set[int]] = {_lead_key(entry[3]): set() for entry in near}
         for entry in near:
-            if asked.kind != KIND_PLACE or placed_in(entry[4].text, asked) == entry[3]:
-                items[entry[3].casefold()].add(entry[4].source.item_id)  # not "Liverpool's win"
-        near.sort(key=lambda entry: len(items[entry[3].casefold()]), reverse=True)  # stable
+            if asked.kind != KIND_PLACE or placed_in(entry[4].text, asked) in (entry[3], _bare(entry[3])):
+                items[_lead_key(entry[3])].add(entry[4].source.item_id)  # not "Liverpool's win"
+        near.sort(key=lambda entry: len(items[_lead_key(entry[3])]), reverse=True)  # stable
         found = [*near, *[entry for entry in found if entry not in near]]
     if found and unsettled and max(h.source.published_at for h in unsettled) > max(
             entry[4].source.published_at for entry in found):
@@ -669,7 +669,25 @@ def _lead(asked: Question, hit: SentenceHit, now: datetime) -> str | None:
     name = _named(asked, hit.text)
     if asked.kind == KIND_PLACE and name and name.casefold() in _GENERIC_PLACES:
         return None  # "St Bride's Church" read as "Church": no place
+    if asked.kind == KIND_PLACE and name and (kind := re.match(rf"{re.escape(name)}\s+{_KIND_OF_PLACE}",
+                                                                hit.text[hit.text.find(name):])):
+        return kind.group(0)  # "off Buru island": the island, not a town called Buru
     return name
+
+
+# What a place written in lower case after its name is: "Buru island", "the Vilcabamba mountains"
+_KIND_OF_PLACE = (r"(?-i:island|islands|mountains|hills|peninsula|archipelago|province|district|county"
+                  r"|region)\b")
+
+
+def _bare(lead: str) -> str:
+    """A place without the kind written after it: "Idukki" for "Idukki district"."""
+    return re.sub(rf"\s+{_KIND_OF_PLACE}$", "", lead)
+
+
+def _lead_key(lead: str) -> str:
+    """What two answers' leads are compared by: "Idukki district" and "Idukki" are one place."""
+    return _bare(lead).casefold()
 
 
 _NO_DATE_YET = re.compile(r"\bno\s+(?:new\s+)?date\s+(?:has\s+been\s+|was\s+|had\s+been\s+)?"

@@ -714,7 +714,7 @@ def measure_of(text: str, terms: tuple[str, ...], head: str | None) -> str | Non
     if re.search(r"\bhow\s+many\b", lowered) or lemma("toll") in terms:  # "what's the death toll"
         return MEASURE_COUNT
     if set(terms) & _MONEY_WORDS or re.search(r"\bhow\s+much\b.*\b(?:cost|pay|paid|worth|sell|sold|"
-                                             r"spend|spent|fine|charge|raise|collect|earn|receiv|pocket|"
+                                             r"spend|spent|fine|charge|raise|collect|earn|receiv|pocket|insur|"
                                              r"invest|putting\s+in|put\s+in|win(?:s|ning)?\b(?!.*\bby\b)|won\b"
                                              r"(?!.*\bby\b))", lowered) \
             or _PRICE_ASKED.match(lowered):
