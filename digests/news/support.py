@@ -210,6 +210,9 @@ def says_it(asked: Question, text: str, published: date, events: bool = True) ->
         return False  # "where was she born": not "has died in Hobart"
     if _THE_FINAL.search(asked.text) and _ANOTHER_STAGE.search(text) and not _THE_FINAL.search(text):
         return False  # "who won the final": not a win in the round of 16
+    if (_THE_FINAL.search(asked.text) and _TO_THE_FINAL.search(text)
+            and not _THE_FINAL.search(_TO_THE_FINAL.sub(" ", text))):
+        return False  # "the score in the final": not the win that "reached the final"
     if asked.kind in (KIND_DATE, KIND_PLACE) and any(not meets(t, found)
                                                       for t in asked.terms if t in _OCCASIONS):
         return False  # "when's the wedding": not the day the engagement was announced
@@ -298,6 +301,10 @@ _ANOTHER_STAGE = re.compile(r"\b(?:round\s+of\s+(?:16|32|sixteen)|last\s+(?:16|e
                             r"qualifiers?|qualifying|play-?offs?)\b", re.IGNORECASE)
 
 
+# "reached the Baltic Open final with a 7-6 6-3 win": a win before the final
+_TO_THE_FINAL = re.compile(r"\b(?:reach(?:ed|es|ing)?|into|meet\s+in|(?:a|her|his|their|its)\s+place\s+in"
+                           r"|through\s+to|advanced?\s+to|progress(?:ed)?\s+to)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?"
+                           r"final\b", re.IGNORECASE)
 _FINAL = re.compile(r"\bfinal\s+(?:death\s+)?(?:toll|tally|count|figure|number|total|result|score)\b",
                     re.IGNORECASE)
 _ANOTHER_EVENT = frozenset("""hearing hearings process bid bids talks threat threats plan plans vote
