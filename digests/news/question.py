@@ -377,9 +377,12 @@ _OPENER = re.compile(r"^(?:\s*(?:(?:so|ok(?:ay)?|and|but|hey|hi|um+|uh+|btw|quic
                      r"|(?:well|right|anyway)\s*,)(?=\s))+\s*", re.IGNORECASE)
 
 
+_TYPED_WHAT = re.compile(r"^(?:wat|wot|wut)\b", re.IGNORECASE)  # "wat made the rocket fail"
+
+
 def read_question(text: str, today: date) -> Question:
     """The question read, or `Unreadable` (empty, or not in English)."""
-    stripped = _OPENER.sub("", " ".join(text.split()))
+    stripped = _TYPED_WHAT.sub("what", _OPENER.sub("", " ".join(text.split())))
     if not _LETTER.search(stripped):
         raise Unreadable("Ask me a question in words: what would you like to know?")
     if not _reads_as_english(stripped):

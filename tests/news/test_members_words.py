@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 import pytest
 
 from digests.news.answers import answer_question
-from digests.news.question import in_news_words
+from digests.news.question import in_news_words, read_question
 from digests.store.core import Store
 
 NOW = datetime(2022, 3, 8, 20, 0, tzinfo=UTC)
@@ -56,3 +56,9 @@ def test_a_members_phrase_in_news_words(typed: str, written: str) -> None:
 async def test_answered_in_the_members_words(week: Store, question: str, expected: str) -> None:
     answer = await answer_question(week, question, NOW)
     assert answer.headline.startswith(expected), answer.headline
+
+
+
+@pytest.mark.parametrize("typed", ["wat made the rocket fail", "wot made the rocket fail"])
+def test_what_typed_short(typed: str) -> None:
+    assert read_question(typed, NOW.date()).text == "what made the rocket fail"
