@@ -570,8 +570,12 @@ def _role_after(text: str, start: int, end: int) -> tuple[str | None, str | None
         if title:  # "Rebecca Oyelaran KC": a barrister, King's Counsel
             return _COUNSEL.get(title.group("role"), title.group("role")), None
         heads = vocab.WHO_HEADS.match(text, end)
-        if heads:  # ", who heads the World Food Programme"
-            return vocab.ROLE_OF_VERB[heads.group("verb").lower()], _affiliation(heads.group("org"))
+        done = (heads is not None and heads.group("verb").lower() in vocab.HELD_VERBS
+                and not heads.group("perfect"))
+        if heads and not done:  # ", who heads the World Food Programme"; not ", who led it in 1979"
+            role = vocab.ROLE_OF_VERB[heads.group("verb").lower()]
+            former = heads.group("perfect") == "had"
+            return f"former {role}" if former else role, _affiliation(heads.group("org"))
         match = vocab.SPEAKING_FOR.match(text, end)
         return None, _affiliation(match.group("aff")) if match else None
     groups = match.groupdict()

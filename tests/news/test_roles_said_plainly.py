@@ -68,3 +68,21 @@ def test_a_position_and_a_trade_named_by_an_award(sentence: str, name: str, role
     name is a barrister (found in the twenty-first session's look at the who-is failures)."""
     found = {m.name: m.role for m in extract_people(sentence)}
     assert found.get(name) == role
+
+
+@pytest.mark.parametrize(("sentence", "name", "role", "affiliation"), [
+    ("Sir Hugh Penhallow, who has chaired Calder & Finch since 2018, is to step down in May.",
+     "Hugh Penhallow", "chair", "Calder & Finch"),
+    ("Ann Colby, who had led Harbour Rail until March, joined the board.", "Ann Colby", "former leader",
+     "Harbour Rail"),
+])
+def test_a_post_held_since_is_a_role(sentence: str, name: str, role: str, affiliation: str) -> None:
+    """"who has chaired X since 2018" holds the post now, "who had led X" held it before (found in
+    the twenty-second session on the week glacier)."""
+    found = {m.name: (m.role, m.affiliation) for m in extract_people(sentence)}
+    assert found.get(name) == (role, affiliation)
+
+
+def test_a_post_once_held_is_not_read_from_a_past_verb() -> None:
+    found = {m.name: m.role for m in extract_people("Tom Vale, who led the drilling in 1979, has died.")}
+    assert found.get("Tom Vale") != "leader"
