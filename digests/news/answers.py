@@ -343,11 +343,19 @@ def _completes(asked: Question, text: str) -> bool:
         if (preposition == "of" and i and word == ends.group("verb").lower() and word in HEAD_WORDS
                 and tokens[i - 1] not in STOPWORDS and _capitalised_before(text, word)):
             return True  # "president of what": "resigns as Society of Authors president"
+        skipped = 0  # "found guilty last month of fraud": a time said between
+        while tokens[i + 1 + skipped:i + 2 + skipped] and tokens[i + 1 + skipped] in _TIME_BETWEEN:
+            skipped += 1
+        after = tokens[i + 1 + skipped:i + 3 + skipped]
         if meets(verb, {lemma(word)}) and preposition in after:
-            said = tokens[i + 2 + after.index(preposition):][:_OF_WHOM_WORDS]
+            said = tokens[i + 2 + skipped + after.index(preposition):][:_OF_WHOM_WORDS]
             if not subject & set(said):  # "the death of Taylor Hawkins" says of whom, not of what
                 return True
     return False
+
+
+_TIME_BETWEEN = frozenset("""last this next month week year yesterday today earlier on monday tuesday
+wednesday thursday friday saturday sunday""".split())
 
 
 TELLING_MARGIN = 0.3  # support a sentence may lack and still lead, when it tells more
