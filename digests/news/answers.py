@@ -296,11 +296,20 @@ def _gives_cause(question: str, text: str) -> bool:
     Whyte") is told, not a preview of what is to come."""
     if _ASKS_RESULT.match(question) is not None and _RESULT_SAID.search(text) is None:
         return False
-    if _ASKS_CAUSE.match(question) is not None:
-        return _CAUSE_SAID.search(text) is not None
+    asked_cause = _ASKS_CAUSE.match(question)
+    if asked_cause is not None:
+        thing = {lemma(w.lower()) for w in words(question[asked_cause.end():])
+                 if w.lower() not in STOPWORDS} - _CAUSE_VERBS
+        return any(not thing & {lemma(w.lower()) for w in words(text[said.end():said.end() + _CAUSED_OBJECT])}
+                   or not said.group().lower().startswith("caus") for said in _CAUSE_SAID.finditer(text))
     if _ASKS_REASON.match(question) is not None:  # "what was the reason he stood down": not only that he did
         return _CAUSE_SAID.search(text) is not None or _CAUSE.search(text) is not None
     return True
+
+
+# "fees caused by Wednesday's outage" tells what the outage caused, not what caused it
+_CAUSED_OBJECT = 40  # characters after "caused" read for what is said to have caused it
+_CAUSE_VERBS = frozenset(lemma(w) for w in "make cause trigger spark prompt lead kill".split())
 
 
 # (a "why" question is read as before: a sentence that only says what happened may still be the
