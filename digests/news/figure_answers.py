@@ -147,6 +147,7 @@ async def answer_figures(store: AnswerStore, asked: Question, now: datetime,
     def kept(figures: Sequence[CitedFigure], least: float = SUPPORTED) -> list[CitedFigure]:
         return [c for c in figures if (score := supported(c)) >= least
                 and not of_another_country(countries, c.figure.sentence)
+                and not _counted_in_another_country(countries, c.figure)
                 and (score >= SUPPORTED or has_rarest_word(asked, c.figure.sentence, rarity, named))
                 and same_fate(asked, c.figure.counted) and same_fate(asked, _verb_before(c.figure))
                 and same_fate(asked, " ".join(_tolls_of(c.figure)))
@@ -188,6 +189,22 @@ _NOT_SAID = re.compile(r"\b(?:declined|refused)\s+to\s+(?:say|disclose|reveal|co
 
 _DEALT = frozenset(lemma(w) for w in """pay demand offer bid raise spend receive earn cost charge sell buy
 invest""".split())
+
+
+def _counted_in_another_country(countries: frozenset[str], figure: Figure) -> bool:
+    """"Vietnam moved 54,000 people as Tamarong, which killed 17 people in the Philippines last
+    week, approached": the 17 were killed in another country than the one asked about."""
+    if not countries:
+        return False
+    clause = re.split(r"[,;:()]", figure.sentence[figure.end:figure.end + _CLAUSE_AFTER], maxsplit=1)[0]
+    placed = _IN_A_COUNTRY_AFTER.search(clause)
+    said = {c.casefold() for c in countries_in(placed.group(1), nationalities=False)} if placed else set()
+    return bool(said) and not said & {c.casefold() for c in countries}
+
+
+_CLAUSE_AFTER = 60  # characters after a figure read for the country it is counted in
+_IN_A_COUNTRY_AFTER = re.compile(r"^(?:\s+[\w'’-]+){0,3}?\s+(?:in|across|throughout)\s+"
+                                 r"((?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")
 
 
 def _of_the_one_asked(asked: Question, text: str) -> bool:
@@ -342,7 +359,8 @@ def given_by_question(asked: Question, figure: Figure) -> bool:
 
 _FATES = tuple(frozenset(lemma(w) for w in line.split()) for line in (
     "kill die dead death fatality", "injure injury hurt wound", "arrest detain",
-    "evacuate flee displace refugee homeless", "rescue", "miss", "burn burnt torch destroy raze gut",
+    "evacuate flee displace refugee homeless move relocate", "rescue", "miss",
+    "burn burnt torch destroy raze gut",
     "case infect infection sicken sickened ill illness", "live resident inhabitant population",
     "vaccinate vaccination jab inoculate immunise immunize"))
 # a town's people, counted as its residents ("a city of 300,000 people"), not as any group in it
