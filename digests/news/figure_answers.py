@@ -818,11 +818,20 @@ def _best_supported_figure(candidates: Sequence[CitedFigure], asked: FigureQuest
                and (asked.by is None or figure_date(c)[0] <= asked.by)
                and all(has_name(n, c.figure.sentence) for n in asked.names)
                and not small_count(c.figure) and not _counts_people_or_things_instead(c.figure, asked)
-               and not _counts_a_rival(c.figure, asked.head)]
+               and not _counts_a_rival(c.figure, asked.head) and not _sizes_a_thing(c.figure)]
     if not fitting:
         return []
     best = max(fitting, key=lambda c: (_counted_overlap(c.figure, asked), figure_date(c)))
     return [best]
+
+
+def _sizes_a_thing(figure: Figure) -> bool:
+    """"A 16-member team flew to Zambia": a count glued to the noun it sizes, which says how big
+    the team is, not how many of anything else the question asks about."""
+    return figure.unit is None and _GLUED_TO_A_NOUN.match(figure.sentence, figure.end) is not None
+
+
+_GLUED_TO_A_NOUN = re.compile(r"-(?-i:[a-z]+)\s+(?-i:[a-z]+)")
 
 
 # "how much damage did the floods do": a sum or a measure, not a bare number ("toll rises to 23")

@@ -28,3 +28,4 @@ async def test_a_count_in_another_country_does_not_answer(week: Store) -> None:
 async def test_the_count_in_the_country_asked_still_answers(week: Store) -> None:
     answer = await answer_question(week, "How many people has Haruko killed in the Philippines?", NOW)
     assert answer.headline.startswith("17"), answer.headline
+
