@@ -556,7 +556,8 @@ def _role_after(text: str, start: int, end: int) -> tuple[str | None, str | None
             and not said.get("copula") and (start > 8 or text[:start].strip(" \"“‘'"))):
         match = None  # "… at Trevor Noah, a spokesperson for Meta confirmed": Meta's spokesperson
     if match is None:
-        match = vocab.AS_ROLE.match(text, end) or vocab.OBITUARY.match(text, end)
+        match = (vocab.AS_ROLE.match(text, end) or vocab.OBITUARY.match(text, end)
+                 or vocab.NATIONAL_TRADE.match(text, end))
     if match is None and vocab.APPOINTED_BEFORE.search(text, max(0, start - 20), start):
         match = vocab.AS_AFTER.match(text, end)
     if match is None:

@@ -371,6 +371,12 @@ _SOURCES["APPOSITIVE"] = (
     rf"(?={_DET}\s))"  # "X was, from 1933, the assistant secretary …"
     rf"(?:{_DET}\s+)?(?:(?-i:[a-z]+)['’]s\s+)?"  # "the country's", "the trial's"
     rf"{_OWNER}?(?P<role>{_ROLE}|(?<=\ba\s)(?<!\bas\sa\s){_PLAIN_ROLE}|(?<=\ban\s){_PLAIN_ROLE}){_ROLE_END}")
+# "X, who has died aged 74, was a South African distance runner whose …": a trade said with a word
+# of its own after the nationality (the apposition reads a known post after it, or a plain one
+# right after "a")
+_SOURCES["NATIONAL_TRADE"] = (
+    rf"(?:\s*,[^,;]{{1,60}},)?\s+(?:{_BE})\s+an?\s+(?P<aff>(?-i:[A-Z][a-z]+)(?:\s+(?-i:[A-Z][a-z]+))?)\s+"
+    rf"(?P<role>{_PLAIN_ROLE}){_ROLE_END}")
 # "X, 34, a process operator from …", "X, 58, a beef farmer and …": a trade said with a word of
 # its own before a known one (only after "a"/"an": an apposition that says what someone is)
 # "X returns to Starbucks as interim CEO", "X, who ..., will take over as CEO", "X steps down as coach".

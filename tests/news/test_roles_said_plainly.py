@@ -86,3 +86,16 @@ def test_a_post_held_since_is_a_role(sentence: str, name: str, role: str, affili
 def test_a_post_once_held_is_not_read_from_a_past_verb() -> None:
     found = {m.name: m.role for m in extract_people("Tom Vale, who led the drilling in 1979, has died.")}
     assert found.get("Tom Vale") != "leader"
+
+
+@pytest.mark.parametrize(("sentence", "name", "role"), [
+    ("Elias Brandt, who has died aged 74, was a South African distance runner whose career was lost.",
+     "Elias Brandt", "distance runner"),
+    ("Mira Holt, who has died aged 90, was a New Zealand landscape painter.", "Mira Holt",
+     "landscape painter"),
+])
+def test_a_trade_after_a_nationality(sentence: str, name: str, role: str) -> None:
+    """An obituary's "was a South African distance runner": the trade after a nationality of two
+    words (found in the twenty-second session on the week fjord)."""
+    found = {m.name: m.role for m in extract_people(sentence)}
+    assert found.get(name) == role
