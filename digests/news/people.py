@@ -571,6 +571,9 @@ def _role_after(text: str, start: int, end: int) -> tuple[str | None, str | None
         if title:  # "Rebecca Oyelaran KC": a barrister, King's Counsel
             return _COUNSEL.get(title.group("role"), title.group("role")), None
         heads = vocab.WHO_HEADS.match(text, end)
+        body = vocab.WHO_HEADS_BODY.match(text, end)
+        if body:  # ", who chairs the budget committee": its chair
+            return f"{body.group('body')} {vocab.ROLE_OF_VERB[body.group('verb').lower()]}", None
         done = (heads is not None and heads.group("verb").lower() in vocab.HELD_VERBS
                 and not heads.group("perfect"))
         if heads and not done:  # ", who heads the World Food Programme"; not ", who led it in 1979"

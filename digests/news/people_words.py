@@ -466,6 +466,12 @@ _SOURCES["WHO_HEADS"] = (rf"\s*,\s*who\s+(?:now\s+|also\s+|currently\s+)?"
                          rf"|manages|directs|coaches|captains|owns|founded|co-founded|chaired|led|headed|managed"
                          rf"|directed|coached|captained)\s+(?:the\s+)?"
                          rf"(?P<org>{_CAP}(?:\s+(?:of\s+|for\s+|&\s+)?{_CAP}){{0,4}})")
+# ", who chairs the budget committee,": a post over a body named in lower case ("budget committee chair")
+_SOURCES["WHO_HEADS_BODY"] = (r"\s*,\s*who\s+(?:now\s+|also\s+|currently\s+)?(?P<verb>heads|leads|chairs"
+                              r"|manages|directs|coaches|captains)\s+(?:the|its|their|a)\s+"
+                              r"(?P<body>(?-i:[a-z]+)(?:\s+(?-i:[a-z]+)){0,2}?"
+                              r"\s+(?-i:committee|board|panel|council|team|group|union|department|unit|inquiry|"
+                              r"taskforce|commission))(?=\s*[,.;]|\s+(?:of|at|for|and)\b)")
 ROLE_OF_VERB = {"heads": "head", "leads": "leader", "chairs": "chair", "manages": "manager",
                 "directs": "director", "coaches": "coach", "captains": "captain", "owns": "owner",
                 "founded": "founder", "co-founded": "co-founder", "chaired": "chair", "led": "leader",

@@ -99,3 +99,16 @@ def test_a_trade_after_a_nationality(sentence: str, name: str, role: str) -> Non
     words (found in the twenty-second session on the week fjord)."""
     found = {m.name: m.role for m in extract_people(sentence)}
     assert found.get(name) == role
+
+
+@pytest.mark.parametrize(("sentence", "name", "role"), [
+    ("Dana Whitfield, who chairs the budget committee, said the fee was fair.", "Dana Whitfield",
+     "budget committee chair"),
+    ("Ann Roe, who leads the rescue team at the mine, said hopes were fading.", "Ann Roe",
+     "rescue team leader"),
+])
+def test_a_post_over_a_body_named_in_lower_case(sentence: str, name: str, role: str) -> None:
+    """", who chairs the budget committee,": the chair of a body with no name of its own (found in
+    the twenty-second session on the week orchard)."""
+    found = {m.name: m.role for m in extract_people(sentence)}
+    assert found.get(name) == role
