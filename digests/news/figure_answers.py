@@ -509,7 +509,9 @@ def _answer_score(asked: Question, hits: Sequence[SentenceHit], contexts: Mappin
             told += margins_in(hit.text)  # "a 109-run win against Bangladesh": the side beaten named
         for count, said in told:
             if count is not None:
-                unit = f" {_plural(score_question.unit.rstrip('s'), count)}" if score_question.unit else ""
+                written = re.search(rf"\b{count}[- ]{_MARGIN_UNIT}", said)  # "by 64 runs": the margin's unit
+                counted = score_question.unit or (written.group("unit") if written else None)
+                unit = f" {_plural(counted.rstrip('s').replace('trie', 'try'), count)}" if counted else ""
                 headline = f"{count}{unit}: {said} ({_told(hit)})"
                 return Answer(asked.text, KIND_FIGURES, True, headline, (Quote(hit.text, hit.source),),
                               (float(count),))
@@ -535,6 +537,9 @@ def _answer_innings(asked: Question, hits: Sequence[SentenceHit],
             return Answer(asked.text, KIND_FIGURES, True, f"{runs} runs: {said} ({_told(hit)})",
                           (Quote(hit.text, hit.source),), (float(runs),))
     return None
+
+
+_MARGIN_UNIT = r"(?P<unit>run|wicket|goal|point|stroke|shot|tr(?:y|ie)|length|frame|set)s?\b"
 
 
 def _told(hit: SentenceHit) -> str:

@@ -166,6 +166,7 @@ _PHRASES = ((re.compile(r"\bpass(?:ed|es)?\s+away\b", re.I), "died"),
             (re.compile(r"\b(?:bc|cuz|coz|cos)\b(?=\s+(?:of|the|he|she|they|it|a|an|we|i|his|her|their)\b)",
                         re.I), "because"),
             (re.compile(r"\bphilly\b", re.I), "Philadelphia"),
+            (re.compile(r"\btassie\b", re.I), "Tasmania"),
             # "fire at": a gun's fire, not a sacking
             (re.compile(r"\bfir(?:e|es|ed|ing)\s+(?=(?:shots?\s+)?at\b)", re.I), "shoot "),
             (re.compile(r"\bbooze\b", re.I), "alcohol"),

@@ -16,7 +16,7 @@ _WINDOW = 120  # characters each side of a scoreline read for its sides: no scan
 _VS = r"(?<![\w-]){score}(?![\w-]|\s+on\s+aggregate)"
 
 _ASKED = re.compile(
-    r"^\s*(?P<by>by\s+)?how\s+many(?:\s+(?P<unit>goals?|points?|runs?|tries|baskets|touchdowns|frames|sets|games))?\s+"
+    r"^\s*(?P<by>by\s+)?how\s+(?:many|much)(?:\s+(?P<unit>goals?|points?|runs?|tries|baskets|touchdowns|frames|sets|games))?\s+"
     r"(?:did|do|does|had|have|has|will)\s+(?P<subject>.+?)\s+"
     r"(?P<verb>score|scored|put|net|netted|hit|lose|lost|win|won|beat|concede|conceded|let)\b(?P<rest>.*)$",
     re.IGNORECASE)
@@ -76,7 +76,8 @@ def score_asked(question: str) -> ScoreQuestion | None:
     if found is None:
         return None
     verb, rest = found.group("verb").lower(), found.group("rest")
-    by = found.group("by") is not None or re.match(r"\s+by\b", rest) is not None
+    by = (found.group("by") is not None or re.match(r"\s+by\b", rest) is not None
+          or re.search(r"\bby\s*[?.!]*\s*$", rest) is not None)  # "win the galle test by"
     margin = verb in _MARGIN_VERBS and by
     if verb in _MARGIN_VERBS and not margin:
         return None  # "how many did they win": medals, not a margin
