@@ -658,6 +658,7 @@ def best_series(candidates: Sequence[CitedFigure], asked: FigureQuestion,
     best_score, best = max(scored, key=lambda pair: (pair[0], figure_date(pair[1])))
     where = places_named(best.figure.sentence)
     tolls = _tolls_of(best.figure)  # a running count is one series however each report words it
+    states = frozenset() if best.figure.unit is not None else _ones_counted(best.figure, _STATES_COUNTED)
     # its own toll words ("death toll"): a report worded with one of them, not only with a word of
     # their family ("fled" for "displaced"), joins the series when read with its item
     best_counted = _counted_words(best.figure)
@@ -671,6 +672,7 @@ def best_series(candidates: Sequence[CitedFigure], asked: FigureQuestion,
               if (score >= best_score - (best_score if wide else SERIES_MARGIN)
                   or (asked.latest and (best.figure.unit is not None or counted & _counted_words(c.figure)))
                   or (tolls and score >= best_score / 2 and _counts_one_of(c.figure, tolls))
+                  or (states and score >= best_score / 2 and _counts_one_of(c.figure, states))
                   or (_revised(c.figure)
                       and len(counted & _counted_words(c.figure)) >= min(2, len(counted)) > 0)
                   or (asked_toll and score >= best_score / 2 and _TOLL in _counted_words(c.figure))
@@ -1142,6 +1144,9 @@ def _figure_headline(latest: CitedFigure, older: Sequence[CitedFigure], now: dat
 
 _TOLLS = frozenset(lemma(w) for w in """killed died dead injured wounded fled displaced arrested detained
 cases""".split())
+# A count of people in a state that lasts, reported again as it changes either way ("18 people still
+# missing", then "nine still missing")
+_STATES_COUNTED = frozenset(lemma(w) for w in "missing unaccounted".split())
 
 
 _TOLL = lemma("toll")

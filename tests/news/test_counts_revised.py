@@ -46,6 +46,10 @@ ITEMS = [  # (day of March 2022, title, text)
     (3, "Typhoon Haruko makes landfall in the northern Philippines",
      "Typhoon Haruko made landfall near Aparri on Thursday. More than 312,000 people had been "
      "evacuated from their homes across the north of the main island."),
+    (1, "Harlow dam toll rises to 13", "The death toll in the Harlow dam breach rose to 13 on Tuesday, "
+     "with 18 people still missing, officials said."),
+    (3, "Harlow dam toll climbs to 19; nine still missing", "Rescue teams recovered five more bodies on "
+     "Thursday, taking the toll to 19. Nine people are still missing."),
 ]
 
 
@@ -57,6 +61,8 @@ ITEMS = [  # (day of March 2022, title, text)
     # "started at 410p ... has ended at 482p": 410p is where the bid began
     ("how much a share is ashvale offering for brindle now", "482p"),
     ("How much is Ashvale Industrial's latest offer for Brindle Engineering worth?", "£1.88 billion"),
+    # the people still missing are counted again as the count changes, either way
+    ("How many people were still missing after the Harlow dam breach on Thursday, 3 March?", "9"),
 ])
 async def test_a_revised_count_leads(week: Store, question: str, expected: str) -> None:
     answer = await answer_question(week, question, NOW)
