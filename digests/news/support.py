@@ -342,8 +342,10 @@ _EXPECTED = re.compile(r"\b(?:expected|set|likely|poised|tipped|hoping|hopes?|pl
                        r"\s+to(?:\s+\w+)?\s+$|\b(?:could|may|might|would|will|should|estimated|estimate|forecast|"
                        r"predicted|projected)\s+(?:\w+\s+)?$|\bup\s+for\s+$", re.IGNORECASE)  # "up for sale"
 # A day planned, not the day it happened: "set for maiden launch on Thursday", "will attempt the
-# first orbital launch" (the place of a plan is still where it happens; its day may move)
+# first orbital launch", "targets Wednesday launch" (the place of a plan is still where it happens;
+# its day may move)
 _PLANNED = re.compile(r"\b(?:set|scheduled|planned|due|slated|poised)\s+for\s+(?:\w+\s+){0,3}$"
+                      r"|\btarget(?:s|ed|ing)?\s+(?:an?\s+|the\s+|its\s+)?(?:\w+\s+){0,2}$"
                       r"|\b(?:will|would|could|may|might|to)\s+(?:attempt|try|seek)\s+(?:to\s+)?(?:\w+\s+){0,3}$",
                       re.IGNORECASE)
 
