@@ -469,6 +469,11 @@ async def _lead_from_items(store: AnswerStore, asked: Question, hits: Sequence[S
               _dates_the_event(asked, hit) or _places_the_event(asked, hit, lead), hit.score, lead, hit)
              for score, hit in supported if (lead := leads[id(hit)]) is not None]
     found.sort(key=lambda entry: entry[:3], reverse=True)
+    if asked.kind == KIND_DATE and found and not found[0][1]:
+        # "has died in Lagos, his family said on Saturday" beside "he died on Friday": the one
+        # that dates the event, of those about as well supported
+        near = [entry for entry in found if entry[0] >= found[0][0] - TELLING_MARGIN]
+        found = [*sorted(near, key=lambda entry: not entry[1]), *found[len(near):]]
     if asked.kind == KIND_PLACE and any(entry[1] for entry in found):
         # "he died at his home in Bristol", not where the wire filed "LONDON, Sept 22 - … has died"
         found = [entry for entry in found if entry[1] or not _filed_from(entry[3], entry[4].text)]
