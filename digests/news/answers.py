@@ -908,7 +908,7 @@ def _day_of_the_event(asked: Question, text: str, published: date) -> date | Non
     on Friday ahead of *Sunday's* snap parliamentary *election*" for "when was the election"."""
     event = {*asked.verbs, *asked.thing}
     now_asked = ASKS_NOW.search(asked.text) is not None
-    days = dates_in(text, published) if event or now_asked else []
+    days = dates_in(text, published) if event or now_asked or not asked.past else []
     if len(days) < 2:
         return None
     moved = [when for at, when in days if moved_to(text, at)] if now_asked or not asked.past else []

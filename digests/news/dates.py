@@ -57,7 +57,7 @@ _AHEAD_OF = re.compile(r"\b(?:ahead\s+of|before|until|till|in\s+time\s+for|(?:pu
 # day something is moved from or to is one still to come
 _MOVED = (r"\b(?:move[sd]?|moving|postpone[sd]?|postponing|push(?:es|ed)?\s+back|put\s+back|"
           r"reschedul(?:e[sd]?|ing)|delay(?:s|ed)?|bring(?:s)?\s+forward|brought\s+forward|shift(?:s|ed)?)\b"
-          r"(?:[^.;:!?]|\.(?=\s*\d)){{0,80}}?\b(?:{ends})\s+(?:[A-Z][a-z]+day\s+)?$")  # "Sept. 18" goes on
+          r"(?:[^.;:!?]|\.(?=\s*\d)){{0,120}}?\b(?:{ends})\s+(?:[A-Z][a-z]+day\s+)?$")  # "Sept. 18" goes on
 _MOVED_FROM_TO = re.compile(_MOVED.format(ends="from|to|until"))
 _MOVED_TO = re.compile(_MOVED.format(ends="to|until"))
 
@@ -82,10 +82,14 @@ _FORMER = re.compile(rf"(?:\b(?:had\s+been|(?:was|were)\s+(?:originally|initiall
                      rf"\s+(?:(?:{'|'.join(vocab.DAYS)}),?\s+)?$", re.IGNORECASE)
 
 
+_MOVED_REACH = 160  # characters before a day read for the move that leads to it ("moved a hearing on
+# the planned demolition of homes in Nairobi's Mukuru kwa Njenga settlement from Feb. 4 to Feb. 11")
+
+
 def moved_to(sentence: str, at: int) -> bool:
     """Whether the day written at `at` is the one something was moved to ("moved back a week to
     Wednesday 18 March")."""
-    return _MOVED_TO.search(sentence, max(0, at - 120), at) is not None
+    return _MOVED_TO.search(sentence, max(0, at - _MOVED_REACH), at) is not None
 
 
 # "On Tuesday she will play …", "On Friday, the council will vote": what the day's clause does
