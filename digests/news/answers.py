@@ -300,14 +300,19 @@ def _gives_cause(question: str, text: str) -> bool:
     if asked_cause is not None:
         thing = {lemma(w.lower()) for w in words(question[asked_cause.end():])
                  if w.lower() not in STOPWORDS} - _CAUSE_VERBS
-        return any(not thing & {lemma(w.lower()) for w in words(text[said.end():said.end() + _CAUSED_OBJECT])}
-                   or not said.group().lower().startswith("caus") for said in _CAUSE_SAID.finditer(text))
+        return any(not _caused_by_it(said, text, thing) for said in _CAUSE_SAID.finditer(text))
     if _ASKS_REASON.match(question) is not None:  # "what was the reason he stood down": not only that he did
         return _CAUSE_SAID.search(text) is not None or _CAUSE.search(text) is not None
     return True
 
 
-# "fees caused by Wednesday's outage" tells what the outage caused, not what caused it
+def _caused_by_it(said: re.Match[str], text: str, thing: set[str]) -> bool:
+    """"fees caused by Wednesday's outage": a cause word whose cause is the thing asked about
+    tells what it caused, not what caused it."""
+    caused = {lemma(w.lower()) for w in words(text[said.end():said.end() + _CAUSED_OBJECT])}
+    return said.group().lower().startswith("caus") and bool(thing & caused)
+
+
 _CAUSED_OBJECT = 40  # characters after "caused" read for what is said to have caused it
 _CAUSE_VERBS = frozenset(lemma(w) for w in "make cause trigger spark prompt lead kill".split())
 
@@ -601,8 +606,14 @@ def _dates_the_event(asked: Question, hit: SentenceHit) -> bool:
     if asked.kind != KIND_DATE or not asked.verbs:
         return False
     days = [at for at, _ in dates_in(hit.text, hit.source.published_at.date())]
-    return any(at >= said.end() and len(words(hit.text[said.end():at])) <= _EVENT_GAP_WORDS
-               for said in event_words(asked, hit.text) for at in days)
+    return any(_right_after_the_event(asked, hit.text, at, _EVENT_GAP_WORDS) for at in days)
+
+
+def _right_after_the_event(asked: Question, text: str, at: int, gap: int) -> bool:
+    """Whether what is written at `at` comes after a word of the event asked about, with at most
+    `gap` words between ("died on Friday", "died at his home in Spiddal")."""
+    return at >= 0 and any(at >= said.end() and len(words(text[said.end():at])) <= gap
+                           for said in event_words(asked, text))
 
 
 _ASIDE = re.compile(r"\b(?:whose|which|that)\b", re.IGNORECASE)
@@ -641,9 +652,7 @@ def _places_the_event(asked: Question, hit: SentenceHit, place: str) -> bool:
     event answers."""
     if asked.kind != KIND_PLACE or not asked.verbs:
         return False
-    at = hit.text.find(place)
-    return at >= 0 and any(at >= said.end() and len(words(hit.text[said.end():at])) <= _PLACE_GAP_WORDS
-                           for said in event_words(asked, hit.text))
+    return _right_after_the_event(asked, hit.text, hit.text.find(place), _PLACE_GAP_WORDS)
 
 
 _ASKS_FOR_NAME = re.compile(r"^\s*(?:which|whose|whom|who\b(?!\s+(?:is|was|are|were)\b|['’]s)"
@@ -691,9 +700,9 @@ def _lead(asked: Question, hit: SentenceHit, now: datetime) -> str | None:
     name = _named(asked, hit.text)
     if asked.kind == KIND_PLACE and name and name.casefold() in _GENERIC_PLACES:
         return None  # "St Bride's Church" read as "Church": no place
-    if asked.kind == KIND_PLACE and name and (kind := re.match(rf"{re.escape(name)}\s+{_KIND_OF_PLACE}",
-                                                                hit.text[hit.text.find(name):])):
-        return kind.group(0)  # "off Buru island": the island, not a town called Buru
+    if asked.kind == KIND_PLACE and name:  # "off Buru island": the island, not a town called Buru
+        kind = re.search(rf"(?<!\w){re.escape(name)}\s+{_KIND_OF_PLACE}", hit.text)
+        return kind.group(0) if kind else name
     return name
 
 

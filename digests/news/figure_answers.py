@@ -191,22 +191,6 @@ _DEALT = frozenset(lemma(w) for w in """pay demand offer bid raise spend receive
 invest""".split())
 
 
-def _counted_in_another_country(countries: frozenset[str], figure: Figure) -> bool:
-    """"Vietnam moved 54,000 people as Tamarong, which killed 17 people in the Philippines last
-    week, approached": the 17 were killed in another country than the one asked about."""
-    if not countries:
-        return False
-    clause = re.split(r"[,;:()]", figure.sentence[figure.end:figure.end + _CLAUSE_AFTER], maxsplit=1)[0]
-    placed = _IN_A_COUNTRY_AFTER.search(clause)
-    said = {c.casefold() for c in countries_in(placed.group(1), nationalities=False)} if placed else set()
-    return bool(said) and not said & {c.casefold() for c in countries}
-
-
-_CLAUSE_AFTER = 60  # characters after a figure read for the country it is counted in
-_IN_A_COUNTRY_AFTER = re.compile(r"^(?:\s+[\w'’-]+){0,3}?\s+(?:in|across|throughout)\s+"
-                                 r"((?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")
-
-
 def _of_the_one_asked(asked: Question, text: str) -> bool:
     """Whether a sentence that opens on a name opens on one the question gives ("Ostara has not
     said …" tells nothing of Calloway's offer); "The society …" may be anyone's."""
@@ -233,6 +217,22 @@ def _untold_since(asked: Question, hits: Sequence[SentenceHit], contexts: Mappin
                 asked, hit.text, contexts.get(hit.source.item_id, hit.text), rarity, named) >= SUPPORTED:
             return True
     return False
+
+
+def _counted_in_another_country(countries: frozenset[str], figure: Figure) -> bool:
+    """"Vietnam moved 54,000 people as Tamarong, which killed 17 people in the Philippines last
+    week, approached": the 17 were killed in another country than the one asked about."""
+    if not countries:
+        return False
+    clause = re.split(r"[,;:()]", figure.sentence[figure.end:figure.end + _CLAUSE_AFTER], maxsplit=1)[0]
+    placed = _IN_A_COUNTRY_AFTER.search(clause)
+    said = {c.casefold() for c in countries_in(placed.group(1), nationalities=False)} if placed else set()
+    return bool(said) and not said & {c.casefold() for c in countries}
+
+
+_CLAUSE_AFTER = 60  # characters after a figure read for the country it is counted in
+_IN_A_COUNTRY_AFTER = re.compile(r"^(?:\s+[\w'’-]+){0,3}?\s+(?:in|across|throughout)\s+"
+                                 r"((?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")
 
 
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:about|around|roughly|some|nearly|almost|just|over|under|an?\s+"
@@ -373,8 +373,9 @@ _DONE_TO = re.compile(r"^\s*(?:[a-z]+\s+){1,2}(?!(?:confirmed|reported|estimated
                       r"suspected|known|related|linked)\b)[a-z]{3,}ed\b")
 
 
-_VERB_BEFORE = re.compile(r"\b(?P<verb>[a-z]+ing|[a-z]{3,}ed)\s+(?:(?:at\s+least|up\s+to|more\s+than|about"
-                          r"|around|some|nearly|almost|over|an\s+estimated)\s+)?$")
+# "killing at least eight people", "evacuates about 120,000": the words that may stand before a count
+_HEDGE = r"(?:(?:at\s+least|up\s+to|more\s+than|about|around|some|nearly|almost|over|an\s+estimated)\s+)?"
+_VERB_BEFORE = re.compile(rf"\b(?P<verb>[a-z]+ing|[a-z]{{3,}}ed)\s+{_HEDGE}$")
 
 
 def _verb_before(figure: Figure) -> str | None:
@@ -511,7 +512,7 @@ def _answer_score(asked: Question, hits: Sequence[SentenceHit], contexts: Mappin
             if count is not None:
                 written = re.search(rf"\b{count}[- ]{_MARGIN_UNIT}", said)  # "by 64 runs": the margin's unit
                 counted = score_question.unit or (written.group("unit") if written else None)
-                unit = f" {_plural(counted.rstrip('s').replace('trie', 'try'), count)}" if counted else ""
+                unit = f" {_plural(_singular(counted), count)}" if counted else ""
                 headline = f"{count}{unit}: {said} ({_told(hit)})"
                 return Answer(asked.text, KIND_FIGURES, True, headline, (Quote(hit.text, hit.source),),
                               (float(count),))
@@ -539,7 +540,12 @@ def _answer_innings(asked: Question, hits: Sequence[SentenceHit],
     return None
 
 
-_MARGIN_UNIT = r"(?P<unit>run|wicket|goal|point|stroke|shot|tr(?:y|ie)|length|frame|set)s?\b"
+_MARGIN_UNIT = r"(?P<unit>(?:run|wicket|goal|point|stroke|shot|length|frame|set)s?|tr(?:y|ies))\b"
+
+
+def _singular(noun: str) -> str:
+    """"runs" → "run", "tries" → "try"."""
+    return noun[:-3] + "y" if noun.endswith("ies") else noun.removesuffix("s")
 
 
 def _told(hit: SentenceHit) -> str:
@@ -704,8 +710,7 @@ def _counted_later_by_its_verb(best: CitedFigure, other: CitedFigure) -> bool:
     return verb not in STOPWORDS and lemma(verb) in lemmas_of(other.figure.counted or "")
 
 
-_WORD_BEFORE = re.compile(r"\b(?P<word>[A-Za-z]+)\s+(?:(?:at\s+least|up\s+to|more\s+than|about|around|some|"
-                          r"nearly|almost|over|an\s+estimated)\s+)?$")
+_WORD_BEFORE = re.compile(rf"\b(?P<word>[A-Za-z]+)\s+{_HEDGE}$")
 
 
 def _later_counts(scored: Sequence[tuple[float, CitedFigure]], series: Sequence[tuple[float, CitedFigure]],

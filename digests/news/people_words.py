@@ -461,10 +461,12 @@ _SOURCES["AS_AFTER"] = (rf"\s+as\s+(?:{_DET}\s+)?(?:new\s+)?{_OWNER}?(?P<role>{_
 _SOURCES["RIGHT_TITLE"] = (r"\s+(?P<role>MP|MEP|MSP|MLA|KC|QC)\b")  # "David Amess MP", "Jane Roe KC"
 # ", who heads the World Food Programme": the post said by its verb.
 # ", who has chaired Calder & Finch since 2018": still in the post; ", who had chaired": no longer
+HELD_VERBS = frozenset("chaired led headed managed directed coached captained".split())  # "who has chaired"
+_HELD = "|".join(sorted(HELD_VERBS))
 _SOURCES["WHO_HEADS"] = (rf"\s*,\s*who\s+(?:now\s+|also\s+|currently\s+)?"
-                         rf"(?:(?P<perfect>has|had)\s+(?:long\s+)?(?=chaired|led|headed|managed|directed|coached|captained))?(?P<verb>heads|leads|chairs"
-                         rf"|manages|directs|coaches|captains|owns|founded|co-founded|chaired|led|headed|managed"
-                         rf"|directed|coached|captained)\s+(?:the\s+)?"
+                         rf"(?:(?P<perfect>has|had)\s+(?:long\s+)?(?=(?:{_HELD})\b))?"
+                         rf"(?P<verb>heads|leads|chairs|manages|directs|coaches|captains|owns|founded|co-founded"
+                         rf"|{_HELD})\s+(?:the\s+)?"
                          rf"(?P<org>{_CAP}(?:\s+(?:of\s+|for\s+|&\s+)?{_CAP}){{0,4}})")
 # ", who chairs the budget committee,": a post over a body named in lower case ("budget committee chair")
 _SOURCES["WHO_HEADS_BODY"] = (r"\s*,\s*who\s+(?:now\s+|also\s+|currently\s+)?(?P<verb>heads|leads|chairs"
@@ -477,7 +479,6 @@ ROLE_OF_VERB = {"heads": "head", "leads": "leader", "chairs": "chair", "manages"
                 "founded": "founder", "co-founded": "co-founder", "chaired": "chair", "led": "leader",
                 "headed": "head", "managed": "manager", "directed": "director", "coached": "coach",
                 "captained": "captain"}
-HELD_VERBS = frozenset("chaired led headed managed directed coached captained".split())  # "who has chaired"
 # "Tom Reed (Labour MP)": a post in brackets right after the name.
 _SOURCES["BRACKET_ROLE"] = (rf"\s*\(\s*(?:{_OWNER})?(?P<role>{_ROLE})\s*\)")
 _SOURCES["PARTY_TAG"] = (r"\s*\((?P<party>[RDI])-[A-Z]{2}\)")  # "Marjorie Taylor Greene (R-GA)"

@@ -204,7 +204,7 @@ def score_of(asked: ScoreQuestion, result: Result) -> int | None:
 
 # A batter's innings: "how many runs did Ollie Pascoe score against Victoria", "how many did
 # Ashcroft make in the first ODI"
-_INNINGS_ASKED = re.compile(r"^\s*how\s+many(?P<runs>\s+runs)?\s+(?:did|has|had|does)\s+(?P<who>.+?)\s+"
+_INNINGS_ASKED = re.compile(r"^\s*how\s+many(?:\s+runs)?\s+(?:did|has|had|does)\s+(?P<who>.+?)\s+"
                             r"(?:score|make|hit|get|smash|compile|post)\b(?P<rest>.*)$", re.IGNORECASE)
 _PRAISE = (r"(?:(?:an?|his|her|their)\s+)?(?:(?:unbeaten|undefeated|career-best|maiden|brilliant|superb"
            r"|fluent|patient|rapid|attacking|fine|fighting|majestic|chanceless|match-winning|stylish)\s+)*")
