@@ -154,7 +154,8 @@ async def answer_figures(store: AnswerStore, asked: Question, now: datetime,
                 and not given_by_question(asked, c.figure) and not _changed_from(c.figure)
                 and not _added_to_a_total(c.figure)
                 and not only_forecast(asked, c.figure.sentence, c.figure.start, c.figure.end)
-                and not (asked.measure == MEASURE_AGE and _SPAN_SINCE.match(c.figure.sentence, c.figure.end))]
+                and not (asked.measure == MEASURE_AGE and _SPAN_SINCE.match(c.figure.sentence, c.figure.end))
+                and not (_a_rate_of_time(c.figure) and not _RATE_ASKED.search(asked.text))]
 
     scored = _answer_score(asked, hits, contexts)
     if scored is not None:
@@ -739,6 +740,18 @@ _SHARE_WORD = lemma("share")
 _PER_SHARE = re.compile(r"\s*(?:a|per|for\s+each|each)\s+(?:share|unit)\b", re.IGNORECASE)
 
 
+# "nearly 150 fatalities per year", "2,000 visitors a day": a rate, not the count of one event
+_PER_TIME = re.compile(r"[\s\w'’-]{0,30}?\b(?:per|a|an|each|every)\s+(?:year|month|week|day|annum)\b|"
+                       r"[\s\w'’-]{0,30}?\b(?:annually|yearly)\b", re.IGNORECASE)
+_RATE_ASKED = re.compile(r"\b(?:per|a|an|each|every)\s+(?:year|month|week|day|annum)\b|\b(?:annual|annually|"
+                         r"yearly|monthly|weekly|daily)\b", re.IGNORECASE)
+
+
+def _a_rate_of_time(figure: Figure) -> bool:
+    """A count of things or people given per year, month, week or day."""
+    return figure.unit is None and _PER_TIME.match(figure.sentence, figure.end) is not None
+
+
 def _asks_whole_value(asked: FigureQuestion) -> bool:
     """"How much is the offer worth", "what does the bid value the firm at": the whole sum, not a
     price per share."""
@@ -968,7 +981,15 @@ def _asked_for(figure: Figure, asked: Question) -> bool:
         return False
     about = _counted_words(figure) | lemmas_of(figure.sentence)  # "how many teslas": vehicles of Tesla
     return (asked.head is None or bool(family_of_lemma(asked.head) & about)
-            or (asked.head in _PEOPLE and _agents_of(asked, figure)))
+            or (asked.head in _PEOPLE
+                and (_agents_of(asked, figure) or _counts_the_fate_asked(asked, figure))))
+
+
+def _counts_the_fate_asked(asked: Question, figure: Figure) -> bool:
+    """"How many people have died": "with 15 deaths" counts people by the fate the question's
+    verb names."""
+    counted = _counted_words(figure)
+    return any(verb in _WHAT_HAPPENS_TO_PEOPLE and family_of_lemma(verb) & counted for verb in asked.verbs)
 
 
 _NEAR_BEFORE = 3  # words before a figure that may name what it counts ("nominations with 11")
