@@ -127,7 +127,7 @@ woman women
 boat ship vessel ferry
 plane aircraft jet flight
 car vehicle
-staff staffer worker employee workforce job
+staff staffer worker employee workforce job employ work
 night overnight
 mudslide landslide
 fridge refrigerate refrigerator
@@ -225,6 +225,11 @@ sink capsize overturn
 fault glitch malfunction failure
 gang crew
 spot discover discoverer sight
+mp mps deputy lawmaker legislator parliamentarian
+parliament assembly legislature
+game match fixture
+guy man bloke
+surgery operation op
 """.strip()
 
 

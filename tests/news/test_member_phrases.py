@@ -28,6 +28,14 @@ ITEMS = [  # (day of March 2022, title, text)
     (16, "Portville Mobile says breach exposed data of 2.3 million customers",
      "Attackers accessed the names and addresses of about 2.3 million customers of Portville Mobile."),
     (18, "Ransomware crew Coldhook claims Portville Mobile hack", "The group demanded $8 million."),
+    (20, "Severnside's Dalby to miss three matches after red card",
+     "Severnside lock Owen Dalby has been banned for three matches for a high tackle, a panel ruled."),
+    (21, "Nurses' strike hits Eastvale hospitals",
+     "Eastvale Health has postponed 340 non-urgent elective surgeries that had been scheduled for "
+     "Thursday because of the nurses' strike."),
+    (22, "Tarvania's government loses budget vote",
+     "Tarvania's minority government lost a vote on its budget on Monday, with 118 deputies in the "
+     "230-seat assembly voting against it."),
 ]
 
 
@@ -60,7 +68,9 @@ def test_the_same_words_elsewhere_keep_their_meaning(typed: str) -> None:
 @pytest.mark.parametrize(("one", "other"), [
     ("info", "data"), ("details", "information"), ("hack", "breach"), ("cyberattack", "intrusion"),
     ("leaked", "exposed"), ("capsized", "sank"), ("glitch", "fault"), ("evacuees", "evacuated"),
-    ("failure", "fault"), ("gang", "crew"), ("spot", "discoverer"),
+    ("failure", "fault"), ("gang", "crew"), ("spot", "discoverer"), ("mps", "deputies"),
+    ("parliament", "assembly"), ("games", "matches"), ("guys", "men"), ("ops", "surgeries"),
+    ("work", "employs"),
 ])
 def test_news_words_of_one_family(one: str, other: str) -> None:
     assert lemma(other) in family_of_lemma(lemma(one))
@@ -74,6 +84,9 @@ def test_how_many_got_names_nothing_counted() -> None:
     ("how many folks have been moved out from around mount kerrow", "9,800"),
     ("how many flights got axed at northtown airport cos of the atc glitch", "214"),
     ("how many customers had their info stolen in the portville mobile hack", "2.3 million"),
+    ("how many games is dalby banned for", "3"),
+    ("how many ops got called off cos of the eastvale nurses strike", "340"),
+    ("how many mps voted against tarvania's budget", "118"),
 ])
 async def test_a_figure_asked_in_a_members_words(week: Store, question: str, value: str) -> None:
     answer = await answer_question(week, question, NOW)
