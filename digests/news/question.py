@@ -839,10 +839,10 @@ def _names(text: str) -> list[str]:
     return list(dict.fromkeys(n for n in names if n.casefold() not in NATIONS))
 
 
-_COUNT_PHRASE = re.compile(r"how\s+(?:many|much)\s+(?P<phrase>(?:[\w'-]+\s+){0,3}?[\w'-]+?)"
+_COUNT_PHRASE = re.compile(r"how\s+(?:many|much)\s+(?P<phrase>(?:[\w'-]+(?:\.[\w'-]+)*\.?\s+){0,3}?[\w'-]+?)"
                            r"(?=\s+(?:have|has|had|were|was|are|is|did|do|does|will|would|could"
                            r"|can|should|must|might|in|on|at|to|from|by|since|before|after|until|according|so|still|now)\b"
-                           r"|\s*[?,.]|\s*$)",
+                           r"|\s*[?,]|\.(?!\s*[a-z])|\s*$)",  # not "E. coli"'s stop
                            re.IGNORECASE)
 
 # "how many aftershocks followed the earthquake off Peru": what is counted comes before its verb
