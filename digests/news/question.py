@@ -683,7 +683,8 @@ _MEASURES = (
     (re.compile(r"\bhow\s+heavy\b|\bweigh|\bhow\s+(?:many|much)\s+(?:metric\s+)?(?:tons|tonnes|kilos|"
                 r"kilograms|kg|lbs|grams)\b", re.I), MEASURE_WEIGHT),
     (re.compile(r"\bhow\s+(?:many|much)\s+(?:hectares|acres|square\s+(?:miles|kilometres|kilometers|km|metres|"
-                r"meters|feet)|sq\s+(?:miles|km|m|ft))\b|\bhow\s+(?:big|large|much)\s+(?:an\s+)?area\b",
+                r"meters|feet)|sq\s+(?:miles|km|m|ft))\b|\bhow\s+(?:big|large|much)\s+(?:an\s+)?area\b"
+                r"|\bin\s+(?:hectares|acres|square\s+(?:miles|kilometres|kilometers|km))\b",  # ", in acres"
                 re.I), MEASURE_AREA),
     (re.compile(r"\bwhat\s+score\b", re.I), MEASURE_SCORE),
     # "what are interest rates at" (not "how many members voted to keep rates on hold", nor an

@@ -54,14 +54,19 @@ def test_the_size_of_a_crowd_counts_the_crowd() -> None:
     assert read_question("how big was the crowd at the final", TODAY).head == "crowd"
 
 
-def test_hectares_are_an_area() -> None:
-    asked = read_question("How many hectares has the Tarn bushfire burned?", TODAY)
+@pytest.mark.parametrize("question", [
+    "How many hectares has the Tarn bushfire burned?",
+    "how big is the tarn bushfire now, in hectares",  # the unit named after the question
+])
+def test_hectares_are_an_area(question: str) -> None:
+    asked = read_question(question, TODAY)
     assert (asked.head, asked.measure) == (None, MEASURE_AREA)
 
 
 @pytest.mark.parametrize(("question", "value"), [
     ("What was the turnout in Kerrow's parliamentary election?", "36.4%"),
     ("How many hectares has the Tarn bushfire burned?", "21,000 hectares"),  # the latest, however worded
+    ("how big is the tarn fire now, in hectares", "21,000 hectares"),
     ("How much is Harvest Crown's offer for Calder Foods worth?", "£1.62 billion"),  # not 445p a share
     ("How much does Harvest Crown's offer value Calder Foods at?", "£1.62 billion"),
     ("How much per share is Harvest Crown offering for Calder Foods?", "445p"),
