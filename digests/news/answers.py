@@ -1055,7 +1055,7 @@ def _an_unnamed_one(asked: Question, text: str) -> bool:
     named = re.search(rf"\b(?:the|this|that|its)\s+(?:[\w'’-]+\s+){{0,2}}{noun}"  # "the island" is one said
                       rf"|[A-Z][\w'’-]*\s+{noun}\b|\b{noun}(?:e?s)?(?:\s+of)?\s+[A-Z]"
                       rf"|\b{noun}(?:e?s)?,?\s+(?:called|named|known)\b", text)
-    return one is not None and named is None
+    return one is not None and named is None and _kind_then_its_name(asked, want, text) is None
 
 
 def _says_only_a_kind(asked: Question, text: str) -> bool:
@@ -1083,7 +1083,8 @@ def _named_as_written(asked: Question, text: str, *, around: bool = False) -> st
             return None  # "which street": not "London"
         return place
     if want is not None:
-        typed = name_of_kind(text, asked, want, around=around)
+        typed = (want.kind == NAME and not around and _kind_then_its_name(asked, want, text)) or \
+            name_of_kind(text, asked, want, around=around)
         if typed is not None and want.kind == NAME and _names_what_is_given(typed, asked, want):
             return None
         if typed is None and want.kind == NAME and not around:
@@ -1102,6 +1103,19 @@ def _named_as_written(asked: Question, text: str, *, around: bool = False) -> st
         return None  # "which three drugs": not the reporter, the paper, an "Olympic doping case";
     return name  # "the name of the cruise ship": not the "Caribbean" of its voyage, nor what the
     # game "that fights Covid" fights
+
+
+def _kind_then_its_name(asked: Question, want: Wanted, text: str) -> str | None:
+    """A name written in lower case right after the kind, between commas: "a new antibiotic,
+    halomycin B, from bacteria" (not "B", its only capital)."""
+    kind = r"\s+".join(re.escape(noun) + r"\w{0,2}" for noun in want.nouns[-2:])
+    found = re.search(rf"\b{kind},\s+(?P<x>[a-z][\w'’-]*(?:\s+[\w'’-]+)?),", text)
+    if found is None:
+        return None
+    kept = words(found.group("x"))
+    if any(w.lower() in STOPWORDS for w in kept) or all(is_given(w, given_words(asked)) for w in kept):
+        return None
+    return found.group("x")
 
 
 def _kind_said(asked: Question, want: Wanted, text: str) -> str | None:
