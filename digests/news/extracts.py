@@ -123,6 +123,8 @@ def placed_in(text: str, asked: Question) -> str | None:
     for match in pattern.finditer(text):
         place = match.group("place") or match.group("born")
         inner = _OWNED_PLACE.match(text, match.end()) if POSSESSIVE_END.search(place) else None
+        if POSSESSIVE_END.search(place) and inner is None and _OWNED_SITE.match(text, match.end()):
+            continue  # "at Halvorsen's plant in Bellhaven": the firm's, in Bellhaven
         if inner is not None and not all(is_given(w, given) for w in words(inner.group("place"))):
             place = inner.group("place")  # "in Morocco's northern Chefchaouen province": Chefchaouen
         of = _KIND_OF_PLACE.match(text, match.end())
@@ -150,6 +152,9 @@ gate""".split())
 _OWNED_PLACE = re.compile(r"[^\S\n]+(?:(?:northern|southern|eastern|western|central|north-?(?:east|west)ern|"
                           r"south-?(?:east|west)ern|coastal|remote)[^\S\n]+)?"
                           r"(?P<place>[A-Z][\w'’.-]+(?:[^\S\n]+[A-Z][\w'’.-]+){0,2})")
+_OWNED_SITE = re.compile(r"[^\S\n]+(?:[a-z][\w-]*[^\S\n]+)?(?:plant|factory|site|works|mine|office|offices|"
+                         r"headquarters|warehouse|depot|campus|yard|shipyard|refinery|facility|store|"
+                         r"branch|home|house|farm|studio|studios|lab|laboratory)\b")
 # A dateline: a sentence opening on a town and its state or country ("Spring, Texas, officials …")
 _DATELINE = re.compile(r"\s*(?P<place>[A-Z][\w'’.-]+(?:[^\S\n]+[A-Z][\w'’.-]+){0,2}),[^\S\n]+"
                        r"(?P<wider>[A-Z][\w'’.-]+(?:[^\S\n]+[A-Z][\w'’.-]+)?)[^\S\n]*[,(—–-]")
