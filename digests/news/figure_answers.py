@@ -21,6 +21,7 @@ from digests.news.lexicon import doers_of, family_of_lemma, kinds_of_lemma, lemm
 from digests.news.ordinals import OrdinalQuestion, ordinal_in, ordinal_value
 from digests.news.people_words import DEMONYMS, PERSON_POSTS, PLACES
 from digests.news.question import (
+    ASKS_FIRST,
     ASKS_NOW,
     KIND_FIGURES,
     MEASURE_AGE,
@@ -123,6 +124,10 @@ async def answer_figures(store: AnswerStore, asked: Question, now: datetime,
         aged = await _answer_age(store, asked, rarity)
         if aged is not None:
             return aged
+    first = ASKS_FIRST.search(asked.text)
+    if first is not None:  # "according to the first reports": which value, not what a sentence says
+        said_first = {lemma(w.lower()) for w in words(first.group())} & _FIRST_WORDS
+        asked = replace(asked, terms=tuple(t for t in asked.terms if t not in said_first))
     wanted = figure_question(asked)
     hits = await searched(store, search_terms(asked, rarity), FIGURE_HITS)
     quoted = {(h.source.item_id, h.text) for h in hits}
@@ -174,10 +179,19 @@ async def answer_figures(store: AnswerStore, asked: Question, now: datetime,
         return counted or dont_know(asked.text, KIND_FIGURES)
     if _untold_since(asked, hits, contexts, rarity, named, series[0]):
         return dont_know(asked.text, KIND_FIGURES)
-    headline = _figure_headline(series[0], series[1:], now)
+    if len(series) > 1 and not wanted.latest and first is not None:
+        latest = series[0].figure  # a toll only grows: a count above the latest is another count
+        later = [c for c in series[:-1][::-1] if not _cumulative(latest) or c.figure.value <= latest.value]
+        series = [series[-1], *later]  # the first value given, then the later ones
+        headline = _figure_headline(series[0], series[1:], now, "later")
+    else:
+        headline = _figure_headline(series[0], series[1:], now)
     quotes = tuple(Quote(f.figure.sentence, f.source) for f in series[:3])
     return Answer(asked.text, KIND_FIGURES, True, headline, quotes,
                   tuple(f.figure.value for f in series))
+
+
+_FIRST_WORDS = frozenset(lemma(w) for w in "first initially initial originally original report".split())
 
 
 # "Police declined to say whether any ransom had been paid", "It has not said what price it
@@ -1152,19 +1166,20 @@ def figure_date(cited: CitedFigure) -> tuple[date, datetime]:
     return (when, cited.source.published_at)
 
 
-def _figure_headline(latest: CitedFigure, older: Sequence[CitedFigure], now: datetime) -> str:
+def _figure_headline(latest: CitedFigure, older: Sequence[CitedFigure], now: datetime,
+                     others: str = "earlier") -> str:
     figure = latest.figure
     said = figure.source or latest.source.feed_name
     when = figure_date(latest)[0]
     qualifier = f"{figure.qualifier_text} " if figure.qualifier_text else ""
     line = (f"{qualifier}{format_value(figure)} {figure.counted or ''}".strip()
             + f" ({said}, {when:%a %-d %b %Y})")
-    if _cumulative(figure):  # a toll only grows: a higher earlier count is another count
+    if _cumulative(figure) and others == "earlier":  # a toll only grows: a higher earlier count is another
         older = [f for f in older if f.figure.value <= figure.value]
     trend = [f"{format_value(f.figure)} ({_day(figure_date(f)[0], now)})" for f in older[:4]
              if f.figure.value != figure.value]
     if trend:
-        line += " — earlier: " + ", ".join(dict.fromkeys(trend))
+        line += f" — {others}: " + ", ".join(dict.fromkeys(trend))
     return line
 
 

@@ -735,6 +735,13 @@ ASKS_NOW = re.compile(r"\b(?:now|rn|currently|at\s+the\s+moment|these\s+days|in\
                       r"(?!\s+(?:that|famous|former|defunct|closed|retired|infamous)\b)", re.IGNORECASE)
 
 
+# "according to the very first reports", "initially", "its first offer": the first value given,
+# before any change
+ASKS_FIRST = re.compile(r"\b(?:at\s+first|initially|originally|initial|original|(?:very\s+)?first\s+"
+                        r"(?:reports?|reported|estimates?|estimated|counts?|figures?|tally|toll|offer|bid|"
+                        r"proposal|approach|forecast))\b", re.IGNORECASE)
+
+
 def in_news_words(text: str) -> str:
     """The question with a member's phrases written as news writes them ("got away with" →
     "stole", "take place" → "held")."""
