@@ -132,6 +132,8 @@ async def answer_figures(store: AnswerStore, asked: Question, now: datetime,
     hits = await searched(store, search_terms(asked, rarity), FIGURE_HITS)
     quoted = {(h.source.item_id, h.text) for h in hits}
     found = in_their_sentences(await store.figures_of_sentences(quoted))
+    if any(_TOLL in family_of_lemma(term) for term in asked.terms):  # "a third person has died": 3
+        found += [CitedFigure(figure, hit.source) for hit in hits for figure in _deaths_by_ordinal(hit.text)]
     named = lowercase_names(asked, {h.text for h in hits[:SEARCHED]}, rarity)
     contexts, _ = await whole_items(store, hits)
     judged: dict[tuple[str, str, bool, int], float] = {}  # a wire story's copies are judged once
@@ -422,6 +424,27 @@ _UNITS_COUNTED = re.compile(r"\bhow\s+many\s+(?P<unit>years|months|weeks|days|de
 _ORDINAL_NOUN_WORDS = 4  # "the fifth successive home Six Nations win": the noun counted, a few words on
 
 
+_ORDINAL_DEATH = re.compile(
+    r"\b(?:a|the)\s+(?P<n>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+(?P<who>[a-z][\w-]*"
+    r"(?:\s+(?!ha[sd]\b|have\b)[a-z][\w-]*)?)(?:,[^,]{1,50},)?\s+(?:has\s+|had\s+|have\s+)?(?:died|to\s+die)\b"
+    r"|\b(?P<m>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+(?:[a-z][\w'-]*\s+)?death\b",
+    re.IGNORECASE)
+
+
+def _deaths_by_ordinal(sentence: str) -> list[Figure]:
+    """"A third person has died of typhoid", "third death reported": the toll so far, as a figure."""
+    figures = []
+    for found in _ORDINAL_DEATH.finditer(sentence):
+        count = ordinal_value(found.group("n") or found.group("m"))
+        counted = "deaths"  # "third typhoid death"
+        if found.group("who"):  # "a third child has died": children
+            *before, last = found.group("who").lower().split()
+            counted = " ".join((*before, _plural(last, count), "have died"))
+        figures.append(Figure(float(count), None, "exact", None, counted, None, None, found.group(), sentence,
+                              found.start(), found.end()))
+    return figures
+
+
 def _ordinal_count(asked: Question, hits: Sequence[SentenceHit], contexts: Mapping[int, str],
                    rarity: Mapping[str, float], named: frozenset[str]) -> Answer | None:
     """"How many concussions has he had": a supported sentence that counts by an ordinal ("his
@@ -568,9 +591,14 @@ def _told(hit: SentenceHit) -> str:
     return f"{hit.source.feed_name}, {hit.source.published_at:%a %-d %b %Y}"
 
 
+_IRREGULAR_PLURALS = {"child": "children", "person": "people", "man": "men", "woman": "women"}
+
+
 def _plural(noun: str, count: int) -> str:
     if count == 1:
         return noun
+    if noun in _IRREGULAR_PLURALS:
+        return _IRREGULAR_PLURALS[noun]
     if re.search(r"[^aeiou]y$", noun):
         return noun[:-1] + "ies"
     return noun + ("es" if re.search(r"(?:s|x|ch|sh)$", noun) else "s")
