@@ -358,7 +358,8 @@ _SOURCES["PLURAL_NEXT"] = (r"\s*(?:,|\s(?:and|&))\s+[A-Z]")
 # "the defence minister, X", "the head of Russia's Foreign Intelligence Service, X"
 _SOURCES["LEFT_COMMA_ROLE"] = (
     rf"(?<![\w’'-])(?:{_DET}\s+(?:(?P<aff2>{_NOT_ROLE}{_CAP})\s+)?(?:{_ROLE}['’]s\s+)?|{_AFF}['’]s\s+)"
-    rf"(?P<role>{_ROLE}(?P<office>{_LONG_OFFICE})?)\s*,\s*(?:\d{{1,3}}-year-old\s+)?$")
+    rf"(?P<role>{_ROLE}(?P<office>{_LONG_OFFICE})?)\s*,\s*(?:\d{{1,3}}-year-old\s+)?"
+    rf"(?:(?i:{_alternation(HONORIFICS)})\.?\s+)?$")  # "Pennant's chair, Sir Hugh Alder"
 _SOURCES["IT_HAS_BEEN"] = (  # "It's been a rough first year as vice president for X": X's post
     rf"(?i:it['’]s|it\s+has)\s+been\s+an?\s+[^.;:]{{0,60}}?\bas\s+(?:the\s+)?(?P<role>{_ROLE})\s+for\s+$")
 _SOURCES["LEFT_HON"] = (rf"(?<![\w’'-])(?=[A-Z])(?i:{_HON})\s+$")  # "Miss X", not "miss X"
@@ -396,8 +397,9 @@ _SOURCES["AS_ROLE"] = (
     rf"\s+as\s+(?:{_DET}\s+)?(?:{_TITLED_OWNER}|{_OWNER})?(?P<role>{_ROLE}){_ROLE_END}")
 # "X has been appointed defence minister" (passive: "Putin appointed X" is not X's)
 _SOURCES["NAMED_ROLE"] = (
-    rf"\s+(?P<passive>(?:has|have|had)\s+been|was|were|is|are|to\s+be|will\s+be)\s+(?:named|appointed|elected|"
-    rf"re-elected|made)\s+(?:{_DET}\s+)?{_OWNER}?(?P<role>{_ROLE}){_ROLE_END}")
+    rf"(?:\s*,[^,;]{{1,100}},)?\s+(?:(?P<passive>(?:has|have|had)\s+been|was|were|is|are|to\s+be|will\s+be)\s+"
+    rf"(?:named|appointed|elected|re-elected|made)\s+|(?:(?:has\s+been|was|is)\s+)?promoted\s+to\s+)"
+    rf"(?:{_DET}\s+)?{_OWNER}?(?P<role>{_ROLE}){_ROLE_END}")  # "X promoted to housing secretary"
 _SOURCES["OBITUARY"] = (  # "X: Legendary Australia wicketkeeper dies aged 74"
     rf"\s*:\s+(?:['‘\"“][^'’\"”]{{1,40}}['’\"”]\s+)?(?:{_DET}\s+)?{_OWNER}?(?P<role>{_ROLE})"
     rf"(?:\s+and\s+(?:{_CAP}\s+)?{_ROLE})?\s+(?:who\s+[^.;:]{{1,80}}?\s+)?(?i:dies|died|dead|has\s+died)\b")
