@@ -176,7 +176,7 @@ high_commissioner chief_executive chief_of_staff president-elect president minis
 adviser advisor aide spokesperson spokesman spokeswoman secretary ambassador envoy diplomat commissioner
 chief head commander general colonel lieutenant sergeant captain admiral marshal mayor governor director
 chairman chairwoman chairperson chair leader king queen prince princess pope patriarch senator congressman
-congresswoman lawmaker legislator mp mep gp deputy official wing flanker negotiator representative
+congresswoman lawmaker legislator mp mep mec gp deputy official wing flanker negotiator representative
 correspondent reporter
 journalist editor analyst economist manager coach goalkeeper player champion ceo founder owner judge
 prosecutor speaker professor writer author activist boss oligarch businessman billionaire presenter anchor
@@ -282,7 +282,8 @@ STOP = (FUNCTION | PLACES | NATIONS | (frozenset(HONORIFICS) - SURNAME_TITLES) |
                     if "-" not in h or w in _HEADS or w in _MODS))
 ROLE_WORDS = frozenset(h.replace("_", " ") for h in _HEADS + _MODS + _MORE_MODS + _LOWER_MODS)
 SPEECH_VERBS = frozenset(_VERBS)
-ACRONYM_ROLES = _set("mp mep msp mla ceo cfo coo cto pm dj gp")
+# (an MEC: a minister of a South African province)
+ACRONYM_ROLES = _set("mp mep msp mla mec ceo cfo coo cto pm dj gp")
 # What an office "of" may name and still be part of the role: "Secretary of Transportation".
 PORTFOLIOS = frozenset(w for h in _MODS + _MORE_MODS + _LOWER_MODS for w in h.split("_")) | _set("""
 transportation commerce labor labour homeland veterans affairs state staff""")

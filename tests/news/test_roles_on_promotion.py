@@ -1,6 +1,7 @@
 """Posts given where a person is moved into them, or after a title: "X promoted to housing
 secretary", "X, a former barrister who …, has been appointed housing secretary", "Pennant's
-chair, Sir Hugh Alder, said". Read from hand-made sentences, and answered from a real SQLite
+chair, Sir Hugh Alder, said"; a South African province's minister is its MEC ("Gauteng health
+MEC Nomsa Dlamini-Khoza"). Read from hand-made sentences, and answered from a real SQLite
 store (found in the twenty-third session on the week tundra)."""
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ ITEMS = [  # (day of March 2022, title, text)
     ("Ellen Varga, a former barrister who has served as a Treasury minister since 2020, has been "
      "appointed housing secretary.", "Ellen Varga", "housing secretary"),
     ("Pennant's chair, Sir Hugh Alder, said the board was in talks.", "Hugh Alder", "chair"),
+    ("Two people have died, Gauteng health MEC Nomsa Dlamini-Khoza said on Thursday.",
+     "Nomsa Dlamini-Khoza", "health MEC"),
 ])
 def test_the_post_is_read(text: str, name: str, role: str) -> None:
     assert any(m.name == name and m.role == role for m in extract_people(text)), extract_people(text)
