@@ -825,8 +825,8 @@ _HEAD_OFFICE = r"(?:head\s+office|headquarters|(?-i:HQ))"
 _BASED = re.compile(r"(?<![\w-])(?P<place>(?-i:[A-Z])[\w.'’]*(?:[ -](?-i:[A-Z])[\w.'’]*){0,2})-based\b"
                     rf"|\b(?:based|headquartered|{_HEAD_OFFICE})\s+(?:(?:is|are|was|were|remains?|stays?)\s+)?"
                     r"in\s+(?:the\s+)?(?P<in>(?-i:[A-Z])[\w.'’]*(?:\s+(?-i:[A-Z])[\w.'’]*){0,2})"
-                    # "its Milton Keynes head office"
-                    r"|\b(?:its|their|the)\s+(?P<before>(?-i:[A-Z])[\w.]*(?:\s+(?-i:[A-Z])[\w.]*){0,2})\s+"
+                    # "its Milton Keynes head office", "the company's Leicester headquarters"
+                    r"|\b(?:its|their|the|(?:the\s+)?(?-i:[a-z]+)['’]s|(?-i:[A-Z])[\w&]*['’]s)\s+(?P<before>(?-i:[A-Z])[\w.]*(?:\s+(?-i:[A-Z])[\w.]*){0,2})\s+"
                     rf"{_HEAD_OFFICE}\b", re.IGNORECASE)
 
 

@@ -176,7 +176,7 @@ explode explosion blast
 junction interchange
 law legal legislation
 wed wedding marry marriage
-plough plow ram smash crash
+plough plow ram smash crash collide collision
 kidnap abduct abduction
 publish release
 requirement rule duty obligation

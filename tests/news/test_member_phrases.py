@@ -33,6 +33,9 @@ ITEMS = [  # (day of March 2022, title, text)
     (21, "Nurses' strike hits Eastvale hospitals",
      "Eastvale Health has postponed 340 non-urgent elective surgeries that had been scheduled for "
      "Thursday because of the nurses' strike."),
+    (23, "Tankers collide in Strait of Kerrow, spilling oil",
+     "Two tankers collided in the Strait of Kerrow on Thursday, spilling crude oil, the port "
+     "authority said."),
     (22, "Tarvania's government loses budget vote",
      "Tarvania's minority government lost a vote on its budget on Monday, with 118 deputies in the "
      "230-seat assembly voting against it."),
@@ -70,7 +73,7 @@ def test_the_same_words_elsewhere_keep_their_meaning(typed: str) -> None:
     ("leaked", "exposed"), ("capsized", "sank"), ("glitch", "fault"), ("evacuees", "evacuated"),
     ("failure", "fault"), ("gang", "crew"), ("spot", "discoverer"), ("mps", "deputies"),
     ("parliament", "assembly"), ("games", "matches"), ("guys", "men"), ("ops", "surgeries"),
-    ("work", "employs"),
+    ("work", "employs"), ("crash", "collided"),
 ])
 def test_news_words_of_one_family(one: str, other: str) -> None:
     assert lemma(other) in family_of_lemma(lemma(one))
@@ -91,6 +94,11 @@ def test_how_many_got_names_nothing_counted() -> None:
 async def test_a_figure_asked_in_a_members_words(week: Store, question: str, value: str) -> None:
     answer = await answer_question(week, question, NOW)
     assert answer.found and answer.headline.startswith(value), answer.headline
+
+
+async def test_ships_that_collided_crashed(week: Store) -> None:
+    answer = await answer_question(week, "where did the two tankers crash into each other", NOW)
+    assert answer.found and answer.headline.startswith("Strait of Kerrow"), answer.headline
 
 
 async def test_a_gang_is_a_crew(week: Store) -> None:

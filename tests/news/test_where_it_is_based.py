@@ -1,8 +1,8 @@
 """Where a firm is based is asked many ways ("where's X's hq", "where is X's head office",
 "where are X's headquarters") and written many ways ("its Milton Keynes head office", "keep X's
-headquarters in Leicester", "the Leeds-based firm"): the place leads the answer. Read on
-hand-made items in a real SQLite store (found in the twenty-second session on the weeks lagoon
-and fjord)."""
+headquarters in Leicester", "the company's Leicester headquarters", "the Leeds-based firm"): the
+place leads the answer. Read on hand-made items in a real SQLite store (found in the twenty-second
+session on the weeks lagoon and fjord, and the twenty-third on tundra)."""
 
 from __future__ import annotations
 
@@ -23,6 +23,10 @@ ITEMS = [  # (day of March 2022, title, text)
      "Beaumont Biscuits, whose biscuits have been baked in the north since 1896, is to be bought by "
      "the American firm Oakhurst Capital. Oakhurst has pledged to keep Beaumont's headquarters in "
      "Leicester for at least three years."),
+    (4, "Pennant board minded to back Calloway takeover",
+     "The board of Pennant Stores would be minded to recommend a firm offer from Calloway Partners. "
+     "Calloway has given undertakings to keep the company's Derby headquarters and not to sell off "
+     "its store estate for three years."),
 ]
 
 
@@ -30,6 +34,7 @@ ITEMS = [  # (day of March 2022, title, text)
     ("Where is Harrowgate's head office?", "Milton Keynes"),
     ("where's beaumont's hq", "Leicester"),
     ("where are Beaumont's headquarters", "Leicester"),
+    ("Where is Pennant Stores headquartered?", "Derby"),
 ])
 async def test_the_place_a_firm_is_based_leads(week: Store, question: str, expected: str) -> None:
     answer = await answer_question(week, question, NOW)
