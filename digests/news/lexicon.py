@@ -181,7 +181,7 @@ kidnap abduct abduction
 publish release
 requirement rule duty obligation
 score bag
-earn pocket
+earn pocket collect
 clone copycat knockoff
 flat apartment
 hold host

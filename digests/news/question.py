@@ -71,6 +71,9 @@ def _let_go(found: re.Match[str]) -> str:
 _PHRASES = ((re.compile(r"\bpass(?:ed|es)?\s+away\b", re.I), "died"),
             (re.compile(r"\bwas\s+born\b", re.I), "born"),
             (re.compile(r"\btak(?:e|es|en|ing)\s+home\b|\btook\s+home\b", re.I), "won"),
+            # "how much prize money did he pick up"
+            (re.compile(r"\b((?:prize|money|cash|cheque)\b.{1,40}?\b)pick(?:s|ed|ing)?\s+up\b", re.I),
+             r"\1collected"),
             (re.compile(r"\bkick(?:ed)?\s+out\b", re.I), "exclude"),
             (re.compile(r"\blaid\s+off\b|\blay\s+off\b", re.I), "layoff"),
             (re.compile(r"\b(?:get|got|gets|getting|gotten)\s+rid\s+of\b", re.I), "sacked"),
@@ -287,7 +290,8 @@ _WHAT_AT = re.compile(r"^\s*what(?:'s|’s|\s+is|\s+was|\s+are|\s+were|\s+r)\s+(
 # "What's Russia's official death toll?", "What did Russia put its interest rate up to?": a value.
 _WHAT_VALUE = re.compile(r"^\s*what(?:['’]?s|\s+is|\s+was|\s+are|\s+were)\s+(?:the\s+)?"  # "whats" too
                          r"(?P<thing>(?:[\w'’-]+\s+){0,5}(?:toll|rate|price|cost|population|salary|inflation|"
-                         r"unemployment|tally|turnout|profit|revenue|dividend|majority|margin|magnitude|fee|fine|fare))\b"
+                         r"unemployment|tally|turnout|profit|revenue|dividend|majority|margin|magnitude|fee|fine|fare|"
+                         r"rise|raise|increase|hike))\b"
                          r"|^\s*what\s+(?:did|has|have|will)\s+(?P<thing2>.+?)\s+(?:up\s+|down\s+)?to\s*[?.!]*$"
                          r"|^\s*what\s+(?P<thing3>(?:[\w'’-]+\s+){0,3}[\w'’-]+)\s+(?:did|does|do|will|would|has|have|"
                          r"had|was|is|were|are)\b",
@@ -706,6 +710,9 @@ _PRICE_ASKED = re.compile(r"\s*how\s+much\s+(?:is|are|was|were)\s+(?:the\s+|a\s+
 """"How much are tickets for …", "how much is a pint": a price."""
 
 
+_PAY_RISE = re.compile(r"\b(?:pay|wage|salary)\s+(?:rise|raise|increase|hike|offer|deal)s?\b")
+
+
 def measure_of(text: str, terms: tuple[str, ...], head: str | None) -> str | None:
     """What kind of value a number question wants: "how old" an age, "how long" a duration,
     "how much did it cost" a sum of money, "how many people" a count; None when it does not say
@@ -718,6 +725,8 @@ def measure_of(text: str, terms: tuple[str, ...], head: str | None) -> str | Non
     lowered = text.lower()
     if re.search(r"\bhow\s+many\b", lowered) or lemma("toll") in terms:  # "what's the death toll"
         return MEASURE_COUNT
+    if _PAY_RISE.search(lowered):
+        return None  # "what pay rise is on offer": a share ("6.2% over two years") or a sum
     if set(terms) & _MONEY_WORDS or re.search(r"\bhow\s+much\b.*\b(?:cost|pay|paid|worth|sell|sold|"
                                              r"spend|spent|fine|charge|raise|collect|earn|receiv|pocket|insur|"
                                              r"invest|putting\s+in|put\s+in|win(?:s|ning)?\b(?!.*\bby\b)|won\b"

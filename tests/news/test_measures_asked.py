@@ -34,6 +34,11 @@ ITEMS = [  # (day of March 2022, title, text)
     (20, "Onion prices soar at Lasalgaon",
      "Onion prices at the Lasalgaon market rose to Rs 3,150 per quintal on Monday, up from Rs 1,900 a "
      "fortnight ago, the market committee said, as traders blamed late rains for the shortage of onions."),
+    (18, "Tarn tractor strike ends with tentative deal",
+     "The deal includes a 14% general wage increase over four years and a $6,500 signing bonus, the "
+     "union said."),
+    (19, "Lindqvist wins Kerrow Open", "Lindqvist, 31, collects €850,000 for his third tour victory. "
+     "The Kerrow Open's prize money is the biggest on the tour this year."),
     (28, "Onions ease at Lasalgaon", "Onion prices at Lasalgaon fell to Rs 2,640 per quintal on Saturday."),
     (26, "Kerrow 24-19 Tarnland: late try seals win",
      "Kerrow beat Tarnland 24-19 at Westmoor Park on Saturday. An extra 14 trains ran after the game. "
@@ -72,6 +77,8 @@ def test_hectares_are_an_area(question: str) -> None:
     ("How much per share is Harvest Crown offering for Calder Foods?", "445p"),
     ("how big was the crowd at westmoor park for kerrow v tarnland", "51,212"),  # not the 14 trains
     ("How much do onions now cost per quintal at Lasalgaon?", "INR 2,640"),  # "now": the latest price
+    ("whats the pay rise in the tarn tentative deal", "14%"),  # a pay rise may be a share
+    ("how much prize money did lindqvist pick up for winning the kerrow open", "€850,000"),
 ])
 async def test_the_measure_asked_is_answered(week: Store, question: str, value: str) -> None:
     answer = await answer_question(week, question, NOW)
