@@ -1190,8 +1190,11 @@ def _expected_units(asked: Question) -> frozenset[str | None] | None:
 
 
 def figure_date(cited: CitedFigure) -> tuple[date, datetime]:
-    when = cited.figure.as_of or cited.source.published_at.date()
-    return (when, cited.source.published_at)
+    """The day a figure is of: the day its sentence gives, unless that is after the report (a
+    strike "planned for 22 October" dates no figure of the report), else the report's."""
+    published = cited.source.published_at
+    as_of = cited.figure.as_of
+    return (as_of if as_of is not None and as_of <= published.date() else published.date(), published)
 
 
 def _figure_headline(latest: CitedFigure, older: Sequence[CitedFigure], now: datetime,
