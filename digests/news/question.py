@@ -858,7 +858,8 @@ def _names(text: str) -> list[str]:
 
 _COUNT_PHRASE = re.compile(r"how\s+(?:many|much)\s+(?P<phrase>(?:[\w'-]+(?:\.[\w'-]+)*\.?\s+){0,3}?[\w'-]+?)"
                            r"(?=\s+(?:have|has|had|were|was|are|is|did|do|does|will|would|could"
-                           r"|can|should|must|might|in|on|at|to|from|by|since|before|after|until|according|so|still|now)\b"
+                           r"|can|should|must|might|in|on|at|to|from|by|since|before|after|until|according|so|still|now"
+                           r"|across|near|around|throughout|within|inside|outside|among|along|without)\b"
                            r"|\s*[?,]|\.(?!\s*[a-z])|\s*$)",  # not "E. coli"'s stop
                            re.IGNORECASE)
 

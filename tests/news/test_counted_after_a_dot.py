@@ -1,5 +1,6 @@
 """What a how-many question counts is read past a dotted word: "How many confirmed E. coli cases"
-counts cases (not "E"), "how many U.S. troops" troops. Read on hand-made items in a real SQLite
+counts cases (not "E"), "how many U.S. troops" troops; and it ends at a preposition: "how many
+homes across southern England" counts homes, not England. Read on hand-made items in a real SQLite
 store (found in the twenty-third session on the week tundra)."""
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ ITEMS = [  # (day of March 2022, title, text)
 @pytest.mark.parametrize(("question", "counted"), [
     ("How many confirmed E. coli cases are linked to the fair?", "case"),
     ("how many U.S. troops are in Poland?", "troop"),
+    ("How many homes across southern England were left without power?", "home"),
 ])
 def test_what_is_counted_is_read_past_a_dot(question: str, counted: str) -> None:
     assert read_question(question, date(2022, 3, 20)).head == counted
