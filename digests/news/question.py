@@ -789,8 +789,13 @@ _WHAT_MEASURE = re.compile(r"^\s*(?:by\s+)?what\s+(?:%|per\s*cent(?:age)?\b|pc\b
                            r"target\b|attendance\b)", re.IGNORECASE)
 
 
+# "how contained is the fire now, percent": a figure asked by the unit it ends on
+_UNIT_LAST = re.compile(r"(?:,|\bin)\s*(?:percent|per\s*cent|%|pc)\s*[?.!]*\s*$", re.IGNORECASE)
+
+
 def _kind(text: str) -> tuple[str, str | None]:
-    if _HOW_MANY.search(text) or _HOW_MANY_INSIDE.search(text) or _WHAT_MEASURE.match(text):
+    if (_HOW_MANY.search(text) or _HOW_MANY_INSIDE.search(text) or _WHAT_MEASURE.match(text)
+            or _UNIT_LAST.search(text)):
         return KIND_FIGURES, None
     holder = _HOLDER.match(text)
     if holder:

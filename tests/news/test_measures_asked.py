@@ -39,6 +39,11 @@ ITEMS = [  # (day of March 2022, title, text)
      "union said."),
     (19, "Lindqvist wins Kerrow Open", "Lindqvist, 31, collects €850,000 for his third tour victory. "
      "The Kerrow Open's prize money is the biggest on the tour this year."),
+    (21, "Tarn fire 8 percent contained",
+     "The Tarn bushfire was 8 percent contained on Monday, officials said."),
+    (29, "Crews gain on Tarn fire",
+     "Cooler weather helped crews raise containment of the Tarn bushfire to 40 percent on Tuesday, "
+     "officials said."),
     (28, "Onions ease at Lasalgaon", "Onion prices at Lasalgaon fell to Rs 2,640 per quintal on Saturday."),
     (26, "Kerrow 24-19 Tarnland: late try seals win",
      "Kerrow beat Tarnland 24-19 at Westmoor Park on Saturday. An extra 14 trains ran after the game. "
@@ -78,6 +83,7 @@ def test_hectares_are_an_area(question: str) -> None:
     ("how big was the crowd at westmoor park for kerrow v tarnland", "51,212"),  # not the 14 trains
     ("How much do onions now cost per quintal at Lasalgaon?", "INR 2,640"),  # "now": the latest price
     ("whats the pay rise in the tarn tentative deal", "14%"),  # a pay rise may be a share
+    ("how contained is the tarn bushfire now, percent", "40%"),  # a figure asked by its unit, last
     ("how much prize money did lindqvist pick up for winning the kerrow open", "€850,000"),
 ])
 async def test_the_measure_asked_is_answered(week: Store, question: str, value: str) -> None:
