@@ -9,7 +9,7 @@ from datetime import date
 from digests.news.dates import dates_in, is_future
 from digests.news.figure_words import MONTHS
 from digests.news.lexicon import lemma
-from digests.news.people_words import DEMONYMS, HEAD_WORDS, NATIONS, PLACES
+from digests.news.people_words import COUNTRIES, DEMONYMS, HEAD_WORDS, NATIONS, PLACES
 from digests.news.question import Question
 from digests.news.text import words
 
@@ -131,7 +131,8 @@ def placed_in(text: str, asked: Question) -> str | None:
         if of is not None and not all(is_given(w, given) for w in words(of.group("place"))):
             place = of.group("place")  # "in the Texas city of Colleyville": Colleyville
         first = words(place)[0].casefold() if words(place) else ""
-        if (first in NOT_PLACES or place.casefold() in DEMONYMS or _EVENT_END.search(place)
+        if (first in NOT_PLACES or place.casefold() in DEMONYMS or _people_of_a_place(place)
+                or _EVENT_END.search(place)
                 or all(is_given(w, given) for w in words(place))):
             continue
         owned = re.split(r"['’]s\s+", place)[-1]  # "Belarus's Brest": Brest
@@ -143,6 +144,16 @@ def placed_in(text: str, asked: Question) -> str | None:
             and not all(is_given(w, given) for w in words(dateline.group("place"))):
         return dateline.group("place")  # "Spring, Texas, officials say …"
     return None
+
+
+def _people_of_a_place(name: str) -> bool:
+    """"South African", "Kenyan": what someone is, by a known place; no place itself."""
+    lowered = name.casefold()
+    return lowered.endswith("n") and any(lowered[:-cut] in PLACES or lowered[:-cut] in _COUNTRY_NAMES
+                                         for cut in (1, 2, 3))
+
+
+_COUNTRY_NAMES = frozenset(c.casefold() for c in COUNTRIES)
 
 
 # Words that end a street's own name after an owner's "'s": "Tanner's Lane", "St John's Road"

@@ -225,6 +225,7 @@ sink capsize overturn
 fault glitch malfunction failure
 gang crew
 spot discover discoverer sight
+rescue survive survivor
 mp mps deputy lawmaker legislator parliamentarian
 parliament assembly legislature
 game match fixture

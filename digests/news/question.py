@@ -861,7 +861,8 @@ def _names(text: str) -> list[str]:
     return list(dict.fromkeys(n for n in names if n.casefold() not in NATIONS))
 
 
-_COUNT_PHRASE = re.compile(r"how\s+(?:many|much)\s+(?P<phrase>(?:[\w'-]+(?:\.[\w'-]+)*\.?\s+){0,3}?[\w'-]+?)"
+_HOW_MANY_OF = r"how\s+(?:many|much)\s+(?:of\s+(?:the|those|these|its|their)\s+)?"  # "how many of the miners"
+_COUNT_PHRASE = re.compile(_HOW_MANY_OF + r"(?P<phrase>(?:[\w'-]+(?:\.[\w'-]+)*\.?\s+){0,3}?[\w'-]+?)"
                            r"(?=\s+(?:have|has|had|were|was|are|is|did|do|does|will|would|could"
                            r"|can|should|must|might|in|on|at|to|from|by|since|before|after|until|according|so|still|now"
                            r"|across|near|around|throughout|within|inside|outside|among|along|without)\b"
@@ -869,7 +870,7 @@ _COUNT_PHRASE = re.compile(r"how\s+(?:many|much)\s+(?P<phrase>(?:[\w'-]+(?:\.[\w
                            re.IGNORECASE)
 
 # "how many aftershocks followed the earthquake off Peru": what is counted comes before its verb
-_COUNT_THEN_VERB = re.compile(r"how\s+(?:many|much)\s+(?P<phrase>(?:[\w'-]+\s+){0,3}[\w'-]+)", re.IGNORECASE)
+_COUNT_THEN_VERB = re.compile(_HOW_MANY_OF + r"(?P<phrase>(?:[\w'-]+\s+){0,3}[\w'-]+)", re.IGNORECASE)
 
 
 def _counted_head(text: str) -> str | None:
