@@ -162,7 +162,8 @@ async def answer_figures(store: AnswerStore, asked: Question, now: datetime,
                 and not _added_to_a_total(c.figure)
                 and not only_forecast(asked, c.figure.sentence, c.figure.start, c.figure.end)
                 and not (asked.measure == MEASURE_AGE and _SPAN_SINCE.match(c.figure.sentence, c.figure.end))
-                and not (_a_rate_of_time(c.figure) and not _RATE_ASKED.search(asked.text))]
+                and not (_a_rate_of_time(c.figure) and not _RATE_ASKED.search(asked.text))
+                and not (_the_whole_of_a_part(c.figure) and not _WHOLE_ASKED.search(asked.text))]
 
     scored = _answer_score(asked, hits, contexts)
     if scored is not None:
@@ -787,6 +788,17 @@ _PER_TIME = re.compile(r"[\s\w'’-]{0,30}?\b(?:per|a|an|each|every)\s+(?:year|m
                        r"[\s\w'’-]{0,30}?\b(?:annually|yearly)\b", re.IGNORECASE)
 _RATE_ASKED = re.compile(r"\b(?:per|a|an|each|every)\s+(?:year|month|week|day|annum)\b|\b(?:annual|annually|"
                          r"yearly|monthly|weekly|daily)\b", re.IGNORECASE)
+
+
+# "convicted on seven of nine counts": nine is the whole, seven what the verb did
+_PART_OF = re.compile(r"\b(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+                      r"(?:of|out\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
+_WHOLE_ASKED = re.compile(r"\b(?:total|in\s+all|altogether|out\s+of\s+how|of\s+how\s+many)\b", re.IGNORECASE)
+
+
+def _the_whole_of_a_part(figure: Figure) -> bool:
+    """The whole in "seven of nine counts", "won 63 of the 165 seats": what the part is of."""
+    return _PART_OF.search(figure.sentence, 0, figure.start) is not None
 
 
 def _a_rate_of_time(figure: Figure) -> bool:
