@@ -33,6 +33,7 @@ from digests.news.question import (
     MEASURE_MONEY,
     MEASURE_PERCENT,
     MEASURE_SPEED,
+    MEASURE_TEMPERATURE,
     MEASURE_WEIGHT,
     Question,
     asks_how_long_ago,
@@ -97,6 +98,7 @@ _MEASURE_UNITS: dict[str, frozenset[str | None]] = {
     MEASURE_AREA: frozenset({"hectare", "acre", "km2", "sq mile", "m2", "sq ft"}),
     MEASURE_PERCENT: frozenset({"percent", "percentage point"}),
     MEASURE_COUNT: frozenset({None}),
+    MEASURE_TEMPERATURE: frozenset({"°C", "°F", "degree"}),
 }
 
 

@@ -38,6 +38,7 @@ MEASURE_MONEY = "money"
 MEASURE_PERCENT = "percent"
 MEASURE_COUNT = "count"
 MEASURE_SCORE = "score"
+MEASURE_TEMPERATURE = "temperature"
 
 _QUESTION_WORDS = frozenset("""how many much number total count what whats what's is was were are
 the there have has had did do does so far since until till now currently today yet far who whos who's
@@ -46,7 +47,7 @@ many happen happened happening give us figure figures much""".split()) | frozens
     # What a member types around a question without asking anything by it.
     """get gets got getting gotten thing things stuff guy guys bloke exactly roughly approximately
     actually really basically officially apparently supposedly ever end finally overall altogether
-    old long far fast big large high heavy strong tall deep going pretty much someone somebody
+    old long far fast big large high heavy strong tall deep hot cold warm going pretty much someone somebody
     anyone anybody something lots lot potentially possibly supposedly
     due meant scheduled massive huge enormous randomly literally suddenly little tiny""".split()) | frozenset(
     # A pronoun with its auxiliary: it says who, never what ("which senator said he'd vote").
@@ -282,7 +283,8 @@ _HOW_MANY = re.compile(r"^\s*(?:how\s+(?:many|much)|what\s+(?:is|was|were|are)\s
                        r"|what\s+(?:is|was|were|are)\s+the\s+(?:biggest|highest|strongest|top|maximum|peak|record|"
                        r"fastest)\s+(?:wind\s+)?(?:gust|wind|speed|temperature)s?"
                        r"|how\s+high|how\s+far|how\s+long|how\s+old|how\s+fast|how\s+heavy|how\s+strong"
-                       r"|how\s+tall|how\s+deep|in\s+how\s+many|by\s+how\s+(?:much|many))\b",
+                       r"|how\s+tall|how\s+deep|in\s+how\s+many|by\s+how\s+(?:much|many)"
+                       r"|how\s+(?:hot|cold|warm)|what\s+(?:is|was)\s+the\s+(?:\w+\s+)?temperature)\b",
                        re.IGNORECASE)
 _WHAT_AT = re.compile(r"^\s*what(?:'s|’s|\s+is|\s+was|\s+are|\s+were|\s+r)\s+(?:the\s+)?"
                       r"(?P<thing>[\w\s'-]{2,40}?)\s+(?:at|now|currently|today|running at|standing at)\b",
@@ -691,6 +693,9 @@ _MEASURES = (
                 r"|\bin\s+(?:hectares|acres|square\s+(?:miles|kilometres|kilometers|km))\b",  # ", in acres"
                 re.I), MEASURE_AREA),
     (re.compile(r"\bwhat\s+score\b", re.I), MEASURE_SCORE),
+    # (not "in how many counties has the heatwave temperature threshold been raised")
+    (re.compile(r"\bhow\s+(?:hot|cold|warm)\b|^(?!.*\bhow\s+(?:many|much)\b).*\btemperature\b", re.I),
+     MEASURE_TEMPERATURE),
     # "what are interest rates at" (not "how many members voted to keep rates on hold", nor an
     # exchange rate)
     (re.compile(r"%|\bper\s*cent|\bpercentage\b|\bwhat\s+share\b|\bproportion\b"

@@ -44,6 +44,10 @@ ITEMS = [  # (day of March 2022, title, text)
     (29, "Crews gain on Tarn fire",
      "Cooler weather helped crews raise containment of the Tarn bushfire to 40 percent on Tuesday, "
      "officials said."),
+    (23, "Kerrow to swelter through 45C",
+     "Temperatures are forecast to reach 45 degrees in Kerrow on Wednesday."),
+    (24, "Kerrow hits 46.1C as heat shuts schools",
+     "Kerrow reached 46.1 degrees just after 3pm on Wednesday, its hottest March day in six years."),
     (28, "Onions ease at Lasalgaon", "Onion prices at Lasalgaon fell to Rs 2,640 per quintal on Saturday."),
     (26, "Kerrow 24-19 Tarnland: late try seals win",
      "Kerrow beat Tarnland 24-19 at Westmoor Park on Saturday. An extra 14 trains ran after the game. "
@@ -89,3 +93,8 @@ def test_hectares_are_an_area(question: str) -> None:
 async def test_the_measure_asked_is_answered(week: Store, question: str, value: str) -> None:
     answer = await answer_question(week, question, NOW)
     assert answer.found and answer.headline.startswith(value), answer.headline
+
+
+async def test_how_hot_asks_a_temperature(week: Store) -> None:
+    answer = await answer_question(week, "how hot did it get in kerrow", NOW)
+    assert answer.found and answer.headline.startswith("46.1°C"), answer.headline
