@@ -171,6 +171,7 @@ async def answer_figures(store: AnswerStore, asked: Question, now: datetime,
     if scored is not None:
         return scored
     candidates = _in_the_currency_asked(_without_conversions(kept(found), asked), asked)
+    candidates = _told_by_the_one_asked(candidates, asked.text) or candidates
     series = best_series(candidates, wanted, contexts) or _best_supported_figure(candidates, wanted)
     if not series:  # no sentence found gives it: the best items' other sentences may
         around = kept(await _figures_around(store, hits, _places_of(found)))
@@ -237,6 +238,26 @@ def _untold_since(asked: Question, hits: Sequence[SentenceHit], contexts: Mappin
                 asked, hit.text, contexts.get(hit.source.item_id, hit.text), rarity, named) >= SUPPORTED:
             return True
     return False
+
+
+# "how many tractors did the cops say were there", "according to the BRC": whose figure is asked
+_TELLER_ASKED = re.compile(r"\baccording\s+to\s+(?:the\s+)?(?P<by>[\w'’&-]+(?:\s+[\w'’&-]+){0,2}?)"
+                           r"(?=\s+(?:on|in|at|for|from|about)\b|\s*[?,.!]|\s*$)"
+                           r"|\bdid\s+(?:the\s+)?(?P<did>[\w'’&-]+(?:\s+[\w'’&-]+)?)\s+(?:say|claim|estimate|reckon)\b",
+                           re.IGNORECASE)
+
+
+def _told_by_the_one_asked(figures: list[CitedFigure], question: str) -> list[CitedFigure]:
+    """The figures whose sentence names (or calls by a word of its family) whoever the question
+    says gave the figure: "the cops" are the Metropolitan Police."""
+    asked = _TELLER_ASKED.search(question)
+    if asked is None:
+        return []
+    teller = {lemma(w.lower()) for w in words(asked.group("by") or asked.group("did"))
+              if w.lower() not in STOPWORDS}
+    if not teller:
+        return []
+    return [c for c in figures if all(family_of_lemma(t) & lemmas_of(c.figure.sentence) for t in teller)]
 
 
 def _counted_in_another_country(countries: frozenset[str], figure: Figure) -> bool:
