@@ -723,9 +723,7 @@ def best_series(candidates: Sequence[CitedFigure], asked: FigureQuestion,
         scored = [(score, c) for score, c in whole if c.figure.value >= _MILLION] or whole or scored
     if any(_counts_the_head(c.figure, asked) for _, c in scored):  # "how many people have fled":
         scored = [(score, c) for score, c in scored if not _counts_a_kind(c.figure, asked)  # not children
-                  and (meets(asked.head or "", _counted_words(c.figure))  # "firefighters": not fire engines
-                       or _counts_people(c.figure, asked, contexts.get(c.source.item_id, "")))]
-        # "the death toll rose to 23": people
+                  and _counts_what_is_asked(c.figure, asked, contexts.get(c.source.item_id, ""))]
     if not scored:
         return []
     best_score, best = max(scored, key=lambda pair: (pair[0], figure_date(pair[1])))
@@ -763,6 +761,14 @@ def best_series(candidates: Sequence[CitedFigure], asked: FigureQuestion,
         (figure_date(pair[1])[1], pair[0]) if asked.latest else (pair[0], figure_date(pair[1])[1]))),
         reverse=True)
     return _one_per_report([c for _, c in ordered])
+
+
+def _counts_what_is_asked(figure: Figure, asked: FigureQuestion, context: str) -> bool:
+    """Of figures when one counts the question's own noun: those that count it too ("firefighters",
+    not fire engines), people by their fate ("the death toll rose to 23"), or what is asked by
+    its weight."""
+    return (meets(asked.head or "", _counted_words(figure)) > 0 or _counts_people(figure, asked, context)
+            or _measures_the_stuff(figure, asked.head or "", context))
 
 
 def _counted_later_by_its_verb(best: CitedFigure, other: CitedFigure) -> bool:
@@ -982,9 +988,19 @@ def _fits(cited: CitedFigure, asked: FigureQuestion, context: str = "") -> bool:
         return False
     if asked.head is not None and not (family_of_lemma(asked.head) & _counted_words(figure)
                                        or _counts_the_event(figure, asked)
-                                       or _counts_people(figure, asked, context)):
+                                       or _counts_people(figure, asked, context)
+                                       or _measures_the_stuff(figure, asked.head, context)):
         return False
     return all(has_name(name, f"{figure.sentence} {context}") for name in asked.names)
+
+
+_STUFF_UNITS = frozenset({"tonne", "ton", "kg", "lb", "pound", "litre", "liter", "gallon", "barrel",
+                          "cubic metre", "m3"})
+
+
+def _measures_the_stuff(figure: Figure, head: str, context: str) -> bool:
+    """"How much oil leaked": "is now estimated at 5,500 tonnes" weighs the oil its report names."""
+    return figure.unit in _STUFF_UNITS and head in lemmas_of(f"{figure.sentence} {context}")
 
 
 # Counts an election keeps side by side, whose words share a family ("elected seats", "votes")

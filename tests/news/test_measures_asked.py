@@ -48,6 +48,12 @@ ITEMS = [  # (day of March 2022, title, text)
      "Temperatures are forecast to reach 45 degrees in Kerrow on Wednesday."),
     (24, "Kerrow hits 46.1C as heat shuts schools",
      "Kerrow reached 46.1 degrees just after 3pm on Wednesday, its hottest March day in six years."),
+    (15, "Tankers collide in Strait of Kerrow, spilling oil",
+     "Two tankers collided in the Strait of Kerrow on Tuesday, spilling an estimated 3,000 tonnes of "
+     "crude oil, the port authority said."),
+    (17, "Kerrow oil spill larger than feared",
+     "The oil spill from Tuesday's tanker collision in the Strait of Kerrow is now estimated at 5,500 "
+     "tonnes, nearly double the initial estimate, the port authority said."),
     (28, "Onions ease at Lasalgaon", "Onion prices at Lasalgaon fell to Rs 2,640 per quintal on Saturday."),
     (26, "Kerrow 24-19 Tarnland: late try seals win",
      "Kerrow beat Tarnland 24-19 at Westmoor Park on Saturday. An extra 14 trains ran after the game. "
@@ -88,6 +94,7 @@ def test_hectares_are_an_area(question: str) -> None:
     ("How much do onions now cost per quintal at Lasalgaon?", "INR 2,640"),  # "now": the latest price
     ("whats the pay rise in the tarn tentative deal", "14%"),  # a pay rise may be a share
     ("how contained is the tarn bushfire now, percent", "40%"),  # a figure asked by its unit, last
+    ("how much oil leaked from the kerrow tanker crash, latest estimate", "5,500 tonnes"),  # its weight
     ("how much prize money did lindqvist pick up for winning the kerrow open", "€850,000"),
 ])
 async def test_the_measure_asked_is_answered(week: Store, question: str, value: str) -> None:
