@@ -23,6 +23,8 @@ _PLACE_NAME = (r"(?P<place>(?:[A-Z][\w'’.-]+)(?:\s+(?:(?:of|de|on|upon)\s+)?(?
 _PLACE_AFTER = re.compile(r"\b(?:(?i:in|at|near|outside|inside|beneath|underneath|across|off|along)"
                           r"|on(?=\s+(?:the\s+)?(?:Isle|Island)\s+of\b)"
                           r"|(?i:welcome)\s+to"
+                          # "flown to Royal Hobart Hospital, where he is being treated"
+                          r"|to(?=\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3},\s+where\b)"
                           r"|(?:city|town|village|hamlet|municipality|commune|port|region|province|island|state|"
                           r"county|district|mayor|"
                           r"governor|residents|outskirts|suburbs|streets)\s+of)"
