@@ -148,14 +148,21 @@ def placed_in(text: str, asked: Question) -> str | None:
     return None
 
 
+_PEOPLE_ENDINGS = ("n", "an", "ian")  # "Kenyan", "South African", "Nigerian"
+_PLACES_AND_COUNTRIES = PLACES | frozenset(c.casefold() for c in COUNTRIES)
+
+
+def people_of(place: str, found: Collection[str]) -> bool:
+    """Whether the words found call something by a place's people ("south african" for "south
+    africa", "kenyan" for "kenya"); the place and the words in lower case."""
+    return any(f"{place}{end}" in found for end in _PEOPLE_ENDINGS)
+
+
 def _people_of_a_place(name: str) -> bool:
     """"South African", "Kenyan": what someone is, by a known place; no place itself."""
     lowered = name.casefold()
-    return lowered.endswith("n") and any(lowered[:-cut] in PLACES or lowered[:-cut] in _COUNTRY_NAMES
-                                         for cut in (1, 2, 3))
-
-
-_COUNTRY_NAMES = frozenset(c.casefold() for c in COUNTRIES)
+    return any(lowered.endswith(end) and lowered[:-len(end)] in _PLACES_AND_COUNTRIES
+               for end in _PEOPLE_ENDINGS)
 
 
 # Words that end a street's own name after an owner's "'s": "Tanner's Lane", "St John's Road"

@@ -134,7 +134,7 @@ async def answer_figures(store: AnswerStore, asked: Question, now: datetime,
     hits = await searched(store, search_terms(asked, rarity), FIGURE_HITS)
     quoted = {(h.source.item_id, h.text) for h in hits}
     found = in_their_sentences(await store.figures_of_sentences(quoted))
-    if any(_TOLL in family_of_lemma(term) for term in asked.terms):  # "a third person has died": 3
+    if _asks_a_toll(asked.terms):  # "a third person has died": 3
         found += [CitedFigure(figure, hit.source) for hit in hits for figure in _deaths_by_ordinal(hit.text)]
     named = lowercase_names(asked, {h.text for h in hits[:SEARCHED]}, rarity)
     contexts, _ = await whole_items(store, hits)
@@ -186,15 +186,21 @@ async def answer_figures(store: AnswerStore, asked: Question, now: datetime,
     if _untold_since(asked, hits, contexts, rarity, named, series[0]):
         return dont_know(asked.text, KIND_FIGURES)
     if len(series) > 1 and not wanted.latest and first is not None:
-        latest = series[0].figure  # a toll only grows: a count above the latest is another count
-        later = [c for c in series[:-1][::-1] if not _cumulative(latest) or c.figure.value <= latest.value]
-        series = [series[-1], *later]  # the first value given, then the later ones
+        series = _first_then_later(series)
         headline = _figure_headline(series[0], series[1:], now, "later")
     else:
         headline = _figure_headline(series[0], series[1:], now)
     quotes = tuple(Quote(f.figure.sentence, f.source) for f in series[:3])
     return Answer(asked.text, KIND_FIGURES, True, headline, quotes,
                   tuple(f.figure.value for f in series))
+
+
+def _first_then_later(series: Sequence[CitedFigure]) -> list[CitedFigure]:
+    """A series (latest first) read from its first value on; a toll only grows, so a count above
+    the latest is another count."""
+    latest = series[0].figure
+    later = [c for c in series[:-1][::-1] if not _cumulative(latest) or c.figure.value <= latest.value]
+    return [series[-1], *later]
 
 
 _FIRST_WORDS = frozenset(lemma(w) for w in "first initially initial originally original report".split())
@@ -734,8 +740,7 @@ def best_series(candidates: Sequence[CitedFigure], asked: FigureQuestion,
     # their family ("fled" for "displaced"), joins the series when read with its item
     best_counted = _counted_words(best.figure)
     # "how many people died": "the death toll rose to 13" counts them, however the best words it
-    # (a toll is of deaths: "die" and "kill" have it in their family, "injured" does not)
-    asked_toll = any(_TOLL in family_of_lemma(term) for term in asked.terms)
+    asked_toll = _asks_a_toll(asked.terms)
     toll_words = best_counted & (_TOLLS | {_TOLL})
     wide = asked.head is None and asked.measure in _ONE_MEASURE
     counted = best_counted - STOPWORDS - _PEOPLE  # "people sheltering": not "people missing"
@@ -1081,8 +1086,7 @@ def _asked_for(figure: Figure, asked: Question) -> bool:
 def _counts_the_fate_asked(asked: Question, figure: Figure) -> bool:
     """"How many people have died": "with 15 deaths" counts people by the fate the question's
     verb names."""
-    counted = _counted_words(figure)
-    return any(verb in _WHAT_HAPPENS_TO_PEOPLE and family_of_lemma(verb) & counted for verb in asked.verbs)
+    return bool(_ones_counted(figure, _WHAT_HAPPENS_TO_PEOPLE) & set(asked.verbs))
 
 
 _NEAR_BEFORE = 3  # words before a figure that may name what it counts ("nominations with 11")
@@ -1273,6 +1277,12 @@ _STATES_COUNTED = frozenset(lemma(w) for w in "missing unaccounted".split())
 
 
 _TOLL = lemma("toll")
+
+
+def _asks_a_toll(terms: Sequence[str]) -> bool:
+    """Whether the question asks a death toll: "die" and "kill" have "toll" in their family,
+    "injured" does not."""
+    return any(_TOLL in family_of_lemma(term) for term in terms)
 
 
 def _tolls_of(figure: Figure) -> frozenset[str]:

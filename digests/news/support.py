@@ -18,6 +18,7 @@ from digests.news.extracts import (
     given_words,
     is_given,
     new_words,
+    people_of,
 )
 from digests.news.lexicon import doers_of, is_verb_form, lemma
 from digests.news.people_words import DEMONYMS, PLACES
@@ -106,7 +107,7 @@ def support(asked: Question, text: str, rarity: Mapping[str, float],
     found = lemmas_of(text)
     found |= compounds_in(text, {t for t in (*content, *named) if t not in found})
     found |= split_in(asked.text, found)
-    if any(not meets(t, found) and not _people_of(t, found) for t in named):
+    if any(not meets(t, found) and not people_of(t, found) for t in named):
         return 0.0
     if not content:
         return 1.0 if asked.names or named else 0.0
@@ -122,12 +123,6 @@ def support(asked: Question, text: str, rarity: Mapping[str, float],
         asked_for = sum(weights.values()) / len(weights)
         covered, total = covered + asked_for * thing, total + asked_for
     return (covered + given) / total
-
-
-def _people_of(place: str, found: Collection[str]) -> bool:
-    """Whether the words found call something by a place typed in lower case: "South African" for
-    "south africa", "Kenyan" for "kenya"."""
-    return any(f"{place}{end}" in found for end in ("n", "an", "ian"))
 
 
 # Words that point at an event without saying what it was ("the Velgaon dam disaster" is the
@@ -496,7 +491,7 @@ def _places_met(question: str, text: str) -> bool:
         return True
     said = {spelled(POSSESSIVE_END.sub("", w.casefold())) for w in words(text)}
     said |= {spelled(DEMONYMS[w].casefold()) for w in said if w in DEMONYMS}
-    return all(w in said or _people_of(w, said) for w in wanted)
+    return all(w in said or people_of(w, said) for w in wanted)
 
 
 def lowercase_names(asked: Question, texts: Iterable[str], rarity: Mapping[str, float]) -> frozenset[str]:
