@@ -724,6 +724,8 @@ def best_series(candidates: Sequence[CitedFigure], asked: FigureQuestion,
               if _fits(c, asked, contexts.get(c.source.item_id, ""))
               and (asked.by is None or figure_date(c)[0] <= asked.by)]  # "by 28 February"
     scored = [(score, c) for score, c in scored if score > 0]
+    if not _asks_a_market_price(asked):  # "how much did Kanto offer": not "finished at 261p"
+        scored = [(score, c) for score, c in scored if not _a_market_price(c.figure)]
     if _asks_whole_value(asked):  # "valuing Calder at £1.62bn", not "445p a share"
         whole = [(score, c) for score, c in scored if not _per_share(c.figure)]
         scored = [(score, c) for score, c in whole if c.figure.value >= _MILLION] or whole or scored
@@ -846,6 +848,38 @@ def _asks_whole_value(asked: FigureQuestion) -> bool:
     return bool(_WORTH & set(asked.terms)) and not _EACH & set(asked.terms)
 
 
+# "Shares in Quillon fell 18pc to 94p", "Marlow Precision finished at 261p": where the market priced
+# a share, said by a move and "to" or "at" right before the price; "jumped 22pc": the move itself
+_MOVES = (r"\b(?:fell|falls?|dropped|drops?|slid|slides|slipped|slips|sank|sinks|tumbled|plunged|plunges|"
+          r"lost|rose|rises|climbed|climbs|jumped|jumps|gained|gains|added|recovered|rallied|soared|surged|"
+          r"finished|closed|ended|opened|traded|trading|down|up)\b")
+_MARKET_PRICE = re.compile(_MOVES + r"(?:[^.;:]|\.(?=\d)){0,30}?\b(?:to|at)\s+$", re.IGNORECASE)
+_MARKET_MOVE = re.compile(_MOVES + r"\s+(?:by\s+|as\s+much\s+as\s+|nearly\s+|almost\s+|about\s+|some\s+)?$",
+                          re.IGNORECASE)
+_MARKET_WORDS = re.compile(r"\b(?:shares?|stock|stocks|FTSE|index|market)\b", re.IGNORECASE)
+_IN_PENCE = re.compile(r"\d\s*(?:p|pence)$", re.IGNORECASE)
+_PRICE_ASKED = frozenset(lemma(w) for w in """share shares stock price priced close closed finish finished
+open opened trade trading market fell fall rise rose drop jump climb""".split())
+
+
+def _a_market_price(figure: Figure) -> bool:
+    """A share's price on the market after a move ("fell 18pc to 94p", "finished at 261p"), or
+    the move ("Castlegate shares jumped 22pc"): no offer, profit or fine, whatever the
+    sentence's other words."""
+    before = max(0, figure.start - 50)
+    market = _MARKET_WORDS.search(figure.sentence) is not None
+    if figure.unit == "percent":
+        return market and _MARKET_MOVE.search(figure.sentence, before, figure.start) is not None
+    if figure.unit is None:
+        return False
+    return ((market or _IN_PENCE.search(figure.surface) is not None)
+            and _MARKET_PRICE.search(figure.sentence, before, figure.start) is not None)
+
+
+def _asks_a_market_price(asked: FigureQuestion) -> bool:
+    return bool(_PRICE_ASKED & set(asked.terms))
+
+
 def _per_share(figure: Figure) -> bool:
     """"445p a share", "a 410p-a-share offer": a price per share, not the whole sum."""
     return (_PER_SHARE.match(figure.sentence, figure.end) is not None
@@ -931,7 +965,8 @@ def _best_supported_figure(candidates: Sequence[CitedFigure], asked: FigureQuest
                and (asked.by is None or figure_date(c)[0] <= asked.by)
                and all(has_name(n, c.figure.sentence) for n in asked.names)
                and not small_count(c.figure) and not _counts_people_or_things_instead(c.figure, asked)
-               and not _counts_a_rival(c.figure, asked.head) and not _sizes_a_thing(c.figure)]
+               and not _counts_a_rival(c.figure, asked.head) and not _sizes_a_thing(c.figure)
+               and (_asks_a_market_price(asked) or not _a_market_price(c.figure))]
     if not fitting:
         return []
     best = max(fitting, key=lambda c: (_counted_overlap(c.figure, asked), figure_date(c)))
