@@ -364,12 +364,29 @@ _FORECAST_AFTER = re.compile(r"\s*(?:[\w'’-]+\s+){0,2}?(?:analysts?|economists
                              r"(?:expected|forecast|predicted|pencilled|estimated)\b", re.IGNORECASE)
 
 
+# A value wanted, not had: "needs 12,500 valid signatures", "have demanded a ransom of 300 million
+# naira", "a potential fine could reach £15m" (a question asking what is wanted takes it); "could",
+# "may" and "might" in lower case only ("in May")
+_WANTED_BEFORE = re.compile(r"\b(?P<want>needs?|needed|demand(?:s|ed|ing)?|seek(?:s|ing)?|sought|wants?|"
+                            r"wanted|(?-i:could|may|might))\s+(?:[\w'’-]+\s+){0,3}(?:\S+[-–])?$",
+                            re.IGNORECASE)
+_RESTATED = re.compile(r"\d[\d.,]*(?:\s+[a-z]+){0,2}\s*[,(]\s*"
+                       r"(?:about|around|roughly|some|nearly|almost|or)?\s*$")
+_WANTING = frozenset(lemma(w) for w in "need demand seek sought want could may might ask target".split())
+
+
 def only_forecast(asked: Question, sentence: str, start: int, end: int) -> bool:
-    """Whether a question about what was done ("what net profit did it report") meets a value
-    the sentence only expects or forecasts (a question that asks for a forecast takes it)."""
-    return (asked.past and not _MODAL.search(asked.text)
-            and (_FORECAST_BEFORE.search(sentence, 0, start) is not None
-                 or _FORECAST_AFTER.match(sentence, end) is not None))
+    """Whether a question about what was done ("what net profit did it report", "how much ransom
+    was paid") meets a value the sentence only expects, forecasts or wants (a question that
+    asks for a forecast or a demand takes it)."""
+    if _MODAL.search(asked.text):
+        return False
+    if asked.past and (_FORECAST_BEFORE.search(sentence, 0, start) or _FORECAST_AFTER.match(sentence, end)):
+        return True
+    restated = _RESTATED.search(sentence, max(0, start - 40), start)  # "300 million naira, about £145,000"
+    start = restated.start() if restated else start
+    wanted = _WANTED_BEFORE.search(sentence, max(0, start - 60), start)
+    return wanted is not None and not _WANTING & {lemma(w) for w in words(asked.text.lower())}
 
 
 def _only_expected(asked: Question, text: str) -> bool:
