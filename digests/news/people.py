@@ -72,6 +72,7 @@ def people_in_sentences(sentences: Iterable[Sentence]) -> list[Mention]:
     kept = [m for m, key, evidence, proper in read if key not in things
             and (evidence >= _SHAPE or key in known or (proper == 1 and key in surnames))]
     found = _with_label_role(sentences, _with_headline_role(sentences, _with_lead_role(sentences, kept)))
+    found = _with_epithet_role(sentences, found)
     return _with_post_in_headline(sentences, found)
 
 
@@ -108,6 +109,29 @@ def _with_lead_role(sentences: list[Sentence], mentions: list[Mention]) -> list[
         return mentions
     return [replace(m, role=role, affiliation=m.affiliation or affiliation)
             if m in theirs else m for m in mentions]
+
+
+def _with_epithet_role(sentences: list[Sentence], mentions: list[Mention]) -> list[Mention]:
+    """A text about one person only, named in its headline with no post anywhere, and a body
+    sentence that has that person by a post as a clause's subject ("Marcus Rashford to publish
+    guide" / "…, in which the England footballer will explore …", "…, the Nobel Peace Prize
+    laureate says"), before any mention of them there: the post is theirs."""
+    keys = {person_key(m.name) for m in mentions}
+    headline = {s.text for s in sentences if s.paragraph == 0}
+    if len(keys) != 1 or any(m.role for m in mentions) or not any(m.sentence in headline for m in mentions):
+        return mentions
+    opening = next((s for s in sentences if s.paragraph == 1), None)
+    for sentence in sentences:
+        if sentence.paragraph == 0:
+            continue
+        match = vocab.EPITHET_ROLE.search(sentence.text, 1 if sentence is opening else 0)
+        if match is None or any(m.sentence == sentence.text and m.start - sentence.start > match.start()
+                                for m in mentions):
+            continue  # the opening's own subject is `_with_lead_role`'s; "the Labour leader accused X": not X
+        role, affiliation = _titled(match)
+        if role is not None and not _relation(role):
+            return [replace(m, role=role, affiliation=m.affiliation or affiliation) for m in mentions]
+    return mentions
 
 
 def _headline_person(headline: set[str], opening: Sentence, mentions: list[Mention]) -> str | None:

@@ -414,6 +414,15 @@ _SOURCES["LEAD_ROLE"] = (
     rf"(?i:defended|defends|admits|apologised|apologized|refused|refuses|called|calls|criticised|"
     rf"criticized|rejected|rejects|tested|tests|resigned|resigns|died|dies|won|wins|revealed|"
     rf"reveals)|(?P<any_verb>(?-i:[a-z]{{3,}}[^s\W]s)))\b")  # besides `_VERB`'s speech verbs
+# A body sentence whose subject, after a clause's start, is the headline's person by their post:
+# "…, in which the England footballer will explore …", "As the 31-year-old Swede said …"
+_SOURCES["EPITHET_ROLE"] = (
+    rf"(?:^\s*|[,;]\s+(?:(?i:and|but|as|after|when|while|where|which|in\s+which|before)\s+)?|"
+    rf"\b(?i:which|in\s+which|as|after|when|while|before|because)\s+)"
+    rf"(?i:the)\s+(?:\d{{1,3}}-year-old\s+)?(?P<pre>(?i:ex-|former\s+))?"
+    rf"(?:(?P<aff2>{_NOT_ROLE}{_CAP}(?:\s+{_NOT_ROLE}{_CAP}){{0,2}})\s+)?"
+    rf"(?P<role>{_ROLE})(?!\s+[A-Z])"
+    rf"\s+(?:has|have|had|is|was|will|would|also|now|again|later|can|could|{_VERB}|(?-i:[a-z]{{3,}}(?:ed|s)))\b")
 # A body whose opening gives the headline's person by their post as its speaker, mid-sentence:
 # "It is a historic moment, the health secretary says - but …"
 _SOURCES["SAID_ROLE"] = (rf"[,;]\s+(?i:the|our)\s+(?P<role>{_ROLE})\s+{_VERB}")
