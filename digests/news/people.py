@@ -72,7 +72,7 @@ def people_in_sentences(sentences: Iterable[Sentence]) -> list[Mention]:
     kept = [m for m, key, evidence, proper in read if key not in things
             and (evidence >= _SHAPE or key in known or (proper == 1 and key in surnames))]
     found = _with_label_role(sentences, _with_headline_role(sentences, _with_lead_role(sentences, kept)))
-    found = _with_epithet_role(sentences, found)
+    found = _with_delayed_name(sentences, _with_epithet_role(sentences, found))
     return _with_post_in_headline(sentences, found)
 
 
@@ -132,6 +132,34 @@ def _with_epithet_role(sentences: list[Sentence], mentions: list[Mention]) -> li
         if role is not None and not _relation(role):
             return [replace(m, role=role, affiliation=m.affiliation or affiliation) for m in mentions]
     return mentions
+
+
+def _with_delayed_name(sentences: list[Sentence], mentions: list[Mention]) -> list[Mention]:
+    """A body that opens on someone by their post alone and names them at the start of its next
+    sentence ("The founder of a London crypto firm has been jailed … . Elliot Vance, 44, told
+    customers …"): the name holds the post, when the text gives them none."""
+    body = [s for s in sentences if s.paragraph == 1]
+    if len(body) < 2 or any(m.sentence == body[0].text for m in mentions):
+        return mentions
+    match = vocab.DELAYED_ROLE.match(body[0].text)
+    first = next((m for m in mentions if m.sentence == body[1].text), None)
+    if (match is None or first is None or len(first.name.split()) < 2
+            or body[1].text[:first.start - body[1].start].strip(" \"“‘'")
+            or not _NAMED_AS_DOER.match(body[1].text, first.end - body[1].start)):
+        return mentions
+    key = person_key(first.name)
+    if any(m.role for m in mentions if person_key(m.name) == key):
+        return mentions
+    role, affiliation = _titled(match)
+    if role is None or _relation(role):
+        return mentions
+    return [replace(m, role=role, affiliation=m.affiliation or affiliation)
+            if person_key(m.name) == key else m for m in mentions]
+
+
+# What follows the name that a lede held back: "Elliot Vance, 44, told …", "Jane Roe admitted …"
+_NAMED_AS_DOER = re.compile(r",\s*\d{1,3},|\s+(?:(?-i:[a-z]{3,}ed)|said|told|was|has|had|is|admitted|"
+                            r"denied)\b")
 
 
 def _headline_person(headline: set[str], opening: Sentence, mentions: list[Mention]) -> str | None:
@@ -596,6 +624,8 @@ def _role_after(text: str, start: int, end: int) -> tuple[str | None, str | None
             match = None
     if match is None:
         match = vocab.BRACKET_ROLE.match(text, end)
+    if match is None and (award := vocab.OF_THE_YEAR.match(text, end)):
+        return award.group("title"), None  # "named International Garden Photographer of the Year"
     if match is None:
         title = vocab.RIGHT_TITLE.match(text, end)
         if title:  # "Rebecca Oyelaran KC": a barrister, King's Counsel

@@ -401,6 +401,12 @@ _SOURCES["NAMED_ROLE"] = (
     rf"(?:\s*,[^,;]{{1,100}},)?\s+(?:(?P<passive>(?:has|have|had)\s+been|was|were|is|are|to\s+be|will\s+be)\s+"
     rf"(?:named|appointed|elected|re-elected|made)\s+|(?:(?:has\s+been|was|is)\s+)?promoted\s+to\s+)"
     rf"(?:{_DET}\s+)?{_OWNER}?(?P<role>{_ROLE}){_ROLE_END}")  # "X promoted to housing secretary"
+# "X, from Poland, has been named International Garden Photographer of the Year": the title says
+# what they do (in lower case, "named sports columnist of the year", it is a role like any other)
+_SOURCES["OF_THE_YEAR"] = (
+    r"(?:\s*,[^,;]{1,60},)?\s+(?:(?:has|have|had)\s+been\s+|was\s+|were\s+|is\s+|are\s+)?"
+    r"(?:named|crowned|voted|declared)\s+(?:as\s+)?(?:the\s+)?(?:\d{4}\s+)?"
+    r"(?P<title>(?:(?-i:[A-Z])[\w'’-]*\s+){0,4}?(?-i:[A-Z])[\w'’-]*\s+of\s+the\s+(?-i:Year))\b")
 _SOURCES["OBITUARY"] = (  # "X: Legendary Australia wicketkeeper dies aged 74"
     rf"\s*:\s+(?:['‘\"“][^'’\"”]{{1,40}}['’\"”]\s+)?(?:{_DET}\s+)?{_OWNER}?(?P<role>{_ROLE})"
     rf"(?:\s+and\s+(?:{_CAP}\s+)?{_ROLE})?\s+(?:who\s+[^.;:]{{1,80}}?\s+)?(?i:dies|died|dead|has\s+died)\b")
@@ -423,6 +429,12 @@ _SOURCES["EPITHET_ROLE"] = (
     rf"(?:(?P<aff2>{_NOT_ROLE}{_CAP}(?:\s+{_NOT_ROLE}{_CAP}){{0,2}})\s+)?"
     rf"(?P<role>{_ROLE})(?!\s+[A-Z])"
     rf"\s+(?:has|have|had|is|was|will|would|also|now|again|later|can|could|{_VERB}|(?-i:[a-z]{{3,}}(?:ed|s)))\b")
+# A body that opens on someone by their post, to name them in its next sentence: "The founder of a
+# London cryptocurrency investment firm has been jailed …"
+_SOURCES["DELAYED_ROLE"] = (
+    rf"^\s*(?i:the)\s+(?P<pre>(?i:ex-|former\s+))?(?:(?P<aff2>{_NOT_ROLE}{_CAP}(?:\s+{_NOT_ROLE}{_CAP}){{0,2}})\s+)?"
+    rf"(?P<role>{_ROLE})(?:\s+(?:of|at|for)\s+[^,;]{{1,60}}?)?(?:\s*,[^,;]{{1,60}},)?"
+    rf"\s+(?:has|have|had|is|was|will|would|(?-i:[a-z]{{3,}}(?:ed|s)))\b")
 # A body whose opening gives the headline's person by their post as its speaker, mid-sentence:
 # "It is a historic moment, the health secretary says - but …"
 _SOURCES["SAID_ROLE"] = (rf"[,;]\s+(?i:the|our)\s+(?P<role>{_ROLE})\s+{_VERB}")

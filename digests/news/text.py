@@ -87,9 +87,21 @@ def _sentence_spans(paragraph: str) -> list[tuple[int, int]]:
                     and paragraph[start:start + 1].isupper():
                 start = spans.pop()[0]  # "Rep. Madison Cawthorn": a title, not a sentence's end
             spans.append((start, end))
-    return spans
+    return [part for span in spans for part in _split_after_amounts(paragraph, span)]
 
 
+def _split_after_amounts(paragraph: str, span: tuple[int, int]) -> list[tuple[int, int]]:
+    """A sentence ending on an amount written short ("… investors of £14.8m. Elliot Vance, 44,
+    told …"), which syntok reads as an abbreviation: two sentences."""
+    parts = []
+    start, end = span
+    for match in _AMOUNT_AT_END.finditer(paragraph, start, end):
+        parts.append((start, match.end(1)))
+        start = match.end()
+    return [*parts, (start, end)]
+
+
+_AMOUNT_AT_END = re.compile(r"(?<=\d)(?:m|bn|k|pc)(\.)\s+(?=[A-Z\"“‘])")
 # Titles written short before a name that syntok does not know ("Sen.", "Gen.", "Capt." it does).
 _TITLE_AT_END = re.compile(r"(?<![\w.])(?<!\b(?i:the) )(?<!\b(?i:an) )(?<!\b(?i:a) )"
                            r"(?:Rep|Reps|Maj|Lt|Sgt|Gov|Rev|Supt|Insp|Cllr|Cmdr|Cpl|Pvt|Pres|Atty|Hon|Det|Rt|"

@@ -28,6 +28,15 @@ def test_titles_written_short_end_no_sentence() -> None:
         "He met the Rep.", "Then he left."]
 
 
+def test_an_amount_written_short_ends_a_sentence() -> None:
+    """"£14.8m." before a capital ends the sentence (syntok reads "m." as an abbreviation)."""
+    text = "He defrauded investors of £14.8m. Elliot Vance, 44, told them. Profit rose 5pc. It fell."
+    sentences = split_sentences(text)
+    assert [s.text for s in sentences] == [
+        "He defrauded investors of £14.8m.", "Elliot Vance, 44, told them.", "Profit rose 5pc.", "It fell."]
+    assert all(text[s.start:s.end] == s.text for s in sentences)
+
+
 def test_sentence_offsets_point_into_the_text() -> None:
     """Each sentence can be found again at its offsets, with its paragraph and position."""
     sentences = split_sentences(NEWS)

@@ -1,0 +1,30 @@
+"""Roles a text gives without an apposition: a lede that holds the name back to its next sentence
+("The founder of a London crypto firm has been jailed … . Elliot Vance, 44, told …"), and a title
+of the year ("has been named International Garden Photographer of the Year"). Texts written for
+this test (found in the twenty-fourth session on the weeks estuary and dev16)."""
+
+from __future__ import annotations
+
+from digests.news.people import extract_people
+
+
+def roles(text: str) -> dict[str, str | None]:
+    return {m.name: m.role for m in extract_people(text)}
+
+
+def test_a_lede_that_names_them_next() -> None:
+    text = ("Crypto boss jailed for fraud\n\nThe founder of a London cryptocurrency firm has been jailed "
+            "for seven years for defrauding investors of £14.8m. Elliot Vance, 44, told customers "
+            "that an algorithm traded their money.")
+    assert roles(text) == {"Elliot Vance": "founder"}
+
+
+def test_not_a_work_named_next() -> None:
+    text = ("Marisol Quaye on her new album\n\nThe Lodestar Prize winner talks about the sessions that "
+            "produced her second album. Low Tide Hymns, released last October, has sold 41,000 copies.")
+    assert "Low Tide Hymns" not in {name for name, role in roles(text).items() if role}
+
+
+def test_a_title_of_the_year() -> None:
+    text = "Magdalena Wasiczek, from Poland, has been named International Garden Photographer of the Year."
+    assert roles(text) == {"Magdalena Wasiczek": "International Garden Photographer of the Year"}
