@@ -88,14 +88,15 @@ def surname(key: str) -> str:
 def _best(values: list[str]) -> str | None:
     """The value that covers most of the others (the same words, or theirs plus modifiers), then
     one not "former", then what someone is over what they once did ("slider" over "winner of the
-    first Olympic gold", "reservist" over "partner"), then the one with most words; written as
+    first Olympic gold", "reservist" over "partner"), then a post over a headline's short word for
+    it ("founder" over "boss"), then the one with most words; written as
     it most often is."""
     if not values:
         return None
     counts = Counter(v.casefold() for v in values)
     scores = {v: sum(n for other, n in counts.items() if _covers(v, other)) for v in counts}
     chosen = max(counts, key=lambda v: (scores[v], not v.startswith("former "), not _occasional(v),
-                                        len(v.split()), counts[v]))
+                                        not _shorthand(v), len(v.split()), counts[v]))
     return Counter(v for v in values if v.casefold() == chosen).most_common(1)[0][0]
 
 
@@ -106,6 +107,16 @@ def _occasional(role: str) -> bool:
     """A role that says what someone did or who they are with, not what they are."""
     core = vocab.ROLE_TAIL.split(role, maxsplit=1)[0].split()
     return bool(core) and core[-1] in _OCCASIONS
+
+
+_SHORTHAND = frozenset("boss bosses chief chiefs supremo ace icon legend great hero".split())
+
+
+def _shorthand(role: str) -> bool:
+    """A headline's short word for a post ("Drone boss Henri Seydoux"), which the post itself
+    ("founder and CEO of Parrot") says better."""
+    core = vocab.ROLE_TAIL.split(role, maxsplit=1)[0].split()
+    return bool(core) and core[-1] in _SHORTHAND
 
 
 def _covers(specific: str, general: str) -> bool:

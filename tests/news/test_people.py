@@ -278,6 +278,7 @@ def test_merge_names(names: list[str], expected: list[str]) -> None:
      ("interim CEO", "Starbucks")),
     ([_mention("winner of the first Olympic monobob gold"), _mention("slider")], ("slider", None)),
     ([_mention("partner"), _mention("reservist")], ("reservist", None)),
+    ([_mention("boss", "Netflix"), _mention("executive", "Netflix")], ("executive", "Netflix")),
     ([], (None, None)),
 ])
 def test_describe_prefers_the_supported_and_specific(mentions: list[Mention],
