@@ -822,7 +822,8 @@ def _as_planned_now(asked: Question, hit: SentenceHit, now: datetime) -> tuple[b
 _BASED_ASKED = re.compile(r"^\s*where(?:['’]s|\s+(?:is|are|was|were))\b.*\b(?:based|headquartered|hq"
                           r"|headquarters|head\s+office)\s*[?.!]*\s*$", re.IGNORECASE)
 _HEAD_OFFICE = r"(?:head\s+office|headquarters|(?-i:HQ))"
-_BASED = re.compile(r"(?<![\w-])(?P<place>(?-i:[A-Z])[\w.'’]*(?:[ -](?-i:[A-Z])[\w.'’]*){0,2})-based\b"
+_BASED = re.compile(r"(?<![\w-])(?:(?-i:The|A|An)\s+)?"  # "The Harrogate-based society": Harrogate
+                    r"(?P<place>(?-i:[A-Z])[\w.'’]*(?:[ -](?-i:[A-Z])[\w.'’]*){0,2})-based\b"
                     rf"|\b(?:based|headquartered|{_HEAD_OFFICE})\s+(?:(?:is|are|was|were|remains?|stays?)\s+)?"
                     r"in\s+(?:the\s+)?(?P<in>(?-i:[A-Z])[\w.'’]*(?:\s+(?-i:[A-Z])[\w.'’]*){0,2})"
                     # "its Milton Keynes head office", "the company's Leicester headquarters"

@@ -2,7 +2,8 @@
 "where are X's headquarters") and written many ways ("its Milton Keynes head office", "keep X's
 headquarters in Leicester", "the company's Leicester headquarters", "the Leeds-based firm"): the
 place leads the answer. Read on hand-made items in a real SQLite store (found in the twenty-second
-session on the weeks lagoon and fjord, and the twenty-third on tundra)."""
+session on the weeks lagoon and fjord, the twenty-third on tundra; "The Denver-based grocer" in the
+twenty-fourth on glacier)."""
 
 from __future__ import annotations
 
@@ -27,6 +28,8 @@ ITEMS = [  # (day of March 2022, title, text)
      "The board of Pennant Stores would be minded to recommend a firm offer from Calloway Partners. "
      "Calloway has given undertakings to keep the company's Derby headquarters and not to sell off "
      "its store estate for three years."),
+    (5, "Pantry Point to merge with rival grocer",
+     "Pantry Point agreed to merge with Harvest Lane. The Denver-based grocer said prices would fall."),
 ]
 
 
@@ -35,6 +38,7 @@ ITEMS = [  # (day of March 2022, title, text)
     ("where's beaumont's hq", "Leicester"),
     ("where are Beaumont's headquarters", "Leicester"),
     ("Where is Pennant Stores headquartered?", "Derby"),
+    ("Where is Pantry Point based?", "Denver"),  # not "The Denver"
 ])
 async def test_the_place_a_firm_is_based_leads(week: Store, question: str, expected: str) -> None:
     answer = await answer_question(week, question, NOW)
