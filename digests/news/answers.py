@@ -58,7 +58,7 @@ from digests.news.figure_answers import (
     of_another_country,
 )
 from digests.news.figure_words import MONTHS
-from digests.news.lexicon import lemma
+from digests.news.lexicon import kinds_of_lemma, lemma
 from digests.news.names import person_key
 from digests.news.ordinals import ordinal_asked
 from digests.news.people import extract_people
@@ -1019,6 +1019,10 @@ def _aligned(asked: Question, text: str) -> str | None:
     given = given_words(asked)
     if all(is_given(w, given) for w in words(phrase)) or phrase.casefold() in _KNOWN_PLACES:
         return None  # "won gold in Beijing": where, not in what
+    want = wanted(asked)
+    members = kinds_of_lemma(lemma(want.nouns[-1])) if want and want.nouns else frozenset()
+    if members and not members & lemmas_of(phrase):
+        return None  # "what crimes was he convicted of": "wire fraud", not "defrauding the town"
     return phrase
 
 

@@ -257,6 +257,9 @@ people: man men woman women child children adult adults resident residents civil
 sport: football soccer tennis golf cricket rugby curling curler skiing skier snowboarding
   snowboarder skating skater hockey basketball baseball boxer athletics cycling cyclist
   swimming swimmer darts snooker badminton volleyball netball sprinting sprinter bobsleigh
+crime: fraud murder manslaughter theft robbery burglary assault rape bribery corruption laundering
+  embezzlement smuggling trafficking kidnapping arson terrorism perjury extortion racketeering
+  stalking harassment blackmail forgery espionage treason
 """.strip()
 
 
