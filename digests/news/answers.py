@@ -195,8 +195,10 @@ async def _answer_from_sentences(store: AnswerStore, asked: Question, now: datet
         supported.sort(key=lambda hit: _CAUSE.search(hit.text) is None)
     kinds = {id(hit): _kind_given(asked.text, hit.text) for hit in supported}
     supported.sort(key=lambda hit: kinds[id(hit)] is None)  # "what kind of firm": one that says
+    members = {id(hit): _member_of_kind(asked, want, hit.text) for hit in supported}
+    supported.sort(key=lambda hit: members[id(hit)] is None)  # "what disease": one that names a disease
     quotes = tuple(Quote(h.text, h.source) for h in supported[:3])
-    aligned = kinds[id(supported[0])] or _aligned(asked, quotes[0].text)
+    aligned = kinds[id(supported[0])] or _aligned(asked, quotes[0].text) or members[id(supported[0])]
     headline = f"{aligned} — {quotes[0].text}" if aligned else quotes[0].text
     return Answer(asked.text, KIND_SEARCH, True, headline, quotes)
 
@@ -1087,6 +1089,8 @@ def _named_as_written(asked: Question, text: str, *, around: bool = False) -> st
         if place and want is not None and want.head in _STREETS and not _STREET_NAME.search(place):
             return None  # "which street": not "London"
         return place
+    if not around and (member := _member_of_kind(asked, want, text)):
+        return member  # "what disease": "a high risk of cholera", a member the lexicon lists
     if want is not None:
         typed = (want.kind == NAME and not around and _kind_then_its_name(asked, want, text)) or \
             name_of_kind(text, asked, want, around=around)
@@ -1121,6 +1125,32 @@ def _kind_then_its_name(asked: Question, want: Wanted, text: str) -> str | None:
     if any(w.lower() in STOPWORDS for w in kept) or all(is_given(w, given_words(asked)) for w in kept):
         return None
     return found.group("x")
+
+
+def _member_of_kind(asked: Question, want: Wanted | None, text: str) -> str | None:
+    """The first word of the sentence that the lexicon lists as one of the kind a "what X"
+    question asks for ("what disease": "a high risk of cholera"; "what instrument": "Sitar
+    maestro …"), the question's own words aside."""
+    if want is None or want.kind != NAME or not want.nouns:
+        return None
+    members = kinds_of_lemma(lemma(want.nouns[-1]))
+    given = given_words(asked)
+    tokens = words(text)
+    found: dict[str, str] = {}
+    for at, word in enumerate(tokens):
+        if lemma(word.lower()) in members and not is_given(word, given):
+            before = tokens[at - 1] if at else ""
+            named = f"{before} {word}" if _MODIFIER.fullmatch(before) and before not in STOPWORDS else word
+            found.setdefault(lemma(word.lower()), named)  # "counts of wire fraud": "wire fraud"
+    named_all = list(found.values())[:_MEMBERS_SHOWN]
+    return " and ".join(named_all) if named_all else None
+
+
+# a noun before the member ("wire fraud", "bird flu", "ice hockey"), not an adjective or a participle
+# ("suspected cholera", "elusive curling gold", "serious fraud")
+_MODIFIER = re.compile(r"[a-z]{3,}(?<!ed)(?<!ing)(?<!ly)(?<!ive)(?<!ous)(?<!ful)(?<!al)(?<!ic)(?<!ble)"
+                       r"(?<!ent)(?<!ant)(?<!less)(?<!ish)(?<!ary)(?<!ory)(?<!est)(?<!er)")
+_MEMBERS_SHOWN = 2
 
 
 def _kind_said(asked: Question, want: Wanted, text: str) -> str | None:

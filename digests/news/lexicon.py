@@ -260,6 +260,11 @@ sport: football soccer tennis golf cricket rugby curling curler skiing skier sno
 crime: fraud murder manslaughter theft robbery burglary assault rape bribery corruption laundering
   embezzlement smuggling trafficking kidnapping arson terrorism perjury extortion racketeering
   stalking harassment blackmail forgery espionage treason
+disease: cholera measles mumps typhoid malaria ebola covid coronavirus flu influenza mpox monkeypox
+  tuberculosis dengue polio diphtheria meningitis hepatitis legionnaires salmonella listeria
+  anthrax rabies plague zika marburg norovirus pertussis
+instrument: piano guitar violin cello viola drums saxophone trumpet flute clarinet oboe harp sitar
+  tabla organ banjo ukulele accordion harmonica bagpipes trombone tuba
 """.strip()
 
 
