@@ -1139,8 +1139,11 @@ def _member_of_kind(asked: Question, want: Wanted | None, text: str) -> str | No
     found: dict[str, str] = {}
     for at, word in enumerate(tokens):
         if lemma(word.lower()) in members and not is_given(word, given):
-            before = tokens[at - 1] if at else ""
-            named = f"{before} {word}" if _MODIFIER.fullmatch(before) and before not in STOPWORDS else word
+            named = word
+            for before in reversed(tokens[max(0, at - _MODIFIERS):at]):  # "Staffordshire bull terrier"
+                if not _MODIFIER.fullmatch(before.lower()) or before.lower() in STOPWORDS:
+                    break
+                named = f"{before} {named}"
             found.setdefault(lemma(word.lower()), named)  # "counts of wire fraud": "wire fraud"
     named_all = list(found.values())[:_MEMBERS_SHOWN]
     return " and ".join(named_all) if named_all else None
@@ -1151,6 +1154,7 @@ def _member_of_kind(asked: Question, want: Wanted | None, text: str) -> str | No
 _MODIFIER = re.compile(r"[a-z]{3,}(?<!ed)(?<!ing)(?<!ly)(?<!ive)(?<!ous)(?<!ful)(?<!al)(?<!ic)(?<!ble)"
                        r"(?<!ent)(?<!ant)(?<!less)(?<!ish)(?<!ary)(?<!ory)(?<!est)(?<!er)")
 _MEMBERS_SHOWN = 2
+_MODIFIERS = 2
 
 
 def _kind_said(asked: Question, want: Wanted, text: str) -> str | None:

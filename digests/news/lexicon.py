@@ -265,6 +265,8 @@ disease: cholera measles mumps typhoid malaria ebola covid coronavirus flu influ
   anthrax rabies plague zika marburg norovirus pertussis
 instrument: piano guitar violin cello viola drums saxophone trumpet flute clarinet oboe harp sitar
   tabla organ banjo ukulele accordion harmonica bagpipes trombone tuba
+breed: terrier spaniel labrador retriever poodle bulldog collie dachshund beagle husky greyhound
+  whippet pug chihuahua rottweiler doberman mastiff setter pointer corgi schnauzer alsatian lurcher
 """.strip()
 
 

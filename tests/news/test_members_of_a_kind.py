@@ -1,10 +1,11 @@
-"""A "what X" question whose kind the lexicon lists (crimes, diseases, instruments, sports) is
-answered by the members a sentence names in lower case or at a sentence's start: "what crimes
-was X convicted of" by "wire fraud and money laundering", "what disease" by "cholera", "what
-instrument" by "Sitar". A noun before the member is part of it ("wire fraud"), an adjective is
-not ("elusive curling gold"); a phrase aligned on the question's last words must name a member
-("convicted of defrauding the town" says what was done, not the crime). Read on hand-made items
-in a real SQLite store (found in the twenty-fourth session on the weeks tundra and lagoon)."""
+"""A "what X" question whose kind the lexicon lists (crimes, diseases, instruments, sports,
+breeds) is answered by the members a sentence names in lower case or at a sentence's start: "what
+crimes was X convicted of" by "wire fraud and money laundering", "what disease" by "cholera",
+"what instrument" by "Sitar", "what breed" by "Staffordshire bull terrier". Nouns before the
+member are part of it ("wire fraud"), an adjective is not ("elusive curling gold"); a phrase
+aligned on the question's last words must name a member ("convicted of defrauding the town" says
+what was done, not the crime). Read on hand-made items in a real SQLite store (found in the
+twenty-fourth session on the weeks tundra and lagoon, and dev15)."""
 
 from __future__ import annotations
 
@@ -29,6 +30,8 @@ ITEMS = [  # (day of March 2022, title, text)
      "died at his home in Pune on Thursday."),
     (19, "Eve Muirhead targets elusive gold",
      "Eve Muirhead targets elusive curling gold at her fourth Winter Olympics."),
+    (20, "Deaf dog learns sign language",
+     "Rocco the Staffordshire bull terrier is learning the signs for good boy and walkies."),
     # words a member types, common in the news: "play", "sport"
     (12, "Wales to play Italy", "Wales will play Italy on Saturday, a big day for the sport."),
     (13, "Band to play Glastonbury", "The band will play Glastonbury, the sport of summer."),
@@ -42,6 +45,7 @@ ITEMS = [  # (day of March 2022, title, text)
     ("What disease are health officials worried about in Beira after the cyclone?", "cholera —"),
     ("What instrument did Pandit Raghunath Sarangdev play?", "Sitar —"),
     ("what sport does eve muirhead play", "curling —"),
+    ("what breed is rocco the deaf dog", "Staffordshire bull terrier —"),
 ])
 async def test_the_members_named_lead(week: Store, question: str, expected: str) -> None:
     answer = await answer_question(week, question, NOW)
