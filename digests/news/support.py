@@ -24,7 +24,7 @@ from digests.news.lexicon import doers_of, is_verb_form, lemma
 from digests.news.people_words import DEMONYMS, PLACES
 from digests.news.question import CALENDAR_WORDS, KIND_DATE, KIND_PLACE, Question
 from digests.news.text import STOPWORDS, words
-from digests.news.word_matching import compounds_in, has_name, lemmas_of, meets, split_in
+from digests.news.word_matching import compounds_in, has_name, lemmas_of, meets, split_in, teams_named
 
 SUPPORTED = 0.6  # weighted share of a question's words (besides its names) a sentence must cover
 RAREST_SUPPORTED = 0.5  # ... or, when none covers that much, one that has the question's rarest word
@@ -506,7 +506,7 @@ def _places_met(question: str, text: str) -> bool:
     wanted = {spelled(w) for w in typed if w in PLACES and w not in _PLACE_PARTS}
     if not wanted:
         return True
-    said = {spelled(POSSESSIVE_END.sub("", w.casefold())) for w in words(text)}
+    said = {spelled(POSSESSIVE_END.sub("", w.casefold())) for w in words(text + teams_named(text))}
     said |= {spelled(DEMONYMS[w].casefold()) for w in said if w in DEMONYMS}
     return all(w in said or people_of(w, said) for w in wanted)
 

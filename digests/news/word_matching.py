@@ -105,6 +105,7 @@ def has_name(name: str, text: str) -> bool:
     lowered = text.casefold().replace("’", "'")  # "David M’zee" is "David M'zee"
     if _ACRONYMS_SPELT.search(lowered):  # both ways of writing it: "United States" and "US"
         lowered += "\n" + _ACRONYMS_SPELT.sub(lambda m: _ACRONYM_OF[m.group()], lowered)
+    lowered += teams_named(lowered)  # "the Proteas beat Sri Lanka": South Africa did
     parts = words(name.replace("’", "'"))
     if len(parts) == 1 and _nation_written(parts[0], lowered):
         return True  # "Ukraine's children" in "Ukrainian children", and the converse
@@ -158,6 +159,33 @@ _NATION_FORMS = _nation_forms()
 _ACRONYM_OF = {"united nations": "un", "european union": "eu", "united states": "us",
                "united kingdom": "uk", "world health organization": "who"}
 _ACRONYMS_SPELT = re.compile(r"\b(?:" + "|".join(_ACRONYM_OF) + r")\b")
+# National teams by the names sports writing gives them
+_TEAMS_TEXT = """
+south africa: proteas | springboks | bafana bafana
+new zealand: all blacks | black caps | blackcaps | black ferns | silver ferns
+australia: wallabies | socceroos | matildas | kangaroos
+england: lionesses | three lions
+italy: azzurri
+france: les bleus
+brazil: seleção | selecao
+argentina: los pumas
+west indies: windies
+nigeria: super eagles
+ghana: black stars
+fiji: flying fijians
+"""
+_TEAM_OF = {nickname.strip(): country for country, _, nicknames in
+            (line.partition(":") for line in _TEAMS_TEXT.strip().splitlines())
+            for nickname in nicknames.split("|")}
+def teams_named(text: str) -> str:
+    """The countries whose national teams a text names by their nicknames ("the Proteas": south
+    africa), one per line after a line break, for matching; "" when it names none."""
+    found = [_TEAM_OF[m.group().casefold()] for m in _TEAMS_NICKNAMED.finditer(text)]
+    return "".join(f"\n{country}" for country in dict.fromkeys(found))
+
+
+_TEAMS_NICKNAMED = re.compile(r"\b(?:" + "|".join(sorted(_TEAM_OF, key=len, reverse=True)) + r")\b",
+                              re.IGNORECASE)
 
 
 def _another_of_its_kind(parts: list[str], text: str) -> bool:
