@@ -112,7 +112,8 @@ def support(asked: Question, text: str, rarity: Mapping[str, float],
     if not content:
         return 1.0 if asked.names or named else 0.0
     pointing = _THE_EVENT | (_TOOK_PLACE if asked.kind in (KIND_PLACE, KIND_DATE)
-                             and _TOOK_PLACE_ASKED.search(asked.text) else frozenset())
+                             and _TOOK_PLACE_ASKED.search(asked.text) else frozenset()) \
+        | _kind_after_a_name(asked.text)
     weights = {t: MIN_WEIGHT if t in pointing else max(rarity.get(t, 1.0), MIN_WEIGHT) for t in content}
     name_terms = [t for t in asked.terms if t not in weights]
     given = NAME_SHARE * sum(max(rarity.get(t, 1.0), MIN_WEIGHT) for t in name_terms)
@@ -123,6 +124,25 @@ def support(asked: Question, text: str, rarity: Mapping[str, float],
         asked_for = sum(weights.values()) / len(weights)
         covered, total = covered + asked_for * thing, total + asked_for
     return (covered + given) / total
+
+
+@lru_cache(maxsize=4096)
+def _kind_after_a_name(question: str) -> frozenset[str]:
+    """The words a question puts after a name to say what it is ("the Irish Open *golf
+    tournament*", "the Halcyon *spacecraft*"): a report that names it need not say them."""
+    return frozenset(lemma(found.group(group).lower()) for found in _KIND_AFTER_A_NAME.finditer(question)
+                     for group in ("first", "second") if found.group(group)
+                     and lemma(found.group(group).lower()) in _NAME_KINDS)
+
+
+_NAME_KINDS = frozenset(lemma(w) for w in """tournament championship championships competition contest
+race marathon festival awards award ceremony event show series film movie album song book novel
+band group company firm business chain brand charity club team party airline bank museum storm
+hurricane cyclone typhoon ship vessel ferry yacht spacecraft probe rocket mission golf tennis
+football cricket rugby snooker darts""".split())
+# (not the question's first word, "Which film", nor what is a name's own: "Carrow's last film")
+_KIND_AFTER_A_NAME = re.compile(r"(?<=\s)(?-i:[A-Z][\w'’-]*)(?<!['’]s)\s+(?P<first>(?-i:[a-z]+))"
+                                r"(?:\s+(?P<second>(?-i:[a-z]+)))?")
 
 
 # Words that point at an event without saying what it was ("the Velgaon dam disaster" is the
