@@ -466,7 +466,10 @@ _BEGINS = frozenset(lemma(w) for w in "start begin open launch kick".split())
 _STARTS = frozenset(lemma(w) for w in "start begin".split())
 _OPENS = re.compile(r"\b(?:open|opens|opening|opened|commence[sd]?|commencing|gets?\s+under\s+way"
                     r"|got\s+under\s+way|kicks?\s+off|kicked\s+off|(?:came|comes?)\s+into\s+(?:force|effect)"
-                    r"|(?:takes?|took)\s+effect)\b"
+                    r"|(?:takes?|took)\s+effect"
+                    r"|(?:breaks?|broke|broken|breaking)\s+out"  # "the fire broke out on Sunday"
+                    r"|(?:walk|walks|walked|walking)\s+(?:off\s+the\s+job|out)"  # a strike's start
+                    r"|(?:go|goes|went|gone|going)\s+on\s+strike)\b"
                     # "banned from 1 April next year", "will close from Nov. 22 to Nov. 30"
                     r"|\bfrom\s+(?-i:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?"
                     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov"
