@@ -151,8 +151,9 @@ def _with_delayed_name(sentences: list[Sentence], mentions: list[Mention]) -> li
     if any(m.role for m in mentions if person_key(m.name) == key):
         return mentions
     role, affiliation = _titled(match)
-    if role is None or _relation(role):
-        return mentions
+    if role is None or _relation(role) or "spokes" in role.lower():
+        return mentions  # "A police spokesman said …": the one named next is someone else
+    role = f"{role}{match.group('duty') or ''}"  # "head of customer accounts"
     return [replace(m, role=role, affiliation=m.affiliation or affiliation)
             if person_key(m.name) == key else m for m in mentions]
 

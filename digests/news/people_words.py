@@ -430,11 +430,13 @@ _SOURCES["EPITHET_ROLE"] = (
     rf"(?P<role>{_ROLE})(?!\s+[A-Z])"
     rf"\s+(?:has|have|had|is|was|will|would|also|now|again|later|can|could|{_VERB}|(?-i:[a-z]{{3,}}(?:ed|s)))\b")
 # A body that opens on someone by their post, to name them in its next sentence: "The founder of a
-# London cryptocurrency investment firm has been jailed …"
+# London cryptocurrency investment firm has been jailed …", "A former head of customer accounts
+# told …" (not a spokesman, who is seldom the one named next)
 _SOURCES["DELAYED_ROLE"] = (
-    rf"^\s*(?i:the)\s+(?P<pre>(?i:ex-|former\s+))?(?:(?P<aff2>{_NOT_ROLE}{_CAP}(?:\s+{_NOT_ROLE}{_CAP}){{0,2}})\s+)?"
-    rf"(?P<role>{_ROLE})(?:\s+(?:of|at|for)\s+[^,;]{{1,60}}?)?(?:\s*,[^,;]{{1,60}},)?"
-    rf"\s+(?:has|have|had|is|was|will|would|(?-i:[a-z]{{3,}}(?:ed|s)))\b")
+    rf"^\s*(?i:the|an?)\s+(?P<pre>(?i:ex-|former\s+))?(?:(?P<aff2>{_NOT_ROLE}{_CAP}(?:\s+{_NOT_ROLE}{_CAP}){{0,2}})\s+)?"
+    rf"(?P<role>{_ROLE})(?P<duty>\s+of\s+(?-i:[a-z]+)(?:\s+(?-i:[a-z]+)){{0,2}}(?=\s+(?:at|for|of)\b))?"
+    rf"(?:\s+(?:of|at|for)\s+[^,;]{{1,60}}?)?(?:\s*,[^,;]{{1,60}},)?"
+    rf"\s+(?:has|have|had|is|was|will|would|{_VERB}|(?-i:[a-z]{{3,}}(?:ed|s)))\b")
 # A body whose opening gives the headline's person by their post as its speaker, mid-sentence:
 # "It is a historic moment, the health secretary says - but …"
 _SOURCES["SAID_ROLE"] = (rf"[,;]\s+(?i:the|our)\s+(?P<role>{_ROLE})\s+{_VERB}")

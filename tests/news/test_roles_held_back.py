@@ -19,6 +19,19 @@ def test_a_lede_that_names_them_next() -> None:
     assert roles(text) == {"Elliot Vance": "founder"}
 
 
+def test_a_lede_with_an_indefinite_post() -> None:
+    text = ("Refunds were parked, court hears\n\nA former head of customer accounts at Brightwell "
+            "Energy told the court on Thursday that he had been asked to park refund requests. "
+            "Declan Hurst, 41, said the instruction came in an email.")
+    assert roles(text) == {"Declan Hurst": "former head of customer accounts"}
+
+
+def test_not_a_spokesman() -> None:
+    text = ("Man charged after crash\n\nA police spokesman said a man had been arrested. John Pellow, 40, "
+            "was charged with dangerous driving.")
+    assert roles(text) == {"John Pellow": None}
+
+
 def test_not_a_work_named_next() -> None:
     text = ("Marisol Quaye on her new album\n\nThe Lodestar Prize winner talks about the sessions that "
             "produced her second album. Low Tide Hymns, released last October, has sold 41,000 copies.")
