@@ -203,7 +203,8 @@ SETS = {
                          ("cove", datetime(2026, 9, 27, 23, 59, tzinfo=UTC)),
                          ("fjord", datetime(2026, 10, 4, 23, 59, tzinfo=UTC)),
                          ("glacier", datetime(2026, 10, 11, 23, 59, tzinfo=UTC)),
-                         ("tundra", datetime(2026, 10, 18, 23, 59, tzinfo=UTC)))},
+                         ("tundra", datetime(2026, 10, 18, 23, 59, tzinfo=UTC)),
+                         ("steppe", datetime(2026, 11, 8, 23, 59, tzinfo=UTC)))},
 }
 # The sets a run without `--set` (or with `--set all`) reports; the dev set is run by name.
 DEFAULT_SETS = ("ukraine", "heldout")
