@@ -292,6 +292,11 @@ def doers_of(base: str) -> frozenset[str]:
     return frozenset(f"{base}{end}" for end in ("er", "r", "or", "man", "woman", "person"))
 
 
+def is_news_word(word: str) -> bool:
+    """Whether a word is one of the news words the families list ("death", "toll", "troops")."""
+    return lemma(word) in _FAMILY
+
+
 def family(word: str) -> frozenset[str]:
     """The lemmas that say what `word` says in news (itself included)."""
     base = lemma(word)

@@ -611,9 +611,9 @@ def _role_after(text: str, start: int, end: int) -> tuple[str | None, str | None
     if (match and (said.get("verb") or said.get("tail_verb")) and not said.get("who")
             and not said.get("copula") and (start > 8 or text[:start].strip(" \"“‘'"))):
         match = None  # "… at Trevor Noah, a spokesperson for Meta confirmed": Meta's spokesperson
-    if match is not None and _FORMER.search(text, end, match.end("role")) and (
-            moved := vocab.NAMED_ROLE.match(text, end)):
-        match = moved  # "X, a former barrister who …, has been appointed housing secretary": the new post
+    if match is not None and (moved := vocab.NAMED_ROLE.match(text, end)) and moved.end() > match.end():
+        match = moved  # "X, a former barrister who …, has been appointed housing secretary", "X, a
+        # government whip …, has been appointed housing minister": the new post
     if match is None:
         match = (vocab.AS_ROLE.match(text, end) or vocab.OBITUARY.match(text, end)
                  or vocab.NATIONAL_TRADE.match(text, end))

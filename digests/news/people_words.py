@@ -190,6 +190,7 @@ defender forward winger full-back fullback centre-back center-back centre-half f
 quarterback receiver linebacker pitcher cricketer batter batsman bowler spinner leg-spinner all-rounder
 wicketkeeper wicket-keeper keeper jockey trainer cyclist runner sprinter skier snowboarder curler golfer
 rower sailor climber surfer skateboarder wrestler fighter heavyweight skipper referee umpire sportsman
+opener seamer
 sportswoman olympian paralympian medallist drummer guitarist bassist pianist violinist cellist vocalist
 frontman frontwoman songwriter singer-songwriter dj producer popstar superstar icon artist painter sculptor
 photographer novelist poet playwright screenwriter designer architect chef host podcaster influencer

@@ -26,7 +26,7 @@ async def answer_person(store: AnswerStore, asked: Question) -> Answer:
     looked for among every stored person, surnames merged into full names."""
     wanted = person_key((asked.person or "").strip(" ?.!\"'"))
     if len(wanted.split()) > 1:
-        mentions = await store.mentions_of([wanted])
+        mentions = await store.mentions_of(_hyphenated(wanted))
         if not mentions:
             return await _person_from_sentences(store, asked)
         role, affiliation = await asyncio.to_thread(_describe, mentions)
@@ -157,6 +157,14 @@ def _named_in(name: str, question: str) -> bool:
 _POST_HEADS = frozenset(lemma(w) for w in """mayor governor head leader president minister ceo chief
 boss commissioner chair chairman director captain manager coach owner spokesman spokesperson
 secretary ambassador king queen pope premier chancellor founder""".split())
+
+
+def _hyphenated(key: str) -> list[str]:
+    """A name's key as typed, and with one of its spaces written as the hyphen of a
+    double-barrelled name ("tom ashworth reid" may be stored as "tom ashworth-reid")."""
+    parts = key.split()
+    return [key, *(" ".join([*parts[:at - 1], f"{parts[at - 1]}-{parts[at]}", *parts[at + 1:]])
+                   for at in range(2, len(parts)))]
 
 
 def same_person_keys(key: str, people: Sequence[tuple[str, str, int]]) -> list[str]:

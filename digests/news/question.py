@@ -15,7 +15,7 @@ from datetime import date, timedelta
 
 from digests.news.dates import calendar_dates_in
 from digests.news.figure_words import DAYS
-from digests.news.lexicon import lemma
+from digests.news.lexicon import is_news_word, lemma
 from digests.news.people_words import NATIONS
 from digests.news.text import STOPWORDS, words
 
@@ -814,14 +814,17 @@ def _kind(text: str) -> tuple[str, str | None]:
     who = _WHO.match(text)
     said = _WHO_SAID.match(who.group("name")) if who else None
     if said and _looks_like_a_name(said.group("name")):  # "who is Ryan Brook, the expert …"
-        return KIND_PERSON, said.group("name")
+        return KIND_PERSON, _POST_NOMINALS.sub("", said.group("name"))
     if who and _looks_like_a_name(who.group("name")):
-        return KIND_PERSON, who.group("name")
+        return KIND_PERSON, _POST_NOMINALS.sub("", who.group("name"))  # "Helena Marchbank KC": her name
     if _WHERE.search(text):
         return KIND_PLACE, None
     if _WHEN.search(text):
         return KIND_DATE, None
     return KIND_SEARCH, None
+
+
+_POST_NOMINALS = re.compile(r"(?:,?\s+(?-i:KC|QC|MP|MEP|MSP|MLA|MS|OBE|MBE|CBE|DBE|KBE))+\s*$")
 
 
 def _looks_like_a_name(text: str) -> bool:
@@ -937,11 +940,12 @@ _GOT = frozenset("got get gets getting gotten".split())
 
 
 def _reads_as_english(text: str) -> bool:
-    """A question of several words with not one English function word, or written mostly in
-    letters English does not use, is not English."""
+    """A question of several words with not one English function word nor a news word ("bridge
+    collapse death toll latest" has no function word), or written mostly in letters English does
+    not use, is not English."""
     found = [re.split(r"['’]", w.lower())[0] for w in words(text)]
     if len(found) < 3:
         return True
     letters = [c for c in text if c.isalpha()]
     ascii_share = sum(c.isascii() for c in letters) / max(len(letters), 1)
-    return ascii_share >= 0.8 and any(w in _ENGLISH_FUNCTION_WORDS for w in found)
+    return ascii_share >= 0.8 and any(w in _ENGLISH_FUNCTION_WORDS or is_news_word(w) for w in found)

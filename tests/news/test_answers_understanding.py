@@ -258,7 +258,8 @@ def test_an_empty_or_foreign_question_is_refused_with_a_reason(question: str) ->
 
 
 @pytest.mark.parametrize("question", ["whats maserati's new electric suv called",
-                                      "wheres novak djokovic now", "hows inflation doing"])
+                                      "wheres novak djokovic now", "hows inflation doing",
+                                      "sonegarh bridge collapse death toll latest"])  # no function word
 def test_english_typed_the_way_members_type_it_is_read(question: str) -> None:
     assert read_question(question, TODAY).terms
 
