@@ -3,6 +3,7 @@ series over time, latest first, with how the value changed."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
@@ -1176,10 +1177,19 @@ def _counted_words(figure: Figure) -> set[str]:
         named = _NOUN_OF.search(figure.sentence[:figure.start])  # "a crowd of 51,212 watched": a crowd
         noun = named.group("noun").lower() if named else None
         size = {lemma(noun)} if noun and noun not in _GENERIC else set()
-        return (lemmas_of(figure.counted) if figure.counted else set()) | grown | size
+        counted = lemmas_of(figure.counted) | _joined_kin(figure.counted) if figure.counted else set()
+        return counted | grown | size
     before = words(figure.sentence[:figure.start])[-_NEAR_BEFORE:]
     after = words(figure.sentence[figure.end:])[:_NEAR_AFTER]
     return {lemma(w.lower()) for w in (*before, *after)}
+
+
+def _joined_kin(counted: str) -> set[str]:
+    """The words whose family two neighbouring words make when written as one ("dock workers":
+    dockworkers, so dockers): a question may ask for the one word."""
+    parts = [w.lower() for w in words(counted)]
+    return {kin for a, b in itertools.pairwise(parts) if a.isalpha() and b.isalpha()
+            for kin in family_of_lemma(lemma(a + b)) if kin != lemma(a + b)}
 
 
 def in_their_sentences(figures: Sequence[CitedFigure]) -> list[CitedFigure]:

@@ -78,6 +78,7 @@ def lemma(word: str) -> str:
 # Each line: lemmas that news uses for the same thing. A word may be in one family only.
 _FAMILIES_TEXT = """
 troop soldier force serviceman servicemen military personnel army
+docker dockworker longshoreman stevedore
 send order deploy dispatch deployment reinforcement
 flee leave escape refugee evacuate evacuee displace exodus
 kill die death dead life fatality casualty toll morgue

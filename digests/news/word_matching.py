@@ -200,8 +200,9 @@ def _another_of_its_kind(parts: list[str], text: str) -> bool:
 
 def compounds_in(text: str, terms: Collection[str]) -> set[str]:
     """The `terms` a text writes as two neighbouring words ("moon walk": moonwalk, "body
-    suit": bodysuit) or hyphenated ("anti-virus": antivirus): a question may write as one
-    word what a sentence writes as two. Only pairs that begin as a term does are stemmed
+    suit": bodysuit) or hyphenated ("anti-virus": antivirus), or whose joined form is of a term's
+    family ("dock workers": dockworkers, for "dockers"): a question may write as one word what a
+    sentence writes as two. Only pairs that begin as a term does are stemmed
     (stemming every pair cost most of an answer)."""
     starts = {t[:_COMPOUND_START] for t in terms if len(t) > _COMPOUND_START}
     if not starts:
@@ -211,7 +212,7 @@ def compounds_in(text: str, terms: Collection[str]) -> set[str]:
                 and (base := lemma(w.replace("-", ""))) in terms}
     return hyphened | {base for a, b in itertools.pairwise(found)
                        if (a + b)[:_COMPOUND_START] in starts and a.isalpha() and b.isalpha()
-                       and (base := lemma(a + b)) in terms}
+                       and ((base := lemma(a + b)) in terms or family_of_lemma(base) & set(terms))}
 
 
 _COMPOUND_START = 4

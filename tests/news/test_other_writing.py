@@ -81,7 +81,7 @@ def test_a_count_written_as_a_compound_is_a_figure(sentence: str, values: list[f
     ("where are they gonna release the seal", "where will they release the seal"),
     ("how many intl observers are going", "how many international observers are going"),
     ("how many workers is the carmaker letting go", "how many workers is the carmaker cutting"),
-    ("how many dockers r downing tools", "how many dock workers are striking"),
+    ("how many dockers r downing tools", "how many dockers are striking"),
     ("how much did the carmaker lose in q3", "how much did the carmaker lose in the third quarter"),
     ("what is the bumped up bid worth", "what is the raised bid worth"),
     ("how many ppl had to get out of their homes", "how many people were forced from their homes"),
