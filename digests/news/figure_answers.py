@@ -173,6 +173,8 @@ async def answer_figures(store: AnswerStore, asked: Question, now: datetime,
         return scored
     candidates = _in_the_currency_asked(_without_conversions(kept(found), asked), asked)
     candidates = _told_by_the_one_asked(candidates, asked.text) or candidates
+    if _MARGIN_ASKED.search(asked.text):  # "by how many did india win": "a 64-run win", "won by 64 runs"
+        candidates = [c for c in candidates if _a_margin(c.figure)] or candidates
     series = best_series(candidates, wanted, contexts) or _best_supported_figure(candidates, wanted)
     if not series:  # no sentence found gives it: the best items' other sentences may
         around = kept(await _figures_around(store, hits, _places_of(found)))
@@ -194,6 +196,23 @@ async def answer_figures(store: AnswerStore, asked: Question, now: datetime,
     quotes = tuple(Quote(f.figure.sentence, f.source) for f in series[:3])
     return Answer(asked.text, KIND_FIGURES, True, headline, quotes,
                   tuple(f.figure.value for f in series))
+
+
+_MARGIN_ASKED = re.compile(r"^\s*by\s+how\s+(?:many|much)\b"
+                           r"|\b(?:win|won|lose|lost|beat|lead|led|trail|trailed)\b.*\bby\s*[?.!]*\s*$",
+                           re.IGNORECASE)
+# "a 64-run win", "won by 64 runs", "beat them by three wickets", "a 5-point lead"
+_MARGIN_UNITS = r"runs?|wickets?|points?|goals?|strokes?|shots?|votes?|seats?"
+_MARGIN_AFTER = re.compile(rf"-?\s*(?:[a-z]+-)?(?:{_MARGIN_UNITS})?[-\s]*"
+                           r"(?:win|victory|defeat|loss|lead|margin|majority)\b", re.IGNORECASE)
+_BY_BEFORE = re.compile(r"\b(?:won|win|wins|beat|beats|lost|lose|loses|led|leads|trail|trails|trailed|"
+                        r"victory|defeat|defeated)\b[^.;:]{0,40}?\bby\s+$", re.IGNORECASE)
+
+
+def _a_margin(figure: Figure) -> bool:
+    """A figure that is a win's or a lead's margin ("a 64-run win", "won by 64 runs")."""
+    return (_MARGIN_AFTER.match(figure.sentence, figure.end) is not None
+            or _BY_BEFORE.search(figure.sentence, max(0, figure.start - 60), figure.start) is not None)
 
 
 def _first_then_later(series: Sequence[CitedFigure]) -> list[CitedFigure]:
