@@ -215,7 +215,7 @@ nov november
 prison jail imprison imprisonment
 restore reinstate
 rehab rehabilitate rehabilitation
-try trial
+try trial jury juror
 stadium ground arena
 observer monitor
 launch liftoff blastoff
