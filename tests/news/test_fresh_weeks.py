@@ -141,6 +141,17 @@ def test_a_day_something_is_moved_to_is_still_to_come() -> None:
     assert [day for _, day in dates_in("The gig on 20 June was a triumph.", march)] == [date(2025, 6, 20)]
 
 
+def test_a_day_told_without_a_year_is_the_nearer_one() -> None:
+    """Nothing says it is past: this year's day, up to half a year ahead; else last year's."""
+    february = date(2022, 2, 23)
+    told = "George Ezra is the first performer for the Platinum Party at the Palace on 4 June."
+    assert [day for _, day in dates_in(told, february)] == [date(2022, 6, 4)]
+    told = "Prince Andrew has agreed to give a statement under oath on March 10 in the UK."
+    assert [day for _, day in dates_in(told, date(2022, 2, 6))] == [date(2022, 3, 10)]
+    assert [day for _, day in dates_in("The vote was held on 4 June.", february)] == [date(2021, 6, 4)]
+    assert [day for _, day in dates_in("The party is on 4 December.", february)] == [date(2021, 12, 4)]
+
+
 _POSTS = [
     ("Chief Election Commissioner Harish Lamsal told reporters.",
      ("Harish Lamsal", "chief election commissioner", None)),
