@@ -82,6 +82,7 @@ from digests.news.question import (
     who_is_maybe,
 )
 from digests.news.sentence_search import SEARCHED, distinct_hits, search_terms, searched
+from digests.news.spelling import corrected
 from digests.news.support import (
     BORN_ASKED,
     BUY,
@@ -138,6 +139,8 @@ async def answer_question(store: AnswerStore, question: str, now: datetime) -> A
         asked = read_question(question, now.date())
     except Unreadable as refusal:
         return Answer(question, KIND_REFUSED, False, str(refusal))
+    if (fixed := await corrected(store, asked.text)) != asked.text:  # "measels": measles
+        asked = read_question(fixed, now.date())
     period = period_named(asked.text)  # "in 2023", "in April 2022": after the news ends
     if period is not None and period[0] > now.date() and asked.past:
         return Answer(asked.text, asked.kind, False, f"I don't know: the news I keep goes up to "

@@ -31,6 +31,9 @@ class ScopedStore:
     async def word_rarity(self, words: Sequence[str]) -> dict[str, float]:
         return await self._store.word_rarity(words)
 
+    async def word_uses(self, words: Sequence[str]) -> dict[str, int]:
+        return await self._store.word_uses(words)
+
     async def search_sentences(self, terms: Sequence[str], limit: int = 20, *,
                                distinct_among: int = 0) -> list[SentenceHit]:
         return await self._store.search_sentences(terms, limit, self.feed_ids, self.until,

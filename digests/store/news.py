@@ -255,6 +255,15 @@ class NewsQueries(Queries):
             total, used = await self._frequencies().counts(conn, wanted)
         return {w: math.log((total + 1) / (used[w] + 1)) for w in wanted}
 
+    async def word_uses(self, words: Sequence[str]) -> dict[str, int]:
+        """How many stored sentences use each word (counted as `word_rarity` counts them)."""
+        wanted = list(dict.fromkeys(w for w in words if fts_query([w])))
+        if not wanted:
+            return {}
+        async with self._engine.connect() as conn:
+            _, used = await self._frequencies().counts(conn, wanted)
+        return {w: used[w] for w in wanted}
+
     async def search_sentences(self, terms: Sequence[str], limit: int = 20,
                                feed_ids: Collection[int] | None = None,
                                until: datetime | None = None, *,
