@@ -243,8 +243,8 @@ _CAUSE = re.compile(r"\b(?:because|after|over|due\s+to|as\s+a\s+result\s+of|foll
 # "What caused the crash", "what killed the birds": the cause is what is asked, and a sentence
 # that only says the crash happened ("Plane crashes in Guangxi hills") does not give it.
 _ASKS_CAUSE = re.compile(r"^\s*what\s+(?:caused|causes|cause|triggered|triggers|sparked|sparks|prompted|"
-                         r"made|makes|led\s+to|leads\s+to|killed|kills|(?:is|was)\s+behind|(?:is|was)\s+the\s+cause\s+of)\b",
-                         re.IGNORECASE)
+                         r"started|starts|made|makes|led\s+to|leads\s+to|killed|kills|(?:is|was)\s+behind|"
+                         r"(?:is|was)\s+the\s+cause\s+of)\b", re.IGNORECASE)
 _CAUSE_SAID = re.compile(r"\b(?:caus\w*|because|due\s+to|blam\w*|results?\s+of|resulted\s+from|"
                          r"trigger\w*|spark\w*|prompt\w*|led\s+to|(?<!left\s)(?<!fell\s)behind|reasons?|linked\s+to|owing\s+to|"
                          r"attributed\s+to|\w+ed\s+by\s+(?!(?:early|late|mid|noon|midnight|morning|afternoon|"
@@ -305,7 +305,9 @@ def _gives_cause(question: str, text: str) -> bool:
     if asked_cause is not None:
         thing = {lemma(w.lower()) for w in words(question[asked_cause.end():])
                  if w.lower() not in STOPWORDS} - _CAUSE_VERBS
-        return any(not _caused_by_it(said, text, thing) for said in _CAUSE_SAID.finditer(text))
+        return (any(not _caused_by_it(said, text, thing) for said in _CAUSE_SAID.finditer(text))
+                or any(thing & {lemma(w.lower()) for w in words(text[done.end():])[:_AGENT_WORDS]}
+                       for done in _STARTED.finditer(text)))  # "Lighter started Paisley fire"
     if _ASKS_REASON.match(question) is not None:  # "what was the reason he stood down": not only that he did
         return _CAUSE_SAID.search(text) is not None or _CAUSE.search(text) is not None
     return True
@@ -315,7 +317,16 @@ def _caused_by_it(said: re.Match[str], text: str, thing: set[str]) -> bool:
     """"fees caused by Wednesday's outage": a cause word whose cause is the thing asked about
     tells what it caused, not what caused it."""
     caused = {lemma(w.lower()) for w in words(text[said.end():said.end() + _CAUSED_OBJECT])}
+    if said.group().lower().rstrip().endswith(" by"):  # "miners trapped by a collapse": what the collapse did
+        return bool(thing & {lemma(w.lower()) for w in words(text[said.end():])[:_AGENT_WORDS]})
     return said.group().lower().startswith("caus") and bool(thing & caused)
+
+
+_AGENT_WORDS = 3  # words after "…ed by" read for who or what did it
+# "<the cause> started <the thing>", not "the blaze started near Kestrel Ridge"
+_STARTED = re.compile(r"\b(?:started|starts|sparked|sparks)\b(?!\s+(?:on|at|in|by|when|after|before|near|"
+                      r"around|outside|inside|along|across|during|overnight|shortly|just|early|late|last|from|"
+                      r"off|up|yesterday|today|about|some)\b)", re.IGNORECASE)
 
 
 _CAUSED_OBJECT = 40  # characters after "caused" read for what is said to have caused it

@@ -1,7 +1,9 @@
 """"What caused the outage" is not answered by what the outage caused ("fees or charges caused by
 Wednesday's outage"): the news that gives no cause gets "I don't know", and one that gives it is
-still read. Read on hand-made items in a real SQLite store (found in the twenty-second session on
-the week lagoon)."""
+still read; nor by what the thing asked about did ("miners trapped by a collapse" is no cause of
+the collapse). "What started the fire" asks a cause too ("Lighter started Paisley fire"). Read on
+hand-made items in a real SQLite store (found in the twenty-second session on the week lagoon,
+and the twenty-fourth on steppe)."""
 
 from __future__ import annotations
 
@@ -18,6 +20,12 @@ ITEMS = [  # (day of March 2022, title, text)
      "Wednesday's outage of its app and online banking."),
     (5, "Eastley Bank outage blamed on a faulty update",
      "Eastley Bank said Wednesday's outage of its app was caused by a faulty software update."),
+    (6, "Miners winched to safety",
+     "Eight of the 11 miners trapped by a collapse at the Cerro Alondra copper mine were winched to safety."),
+    (7, "Kererū Flat fire contained",
+     "Fire and Emergency NZ says the Kererū Flat fire is now contained at 3850 hectares."),
+    (8, "Lighter started Paisley fire that killed three children",
+     "Investigators said the Paisley fire began in a bedroom."),
 ]
 
 
@@ -29,3 +37,15 @@ async def test_what_the_outage_caused_is_not_its_cause(week: Store) -> None:
 async def test_the_cause_given_is_read(week: Store) -> None:
     answer = await answer_question(week, "what caused the eastley bank outage", NOW)
     assert "faulty software update" in answer.headline, answer.headline
+
+
+async def test_what_the_thing_did_is_not_its_cause(week: Store) -> None:
+    answer = await answer_question(week, "What caused the tunnel collapse at the Cerro Alondra mine?", NOW)
+    assert not answer.found, answer.headline
+
+
+async def test_what_started_it_is_a_cause(week: Store) -> None:
+    answer = await answer_question(week, "what started the kererū flat fire", NOW)
+    assert not answer.found, answer.headline
+    answer = await answer_question(week, "what started the paisley fire", NOW)
+    assert "Lighter" in answer.headline, answer.headline
