@@ -853,9 +853,18 @@ def _based_in(asked: Question, text: str) -> str | None:
     given = given_words(asked)
     for found in _BASED.finditer(text):
         place = found.group("place") or found.group("in") or found.group("before")
+        other = _APPOSED_TO.search(text, max(0, found.start() - _APPOSED_REACH), found.start())
+        if other is not None and not any(is_given(w, given) for w in words(other.group("name"))):
+            continue  # "Vantaro Systems, an IT support contractor based in Reading": Vantaro's base
         if not all(is_given(w, given) for w in words(place)):
             return place
     return None
+
+
+# A name, then what it is up to "based": "Vantaro Systems, an IT support contractor based in …"
+_APPOSED_TO = re.compile(r"(?P<name>(?-i:[A-Z])[\w&'’.-]*(?:\s+(?-i:[A-Z])[\w&'’.-]*){0,3}),\s+"
+                         r"(?:a|an|the)\s+(?:[\w-]+\s+){0,4}$")
+_APPOSED_REACH = 90
 
 
 _EVENT_WORDS_SAID = 2  # of the question's words, when it names no event verb ("first appearing on …")

@@ -30,6 +30,9 @@ ITEMS = [  # (day of March 2022, title, text)
      "its store estate for three years."),
     (5, "Pantry Point to merge with rival grocer",
      "Pantry Point agreed to merge with Harvest Lane. The Denver-based grocer said prices would fall."),
+    (6, "GreyLantern hackers got in with a contractor's login",
+     "GreyLantern hackers got in using stolen login credentials belonging to an employee of Vantaro "
+     "Systems, an IT support contractor based in Reading, England."),
 ]
 
 
@@ -39,7 +42,14 @@ ITEMS = [  # (day of March 2022, title, text)
     ("where are Beaumont's headquarters", "Leicester"),
     ("Where is Pennant Stores headquartered?", "Derby"),
     ("Where is Pantry Point based?", "Denver"),  # not "The Denver"
+    ("where's vantaro based", "Reading"),
 ])
 async def test_the_place_a_firm_is_based_leads(week: Store, question: str, expected: str) -> None:
     answer = await answer_question(week, question, NOW)
     assert answer.headline.startswith(f"{expected} —"), answer.headline
+
+
+async def test_not_where_another_named_firm_is_based(week: Store) -> None:
+    """"Vantaro Systems, an IT support contractor based in Reading": Vantaro's base, not the hackers'."""
+    answer = await answer_question(week, "where are the greylantern hackers based", NOW)
+    assert not answer.found, answer.headline
