@@ -19,7 +19,7 @@ from digests.news.text import STOPWORDS
 
 SHORTEST = 5  # letters: shorter words are too easily another word one slip away
 LEAST_USES = 2  # sentences that must use the word a slip stands for
-_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")  # letters of any script: "Kererū" whole
 
 
 def slips(word: str) -> set[str]:

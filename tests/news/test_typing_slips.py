@@ -36,6 +36,7 @@ def test_slips_of_a_word() -> None:
     ("how many measels cases are there in cranmere now", "how many measles cases are there in cranmere now"),
     ("how many ships were waiting off Brenock", "how many ships were waiting off Brennock"),
     ("how many cases of Holodomor", "how many cases of Holodomor"),  # no stored word one slip away
+    ("how big is the Kererū fire", "how big is the Kererū fire"),  # a word of other letters kept whole
 ])
 async def test_the_question_as_meant(week: Store, typed: str, meant: str) -> None:
     assert await corrected(week, typed) == meant
