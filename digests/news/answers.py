@@ -306,8 +306,8 @@ def _gives_cause(question: str, text: str) -> bool:
         thing = {lemma(w.lower()) for w in words(question[asked_cause.end():])
                  if w.lower() not in STOPWORDS} - _CAUSE_VERBS
         return (any(not _caused_by_it(said, text, thing) for said in _CAUSE_SAID.finditer(text))
-                or any(thing & {lemma(w.lower()) for w in words(text[done.end():])[:_AGENT_WORDS]}
-                       for done in _STARTED.finditer(text)))  # "Lighter started Paisley fire"
+                or any(_names_next(thing, text, done.end()) for done in _STARTED.finditer(text)))
+        # "Lighter started Paisley fire"
     if _ASKS_REASON.match(question) is not None:  # "what was the reason he stood down": not only that he did
         return _CAUSE_SAID.search(text) is not None or _CAUSE.search(text) is not None
     return True
@@ -318,8 +318,13 @@ def _caused_by_it(said: re.Match[str], text: str, thing: set[str]) -> bool:
     tells what it caused, not what caused it."""
     caused = {lemma(w.lower()) for w in words(text[said.end():said.end() + _CAUSED_OBJECT])}
     if said.group().lower().rstrip().endswith(" by"):  # "miners trapped by a collapse": what the collapse did
-        return bool(thing & {lemma(w.lower()) for w in words(text[said.end():])[:_AGENT_WORDS]})
+        return _names_next(thing, text, said.end())
     return said.group().lower().startswith("caus") and bool(thing & caused)
+
+
+def _names_next(thing: set[str], text: str, at: int) -> bool:
+    """Whether the words right after `at` name the thing asked about ("trapped by a *collapse*")."""
+    return bool(thing & {lemma(w.lower()) for w in words(text[at:])[:_AGENT_WORDS]})
 
 
 _AGENT_WORDS = 3  # words after "…ed by" read for who or what did it

@@ -17,7 +17,7 @@ from digests.news.asked_names import countries_in
 from digests.news.digest import small_count
 from digests.news.extracts import POSSESSIVE_END, age_by_name, age_in, ago_in, namesakes_age, number_of
 from digests.news.figure_words import AUXILIARIES, NOT_CONTENT, PERSON_NOUNS
-from digests.news.figures import format_value
+from digests.news.figures import format_value, written_in_pence
 from digests.news.lexicon import doers_of, family_of_lemma, kinds_of_lemma, lemma
 from digests.news.ordinals import OrdinalQuestion, ordinal_in, ordinal_value
 from digests.news.people_words import DEMONYMS, PERSON_POSTS, PLACES
@@ -25,6 +25,7 @@ from digests.news.question import (
     ASKS_FIRST,
     ASKS_NOW,
     KIND_FIGURES,
+    MARGIN_ASKED,
     MEASURE_AGE,
     MEASURE_AREA,
     MEASURE_COUNT,
@@ -173,7 +174,7 @@ async def answer_figures(store: AnswerStore, asked: Question, now: datetime,
         return scored
     candidates = _in_the_currency_asked(_without_conversions(kept(found), asked), asked)
     candidates = _told_by_the_one_asked(candidates, asked.text) or candidates
-    if _MARGIN_ASKED.search(asked.text):  # "by how many did india win": "a 64-run win", "won by 64 runs"
+    if MARGIN_ASKED.search(asked.text):  # "by how many did india win": "a 64-run win", "won by 64 runs"
         candidates = [c for c in candidates if _a_margin(c.figure)] or candidates
     series = best_series(candidates, wanted, contexts) or _best_supported_figure(candidates, wanted)
     if not series:  # no sentence found gives it: the best items' other sentences may
@@ -198,9 +199,6 @@ async def answer_figures(store: AnswerStore, asked: Question, now: datetime,
                   tuple(f.figure.value for f in series))
 
 
-_MARGIN_ASKED = re.compile(r"^\s*by\s+how\s+(?:many|much)\b"
-                           r"|\b(?:win|won|lose|lost|beat|lead|led|trail|trailed)\b.*\bby\s*[?.!]*\s*$",
-                           re.IGNORECASE)
 # "a 64-run win", "won by 64 runs", "beat them by three wickets", "a 5-point lead"
 _MARGIN_UNITS = r"runs?|wickets?|points?|goals?|strokes?|shots?|votes?|seats?"
 _MARGIN_AFTER = re.compile(rf"-?\s*(?:[a-z]+-)?(?:{_MARGIN_UNITS})?[-\s]*"
@@ -877,7 +875,6 @@ _MARKET_PRICE = re.compile(_MOVES + r"(?:[^.;:]|\.(?=\d)){0,30}?\b(?:to|at)\s+$"
 _MARKET_MOVE = re.compile(_MOVES + r"\s+(?:by\s+|as\s+much\s+as\s+|nearly\s+|almost\s+|about\s+|some\s+)?$",
                           re.IGNORECASE)
 _MARKET_WORDS = re.compile(r"\b(?:shares?|stock|stocks|FTSE|index|market)\b", re.IGNORECASE)
-_IN_PENCE = re.compile(r"\d\s*(?:p|pence)$", re.IGNORECASE)
 _PRICE_ASKED = frozenset(lemma(w) for w in """share shares stock price priced close closed finish finished
 open opened trade trading market fell fall rise rose drop jump climb""".split())
 
@@ -892,7 +889,7 @@ def _a_market_price(figure: Figure) -> bool:
         return market and _MARKET_MOVE.search(figure.sentence, before, figure.start) is not None
     if figure.unit is None:
         return False
-    return ((market or _IN_PENCE.search(figure.surface) is not None)
+    return ((market or written_in_pence(figure))
             and _MARKET_PRICE.search(figure.sentence, before, figure.start) is not None)
 
 

@@ -672,7 +672,7 @@ def format_value(figure: Figure) -> str:
     unit = figure.unit
     if unit is None:
         return number
-    if unit == "GBP" and _IN_PENCE.search(figure.surface):  # "445p a share": as the market writes it
+    if unit == "GBP" and written_in_pence(figure):  # "445p a share": as the market writes it
         return f"{_human(round(figure.value * 100, 2))}p"
     if unit == "percent":
         return f"{number}%"
@@ -686,6 +686,11 @@ def format_value(figure: Figure) -> str:
 
 
 _IN_PENCE = re.compile(r"\d\s*(?:p|pence)$", re.IGNORECASE)
+
+
+def written_in_pence(figure: Figure) -> bool:
+    """Whether a sum is written in pence ("445p", "94 pence"), as the market prices a share."""
+    return _IN_PENCE.search(figure.surface) is not None
 
 
 def _human(value: float) -> str:

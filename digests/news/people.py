@@ -591,9 +591,6 @@ def _plausible(role: str) -> bool:
     return not (head.isupper() and len(head) > 1 and head.lower() not in vocab.ACRONYM_ROLES)
 
 
-_FORMER = re.compile(r"\b(?:former|ex-)", re.IGNORECASE)
-
-
 def _pre(pre: str | None) -> str:
     return "" if not pre else "former " if pre.lower() == "ex-" else pre
 

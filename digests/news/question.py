@@ -795,15 +795,17 @@ _WHAT_MEASURE = re.compile(r"^\s*(?:by\s+)?what\s+(?:%|per\s*cent(?:age)?\b|pc\b
 
 # "how contained is the fire now, percent": a figure asked by the unit it ends on
 _UNIT_LAST = re.compile(r"(?:,|\bin)\s*(?:percent|per\s*cent|%|pc)\s*[?.!]*\s*$", re.IGNORECASE)
-# "what did india win the kolkata test by": a margin, a figure
-_MARGIN_ASKED = re.compile(r"^\s*what\s+(?:did|does|do|will|has|have)\s+.+?\s+"
-                           r"(?:win|won|lose|lost|beat|lead|led|trail|trailed)\b.*\bby\s*[?.!]*\s*$",
-                           re.IGNORECASE)
+# A margin asked: "by how many did …", "what did india win the kolkata test by" (a figure question)
+MARGIN_ASKED = re.compile(r"^\s*by\s+how\s+(?:many|much)\b"
+                          r"|\b(?:win|won|lose|lost|beat|lead|led|trail|trailed)\b.*\bby\s*[?.!]*\s*$",
+                          re.IGNORECASE)
+_WHAT_WITH_AUXILIARY = re.compile(r"^\s*what\s+(?:did|does|do|will|has|have)\s", re.IGNORECASE)
 
 
 def _kind(text: str) -> tuple[str, str | None]:
     if (_HOW_MANY.search(text) or _HOW_MANY_INSIDE.search(text) or _WHAT_MEASURE.match(text)
-            or _UNIT_LAST.search(text) or _MARGIN_ASKED.match(text)):
+            or _UNIT_LAST.search(text)
+            or (_WHAT_WITH_AUXILIARY.match(text) and MARGIN_ASKED.search(text))):
         return KIND_FIGURES, None
     holder = _HOLDER.match(text)
     if holder:

@@ -406,7 +406,7 @@ def only_forecast(asked: Question, sentence: str, start: int, end: int) -> bool:
     restated = _RESTATED.search(sentence, max(0, start - 40), start)  # "300 million naira, about £145,000"
     start = restated.start() if restated else start
     wanted = _WANTED_BEFORE.search(sentence, max(0, start - 60), start)
-    return wanted is not None and not _WANTING & {lemma(w) for w in words(asked.text.lower())}
+    return wanted is not None and not _WANTING & set(asked.terms)
 
 
 def _only_expected(asked: Question, text: str) -> bool:
