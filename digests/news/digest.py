@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from digests.models import Item, Source, StoryRecord
+from digests.news.figure_words import TIME_UNITS
 from digests.news.figures import format_value, measure_key
 from digests.news.judgement import WEIGHTS, Weights, importance, in_window, piece_kind, ranked
 from digests.news.names import describe, merge_names
@@ -138,7 +139,8 @@ def _key_figures(items: list[Item], figures: Mapping[int, Sequence[Figure]]) -> 
     """The most telling figures: attributed and sizeable first, one per measure and value. A
     place is no source ("Kyiv said 21" keeps the figure, unattributed)."""
     candidates = [(_sourced(figure), item) for item in items for figure in figures.get(item.id, ())
-                  if figure.counted and not small_count(figure)]
+                  if figure.counted and not small_count(figure) and not _unsaid_duration(figure)
+                  and not _asked(figure)]
     candidates.sort(key=lambda fi: _figure_weight(fi[0], fi[1]), reverse=True)
     chosen: list[DigestFigure] = []
     seen: set[object] = set()
@@ -164,6 +166,19 @@ def is_place(name: str) -> bool:
     return bool(words) and all(w in PLACES or w in NATIONS for w in words) and not _INSTITUTIONS & set(words)
 
 
+def _asked(figure: Figure) -> bool:
+    """A number in a question ("Did the UK sanction 100 people last week?") is what a report
+    checks, not what it finds."""
+    return figure.sentence.rstrip(" '\"’”").endswith("?")
+
+
+def _unsaid_duration(figure: Figure) -> bool:
+    """A length of time no one is quoted for ("32 weeks pregnant", "his 13-year career"): the
+    colour of a report, seldom its key figure; a sentence someone gives ("jailed for 13 years, the
+    judge said") stays."""
+    return figure.unit in TIME_UNITS and figure.source is None
+
+
 def _sourced(figure: Figure) -> Figure:
     return replace(figure, source=None) if figure.source and is_place(figure.source) else figure
 
@@ -184,7 +199,7 @@ def key_people(mentions: Sequence[Mention], limit: int = PEOPLE_PER_STORY) -> tu
     """The most mentioned people, short and full names merged, with their described role.
     Only who the items show to be people: a place is none, and a single word with no role
     given ("Adidas", "Archives") may be a brand or a body."""
-    canonical = merge_names(m.name for m in mentions)
+    canonical = merge_names((m.name for m in mentions), two_word_surnames=True)
     grouped: dict[str, list[Mention]] = {}
     for mention in mentions:
         grouped.setdefault(canonical.get(mention.name, mention.name), []).append(mention)

@@ -93,7 +93,7 @@ _MONTH = r"(?:(?i:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?|(?-i:M
 DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 DATE_NOUNS = frozenset((*DAYS, *_MONTH_NAMES, "yesterday", "today", "tonight"))
 
-NOT_AFTER = re.compile(r"[.,:/–-]\d|\d|(?:st|nd|rd|th)\b|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock)|'?s\b"
+NOT_AFTER = re.compile(r"[.,:/–-]\d|\d|(?:st|nd|rd|th)\b|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o['’]clock)|'?s\b"
                        rf"|\s*(?:st|nd|rd|th)?\s*(?:of\s+)?{_MONTH}(?!\w)|-years?-old|\s+years?\s+old",
                        re.IGNORECASE)
 NOT_BEFORE = re.compile(

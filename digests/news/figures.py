@@ -299,8 +299,10 @@ def _spelled(sentence: str, match: re.Match[str]) -> tuple[int, float, int, floa
         except ValueError:
             continue
         end = match.start() + words[count - 1].end()
-        value, end, half_scale = _and_a_half(sentence, value, end, 1.0)
         scale = vocab.SCALES[chosen[-1]] if chosen[-1] in vocab.SCALES and chosen[-1] != "dozen" else 1.0
+        if scale > 1.0 and (half := vocab.AND_A_HALF.match(sentence, end)) and not half.group("scale"):
+            return match.start(), value + scale / 2, half.end(), scale  # "a million and a half"
+        value, end, half_scale = _and_a_half(sentence, value, end, 1.0)
         return match.start(), value, end, max(scale, half_scale)
     return None
 
@@ -436,8 +438,10 @@ def _counted(sentence: str, reading: _Reading, start: int, end: int) -> str | No
     tokens = [(m.group(), m.start(), m.end()) for m in islice(vocab.TOKEN.finditer(sentence, end), 14)]
     i = 0
     if tokens and reading.unit is not None and reading.unit not in vocab.TIME_UNITS:
-        if tokens[0][0].lower() in {"of", "in", "for", "worth"}:
+        if tokens[0][0].lower() in ({"of"} if reading.unit == "percent" else {"of", "in", "for", "worth"}):
             i = 1
+        elif reading.unit == "percent" and tokens[0][0].lower() in vocab.DETERMINERS:
+            return None  # "above 8% this spring": a time, not what the share is of
         while i < len(tokens) and tokens[i][0].lower() in vocab.DETERMINERS:
             i += 1
     phrase_start, i = i, _noun_phrase(tokens, i, reading.unit is None)
@@ -448,7 +452,10 @@ def _counted(sentence: str, reading: _Reading, start: int, end: int) -> str | No
         return sentence[tokens[phrase_start][1]:tokens[i - 1][2]] if i > phrase_start else None
     auxiliaries = _take(tokens, i, _is_auxiliary, 3)
     verb = _take(tokens, auxiliaries, lambda t: _is_content(t) and t.islower(), 1)
-    if verb > auxiliaries:
+    if verb > auxiliaries and i > phrase_start and tokens[verb - 1][0].lower() in _BEFORE_AN_INFINITIVE \
+            and verb < len(tokens) and tokens[verb][0].lower() == "to":
+        pass  # "people are expected | to flee", "Ukrainians are thought | to have fled": the noun alone
+    elif verb > auxiliaries:
         complement = _object(tokens, verb)
         if complement > verb:
             i = complement
@@ -461,6 +468,10 @@ def _counted(sentence: str, reading: _Reading, start: int, end: int) -> str | No
     return sentence[tokens[phrase_start][1]:tokens[i - 1][2]] if i > phrase_start else None
 
 
+# Verbs whose phrase is whole only with the infinitive after them ("are expected to flee")
+_BEFORE_AN_INFINITIVE = frozenset("""expected thought believed feared estimated forced set due likely
+going able reported said understood known scheduled planned asked told ordered urged allowed made
+needed required encouraged advised invited tipped poised slated""".split())
 _GLUED_NOUN = re.compile(r"-(?P<noun>seat|bed|room|page|acre|mile|strong|member|year|storey|story|day|week|"
                          r"hour|minute|man|person|vehicle|car|home|house|unit)s?\b(?!-)")
 _GLUED_PLURALS = {"man": "men", "person": "people", "story": "stories", "strong": "strong"}

@@ -20,10 +20,12 @@ def person_key(name: str) -> str:
     return vocab.TRANSLITERATION.sub("sky", key)
 
 
-def merge_names(names: Iterable[str]) -> dict[str, str]:
+def merge_names(names: Iterable[str], *, two_word_surnames: bool = False) -> dict[str, str]:
     """Every name mapped to its canonical full form, written as it most often is. A surname
     merges into the one full name that has it, or into one that has over 90% of at least ten
-    such mentions; otherwise (two people share it) it stays as it is."""
+    such mentions; otherwise (two people share it) it stays as it is. With `two_word_surnames`
+    (the few names of one story), two names that end the one longer name are its surname too:
+    "Nunez Fuentes" is Christian Nunez Fuentes."""
     given = list(names)
     forms: dict[str, Counter[str]] = {}
     for name in given:
@@ -31,12 +33,15 @@ def merge_names(names: Iterable[str]) -> dict[str, str]:
     owners: dict[str, Counter[str]] = {}
     for key, written in forms.items():
         if _is_full(key):
-            for last in {surname(key), key.split()[-1]}:
+            words = key.split()
+            ends = {surname(key), words[-1]} | ({" ".join(words[-2:])} if two_word_surnames
+                                                and len(words) > 2 else set())
+            for last in ends - {key}:
                 owners.setdefault(last, Counter())[key] += written.total()
     merged = {}
     for name in given:
         key = person_key(name)
-        if not _is_full(key) and key in owners:
+        if key in owners and (not _is_full(key) or (len(owners[key]) == 1 and two_word_surnames)):
             (top, count), total = owners[key].most_common(1)[0], owners[key].total()
             key = top if count == total or (count >= 10 and count >= 0.9 * total) else key
         merged[name] = forms[key].most_common(1)[0][0]

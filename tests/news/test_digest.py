@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 
 from digests.models import Item, StoryRecord
@@ -166,3 +167,26 @@ def test_a_place_is_no_source_of_a_key_figure() -> None:
                           NOW - timedelta(hours=24), NOW)
     said = {f.value: f.said_by for f in digest.stories[0].figures}
     assert said == {"3,000": "the Pentagon", "21": None}
+
+
+def test_a_card_leaves_out_figures_asked_about_and_unsaid_lengths_of_time() -> None:
+    """"Did the UK sanction 100 people last week?" checks a number, it gives none; "32 weeks
+    pregnant" is a report's colour; "jailed for 13 years, the judge said" is a key figure."""
+    asked = figure(100, "people", None, "Did the UK sanction 100 people last week?")
+    colour = replace(figure(32, "pregnant", None, "32 weeks pregnant"), unit="week")
+    sentence = replace(figure(13, "years", "the judge", "jailed for 13 years, the judge said"), unit="year")
+    killed = figure(21, "people killed", None, "21 people killed")
+    digest = build_digest([story(1, item(1, "bbc", 2))], {1: [asked, colour, sentence, killed]},
+                          NOW - timedelta(hours=24), NOW)
+    assert [f.value for f in digest.stories[0].figures] == ["13 years", "21"]
+
+
+def test_key_people_merge_a_two_word_surname_into_the_full_name() -> None:
+    """"Deciding it was time for a change, Nunez Fuentes set up …" names Christian Nunez Fuentes:
+    the card lists him once."""
+    def mention(name: str) -> Mention:
+        return Mention(name=name, role=None, affiliation=None, statement=None, verb=None,
+                       sentence=name, start=0, end=len(name))
+
+    people = key_people([mention("Christian Nunez Fuentes"), mention("Nunez Fuentes")])
+    assert [(p.name, p.mentions) for p in people] == [("Christian Nunez Fuentes", 2)]

@@ -132,10 +132,18 @@ def test_numbers_that_are_not_figures(sentence: str, expected: list[tuple[float,
     ("Six people dead after the storm.", "people dead"),
     ("Tests show 81% of adults vaccinated.", "adults vaccinated"),
     ("Between 3 and 4 million people could lose power.", "people could lose power"),
+    ("The EU says 1.7 million Ukrainians are thought to have fled.", "Ukrainians"),
+    ("A million people are expected to flee.", "people"),
+    ("About 3,800 additional US troops would go to Europe.", "additional US troops would go"),
+    ("Inflation is forecast to rise above 8% this spring.", None),
+    ("Shares fell 4% in early trading.", None),
+    ("It bought a 12% stake in the firm.", "stake"),
 ])
-def test_what_is_counted_is_a_whole_phrase(sentence: str, counted: str) -> None:
-    """The counted phrase never ends on a verb cut from its object ("civilians had lost") nor takes
-    a verb for a noun ("US soldiers head"); a range's first end counts what its second counts."""
+def test_what_is_counted_is_a_whole_phrase(sentence: str, counted: str | None) -> None:
+    """The counted phrase never ends on a verb cut from its object ("civilians had lost") or from
+    its infinitive ("Ukrainians are thought"), nor takes a verb for a noun ("US soldiers head"); a
+    range's first end counts what its second counts; a share counts what it is "of", never the
+    time or place after it ("8% this spring", "4% in early trading")."""
     assert extract_figures(sentence, MONDAY)[0].counted == counted
 
 

@@ -78,6 +78,7 @@ def test_figures_of_news_sentences(sentence: str, expected: tuple[object, ...]) 
     "A Boeing 737 landed safely.",
     "Read more at https://example.org/news?id=2022.",
     "One of the delegates left.",
+    "Protesters gathered at 6 o’clock on Sunday.",
 ])
 def test_numbers_that_are_not_figures(sentence: str) -> None:
     """Years, dates, times, ordinals, phones, ages, scores, lists, pages and codes are no figures."""
@@ -90,6 +91,7 @@ def test_numbers_that_are_not_figures(sentence: str) -> None:
     ("€500m", 5e8, "EUR"), ("12%", 12, "percent"), ("2 per cent", 2, "percent"), ("40 miles", 40, "mile"),
     ("64 km", 64, "km"), ("one million", 1e6, None), ("four million", 4e6, None), ("two hundred", 200, None),
     ("twenty-one", 21, None), ("a dozen", 12, None), ("two and a half million", 2.5e6, None),
+    ("a million and a half", 1.5e6, None), ("two million and a half", 2.5e6, None),
     ("10k", 1e4, None), ("50 cents", 0.5, "USD"), ("US$ 3 million", 3e6, "USD"), ("C$ 300", 300, "CAD"),
     ("361 million pounds", 3.61e8, "GBP"), ("25 pounds", 25, "lb"), ("a 3-inch", 3, "inch"),
     ("1 414 021 100", 1414021100, None), ("minus five percent", -5, "percent"), ("1/4 mile", 0.25, "mile"),
