@@ -206,9 +206,30 @@ def key_people(mentions: Sequence[Mention], limit: int = PEOPLE_PER_STORY) -> tu
     people = [(name, group, describe(group)) for name, group in grouped.items()
               if not is_place(name)]
     people = [(name, group, said) for name, group, said in people
-              if len(name.split()) >= 2 or said[0] is not None]
+              if said[0] is not None or (len(name.split()) >= 2 and not _a_place_or_firm(name))]
     people.sort(key=lambda p: (-len(p[1]), p[0]))
-    return tuple(DigestPerson(name, *said, mentions=len(group)) for name, group, said in people[:limit])
+    return tuple(_styled(DigestPerson(name, *said, mentions=len(group)))
+                 for name, group, said in people[:limit])
+
+
+# The last word of a place ("Drum Inlet", "Outer Banks") or a firm ("Purdue Pharma"): with no role
+# given, such a name is not shown as a person's
+_PLACE_OR_FIRM_ENDS = frozenset("""inlet banks bay beach coast valley peninsula canyon harbour harbor
+creek strait falls hills heights forest desert gulf reef glacier ridge islands island county pharma
+pharmaceuticals holdings partners capital motors labs technologies industries airlines""".split())
+# Titles that are part of how a royal or a pope is named: "Prince Andrew", not "Andrew (prince)"
+_NAMED_WITH_TITLE = frozenset("prince princess king queen duke duchess pope emperor empress".split())
+
+
+def _a_place_or_firm(name: str) -> bool:
+    return name.split()[-1].casefold() in _PLACE_OR_FIRM_ENDS
+
+
+def _styled(person: DigestPerson) -> DigestPerson:
+    """The person as a reader names them: a royal's title before their one name."""
+    if person.role in _NAMED_WITH_TITLE and len(person.name.split()) == 1:
+        return replace(person, name=f"{person.role.title()} {person.name}", role=None)
+    return person
 
 
 def _source(item: Item) -> Source:

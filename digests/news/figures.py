@@ -448,6 +448,10 @@ def _counted(sentence: str, reading: _Reading, start: int, end: int) -> str | No
     if i > phrase_start and tokens[i - 1][0].lower() in _PARTS and i + 1 < len(tokens) \
             and tokens[i][0].lower() == "of" and _is_content(tokens[i + 1][0]):
         i = _take(tokens, i + 1, _is_content, 2)  # "three new items of clothing": clothing counted
+    elif i > phrase_start and tokens[i - 1][0][:1].isupper() and i + 1 < len(tokens) \
+            and tokens[i][0] == "of" and tokens[i + 1][0][:1].isupper():
+        i = _take(tokens, i + 1, lambda t: _is_content(t) and t[:1].isupper(), 3)
+        i = _take(tokens, i, _is_content, 1)  # "$10bn in Department of Energy funding": one name
     if reading.unit is not None:
         return sentence[tokens[phrase_start][1]:tokens[i - 1][2]] if i > phrase_start else None
     auxiliaries = _take(tokens, i, _is_auxiliary, 3)

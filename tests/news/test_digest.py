@@ -190,3 +190,18 @@ def test_key_people_merge_a_two_word_surname_into_the_full_name() -> None:
 
     people = key_people([mention("Christian Nunez Fuentes"), mention("Nunez Fuentes")])
     assert [(p.name, p.mentions) for p in people] == [("Christian Nunez Fuentes", 2)]
+
+
+def test_key_people_name_royals_by_title_and_leave_out_places_and_firms() -> None:
+    """"Andrew" with the role "prince" is Prince Andrew; "Outer Banks" and "Purdue Pharma", two
+    capitalised words with no role, are a place and a firm; a role given keeps a name."""
+    def mention(name: str, role: str | None = None) -> Mention:
+        return Mention(name=name, role=role, affiliation=None, statement=None, verb=None,
+                       sentence=name, start=0, end=len(name))
+
+    people = key_people([mention("Andrew", "prince"), mention("Andrew"), mention("Outer Banks"),
+                         mention("Purdue Pharma"), mention("Virginia Giuffre"),
+                         mention("Michael Bay", "director")],
+                        limit=5)
+    assert [(p.name, p.role) for p in people] == [("Prince Andrew", None), ("Michael Bay", "director"),
+                                                  ("Virginia Giuffre", None)]
