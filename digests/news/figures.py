@@ -472,6 +472,7 @@ def _counted(sentence: str, reading: _Reading, start: int, end: int) -> str | No
     return sentence[tokens[phrase_start][1]:tokens[i - 1][2]] if i > phrase_start else None
 
 
+_NO_COMPOUND_HEADS = frozenset("people men women children".split())
 # Verbs whose phrase is whole only with the infinitive after them ("are expected to flee")
 _BEFORE_AN_INFINITIVE = frozenset("""expected thought believed feared estimated forced set due likely
 going able reported said understood known scheduled planned asked told ordered urged allowed made
@@ -492,8 +493,9 @@ def _noun_phrase(tokens: list[tuple[str, int, int]], i: int, split: bool) -> int
         i += 1
         if split and i < len(tokens) and tokens[i - 1][0].islower() and _is_plural(tokens[i - 1][0]):
             following = tokens[i][0]
-            if following.islower() and not _is_plural(following) and _is_content(following):
-                break
+            if following.islower() and _is_content(following) and (
+                    not _is_plural(following) or tokens[i - 1][0].lower() in _NO_COMPOUND_HEADS):
+                break  # "132 people | crashes in Guangxi": no noun is made of "people" and another
     return i
 
 

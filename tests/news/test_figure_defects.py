@@ -139,6 +139,7 @@ def test_numbers_that_are_not_figures(sentence: str, expected: list[tuple[float,
     ("Shares fell 4% in early trading.", None),
     ("It bought a 12% stake in the firm.", "stake"),
     ("It will unveil nearly $10 billion in Department of Energy funding.", "Department of Energy funding"),
+    ("Plane carrying 132 people crashes in Guangxi hills", "people"),
 ])
 def test_what_is_counted_is_a_whole_phrase(sentence: str, counted: str | None) -> None:
     """The counted phrase never ends on a verb cut from its object ("civilians had lost") or from
