@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 from digests.models import Item, Source, StoryRecord
 from digests.news.figure_words import TIME_UNITS
 from digests.news.figures import format_value, measure_key
-from digests.news.judgement import WEIGHTS, Weights, importance, in_window, piece_kind, ranked
+from digests.news.judgement import SERVICE, WEIGHTS, Weights, importance, in_window, piece_kind, ranked
 from digests.news.names import describe, merge_names
 from digests.news.people_words import NATIONS, PLACES
 from digests.news.summaries import SummaryDoc, summarise
@@ -128,8 +128,11 @@ def _lead_quality(item: Item) -> tuple[float, bool, int, float]:
 
 
 def _summary(items: list[Item], lead: Item) -> tuple[DigestQuote, ...]:
-    """Two sentences at most, quoted from the story's reports, the lead's first."""
-    ordered = [lead, *(i for i in items if i.id != lead.id)]
+    """Two sentences at most, quoted from the story's reports, the lead's first; a service piece
+    (a press review, a gallery's caption, a clip) is quoted only when it leads: "The growing crisis
+    leads Tuesday's front pages" tells nothing of the event a news report leads."""
+    news = piece_kind(lead) > SERVICE
+    ordered = [lead, *(i for i in items if i.id != lead.id and not (news and piece_kind(i) <= SERVICE))]
     docs = [SummaryDoc(title=i.title, text=i.text or i.title, source=i.feed_name) for i in ordered]
     picked = summarise(docs, max_sentences=2)
     return tuple(DigestQuote(p.text, _source(ordered[p.doc])) for p in picked)

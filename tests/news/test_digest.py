@@ -205,3 +205,15 @@ def test_key_people_name_royals_by_title_and_leave_out_places_and_firms() -> Non
                         limit=5)
     assert [(p.name, p.role) for p in people] == [("Prince Andrew", None), ("Michael Bay", "director"),
                                                   ("Virginia Giuffre", None)]
+
+
+def test_the_summary_of_a_news_report_quotes_no_press_review() -> None:
+    """A press review grouped with the day's report ("… lead Tuesday's front pages") tells
+    nothing of the event: the card quotes the reports, never it."""
+    news = report(1, "https://b.example/news/1", 3, "UK to do more for refugees, minister says",
+                  "The UK has granted visas to 300 refugees fleeing the war so far, the Home Office says.")
+    papers = report(2, "https://b.example/news/2", 2, "The Papers: refugees and energy prices",
+                    "The refugee crisis and soaring energy prices lead Tuesday's front pages.")
+    card = build_digest([story(1, news, papers)], {}, NOW - timedelta(hours=24), NOW).stories[0]
+    assert card.title == "UK to do more for refugees, minister says"
+    assert [q.source.item_id for q in card.summary] == [1]
