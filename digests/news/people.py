@@ -745,7 +745,7 @@ _APPOINTED = re.compile(r"\s+(?:is|was|has\s+been|had\s+been|have\s+been)\s+(?:a
                         r"(?P<role>[^,;:()]{3,60}?)\s*(?:[,;.]|\s(?:for|at|in|on|after|until|with|by)\b|$)")
 _BRACKETED = re.compile(r"\s*\([^()]{1,40}\)")  # "the head of the US Anti-Doping Agency (USADA), X"
 _WHO_CLAUSE = re.compile(r"\s*,\s*(?P<role>who\s+(?!is\b|was\b|has\b|had\b|said\b|says\b|told\b)"
-                         r"[^,;:]{3,60}?)\s*(?:,|;|$)")
+                         r"[^,;:]{3,90}?)\s*(?:,|;|$)")
 _LOOSE_BEFORE = re.compile(r"(?:^|[,;:(\"“‘]|\b(?:a|an|the)\s)\s*(?P<role>[^,;:()\"“”]{3,90}?)\s*,\s*$")
 _WORDS_BEFORE = 4
 # "X was one of the Post Office workers wrongly convicted": one of a group named by its role
@@ -786,6 +786,12 @@ _SUPERLATIVE_PERSON = re.compile(r"\b(?:\w+est|most\s+\w+)\s+(?:person|man|woman
 _CROWNED = re.compile(r"\s+(?:was|is|has\s+been|had\s+been|were|are)\s+crowned\s+(?:the\s+)?"
                       r"(?:\d{1,3}(?:st|nd|rd|th)\s+|new\s+)?(?P<role>(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*"
                       r"|(?:[a-z][\w'’-]*\s+){0,2}champions?)")
+# "X has won the £25,000 Wenlock Prize for Poetry", "X won this year's Booker Prize": a prize's winner
+_HAS_WON = re.compile(r"\s+(?:has\s+|have\s+|had\s+)?(?:won|wins|scooped|scoops)\s+"
+                      r"(?:the\s+|this\s+year['’]s\s+)?"
+                      r"(?:[£$€]\s?[\d,.]+\s*(?:m|k|bn|million)?\s+)?"
+                      r"(?P<prize>(?:[A-Z][\w'’-]*\s+){0,4}(?:Prize|Award|Medal|Trophy)"
+                      r"(?:\s+for\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})?)(?![\w'’-])")
 # "Morad Tahbaz: British-US national detained in Iran", "a British national"
 _NATIONAL = re.compile(r"\s*:\s+(?P<role>(?:[A-Z]\w*-)?(?P<nation>[A-Z]\w+)\s+(?:dual\s+)?national)\b")
 _REVIEWED = re.compile(r"\s+review\b")
@@ -827,6 +833,9 @@ def role_near(name: str, text: str) -> str | None:
     match = _CROWNED.match(text, end)
     if match:
         return match.group("role")
+    match = _HAS_WON.match(text, end)
+    if match:
+        return f"winner of the {match.group('prize')}"  # "X has won the £25,000 Wenlock Prize for Poetry"
     match = _LOOSE_BEFORE.search(_BRACKETED.sub("", before))
     if match and _is_role(vocab.WORD.findall(match.group("role"))):
         return _trimmed(match.group("role"))

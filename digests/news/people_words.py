@@ -177,7 +177,7 @@ adviser advisor aide spokesperson spokesman spokeswoman secretary ambassador env
 chief head commander general colonel lieutenant sergeant captain admiral marshal mayor governor director
 chairman chairwoman chairperson chair leader king queen prince princess pope patriarch senator congressman
 congresswoman lawmaker legislator mp mep mec gp deputy official wing flanker negotiator representative
-correspondent reporter
+correspondent reporter librarian counsellor counselor
 journalist editor analyst economist manager coach goalkeeper player champion ceo founder owner judge
 prosecutor speaker professor writer author activist boss oligarch businessman billionaire presenter anchor
 ombudsman emir pm skater star medalist athlete gymnast swimmer boxer footballer striker midfielder driver

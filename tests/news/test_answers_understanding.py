@@ -332,6 +332,13 @@ def test_an_age_is_read_from_news_wording(sentence: str, age: int | None) -> Non
     ("Ana Bor", "Poland's Ana Bor was crowned the 70th Miss World on Wednesday.", "Miss World"),
     ("Ana Bor", "Ana Bor was crowned world champion in Oslo.", "world champion"),
     ("Ana Bor", "Ana Bor was crowned on Friday.", None),
+    ("Ida Holm", "Ida Holm, who chaired the Competition and Markets Authority's inquiry panel, said so.",
+     "who chaired the Competition and Markets Authority's inquiry panel"),
+    ("Ida Holm", "Ida Holm has won the £25,000 Wenlock Prize for Poetry for her debut collection.",
+     "winner of the Wenlock Prize for Poetry"),
+    ("Ida Holm", "Ida Holm won the Turner Prize on Tuesday.", "winner of the Turner Prize"),
+    ("Ida Holm", "Ida Holm won the race on Tuesday.", None),
+    ("Ida Holm", "School librarian Ida Holm set up the club.", "School librarian"),
 ])
 def test_a_role_is_read_loosely_for_the_person_asked_about(name: str, sentence: str,
                                                            role: str | None) -> None:
