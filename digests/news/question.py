@@ -283,7 +283,9 @@ _HOW_MANY = re.compile(r"^\s*(?:how\s+(?:many|much)|what\s+(?:is|was|were|are)\s
                        r"fastest)\s+(?:wind\s+)?(?:gust|wind|speed|temperature)s?"
                        r"|how\s+high|how\s+far|how\s+long|how\s+old|how\s+fast|how\s+heavy|how\s+strong"
                        r"|how\s+tall|how\s+deep|in\s+how\s+many|by\s+how\s+(?:much|many)"
-                       r"|how\s+(?:hot|cold|warm)|what\s+(?:is|was)\s+the\s+(?:\w+\s+)?temperature)\b",
+                       r"|how\s+(?:hot|cold|warm)|what\s+(?:is|was)\s+the\s+(?:\w+\s+)?temperature"
+                       r"|(?:at\s+|to\s+)?what\s+(?:altitude|height|depth|elevation|distance|length|speed|weight"
+                       r"|temperature))\b",
                        re.IGNORECASE)
 _WHAT_AT = re.compile(r"^\s*what(?:'s|’s|\s+is|\s+was|\s+are|\s+were|\s+r)\s+(?:the\s+)?"
                       r"(?P<thing>[\w\s'-]{2,40}?)\s+(?:at|now|currently|today|running at|standing at)\b",
@@ -681,6 +683,7 @@ _MEASURES = (
                 r"career|reign|term|stay|break|game|match|speech)\b)", re.I), MEASURE_EXTENT),
     (re.compile(r"\bhow\s+long\b|\bhow\s+many\s+(?:more\s+)?(?:years|months|weeks|days|hours|minutes|"
                 r"seconds|decades)\b", re.I), MEASURE_DURATION),
+    (re.compile(r"\bwhat\s+(?:altitude|height|depth|elevation|distance|length)\b", re.I), MEASURE_DISTANCE),
     (re.compile(r"\bhow\s+(?:far|deep|tall|high\s+up|wide)\b|\bhow\s+(?:many|much)\s+(?:miles|kilometres|"
                 r"kilometers|km|metres|meters|feet)\b", re.I), MEASURE_DISTANCE),
     (re.compile(r"\bhow\s+fast\b|\bhow\s+strong\b|\bspeed\b|\bgusts?\b|\bwinds?\b", re.I),

@@ -44,6 +44,7 @@ from digests.news.question import (
     MEASURE_DURATION,
     MEASURE_MONEY,
     MEASURE_PERCENT,
+    MEASURE_SPEED,
     MEASURE_WEIGHT,
     Unreadable,
     in_news_words,
@@ -209,6 +210,9 @@ async def newsroom(tmp_path: Path, workers: WorkerPool) -> AsyncIterator[Store]:
     ("how far did foot locker shares drop in per cent", MEASURE_PERCENT),
     ("how many people have fled Ukraine?", MEASURE_COUNT),
     ("How many metric tons of cheese were produced globally last year?", MEASURE_WEIGHT),
+    ("At what altitude was the satellite placed in orbit?", MEASURE_DISTANCE),
+    ("what depth was the wreck found at", MEASURE_DISTANCE),
+    ("at what speed was the car travelling", MEASURE_SPEED),
 ])
 def test_a_number_question_says_what_kind_of_value_it_wants(question: str, measure: str) -> None:
     asked = read_question(question, TODAY)
