@@ -202,7 +202,7 @@ async def _answer_from_sentences(store: AnswerStore, asked: Question, now: datet
     supported.sort(key=lambda hit: members[id(hit)] is None)  # "what disease": one that names a disease
     quotes = tuple(Quote(h.text, h.source) for h in supported[:3])
     aligned = kinds[id(supported[0])] or _aligned(asked, quotes[0].text) or members[id(supported[0])]
-    headline = f"{aligned} — {quotes[0].text}" if aligned else quotes[0].text
+    headline = f"{_unquoted(aligned)} — {quotes[0].text}" if aligned else quotes[0].text
     return Answer(asked.text, KIND_SEARCH, True, headline, quotes)
 
 
@@ -1253,9 +1253,25 @@ def _with_lead(asked: Question, found: Sequence[tuple[str, SentenceHit]]) -> Ans
     if not found:
         return dont_know(asked.text, asked.kind)
     lead, best = found[0]
-    quotes = tuple(Quote(h.text, h.source) for _, h in found[:3])
-    lead = lead.rstrip(",;:")  # a title quoted American-style: "the series “Friends,” causing …"
+    distinct = {(h.source.item_id, h.text): h for _, h in found}  # a sentence its sibling found again
+    quotes = tuple(Quote(h.text, h.source) for h in list(distinct.values())[:3])
+    lead = _unquoted(lead.rstrip(",;:"))  # a title quoted American-style: "the series “Friends,” causing …"
     return Answer(asked.text, asked.kind, True, f"{lead} — {best.text}", quotes)
+
+
+_OPENING_QUOTES = "'\"‘“"
+_CLOSING_QUOTES = "'\"’”"
+
+
+def _unquoted(lead: str) -> str:
+    """A lead without a quotation mark cut from its pair: "'natural causes" (of "died of 'natural
+    causes,' authorities say") is natural causes; "'Friends'" stays whole."""
+    if lead[:1] in _OPENING_QUOTES and not any(c in _CLOSING_QUOTES for c in lead[1:]):
+        lead = lead[1:]
+    if lead[-1:] in _CLOSING_QUOTES and not any(c in _OPENING_QUOTES for c in lead[:-1]) \
+            and not lead.endswith(("s'", "s’")):  # "the players'" keeps its apostrophe
+        lead = lead[:-1]
+    return lead
 
 
 def _date_words(day: date | str, now: datetime) -> str:
