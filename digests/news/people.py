@@ -796,6 +796,28 @@ _HAS_WON = re.compile(r"\s+(?:has\s+|have\s+|had\s+)?(?:won|wins|scooped|scoops)
 _NATIONAL = re.compile(r"\s*:\s+(?P<role>(?:[A-Z]\w*-)?(?P<nation>[A-Z]\w+)\s+(?:dual\s+)?national)\b")
 _REVIEWED = re.compile(r"\s+review\b")
 _DOCTOR_BEFORE = re.compile(r"\bDr\.?\s+$")
+_TITLE_BEFORE = re.compile(r"\b(?:Dr|Prof|Professor|Mr|Mrs|Ms|Miss|Sir|Dame)\.?\s+$")
+_AGE_AFTER = re.compile(r",\s*\d{1,3}(?=\s*,)")
+# ", a dental hygienist and mother of two,", ", an external member of the Bank of England's MPC,":
+# an apposition that calls the person an agent of some work (a noun in -er, -ist, -ian …)
+_AN_AGENT_AFTER = re.compile(r"\s*,\s*(?:a|an)\s+"
+                             r"(?P<role>(?:[a-z][\w'’-]*\s+){0,3}?(?P<head>[a-z][\w'’-]{3,})"
+                             r"(?:\s+(?:of|at|for|with|and)\s+[^,;:()]{2,60}?)?)\s*(?:,|;|\s[-–—]|\)|$)")
+_AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent")
+# Words with an agent's ending that name no one's work
+_NO_AGENTS = frozenset("""number quarter other another order water letter centre center matter winter summer
+paper border corner power tower river cancer weather disaster chapter monster however whether either
+neither rather together after never ever later under over offer answer silver dinner platform moment
+student event percent statement comment amount agent present parent client patient resident
+communist socialist nationalist populist feminist marxist islamist separatist extremist loyalist unionist
+centrist leftist rightist""".split())  # and a belief's followers: "Ex-communist Munira Mirza"
+
+
+def _agentive(word: str) -> bool:
+    """A lower-case noun shaped as one who does something ("treasurer", "hygienist",
+    "technician"), for the loose reading of one person asked about."""
+    return (word.islower() and len(word) > 5 and word.endswith(_AGENT_ENDINGS)
+            and word not in _NO_AGENTS and word not in vocab.FUNCTION)
 _THEN_THE_ROLE = re.compile(r"\s*(?:After|When|As|Since|Before|Though|Although|While|Once)\b"
                             r"(?P<clause>[^,;]{3,120}),\s+the\s+(?P<role>(?:[\w’'-]+\s+){0,3}?[\w’'-]+)\s+(?:has|had|was|is|said|says|"
                             r"(?-i:[a-z]{2,}(?:ed|s)|began|went|came|took|made|won|told))\b")
@@ -813,15 +835,21 @@ def role_near(name: str, text: str) -> str | None:
         return None
     end = at + len(name)
     end += 2 if text[end:end + 2] in ("'s", "’s") else 0
+    if (age := _AGE_AFTER.match(text, end)) is not None:
+        end = age.end()  # "Kayla Ostrander, 34, a dental hygienist"
     before = text[:at]
+    before = before[:title.start()] if (title := _TITLE_BEFORE.search(before)) else before  # "…, Dr X"
     words_before = vocab.WORD.findall(before)[-_WORDS_BEFORE:]
-    if words_before and before.rstrip() == before.rstrip(" ") and _is_role(words_before[-1:]) \
+    if words_before and before.rstrip() == before.rstrip(" ") \
+            and (_is_role(words_before[-1:]) or _agentive(words_before[-1])) \
             and not before.rstrip().endswith((",", ".", ":", ";")):
         return _span_role(before, words_before)
     for pattern in (_LOOSE_AFTER, _LOOSE_COLON, _APPOINTED):
         match = pattern.match(text, end)
         if match and _is_role(vocab.WORD.findall(match.group("role"))[:6]):
             return _trimmed(match.group("role"))
+    if (match := _AN_AGENT_AFTER.match(text, end)) is not None and _agentive(match.group("head")):
+        return _trimmed(match.group("role"))  # "X, an external member of the Bank of England's MPC,"
     match = _ONE_OF.match(text, end)
     if match and _is_role(vocab.WORD.findall(match.group("role"))):
         return _singular(_trimmed(match.group("role")))

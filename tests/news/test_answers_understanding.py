@@ -343,6 +343,18 @@ def test_an_age_is_read_from_news_wording(sentence: str, age: int | None) -> Non
     ("Ida Holm", "Ida Holm won the Turner Prize on Tuesday.", "winner of the Turner Prize"),
     ("Ida Holm", "Ida Holm won the race on Tuesday.", None),
     ("Ida Holm", "School librarian Ida Holm set up the club.", "School librarian"),
+    ("Ida Holm", "Prosecutors said former Osage Ridge County treasurer Ida Holm took the money.",
+     "Osage Ridge County treasurer"),
+    ("Ida Holm",
+     "Dr Ida Holm, an external member of the Bank of England's Monetary Policy Committee, said so.",
+     "external member of the Bank of England's Monetary Policy Committee"),
+    ("Ida Holm", "Australia's chief negotiator at the climate summit, Dr Ida Holm, says a deal is close.",
+     "Australia's chief negotiator at the climate summit"),
+    ("Ida Holm", "Ida Holm, 34, a dental hygienist and mother of two, is seeking damages.",
+     "dental hygienist and mother of two"),
+    ("Ida Holm", "Ex-communist Ida Holm has been one of the mayor's closest advisers for a decade.",
+     "closest adviser"),
+    ("Ida Holm", "Officials asked whether Ida Holm would stand.", None),
 ])
 def test_a_role_is_read_loosely_for_the_person_asked_about(name: str, sentence: str,
                                                            role: str | None) -> None:
