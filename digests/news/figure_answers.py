@@ -779,6 +779,8 @@ def best_series(candidates: Sequence[CitedFigure], asked: FigureQuestion,
               and c.figure.unit == best.figure.unit and _same_place(where, c.figure.sentence)
               and (c is best or not _first_of_another_country(best.figure.sentence, c.figure.sentence))]
     series += _later_counts(scored, series, best, tolls, where)
+    topic = _topic_of(best, asked, contexts)
+    series = [(score, c) for score, c in series if c is best or _of_the_topic(c, topic, contexts)]
     # Latest day first; on one day, the report worded most like the question first, or, when the
     # question asks for the value in the end, the latest report ("revised the magnitude of
     # Tuesday's quake to 6.2" is of Tuesday, and is what is known now)
@@ -901,6 +903,23 @@ def _per_share(figure: Figure) -> bool:
     """"445p a share", "a 410p-a-share offer": a price per share, not the whole sum."""
     return (_PER_SHARE.match(figure.sentence, figure.end) is not None
             or _SHARE_WORD in lemmas_of(figure.counted or ""))
+
+
+def _topic_of(best: CitedFigure, asked: FigureQuestion, contexts: Mapping[int, str]) -> frozenset[str]:
+    """The question's words the best figure's report meets besides what it counts: "ferry" and
+    "philippine" of "what's the death toll from the philippine ferry now"."""
+    told = lemmas_of(f"{best.figure.sentence} {contexts.get(best.source.item_id, '')}")
+    counted = lemmas_of(best.figure.counted or "") | _TOLLS | {_TOLL} | {asked.head or _TOLL}
+    return frozenset(t for t in asked.terms if t.isalpha() and meets(t, told) and not meets(t, counted))
+
+
+def _of_the_topic(cited: CitedFigure, topic: frozenset[str], contexts: Mapping[int, str]) -> bool:
+    """Whether a figure's report meets one of the topic's words: a cyclone's toll joins no series
+    of a ferry's, however both are worded ("the death toll rose to 14")."""
+    if not topic:
+        return True
+    told = lemmas_of(f"{cited.figure.sentence} {contexts.get(cited.source.item_id, '')}")
+    return any(meets(t, told) for t in topic)
 
 
 def _around_context(cited: CitedFigure, contexts: Mapping[int, str],
