@@ -766,7 +766,8 @@ def best_series(candidates: Sequence[CitedFigure], asked: FigureQuestion,
     counted = best_counted - STOPWORDS - _PEOPLE  # "people sheltering": not "people missing"
     series = [(score, c) for score, c in scored
               if (score >= best_score - (best_score if wide else SERIES_MARGIN)
-                  or (asked.latest and (best.figure.unit is not None or counted & _counted_words(c.figure)))
+                  or (asked.latest and (best.figure.unit is not None
+                                        or counted & _counted_as_asked(c.figure, asked)))
                   or (tolls and score >= best_score / 2 and _counts_one_of(c.figure, tolls))
                   or (states and score >= best_score / 2 and _counts_one_of(c.figure, states))
                   or (_revised(c.figure)
@@ -795,7 +796,8 @@ def _counts_what_is_asked(figure: Figure, asked: FigureQuestion, context: str) -
     not fire engines), people by their fate ("the death toll rose to 23"), or what is asked by
     its weight."""
     return (meets(asked.head or "", _counted_words(figure)) > 0 or _counts_people(figure, asked, context)
-            or _measures_the_stuff(figure, asked.head or "", context))
+            or _measures_the_stuff(figure, asked.head or "", context)
+            or _counts_the_goods_named(figure, asked.head or ""))
 
 
 def _counted_later_by_its_verb(best: CitedFigure, other: CitedFigure) -> bool:
@@ -1065,9 +1067,29 @@ def _fits(cited: CitedFigure, asked: FigureQuestion, context: str = "") -> bool:
     if asked.head is not None and not (family_of_lemma(asked.head) & _counted_words(figure)
                                        or _counts_the_event(figure, asked)
                                        or _counts_people(figure, asked, context)
-                                       or _measures_the_stuff(figure, asked.head, context)):
+                                       or _measures_the_stuff(figure, asked.head, context)
+                                       or _counts_the_goods_named(figure, asked.head)):
         return False
     return all(has_name(name, f"{figure.sentence} {context}") for name in asked.names)
+
+
+# Nouns a maker's goods are counted in, whatever they are
+_GOODS = frozenset(lemma(w) for w in """units vehicles cars suvs trucks vans devices handsets products
+appliances machines""".split())
+
+
+def _counts_the_goods_named(figure: Figure, head: str) -> bool:
+    """"How many QuickPot cookers are recalled": "expanded its recall of QuickPot Pro pressure
+    cookers to about 2.3 million units" counts the cookers it names before the figure."""
+    return bool(_counted_words(figure) & _GOODS) and head in lemmas_of(figure.sentence[:figure.start])
+
+
+def _counted_as_asked(figure: Figure, asked: FigureQuestion) -> set[str]:
+    """What a figure counts, goods counted in units read as the goods its sentence names."""
+    counted = _counted_words(figure)
+    if asked.head is not None and _counts_the_goods_named(figure, asked.head):
+        return (counted - _GOODS) | {asked.head}
+    return counted
 
 
 _STUFF_UNITS = frozenset({"tonne", "ton", "kg", "lb", "pound", "litre", "liter", "gallon", "barrel",
@@ -1284,6 +1306,8 @@ def figure_score(figure: Figure, asked: FigureQuestion, context: str = "", item:
     light for 6,500-seat stadium" over "… a new stadium for Wearmouth Town FC"."""
     wanted = set(asked.terms)
     counted = _counted_words(figure)
+    if asked.head is not None and _counts_the_goods_named(figure, asked.head):
+        counted = _counted_as_asked(figure, asked)  # "2.3 million units" of "QuickPot Pro pressure cookers"
     counted_hits = sum(meets(t, counted) for t in wanted)
     sentence = lemmas_of(f"{figure.sentence} {context}")
     context_hits = sum(meets(t, sentence) for t in wanted)
