@@ -617,7 +617,7 @@ def _without_kind_words(asked: Question) -> Question:
     return replace(asked, terms=kept) if kept else asked
 
 
-_EVENT_GAP_WORDS = 2  # "died on Friday", "died in hospital on Friday": the day right by the event
+_EVENT_GAP_WORDS = 3  # "died on Friday", "resigned as housing minister last night": right by the event
 
 
 def _dates_the_event(asked: Question, hit: SentenceHit) -> bool:
@@ -632,9 +632,14 @@ def _dates_the_event(asked: Question, hit: SentenceHit) -> bool:
 
 def _right_after_the_event(asked: Question, text: str, at: int, gap: int) -> bool:
     """Whether what is written at `at` comes after a word of the event asked about, with at most
-    `gap` words between ("died on Friday", "died at his home in Spiddal")."""
+    `gap` words between ("died on Friday", "died at his home in Spiddal") and no clause break
+    ("has died, his band said on Monday" dates the telling)."""
     return at >= 0 and any(at >= said.end() and len(words(text[said.end():at])) <= gap
+                           and not _CLAUSE_BREAK.search(text, said.end(), at)
                            for said in event_words(asked, text))
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:–—]")
 
 
 _ASIDE = re.compile(r"\b(?:whose|which|that)\b", re.IGNORECASE)

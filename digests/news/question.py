@@ -319,7 +319,7 @@ _WHERE = re.compile(rf"^\s*(?:where\b|(?:in\s+|at\s+|from\s+)?(?:which|what)\s+{
                     rf"|\b(?:in|at|from|to)\s+(?:which|what)\s+{_TWO_WORDS}{_PLACE_WORD}\s*[?.!]*\s*$",
                     re.IGNORECASE)
 _WHEN = re.compile(r"^\s*(?:(?:since|until|till|by|from)\s+)?(?:when\b"
-                   r"|(?:what|which)\s+(?:day|date|time|year|month)\b"
+                   r"|(?:what|which)\s+(?:day|date|time|year|month|night|morning|afternoon|evening|weekend)\b"
                    r"|on\s+what\s+(?:day|date)\b)|^\s*in\s+what\s+year\b", re.IGNORECASE)
 _VERBISH = re.compile(r"(?:ing|ed)$")
 _NAME_WORD = re.compile(r"[A-Z][\w'’.-]*|[A-Z]{2,}")
