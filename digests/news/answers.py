@@ -409,10 +409,18 @@ def _capitalised_before(text: str, word: str) -> bool:
     return re.search(rf"[A-Z][\w'’-]*\s+(?i:{re.escape(word)})\b", text) is not None
 
 
+# A quiz's heading: "Quiz of the week: …", "Thursday quiz: …", "News quiz - …"
+_QUIZ = re.compile(r"^\s*(?:(?:the|news|weekly|daily|\w+day['’]?s?)\s+)?quiz"
+                   r"(?:\s+of\s+the\s+(?:week|day|month|year))?\s*[:|–—-]"
+                   r"|\bquiz\s+of\s+the\s+(?:week|day|month|year)\b", re.IGNORECASE)
+
+
 def _asks(text: str) -> bool:
     """A sentence that asks ("Who are the potential bidders…") answers nothing."""
     if re.match(r"^\s*what\s+we\s+(?:know|don['’]t\s+know)\b", text, re.IGNORECASE):
         return True  # "What we know about …": a heading, not an answer
+    if _QUIZ.search(text):
+        return True  # "Quiz of the week: storms, sacked ministers and runaway llamas": it asks
     return text.rstrip(" \"'’”").endswith("?") or re.match(
         r"^\s*(?:who|what|which|where|when|why|how)\s+(?:are|is|was|were|will|would|could|can|do|does|did)\b",
         text, re.IGNORECASE) is not None

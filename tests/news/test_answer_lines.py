@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime
 import pytest
 
 from digests.models import SentenceHit, Source
-from digests.news.answers import _unquoted, _with_lead
+from digests.news.answers import _asks, _unquoted, _with_lead
 from digests.news.question import read_question
 
 WHEN = datetime(2022, 2, 28, 12, tzinfo=UTC)
@@ -39,3 +39,17 @@ def test_a_sentence_found_twice_is_quoted_once() -> None:
     answer = _with_lead(asked, [("Gomel region", gomel), ("Gomel region", gomel), ("Brest region", brest)])
     assert answer.headline.startswith("Gomel region — ")
     assert [q.source.item_id for q in answer.quotes] == [1, 2]
+
+
+@pytest.mark.parametrize(("sentence", "asks"), [
+    ("Quiz of the week: storms, sacked ministers and runaway llamas", True),
+    ("Thursday quiz: which minister quit?", True),
+    ("News quiz - test your knowledge of the week", True),
+    ("The quiz show host quit on Monday.", False),
+    ("A pub quiz raised £500 for the hospice.", False),
+    ("Police quizzed the driver.", False),
+])
+def test_a_quiz_heading_asks_and_answers_nothing(sentence: str, asks: bool) -> None:
+    """"Why did a herd of llamas bring the M5 to a standstill?" had been answered with the
+    heading of the quiz that asks it (taiga, twenty-fifth session)."""
+    assert _asks(sentence) is asks
