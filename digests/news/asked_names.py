@@ -84,6 +84,7 @@ _QUOTED = re.compile(_QUOTED_SPAN.format(n=40))  # a short one: a name given in 
 _LONG_QUOTED = re.compile(_QUOTED_SPAN.format(n=120))  # a book's title, its subtitle after a colon
 _TITLES = frozenset({"title", "titles", "slogan", "motto", "headline"})
 _CAPITALISED = r"[A-Z][\w'’.-]*(?:[^\S\n]+[A-Z][\w'’.-]*){0,3}"  # within one sentence
+_MODEL_NUMBER = r"(?:[^\S\n]+\d{1,4}[A-Za-z]{0,2})?"  # a name's number: "Falcon 9", "Tokyo 2020"
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,7 +211,8 @@ def _name_for(text: str, want: Wanted, new: Callable[[str], bool]) -> str | None
             and new(name := _without_article(told.group("name")))):
         return name
     for noun in dict.fromkeys((*want.nouns[:2], want.nouns[-1])):  # the last is the head: "asteroid *probe*"
-        before = re.search(rf"(?<![\w'’-])(?P<name>{_CAPITALISED})[^\S\n]+(?i:{re.escape(noun)})\b", text)
+        before = re.search(rf"(?<![\w'’-])(?P<name>{_CAPITALISED}{_MODEL_NUMBER})"
+                           rf"[^\S\n]+(?i:{re.escape(noun)})\b", text)  # "the Talon 5 rocket"
         if before is not None:
             name = _without_article(before.group("name"))
             parts = name.split()
