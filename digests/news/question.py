@@ -491,13 +491,16 @@ def _who_did(text: str) -> frozenset[str]:
     return frozenset({lemma(found.group("verb").lower())})
 
 
-# "what did the review find", "what do the drawings show": what was found or shown is asked for,
-# and a sentence that does not say the finding does not give it
+# "what did the review find", "what do the drawings show", "what did Peru's government declare
+# after the earthquake": what was found, shown or declared is asked for, and a sentence that does
+# not say the finding does not give it
 _WHAT_DONE = re.compile(r"^\s*what\s+(?:did|does|do|will|would|has|have|had)\s+.+?\s+(?P<verb>[a-z]+)"
-                        r"(?:\s+(?:in|on|about|for|to|with|of|up|out|over))?\s*[?.!]*\s*$", re.IGNORECASE)
+                        r"(?:\s+(?:in|on|about|for|to|with|of|up|out|over))?"
+                        r"(?:\s+(?:after|before|during|following|over|amid|at|in|on)\s+[^?.!]+)?"
+                        r"\s*[?.!]*\s*$", re.IGNORECASE)
 # Verbs whose object is what such a question asks for, and which a sentence that gives it says
 _FINDINGS = frozenset("""find show reveal conclude discover recommend suggest propose demand offer
-promise pledge unveil depict""".split())
+promise pledge unveil depict declare announce impose order approve""".split())
 
 
 def _what_done(text: str) -> frozenset[str]:
