@@ -26,6 +26,10 @@ ITEMS = [  # (day of March 2022, title, text)
      "Fire and Emergency NZ says the Kererū Flat fire is now contained at 3850 hectares."),
     (8, "Lighter started Paisley fire that killed three children",
      "Investigators said the Paisley fire began in a bedroom."),
+    (9, "Heron Bay fire contained after five days",
+     "The Heron Bay fire was declared contained on Friday morning after burning through 24,800 hectares.\n\n"
+     "The chief praised residents, but said investigators believed the fire was sparked by a slasher "
+     "being used in a paddock."),
 ]
 
 
@@ -49,3 +53,12 @@ async def test_what_started_it_is_a_cause(week: Store) -> None:
     assert not answer.found, answer.headline
     answer = await answer_question(week, "what started the paisley fire", NOW)
     assert "Lighter" in answer.headline, answer.headline
+
+
+async def test_what_someone_believes_caused_it_asks_a_cause(week: Store) -> None:
+    """"What do investigators believe sparked the fire": the containment report gives no cause
+    (found in the twenty-fifth session on the week taiga)."""
+    answer = await answer_question(week, "what do investigators believe sparked the kererū flat fire", NOW)
+    assert not answer.found, answer.headline
+    answer = await answer_question(week, "What do investigators believe sparked the Heron Bay fire?", NOW)
+    assert "slasher" in answer.headline, answer.headline
