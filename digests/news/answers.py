@@ -240,9 +240,9 @@ _CAUSE = re.compile(r"\b(?:because|after|over|due\s+to|as\s+a\s+result\s+of|foll
                     r"in\s+(?:protest|response|retaliation)|amid|so\s+that|since)\b", re.IGNORECASE)
 
 
-# "What caused the crash", "what killed the birds": the cause is what is asked, and a sentence
-# that only says the crash happened ("Plane crashes in Guangxi hills") does not give it.
-# "what caused …", and what someone thinks caused it: "What do investigators suspect caused …"
+# "What caused the crash", "what killed the birds", "what do investigators suspect caused it": the
+# cause is what is asked, and a sentence that only says the crash happened ("Plane crashes in
+# Guangxi hills") does not give it.
 _ASKS_CAUSE = re.compile(r"^\s*what\s+(?:(?:do|does|did)\s+(?:[\w'’-]+\s+){1,3}?"
                          r"(?:believe|think|suspect|fear|reckon)s?\s+)?(?:caused|causes|cause|triggered|triggers|sparked|sparks|prompted|"
                          r"started|starts|made|makes|led\s+to|leads\s+to|killed|kills|(?:is|was)\s+behind|"

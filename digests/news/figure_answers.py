@@ -911,7 +911,8 @@ def _topic_of(best: CitedFigure, asked: FigureQuestion, contexts: Mapping[int, s
     """The question's words the best figure's report meets besides what it counts: "ferry" and
     "philippine" of "what's the death toll from the philippine ferry now"."""
     told = lemmas_of(f"{best.figure.sentence} {contexts.get(best.source.item_id, '')}")
-    counted = lemmas_of(best.figure.counted or "") | _TOLLS | {_TOLL} | {asked.head or _TOLL}
+    counted = lemmas_of(best.figure.counted or "") | _TOLLS | {_TOLL}
+    counted |= {asked.head} if asked.head else set()
     return frozenset(t for t in asked.terms if t.isalpha() and meets(t, told) and not meets(t, counted))
 
 
@@ -1305,9 +1306,7 @@ def figure_score(figure: Figure, asked: FigureQuestion, context: str = "", item:
     item's sentences found (`item`) count towards how much of the question it covers: "Green
     light for 6,500-seat stadium" over "… a new stadium for Wearmouth Town FC"."""
     wanted = set(asked.terms)
-    counted = _counted_words(figure)
-    if asked.head is not None and _counts_the_goods_named(figure, asked.head):
-        counted = _counted_as_asked(figure, asked)  # "2.3 million units" of "QuickPot Pro pressure cookers"
+    counted = _counted_as_asked(figure, asked)  # "2.3 million units" of "QuickPot Pro pressure cookers"
     counted_hits = sum(meets(t, counted) for t in wanted)
     sentence = lemmas_of(f"{figure.sentence} {context}")
     context_hits = sum(meets(t, sentence) for t in wanted)

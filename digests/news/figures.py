@@ -456,10 +456,11 @@ def _counted(sentence: str, reading: _Reading, start: int, end: int) -> str | No
         return sentence[tokens[phrase_start][1]:tokens[i - 1][2]] if i > phrase_start else None
     auxiliaries = _take(tokens, i, _is_auxiliary, 3)
     verb = _take(tokens, auxiliaries, lambda t: _is_content(t) and t.islower(), 1)
-    if verb > auxiliaries and i > phrase_start and tokens[verb - 1][0].lower() in _BEFORE_AN_INFINITIVE \
-            and verb < len(tokens) and tokens[verb][0].lower() == "to":
-        pass  # "people are expected | to flee", "Ukrainians are thought | to have fled": the noun alone
-    elif verb > auxiliaries:
+    # "people are expected | to flee", "Ukrainians are thought | to have fled": the noun alone
+    unfinished = (verb > auxiliaries and i > phrase_start and verb < len(tokens)
+                  and tokens[verb - 1][0].lower() in _BEFORE_AN_INFINITIVE
+                  and tokens[verb][0].lower() == "to")
+    if verb > auxiliaries and not unfinished:
         complement = _object(tokens, verb)
         if complement > verb:
             i = complement
@@ -472,6 +473,7 @@ def _counted(sentence: str, reading: _Reading, start: int, end: int) -> str | No
     return sentence[tokens[phrase_start][1]:tokens[i - 1][2]] if i > phrase_start else None
 
 
+# Plurals no noun is compounded of: the word after them is their verb ("132 people | crashes")
 _NO_COMPOUND_HEADS = frozenset("people men women children".split())
 # Verbs whose phrase is whole only with the infinitive after them ("are expected to flee")
 _BEFORE_AN_INFINITIVE = frozenset("""expected thought believed feared estimated forced set due likely
