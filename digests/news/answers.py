@@ -1064,8 +1064,7 @@ def _aligned(asked: Question, text: str) -> str | None:
     given = given_words(asked)
     if all(is_given(w, given) for w in words(phrase)) or phrase.casefold() in _KNOWN_PLACES:
         return None  # "won gold in Beijing": where, not in what
-    want = wanted(asked)
-    members = kinds_of_lemma(lemma(want.nouns[-1])) if want and want.nouns else frozenset()
+    members = _members_asked(wanted(asked))
     if members and not members & lemmas_of(phrase):
         return None  # "what crimes was he convicted of": "wire fraud", not "defrauding the town"
     return phrase
@@ -1176,7 +1175,7 @@ def _member_of_kind(asked: Question, want: Wanted | None, text: str) -> str | No
     maestro …"), the question's own words aside."""
     if want is None or want.kind != NAME or not want.nouns:
         return None
-    members = kinds_of_lemma(lemma(want.nouns[-1]))
+    members = _members_asked(want)
     given = given_words(asked)
     tokens = words(text)
     found: dict[str, str] = {}
@@ -1190,6 +1189,12 @@ def _member_of_kind(asked: Question, want: Wanted | None, text: str) -> str | No
             found.setdefault(lemma(word.lower()), named)  # "counts of wire fraud": "wire fraud"
     named_all = list(found.values())[:_MEMBERS_SHOWN]
     return " and ".join(named_all) if named_all else None
+
+
+def _members_asked(want: Wanted | None) -> frozenset[str]:
+    """The members the lexicon lists of the kind a "what X" question asks for ("what disease":
+    cholera, measles …); none when it lists no such kind."""
+    return kinds_of_lemma(lemma(want.nouns[-1])) if want is not None and want.nouns else frozenset()
 
 
 # a noun before the member ("wire fraud", "bird flu", "ice hockey"), not an adjective or a participle

@@ -1079,16 +1079,18 @@ _GOODS = frozenset(lemma(w) for w in """units vehicles cars suvs trucks vans dev
 appliances machines""".split())
 
 
-def _counts_the_goods_named(figure: Figure, head: str) -> bool:
+def _counts_the_goods_named(figure: Figure, head: str, counted: set[str] | None = None) -> bool:
     """"How many QuickPot cookers are recalled": "expanded its recall of QuickPot Pro pressure
-    cookers to about 2.3 million units" counts the cookers it names before the figure."""
-    return bool(_counted_words(figure) & _GOODS) and head in lemmas_of(figure.sentence[:figure.start])
+    cookers to about 2.3 million units" counts the cookers it names before the figure (`counted`:
+    the figure's `_counted_words`, when already read)."""
+    counted = _counted_words(figure) if counted is None else counted
+    return bool(counted & _GOODS) and head in lemmas_of(figure.sentence[:figure.start])
 
 
 def _counted_as_asked(figure: Figure, asked: FigureQuestion) -> set[str]:
     """What a figure counts, goods counted in units read as the goods its sentence names."""
     counted = _counted_words(figure)
-    if asked.head is not None and _counts_the_goods_named(figure, asked.head):
+    if asked.head is not None and _counts_the_goods_named(figure, asked.head, counted):
         return (counted - _GOODS) | {asked.head}
     return counted
 

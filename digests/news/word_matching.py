@@ -177,6 +177,8 @@ fiji: flying fijians
 _TEAM_OF = {nickname.strip(): country for country, _, nicknames in
             (line.partition(":") for line in _TEAMS_TEXT.strip().splitlines())
             for nickname in nicknames.split("|")}
+
+
 def teams_named(text: str) -> str:
     """The countries whose national teams a text names by their nicknames ("the Proteas": south
     africa), one per line after a line break, for matching; "" when it names none."""
@@ -208,11 +210,12 @@ def compounds_in(text: str, terms: Collection[str]) -> set[str]:
     if not starts:
         return set()
     found = [w.lower() for w in words(text)]
+    asked = set(terms)
     hyphened = {base for w in found if "-" in w and w[:_COMPOUND_START] in starts  # "anti-virus"
                 and (base := lemma(w.replace("-", ""))) in terms}
     return hyphened | {base for a, b in itertools.pairwise(found)
                        if (a + b)[:_COMPOUND_START] in starts and a.isalpha() and b.isalpha()
-                       and ((base := lemma(a + b)) in terms or family_of_lemma(base) & set(terms))}
+                       and ((base := lemma(a + b)) in asked or family_of_lemma(base) & asked)}
 
 
 _COMPOUND_START = 4

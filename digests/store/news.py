@@ -248,21 +248,22 @@ class NewsQueries(Queries):
         """How rare each word is among the stored sentences: log(sentences / (sentences using
         it + 1)), the inverse document frequency answers weigh a question's words by, counted
         with the full-text index (one look-up a word)."""
-        wanted = list(dict.fromkeys(w for w in words if fts_query([w])))
-        if not wanted:
-            return {}
-        async with self._engine.connect() as conn:
-            total, used = await self._frequencies().counts(conn, wanted)
-        return {w: math.log((total + 1) / (used[w] + 1)) for w in wanted}
+        total, used = await self._sentences_using(words)
+        return {w: math.log((total + 1) / (n + 1)) for w, n in used.items()}
 
     async def word_uses(self, words: Sequence[str]) -> dict[str, int]:
         """How many stored sentences use each word (counted as `word_rarity` counts them)."""
+        _, used = await self._sentences_using(words)
+        return used
+
+    async def _sentences_using(self, words: Sequence[str]) -> tuple[int, dict[str, int]]:
+        """The stored sentences, and how many use each word the full-text index can look up."""
         wanted = list(dict.fromkeys(w for w in words if fts_query([w])))
         if not wanted:
-            return {}
+            return 0, {}
         async with self._engine.connect() as conn:
-            _, used = await self._frequencies().counts(conn, wanted)
-        return {w: used[w] for w in wanted}
+            total, used = await self._frequencies().counts(conn, wanted)
+        return total, {w: used[w] for w in wanted}
 
     async def search_sentences(self, terms: Sequence[str], limit: int = 20,
                                feed_ids: Collection[int] | None = None,
