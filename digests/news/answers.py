@@ -192,6 +192,7 @@ async def _answer_from_sentences(store: AnswerStore, asked: Question, now: datet
     # words leads: a title that repeats the question says less than its body's sentence
     near = [hit for score, hit in kept if score >= kept[0][0] - TELLING_MARGIN]
     near.sort(key=lambda hit: -_new_words(asked, hit.text))  # stable: best supported first
+    near.sort(key=lambda hit: -_asked_words_told(asked, hit.text))  # "blamed" for "what did X blame"
     near.sort(key=lambda hit: _aligned(asked, hit.text) is None)  # says what follows the question's words
     supported = [*near, *(hit for _, hit in kept[len(near):])]
     if _WHY.match(asked.text):  # of the sentences as well supported, one that gives a cause
@@ -404,6 +405,19 @@ def _new_words(asked: Question, text: str) -> int:
     asked_words = set(asked.terms)
     return min(TELLING_WORDS, sum(1 for w in words(text) if w.lower() not in STOPWORDS
                                   and not meets(lemma(w.lower()), asked_words)))
+
+
+ECHO_WORDS = 6  # new words below which a sentence mostly repeats the question (a headline)
+
+
+def _asked_words_told(asked: Question, text: str) -> int:
+    """How many of the question's words besides its names a sentence says, when it also tells
+    enough that is new: "what did the firm blame" is told by the sentence that says "blamed",
+    not the one with more of the firm's names; a headline echoing the question counts none."""
+    if _new_words(asked, text) < ECHO_WORDS:
+        return 0
+    found = lemmas_of(text)
+    return sum(1 for term in set(asked.content_terms()) if meets(term, found))
 
 
 def _capitalised_before(text: str, word: str) -> bool:
