@@ -154,9 +154,11 @@ async def answer_figures(store: AnswerStore, asked: Question, now: datetime,
         return judged[key]
 
     countries = countries_asked(asked.text)
+    listed = _parts_listed(found)
 
     def kept(figures: Sequence[CitedFigure], least: float = SUPPORTED) -> list[CitedFigure]:
         return [c for c in figures if (score := supported(c)) >= least
+                and not _a_part_not_asked(asked, listed.get((c.figure.sentence, c.figure.start)))
                 and not of_another_country(countries, c.figure.sentence)
                 and not _counted_in_another_country(countries, c.figure)
                 and (score >= SUPPORTED or has_rarest_word(asked, c.figure.sentence, rarity, named))
@@ -857,6 +859,37 @@ _WHOLE_ASKED = re.compile(r"\b(?:total|in\s+all|altogether|out\s+of\s+how|of\s+h
 def _the_whole_of_a_part(figure: Figure) -> bool:
     """The whole in "seven of nine counts", "won 63 of the 165 seats": what the part is of."""
     return _PART_OF.search(figure.sentence, 0, figure.start) is not None
+
+
+# what lies between two figures of one count listed as parts: "… counts of wire fraud and"
+_LISTED_AND = re.compile(r"^[^;:()]{0,60}?\band\s+(?:a\s+further\s+|another\s+)?$", re.IGNORECASE)
+_PART_ENDS = re.compile(r"[,;.]\s|\sand\s")  # where the words telling the last part end
+
+
+def _parts_listed(found: Sequence[CitedFigure]) -> dict[tuple[str, int], str]:
+    """Figures listed with "and" as parts of one count ("guilty of five counts of wire fraud and
+    two counts of money laundering"), each with the words that tell it from the others."""
+    by_count: dict[tuple[str, str | None, str | None], dict[int, Figure]] = {}
+    for figure in (c.figure for c in found if c.figure.counted):
+        by_count.setdefault((figure.sentence, figure.counted, figure.unit), {})[figure.start] = figure
+    parts: dict[tuple[str, int], str] = {}
+    for (sentence, _, _), figures in by_count.items():
+        ordered = sorted(figures.values(), key=lambda f: f.start)
+        for one, other in itertools.pairwise(ordered):
+            between = sentence[one.end:other.start]
+            if _LISTED_AND.match(between):
+                parts[(sentence, one.start)] = between
+                parts[(sentence, other.start)] = _PART_ENDS.split(sentence[other.end:] + " ", maxsplit=1)[0]
+    return parts
+
+
+def _a_part_not_asked(asked: Question, told: str | None) -> bool:
+    """A part of a count listed with others, when the question does not ask for what tells it
+    apart ("on how many counts was he convicted" wants the whole, "of wire fraud" the part)."""
+    if told is None:
+        return False
+    found = lemmas_of(told)
+    return not any(meets(term, found) for term in asked.content_terms() if term != asked.head)
 
 
 def _a_rate_of_time(figure: Figure) -> bool:

@@ -232,6 +232,8 @@ parliament assembly legislature
 game match fixture
 guy man bloke
 surgery operation op
+convict conviction guilty
+charge count
 """.strip()
 
 

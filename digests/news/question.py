@@ -423,7 +423,7 @@ def read_question(text: str, today: date) -> Question:
     return Question(text=stripped, kind=kind, terms=terms, names=names,
                     head=head, by=max(dates) if dates else None, person=person, measure=measure,
                     year=year_named(stripped), month=month,
-                    verbs=tuple(t for t in terms if t in events and t not in in_names
+                    verbs=tuple(t for t in terms if t in events and t not in in_names and t != head
                                 and not _a_noun_here(t, stripped)),
                     past=_asks_about_the_past(stripped), subject=_subject(stripped),
                     thing=_object(stripped))
