@@ -433,6 +433,9 @@ _FATES = tuple(frozenset(lemma(w) for w in line.split()) for line in (
 # a town's people, counted as its residents ("a city of 300,000 people"), not as any group in it
 _LIVING_ASKED = re.compile(r"\b(?:live|lives|lived|living)\s+(?:in|on|at|there|here|near)\b"
                            r"|\b(?:population|residents|inhabitants)\b", re.IGNORECASE)
+# "how many Indian nationals living in Arequipa were confirmed safe": who they are, not what is asked
+_LIVING_QUALIFIES = re.compile(r"\bliving\s+(?:in|on|at|near)\b.*\b(?:were|are|was|is|have|has|had)\s+\w+",
+                               re.IGNORECASE)
 # What a figure's counted words say was done to it: "homes are lifted", "firefighters were called"
 _DONE = re.compile(r"\b(?:are|were|is|was|been|being)\s+[a-z]+(?:ed|en|t)\b")
 # ... or with no auxiliary: "48,000 people vaccinated", "150 people attended" (not "confirmed cases")
@@ -461,7 +464,8 @@ def same_fate(asked: Question, counted: str | None) -> bool:
     said = {n for n, fate in enumerate(_FATES) if fate & {lemma(w) for w in counted.split()}}
     if asked_fates and not said and (_DONE.search(counted) or _DONE_TO.search(counted)):
         return False  # it says what was done to them, and it is not what is asked
-    if not said and len(counted.split()) > 1 and _LIVING_ASKED.search(asked.text):
+    if not said and len(counted.split()) > 1 and _LIVING_ASKED.search(asked.text) \
+            and not _LIVING_QUALIFIES.search(asked.text):
         return False  # "how many people live in Tash-Bulak": not "11 students are still trapped"
     return not asked_fates or not said or bool(asked_fates & said)
 

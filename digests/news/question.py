@@ -903,7 +903,8 @@ def _counted_head(text: str) -> str | None:
         found = found[:lowered.index("of")]  # "how many glasses of wine": glasses
     counted = [w for w in found if w.lower() not in STOPWORDS and w.lower() not in _QUESTION_WORDS
                and w.lower() not in _EVERYWHERE]  # "how many hospitals worldwide": hospitals
-    verb = next((i for i, w in enumerate(counted) if i and _verb_form(w)), len(counted))
+    verb = next((i for i, w in enumerate(counted) if i and (_verb_form(w) or (
+        i == len(counted) - 1 and _PARTICIPLE.search(w)))), len(counted))
     counted = counted[:verb]  # "how many people died", "how many people lost their homes": people
     return lemma(counted[-1].lower()) if counted else None
 
@@ -928,6 +929,9 @@ def _rate_named(text: str) -> str | None:
     """"What was UK inflation in …": the rate is what the figure must measure."""
     found = _RATE_NAMED.match(text)
     return lemma(found.group("rate").lower()) if found else None
+
+
+_PARTICIPLE = re.compile(r"^[a-z]{3,}ing$")  # "how many Indian nationals living in …": nationals
 
 
 def _verb_form(word: str) -> bool:
