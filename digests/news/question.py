@@ -299,6 +299,19 @@ _WHAT_VALUE = re.compile(r"^\s*what(?:['’]?s|\s+is|\s+was|\s+are|\s+were)\s+(?
                          r"|^\s*what\s+(?P<thing3>(?:[\w'’-]+\s+){0,3}[\w'’-]+)\s+(?:did|does|do|will|would|has|have|"
                          r"had|was|is|were|are)\b",
                          re.IGNORECASE)
+# "what did the price rise to", "what has the toll climbed to": a value something went to
+_CHANGED_TO = frozenset(lemma(w) for w in """rise risen rose fall fallen fell climb increase cut drop jump
+raise lower grow grown shrink slump soar sink go gone come amount reduce extend lift boost slash decrease
+plunge tumble surge swell revise up down hike""".split())
+
+
+def _went_to_a_value(value: re.Match[str]) -> bool:
+    """"What did the boe cut rates to", "what did russia put its interest rate up to": a value
+    something was moved to, by its verb or by its measure named last."""
+    told = [lemma(w.lower()) for w in words(value.group(0))]
+    return bool(_CHANGED_TO & set(told)) or lemma(words(value.group("thing2"))[-1].lower()) in _NUMERIC_THINGS
+
+
 _NUMERIC_THINGS = frozenset(lemma(w) for w in """inflation rate price cost unemployment gdp growth
 toll total number figure percentage share population salary pay wage budget deficit debt value
 score temperature target attendance tally turnout profit loss revenue sales dividend majority margin
@@ -820,6 +833,8 @@ def _kind(text: str) -> tuple[str, str | None]:
     value = _WHAT_VALUE.search(text)
     named = (thing.group("thing") if thing
              else value and next(filter(None, value.group("thing", "thing2", "thing3")), None))
+    if value and value.group("thing2") and not _went_to_a_value(value):
+        named = None  # "what did the union say the pay offer was tied to": not a value it went to
     if named and {lemma(w.lower()) for w in words(named)} & _NUMERIC_THINGS:
         return KIND_FIGURES, None
     who = _WHO.match(text)
