@@ -356,9 +356,20 @@ _RESULT_SAID = re.compile(r"\b(?:won|wins?|beat|beats|beaten|defeat\w*|lost|lose
                           re.IGNORECASE)
 
 
-_ENDS_ON_PREPOSITION = re.compile(r"^\s*what\s+(?:did|does|do|has|have|had|was|were|is|are)\s+.+?\s+"
-                                  r"(?P<verb>[a-z]+)\s+(?P<prep>of|from|with|up|for|about|on|by)\s*[?.!]*$",
+_ENDS_ON_PREPOSITION = re.compile(r"^\s*what\s+(?:did|does|do|has|have|had|was|were|is|are)\s+"
+                                  r"(?P<middle>.+?)\s+(?P<verb>[a-z]+)\s+(?P<prep>of|from|with|up|for|about|on|by)\s*[?.!]*$",
                                   re.IGNORECASE)
+
+
+def _verbs_before_the_object(middle: str) -> set[str]:
+    """"What did Merritt spend the stolen money on": the verb before the object ("spend"), whose
+    preposition the sentence says ("spent on vintage tractors")."""
+    found = words(middle)
+    return {lemma(found[i].lower()) for i in range(1, len(found) - 1)
+            if found[i + 1].lower() in _OBJECT_STARTS and found[i].islower()}
+
+
+_OBJECT_STARTS = frozenset("the a an his her its their".split())
 
 
 _OF_WHOM_WORDS = 5  # "the death of Foo Fighters' drummer Taylor Hawkins": still of whom
@@ -372,6 +383,7 @@ def _completes(asked: Question, text: str) -> bool:
         return True
     verb, preposition = lemma(ends.group("verb").lower()), ends.group("prep").lower()
     subject = {w.lower() for w in words(asked.subject or "")}
+    done_to = _verbs_before_the_object(ends.group("middle"))
     tokens = [w.lower() for w in words(text)]
     for i, word in enumerate(tokens):
         after = tokens[i + 1:i + 3]
@@ -381,11 +393,12 @@ def _completes(asked: Question, text: str) -> bool:
         if (preposition == "of" and i and word == ends.group("verb").lower() and word in HEAD_WORDS
                 and tokens[i - 1] not in STOPWORDS and _capitalised_before(text, word)):
             return True  # "president of what": "resigns as Society of Authors president"
-        skipped = 0  # "found guilty last month of fraud": a time said between
-        while tokens[i + 1 + skipped:i + 2 + skipped] and tokens[i + 1 + skipped] in _TIME_BETWEEN:
+        skipped = 0  # "found guilty last month of fraud": a time said between ("spent on tractors" is none)
+        while (tokens[i + 1 + skipped:i + 2 + skipped] and tokens[i + 1 + skipped] in _TIME_BETWEEN
+               and tokens[i + 1 + skipped] != preposition):
             skipped += 1
         after = tokens[i + 1 + skipped:i + 3 + skipped]
-        if meets(verb, {lemma(word)}) and preposition in after:
+        if (meets(verb, {lemma(word)}) or lemma(word) in done_to) and preposition in after:
             said = tokens[i + 2 + skipped + after.index(preposition):][:_OF_WHOM_WORDS]
             if not subject & set(said):  # "the death of Taylor Hawkins" says of whom, not of what
                 return True
@@ -1091,7 +1104,16 @@ def _after_the_anchor(asked: Question, text: str) -> re.Match[str] | None:
     if ends is None or ends.group("anchor").lower() in STOPWORDS:
         return None
     anchor, prep = ends.group("anchor").lower(), ends.group("prep").lower()
-    stem = re.escape(lemma(anchor)[:max(4, len(lemma(anchor)) - 1)])
+    found = _phrase_after(lemma(anchor), prep, text)
+    object_asked = _ENDS_ON_PREPOSITION.match(in_news_words(asked.text))
+    if found is None and object_asked is not None:  # "spend the money on": "spent on tractors"
+        verbs = _verbs_before_the_object(object_asked.group("middle"))
+        found = next(filter(None, (_phrase_after(verb, prep, text) for verb in sorted(verbs))), None)
+    return found
+
+
+def _phrase_after(stem_of: str, prep: str, text: str) -> re.Match[str] | None:
+    stem = re.escape(stem_of[:max(4, len(stem_of) - 1)])
     return re.search(rf"\b{stem}[\w'’-]*\s+{prep}\s+(?:(?P<det>the|a|an|some|their|his|her|its|our)\s+)?"
                      rf"(?P<phrase>(?:[^,.;:()\"“”]|(?<=\d)[.,](?=\d)){{2,40}}?){_PHRASE_END}",
                      text, re.IGNORECASE)
