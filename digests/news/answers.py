@@ -173,7 +173,9 @@ async def _answer_from_sentences(store: AnswerStore, asked: Question, now: datet
     hits = [h for h in hits if not _asks(h.text)]
     want = wanted(asked)
     if asked.kind in (KIND_PLACE, KIND_DATE) or _ASKS_FOR_NAME.match(asked.text) or (want and want.said):
-        return await _lead_from_items(store, asked, hits, rarity, named, now)
+        led = await _lead_from_items(store, asked, hits, rarity, named, now)
+        if led.found or not _WHAT_CALLED.match(asked.text):
+            return led  # "what did the judge call the clause": a name, or what she said it was
     contexts, _ = await whole_items(store, hits)
     judged = _without_the_cause_word(asked)
     owns = [(support(judged, h.text, rarity, named), h) for h in hits]
@@ -202,7 +204,8 @@ async def _answer_from_sentences(store: AnswerStore, asked: Question, now: datet
     members = {id(hit): _member_of_kind(asked, want, hit.text) for hit in supported}
     supported.sort(key=lambda hit: members[id(hit)] is None)  # "what disease": one that names a disease
     quotes = tuple(Quote(h.text, h.source) for h in supported[:3])
-    aligned = kinds[id(supported[0])] or _aligned(asked, quotes[0].text) or members[id(supported[0])]
+    aligned = (kinds[id(supported[0])] or _aligned(asked, quotes[0].text) or members[id(supported[0])]
+               or _called_it(asked, quotes[0].text))
     headline = f"{_unquoted(aligned)} — {quotes[0].text}" if aligned else quotes[0].text
     return Answer(asked.text, KIND_SEARCH, True, headline, quotes)
 
@@ -725,6 +728,21 @@ _ASKS_FOR_NAME = re.compile(r"^\s*(?:which|whose|whom|who\b(?!\s+(?:is|was|are|w
                             r"|what\s+(?:do|does|did)\s+.+?\s+call\b|what(?:['’]?s|\s+is|\s+was)\s+.+?\s+called\b"
                             r"|what\s+will\s+.+?\s+be\s+(?:called|named)\b)",
                             re.IGNORECASE)
+
+
+_WHAT_CALLED = re.compile(r"^\s*what\s+(?:do|does|did)\s+.+?\s+call\b", re.IGNORECASE)
+_QUOTED = re.compile(r"(?<!\w)['‘\"“](?P<said>[^'‘’\"“”]{3,60})['’\"”](?!\w)")
+
+
+def _called_it(asked: Question, text: str) -> str | None:
+    """"What did the judge call the clause": the last words the sentence quotes that the
+    question does not give ("… was 'a contractual fiction'")."""
+    if not _WHAT_CALLED.match(asked.text):
+        return None
+    given = given_words(asked)
+    said = [m.group("said") for m in _QUOTED.finditer(text)
+            if not all(is_given(w, given) for w in words(m.group("said")))]
+    return said[-1] if said else None
 
 
 # "which town", "what's the little town whose …", "in which city": the kind of place asked for
