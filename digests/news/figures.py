@@ -114,8 +114,27 @@ def _readings(sentence: str) -> list[_Reading]:
             position = reading.end  # "two and three million": two, then three million
         if readings:
             _share_range(sentence, readings[-1], reading)
+            if _one_duration(sentence, readings[-1], reading):
+                continue
         readings.append(reading)
     return readings
+
+
+# "four years and eight months", "two weeks and three days": one length of time, in its smaller unit
+# (a court's "56 months"; a clock's "3 hours 20 minutes" is left as written)
+_SMALLER_UNIT = {"year": ("month", 12), "week": ("day", 7)}
+_DURATION_JOIN = re.compile(r"\s*(?:,\s*|\s+and\s+|\s+)$")
+
+
+def _one_duration(sentence: str, first: _Reading, second: _Reading) -> bool:
+    """Whether `second` goes on the length of time `first` began ("jailed for four years and
+    eight months": 56 months); `first` then holds both."""
+    smaller = _SMALLER_UNIT.get(first.unit or "")
+    if smaller is None or second.unit != smaller[0] or not second.value < smaller[1] \
+            or not _DURATION_JOIN.match(sentence[first.end:second.start]):
+        return False
+    first.value, first.unit, first.end = first.value * smaller[1] + second.value, second.unit, second.end
+    return True
 
 
 def _share_range(sentence: str, first: _Reading, second: _Reading) -> None:

@@ -205,3 +205,22 @@ def test_a_noun_joined_to_a_number_is_what_it_counts(sentence: str, value: float
     session's first run of the week written blind, fjord)."""
     found = extract_figures(sentence, datetime(2026, 10, 3, tzinfo=UTC))
     assert [(f.value, f.counted) for f in found] == [(value, counted)]
+
+
+@pytest.mark.parametrize(("sentence", "value", "unit", "surface"), [
+    ("He has been jailed for four years and eight months.", 56, "month", "four years and eight months"),
+    ("He served 3 years, 2 months of the sentence.", 38, "month", "3 years, 2 months"),
+    ("The ban lasts two weeks and three days.", 17, "day", "two weeks and three days"),
+])
+def test_a_length_of_time_in_two_units_is_one_figure(sentence: str, value: float, unit: str,
+                                                     surface: str) -> None:
+    """"Jailed for four years and eight months" is 56 months, not four years (found in the
+    twenty-sixth session's first run of the week written blind, delta)."""
+    found = extract_figures(sentence, datetime(2026, 11, 18, tzinfo=UTC))
+    assert [(f.value, f.unit, f.surface) for f in found] == [(value, unit, surface)]
+
+
+def test_a_clock_length_and_a_part_of_it_stay_apart() -> None:
+    found = extract_figures("It took two hours and the last 30 minutes were the worst.",
+                            datetime(2026, 11, 18, tzinfo=UTC))
+    assert [(f.value, f.unit) for f in found] == [(2, "hour"), (30, "minute")]
