@@ -203,9 +203,11 @@ async def _answer_from_sentences(store: AnswerStore, asked: Question, now: datet
     supported.sort(key=lambda hit: kinds[id(hit)] is None)  # "what kind of firm": one that says
     members = {id(hit): _member_of_kind(asked, want, hit.text) for hit in supported}
     supported.sort(key=lambda hit: members[id(hit)] is None)  # "what disease": one that names a disease
+    described = {id(hit): _described(asked, hit.text) for hit in supported}
+    supported.sort(key=lambda hit: -described[id(hit)][0])  # "what is X": one that says what X is
     quotes = tuple(Quote(h.text, h.source) for h in supported[:3])
     aligned = (kinds[id(supported[0])] or _aligned(asked, quotes[0].text) or members[id(supported[0])]
-               or _called_it(asked, quotes[0].text))
+               or _called_it(asked, quotes[0].text) or described[id(supported[0])][1])
     headline = f"{_unquoted(aligned)} — {quotes[0].text}" if aligned else quotes[0].text
     return Answer(asked.text, KIND_SEARCH, True, headline, quotes)
 
@@ -728,6 +730,47 @@ _ASKS_FOR_NAME = re.compile(r"^\s*(?:which|whose|whom|who\b(?!\s+(?:is|was|are|w
                             r"|what\s+(?:do|does|did)\s+.+?\s+call\b|what(?:['’]?s|\s+is|\s+was)\s+.+?\s+called\b"
                             r"|what\s+will\s+.+?\s+be\s+(?:called|named)\b)",
                             re.IGNORECASE)
+
+
+# "what is norbury re", "what does quillon actually do": what the thing named is
+_WHAT_IS = re.compile(r"^\s*what(?:['’]?s|\s+is|\s+are|\s+was)\s+(?P<thing>[\w&'’.-]+(?:\s+[\w&'’.-]+){0,3}?)"
+                      r"\s*[?.!]*\s*$|^\s*what\s+(?:does|do|did)\s+(?P<doer>[\w&'’.-]+(?:\s+[\w&'’.-]+){0,3}?)"
+                      r"\s+(?:\w+ly\s+)?do\s*[?.!]*\s*$", re.IGNORECASE)
+_APPOSED = r",\s+(?P<apposed>(?:a|an)\s+[^,.;:()]{3,90}?)(?=,|\.\s|\.$|;)"
+
+
+def _described(asked: Question, text: str) -> tuple[int, str | None]:
+    """"What is Norbury Re": what a sentence says the thing is, by an apposition ("Quillon, a
+    London-based startup building AI agents for …": 2) or the words right before its name
+    ("Bermuda-based reinsurer Norbury Re": 1); (0, None) when it says neither."""
+    what = _WHAT_IS.match(asked.text)
+    if what is None:
+        return 0, None
+    thing = re.escape(what.group("thing") or what.group("doer"))
+    apposed = re.search(rf"\b{thing}(?:['’]s)?{_APPOSED}", text, re.IGNORECASE)
+    if apposed:
+        return 2, apposed.group("apposed")
+    for named in re.finditer(rf"\b{thing}\b", text, re.IGNORECASE):
+        before = _words_before_a_name(text[:named.start()])
+        if before:
+            return 1, before
+    return 0, None
+
+
+_DESCRIBING_WORDS = 4
+
+
+def _words_before_a_name(text: str) -> str | None:
+    """"The gene therapy Libmeldy", "Australian personal trainer Michael Italiano": the words
+    before a name that say what it is, ending on a common noun."""
+    found: list[str] = []
+    for word in reversed(text.split()[-_DESCRIBING_WORDS:] if text.endswith(" ") else []):
+        if not re.fullmatch(r"[A-Za-z][\w-]*", word) or word.lower() in STOPWORDS:
+            break
+        found.insert(0, word)
+    if not found or not found[-1].islower() or found[-1].endswith(("ed", "ing", "ly")):
+        return None
+    return " ".join(found)
 
 
 _WHAT_CALLED = re.compile(r"^\s*what\s+(?:do|does|did)\s+.+?\s+call\b", re.IGNORECASE)

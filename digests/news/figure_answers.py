@@ -269,7 +269,8 @@ def _untold_since(asked: Question, hits: Sequence[SentenceHit], contexts: Mappin
 # "how many tractors did the cops say were there", "according to the BRC": whose figure is asked
 _TELLER_ASKED = re.compile(r"\baccording\s+to\s+(?:the\s+)?(?P<by>[\w'’&-]+(?:\s+[\w'’&-]+){0,2}?)"
                            r"(?=\s+(?:on|in|at|for|from|about)\b|\s*[?,.!]|\s*$)"
-                           r"|\bdid\s+(?:the\s+)?(?P<did>[\w'’&-]+(?:\s+[\w'’&-]+)?)\s+(?:say|claim|estimate|reckon)\b",
+                           r"|\bdid\s+(?:the\s+)?(?P<did>[\w'’&-]+(?:\s+[\w'’&-]+){0,2}?)\s+"
+                           r"(?:say|claim|estimate|reckon|give|put|report|record|measure)\b",
                            re.IGNORECASE)
 
 

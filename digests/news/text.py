@@ -92,7 +92,8 @@ def _sentence_spans(paragraph: str) -> list[tuple[int, int]]:
 
 def _split_after_amounts(paragraph: str, span: tuple[int, int]) -> list[tuple[int, int]]:
     """A sentence ending on an amount written short ("… investors of £14.8m. Elliot Vance, 44,
-    told …"), which syntok reads as an abbreviation: two sentences."""
+    told …") or on a decimal ("… put the magnitude at 7.2. Power was cut …"), which syntok reads
+    as an abbreviation: two sentences."""
     parts = []
     start, end = span
     for match in _AMOUNT_AT_END.finditer(paragraph, start, end):
@@ -101,7 +102,7 @@ def _split_after_amounts(paragraph: str, span: tuple[int, int]) -> list[tuple[in
     return [*parts, (start, end)]
 
 
-_AMOUNT_AT_END = re.compile(r"(?<=\d)(?:m|bn|k|pc)(\.)\s+(?=[A-Z\"“‘])")
+_AMOUNT_AT_END = re.compile(r"(?:(?<=\d)(?:m|bn|k|pc)|(?<=\d\.\d)\d*)(\.)\s+(?=[A-Z\"“‘])")
 # Titles written short before a name that syntok does not know ("Sen.", "Gen.", "Capt." it does).
 _TITLE_AT_END = re.compile(r"(?<![\w.])(?<!\b(?i:the) )(?<!\b(?i:an) )(?<!\b(?i:a) )"
                            r"(?:Rep|Reps|Maj|Lt|Sgt|Gov|Rev|Supt|Insp|Cllr|Cmdr|Cpl|Pvt|Pres|Atty|Hon|Det|Rt|"

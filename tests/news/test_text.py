@@ -37,6 +37,16 @@ def test_an_amount_written_short_ends_a_sentence() -> None:
     assert all(text[s.start:s.end] == s.text for s in sentences)
 
 
+def test_a_decimal_ends_a_sentence() -> None:
+    """"… put the magnitude at 7.2. Power was cut …" is two sentences (found in the twenty-sixth
+    session on the week delta); "7.2 p.m." is not an end."""
+    text = "The institute put the magnitude at 7.2. Power was cut. It struck at 7.2 p.m. Monday."
+    sentences = split_sentences(text)
+    assert [s.text for s in sentences] == [
+        "The institute put the magnitude at 7.2.", "Power was cut.", "It struck at 7.2 p.m. Monday."]
+    assert all(text[s.start:s.end] == s.text for s in sentences)
+
+
 def test_sentence_offsets_point_into_the_text() -> None:
     """Each sentence can be found again at its offsets, with its paragraph and position."""
     sentences = split_sentences(NEWS)
