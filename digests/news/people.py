@@ -748,6 +748,8 @@ _WHO_CLAUSE = re.compile(r"\s*,\s*(?P<role>who\s+(?!is\b|was\b|has\b|had\b|said\
                          r"[^,;:]{3,90}?)\s*(?:,|;|$)")
 _LOOSE_BEFORE = re.compile(r"(?:^|[,;:(\"“‘]|\b(?:a|an|the)\s)\s*(?P<role>[^,;:()\"“”]{3,90}?)\s*,\s*$")
 _WORDS_BEFORE = 4
+# "Giving evidence at Manchester Crown Court, X said": what X was doing, not a role
+_DOING = re.compile(r"\s*(?-i:[A-Z][a-z]+ing)\b")
 # "X was one of the Post Office workers wrongly convicted": one of a group named by its role
 _ONE_OF = re.compile(r"\s+(?:(?:is|was|has\s+been|had\s+been|became)\s+)?(?:also\s+)?(?:one\s+of|among)\s+"
                      r"(?:the\s+)?(?:(?:[\w’'-]+\s+)?[\w’'-]+['’]s\s+)?(?P<role>(?:[\w’'-]+\s+){0,3}?[\w’'-]+?(?:s|men))\b(?!['’])")
@@ -865,7 +867,7 @@ def role_near(name: str, text: str) -> str | None:
     if match:
         return f"winner of the {match.group('prize')}"  # "X has won the £25,000 Wenlock Prize for Poetry"
     match = _LOOSE_BEFORE.search(_BRACKETED.sub("", before))
-    if match and _is_role(vocab.WORD.findall(match.group("role"))):
+    if match and _is_role(vocab.WORD.findall(match.group("role"))) and not _DOING.match(match.group("role")):
         return _trimmed(match.group("role"))
     match = _WHO_CLAUSE.match(text, end)
     if match:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from digests.news.people import extract_people
+from digests.news.people import extract_people, role_near
 
 
 @pytest.mark.parametrize(("sentence", "name", "role"), [
@@ -112,3 +112,14 @@ def test_a_post_over_a_body_named_in_lower_case(sentence: str, name: str, role: 
     the twenty-second session on the week orchard)."""
     found = {m.name: m.role for m in extract_people(sentence)}
     assert found.get(name) == role
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("Giving evidence at Manchester Crown Court, Rosalind Achebe, 58, said she raised concerns.",
+     "Rosalind Achebe"),
+    ("Speaking to reporters outside the High Court, Jo Bloggs said she would appeal.", "Jo Bloggs"),
+])
+def test_what_someone_was_doing_is_no_role(sentence: str, name: str) -> None:
+    """"Giving evidence at Manchester Crown Court, X said": a clause of what X was doing, before
+    the comma, is no role (found in the twenty-sixth session on the week delta)."""
+    assert role_near(name, sentence) is None
