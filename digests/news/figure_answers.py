@@ -856,7 +856,8 @@ _RATE_ASKED = re.compile(r"\b(?:per|a|an|each|every)\s+(?:year|month|week|day|an
 
 
 # "convicted on seven of nine counts": nine is the whole, seven what the verb did
-_PART_OF = re.compile(r"\b(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+_PART_OF = re.compile(r"\b(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen"
+                      r"|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-[a-z]+)?)\s+"
                       r"(?:of|out\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
 _WHOLE_ASKED = re.compile(r"\b(?:total|in\s+all|altogether|out\s+of\s+how|of\s+how\s+many)\b", re.IGNORECASE)
 

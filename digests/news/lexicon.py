@@ -226,7 +226,7 @@ sink capsize overturn
 fault glitch malfunction failure
 gang crew
 spot discover discoverer sight
-rescue survive survivor
+rescue survive survivor save refloat
 mp mps deputy lawmaker legislator parliamentarian
 parliament assembly legislature
 game match fixture
