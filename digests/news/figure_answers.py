@@ -206,7 +206,9 @@ _MARGIN_UNITS = r"runs?|wickets?|points?|goals?|strokes?|shots?|votes?|seats?"
 _MARGIN_AFTER = re.compile(rf"-?\s*(?:[a-z]+-)?(?:{_MARGIN_UNITS})?[-\s]*"
                            r"(?:win|victory|defeat|loss|lead|margin|majority)\b", re.IGNORECASE)
 _BY_BEFORE = re.compile(r"\b(?:won|win|wins|beat|beats|lost|lose|loses|led|leads|trail|trails|trailed|"
-                        r"victory|defeat|defeated)\b[^.;:]{0,40}?\bby\s+$", re.IGNORECASE)
+                        r"victory|defeat|defeated)\b[^.;:]{0,40}?\bby\s+$"
+                        r"|\b(?:margin|majority)\b[^.;:]{0,40}?\b(?:to|of|at|from)\s+$",
+                        re.IGNORECASE)  # "her margin narrows to 19"
 
 
 def _a_margin(figure: Figure) -> bool:

@@ -581,7 +581,9 @@ def _sources(sentence: str) -> list[tuple[int, str]]:
             continue
         after = word not in vocab.HEARER_AFTER
         before_verb = sentence[max(0, verb.start() - 3):verb.start()]
-        if after and re.search(r"[,\"”’']\s*$", before_verb):  # ", says X"
+        if _CONFIRMED_AS.match(sentence, verb.end()):  # "confirmed X as the winner": X is no source
+            name = _name_before(sentence, verb.start())
+        elif after and re.search(r"[,\"”’']\s*$", before_verb):  # ", says X"
             name = _name_after(sentence, verb.end()) or _name_before(sentence, verb.start())
         else:
             name = _name_before(sentence, verb.start()) or (
@@ -589,6 +591,9 @@ def _sources(sentence: str) -> list[tuple[int, str]]:
         if name:
             found.append((verb.start(), name))
     return found
+
+
+_CONFIRMED_AS = re.compile(r"\s+[^,.;:]{2,60}?\s+as\s+(?:the|a|an|its|their|his|her)\b")
 
 
 def _name_before(sentence: str, end: int) -> str | None:
