@@ -86,6 +86,7 @@ from digests.news.spelling import corrected
 from digests.news.support import (
     BORN_ASKED,
     BUY,
+    NATIONALITIES,
     SOLD_TO,
     SUPPORTED,
     about_it,
@@ -854,7 +855,9 @@ _NO_DATE_YET = re.compile(r"\bno\s+(?:new\s+)?date\s+(?:has\s+been\s+|was\s+|had
 
 # "where was the villa": "to pay for a villa in the Algarve"
 _THING_ASKED = re.compile(r"^\s*where(?:['’]s|\s+(?:is|was|are|were))\s+"
-                          r"(?:the|that|this|his|her|their|its)\s+(?P<noun>[a-z]+)\b", re.IGNORECASE)
+                          r"(?:the|that|this|his|her|their|its)\s+(?:[a-z]+\s+){0,2}?(?P<noun>[a-z]+)\b"
+                          r"(?=\s+(?:that|which|who|where|whose|of|in|at|for|to|being)\b|\s*[?,.!]|\s*$)",
+                          re.IGNORECASE)  # "where is the beef plant that …": the plant
 _GENERIC_PLACES = frozenset("""church hospital school court station airport stadium park hotel museum centre
 center hall street road bridge river lake estate plant factory village town city""".split())
 
@@ -864,9 +867,16 @@ def _where_the_thing_is(asked: Question, text: str) -> str | None:
     thing = _THING_ASKED.match(asked.text)
     if thing is None:
         return None
-    placed = re.search(rf"\b{re.escape(thing.group('noun'))}s?\s+(?:in|at|near|on)\s+(?:the\s+)?"
-                       r"(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})", text)
-    if placed is None or placed.group("place").split()[0].casefold() in DEMONYMS:
+    noun = re.escape(thing.group("noun"))
+    placed = re.search(rf"\b{noun}s?\s+(?:in|at|near|on)\s+(?:the\s+)?"
+                       r"(?P<place>[A-Z][\w'’-]+(?:\s+(?:(?:de|la|du|des|del|di|da|of)\s+)*[A-Z][\w'’-]+){0,3})",
+                       text)  # "the Stade de la Paix"
+    if placed is None:  # "closes its Cimarron Flats beef plant": the place names the thing
+        naming = re.finditer(rf"(?<![\w'’-])(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,3}})"
+                             rf"\s+(?:[a-z]+\s+){{0,2}}{noun}s?\b", text)
+        placed = next((m for m in naming if m.start() > 0 and not m.group("place").isupper()  # a dateline
+                       and not _given_by_the_question(asked, m.group("place"))), None)
+    if placed is None or any(lemma(w.casefold()) in NATIONALITIES for w in placed.group("place").split()):
         return None  # "a mosque in the Canadian city of Mississauga": the name is further on
     return placed.group("place")
 

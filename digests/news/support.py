@@ -578,7 +578,7 @@ def lowercase_names(asked: Question, texts: Iterable[str], rarity: Mapping[str, 
     absent = {t for t in content if t not in seen and t.isalpha() and rarity.get(t, 0.0) >= SPECIFIC
               and t not in worded and t not in common}
     capitalised = {t: n for t, n in capitalised.items()
-                   if t not in _NATIONALITIES and t not in _CALENDAR}  # "russian", "march"
+                   if t not in NATIONALITIES and t not in _CALENDAR}  # "russian", "march"
     rare_names = {t for t, n in inside.items() if capitalised.get(t, 0) == n and t not in in_longer
                   and rarity.get(t, 0.0) >= SPECIFIC}
     verbs = {lemma(w.lower()) for w in words(asked.text) if is_verb_form(w) and w.islower()}
@@ -596,7 +596,7 @@ volcano mount lake river operation""".split())
 
 
 _CALENDAR = frozenset(lemma(word) for word in CALENDAR_WORDS)
-_NATIONALITIES = frozenset(lemma(word) for word in (*DEMONYMS, *"""african european asian arab arabian latin
+NATIONALITIES = frozenset(lemma(word) for word in (*DEMONYMS, *"""african european asian arab arabian latin
 scandinavian nordic baltic balkan caribbean pacific atlantic mediterranean western eastern northern southern
 middle-eastern""".split()))
 """A nationality is written with a capital but names no one: "the russian strike" is met by a
