@@ -12,7 +12,8 @@ the link's section, the outlet, a headline's colon or question mark). A logistic
 weight); the story's score is its log-odds, then the same one-event-once folding and diversity
 as the digest. The tuning days are scored leaving one day out; the held-out days with a model
 fitted on all tuning days. "stacked" adds the cues to the hand ranking's place instead of
-replacing it. Strict matching, as `eval_digest.py` scores.
+replacing it. Strict matching, as `eval_digest.py` scores. "ceiling" is what a perfect ranking
+of the stories as grouped could reach: the ten that together match the most event weight.
 """
 
 from __future__ import annotations
@@ -123,6 +124,17 @@ def hand_place(given: Inputs, live: list[StoryRecord]) -> np.ndarray:
     return np.array([[math.log1p(place.get(s.id, 999))] for s in live])
 
 
+def _greedy_ceiling(day: Day, given: Inputs, live: list[StoryRecord]) -> float:
+    """The weighted recall of the ten stories, as grouped, that together match the most event
+    weight (picked greedily): what a perfect ranking of these stories could reach."""
+    covers = [matched(J.in_window(s, given.start, given.at), day) for s in live]
+    got: set[int] = set()
+    for _ in range(TOP):
+        best = max(covers, key=lambda c: sum(day.events[n].weight for n in c - got), default=set())
+        got |= best
+    return sum(day.events[n].weight for n in got) / sum(e.weight for e in day.events)
+
+
 async def gather(days: Sequence[Day]) -> list[Inputs]:
     found = []
     async with Replay(read_items()) as replay:
@@ -146,6 +158,8 @@ def main() -> int:
                       for s in live], dtype=float)
         prepared.append((day, inputs, live, x, y, close, hand_place(inputs, live)))
     tuning = [p for p in prepared if p[0].date not in HELD_OUT]
+    print(f"ceiling: ten stories chosen greedily by the events they match, R@10 "
+          f"{statistics.mean(_greedy_ceiling(p[0], p[1], p[2]) for p in prepared):.3f} (all days)")
     for name, columns in (("learned", lambda p: p[3]), ("hand place only", lambda p: p[6]),
                           ("stacked", lambda p: np.c_[p[6], p[3][:, 12:]])):
         scores = {}

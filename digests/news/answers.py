@@ -758,7 +758,7 @@ def _described(asked: Question, text: str) -> tuple[int, str | None]:
     return 0, None
 
 
-_DESCRIBING_WORDS = 4
+_DESCRIBING_WORDS = 4  # words before a name read for what it is
 
 
 def _words_before_a_name(text: str) -> str | None:
@@ -1184,6 +1184,7 @@ def _after_the_anchor(asked: Question, text: str) -> re.Match[str] | None:
 
 
 def _phrase_after(stem_of: str, prep: str, text: str) -> re.Match[str] | None:
+    """The phrase a sentence gives after a word of the stem and the preposition ("spent on *…*")."""
     stem = re.escape(stem_of[:max(4, len(stem_of) - 1)])
     return re.search(rf"\b{stem}[\w'’-]*\s+{prep}\s+(?:(?P<det>the|a|an|some|their|his|her|its|our)\s+)?"
                      rf"(?P<phrase>(?:[^,.;:()\"“”]|(?<=\d)[.,](?=\d)){{2,40}}?){_PHRASE_END}",
