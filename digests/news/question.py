@@ -124,6 +124,9 @@ _PHRASES = ((re.compile(r"\bpass(?:ed|es)?\s+away\b", re.I), "died"),
                         re.I), r"\1 \2stolen"),
             (re.compile(r"\b(?:switch|switched|switching|go|goes|going|went)\s+back\s+to\b", re.I),
              "bring back"),
+            # "when do the shares start trading": when they list
+            (re.compile(r"\b(?:start|starts|started|starting|begin|begins|began|beginning)\s+trading\b",
+                        re.I), "list"),
             (re.compile(r"\b(kind|sort)a\b", re.I), r"\1 of"),  # "what kinda firm"
             # "what kind of feed": the feed is asked about, the kind is how a member asks
             (re.compile(r"^\s*(?:what|which)\s+(?:kind|sort|type)\s+of\b", re.I), "what"),
