@@ -102,7 +102,7 @@ def fit(x: np.ndarray, y: np.ndarray, l2: float = 10.0, steps: int = 30):
     penalty = l2 * np.diag(np.r_[0.0, np.ones(len(beta) - 1)])
     for _ in range(steps):
         p = 1 / (1 + np.exp(-z @ beta))
-        gradient = z.T @ (weight * (hit - p) * -1.0) + penalty @ beta
+        gradient = z.T @ (weight * (p - hit)) + penalty @ beta
         hessian = (z * (weight * p * (1 - p))[:, None]).T @ z + penalty
         beta -= np.linalg.solve(hessian, gradient)
     return lambda new: np.c_[np.ones(len(new)), (new - mean) / spread] @ beta

@@ -29,6 +29,7 @@ from digests.news.asked_names import (
     COUNTRY,
     NAME,
     PLACE,
+    QUOTED_WORDS,
     Wanted,
     capital_by_position,
     is_person,
@@ -775,7 +776,6 @@ def _words_before_a_name(text: str) -> str | None:
 
 
 _WHAT_CALLED = re.compile(r"^\s*what\s+(?:do|does|did)\s+.+?\s+call\b", re.IGNORECASE)
-_QUOTED = re.compile(r"(?<!\w)['‘\"“](?P<said>[^'‘’\"“”]{3,60})['’\"”](?!\w)")
 
 
 def _called_it(asked: Question, text: str) -> str | None:
@@ -784,8 +784,8 @@ def _called_it(asked: Question, text: str) -> str | None:
     if not _WHAT_CALLED.match(asked.text):
         return None
     given = given_words(asked)
-    said = [m.group("said") for m in _QUOTED.finditer(text)
-            if not all(is_given(w, given) for w in words(m.group("said")))]
+    quoted = (m.group("double") or m.group("single") for m in QUOTED_WORDS.finditer(text))
+    said = [words_said for words_said in quoted if not all(is_given(w, given) for w in words(words_said))]
     return said[-1] if said else None
 
 

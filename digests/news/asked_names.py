@@ -79,9 +79,11 @@ _BINOMIAL_AT = re.compile(rf"\bnew\s+(?:[\w'’-]+\s+){{0,2}}?[a-z]+,\s+(?P<name
 # where no letter is joined to it, not the apostrophe of "Britain's", and round a capital, not the
 # scare quotes of "its 'amazing' revival")
 _QUOTED_SPAN = (r"[\"“](?P<double>[^\"“”]{{2,{n}}}?)[\"”]"
-                r"|(?:‘|(?<![\w’'])')(?P<single>[A-Z0-9](?:[^‘’'\"“”]|['’](?=\w)){{1,{n}}}?)[’'](?![\w’'])")
-_QUOTED = re.compile(_QUOTED_SPAN.format(n=40))  # a short one: a name given in quotes
-_LONG_QUOTED = re.compile(_QUOTED_SPAN.format(n=120))  # a book's title, its subtitle after a colon
+                r"|(?:‘|(?<![\w’'])')(?P<single>{first}(?:[^‘’'\"“”]|['’](?=\w)){{1,{n}}}?)[’'](?![\w’'])")
+_QUOTED = re.compile(_QUOTED_SPAN.format(n=40, first="[A-Z0-9]"))  # a short one: a name given in quotes
+_LONG_QUOTED = re.compile(_QUOTED_SPAN.format(n=120, first="[A-Z0-9]"))  # a book's title, its subtitle
+# Any words a sentence quotes, scare quotes too: "said the clause was 'a contractual fiction'"
+QUOTED_WORDS = re.compile(_QUOTED_SPAN.format(n=60, first=r"[^\W_]"))
 _TITLES = frozenset({"title", "titles", "slogan", "motto", "headline"})
 _CAPITALISED = r"[A-Z][\w'’.-]*(?:[^\S\n]+[A-Z][\w'’.-]*){0,3}"  # within one sentence
 _MODEL_NUMBER = r"(?:[^\S\n]+\d{1,4}[A-Za-z]{0,2})?"  # a name's number: "Falcon 9", "Tokyo 2020"

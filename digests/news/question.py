@@ -303,9 +303,9 @@ _WHAT_VALUE = re.compile(r"^\s*what(?:['’]?s|\s+is|\s+was|\s+are|\s+were)\s+(?
                          r"had|was|is|were|are)\b",
                          re.IGNORECASE)
 # "what did the price rise to", "what has the toll climbed to": a value something went to
-_CHANGED_TO = frozenset(lemma(w) for w in """rise risen rose fall fallen fell climb increase cut drop jump
-raise lower grow grown shrink slump soar sink go gone come amount reduce extend lift boost slash decrease
-plunge tumble surge swell revise up down hike""".split())
+_CHANGED_TO = frozenset(lemma(w) for w in """rise fall climb increase cut drop jump raise lower grow shrink
+slump soar sink go come amount reduce extend lift boost slash decrease plunge tumble surge swell revise up
+down hike""".split())  # lemmas: "risen", "fell" and "gone" are among them
 
 
 def _went_to_a_value(value: re.Match[str]) -> bool:
