@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from datetime import datetime
+from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 import discord
@@ -45,7 +45,7 @@ def _digest_header(digest: Digest, tz: ZoneInfo | None) -> str:
 
 
 def _local(moment: datetime, tz: ZoneInfo | None) -> datetime:
-    return moment.astimezone(tz) if tz is not None else moment
+    return moment.astimezone(tz if tz is not None else UTC)  # an item's time may be on its publisher's clock
 
 
 def story_embed(story: DigestStory, tz: ZoneInfo | None) -> discord.Embed:

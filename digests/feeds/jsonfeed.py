@@ -22,6 +22,7 @@ from itertools import islice
 from typing import Any
 
 from digests.feeds.normalise import RawEntry, RawFeed
+from digests.feeds.zones import on_publisher_clock
 
 MAX_INTEGER_DIGITS = 64
 """Longer integers are read as null: far beyond any id (a 128-bit one has 39 digits), and well
@@ -105,8 +106,8 @@ def _author(item: dict[str, Any]) -> str | None:
 
 
 def _date(value: Any) -> datetime | None:
-    """An RFC 3339 (or RFC 822) date in UTC; None for any other value, and for a date that UTC
-    cannot hold (0001-01-01T00:00:00+00:01 is in year 0)."""
+    """An RFC 3339 (or RFC 822) date on the clock it is written in; None for any other value,
+    and for a date that UTC cannot hold (0001-01-01T00:00:00+00:01 is in year 0)."""
     if not isinstance(value, str):
         return None
     text = value.strip()
@@ -116,9 +117,10 @@ def _date(value: Any) -> datetime | None:
     if parsed.tzinfo is None:
         return parsed.replace(tzinfo=UTC)
     try:
-        return parsed.astimezone(UTC)
+        moment = parsed.astimezone(UTC)
     except OverflowError:
         return None
+    return on_publisher_clock(moment, text)
 
 
 def _rfc3339(text: str) -> datetime | None:

@@ -62,6 +62,7 @@ from digests.feeds.normalise import (  # noqa: E402
     RawFeed,
     normalise,
 )
+from digests.feeds.zones import on_publisher_clock  # noqa: E402
 from digests.models import ParsedFeed  # noqa: E402
 
 _HARMLESS = (feedparser.NonXMLContentType, feedparser.CharacterEncodingOverride)
@@ -311,13 +312,16 @@ def _language(entry: Mapping[str, Any], contents: list[Any]) -> str | None:
 
 
 def _date(entry: Mapping[str, Any]) -> datetime | None:
-    for key in ("published_parsed", "updated_parsed", "created_parsed"):
-        value = entry.get(key)
+    """The entry's date, on the clock its text is written in (feedparser gives it in UTC)."""
+    for key in ("published", "updated", "created"):
+        value = entry.get(f"{key}_parsed")
         if value:
             try:
-                return datetime.fromtimestamp(calendar.timegm(value), UTC)
+                moment = datetime.fromtimestamp(calendar.timegm(value), UTC)
             except (OverflowError, ValueError, OSError):
                 continue
+            stated = entry.get(key)
+            return on_publisher_clock(moment, stated if isinstance(stated, str) else None)
     return None
 
 

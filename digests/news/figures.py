@@ -19,7 +19,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from itertools import islice
 from typing import TypeVar
 
@@ -56,7 +56,7 @@ def extract_figures(text: str, published: datetime) -> list[Figure]:
 
 def figures_in_sentences(sentences: Iterable[Sentence], published: datetime) -> list[Figure]:
     """`extract_figures` of a text already split into its sentences."""
-    today = published.astimezone(UTC).date() if published.tzinfo else published.date()
+    today = published.date()  # the publisher's day: the store keeps the clock a feed dated it in
     figures: list[Figure] = []
     for sentence in sentences:
         figures.extend(_sentence_figures(sentence.text, sentence.start, today))

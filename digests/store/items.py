@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from digests.models import Entry, Item, ParsedFeed, StoreResult
 from digests.store.connection import Queries
-from digests.store.rows import aware, chunks, item_from_row, item_query
+from digests.store.rows import aware, chunks, item_from_row, item_query, offset_minutes
 from digests.store.schema import feeds, items
 
 _LOOKUP_CHUNK = 400
@@ -197,6 +197,7 @@ def _item_row(feed_id: int, entry: Entry, now: datetime, first_poll: bool) -> di
         "title": entry.title, "text": entry.text, "author": entry.author,
         "categories": json.dumps(list(entry.categories)), "language": entry.language,
         "published_at": entry.published_at if entry.dated else now, "dated": entry.dated,
+        "published_offset": offset_minutes(entry.published_at) if entry.dated else None,
         "first_seen_at": now, "last_seen_at": now, "updated_at": now, "content_hash": entry.content_hash,
         "seen_at_first_poll": first_poll,
     }
@@ -209,5 +210,6 @@ def _item_changes(entry: Entry, now: datetime) -> dict[str, Any]:
         "content_hash": entry.content_hash, "updated_at": now,
     }
     if entry.dated:
-        changes.update(published_at=entry.published_at, dated=True)
+        changes.update(published_at=entry.published_at, dated=True,
+                       published_offset=offset_minutes(entry.published_at))
     return changes

@@ -42,7 +42,7 @@ log = logging.getLogger(__name__)
 
 REVISIONS = Path(__file__).resolve().parent / "revisions"
 MIGRATION_LOCK = 0x4E657773  # PostgreSQL advisory lock key: "News"
-LATEST = "0005"
+LATEST = "0006"
 """The newest revision in `revisions/versions/` (a test keeps the two equal): a database
 already there is opened without importing Alembic."""
 LOCK_WAIT_MS = 30_000

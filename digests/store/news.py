@@ -18,7 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from digests.models import Item, SentenceHit, Source, StoryRecord
 from digests.readings import CitedFigure, CitedMention, Figure, ItemAnalysis, Mention
 from digests.store.connection import Queries
-from digests.store.rows import aware, chunks, item_from_row, item_query, read_all
+from digests.store.rows import aware, chunks, item_from_row, item_query, on_clock, read_all
 from digests.store.schema import (
     UTCDateTime,
     feeds,
@@ -478,6 +478,7 @@ def _mention_row(item_id: int, mention: Mention, key: str) -> dict[str, Any]:
 def _source_columns() -> list[Any]:
     return [items.c.feed_id, items.c.url.label("item_url"),
             items.c.published_at.label("item_published_at"),
+            items.c.published_offset.label("item_published_offset"),
             func.coalesce(feeds.c.name, feeds.c.title, feeds.c.url).label("feed_name")]
 
 
@@ -545,7 +546,8 @@ async def _best_then_scoped(conn: AsyncConnection, query: str, limit: int,
 
 
 def _source(row: Row[Any]) -> Source:
-    return Source(row.item_id, row.feed_name, row.item_url, row.item_published_at)
+    return Source(row.item_id, row.feed_name, row.item_url,
+                  on_clock(row.item_published_at, row.item_published_offset))
 
 
 async def _sources(conn: AsyncConnection, item_ids: set[int]) -> dict[int, Source]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 from collections.abc import Callable, Iterator, Sequence
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta, timezone
 from functools import lru_cache
 from typing import Any, TypeVar
 
@@ -24,11 +24,24 @@ def item_query(*, text: bool = True) -> Any:
     return select(*columns, feed_name).join(feeds, feeds.c.id == items.c.feed_id)
 
 
+def offset_minutes(moment: datetime) -> int | None:
+    """The minutes east of UTC of `moment`'s clock; None for UTC itself."""
+    offset = moment.utcoffset()
+    minutes = round(offset.total_seconds() / 60) if offset is not None else 0
+    return minutes or None
+
+
+def on_clock(stored: datetime, offset: int | None) -> datetime:
+    """A stored (UTC) time on the publisher's clock, `offset` minutes east of UTC."""
+    return stored.astimezone(timezone(timedelta(minutes=offset))) if offset else stored
+
+
 def item_from_row(row: Row[Any]) -> Item:
     return Item(
         id=row.id, feed_id=row.feed_id, feed_name=row.feed_name, url=row.url, title=row.title,
         text=row.text, author=row.author, categories=_categories(row.categories),
-        language=row.language, published_at=row.published_at, first_seen_at=row.first_seen_at,
+        language=row.language, published_at=on_clock(row.published_at, row.published_offset),
+        first_seen_at=row.first_seen_at,
         seen_at_first_poll=bool(row.seen_at_first_poll))
 
 

@@ -106,6 +106,7 @@ items = Table(
     Column("categories", Text, nullable=False),
     Column("language", Text),
     Column("published_at", UTCDateTime, nullable=False),
+    Column("published_offset", Integer),  # minutes east of UTC on the publisher's clock
     Column("dated", Boolean, nullable=False),
     Column("first_seen_at", UTCDateTime, nullable=False),
     Column("updated_at", UTCDateTime, nullable=False),

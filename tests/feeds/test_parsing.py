@@ -6,7 +6,7 @@ import json
 import tracemalloc
 import xml.parsers.expat
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 from urllib.parse import urljoin
 
 import pytest
@@ -353,3 +353,38 @@ def test_feedparser_reads_without_chardet_whether_or_not_it_is_installed() -> No
         "print(feed.title, '|', feed.entries[0].title, '|', 'chardet' in sys.modules)\n")
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "Caf\u00e9 | Na\u00efve r\u00e9sum\u00e9 | False"
+
+
+def _rss_dated(*dates: str) -> bytes:
+    items = "".join(f"<item><title>Item {n}</title><link>https://wire.example/{n}</link>"
+                    f"<pubDate>{d}</pubDate></item>" for n, d in enumerate(dates))
+    return f"<rss version='2.0'><channel><title>W</title>{items}</channel></rss>".encode()
+
+
+def test_a_date_keeps_the_clock_it_is_written_in() -> None:
+    """One moment, on each publisher's clock: "+1300", "EST", "GMT"."""
+    feed = parse_document(_rss_dated("Tue, 17 Nov 2026 11:10:00 +1300", "Mon, 16 Nov 2026 17:10:00 EST",
+                                     "Mon, 16 Nov 2026 22:10:00 GMT"), RSS_HEADERS,
+                          "https://wire.example/f", datetime(2026, 11, 20, tzinfo=UTC))
+    moments = [e.published_at for e in feed.entries]
+    assert len(set(moments)) == 1 and moments[0] == datetime(2026, 11, 16, 22, 10, tzinfo=UTC)
+    assert [m.utcoffset() for m in moments] == [timedelta(hours=13), timedelta(hours=-5), timedelta(0)]
+    assert [m.date() for m in moments] == [date(2026, 11, 17), date(2026, 11, 16), date(2026, 11, 16)]
+
+
+def test_atom_and_json_dates_keep_their_offsets() -> None:
+    atom = (b"<feed xmlns='http://www.w3.org/2005/Atom'><title>A</title><entry><title>T</title>"
+            b"<id>urn:1</id><link href='https://a.example/1'/><updated>2026-11-17T08:30:00+05:30</updated>"
+            b"</entry></feed>")
+    json_feed = json.dumps({"version": "https://jsonfeed.org/version/1.1", "title": "J", "items": [
+        {"id": "1", "url": "https://j.example/1", "content_text": "x",
+         "date_published": "2026-11-16T21:00:00-06:00"}]}).encode()
+    later = datetime(2026, 11, 20, tzinfo=UTC)
+    (indian,) = parse_document(atom, {"content-type": "application/atom+xml"},
+                               "https://a.example/", later).entries
+    (chicago,) = parse_document(json_feed, {"content-type": "application/feed+json"},
+                                "https://j.example/", later).entries
+    assert (indian.published_at, indian.published_at.utcoffset()) == (
+        datetime(2026, 11, 17, 3, 0, tzinfo=UTC), timedelta(hours=5, minutes=30))
+    assert (chicago.published_at, chicago.published_at.date()) == (
+        datetime(2026, 11, 17, 3, 0, tzinfo=UTC), date(2026, 11, 16))

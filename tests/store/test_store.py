@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 import sqlite3
 from dataclasses import replace
-from datetime import timedelta
+from datetime import timedelta, timezone
 from pathlib import Path
 
 from digests.models import Entry, ParsedFeed
@@ -311,3 +311,17 @@ async def test_headlines_of_a_window_come_without_their_text(store: Store) -> No
         ("https://news.example/early", "A", ""), ("https://news.example/b-early", "B", "")]
     only_a = await store.headlines_between(NOW - timedelta(hours=48), NOW, [first.id])
     assert {i.url for i in only_a} == {"https://news.example/early", "https://news.example/now"}
+
+
+async def test_items_keep_their_publishers_clock(store: Store) -> None:
+    """An item dated on a Wellington clock reads back on that clock, the same moment; a UTC
+    item stays UTC. Window queries compare moments, whatever the clock."""
+    feed = await store.add_feed("https://a.example/rss", now=NOW)
+    wellington = timezone(timedelta(hours=13))
+    local = replace(entry("nz"), published_at=(NOW - timedelta(hours=2)).astimezone(wellington))
+    await store.save_entries(feed.id, [local, entry("utc")], now=NOW, first_poll=True)
+    items = await store.items_published_between(NOW - timedelta(hours=3), NOW - timedelta(hours=1))
+    assert [(i.url, i.published_at, i.published_at.utcoffset()) for i in items] == [
+        ("https://news.example/nz", NOW - timedelta(hours=2), timedelta(hours=13))]
+    (utc,) = await store.items_published_between(NOW, NOW)
+    assert utc.published_at.utcoffset() == timedelta(0)
