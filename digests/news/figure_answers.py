@@ -8,7 +8,7 @@ import re
 from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 from digests.models import SentenceHit
@@ -42,9 +42,12 @@ from digests.news.question import (
     in_news_words,
 )
 from digests.news.scorelines import (
+    Innings,
     innings_asked,
     innings_in,
     margins_in,
+    match_wickets_asked,
+    match_wickets_in,
     results_in,
     score_asked,
     score_of,
@@ -618,20 +621,56 @@ def _answer_innings(asked: Question, hits: Sequence[SentenceHit],
                     contexts: Mapping[int, str]) -> Answer | None:
     """"How many runs did Ollie Pascoe score against Victoria": the first sentence found that says
     what the batter made ("Ollie Pascoe made an unbeaten 127"), in an item that names the side
-    asked about, of the year asked."""
+    asked about, of the year asked; told while the batter was still in ("Tembe 104" at 287-6),
+    the score a report of the next days gives ("Tembe 131")."""
     innings = innings_asked(asked.text)
     if innings is None:
-        return None
+        return _answer_match_wickets(asked, hits)
+    told: list[tuple[SentenceHit, Innings]] = []
     for hit in hits:
         context = f"{hit.text} {contexts.get(hit.source.item_id, '')}"
         if not all(side_written(w, context) for w in innings.against) \
                 or not says_it(asked, hit.text, hit.source.published_at.date(), events=False):
             continue
-        made = innings_in(innings, hit.text)
-        if made is not None:
-            runs, said = made
-            return Answer(asked.text, KIND_FIGURES, True, f"{runs} runs: {said} ({_told(hit)})",
-                          (Quote(hit.text, hit.source),), (float(runs),))
+        if (made := innings_in(innings, hit.text)) is not None:
+            told.append((hit, made))
+    if not told:
+        return None
+    hit, made = _final_score(*told[0], told)
+    return Answer(asked.text, KIND_FIGURES, True, f"{made.runs} runs: {made.said} ({_told(hit)})",
+                  (Quote(hit.text, hit.source),), (float(made.runs),))
+
+
+_ONE_MATCH = timedelta(days=5)  # a Test's five days: a batter's later score within them is the same innings'
+
+
+def _final_score(hit: SentenceHit, made: Innings,
+                 told: Sequence[tuple[SentenceHit, Innings]]) -> tuple[SentenceHit, Innings]:
+    """The innings `made` was told of, as it ended: a higher score of the batter told in the days
+    after (the first that is not still going on, else the highest)."""
+    if not made.unfinished:
+        return hit, made
+    later = [(h, m) for h, m in told if m.runs > made.runs
+             and hit.source.published_at < h.source.published_at <= hit.source.published_at + _ONE_MATCH]
+    ended = [pair for pair in later if not pair[1].unfinished]
+    if ended:
+        return min(ended, key=lambda pair: pair[0].source.published_at)
+    return max(later, key=lambda pair: pair[1].runs, default=(hit, made))
+
+
+def _answer_match_wickets(asked: Question, hits: Sequence[SentenceHit]) -> Answer | None:
+    """"How many wickets did Calloway take in the Hamilton Test altogether": the first sentence
+    found that gives the bowler's wickets in the whole match ("match figures of 9-107")."""
+    bowler = match_wickets_asked(asked.text)
+    if bowler is None:
+        return None
+    for hit in hits:
+        found = match_wickets_in(bowler, hit.text)
+        if found is not None and says_it(asked, hit.text, hit.source.published_at.date(), events=False):
+            wickets, said = found
+            return Answer(asked.text, KIND_FIGURES, True,
+                          f"{wickets} {_plural('wicket', wickets)}: {said} ({_told(hit)})",
+                          (Quote(hit.text, hit.source),), (float(wickets),))
     return None
 
 

@@ -203,26 +203,41 @@ def score_of(asked: ScoreQuestion, result: Result) -> int | None:
 
 
 # A batter's innings: "how many runs did Ollie Pascoe score against Victoria", "how many did
-# Ashcroft make in the first ODI"
+# Ashcroft make in the first ODI", "how many did Thorley end up with"
 _INNINGS_ASKED = re.compile(r"^\s*how\s+many(?:\s+runs)?\s+(?:did|has|had|does)\s+(?P<who>.+?)\s+"
-                            r"(?:score|make|hit|get|smash|compile|post)\b(?P<rest>.*)$", re.IGNORECASE)
+                            r"(?:score|make|hit|get|smash|compile|post|reach|total|end\s+up\s+(?:with|on)"
+                            r"|finish(?:ed)?\s+(?:with|on))\b(?P<rest>.*)$", re.IGNORECASE)
 _PRAISE = (r"(?:(?:an?|his|her|their)\s+)?(?:(?:unbeaten|undefeated|career-best|maiden|brilliant|superb"
            r"|fluent|patient|rapid|attacking|fine|fighting|majestic|chanceless|match-winning|stylish)\s+)*")
 # "Ollie Pascoe made an unbeaten 127", "Harry Penhallow struck 143", "Pascoe's unbeaten 127", and
-# a scorecard's "(Gunasekara 163, Perera 88)";
+# a scorecard's "(Gunasekara 163, Perera 88)", "(J Thorley 104, F Haverford 33no)";
 # not a bowler's "took 5 for 71", a total's "388 for six", nor "hit 4 sixes"
 _INNINGS = re.compile(
-    r"(?:(?<=\()|(?<=,\s))(?P<card>(?-i:[A-Z])[\w'’-]+)\s+(?P<card_runs>\d{1,3})\*?(?=\s*[,;)])"
+    r"(?:(?<=\()|(?<=[,;]\s))(?:(?-i:[A-Z])\.?\s+)?(?P<card>(?-i:[A-Z])[\w'’-]+)\s+(?P<card_runs>\d{1,3})"
+    r"(?P<not_out>\*|no)?(?=\s*[,;)])"
     r"|(?P<who>(?-i:[A-Z])[\w'’-]+)(?:\s+(?:made|scored|struck|hit|smashed|compiled|posted|hammered|blasted)"
     rf"\s+{_PRAISE}|['’]s\s+(?:(?:unbeaten|undefeated|career-best|maiden)\s+)*)(?P<runs>\d{{1,3}})\b"
     r"(?![-–.,]\d|\s*(?:%|for\s+\w|overs?\b|balls\s+(?:left|remaining)|wickets?\b|sixes|fours|boundaries"
     r"|goals?\b|points?\b|tries\b|-run))", re.IGNORECASE)
+# Runs still being made: "an unbeaten 112", "71*", "33no", "127 not out", or a scorecard whose
+# side is still batting ("South Africa 287-6 (Tembe 104"); "198-6 dec" has ended
+_NOT_OUT = re.compile(r"\b(?:unbeaten|undefeated)\b", re.IGNORECASE)
+_NOT_OUT_AFTER = re.compile(r"\s*(?:not\s+out|\*)", re.IGNORECASE)
+_STILL_BATTING = re.compile(r"\b\d{1,3}\s*(?:[-/]\s*\d|for\s+(?:\d|one|two|three|four|five|six|seven|eight|"
+                            r"nine))\s*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
 class InningsQuestion:
     batter: frozenset[str]  # the words of the batter's name, lower case
     against: frozenset[str]  # the side they batted against, when asked
+
+
+@dataclass(frozen=True, slots=True)
+class Innings:
+    runs: int
+    said: str  # the words that say it
+    unfinished: bool  # told while the batter was still in: a later report may give more
 
 
 def innings_asked(question: str) -> InningsQuestion | None:
@@ -236,9 +251,54 @@ def innings_asked(question: str) -> InningsQuestion | None:
         if batter else None
 
 
-def innings_in(asked: InningsQuestion, sentence: str) -> tuple[int, str] | None:
+def innings_in(asked: InningsQuestion, sentence: str) -> Innings | None:
     """The runs a sentence says the batter asked about made, with the words that say it."""
     for found in _INNINGS.finditer(sentence):
         if (found.group("who") or found.group("card")).lower() in asked.batter:
-            return int(found.group("runs") or found.group("card_runs")), found.group(0)
+            return Innings(int(found.group("runs") or found.group("card_runs")), found.group(0),
+                           _unfinished(found, sentence))
+    return None
+
+
+def _unfinished(found: re.Match[str], sentence: str) -> bool:
+    if found.group("card"):
+        bracket = sentence.rfind("(", 0, found.start())
+        return found.group("not_out") is not None or (
+            bracket >= 0 and _STILL_BATTING.search(sentence, 0, bracket) is not None)
+    return (_NOT_OUT.search(found.group(0)) is not None
+            or _NOT_OUT_AFTER.match(sentence, found.end()) is not None)
+
+
+# A bowler's wickets in a whole match: "how many wickets did Calloway take in the Hamilton Test
+# altogether", answered by "finished with match figures of 9-107" or "to finish with 12 in the match"
+_MATCH_WICKETS_ASKED = re.compile(r"^\s*how\s+many\s+wickets\s+(?:did|has|had|does)\s+(?P<who>.+?)\s+"
+                                  r"(?:take|get|claim|finish\s+with|end\s+up\s+with)\b(?P<rest>.*)$",
+                                  re.IGNORECASE)
+_WHOLE_MATCH = re.compile(r"\b(?:test|match|altogether|overall|in\s+total|in\s+all)\b", re.IGNORECASE)
+_WICKET_COUNT = r"(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|" \
+                r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)"
+_MATCH_WICKETS = (re.compile(rf"\bmatch\s+figures\s+of\s+{_WICKET_COUNT}\s*[-–/]\s*\d{{1,3}}\b",
+                             re.IGNORECASE),
+                  re.compile(rf"\b{_WICKET_COUNT}\s+(?:wickets\s+)?in\s+the\s+match\b", re.IGNORECASE))
+_COUNT_WORDS = {w: n for n, w in enumerate("""zero one two three four five six seven eight nine ten eleven
+twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty""".split())}
+
+
+def match_wickets_asked(question: str) -> frozenset[str] | None:
+    """The words of the bowler's name a question asks the match's wickets of (not an innings')."""
+    found = _MATCH_WICKETS_ASKED.match(question)
+    if found is None or re.search(r"\binnings\b", found.group("rest"), re.IGNORECASE) \
+            or not _WHOLE_MATCH.search(found.group("rest")):
+        return None
+    return _side_words(found.group("who")) or None
+
+
+def match_wickets_in(bowler: frozenset[str], sentence: str) -> tuple[int, str] | None:
+    """The wickets a sentence says the bowler took in the whole match, with the words that say it."""
+    if not all(side_written(w, sentence) for w in bowler):
+        return None
+    for pattern in _MATCH_WICKETS:
+        if found := pattern.search(sentence):
+            count = found.group(1).lower()
+            return int(count) if count.isdigit() else _COUNT_WORDS[count], found.group(0)
     return None

@@ -46,7 +46,7 @@ def test_an_innings_as_cricket_writes_it(sentence: str, runs: int | None) -> Non
     asked = innings_asked("how many did gunasekara make in the first innings")
     assert asked is not None
     made = innings_in(asked, sentence)
-    assert (made[0] if made else None) == runs
+    assert (made.runs if made else None) == runs
 
 
 @pytest.mark.parametrize("question", [
