@@ -59,7 +59,7 @@ from digests.news.figure_answers import (
     of_another_country,
 )
 from digests.news.figure_words import MONTHS
-from digests.news.lexicon import kinds_of_lemma, lemma
+from digests.news.lexicon import is_verb_form, kinds_of_lemma, lemma
 from digests.news.names import person_key
 from digests.news.ordinals import ordinal_asked
 from digests.news.people import extract_people
@@ -725,6 +725,29 @@ def _places_the_event(asked: Question, hit: SentenceHit, place: str) -> bool:
     return _right_after_the_event(asked, hit.text, hit.text.find(place), _PLACE_GAP_WORDS)
 
 
+def _place_fits(asked: Question, place: str) -> bool:
+    """Whether a place is of the kind asked for."""
+    want = wanted(asked)
+    if place.casefold() in _COUNTRIES_AND_STATES and _SMALLER_THAN_A_COUNTRY.search(asked.text):
+        return False  # "which town": not "Ukraine", nor "Virginia"
+    if want is not None and want.said and place.split()[-1].islower():
+        return False  # "which city": not "a Ukrainian town"
+    # "which street": not "London"
+    return not (want is not None and want.head in _STREETS and not _STREET_NAME.search(place))
+
+
+def _placed_after_the_event(asked: Question, text: str) -> str | None:
+    """The place a sentence gives right after the event asked about, where it names another
+    first: "a smokejumper based in Missoula …, died Nov. 22 at his home in Hamilton"."""
+    if not asked.verbs:
+        return None
+    for said in event_words(asked, text):
+        place = placed_in(text[said.end():], asked)
+        if place and _right_after_the_event(asked, text, text.find(place, said.end()), _PLACE_GAP_WORDS):
+            return place if _place_fits(asked, place) else None
+    return None
+
+
 _ASKS_FOR_NAME = re.compile(r"^\s*(?:which|whose|whom|who\b(?!\s+(?:is|was|are|were)\b|['’]s)"
                             r"|who(?:['’]s|\s+is|\s+was|\s+are|\s+were)\s+\w+\s+\w+\s+(?-i:[a-z]+ing)\b"
                             r"|what(?:['’]?s|\s+is|\s+was)\s+the\s+(?:\w+\s+)?name|what\s+(?:film|movie|team|country|city|town|"
@@ -822,7 +845,7 @@ def _lead(asked: Question, hit: SentenceHit, now: datetime) -> str | None:
         return _based_in(asked, hit.text)
     if asked.kind == KIND_PLACE and (placed := _where_the_thing_is(asked, hit.text)):
         return placed
-    name = _named(asked, hit.text)
+    name = (asked.kind == KIND_PLACE and _placed_after_the_event(asked, hit.text)) or _named(asked, hit.text)
     if asked.kind == KIND_PLACE and name and name.casefold() in _GENERIC_PLACES:
         return None  # "St Bride's Church" read as "Church": no place
     if asked.kind == KIND_PLACE and name:  # "off Buru island": the island, not a town called Buru
@@ -865,8 +888,8 @@ center hall street road bridge river lake estate plant factory village town city
 def _where_the_thing_is(asked: Question, text: str) -> str | None:
     """The place a sentence puts the thing a "where was the villa" question asks about in."""
     thing = _THING_ASKED.match(asked.text)
-    if thing is None:
-        return None
+    if thing is None or is_verb_form(thing.group("noun")):
+        return None  # "where was the cocaine seized": the seizure's place, no thing's
     noun = re.escape(thing.group("noun"))
     placed = re.search(rf"\b{noun}s?\s+(?:in|at|near|on)\s+(?:the\s+)?"
                        r"(?P<place>[A-Z][\w'’-]+(?:\s+(?:(?:de|la|du|des|del|di|da|of)\s+)*[A-Z][\w'’-]+){0,3})",
@@ -1232,13 +1255,7 @@ def _named_as_written(asked: Question, text: str, *, around: bool = False) -> st
         if want is not None and want.kind == COUNTRY:
             return name_of_kind(text, asked, want, around=around)
         place = place_in(text, asked)
-        if place and place.casefold() in _COUNTRIES_AND_STATES and _SMALLER_THAN_A_COUNTRY.search(asked.text):
-            return None  # "which town": not "Ukraine", nor "Virginia"
-        if place and want is not None and want.said and place.split()[-1].islower():
-            return None  # "which city": not "a Ukrainian town"
-        if place and want is not None and want.head in _STREETS and not _STREET_NAME.search(place):
-            return None  # "which street": not "London"
-        return place
+        return place if place and _place_fits(asked, place) else None
     if not around and (member := _member_of_kind(asked, want, text)):
         return member  # "what disease": "a high risk of cholera", a member the lexicon lists
     if want is not None:
