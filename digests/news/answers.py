@@ -934,10 +934,15 @@ def _event_day(asked: Question, hit: SentenceHit) -> date | str | None:
     text = hit.text if _FORMER_ASKED.search(asked.text) else without_former_days(hit.text)
     if not _SINCE_ASKED.search(asked.text):  # "who has chaired the bank since 2018, is to step down"
         text = _SINCE_A_DAY.sub("", text)
+        text = _ASIDE_CLAUSE.sub(lambda m: m.group() if event_words(asked, m.group()) else ",", text)
     return (_year_of_the_event(asked, text) or _day_of_the_event(asked, text, published)
             or date_in(_without_said_dates(asked, text), published, bare=False)
             or date_in(text, published, bare=False) or date_in(text, published)
             or year_before(text, published, lambda what: _says_the_verbs(asked, what)))
+
+
+# "Whitcombe, 58, who resigned in 2024, will be sentenced": the year of another event
+_ASIDE_CLAUSE = re.compile(r",\s+(?:who|which)\s+[^,;]{1,80},")
 
 
 def _year_of_the_event(asked: Question, text: str) -> str | None:
@@ -1028,14 +1033,27 @@ def _dated_around(asked: Question, hit: SentenceHit, item_text: str, now: dateti
     """A supported sentence that gives no day ("2 Blackhawk helicopters crash during training"),
     dated by its item's own sentences ("… in a training accident Tuesday morning"): only a day
     of the days before the report, news of the event itself; a year or an older day there may
-    be another event's."""
+    be another event's. An item that gives no such day and tells the event as just done ("has
+    resigned") dates it by its publication."""
     if not asked.past:
         return None
     published = hit.source.published_at.date()
     day = date_in(_without_said_dates(asked, item_text), published, bare=False)
     if not isinstance(day, date) or not 0 <= (published - day).days <= RECENT_DAYS:
-        return None
+        # "Martin Askew has resigned as leader": told the day it was done
+        return _date_words(published, now) if _done_as_news(asked, hit.text) else None
     return _date_words(day, now)
+
+
+def _done_as_news(asked: Question, text: str) -> bool:
+    """Whether a sentence tells the event asked about as just done, as its news ("Askew has
+    resigned as leader"), not in an obituary's aside ("Sir Geoffrey Amble, who has died aged
+    91, …", written days after)."""
+    return any(_JUST_DONE.search(text, 0, said.start()) and not _WHO_HAS.search(text, 0, said.start())
+               for said in event_words(asked, text))
+
+
+_WHO_HAS = re.compile(r"\bwho\s+(?:has|have)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 
 
 def _begins_after(day: date | str, now: datetime) -> bool:
