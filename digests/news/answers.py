@@ -934,7 +934,8 @@ def _event_day(asked: Question, hit: SentenceHit) -> date | str | None:
     text = hit.text if _FORMER_ASKED.search(asked.text) else without_former_days(hit.text)
     if not _SINCE_ASKED.search(asked.text):  # "who has chaired the bank since 2018, is to step down"
         text = _SINCE_A_DAY.sub("", text)
-        text = _ASIDE_CLAUSE.sub(lambda m: m.group() if event_words(asked, m.group()) else ",", text)
+        if not _FORMER_ASKED.search(asked.text):  # "which had been due on 7 March": the day before a change
+            text = _ASIDE_CLAUSE.sub(lambda m: m.group() if event_words(asked, m.group()) else ",", text)
     return (_year_of_the_event(asked, text) or _day_of_the_event(asked, text, published)
             or date_in(_without_said_dates(asked, text), published, bare=False)
             or date_in(text, published, bare=False) or date_in(text, published)
