@@ -757,11 +757,15 @@ _ASKS_FOR_NAME = re.compile(r"^\s*(?:which|whose|whom|who\b(?!\s+(?:is|was|are|w
                             re.IGNORECASE)
 
 
-# "what is norbury re", "what does quillon actually do": what the thing named is
+# "what is norbury re", "what does quillon actually do", "what does tarn labs make": what the
+# thing named is
 _WHAT_IS = re.compile(r"^\s*what(?:['’]?s|\s+is|\s+are|\s+was)\s+(?P<thing>[\w&'’.-]+(?:\s+[\w&'’.-]+){0,3}?)"
                       r"\s*[?.!]*\s*$|^\s*what\s+(?:does|do|did)\s+(?P<doer>[\w&'’.-]+(?:\s+[\w&'’.-]+){0,3}?)"
-                      r"\s+(?:\w+ly\s+)?do\s*[?.!]*\s*$", re.IGNORECASE)
-_APPOSED = r",\s+(?P<apposed>(?:a|an)\s+[^,.;:()]{3,90}?)(?=,|\.\s|\.$|;)"
+                      r"\s+(?:\w+ly\s+)?(?:do|make|produce|sell|build|manufacture|develop)"
+                      r"\s*[?.!]*\s*$", re.IGNORECASE)  # "what does Tarn Labs make"
+# "Quillon, a London-based startup", "Tarn Labs, the Cumbrian developer", "Thornbury, which makes pumps"
+_APPOSED = (r",\s+(?P<apposed>(?:a|an|the|(?:which|that)\s+(?:makes|produces|sells|builds|develops"
+            r"|manufactures|runs|operates|owns|supplies))\s+[^,.;:()]{3,90}?)(?=,|\.\s|\.$|;)")
 
 
 def _described(asked: Question, text: str) -> tuple[int, str | None]:
@@ -771,10 +775,13 @@ def _described(asked: Question, text: str) -> tuple[int, str | None]:
     what = _WHAT_IS.match(asked.text)
     if what is None:
         return 0, None
-    thing = re.escape(what.group("thing") or what.group("doer"))
-    apposed = re.search(rf"\b{thing}(?:['’]s)?{_APPOSED}", text, re.IGNORECASE)
+    named = what.group("thing") or what.group("doer")
+    first = named.split()[0]
+    short = first if len(first) > 3 and first.lower() not in STOPWORDS else named  # "Thornbury, which makes"
+    thing = re.escape(named)
+    apposed = re.search(rf"\b(?:{thing}|{re.escape(short)})(?:['’]s)?{_APPOSED}", text, re.IGNORECASE)
     if apposed:
-        return 2, apposed.group("apposed")
+        return 2, re.sub(r"^(?:which|that)\s+", "", apposed.group("apposed"))
     for named in re.finditer(rf"\b{thing}\b", text, re.IGNORECASE):
         before = _words_before_a_name(text[:named.start()])
         if before:

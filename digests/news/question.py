@@ -127,6 +127,9 @@ _PHRASES = ((re.compile(r"\bpass(?:ed|es)?\s+away\b", re.I), "died"),
             # "when do the shares start trading": when they list
             (re.compile(r"\b(?:start|starts|started|starting|begin|begins|began|beginning)\s+trading\b",
                         re.I), "list"),
+            # "what does tarn labs make": what it does, which a description of it says
+            (re.compile(r"^(\s*what\s+(?:does|do|did)\s+.{1,60}?\s+)(?:make|produce|sell|build|manufacture|develop)"
+                        r"(?=\s*[?.!]*\s*$)", re.I), r"\1do"),
             (re.compile(r"\b(kind|sort)a\b", re.I), r"\1 of"),  # "what kinda firm"
             # "what kind of feed": the feed is asked about, the kind is how a member asks
             (re.compile(r"^\s*(?:what|which)\s+(?:kind|sort|type)\s+of\b", re.I), "what"),
