@@ -922,12 +922,19 @@ def _counted_head(text: str) -> str | None:
         return None  # "how much was X going to pay", "how many got rescued": nothing is named as counted
     if "of" in (lowered := [w.lower() for w in found]) and lowered.index("of") > 0:
         found = found[:lowered.index("of")]  # "how many glasses of wine": glasses
+    before_a_preposition = next((i for i in range(1, len(found) - 1) if found[i].islower()
+                                 and found[i] not in STOPWORDS and found[i + 1] in _VERB_PREPOSITIONS), None)
+    if before_a_preposition is not None:  # "how many people deliver for Dashly": people
+        found = found[:before_a_preposition]
     counted = [w for w in found if w.lower() not in STOPWORDS and w.lower() not in _QUESTION_WORDS
                and w.lower() not in _EVERYWHERE]  # "how many hospitals worldwide": hospitals
     verb = next((i for i, w in enumerate(counted) if i and (_verb_form(w) or (
         i == len(counted) - 1 and _PARTICIPLE.search(w)))), len(counted))
     counted = counted[:verb]  # "how many people died", "how many people lost their homes": people
     return lemma(counted[-1].lower()) if counted else None
+
+
+_VERB_PREPOSITIONS = frozenset("for in at on with from into".split())  # "work for", "live in", "deliver for"
 
 
 # "how many new clothes a year": clothes are counted, per year
