@@ -169,6 +169,7 @@ async def answer_figures(store: AnswerStore, asked: Question, now: datetime,
                 and same_fate(asked, " ".join(_tolls_of(c.figure)))
                 and not given_by_question(asked, c.figure) and not _changed_from(c.figure)
                 and not _added_to_a_total(c.figure)
+                and not (_an_increment(c.figure) and not _INCREMENT_ASKED.search(asked.text))
                 and not only_forecast(asked, c.figure.sentence, c.figure.start, c.figure.end)
                 and not (asked.measure == MEASURE_AGE and _SPAN_SINCE.match(c.figure.sentence, c.figure.end))
                 and not (_a_rate_of_time(c.figure) and not _RATE_ASKED.search(asked.text))
@@ -361,6 +362,19 @@ def _added_to_a_total(figure: Figure) -> bool:
 
 _NEW_ONES = re.compile(r"\s*(?:new|more|additional|further|extra)\b", re.IGNORECASE)
 _TOTAL_AFTER = re.compile(_THE_TOTAL + r"\b", re.IGNORECASE)
+
+
+_EXTRA_BEFORE = re.compile(r"\b(?:an?\s+)?(?:extra|additional|further)\s+(?:about\s+|around\s+|nearly\s+)?$",
+                          re.IGNORECASE)
+_INCREMENT_ASKED = re.compile(r"\b(?:extra|additional|further|more|added|increase|rise|raise|sweeten\w*|"
+                              r"top\s+up)\b", re.IGNORECASE)
+
+
+def _an_increment(figure: Figure) -> bool:
+    """"rewarded with an extra £280m": what was added, not what the thing now is worth."""
+    sentence = figure.sentence
+    at = sentence.find(figure.surface)
+    return at > 0 and _EXTRA_BEFORE.search(sentence, max(0, at - 40), at) is not None
 
 
 def _changed_from(figure: Figure) -> bool:

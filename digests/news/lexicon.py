@@ -169,6 +169,8 @@ begin start
 birth born
 jab vaccine vaccination vaccinate inoculation inoculate
 annex seize grab
+worth value valuation
+haul seizure
 paper newspaper tabloid
 gator alligator
 tyre tire

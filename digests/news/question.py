@@ -160,6 +160,7 @@ _PHRASES = ((re.compile(r"\bpass(?:ed|es)?\s+away\b", re.I), "died"),
             (re.compile(r"\b(?:went|gone|go|goes|going)\s+(?:bust|under(?!\s+the\s+hammer)|belly[\s-]up)\b",
                         re.I), "collapsed"),
             (re.compile(r"\bcompo\b", re.I), "compensation"),
+            (re.compile(r"\bprefs\b", re.I), "preferences"),  # "first prefs" in an Irish count
             (re.compile(r"\bhq\b", re.I), "headquarters"),
             # "when does the toll rise take effect": when it starts
             (re.compile(r"\b(?:take|takes)\s+effect\b|\b(?:kick|kicks)\s+in\b|\b(?:come|comes)\s+into\s+"
