@@ -84,7 +84,8 @@ def score_asked(question: str) -> ScoreQuestion | None:
     if found.group("unit") is None and not margin and verb not in _CONCEDED_VERBS \
             and not re.search(r"\b(?:past|against|vs?|versus|in\s+the|at|over)\b", rest, re.IGNORECASE):
         return None  # "how many did the police hit": no match named
-    unit, other = found.group("unit"), _side_words(rest)
+    # "on his England debut": his own side, not the one played
+    unit, other = found.group("unit"), _side_words(_OWN_SIDE.sub(" ", rest))
     if not other and not margin:
         return None  # "how many goals has Salah scored": a tally, not one match's score
     opponent = re.split(r"\b(?:in|at|on|during|when|while|before|after|right|just|where|that)\b",
@@ -92,6 +93,10 @@ def score_asked(question: str) -> ScoreQuestion | None:
                                flags=re.IGNORECASE), maxsplit=1, flags=re.IGNORECASE)[0]
     return ScoreQuestion(_side_words(found.group("subject")), other, unit.lower() if unit else None,
                          margin, verb in _CONCEDED_VERBS, _side_words(opponent))
+
+
+_OWN_SIDE = re.compile(r"\b(?:his|her|their|its)\s+[\w'’-]+(?:\s+(?:debut|side|team|club|country))?",
+                       re.IGNORECASE)
 
 
 def _side_words(text: str) -> frozenset[str]:
