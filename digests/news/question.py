@@ -159,6 +159,8 @@ _PHRASES = ((re.compile(r"\bpass(?:ed|es)?\s+away\b", re.I), "died"),
              "attended"),
             (re.compile(r"\b(?:went|gone|go|goes|going)\s+(?:bust|under(?!\s+the\s+hammer)|belly[\s-]up)\b",
                         re.I), "collapsed"),
+            # "how many guys got stuck down the mine": trapped
+            (re.compile(r"\b(?:got|get|gets|getting|were|was|are|is|been)\s+stuck\b", re.I), "were trapped"),
             (re.compile(r"\bcompo\b", re.I), "compensation"),
             (re.compile(r"\bprefs\b", re.I), "preferences"),  # "first prefs" in an Irish count
             (re.compile(r"\bhq\b", re.I), "headquarters"),

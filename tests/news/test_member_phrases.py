@@ -52,6 +52,8 @@ ITEMS = [  # (day of March 2022, title, text)
                                                          "control glitch"),
     ("how many customers had their details nicked", "details stolen"),
     ("how much compo do the families get", "how much compensation do"),
+    ("how many guys got stuck down that gold mine", "how many people were trapped down"),
+    ("how many first prefs did carrigan get", "first preferences"),
 ])
 def test_a_members_phrase_is_read_as_news_says_it(typed: str, read_as: str) -> None:
     assert read_as in in_news_words(typed)
