@@ -730,6 +730,8 @@ def _place_fits(asked: Question, place: str) -> bool:
     want = wanted(asked)
     if place.casefold() in _COUNTRIES_AND_STATES and _SMALLER_THAN_A_COUNTRY.search(asked.text):
         return False  # "which town": not "Ukraine", nor "Virginia"
+    if place.casefold() in _COUNTRIES and _PART_OF_A_COUNTRY.search(asked.text):
+        return False  # "which Mexican state": not "Thailand"
     if want is not None and want.said and place.split()[-1].islower():
         return False  # "which city": not "a Ukrainian town"
     # "which street": not "London"
@@ -825,6 +827,9 @@ _SMALLER_THAN_A_COUNTRY = re.compile(r"\b(?:which|what)(?:['’]?s|\s+is|\s+was|
                                      r"(?:\s+(?:the|a|an))?(?:\s+[\w'’-]+){0,3}?\s+(?:town|city|village|"
                                      r"constituency|venue|stadium|port|district)s?\b", re.IGNORECASE)
 _COUNTRIES = frozenset(c.casefold() for c in COUNTRIES)
+_PART_OF_A_COUNTRY = re.compile(r"\b(?:which|what)\s+(?:[\w'’-]+\s+){0,2}?(?:state|province|region|county|"
+                                r"prefecture|territory)(?=\s+(?:is|was|are|were|does|did|do|has|had|will|in|of|"
+                                r"that|where)\b|\s*[?.!]*\s*$)", re.IGNORECASE)  # not "state TV channel"
 # States and provinces no one calls a town (not "New York" or "Washington", which are cities too).
 _STATES = frozenset(name.strip() for name in """alabama, alaska, arizona, arkansas, california,
 colorado, connecticut, delaware, florida, georgia, hawaii, idaho, illinois, indiana, iowa, kansas,
