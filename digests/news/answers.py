@@ -852,6 +852,9 @@ def _lead(asked: Question, hit: SentenceHit, now: datetime) -> str | None:
             return None  # "what date did the park open": not the November it is still to open in
         if isinstance(day, str) and day.isdigit() and _undated_event(asked, hit):
             return None  # "X, who has died aged 81, ... in 1979 became": the year of something else
+        if (isinstance(day, str) and day.isdigit() and not asked.past and not _SINCE_ASKED.search(asked.text)
+                and int(day) < hit.source.published_at.year):
+            return None  # "when is Dashly putting its prices up": not "floated in 2021"
         return _date_words(day, now) if day else None
     if asked.kind == KIND_PLACE and _BASED_ASKED.search(asked.text):
         return _based_in(asked, hit.text)

@@ -1,8 +1,9 @@
 """When-answers: an item that tells an event as just done ("has resigned as leader") and gives
 no day of its own dates it by its publication, though it names an older year ("who has led the
 council since 2019"); an obituary's "who has died aged 91", written days later, does not. A
-year in an aside ("who resigned in 2018") dates another event. Hand-made items in a real SQLite
-store (found on the week savanna)."""
+year in an aside ("who resigned in 2018") dates another event, and a year before the report
+("floated in 2019") does not date what is still to come ("when is it putting its prices up").
+Hand-made items in a real SQLite store (found on the week savanna)."""
 
 from __future__ import annotations
 
@@ -23,6 +24,8 @@ ITEMS = [  # (day of March 2022, title, text)
     (12, "Sir Anton Vesey obituary",
      "Sir Anton Vesey, who has died aged 91, designed more than 60 public buildings, among them the "
      "Tidemark library in Hull."),
+    (16, "Scootly shares slide after court ruling", "Scootly floated in 2019 at 390p. Its shares fell 12 per "
+     "cent after the ruling, which analysts said could force it to raise prices."),
     (15, "Former Kestrel treasurer convicted",
      "Hollis, 58, who resigned in 2018, will be sentenced in June after a jury found him guilty of fraud."),
 ]
@@ -35,6 +38,11 @@ ITEMS = [  # (day of March 2022, title, text)
 async def test_the_day_of_the_event(week: Store, question: str, expected: str) -> None:
     answer = await answer_question(week, question, NOW)
     assert answer.headline.startswith(expected), answer.headline
+
+
+async def test_a_past_year_does_not_date_what_is_to_come(week: Store) -> None:
+    answer = await answer_question(week, "when is scootly putting its prices up", NOW)
+    assert not answer.found, answer.headline
 
 
 async def test_an_obituary_is_not_dated_by_its_publication(week: Store) -> None:
