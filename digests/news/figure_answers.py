@@ -421,7 +421,7 @@ def _says_the_event(asked: Question, sentence: str) -> bool:
     return all(meets(verb, found) for verb in asked.verbs if verb in _FIGURE_EVENTS)
 
 
-_FIGURE_EVENTS = frozenset(lemma(w) for w in "arrest sack fire jail convict charge ban".split())
+_FIGURE_EVENTS = frozenset(lemma(w) for w in "arrest sack fire jail convict charge ban sentence".split())
 
 
 def _places_of(figures: Sequence[CitedFigure]) -> set[tuple[int, str]]:

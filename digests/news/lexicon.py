@@ -214,7 +214,7 @@ aug august
 sept september
 oct october
 nov november
-prison jail imprison imprisonment
+prison jail imprison imprisonment sentence
 restore reinstate
 rehab rehabilitate rehabilitation
 try trial jury juror
