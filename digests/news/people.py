@@ -73,7 +73,29 @@ def people_in_sentences(sentences: Iterable[Sentence]) -> list[Mention]:
             and (evidence >= _SHAPE or key in known or (proper == 1 and key in surnames))]
     found = _with_label_role(sentences, _with_headline_role(sentences, _with_lead_role(sentences, kept)))
     found = _with_delayed_name(sentences, _with_epithet_role(sentences, found))
-    return _with_post_in_headline(sentences, found)
+    return _with_obituary_role(sentences, _with_post_in_headline(sentences, found))
+
+
+_OBITUARY = re.compile(r"^(?P<name>.+?)\s+obituary\s*$", re.IGNORECASE)
+# An obituary's standfirst opens on who they were: "Comedian whose catchphrase …", "Architect
+# whose Tidewater Centre …", "Former England cricketer who …"
+_STANDFIRST_ROLE = re.compile(r"^(?P<role>(?-i:[A-Z])[\w'’-]+(?:\s+[\w'’-]+){0,5}?)\s+(?:whose|who|with|,)")
+
+
+def _with_obituary_role(sentences: list[Sentence], mentions: list[Mention]) -> list[Mention]:
+    """"Bernie Ashcombe obituary" over a body opening "Comedian whose catchphrase …": the person
+    the headline names was what the standfirst opens on."""
+    headline, opening = _headline_and_opening(sentences)
+    named = _OBITUARY.match(headline.text) if headline is not None else None
+    found = _STANDFIRST_ROLE.match(opening.text) if named is not None and opening is not None else None
+    if named is None or found is None:
+        return mentions
+    role = found.group("role")
+    if role.split()[-1].lower() not in vocab.HEAD_WORDS:
+        return mentions
+    key = person_key(named.group("name"))
+    return [replace(m, role=role[0].lower() + role[1:]) if m.role is None and person_key(m.name) == key else m
+            for m in mentions]
 
 
 def _headline_and_opening(sentences: list[Sentence]) -> tuple[Sentence | None, Sentence | None]:

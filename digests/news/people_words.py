@@ -176,7 +176,7 @@ high_commissioner chief_executive chief_of_staff president-elect president minis
 adviser advisor aide spokesperson spokesman spokeswoman secretary ambassador envoy diplomat commissioner
 chief head commander general colonel lieutenant sergeant captain admiral marshal mayor governor director
 chairman chairwoman chairperson chair leader king queen prince princess pope patriarch senator congressman
-congresswoman lawmaker legislator mp mep mec gp deputy official wing flanker negotiator representative
+congresswoman lawmaker legislator mp mep td mec gp deputy official wing flanker negotiator representative
 correspondent reporter librarian counsellor counselor
 journalist editor analyst economist manager coach goalkeeper player champion ceo founder owner judge
 prosecutor speaker professor writer author activist boss oligarch businessman billionaire presenter anchor
@@ -284,7 +284,7 @@ STOP = (FUNCTION | PLACES | NATIONS | (frozenset(HONORIFICS) - SURNAME_TITLES) |
 ROLE_WORDS = frozenset(h.replace("_", " ") for h in _HEADS + _MODS + _MORE_MODS + _LOWER_MODS)
 SPEECH_VERBS = frozenset(_VERBS)
 # (an MEC: a minister of a South African province)
-ACRONYM_ROLES = _set("mp mep msp mla mec ceo cfo coo cto pm dj gp")
+ACRONYM_ROLES = _set("mp mep msp mla mpp td mec ceo cfo coo cto pm dj gp")  # TD: a member of the Dáil
 # What an office "of" may name and still be part of the role: "Secretary of Transportation".
 PORTFOLIOS = frozenset(w for h in _MODS + _MORE_MODS + _LOWER_MODS for w in h.split("_")) | _set("""
 transportation commerce labor labour homeland veterans affairs state staff""")

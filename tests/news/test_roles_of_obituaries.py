@@ -1,0 +1,24 @@
+"""Roles written as the news of a country writes them: an Irish "Fianna Fáil TD Fergal Twomey"
+is a TD of Fianna Fáil; an obituary headed "Bernie Ashcombe obituary" whose standfirst opens
+"Comedian whose catchphrase …" is a comedian's (found on the weeks savanna and taiga)."""
+
+from __future__ import annotations
+
+from digests.news.people import extract_people
+
+
+def test_a_td() -> None:
+    (twomey,) = extract_people("The vacancy arose when Fianna Fáil TD Fergal Twomey resigned his seat.")
+    assert (twomey.name, twomey.role, twomey.affiliation) == ("Fergal Twomey", "TD", "Fianna Fáil")
+
+
+def test_an_obituarys_standfirst() -> None:
+    found = extract_people("Bernie Ashcombe obituary\n\nComedian whose catchphrase made his show a hit. "
+                           "Bernie Ashcombe, who has died aged 84, began as a holiday-camp redcoat.")
+    assert {(m.name, m.role) for m in found} == {("Bernie Ashcombe", "comedian")}
+
+
+def test_a_standfirst_without_a_role_gives_none() -> None:
+    found = extract_people("Bernie Ashcombe obituary\n\nMany whose lives he touched will miss him. "
+                           "Bernie Ashcombe, who has died aged 84, began as a holiday-camp redcoat.")
+    assert {(m.name, m.role) for m in found} == {("Bernie Ashcombe", None)}
