@@ -483,6 +483,9 @@ _SMALL_WORDS = frozenset("the and but for nor yet off out via per its has was ar
 
 # Reading one candidate -------------------------------------------------------------------------
 
+_TITLE_ROLES = frozenset(role for role in vocab.HONORIFICS.values() if role)  # "Cllr": a councillor
+
+
 def _read(candidate: _Candidate) -> tuple[Mention, int, int]:
     """The mention, what its own sentence says about it being a person, and its count of name
     tokens."""
@@ -496,9 +499,13 @@ def _read(candidate: _Candidate) -> tuple[Mention, int, int]:
                 role, affiliation, prefix = _role_before(text, start := token.start(), end, False)
                 break
     titled = prefix < start
-    if role is None or _relation(role):  # "her husband, X, a human rights lawyer": the lawyer
+    if role is None or _relation(role) or role in _TITLE_ROLES:
+        # "her husband, X, a human rights lawyer": the lawyer; "Cllr X has been elected leader of
+        # Peakland District Council": the leader, more than the councillor her title says
+        by_title = role in _TITLE_ROLES
         after_role, after = _role_after(text, start, end)
-        role, affiliation = after_role or role, affiliation or after
+        role = after_role or role
+        affiliation = (after or affiliation) if by_title and after_role else affiliation or after
         titled = titled or role is not None
     if role is None and _outlets_journalist(affiliation, text, end):  # "CNN's Ivan Watson reports"
         role, titled = OUTLETS_JOURNALIST, True

@@ -343,7 +343,9 @@ def _end(verb: str) -> str:
             rf"|\s+(?-i:[a-z]{{3,}}ing)\b")  # "a young goalkeeper progressing through …"
 
 
-_ROLE_END = (rf"(?:(?P<tail>\s+(?:of|for|at|to(?=\s+(?:the\s|an?\s|[A-Z])))(?:\s+[^\s,.;:()\"“”]+){{1,6}}?)"
+# (not "boss for not predicting": a reason, not an office)
+_ROLE_END = (rf"(?:(?P<tail>\s+(?:of|for|at|to(?=\s+(?:the\s|an?\s|[A-Z])))"
+             rf"(?!\s+(?:not|never|failing|being|having)\b)(?:\s+[^\s,.;:()\"“”]+){{1,6}}?)"
              rf"(?={_end('tail_verb')})|(?={_end('verb')}|\s+and\b))")
 _BE = (r"(?:is|was|has\s+been|had\s+been|became|becomes|(?:has|had|have)\s+become|is\s+now|was\s+once|"
        r"remains|served\s+as|serves\s+as)"

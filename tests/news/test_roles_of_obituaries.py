@@ -22,3 +22,14 @@ def test_a_standfirst_without_a_role_gives_none() -> None:
     found = extract_people("Bernie Ashcombe obituary\n\nMany whose lives he touched will miss him. "
                            "Bernie Ashcombe, who has died aged 84, began as a holiday-camp redcoat.")
     assert {(m.name, m.role) for m in found} == {("Bernie Ashcombe", None)}
+
+
+def test_a_post_told_after_a_title() -> None:
+    """"Cllr X has been elected leader of Y": the leader, more than the councillor "Cllr" says;
+    a reason after a post ("boss for not predicting …") is no office of it."""
+    (qureshi,) = extract_people("Cllr Shabana Qureshi has been elected leader of Peakland District Council.")
+    assert (qureshi.role, qureshi.affiliation) == ("leader", "Peakland District Council")
+    (cruz,) = extract_people("Sen. Ted Cruz said no.")
+    assert cruz.role == "senator"
+    (vidaud,) = extract_people("Eric Vidaud loses his job as intelligence boss for not predicting it.")
+    assert vidaud.role is None or "not" not in vidaud.role.split()
