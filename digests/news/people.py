@@ -161,9 +161,15 @@ def _with_delayed_name(sentences: list[Sentence], mentions: list[Mention]) -> li
     sentence ("The founder of a London crypto firm has been jailed … . Elliot Vance, 44, told
     customers …"): the name holds the post, when the text gives them none."""
     body = [s for s in sentences if s.paragraph == 1]
-    if len(body) < 2 or any(m.sentence == body[0].text for m in mentions):
+    if len(body) < 2:
         return mentions
-    match = vocab.DELAYED_ROLE.match(body[0].text)
+    dateline = _DATELINE.match(body[0].text)  # "LONDON, Nov 3 (Caspian Wire) - The former …"
+    skipped = dateline.end() if dateline else 0
+    match = vocab.DELAYED_ROLE.match(body[0].text[skipped:])
+    if match is not None and any(m.sentence == body[0].text and len(m.name.split()) > 1
+                                 and skipped <= m.start - body[0].start < skipped + match.end()
+                                 for m in mentions):
+        return mentions  # the opening names its subject: no name is held back
     first = next((m for m in mentions if m.sentence == body[1].text), None)
     if (match is None or first is None or len(first.name.split()) < 2
             or body[1].text[:first.start - body[1].start].strip(" \"“‘'")
@@ -180,9 +186,12 @@ def _with_delayed_name(sentences: list[Sentence], mentions: list[Mention]) -> li
             if person_key(m.name) == key else m for m in mentions]
 
 
-# What follows the name that a lede held back: "Elliot Vance, 44, told …", "Jane Roe admitted …"
-_NAMED_AS_DOER = re.compile(r",\s*\d{1,3},|\s+(?:(?-i:[a-z]{3,}ed)|said|told|was|has|had|is|admitted|"
-                            r"denied)\b")
+# What follows the name that a lede held back: "Elliot Vance, 44, told …", "Jane Roe admitted …",
+# "Anjali Rao, who left Kestrelpay in late 2024, said …"
+_NAMED_AS_DOER = re.compile(r",\s*\d{1,3},|,\s+who\s+[^,;]{1,80},\s+(?:said|told|added)\b"
+                            r"|\s+(?:(?-i:[a-z]{3,}ed)|said|told|was|has|had|is|admitted|denied)\b")
+_DATELINE = re.compile(r"[A-Z][A-Z .'’-]+,(?:\s+[A-Z][\w.]*)?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}"
+                       r"\s*\([^)]{1,40}\)\s*[-–—]\s*")
 
 
 def _headline_person(headline: set[str], opening: Sentence, mentions: list[Mention]) -> str | None:

@@ -33,3 +33,13 @@ def test_a_post_told_after_a_title() -> None:
     assert cruz.role == "senator"
     (vidaud,) = extract_people("Eric Vidaud loses his job as intelligence boss for not predicting it.")
     assert vidaud.role is None or "not" not in vidaud.role.split()
+
+
+def test_a_lede_that_holds_the_name_back_after_a_dateline() -> None:
+    """"LONDON, Nov 3 (Wire) - The former finance director of X told a court …, naming its
+    founder, Y. Anjali Rao, who left X in 2024, said …": Rao was the finance director."""
+    found = extract_people(
+        "Ex-finance chief says she warned founder\n\nLONDON, Nov 3 (Caspian Wire) - The former finance "
+        "director of payments firm Kestrelpay told a court on Tuesday she had warned its founder, Oliver "
+        "Strand, about shortfalls. Anjali Rao, who left Kestrelpay in late 2024, said she was told to wait.")
+    assert {m.name: m.role for m in found}["Anjali Rao"] == "former finance director"
