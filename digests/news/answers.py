@@ -39,6 +39,7 @@ from digests.news.asked_names import (
 from digests.news.dates import dates_in, is_future, moved_to, without_former_days
 from digests.news.english import is_common_word
 from digests.news.extracts import (
+    NOT_PLACES,
     POSSESSIVE_END,
     age_in,
     date_in,
@@ -913,6 +914,7 @@ def _where_the_thing_is(asked: Question, text: str) -> str | None:
         naming = re.finditer(rf"(?<![\w'’-])(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,3}})"
                              rf"\s+(?:[a-z]+\s+){{0,2}}{noun}s?\b", text)
         placed = next((m for m in naming if m.start() > 0 and not m.group("place").isupper()  # a dateline
+                       and m.group("place").split()[0].casefold() not in NOT_PLACES  # "An explosion"
                        and not _given_by_the_question(asked, m.group("place"))), None)
     if placed is None or any(lemma(w.casefold()) in NATIONALITIES for w in placed.group("place").split()):
         return None  # "a mosque in the Canadian city of Mississauga": the name is further on

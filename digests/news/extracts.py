@@ -73,7 +73,8 @@ def _home_of_someone(text: str, asked: Question) -> str | None:
     return place
 
 
-_OTHER_PARTIES = frozenset("tories green snp ukip".split())  # besides `NATIONS`' "labour", "tory" …
+_OTHER_PARTIES = frozenset(("tories", "green", "snp", "ukip", "lib dem", "lib dems", "plaid", "reform",
+                            "democrat", "republican", "gop"))  # besides `NATIONS`' "labour", "tory" …
 
 
 _IN_FULL = {"LA": "Los Angeles", "L.A.": "Los Angeles", "NYC": "New York City"}  # as the answer says it
