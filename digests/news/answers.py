@@ -1017,6 +1017,9 @@ def _based_in(asked: Question, text: str) -> str | None:
     given = given_words(asked)
     for found in _BASED.finditer(text):
         place = found.group("place") or found.group("in") or found.group("before")
+        based = _NAME_AFTER.match(text, found.end()) if found.group("place") else None
+        if based is not None and not any(is_given(w, given) for w in words(based.group("name"))):
+            continue  # "Denver-based Granite Peak Capital made an approach for Harlow Foods": Granite Peak's
         other = _APPOSED_TO.search(text, max(0, found.start() - _APPOSED_REACH), found.start())
         if other is not None and not any(is_given(w, given) for w in words(other.group("name"))):
             continue  # "Vantaro Systems, an IT support contractor based in Reading": Vantaro's base
@@ -1025,6 +1028,7 @@ def _based_in(asked: Question, text: str) -> str | None:
     return None
 
 
+_NAME_AFTER = re.compile(r"\s+(?P<name>(?-i:[A-Z])[\w&'’.-]*(?:\s+(?-i:[A-Z])[\w&'’.-]*){0,3})")
 # A name, then what it is up to "based": "Vantaro Systems, an IT support contractor based in …"
 _APPOSED_TO = re.compile(r"(?P<name>(?-i:[A-Z])[\w&'’.-]*(?:\s+(?-i:[A-Z])[\w&'’.-]*){0,3}),\s+"
                          r"(?:a|an|the)\s+(?:[\w-]+\s+){0,4}$")

@@ -473,8 +473,10 @@ def _a_noun_here(term: str, question: str) -> bool:
 _NOUNS_TOO = frozenset({lemma("fire")})  # the event verbs as often a thing that happens as a deed
 _NOUN_BEFORE = re.compile(r"\b(?:the|a|an|this|that|its|their|his|her)\s+(?:[\w'’-]+\s+){0,3}$",
                           re.IGNORECASE)
-_NOUN_AFTER = re.compile(r"\s*(?:[?.!]|$|\s(?:of|in|at|on|near|was|is|were|started|start|spread|broke)\b)",
-                         re.IGNORECASE)
+_NOUN_AFTER = re.compile(r"\s*(?:[?.!]|$|\s(?:of|in|at|on|near|was|is|were|started|start|spread|broke|get|"
+                         r"got|grow|grew|burn|burned|burnt|reach|reached|cover|covered|destroy|destroyed|has|"
+                         r"had)\b)",
+                         re.IGNORECASE)  # "how big did the Carrow Ridge fire get"
 
 
 # Verbs of news events: a question asking who, when or where one happened is answered only by a
@@ -717,7 +719,10 @@ _MEASURES = (
                 r"kilograms|kg|lbs|grams)\b", re.I), MEASURE_WEIGHT),
     (re.compile(r"\bhow\s+(?:many|much)\s+(?:hectares|acres|square\s+(?:miles|kilometres|kilometers|km|metres|"
                 r"meters|feet)|sq\s+(?:miles|km|m|ft))\b|\bhow\s+(?:big|large|much)\s+(?:an\s+)?area\b"
-                r"|\bin\s+(?:hectares|acres|square\s+(?:miles|kilometres|kilometers|km))\b",  # ", in acres"
+                r"|\bin\s+(?:hectares|acres|square\s+(?:miles|kilometres|kilometers|km))\b"  # ", in acres"
+                # "how big did the Carrow Ridge fire get": a fire's size is the area it burned
+                r"|\bhow\s+(?:big|large|much\s+land)\b.*\b(?:fire|blaze|wildfire|bushfire|burn)s?\b"
+                r"(?!\s+(?:service|brigade|station|crews?|fighters?|engines?)\b)",
                 re.I), MEASURE_AREA),
     (re.compile(r"\bwhat\s+score\b", re.I), MEASURE_SCORE),
     # (not "in how many counties has the heatwave temperature threshold been raised")
