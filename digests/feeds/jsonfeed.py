@@ -22,7 +22,7 @@ from itertools import islice
 from typing import Any
 
 from digests.feeds.normalise import RawEntry, RawFeed
-from digests.feeds.zones import on_publisher_clock
+from digests.feeds.zones import on_clock
 
 MAX_INTEGER_DIGITS = 64
 """Longer integers are read as null: far beyond any id (a 128-bit one has 39 digits), and well
@@ -120,7 +120,7 @@ def _date(value: Any) -> datetime | None:
         moment = parsed.astimezone(UTC)
     except OverflowError:
         return None
-    return on_publisher_clock(moment, text)
+    return on_clock(moment, parsed.utcoffset())  # the offset the date is written in
 
 
 def _rfc3339(text: str) -> datetime | None:

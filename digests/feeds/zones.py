@@ -33,8 +33,12 @@ def stated_offset(stated: str | None) -> timedelta | None:
 
 def on_publisher_clock(moment: datetime, stated: str | None) -> datetime:
     """`moment` (aware) on the clock its date's text states; unchanged when the text states none."""
-    offset = stated_offset(stated)
-    if offset is None:
+    return on_clock(moment, stated_offset(stated))
+
+
+def on_clock(moment: datetime, offset: timedelta | None) -> datetime:
+    """`moment` (aware) on the clock `offset` east of UTC; unchanged for none, or one no clock uses."""
+    if offset is None or abs(offset) > timedelta(minutes=_WIDEST):
         return moment
     try:
         return moment.astimezone(timezone(offset))

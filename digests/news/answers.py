@@ -102,7 +102,7 @@ from digests.news.support import (
     texts_of,
     whole_items,
 )
-from digests.news.text import STOPWORDS, words
+from digests.news.text import STOPWORDS, WIRE_DATELINE, words
 from digests.news.word_matching import lemmas_of, meets
 
 __all__ = [  # what the rest of the bot, the tests and the benchmarks import from here
@@ -726,9 +726,8 @@ def _places_the_event(asked: Question, hit: SentenceHit, place: str) -> bool:
     return _right_after_the_event(asked, hit.text, hit.text.find(place), _PLACE_GAP_WORDS)
 
 
-def _place_fits(asked: Question, place: str) -> bool:
-    """Whether a place is of the kind asked for."""
-    want = wanted(asked)
+def _place_fits(asked: Question, want: Wanted | None, place: str) -> bool:
+    """Whether a place is of the kind asked for (`want`: what the question wants, read once)."""
     if place.casefold() in _COUNTRIES_AND_STATES and _SMALLER_THAN_A_COUNTRY.search(asked.text):
         return False  # "which town": not "Ukraine", nor "Virginia"
     if place.casefold() in _COUNTRIES and _PART_OF_A_COUNTRY.search(asked.text):
@@ -747,7 +746,7 @@ def _placed_after_the_event(asked: Question, text: str) -> str | None:
     for said in event_words(asked, text):
         place = placed_in(text[said.end():], asked)
         if place and _right_after_the_event(asked, text, text.find(place, said.end()), _PLACE_GAP_WORDS):
-            return place if _place_fits(asked, place) else None
+            return place if _place_fits(asked, wanted(asked), place) else None
     return None
 
 
@@ -1145,20 +1144,17 @@ def _without_said_dates(asked: Question, text: str) -> str:
     A sentence with no other day still answers with that one."""
     typed = {lemma(w.lower()) for w in words(asked.text)}  # "when did X say …": "say" is no term
     return _SAID_ON.sub(lambda m: m.group(0) if lemma(m.group("verb").lower()) in typed
-                        else m.group("verb"), _WIRE_DATELINE.sub("", text))
+                        else m.group("verb"), WIRE_DATELINE.sub("", text))
 
 
 def _filed_from(lead: str | None, text: str) -> bool:
     """Whether a sentence gives its lead only in a wire's dateline: where the story was filed,
     which is where the event asked about was only when the sentence itself tells of it."""
-    dateline = _WIRE_DATELINE.match(text)
+    dateline = WIRE_DATELINE.match(text)
     return (lead is not None and dateline is not None and lead.casefold() in dateline.group().casefold()
             and lead.casefold() not in text[dateline.end():].casefold())
 
 
-# "ROTTERDAM, Jan 21 (Meridian) - ": the day a wire filed the story, not the day of its news
-_WIRE_DATELINE = re.compile(r"^\s*[A-Z][A-Z.'’ -]+(?:,\s+[A-Z][\w.'’ -]+){0,2},\s+"
-                            r"[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s+\([^)]{1,30}\)\s*[-–—]+\s*")
 
 
 def _named(asked: Question, text: str, *, around: bool = False) -> str | None:
@@ -1295,7 +1291,7 @@ def _named_as_written(asked: Question, text: str, *, around: bool = False) -> st
         if want is not None and want.kind == COUNTRY:
             return name_of_kind(text, asked, want, around=around)
         place = place_in(text, asked)
-        return place if place and _place_fits(asked, place) else None
+        return place if place and _place_fits(asked, want, place) else None
     if not around and (member := _member_of_kind(asked, want, text)):
         return member  # "what disease": "a high risk of cholera", a member the lexicon lists
     if want is not None:

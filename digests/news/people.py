@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 
 from digests.news import people_words as vocab
 from digests.news.names import OUTLETS_JOURNALIST, person_key, surname, without_nickname
-from digests.news.text import split_sentences
+from digests.news.text import WIRE_DATELINE, split_sentences
 from digests.readings import Mention, Sentence
 
 
@@ -163,7 +163,7 @@ def _with_delayed_name(sentences: list[Sentence], mentions: list[Mention]) -> li
     body = [s for s in sentences if s.paragraph == 1]
     if len(body) < 2:
         return mentions
-    dateline = _DATELINE.match(body[0].text)  # "LONDON, Nov 3 (Caspian Wire) - The former …"
+    dateline = WIRE_DATELINE.match(body[0].text)  # "LONDON, Nov 3 (Caspian Wire) - The former …"
     skipped = dateline.end() if dateline else 0
     match = vocab.DELAYED_ROLE.match(body[0].text[skipped:])
     if match is not None and any(m.sentence == body[0].text and len(m.name.split()) > 1
@@ -190,8 +190,6 @@ def _with_delayed_name(sentences: list[Sentence], mentions: list[Mention]) -> li
 # "Anjali Rao, who left Kestrelpay in late 2024, said …"
 _NAMED_AS_DOER = re.compile(r",\s*\d{1,3},|,\s+who\s+[^,;]{1,80},\s+(?:said|told|added)\b"
                             r"|\s+(?:(?-i:[a-z]{3,}ed)|said|told|was|has|had|is|admitted|denied)\b")
-_DATELINE = re.compile(r"[A-Z][A-Z .'’-]+,(?:\s+[A-Z][\w.]*)?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}"
-                       r"\s*\([^)]{1,40}\)\s*[-–—]\s*")
 
 
 def _headline_person(headline: set[str], opening: Sentence, mentions: list[Mention]) -> str | None:

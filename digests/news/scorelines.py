@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from digests.news.extracts import number_of
 from digests.news.text import STOPWORDS, words
 
 _SCORE = r"(?P<x>\d{1,3})\s?[-–]\s?(?P<y>\d{1,3})"
@@ -285,8 +286,6 @@ _WICKET_COUNT = r"(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|elev
 _MATCH_WICKETS = (re.compile(rf"\bmatch\s+figures\s+of\s+{_WICKET_COUNT}\s*[-–/]\s*\d{{1,3}}\b",
                              re.IGNORECASE),
                   re.compile(rf"\b{_WICKET_COUNT}\s+(?:wickets\s+)?in\s+the\s+match\b", re.IGNORECASE))
-_COUNT_WORDS = {w: n for n, w in enumerate("""zero one two three four five six seven eight nine ten eleven
-twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty""".split())}
 
 
 def match_wickets_asked(question: str) -> frozenset[str] | None:
@@ -304,6 +303,5 @@ def match_wickets_in(bowler: frozenset[str], sentence: str) -> tuple[int, str] |
         return None
     for pattern in _MATCH_WICKETS:
         if found := pattern.search(sentence):
-            count = found.group(1).lower()
-            return int(count) if count.isdigit() else _COUNT_WORDS[count], found.group(0)
+            return number_of(found.group(1)) or 0, found.group(0)
     return None

@@ -16,6 +16,9 @@ from digests.readings import Sentence
 
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*", re.UNICODE)
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+# "ROTTERDAM, Jan 21 (Meridian) - ": where and when a wire filed the story, before its first words
+WIRE_DATELINE = re.compile(r"^\s*[A-Z][A-Z.'’ -]+(?:,\s+[A-Z][\w.'’ -]+){0,2},\s+"
+                           r"[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s+\([^)]{1,30}\)\s*[-–—]+\s*")
 
 STOPWORDS = frozenset("""
 a about above after again against all also am an and any are as at be because been before being
