@@ -682,3 +682,23 @@ def name_doing_it(text: str, asked: Question) -> str | None:
         if found and not any(is_given(w, given) for w in words(run)) and _does_it(run, text, asked):
             return " ".join(found)  # not "Premier" of "Premier League": a name the question gives
     return None
+
+
+def right_after_the_event(asked: Question, text: str, at: int, gap: int) -> bool:
+    """Whether what is written at `at` comes after a word of the event asked about, with at most
+    `gap` words between ("died on Friday", "died at his home in Spiddal") and no clause break
+    ("has died, his band said on Monday" dates the telling)."""
+    return at >= 0 and any(at >= said.end() and len(words(text[said.end():at])) <= gap
+                           and not _PUNCTUATION_BREAK.search(text, said.end(), at)
+                           for said in event_words(asked, text))
+
+
+_PUNCTUATION_BREAK = re.compile(r"[,;:–—]")  # a clause break the event's word may not cross
+
+
+def given_by_the_question(asked: Question, name: str) -> bool:
+    """Whether a name's telling words all come from the question: it names what is asked about,
+    and is no answer ("where did amazon workers vote": not "US" from "a first in the US")."""
+    typed = {lemma(w.casefold()) for w in words(asked.text)}
+    telling = [lemma(w.casefold()) for w in words(name) if w.casefold() not in STOPWORDS]
+    return bool(telling) and all(w in typed for w in telling)

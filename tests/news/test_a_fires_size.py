@@ -9,7 +9,8 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from digests.news.answers import _based_in, answer_question
+from digests.news.answers import answer_question
+from digests.news.place_answers import based_in
 from digests.news.question import MEASURE_AREA, read_question
 from digests.store.core import Store
 
@@ -48,5 +49,5 @@ def test_a_fire_is_a_noun_and_its_size_an_area() -> None:
 def test_another_firms_base() -> None:
     asked = read_question("where is harlow foods based", date(2022, 3, 20))
     text = "Staff at Harlow Foods fear a takeover after Denver-based Granite Peak Capital made an approach."
-    assert _based_in(asked, text) is None
-    assert _based_in(asked, "The board of Leicester-based Harlow Foods rejected it.") == "Leicester"
+    assert based_in(asked, text) is None
+    assert based_in(asked, "The board of Leicester-based Harlow Foods rejected it.") == "Leicester"

@@ -238,7 +238,7 @@ def test_a_capital_a_sentence_start_gives_is_no_name(name: str, text: str, by_po
 
 
 def test_a_title_s_first_word_never_leads_a_which_answer() -> None:
-    from digests.news.answers import _named as named
+    from digests.news.name_answers import name_given as named
     asked = read_question("which library did the kid sneak his book into", TODAY)
     text = ("Boy sneaked a book he wrote on a library shelf. More than 100 people want to check it out. "
             "An imaginative boy now has a graphic novel of his own on the shelves of his local library.")
@@ -297,5 +297,5 @@ async def test_a_figure_half_supported_answers_with_the_question_s_rarest_word(
 ])
 def test_a_sentence_that_says_only_a_thing_of_the_kind_asked_names_none(
         question: str, text: str, unnamed: bool) -> None:
-    from digests.news.answers import _an_unnamed_one
-    assert _an_unnamed_one(read_question(question, TODAY), text) is unnamed
+    from digests.news.name_answers import an_unnamed_one
+    assert an_unnamed_one(read_question(question, TODAY), text) is unnamed

@@ -8,8 +8,9 @@ from datetime import UTC, date, datetime
 import pytest
 
 from digests.models import SentenceHit, Source
-from digests.news.answers import _asks, _unquoted, _with_lead
+from digests.news.answers import _unquoted, _with_lead
 from digests.news.question import read_question
+from digests.news.what_answers import asks_a_question
 
 WHEN = datetime(2022, 2, 28, 12, tzinfo=UTC)
 
@@ -52,4 +53,4 @@ def test_a_sentence_found_twice_is_quoted_once() -> None:
 def test_a_quiz_heading_asks_and_answers_nothing(sentence: str, asks: bool) -> None:
     """"Why did a herd of llamas bring the M5 to a standstill?" had been answered with the
     heading of the quiz that asks it (taiga, twenty-fifth session)."""
-    assert _asks(sentence) is asks
+    assert asks_a_question(sentence) is asks

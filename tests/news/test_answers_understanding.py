@@ -12,10 +12,6 @@ from pathlib import Path
 import pytest
 
 from digests.models import Entry, Source
-from digests.news.answers import _dates_its_own as dates_its_own
-from digests.news.answers import _gives_cause as gives_cause
-from digests.news.answers import _named as answers_named
-from digests.news.answers import _names_someone as names_someone
 from digests.news.answers import (
     age_in,
     answer_question,
@@ -25,12 +21,14 @@ from digests.news.answers import (
     support,
 )
 from digests.news.asked_names import COUNTRY, NAME, PERSON, PLACE, name_of_kind, wanted
+from digests.news.date_answers import dates_its_own
 from digests.news.dates import dates_in
 from digests.news.enrichment import Enricher
 from digests.news.extracts import age_by_name
 from digests.news.figure_answers import _figure_headline
 from digests.news.figures import extract_figures
 from digests.news.lexicon import is_verb_form, lemma
+from digests.news.name_answers import name_given as answers_named
 from digests.news.people import role_near
 from digests.news.question import (
     KIND_DATE,
@@ -51,6 +49,7 @@ from digests.news.question import (
     read_question,
 )
 from digests.news.support import _places_met, about_it, says_it, whole_items
+from digests.news.what_answers import gives_cause, names_someone
 from digests.news.word_matching import compounds_in, has_name, lemmas_of, meets, split_in
 from digests.readings import CitedFigure, Figure
 from digests.runtime.workers import WorkerPool
@@ -1379,9 +1378,9 @@ async def test_what_caused_wants_a_sentence_that_gives_a_cause(newsroom: Store) 
     """"Jet crashes in hills" says that it crashed, not what caused it."""
     answer = await answer_question(newsroom, "what caused the jet crash in ruritania", NOW)
     assert not answer.found
-    from digests.news.answers import _gives_cause
-    assert _gives_cause("what caused the jet crash", "The crash was blamed on a fuel leak.")
-    assert _gives_cause("where did the jet crash", "Jet crashes in hills")
+    from digests.news.what_answers import gives_cause
+    assert gives_cause("what caused the jet crash", "The crash was blamed on a fuel leak.")
+    assert gives_cause("where did the jet crash", "Jet crashes in hills")
 
 
 async def test_a_month_after_the_news_ends_is_not_answered_from_older_news(newsroom: Store) -> None:
@@ -1421,10 +1420,11 @@ def test_a_paper_named_after_newspaper_and_a_title_in_quotes() -> None:
 
 def test_a_city_named_in_the_question_is_not_the_kind_of_place_asked() -> None:
     """"Where is the 'city within a city' planned": a country answers; "which city" wants a city."""
-    from digests.news.answers import _named
+    from digests.news.name_answers import name_given
     sentence = 'A firm has unveiled plans for a new "city within a city" in Vietnam.'
-    assert _named(read_question("where is the 'city within a city' planned", TODAY), sentence) == "Vietnam"
-    assert _named(read_question("which city is the new district planned in", TODAY), sentence) is None
+    asked = read_question("where is the 'city within a city' planned", TODAY)
+    assert name_given(asked, sentence) == "Vietnam"
+    assert name_given(read_question("which city is the new district planned in", TODAY), sentence) is None
 
 
 def test_a_figure_the_question_gives_is_not_its_answer() -> None:
@@ -1469,11 +1469,11 @@ def test_becoming_champion_says_the_title_was_won() -> None:
 
 
 def test_a_place_is_no_name_of_a_ship_but_may_be_a_clubs() -> None:
-    from digests.news.answers import _named
+    from digests.news.name_answers import name_given
     ship = read_question("what's the name of the cruise ship that ran aground", TODAY)
-    assert _named(ship, "Cruise ship runs aground during Caribbean voyage") is None
+    assert name_given(ship, "Cruise ship runs aground during Caribbean voyage") is None
     club = read_question("which club did ivo brandt go to on a free", TODAY)
-    assert _named(club, "Ivo Brandt: Barcelona confirm signing on free transfer") == "Barcelona"
+    assert name_given(club, "Ivo Brandt: Barcelona confirm signing on free transfer") == "Barcelona"
 
 
 def test_a_number_in_a_name_is_met_only_with_its_name() -> None:
@@ -1559,7 +1559,7 @@ def test_a_month_without_a_year_is_the_one_the_sentence_means() -> None:
 
 
 def test_a_past_question_is_not_answered_by_a_day_still_to_come() -> None:
-    from digests.news.answers import _begins_after as begins_after
+    from digests.news.date_answers import begins_after
     assert begins_after("November 2022", NOW) and begins_after(date(2022, 4, 2), NOW)
     assert not begins_after("March 2022", NOW) and not begins_after("2021", NOW)
 
@@ -1692,8 +1692,8 @@ def test_a_purchase_told_as_its_sale_names_the_buyer() -> None:
 ])
 def test_the_words_after_the_question_s_own_last_words_answer_it(question: str, sentence: str,
                                                                  aligned: str | None) -> None:
-    from digests.news.answers import _aligned
-    assert _aligned(read_question(question, TODAY), sentence) == aligned
+    from digests.news.what_answers import follows_the_question
+    assert follows_the_question(read_question(question, TODAY), sentence) == aligned
 
 
 def test_a_time_since_an_event_is_no_age() -> None:
@@ -1707,7 +1707,7 @@ def test_a_time_since_an_event_is_no_age() -> None:
 def test_a_thing_of_the_kind_asked_may_be_written_in_lower_case() -> None:
     """"Which sleep aid": "melatonin as a sleep aid", "sleep aids such as melatonin"; not the
     question's own words."""
-    from digests.news.answers import _named as named
+    from digests.news.name_answers import name_given as named
     asked = read_question("which sleep aid are more adults overusing according to that study", TODAY)
     assert named(asked, "Overuse of melatonin as a sleep aid is on the rise, study says.") == "melatonin"
     assert named(asked, "Adults overuse sleep aids such as melatonin, a study says.") == "melatonin"
@@ -1730,7 +1730,7 @@ def test_the_age_written_against_the_person_asked_about() -> None:
 
 
 def test_the_end_of_a_longer_name_leads_no_answer() -> None:
-    from digests.news.answers import _tail_of_a_name
+    from digests.news.name_answers import _tail_of_a_name
     text = "Wildlife Photographer of the Year People's Choice winner revealed"
     assert _tail_of_a_name("Year People's Choice", text)
     assert not _tail_of_a_name("Wildlife Photographer", text)

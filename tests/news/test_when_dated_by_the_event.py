@@ -10,7 +10,8 @@ from datetime import UTC, date, datetime
 import pytest
 
 from digests.models import SentenceHit, Source
-from digests.news.answers import _dates_the_event, answer_question
+from digests.news.answers import answer_question
+from digests.news.date_answers import dates_the_event
 from digests.news.question import KIND_DATE, read_question
 from digests.store.core import Store
 
@@ -38,7 +39,7 @@ def test_a_day_three_words_after_the_event_dates_it() -> None:
                        source, 1.0)
     other = SentenceHit("Priya Rahman, elected in 2019 as MP, replaces Gareth Ollerton, who resigned.",
                         source, 1.0)
-    assert _dates_the_event(asked, told) and not _dates_the_event(asked, other)
+    assert dates_the_event(asked, told) and not dates_the_event(asked, other)
 
 
 @pytest.mark.parametrize("question", ["what night did the tornado hit the town",
