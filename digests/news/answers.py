@@ -54,15 +54,8 @@ from digests.news.extracts import (
     place_in,
     placed_in,
 )
-from digests.news.figure_answers import (
-    FigureQuestion,
-    answer_figures,
-    answer_ordinal,
-    countries_asked,
-    figure_date,
-    figure_score,
-    of_another_country,
-)
+from digests.news.figure_answers import answer_figures, countries_asked, of_another_country
+from digests.news.figure_fit import FigureQuestion, figure_date, figure_score
 from digests.news.lexicon import lemma
 from digests.news.name_answers import OBJECT_ASKED, an_unnamed_one, name_given
 from digests.news.names import person_key
@@ -131,6 +124,7 @@ from digests.news.what_answers import (
     says_only_a_kind,
     without_the_cause_word,
 )
+from digests.news.worded_figures import answer_ordinal
 
 __all__ = [  # what the rest of the bot, the tests and the benchmarks import from here
     "DONT_KNOW",

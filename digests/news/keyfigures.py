@@ -17,7 +17,7 @@ from typing import Protocol
 
 from digests.models import Source, StoryRecord
 from digests.news.digest import rank_score, small_count
-from digests.news.figure_answers import FigureQuestion, figure_date, figure_score
+from digests.news.figure_fit import FigureQuestion, figure_date, figure_score
 from digests.news.figure_words import FATE_VERBS
 from digests.news.figures import format_value, measure_key
 from digests.news.text import terms

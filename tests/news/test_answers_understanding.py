@@ -1348,7 +1348,8 @@ async def test_a_share_said_as_n_in_m_is_a_percentage(newsroom: Store) -> None:
 
 def test_a_series_counts_the_thing_asked_not_another_counted_beside_it() -> None:
     """"Twenty fire engines and 125 firefighters were called": how many firefighters is 125."""
-    from digests.news.figure_answers import best_series, figure_question
+    from digests.news.figure_answers import figure_question
+    from digests.news.figure_series import best_series
     sentence = "Twenty fire engines and 125 firefighters were called to a fire at a block of flats."
     published = datetime(2022, 3, 7, 9, tzinfo=UTC)
     found = [CitedFigure(f, Source(1, "Desk", None, published)) for f in extract_figures(sentence, published)]

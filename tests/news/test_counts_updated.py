@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from digests.news.answers import answer_question
-from digests.news.figure_answers import places_named
+from digests.news.figure_fit import places_named
 from digests.news.lexicon import lemma
 from digests.news.question import read_question
 from digests.runtime.workers import WorkerPool
