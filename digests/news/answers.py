@@ -57,6 +57,7 @@ from digests.news.extracts import (
 from digests.news.figure_answers import answer_figures, countries_asked, of_another_country
 from digests.news.figure_fit import FigureQuestion, figure_date, figure_score
 from digests.news.lexicon import lemma
+from digests.news.member_phrases import in_news_words
 from digests.news.name_answers import OBJECT_ASKED, an_unnamed_one, name_given
 from digests.news.names import person_key
 from digests.news.ordinals import ordinal_asked
@@ -87,7 +88,6 @@ from digests.news.question import (
     KIND_SEARCH,
     Question,
     Unreadable,
-    in_news_words,
     period_named,
     read_question,
     who_is_maybe,

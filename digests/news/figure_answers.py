@@ -35,6 +35,7 @@ from digests.news.figure_fit import (
 from digests.news.figure_series import best_series
 from digests.news.figures import format_value
 from digests.news.lexicon import family_of_lemma, lemma
+from digests.news.member_phrases import in_news_words
 from digests.news.question import (
     ASKS_FIRST,
     ASKS_NOW,
@@ -43,7 +44,6 @@ from digests.news.question import (
     MEASURE_AGE,
     MEASURE_MONEY,
     Question,
-    in_news_words,
 )
 from digests.news.sentence_search import SEARCHED, search_terms, searched
 from digests.news.support import (

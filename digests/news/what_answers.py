@@ -18,14 +18,11 @@ from digests.news.extracts import (
     is_given,
 )
 from digests.news.lexicon import kinds_of_lemma, lemma
+from digests.news.member_phrases import in_news_words
 from digests.news.people import extract_people
 from digests.news.people_words import DEMONYMS, HEAD_WORDS
 from digests.news.place_answers import KNOWN_PLACES
-from digests.news.question import (
-    SOMEONE,
-    Question,
-    in_news_words,
-)
+from digests.news.question import SOMEONE, Question
 from digests.news.text import STOPWORDS, words
 from digests.news.word_matching import lemmas_of, meets
 

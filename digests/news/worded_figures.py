@@ -12,6 +12,7 @@ from digests.models import SentenceHit
 from digests.news.answer_types import Answer, AnswerStore, Quote, dont_know
 from digests.news.extracts import age_by_name, age_in, ago_in, namesakes_age, number_of
 from digests.news.lexicon import lemma
+from digests.news.member_phrases import in_news_words
 from digests.news.ordinals import OrdinalQuestion, ordinal_in, ordinal_value
 from digests.news.question import (
     KIND_FIGURES,
@@ -20,7 +21,6 @@ from digests.news.question import (
     MEASURE_PERCENT,
     Question,
     asks_how_long_ago,
-    in_news_words,
 )
 from digests.news.scorelines import (
     Innings,

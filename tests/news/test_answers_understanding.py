@@ -28,6 +28,7 @@ from digests.news.extracts import age_by_name
 from digests.news.figure_answers import _figure_headline
 from digests.news.figures import extract_figures
 from digests.news.lexicon import is_verb_form, lemma
+from digests.news.member_phrases import in_news_words
 from digests.news.name_answers import name_given as answers_named
 from digests.news.people import role_near
 from digests.news.question import (
@@ -45,7 +46,6 @@ from digests.news.question import (
     MEASURE_SPEED,
     MEASURE_WEIGHT,
     Unreadable,
-    in_news_words,
     read_question,
 )
 from digests.news.support import _places_met, about_it, says_it, whole_items

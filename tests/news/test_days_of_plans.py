@@ -11,7 +11,7 @@ import pytest
 
 from digests.news.answers import answer_question
 from digests.news.dates import dates_in
-from digests.news.question import in_news_words
+from digests.news.member_phrases import in_news_words
 from digests.store.core import Store
 
 NOW = datetime(2022, 3, 12, 23, 0, tzinfo=UTC)

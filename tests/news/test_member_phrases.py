@@ -11,7 +11,8 @@ import pytest
 
 from digests.news.answers import answer_question
 from digests.news.lexicon import family_of_lemma, lemma
-from digests.news.question import in_news_words, read_question
+from digests.news.member_phrases import in_news_words
+from digests.news.question import read_question
 from digests.store.core import Store
 
 NOW = datetime(2022, 3, 31, 23, 0, tzinfo=UTC)

@@ -12,7 +12,8 @@ from datetime import UTC, datetime
 import pytest
 
 from digests.news.answers import answer_question
-from digests.news.question import in_news_words, read_question
+from digests.news.member_phrases import in_news_words
+from digests.news.question import read_question
 from digests.store.core import Store
 
 NOW = datetime(2022, 3, 8, 20, 0, tzinfo=UTC)

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from digests.news.answers import answer_question
-from digests.news.question import in_news_words
+from digests.news.member_phrases import in_news_words
 from digests.news.scorelines import margins_in, results_in, score_asked, score_of
 from digests.runtime.workers import WorkerPool
 from digests.store.core import Store
