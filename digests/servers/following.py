@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
@@ -17,7 +17,7 @@ from urllib.parse import SplitResult, urlsplit
 
 from digests.errors import DigestError, InvalidFeedURL, UnknownFeed
 from digests.feeds.polling import Poller
-from digests.models import Feed
+from digests.models import Feed, PollResult
 from digests.store.core import Store
 from digests.store.follows import PAUSED_BY_SERVER
 from digests.urls import canonical_url, is_http_url
@@ -60,19 +60,29 @@ async def add_guild_feed(store: Store, poller: Poller, guild_id: int, url: str, 
     feed = await store.add_feed(wanted, now=now)
     if feed.id in known:
         return FeedAdded(await store.get_feed(feed.id), already=True)
-    if feed.paused:
-        await store.resume_feed(feed.id, now=now)
-    if not feed.first_polled or feed.paused:
-        result = await poller.poll_feed(await store.get_feed(feed.id), now)
-        if result.error and not (await store.get_feed(feed.id)).item_count:
-            await store.forget_feed(feed.id)
-            raise FeedUnreadable(_unreadable(wanted, result.error))
-        if reading is not None and result.new_item_ids:
-            with contextlib.suppress(TimeoutError):  # still read soon after; the answer goes out
-                async with asyncio.timeout(READ_WAIT_SECONDS):
-                    await reading.read(result.new_item_ids, now)
+    result = await read_first(store, poller, feed, now, lambda error: _unreadable(wanted, error))
+    if result is not None and reading is not None and result.new_item_ids:
+        with contextlib.suppress(TimeoutError):  # still read soon after; the answer goes out
+            async with asyncio.timeout(READ_WAIT_SECONDS):
+                await reading.read(result.new_item_ids, now)
     await store.follow(guild_id, feed.id, now=now, name=name)
     return FeedAdded(await _guild_feed(store, guild_id, feed.id), already=False)
+
+
+async def read_first(store: Store, poller: Poller, feed: Feed, now: datetime,
+                     refusal: Callable[[str], str]) -> PollResult | None:
+    """Resume a paused feed and read it now when it was never read or was paused; `None` when
+    it needs no read. A feed that gives nothing readable is forgotten and refused, in the
+    words `refusal` makes of the error."""
+    if feed.paused:
+        await store.resume_feed(feed.id, now=now)
+    if feed.first_polled and not feed.paused:
+        return None
+    result = await poller.poll_feed(await store.get_feed(feed.id), now)
+    if result.error and not (await store.get_feed(feed.id)).item_count:
+        await store.forget_feed(feed.id)
+        raise FeedUnreadable(refusal(result.error))
+    return result
 
 
 def checked_feed_url(url: str) -> str:

@@ -112,7 +112,7 @@ async def add_operator_feed(store: Store, poller: Poller, url: str, *, name: str
     """Make `url` one of the operator's feeds, reading it at once (as `/feeds add` does); a
     feed that cannot be read is refused and left out of the store. An operator's feed added
     again takes the new name only when `rename` (an imported list never renames a feed)."""
-    from digests.servers.following import FeedAdded, FeedUnreadable, checked_feed_url
+    from digests.servers.following import FeedAdded, checked_feed_url, read_first
 
     wanted = checked_feed_url(url)
     if not allow_private:
@@ -123,13 +123,7 @@ async def add_operator_feed(store: Store, poller: Poller, url: str, *, name: str
         if name is not None and rename:
             await store.add_feed(wanted, now=now, name=name)
         return FeedAdded(await store.get_feed(feed.id), already=True)
-    if feed.paused:
-        await store.resume_feed(feed.id, now=now)
-    if not feed.first_polled or feed.paused:
-        result = await poller.poll_feed(await store.get_feed(feed.id), now)
-        if result.error and not (await store.get_feed(feed.id)).item_count:
-            await store.forget_feed(feed.id)
-            raise FeedUnreadable(_unreadable(wanted, result.error))
+    await read_first(store, poller, feed, now, lambda error: _unreadable(wanted, error))
     await store.add_feed(wanted, now=now, name=name, operator=True)
     await store.follow(OPERATOR_DESK, feed.id, now=now)
     return FeedAdded(await store.get_feed(feed.id), already=False)
