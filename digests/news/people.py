@@ -613,12 +613,26 @@ def _titled(match: re.Match[str]) -> tuple[str | None, str | None]:
             affiliation, office = affiliation or _affiliation(named.removeprefix("the ")), ""
         elif preposition == "of":
             office = office.lower()  # "Secretary of Transportation"
+    if affiliation is not None and _opens_the_sentence(match, affiliation):
+        role, affiliation = f"{affiliation.lower()} {role}", None
     before = max(0, match.start("role") - 16), match.start("role")
     if (not _plausible(role) or vocab.NOT_A_PERSON_BEFORE.search(match.string, *before)
             or (role.lower() in vocab.VERB_HEADS and not groups.get("aff")
                 and vocab.AUXILIARY_BEFORE.search(match.string, *before))):
         return None, affiliation  # "ICON Park", "nerve agent Novichok", "to host Euro 2028"
     return _role_text(f"{_pre(groups.get('pre'))}{role}", office), affiliation
+
+
+_SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n)[\"“‘']?\s*$")
+
+
+def _opens_the_sentence(match: re.Match[str], affiliation: str) -> bool:
+    """Whether the affiliation read before a post is one modifier of the post written with a
+    capital only because it opens the sentence ("Council leader X", "Care home boss X")."""
+    aff = match.groupdict().get("aff")
+    return (aff is not None and affiliation == aff
+            and aff.lower() in vocab.LOWER_MODIFIERS and aff[:1].isupper()
+            and _SENTENCE_START.search(match.string, 0, match.start("aff")) is not None)
 
 
 def _plausible(role: str) -> bool:

@@ -262,7 +262,11 @@ comedy art tech technology crypto media investment union trade_union party campa
 peace nuclear police fire intelligence spy navy naval air_force team club squad junior principal general
 medical scientific operating financial information marketing commercial legal strategy sports sport
 backbench district county provincial local municipal parliamentary congressional royal crown silver bronze
-aid charity skeleton new public""".split()
+aid charity skeleton new public returning care council parish hospital school prison city town
+village church""".split()
+# Written in lower case they modify a post; at a sentence's start the capital says nothing, so
+# "Returning officer Kate Bassett" is a returning officer, not an officer of something "Returning".
+LOWER_MODIFIERS = frozenset(w for w in _LOWER_MODS if "_" not in w)
 DESCRIPTORS = _set("""legendary iconic veteran renowned famed celebrated beloved popular prominent leading
 outspoken embattled beleaguered disgraced controversial young youngest oldest fellow late longtime current
 storied revered influential original acclaimed talented unified undisputed then second third fourth

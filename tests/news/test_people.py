@@ -169,6 +169,17 @@ def test_people_roles_and_speakers(sentence: str, expected: list[Row]) -> None:
      [("Rob Manfred", None, "Major League Baseball", True)]),
     ("The label unveils a collection by new creative director Matt Blaze.",
      [("Matt Blaze", "creative director", None, False)]),
+    # A post's modifier capitalised only because it opens the sentence is no body's name, in
+    # lower case it is part of the post; a body's name at the start stays the affiliation.
+    ("Returning officer Kate Bassett said the count would start at 11pm.",
+     [("Kate Bassett", "returning officer", None, True)]),
+    ("The count was late, returning officer Kate Bassett said.",
+     [("Kate Bassett", "returning officer", None, True)]),
+    ('"Care home boss Ron Achter denies fraud," the court heard.',
+     [("Ron Achter", "care home boss", None, True)]),
+    ("Council leader Jo Pike resigned.", [("Jo Pike", "council leader", None, False)]),
+    ("Labour leader Keir Starmer said it.", [("Keir Starmer", "leader", "Labour", True)]),
+    ("The Fire chief Ann Cole spoke.", [("Ann Cole", "chief", "Fire", False)]),
 ])
 def test_roles_news_writes(sentence: str, expected: list[Row]) -> None:
     """The ways news says who someone is, each read into role and affiliation."""
