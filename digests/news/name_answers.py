@@ -65,10 +65,13 @@ def name_given(asked: Question, text: str, *, around: bool = False) -> str | Non
         return None  # "SOFIA, Oct 12 (CPA) - …": the agency that filed it
     if asked.kind != KIND_PLACE and _tail_of_a_name(name, text):
         return None
+    if " " not in name and (epithet := re.match(rf"{re.escape(name)}{_EPITHET}", text[text.find(name):])):
+        return epithet.group()  # "Caelodraco purbeckensis": a species is named by two words
     return name
 
 
 _CODE = re.compile(r"[A-Z]{1,3}\d{1,4}")
+_EPITHET = r"\s+(?-i:[a-z]{3,}(?:ensis|ii|ae|orum|oides))\b"  # a species' name after its genus
 
 
 _OF_A_NAME = re.compile(r"\b[A-Z][\w'’-]*\s+of\s+(?:the\s+)?$")

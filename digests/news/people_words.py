@@ -230,6 +230,7 @@ mum mom mother father dad wife husband son daughter brother sister girlfriend bo
 fiance fiancé stepmother stepfather grandson granddaughter stepson stepdaughter
 suspect defendant whistleblower hostage prisoner inmate fugitive survivor
 supervisor showrunner cinematographer stuntman stuntwoman provost registrar beatboxer
+treasurer comptroller bursar rector liquidator trustee actuary entomologist herpetologist ornithologist
 restaurateur hotelier caterer hairdresser barber tailor grocer
 weaver artisan craftsman craftswoman blacksmith beekeeper seamstress jeweller jeweler florist
 general_manager general_secretary

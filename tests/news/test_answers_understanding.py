@@ -689,6 +689,14 @@ def test_a_name_of_the_thing_the_question_gives_is_not_the_thing_it_asks_for() -
     assert answers_named(asked, text) is None  # the drum's name, not a museum's
 
 
+def test_a_species_is_named_by_its_genus_and_its_epithet() -> None:
+    asked = read_question("What is the new pterosaur species from Purbeck called?", TODAY)
+    text = "A pterosaur found on Purbeck has been named as a new species, Caelodraco purbeckensis."
+    assert answers_named(asked, text) == "Caelodraco purbeckensis"
+    genus = "A pterosaur found on Purbeck has been named as a new species, Caelodraco, today."
+    assert answers_named(asked, genus) == "Caelodraco"  # an ordinary word after it is no epithet
+
+
 def test_who_was_doing_it_needs_a_sentence_naming_someone_the_question_does_not() -> None:
     asked = read_question("who was hosting the talk show when butusov punched shufrych", TODAY)
     assert not names_someone(asked, "Journalist Yuriy Butusov hit MP Nestor Shufrych on a talk show.")

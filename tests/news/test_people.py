@@ -180,6 +180,12 @@ def test_people_roles_and_speakers(sentence: str, expected: list[Row]) -> None:
     ("Council leader Jo Pike resigned.", [("Jo Pike", "council leader", None, False)]),
     ("Labour leader Keir Starmer said it.", [("Keir Starmer", "leader", "Labour", True)]),
     ("The Fire chief Ann Cole spoke.", [("Ann Cole", "chief", "Fire", False)]),
+    # Posts of money and of science that were missing ("Dean" and "guard" are left out: "Dean
+    # Heller" is a name, "the National Guard" a body).
+    ("The deficit grew, Treasurer Priya Donnellan said today.",
+     [("Priya Donnellan", "treasurer", None, True)]),
+    ("Joint liquidator Ann Lee said talks continue.", [("Ann Lee", "joint liquidator", None, True)]),
+    ("The team was led by herpetologist Rosa Quispe.", [("Rosa Quispe", "herpetologist", None, False)]),
 ])
 def test_roles_news_writes(sentence: str, expected: list[Row]) -> None:
     """The ways news says who someone is, each read into role and affiliation."""
