@@ -393,6 +393,9 @@ _WANTED_BEFORE = re.compile(r"\b(?P<want>needs?|needed|demand(?:s|ed|ing)?|seek(
 _RESTATED = re.compile(r"\d[\d.,]*(?:\s+[a-z]+){0,2}\s*[,(]\s*"
                        r"(?:about|around|roughly|some|nearly|almost|or)?\s*$")
 _WANTING = frozenset(lemma(w) for w in "need demand seek sought want could may might ask target".split())
+# "seek guarantees for the 1,900 staff": what is sought is something else, for people already there
+_OF_THOSE_THERE = re.compile(r"\b(?:for|of|to|on|with|from|among)\s+"
+                             r"(?:the|its|their|his|her|all|those|these)\s+$", re.IGNORECASE)
 
 
 def only_forecast(asked: Question, sentence: str, start: int, end: int) -> bool:
@@ -406,7 +409,8 @@ def only_forecast(asked: Question, sentence: str, start: int, end: int) -> bool:
     restated = _RESTATED.search(sentence, max(0, start - 40), start)  # "300 million naira, about £145,000"
     start = restated.start() if restated else start
     wanted = _WANTED_BEFORE.search(sentence, max(0, start - 60), start)
-    return wanted is not None and not _WANTING & set(asked.terms)
+    return (wanted is not None and not _WANTING & set(asked.terms)
+            and not _OF_THOSE_THERE.search(sentence, max(0, start - 20), start))
 
 
 def _only_expected(asked: Question, text: str) -> bool:

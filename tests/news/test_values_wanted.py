@@ -21,6 +21,9 @@ ITEMS = [  # (day of March 2022, title, text)
     (17, "Kidnappers demand ransom for engineer",
      "Kidnappers holding the British engineer Tom Aldridge have demanded a ransom of 300 million "
      "naira, about £145,000, police said. Aldridge's family said no ransom had been paid to free him."),
+    (18, "Biscuit maker Harrow & Pike rejects bid",
+     "The board of Harrow & Pike has rejected a takeover approach. Unions said they would seek "
+     "guarantees for the 1,900 staff at the company's main bakery in Leicester."),
 ]
 
 
@@ -42,3 +45,9 @@ async def test_a_ransom_demanded_is_not_a_ransom_paid(week: Store) -> None:
 async def test_the_ransom_demanded_when_asked(week: Store) -> None:
     answer = await answer_question(week, "How much ransom did the kidnappers demand for Tom Aldridge?", NOW)
     assert "300 million" in answer.headline, answer.headline
+
+
+async def test_people_already_there_are_not_what_is_sought(week: Store) -> None:
+    """"seek guarantees for the 1,900 staff": the guarantees are sought, the staff are there."""
+    answer = await answer_question(week, "How many staff work at Harrow & Pike's main bakery?", NOW)
+    assert answer.headline.startswith("1,900 staff"), answer.headline
