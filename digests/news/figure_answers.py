@@ -30,6 +30,7 @@ from digests.news.figure_fit import (
     figure_date,
     is_money,
     of_the_kind_asked,
+    places_named,
     tolls_of,
 )
 from digests.news.figure_series import best_series
@@ -138,6 +139,8 @@ async def answer_figures(store: AnswerStore, asked: Question, now: datetime,
     candidates = _told_by_the_one_asked(candidates, asked.text) or candidates
     if MARGIN_ASKED.search(asked.text):  # "by how many did india win": "a 64-run win", "won by 64 runs"
         candidates = [c for c in candidates if _a_margin(c.figure)] or candidates
+    if _WHOLE_ASKED.search(asked.text):  # "how many altogether": not "18,300 of them sold in Canada"
+        candidates = [c for c in candidates if not _a_part_by_place(c.figure, asked)] or candidates
     series = best_series(candidates, wanted, contexts) or best_supported_figure(candidates, wanted)
     if not series:  # no sentence found gives it: the best items' other sentences may
         around = kept(await _figures_around(store, hits, _places_of(found)))
@@ -450,6 +453,23 @@ _PART_OF = re.compile(r"\b(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|
                       r"|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-[a-z]+)?)\s+"
                       r"(?:of|out\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
 _WHOLE_ASKED = re.compile(r"\b(?:total|in\s+all|altogether|out\s+of\s+how|of\s+how\s+many)\b", re.IGNORECASE)
+
+
+# "18,300 Tallis SUVs sold in Canada": the count of one place's share
+_IN_A_PLACE_AFTER = re.compile(r"(?:\s+[\w'’-]+){0,4}?\s+in\s+(?:the\s+)?(?P<place>(?-i:[A-Z])[\w'’-]+)")
+
+
+def _a_part_by_place(figure: Figure, asked: Question) -> bool:
+    """Whether a figure counts only what is in a place the question does not name ("sold in
+    Canada", "18,000 Canadian SUVs")."""
+    after = _IN_A_PLACE_AFTER.match(figure.sentence, figure.end)
+    said = after.group("place") if after and not _CLAUSE_END.search(
+        figure.sentence, figure.end, after.start("place")) else ""
+    places = places_named(f"{said} {figure.counted or ''}")
+    return bool(places) and not places & places_named(asked.text.title())
+
+
+_CLAUSE_END = re.compile(r"[,;:.]")
 
 
 def _the_whole_of_a_part(figure: Figure) -> bool:

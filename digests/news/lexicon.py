@@ -236,6 +236,7 @@ guy man bloke
 surgery operation op
 convict conviction guilty
 charge count
+customer user subscriber
 """.strip()
 
 
