@@ -294,6 +294,8 @@ def _with_post_in_headline(sentences: list[Sentence], mentions: list[Mention]) -
         return mentions  # "Jeremy Giambi, former MLB player, has died": the post is his
     placed = {person_key(m.name) for m in mentions if m.role or m.sentence in titles}
     there = [m for m in mentions if m.sentence == opening.text and person_key(m.name) not in placed]
+    if len({person_key(m.name) for m in there}) > 1 and not posts[0].string[:posts[0].start()].strip():
+        there = there[:1]  # "Gym owner 'cooperating fully'" / "Kieran Blythe, who opened Forge Fitness …"
     if len({person_key(m.name) for m in there}) != 1 or not _opens_on(there[0], opening):
         return mentions
     words = {w.casefold() for title in titles for w in vocab.WORD.findall(title)}

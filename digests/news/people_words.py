@@ -264,7 +264,7 @@ peace nuclear police fire intelligence spy navy naval air_force team club squad 
 medical scientific operating financial information marketing commercial legal strategy sports sport
 backbench district county provincial local municipal parliamentary congressional royal crown silver bronze
 aid charity skeleton new public returning care council parish hospital school prison city town
-village church""".split()
+village church gym shop pub restaurant cafe farm factory salon bakery garage hotel""".split()
 # Written in lower case they modify a post; at a sentence's start the capital says nothing, so
 # "Returning officer Kate Bassett" is a returning officer, not an officer of something "Returning".
 LOWER_MODIFIERS = frozenset(w for w in _LOWER_MODS if "_" not in w)
@@ -441,7 +441,8 @@ _SOURCES["EPITHET_ROLE"] = (
 # London cryptocurrency investment firm has been jailed …", "A former head of customer accounts
 # told …" (not a spokesman, who is seldom the one named next)
 _SOURCES["DELAYED_ROLE"] = (
-    rf"^\s*(?i:the|an?)\s+(?P<pre>(?i:ex-|former\s+))?(?:(?P<aff2>{_NOT_ROLE}{_CAP}(?:\s+{_NOT_ROLE}{_CAP}){{0,2}})\s+)?"
+    rf"^\s*(?:(?i:the|an?)\s+|(?P<aff>{_CAP}(?:\s+{_CAP}){{0,3}})['’]s\s+)"  # "Halloway Care Group's"
+    rf"(?P<pre>(?i:ex-|former\s+))?(?:(?P<aff2>{_NOT_ROLE}{_CAP}(?:\s+{_NOT_ROLE}{_CAP}){{0,2}})\s+)?"
     rf"(?P<role>{_ROLE})(?P<duty>\s+of\s+(?-i:[a-z]+)(?:\s+(?-i:[a-z]+)){{0,2}}(?=\s+(?:at|for|of)\b))?"
     rf"(?:\s+(?:of|at|for)\s+[^,;]{{1,60}}?)?(?:\s*,[^,;]{{1,60}},)?"
     rf"\s+(?:has|have|had|is|was|will|would|{_VERB}|(?-i:[a-z]{{3,}}(?:ed|s)))\b")

@@ -41,3 +41,20 @@ def test_not_a_work_named_next() -> None:
 def test_a_title_of_the_year() -> None:
     text = "Magdalena Wasiczek, from Poland, has been named International Garden Photographer of the Year."
     assert roles(text) == {"Magdalena Wasiczek": "International Garden Photographer of the Year"}
+
+
+def test_a_lede_that_gives_the_post_with_its_body() -> None:
+    """"Halloway Care Group's former finance manager told …": a body's name with a possessive
+    holds the post as "the" does."""
+    text = ("Fraud trial: ex-finance manager says she was told to hide invoices\n\nHalloway Care Group's "
+            "former finance manager told the court she was told to hide invoices. Paula Treloar, who "
+            "worked for the group for nine years, said she raised concerns.")
+    assert roles(text) == {"Paula Treloar": "former finance manager"}
+
+
+def test_a_headline_post_goes_to_the_one_the_opening_opens_on() -> None:
+    """"Gym owner 'cooperating fully'" over an opening that names the owner first and their gym
+    after: the gym's name is no second person who might hold the post."""
+    text = ("Gym owner 'cooperating fully' as members demand answers\n\nKieran Blythe, who opened Forge "
+            "Fitness on Millbay Road in 2019, said he was cooperating fully with investigators.")
+    assert roles(text)["Kieran Blythe"] == "gym owner"
