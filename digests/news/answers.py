@@ -72,6 +72,7 @@ from digests.news.place_answers import (
     born_there,
     breadth,
     countries_of_the_event,
+    court_of_the_case,
     narrowed_by_place,
     placed_after_the_event,
     placed_in_an_aside,
@@ -387,6 +388,8 @@ def _lead(asked: Question, hit: SentenceHit, now: datetime) -> str | None:
         return based_in(asked, hit.text)
     if asked.kind == KIND_PLACE and (placed := where_the_thing_is(asked, hit.text)):
         return placed
+    if asked.kind == KIND_PLACE and (court := court_of_the_case(asked, hit.text)):
+        return court
     name = ((asked.kind == KIND_PLACE and placed_after_the_event(asked, hit.text))
             or name_given(asked, hit.text))
     if asked.kind == KIND_PLACE and name and name.casefold() in GENERIC_PLACES:

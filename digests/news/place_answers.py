@@ -272,3 +272,19 @@ KNOWN_PLACES = PLACES | _COUNTRIES
 def placed_thing(name: str, nouns: Sequence[str]) -> bool:
     """A known place given as the name of a thing that is never named after one."""
     return name.casefold() in KNOWN_PLACES and not {lemma(n) for n in nouns} & _NAMED_AFTER_PLACES
+
+
+# "where's the trial being heard", "where was he sentenced": a court, not a place the case tells of
+_CASE_ASKED = re.compile(r"\b(?:trials?|tried|hearings?|heard|sentenc(?:ed|ing)|court|case"
+                         r"|appear(?:s|ed)?)\b", re.IGNORECASE)
+_SERVED = re.compile(r"\bserv(?:e|es|ed|ing)\b", re.IGNORECASE)
+_COURT = re.compile(r"\b(?:(?-i:[A-Z])[\w'’-]*\s+){1,4}(?:Court(?:house)?|Tribunal)\b")
+
+
+def court_of_the_case(asked: Question, text: str) -> str | None:
+    """The court a sentence names, for a question about where a case is heard (not where a
+    sentence is served: a prison)."""
+    if not _CASE_ASKED.search(asked.text) or _SERVED.search(asked.text):
+        return None
+    court = _COURT.search(text)
+    return court.group().removeprefix("The ").removeprefix("A ") if court else None
