@@ -10,8 +10,9 @@ from collections.abc import Mapping, Sequence
 
 from digests.news.answer_types import Answer, AnswerStore, Quote, dont_know
 from digests.news.lexicon import lemma
+from digests.news.loose_roles import doctor_before, peer_before, role_near
 from digests.news.names import describe, merge_names, person_key, surname
-from digests.news.people import doctor_before, extract_people, peer_before, role_near
+from digests.news.people import extract_people
 from digests.news.question import KIND_PERSON, Question
 from digests.news.sentence_search import SEARCHED, distinct_hits, search_terms, searched
 from digests.news.support import SUPPORTED, lowercase_names, says_it, support

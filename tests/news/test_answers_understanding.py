@@ -28,9 +28,9 @@ from digests.news.extracts import age_by_name
 from digests.news.figure_answers import _figure_headline
 from digests.news.figures import extract_figures
 from digests.news.lexicon import is_verb_form, lemma
+from digests.news.loose_roles import role_near
 from digests.news.member_phrases import in_news_words
 from digests.news.name_answers import name_given as answers_named
-from digests.news.people import role_near
 from digests.news.question import (
     KIND_DATE,
     KIND_FIGURES,
@@ -1524,7 +1524,7 @@ def test_quoted_words_someone_said_are_no_name_and_a_target_is_a_figure() -> Non
 
 
 def test_a_doctor_is_read_from_dr_before_a_full_name_only_when_nothing_else_says() -> None:
-    from digests.news.people import doctor_before
+    from digests.news.loose_roles import doctor_before
     assert doctor_before("Anil Rao", "CNN speaks to Dr. Anil Rao about the new wave.")
     assert not doctor_before("Dre", "Dr Dre plays the half-time show.")  # a name, not a doctor
     assert not doctor_before("Anil Rao", "Anil Rao, a virologist, spoke.")

@@ -16,7 +16,7 @@ from digests.news.dates import dates_in
 from digests.news.extracts import date_in
 from digests.news.figures import extract_figures
 from digests.news.lexicon import family_of_lemma, lemma
-from digests.news.people import role_near
+from digests.news.loose_roles import role_near
 from digests.news.question import MEASURE_MONEY, read_question
 from digests.news.support import lowercase_names, support
 from digests.runtime.workers import WorkerPool

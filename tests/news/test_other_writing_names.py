@@ -16,8 +16,9 @@ from digests.news.answers import answer_question
 from digests.news.dates import dates_in
 from digests.news.extracts import age_in
 from digests.news.figures import extract_figures, format_value
+from digests.news.loose_roles import role_near
 from digests.news.member_phrases import in_news_words
-from digests.news.people import extract_people, role_near
+from digests.news.people import extract_people
 from digests.runtime.workers import WorkerPool
 from digests.store.core import Store
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from digests.news.loose_roles import peer_before
 from digests.news.names import describe, merge_names, person_key
-from digests.news.people import extract_people, peer_before
+from digests.news.people import extract_people
 from digests.readings import Mention
 
 Row = tuple[str, str | None, str | None, bool]

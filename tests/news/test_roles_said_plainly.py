@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from digests.news.people import extract_people, role_near
+from digests.news.loose_roles import role_near
+from digests.news.people import extract_people
 
 
 @pytest.mark.parametrize(("sentence", "name", "role"), [
