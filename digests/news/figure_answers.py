@@ -140,7 +140,8 @@ async def answer_figures(store: AnswerStore, asked: Question, now: datetime,
     if MARGIN_ASKED.search(asked.text):  # "by how many did india win": "a 64-run win", "won by 64 runs"
         candidates = [c for c in candidates if _a_margin(c.figure)] or candidates
     if _WHOLE_ASKED.search(asked.text):  # "how many altogether": not "18,300 of them sold in Canada"
-        candidates = [c for c in candidates if not _a_part_by_place(c.figure, asked)] or candidates
+        asked_places = places_named(asked.text.title())
+        candidates = [c for c in candidates if not _a_part_by_place(c.figure, asked_places)] or candidates
     series = best_series(candidates, wanted, contexts) or best_supported_figure(candidates, wanted)
     if not series:  # no sentence found gives it: the best items' other sentences may
         around = kept(await _figures_around(store, hits, _places_of(found)))
@@ -257,10 +258,16 @@ def _counted_in_another_country(countries: frozenset[str], figure: Figure) -> bo
     week, approached": the 17 were killed in another country than the one asked about."""
     if not countries:
         return False
+    placed = _placed_after(figure)
+    said = {c.casefold() for c in countries_in(placed, nationalities=False)} if placed else set()
+    return bool(said) and not said & {c.casefold() for c in countries}
+
+
+def _placed_after(figure: Figure) -> str | None:
+    """The place a figure's clause says it was counted in ("17 people in the Philippines")."""
     clause = re.split(r"[,;:()]", figure.sentence[figure.end:figure.end + _CLAUSE_AFTER], maxsplit=1)[0]
     placed = _IN_A_COUNTRY_AFTER.search(clause)
-    said = {c.casefold() for c in countries_in(placed.group(1), nationalities=False)} if placed else set()
-    return bool(said) and not said & {c.casefold() for c in countries}
+    return placed.group(1) if placed else None
 
 
 _CLAUSE_AFTER = 60  # characters after a figure read for the country it is counted in
@@ -455,21 +462,11 @@ _PART_OF = re.compile(r"\b(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|
 _WHOLE_ASKED = re.compile(r"\b(?:total|in\s+all|altogether|out\s+of\s+how|of\s+how\s+many)\b", re.IGNORECASE)
 
 
-# "18,300 Tallis SUVs sold in Canada": the count of one place's share
-_IN_A_PLACE_AFTER = re.compile(r"(?:\s+[\w'’-]+){0,4}?\s+in\s+(?:the\s+)?(?P<place>(?-i:[A-Z])[\w'’-]+)")
-
-
-def _a_part_by_place(figure: Figure, asked: Question) -> bool:
-    """Whether a figure counts only what is in a place the question does not name ("sold in
-    Canada", "18,000 Canadian SUVs")."""
-    after = _IN_A_PLACE_AFTER.match(figure.sentence, figure.end)
-    said = after.group("place") if after and not _CLAUSE_END.search(
-        figure.sentence, figure.end, after.start("place")) else ""
-    places = places_named(f"{said} {figure.counted or ''}")
-    return bool(places) and not places & places_named(asked.text.title())
-
-
-_CLAUSE_END = re.compile(r"[,;:.]")
+def _a_part_by_place(figure: Figure, asked_places: frozenset[str]) -> bool:
+    """Whether a figure counts only what is in a place the question does not name ("18,300
+    Tallis SUVs sold in Canada", "18,000 Canadian SUVs")."""
+    places = places_named(f"{_placed_after(figure) or ''} {figure.counted or ''}")
+    return bool(places) and not places & asked_places
 
 
 def _the_whole_of_a_part(figure: Figure) -> bool:

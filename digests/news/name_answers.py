@@ -65,7 +65,7 @@ def name_given(asked: Question, text: str, *, around: bool = False) -> str | Non
         return None  # "SOFIA, Oct 12 (CPA) - …": the agency that filed it
     if asked.kind != KIND_PLACE and _tail_of_a_name(name, text):
         return None
-    if " " not in name and (epithet := re.match(rf"{re.escape(name)}{_EPITHET}", text[text.find(name):])):
+    if " " not in name and (epithet := re.search(rf"(?<!\w){re.escape(name)}{_EPITHET}", text)):
         return epithet.group()  # "Caelodraco purbeckensis": a species is named by two words
     return name
 

@@ -97,7 +97,7 @@ def _opens_the_sentence(match: re.Match[str], affiliation: str) -> bool:
     capital only because it opens the sentence ("Council leader X", "Care home boss X")."""
     aff = match.groupdict().get("aff")
     return (aff is not None and affiliation == aff
-            and aff.lower() in vocab.LOWER_MODIFIERS and aff[:1].isupper()
+            and aff.lower() in vocab.LOWER_MODIFIERS
             and _SENTENCE_START.search(match.string, 0, match.start("aff")) is not None)
 
 
