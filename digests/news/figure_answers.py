@@ -114,6 +114,8 @@ async def answer_figures(store: AnswerStore, asked: Question, now: datetime,
         return judged[key]
 
     countries = countries_asked(asked.text)
+    places_asked = _places_asked(asked)
+    asked_words = {w.casefold() for w in words(asked.text)}
     listed = _parts_listed(found)
 
     def kept(figures: Sequence[CitedFigure], least: float = SUPPORTED) -> list[CitedFigure]:
@@ -121,6 +123,7 @@ async def answer_figures(store: AnswerStore, asked: Question, now: datetime,
                 and not _a_part_not_asked(asked, listed.get((c.figure.sentence, c.figure.start)))
                 and not of_another_country(countries, c.figure.sentence)
                 and not _counted_in_another_country(countries, c.figure)
+                and not _counted_with_places_not_asked(places_asked, asked_words, c.figure.sentence)
                 and (score >= SUPPORTED or has_rarest_word(asked, c.figure.sentence, rarity, named))
                 and same_fate(asked, c.figure.counted) and same_fate(asked, _verb_before(c.figure))
                 and same_fate(asked, " ".join(tolls_of(c.figure)))
@@ -261,6 +264,39 @@ def _counted_in_another_country(countries: frozenset[str], figure: Figure) -> bo
     placed = _placed_after(figure)
     said = {c.casefold() for c in countries_in(placed, nationalities=False)} if placed else set()
     return bool(said) and not said & {c.casefold() for c in countries}
+
+
+def _places_asked(asked: Question) -> frozenset[str]:
+    """The words a question puts after "in", "at" or "across", however typed ("homes in wales",
+    "deaths in Kananga"), casefolded: the places what it counts is counted in. Not the place of
+    another thing it names ("homes that lost power after the substation fault in Mickleover")."""
+    places = set()
+    for found in _AFTER_IN.finditer(asked.text):
+        place = POSSESSIVE_END.sub("", found.group(2).casefold())
+        other = found.group(1)
+        if place not in STOPWORDS and (other is None or lemma(other.lower()) == asked.head):
+            places.add(place)
+    return frozenset(places)
+
+
+_AFTER_IN = re.compile(r"(?:\bthe\s+(?:[\w-]+\s+)?([\w-]+)\s+)?\b(?:in|at|across)\s+(?:the\s+)?([\w'’-]+)",
+                       re.IGNORECASE)
+_NAME = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*"
+_LISTED_NAMES = re.compile(rf"{_NAME}(?:\s*,\s*{_NAME})*\s*,?\s+and\s+{_NAME}")
+
+
+def _counted_with_places_not_asked(places: frozenset[str], asked_words: set[str], sentence: str) -> bool:
+    """Whether the sentence names the place asked only beside others the question does not name
+    ("130,000 homes across south-west England and Wales", "rain lashed Tirunelveli and Thoothukudi
+    districts"): its figure counts them together, not the one place asked about. A place that
+    owns the names listed ("Kenya's Dadaab and Kakuma camps") is not one of them."""
+    if not places:
+        return False
+    for listed in _LISTED_NAMES.finditer(sentence):
+        named = {w.casefold() for w in words(listed.group()) if not POSSESSIVE_END.search(w)} - {"and"}
+        if named & places and named - asked_words:
+            return True
+    return False
 
 
 def _placed_after(figure: Figure) -> str | None:
