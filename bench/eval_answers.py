@@ -209,7 +209,8 @@ SETS = {
                          ("delta", datetime(2026, 11, 22, 23, 59, tzinfo=UTC)),
                          ("savanna", datetime(2026, 11, 29, 23, 59, tzinfo=UTC)),
                          ("prairie", datetime(2026, 12, 6, 23, 59, tzinfo=UTC)),
-                         ("heath", datetime(2026, 12, 13, 23, 59, tzinfo=UTC)))},
+                         ("heath", datetime(2026, 12, 13, 23, 59, tzinfo=UTC)),
+                         ("moor", datetime(2026, 12, 20, 23, 59, tzinfo=UTC)))},
 }
 # The sets a run without `--set` (or with `--set all`) reports; the dev set is run by name.
 DEFAULT_SETS = ("ukraine", "heldout")
