@@ -35,7 +35,7 @@ _PLACE_AFTER = re.compile(r"\b(?:(?i:in|at|near|outside|inside|beneath|underneat
                           + _PLACE_NAME)
 # A run of capitalised words (a name, a place), a trailing possessive, and capitalised words
 # that are never places: also what `support` reads a name in a sentence by.
-CAPITALISED_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}")
+CAPITALISED_RUN = re.compile(r"[A-Z][\w'’.-]*(?:[^\S\n]+[A-Z][\w'’.-]*){0,3}")  # no name runs across a line
 POSSESSIVE_END = re.compile(r"['’]s?$")
 NOT_PLACES = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february
 march april may june july august september october november december the a an this that i we he she

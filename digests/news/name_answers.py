@@ -67,7 +67,27 @@ def name_given(asked: Question, text: str, *, around: bool = False) -> str | Non
         return None
     if " " not in name and (epithet := re.search(rf"(?<!\w){re.escape(name)}{_EPITHET}", text)):
         return epithet.group()  # "Caelodraco purbeckensis": a species is named by two words
+    if asked.kind != KIND_PLACE and _NAME_ASKED.search(asked.text) and _where_it_is(name, text) \
+            and ((want := wanted(asked)) is None or want.kind != PLACE):
+        return None  # "what's the name of the boat": not "Nsazi" it travelled from
     return name
+
+
+_NAME_ASKED = re.compile(r"\bname\b|\bcalled(?:\W*$|\s+(?:that|which|who)\b)", re.IGNORECASE)
+_PLACED_BEFORE = re.compile(r"\b(?:near|from|off|outside)\s+(?:the\s+)?$", re.IGNORECASE)
+_MADE_IN = re.compile(r"[A-Z][\w.]*-(?-i:led|made|owned|backed|built|funded|run|linked|born|based)")
+_COMPASS = frozenset("east west north south central".split())
+
+
+def _where_it_is(name: str, text: str) -> bool:
+    """What a thing's name asked for is not: the place it is in or near ("turkey farm near
+    Cheselbury", "travelling from Nsazi", "Manitoba"), a compass point ("East Antarctic") or where
+    it was made ("Indian-made dengue vaccine", "the UK-led Halcyon")."""
+    bare = POSSESSIVE_END.sub("", name).casefold()
+    if bare in KNOWN_PLACES or bare in _COMPASS or _MADE_IN.fullmatch(name):
+        return True
+    at = text.find(name)
+    return at > 0 and _PLACED_BEFORE.search(text, max(0, at - 20), at) is not None
 
 
 _CODE = re.compile(r"[A-Z]{1,3}\d{1,4}")
