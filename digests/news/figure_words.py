@@ -89,7 +89,10 @@ QUALIFIER_AFTER = re.compile(r"(?P<lower_bound>\s+or\s+more\b|\+|-plus\b)|(?P<ap
 
 _MONTH_NAMES = "january february march april may june july august september october november december".split()
 MONTHS = {name[:3]: i + 1 for i, name in enumerate(_MONTH_NAMES)}
-_MONTH = r"(?:(?i:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?|(?-i:May))"
+# a month written whole or cut short ("Sept.", "Dec"), never the start of another word ("14 novels",
+# "3 decisions" are no dates)
+_MONTH = (r"(?:(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?|aug(?:ust)?"
+          r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![a-z])\.?|(?-i:May)(?![a-z]))")
 DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 DATE_NOUNS = frozenset((*DAYS, *_MONTH_NAMES, "yesterday", "today", "tonight"))
 
