@@ -11,6 +11,7 @@ import pytest
 
 from digests.news.dates import dates_in
 from digests.news.figures import extract_figures
+from digests.news.question import period_named
 
 TOLD = date(2026, 12, 16)
 
@@ -34,3 +35,9 @@ def test_a_count_before_such_a_word_is_a_figure() -> None:
     figures = extract_figures("About 40 decapitated skeletons were unearthed at the railway site.",
                               datetime(2022, 2, 5, tzinfo=UTC))
     assert [f.value for f in figures] == [40]
+
+
+def test_a_question_names_a_month_only_by_its_name() -> None:
+    assert period_named("who won the marathon 2022") == (date(2022, 1, 1), "2022")
+    assert period_named("what happened in the decade 2020") == (date(2020, 1, 1), "2020")
+    assert period_named("what happened in Sept. 2021") == (date(2021, 9, 1), "September 2021")
