@@ -158,6 +158,7 @@ async def answer_figures(store: AnswerStore, asked: Question, now: datetime,
         return counted or dont_know(asked.text, KIND_FIGURES)
     if _untold_since(asked, hits, contexts, rarity, named, series[0]):
         return dont_know(asked.text, KIND_FIGURES)
+    series = [_told_exactly(series[0], found), *series[1:]]
     if len(series) > 1 and not wanted.latest and first is not None:
         series = _first_then_later(series)
         headline = _figure_headline(series[0], series[1:], now, "later")
@@ -176,6 +177,22 @@ _BY_BEFORE = re.compile(r"\b(?:won|win|wins|beat|beats|lost|lose|loses|led|leads
                         r"victory|defeat|defeated)\b[^.;:]{0,40}?\bby\s+$"
                         r"|\b(?:margin|majority)\b[^.;:]{0,40}?\b(?:to|of|at|from)\s+$",
                         re.IGNORECASE)  # "her margin narrows to 19"
+
+
+def _told_exactly(bound: CitedFigure, found: Sequence[CitedFigure]) -> CitedFigure:
+    """A headline's "More than 1,200 get shots" over its body's "Some 1,240 people were
+    vaccinated": the figure its own report gives more exactly, within the bound it tells."""
+    low, high = _BOUNDED.get(bound.figure.qualifier, (None, None))
+    if low is None or high is None:
+        return bound
+    value = bound.figure.value
+    closer = [c for c in found if c.source.item_id == bound.source.item_id
+              and c.figure.unit == bound.figure.unit and c.figure.qualifier not in _BOUNDED
+              and c.figure.value != value and value * low <= c.figure.value <= value * high]
+    return closer[0] if closer else bound
+
+
+_BOUNDED = {"lower_bound": (1.0, 1.25), "upper_bound": (0.8, 1.0)}  # how far an exact value may lie
 
 
 def _a_margin(figure: Figure) -> bool:
