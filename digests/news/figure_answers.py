@@ -461,7 +461,7 @@ _FATES = tuple(frozenset(lemma(w) for w in line.split()) for line in (
     "kill die dead death fatality", "injure injury hurt wound", "arrest detain",
     "evacuate flee displace refugee homeless move relocate", "rescue", "miss",
     "burn burnt torch destroy raze gut",
-    "case infect infection sicken sickened ill illness", "live resident inhabitant population",
+    "case infect infection sicken sickened ill illness", "live population",
     "vaccinate vaccination jab inoculate immunise immunize"))
 # a town's people, counted as its residents ("a city of 300,000 people"), not as any group in it
 _LIVING_ASKED = re.compile(r"\b(?:live|lives|lived|living)\s+(?:in|on|at|there|here|near)\b"

@@ -69,6 +69,11 @@ _PHRASES = ((re.compile(r"\bpass(?:ed|es)?\s+away\b", re.I), "died"),
             (re.compile(r"\b(?:move|moves|moved|moving|driven)\s+out\s+of\s+"
                         r"(?:their|his|her|its)\s+(?:homes?|houses?)\b|\b(?:moved|move|moving)\s+out\b(?!\s+of)",
                         re.I), "evacuated"),
+            # "how many ppl had to leave their homes": evacuated; "forced out of their houses": displaced
+            (re.compile(r"\b(?:had|have|has|having|forced|made|ordered|told)\s+to\s+(?:leave|flee|abandon)\s+"
+                        r"(?:their|his|her)\s+(?:homes?|houses?)\b", re.I), "evacuated"),
+            (re.compile(r"\b(?:forced|driven|pushed)\s+out\s+of\s+(?:their|his|her)\s+(?:homes?|houses?)\b",
+                        re.I), "displaced"),
             (re.compile(r"\b(still|now|remain\w*|are|were|been|living)\s+out\s+of\s+(?:their|his|her)\s+"
                         r"(?:homes?|houses?)\b", re.I), r"\1 displaced"),
             (re.compile(r"\b(ferry|boat|ship|vessel|yacht|trawler|dinghy|sub|submarine)\s+"
