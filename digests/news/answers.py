@@ -383,6 +383,8 @@ def _lead(asked: Question, hit: SentenceHit, now: datetime) -> str | None:
         if (isinstance(day, str) and day.isdigit() and not asked.past and not SINCE_ASKED.search(asked.text)
                 and int(day) < hit.source.published_at.year):
             return None  # "when is Dashly putting its prices up": not "floated in 2021"
+        if isinstance(day, date) and _WILL_ASKED.search(asked.text) and day < hit.source.published_at.date():
+            return None  # "when will Veldt make its firm offer": not the day its approach was made
         return date_words(day, now) if day else None
     if asked.kind == KIND_PLACE and BASED_ASKED.search(asked.text):
         return based_in(asked, hit.text)
@@ -398,6 +400,10 @@ def _lead(asked: Question, hit: SentenceHit, now: datetime) -> str | None:
         kind = re.search(rf"(?<!\w){re.escape(name)}\s+{KIND_OF_PLACE}", hit.text)
         return kind.group(0) if kind else name
     return name
+
+
+_WILL_ASKED = re.compile(r"^\s*when\s+(?:will|(?:is|are)\s+\S+(?:\s+\S+){0,3}\s+(?:going\s+to|gonna))\b",
+                         re.IGNORECASE)
 
 
 def _lead_key(lead: str) -> str:

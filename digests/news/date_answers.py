@@ -86,6 +86,8 @@ def event_day(asked: Question, hit: SentenceHit) -> date | str | None:
     was due on before a change ("which had been due on Jan. 26") is not it."""
     published = hit.source.published_at.date()
     text = hit.text if _FORMER_ASKED.search(asked.text) else without_former_days(hit.text)
+    if not _DEADLINE_ASKED.search(asked.text):  # "has until 14 December to make an offer": not when it will
+        text = _DEADLINE.sub(",", text)
     if not SINCE_ASKED.search(asked.text):  # "who has chaired the bank since 2018, is to step down"
         text = _SINCE_A_DAY.sub("", text)
         if not _FORMER_ASKED.search(asked.text):  # "which had been due on 7 March": the day before a change
@@ -94,6 +96,12 @@ def event_day(asked: Question, hit: SentenceHit) -> date | str | None:
             or date_in(_without_said_dates(asked, text), published, bare=False)
             or date_in(text, published, bare=False) or date_in(text, published)
             or year_before(text, published, lambda what: _says_the_verbs(asked, what)))
+
+
+# "has until 5pm on 14 December to make a firm offer or walk away": the last day it may be done on
+_DEADLINE = re.compile(r"\b(?:has|have|had|given|gives|giving)\s+until\s+[^,;]{1,60}?\s+to\b", re.IGNORECASE)
+_DEADLINE_ASKED = re.compile(r"\bdeadline|\buntil\b|\blast\s+day\b|\bby\s+when\b|\bhave\s+to\b|\bhas\s+to\b"
+                             r"|\bmust\b", re.IGNORECASE)
 
 
 # "Whitcombe, 58, who resigned in 2024, will be sentenced": the year of another event

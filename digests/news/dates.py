@@ -30,12 +30,13 @@ def dates_in(sentence: str, today: date) -> list[tuple[int, date]]:
                                                 or _future_after(sentence, match.end()))) or (
             _MOVED_FROM_TO.search(sentence, max(0, match.start() - 120), match.start()) is not None)
         when = _resolve(match, today, ahead)
-        if (when is not None and when.year < today.year and not ahead and not match.group("day")
-                and not _TOLD_AS_PAST.search(sentence)):
-            this_year = _resolve(match, today, True)  # "the Platinum Party at the Palace on 4 June",
-            # told in February: this June, the nearer of the two, when nothing says it is past
-            if this_year is not None and (this_year - today).days <= _NEARER_AHEAD:
-                when = this_year
+        if (when is not None and when < today and not ahead and not match.group("day")
+                and not _TOLD_AS_PAST.search(sentence, max(0, match.start() - _PAST_NEAR), match.end() + 20)):
+            coming = _resolve(match, today, True)  # "the Platinum Party at the Palace on 4 June", told
+            # in February; "would be sentenced on 22 January", told in December: the coming one, the
+            # nearer of the two, when nothing says it is past
+            if coming is not None and (coming - today).days <= min(_NEARER_AHEAD, (today - when).days - 1):
+                when = coming
         if when is not None and not ahead and not match.group("day") \
                 and _UNTIL.search(sentence, max(0, match.start() - 40), match.start()):
             later = _resolve(match, today, True)  # "released on bail until 21 August", told in July
@@ -45,9 +46,11 @@ def dates_in(sentence: str, today: date) -> list[tuple[int, date]]:
     return found
 
 
-# What tells a day as gone: "was held on 3 May", "took place", "died on", "opened in"
+# What tells a day as gone: "was held on 3 May", "took place", "died on", "opened in" (not "will be
+# sentenced on")
 _TOLD_AS_PAST = re.compile(r"\b(?:was|were|had|did|took|held|happened|died|won|lost|came|went|began|ended|"
-                           r"last|ago|since)\b|\b[a-z]{3,}ed\s+(?:on|in)\b", re.IGNORECASE)
+                           r"last|ago|since)\b|(?<!\bbe\s)\b[a-z]{3,}ed\s+(?:on|in)\b", re.IGNORECASE)
+_PAST_NEAR = 60  # characters before a day that may tell it as past ("was held on 3 May")
 _NEARER_AHEAD = 182  # days ahead a day told without a year may be, before last year's is nearer
 # "on bail until 21 August", "closed till 3 May": a day to come, though more than a month ahead
 _UNTIL = re.compile(r"\b(?:until|till)\s+(?:at\s+least\s+)?$", re.IGNORECASE)
