@@ -232,7 +232,7 @@ def _known_place_in(text: str, asked: Question) -> str | None:
         if (post and post.group(1) in HEAD_WORDS and post.group(1) not in _PLACE_AFTER_WORDS
                 and not POSSESSIVE_END.search(match.group())):
             continue  # "Former Wales manager …": whose manager, not where ("Syria's leader" is)
-        if len(place) == 1 and place[0].casefold() in _COMPASS:
+        if len(place) == 1 and place[0].casefold() in COMPASS:
             if not known[0]:
                 continue  # "the West calls for …": no place
             place = found[:known[0] + 1]  # "Southend West"
@@ -289,7 +289,7 @@ def _names_a_team(run: str, found: list[str], last_place: int) -> bool:
 
 _NAME_WORDS_BEFORE = frozenset("""mayor governor president minister leader king queen prince general
 mr mrs ms dr sir""".split())
-_COMPASS = frozenset("west east north south western eastern northern southern central".split())
+COMPASS = frozenset("west east north south western eastern northern southern central".split())
 _PLACE_NOUNS = frozenset("""port marina city town village coast island border capital region
 province county harbour harbor resort airport base""".split())
 

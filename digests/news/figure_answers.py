@@ -182,9 +182,9 @@ _BY_BEFORE = re.compile(r"\b(?:won|win|wins|beat|beats|lost|lose|loses|led|leads
 def _told_exactly(bound: CitedFigure, found: Sequence[CitedFigure]) -> CitedFigure:
     """A headline's "More than 1,200 get shots" over its body's "Some 1,240 people were
     vaccinated": the figure its own report gives more exactly, within the bound it tells."""
-    low, high = _BOUNDED.get(bound.figure.qualifier, (None, None))
-    if low is None or high is None:
+    if bound.figure.qualifier not in _BOUNDED:
         return bound
+    low, high = _BOUNDED[bound.figure.qualifier]
     value = bound.figure.value
     closer = [c for c in found if c.source.item_id == bound.source.item_id
               and c.figure.unit == bound.figure.unit and c.figure.qualifier not in _BOUNDED

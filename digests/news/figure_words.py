@@ -91,22 +91,22 @@ _MONTH_NAMES = "january february march april may june july august september octo
 MONTHS = {name[:3]: i + 1 for i, name in enumerate(_MONTH_NAMES)}
 # a month written whole or cut short ("Sept.", "Dec"), never the start of another word ("14 novels",
 # "3 decisions" are no dates)
-_MONTH = (r"(?:(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?|aug(?:ust)?"
+MONTH_WORD = (r"(?:(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?|aug(?:ust)?"
           r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![a-z])\.?|(?-i:May)(?![a-z]))")
 DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 DATE_NOUNS = frozenset((*DAYS, *_MONTH_NAMES, "yesterday", "today", "tonight"))
 
 NOT_AFTER = re.compile(r"[.,:/–-]\d|\d|(?:st|nd|rd|th)\b|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o['’]clock)|'?s\b"
-                       rf"|\s*(?:st|nd|rd|th)?\s*(?:of\s+)?{_MONTH}(?!\w)|-years?-old|\s+years?\s+old",
+                       rf"|\s*(?:st|nd|rd|th)?\s*(?:of\s+)?{MONTH_WORD}(?!\w)|-years?-old|\s+years?\s+old",
                        re.IGNORECASE)
 NOT_BEFORE = re.compile(
     r"(?:\b(?:no|nos|nr|nrs|number|page|pages|pp|p|chapter|section|article|paragraph|clause|resolution|"
     r"flight|route|highway|exit|room|platform|gate|bus|level|phase|grade|category|season|episode|vol|"
     r"volume|version|model|step|stage|game|act|scene|ward|district|zone|floor)\.?\s*|#\s*"
     r"|\b(?:aged?|ages)\s+(?:between\s+|of\s+)?(?:\d+\s*(?:to|and|-|–)\s*)?)$", re.IGNORECASE)
-MONTH_BEFORE = re.compile(rf"{_MONTH}\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s*(?:to|and|or|-|–)\s*)?$")
+MONTH_BEFORE = re.compile(rf"{MONTH_WORD}\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s*(?:to|and|or|-|–)\s*)?$")
 DAY_RANGE_AFTER = re.compile(  # "from 3 to 4 March": the 3 is a day of the month too
-    rf"\s*(?:to|and|or|-|–)\s*\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?!\w)", re.IGNORECASE)
+    rf"\s*(?:to|and|or|-|–)\s*\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH_WORD}(?!\w)", re.IGNORECASE)
 AFTER_TIME_UNIT = re.compile(r"\s+(?:ago|earlier|later)\b|-old\b|\s+old\b", re.IGNORECASE)
 YEAR_PREPOSITIONS = frozenset("in since by from until till to of during before after between and or early "
                               "late mid the fiscal".split())
@@ -161,8 +161,8 @@ RELATIVE = re.compile(
     r"|\b(?P<yesterday>yesterday|last night)\b"
     r"|\b(?P<today>today|tonight|this (?:morning|afternoon|evening))\b"
     r"|\b(?P<ago>a|one|two|three|four|five|six|seven|\d+)\s+(?P<agounit>days?|weeks?)\s+ago\b"
-    rf"|\b(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{_MONTH})(?:,?\s+(?P<y1>\d{{4}}))?"
-    rf"|\b(?P<m2>{_MONTH})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y2>\d{{4}}))?", re.IGNORECASE)
+    rf"|\b(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{MONTH_WORD})(?:,?\s+(?P<y1>\d{{4}}))?"
+    rf"|\b(?P<m2>{MONTH_WORD})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y2>\d{{4}}))?", re.IGNORECASE)
 SMALL = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 CURRENCY_SIGNS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"}
 WORD_UNITS = frozenset((*TIME_UNITS, *"""hectare acre mile foot inch yard tonne ton litre gallon barrel

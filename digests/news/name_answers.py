@@ -18,6 +18,7 @@ from digests.news.asked_names import (
 )
 from digests.news.english import is_common_word
 from digests.news.extracts import (
+    COMPASS,
     POSSESSIVE_END,
     given_words,
     is_given,
@@ -76,7 +77,6 @@ def name_given(asked: Question, text: str, *, around: bool = False) -> str | Non
 _NAME_ASKED = re.compile(r"\bname\b|\bcalled(?:\W*$|\s+(?:that|which|who)\b)", re.IGNORECASE)
 _PLACED_BEFORE = re.compile(r"\b(?:near|from|off|outside)\s+(?:the\s+)?$", re.IGNORECASE)
 _MADE_IN = re.compile(r"[A-Z][\w.]*-(?-i:led|made|owned|backed|built|funded|run|linked|born|based)")
-_COMPASS = frozenset("east west north south central".split())
 
 
 def _where_it_is(name: str, text: str) -> bool:
@@ -84,7 +84,7 @@ def _where_it_is(name: str, text: str) -> bool:
     Cheselbury", "travelling from Nsazi", "Manitoba"), a compass point ("East Antarctic") or where
     it was made ("Indian-made dengue vaccine", "the UK-led Halcyon")."""
     bare = POSSESSIVE_END.sub("", name).casefold()
-    if bare in KNOWN_PLACES or bare in _COMPASS or _MADE_IN.fullmatch(name):
+    if bare in KNOWN_PLACES or bare in COMPASS or _MADE_IN.fullmatch(name):
         return True
     at = text.find(name)
     return at > 0 and _PLACED_BEFORE.search(text, max(0, at - 20), at) is not None

@@ -358,15 +358,13 @@ def year_named(text: str) -> int | None:
 _TARGET_BEFORE = re.compile(r"\b(?:by|until|till|through|before)\s+(?:the\s+end\s+of\s+)?$", re.IGNORECASE)
 
 
-_MONTH_YEAR = re.compile(r"\b(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
-                         r"(?:(?<=jan)uary|(?<=feb)ruary|(?<=mar)ch|(?<=apr)il|(?<=jun)e|(?<=jul)y|(?<=aug)ust|(?<=sep)t(?:ember)?|(?<=oct)ober"
-                         r"|(?<=nov)ember|(?<=dec)ember)?(?![a-z])\.?\s+"
-                         r"(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)
 _MONTH_NUMBERS = {m: n for n, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
 
 
 _MONTH_NAMES = (r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?|aug(?:ust)?|"
                 r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+_MONTH_YEAR = re.compile(rf"\b(?:{_MONTH_NAMES}|(?P<may>may))(?![a-z])\.?\s+(?P<year>(?:19|20)\d\d)\b",
+                         re.IGNORECASE)  # "in April 2022", not "marathon 2022"
 # "in February", "late march", "since early feb", "in may": a month as a time, not "the march on
 # Kyiv" nor "may". A day beside it ("march 3", "3 march") makes it a date, read as one elsewhere.
 _MONTH_ONLY = re.compile(rf"(?<![\w-])(?P<when>(?:in|during|since|until|till|by|from|throughout|through|"
@@ -393,7 +391,8 @@ def period_named(text: str) -> tuple[date, str] | None:
     names, with how to say it; None when it names neither."""
     month = _MONTH_YEAR.search(text)
     if month is not None:
-        first = date(int(month.group("year")), _MONTH_NUMBERS[month.group("month").lower()], 1)
+        name = (month.group("month") or month.group("may")).lower()[:3]
+        first = date(int(month.group("year")), _MONTH_NUMBERS[name], 1)
         return first, f"{first:%B %Y}"
     year = year_named(text)
     return (date(year, 1, 1), str(year)) if year is not None else None

@@ -20,6 +20,7 @@ from digests.news.extracts import (
     new_words,
     people_of,
 )
+from digests.news.figure_words import MONTH_WORD
 from digests.news.lexicon import doers_of, is_verb_form, lemma
 from digests.news.people_words import DEMONYMS, PLACES
 from digests.news.question import CALENDAR_WORDS, KIND_DATE, KIND_PLACE, Question
@@ -476,9 +477,8 @@ _OPENS = re.compile(r"\b(?:open|opens|opening|opened|commence[sd]?|commencing|ge
                     r"|(?:go|goes|went|gone|going)\s+on\s+strike)\b"
                     # "banned from 1 April next year", "will close from Nov. 22 to Nov. 30"
                     r"|\bfrom\s+(?-i:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?"
-                    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|(?:January|February|March|April|May|June"
-                    r"|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov"
-                    r"|Dec)(?![a-z])\.?\s+\d{1,2}\b)|\bfrom\s+(?:midnight|tomorrow|next\s+(?:week|month|year))\b",
+                    rf"{MONTH_WORD}|{MONTH_WORD}\s+\d{{1,2}}\b)"
+                    r"|\bfrom\s+(?:midnight|tomorrow|next\s+(?:week|month|year))\b",
                     re.IGNORECASE)
 _MOVED_TO_A_DAY = re.compile(r"\b(?:brought|bring|brings|bringing)\s+(?:[\w'’-]+\s+){0,4}?forward\s+to\b"
                              r"|\b(?:postponed|delayed|moved|put\s+back|pushed\s+back|rescheduled|deferred)\s+"

@@ -34,6 +34,9 @@ ITEMS = [  # (day of March 2022, title, text)
     (4, "Veldt considers offer for Harrow & Lyle",
      "Veldt Retail, which owns 2,300 stores across southern Africa, has until 25 March to announce "
      "a firm offer for Harrow & Lyle or walk away."),
+    (4, "Granite Peak makes approach for Harlow Foods",
+     "Granite Peak Capital made an indicative cash proposal for Harlow Foods on Monday, the biscuit "
+     "maker said."),
     (7, "Harrow & Lyle shares jump on bid talk",
      "Shares in Harrow & Lyle rose 9 per cent on Monday after Veldt Retail confirmed its interest."),
 ]
@@ -43,3 +46,8 @@ async def test_a_deadline_is_not_when_it_will_be_done(week: Store) -> None:
     answer = await answer_question(week, "When will Veldt Retail make its firm offer for Harrow & Lyle?", NOW)
     assert not answer.found, answer.headline
 
+
+
+async def test_when_it_will_be_done_is_no_day_already_past(week: Store) -> None:
+    answer = await answer_question(week, "When will Granite Peak make its firm offer for Harlow Foods?", NOW)
+    assert "28 February" not in answer.headline, answer.headline
