@@ -117,11 +117,19 @@ def has_name(name: str, text: str) -> bool:
         return False  # the "FIFA" of "FIFA World Cup" is what tells it from other World Cups
     if len(parts) <= 2:  # "Felicity Ace" is not any ace; "Marian Vajda" may be "Vajda"
         last = parts[-1].casefold()
-        return present == len(parts) or (len(last) >= 5 and last not in _KIND_OF_NAME and re.search(
-            rf"(?<![\w]){re.escape(last)}(?![\w])", lowered) is not None)
+        return present == len(parts) or (len(last) >= 5 and last not in _KIND_OF_NAME
+                                         and _written_as_a_name(parts[-1], text))
     if _another_of_its_kind(parts, text):
         return False  # "Bafta Film Awards" is not the "Bafta Games Awards"
     return present * 2 >= len(parts)
+
+
+def _written_as_a_name(word: str, text: str) -> bool:
+    """Whether a name's last word is in the text as a name, capitalised: "Vajda" may be Marian
+    Vajda, but "its systems" is no "Arvenna Systems"."""
+    spelt = re.escape(word.replace("’", "'"))
+    return any(found.group()[0].isupper() for found in re.finditer(
+        rf"(?<![\w]){spelt}(?![\w])", text.replace("’", "'"), re.IGNORECASE))
 
 
 def _only_double_barrelled(last: str, text: str) -> bool:
