@@ -117,6 +117,7 @@ async def answer_figures(store: AnswerStore, asked: Question, now: datetime,
     places_asked = _places_asked(asked)
     asked_words = {w.casefold() for w in words(asked.text)}
     listed = _parts_listed(found)
+    time_asked = _time_asked(asked)
 
     def kept(figures: Sequence[CitedFigure], least: float = SUPPORTED) -> list[CitedFigure]:
         return [c for c in figures if (score := supported(c)) >= least
@@ -133,7 +134,8 @@ async def answer_figures(store: AnswerStore, asked: Question, now: datetime,
                 and not only_forecast(asked, c.figure.sentence, c.figure.start, c.figure.end)
                 and not (asked.measure == MEASURE_AGE and _SPAN_SINCE.match(c.figure.sentence, c.figure.end))
                 and not (_a_rate_of_time(c.figure) and not _RATE_ASKED.search(asked.text))
-                and not (_the_whole_of_a_part(c.figure) and not _WHOLE_ASKED.search(asked.text))]
+                and not (_the_whole_of_a_part(c.figure) and not _WHOLE_ASKED.search(asked.text))
+                and _in_the_time_asked(c.figure, time_asked)]
 
     scored = answer_score(asked, hits, contexts)
     if scored is not None:
@@ -365,6 +367,27 @@ _CURRENCY_WORDS = {"dollars?": "USD", "usd": "USD", "pounds?": "GBP", "sterling"
 _CONVERSION = re.compile(r"\s*[(,]\s*(?:about|around|roughly|approximately|some|nearly|almost|or|worth"
                          r"|equal\s+to)?\s*", re.IGNORECASE)
 _CURRENCY_ASKED = re.compile(r"[$£€]|\b(?:" + "|".join(_CURRENCY_WORDS) + r")\b", re.IGNORECASE)
+
+
+def _time_asked(asked: Question) -> int | None:
+    """Where the unit of time a question asks in ("how many years") stands in `_TIME_ORDER`."""
+    unit = _TIME_ASKED.search(asked.text)
+    return None if unit is None else _TIME_ORDER.index(_TIME_SPELT[unit.group(1).casefold().rstrip("s")])
+
+
+def _in_the_time_asked(figure: Figure, asked_at: int | None) -> bool:
+    """"How many years did she get": not the "just over 19 hours" the jury took. A span in the
+    unit asked or the next one ("18 months" for years, "two weeks" for days) may answer; one
+    further off is a span of something else."""
+    return (asked_at is None or figure.unit not in _TIME_ORDER
+            or abs(_TIME_ORDER.index(figure.unit) - asked_at) <= 1)
+
+
+_TIME_ORDER = ("second", "minute", "hour", "day", "week", "month", "year", "decade")
+_TIME_SPELT = {**{unit: unit for unit in _TIME_ORDER}, "sec": "second", "min": "minute", "hr": "hour",
+               "wk": "week", "mth": "month", "yr": "year"}
+_TIME_ASKED = re.compile(r"\bhow\s+many\s+(seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|wks?"
+                         r"|months?|mths?|years?|yrs?|decades?)\b", re.IGNORECASE)
 
 
 def _added_to_a_total(figure: Figure) -> bool:
