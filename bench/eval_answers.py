@@ -210,7 +210,8 @@ SETS = {
                          ("savanna", datetime(2026, 11, 29, 23, 59, tzinfo=UTC)),
                          ("prairie", datetime(2026, 12, 6, 23, 59, tzinfo=UTC)),
                          ("heath", datetime(2026, 12, 13, 23, 59, tzinfo=UTC)),
-                         ("moor", datetime(2026, 12, 20, 23, 59, tzinfo=UTC)))},
+                         ("moor", datetime(2026, 12, 20, 23, 59, tzinfo=UTC)),
+                         ("marsh", datetime(2027, 1, 3, 23, 59, tzinfo=UTC)))},
 }
 # The sets a run without `--set` (or with `--set all`) reports; the dev set is run by name.
 DEFAULT_SETS = ("ukraine", "heldout")
