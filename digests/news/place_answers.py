@@ -38,7 +38,7 @@ from digests.news.support import (
     support,
     texts_of,
 )
-from digests.news.text import words
+from digests.news.text import STOPWORDS, words
 
 
 def countries_of_the_event(asked: Question) -> frozenset[str]:
@@ -238,9 +238,11 @@ def based_in(asked: Question, text: str) -> str | None:
     given = given_words(asked)
     for found in _BASED.finditer(text):
         place = found.group("place") or found.group("in") or found.group("before")
-        based = _NAME_AFTER.match(text, found.end()) if found.group("place") else None
+        based = _named_after(text, found.end()) if found.group("place") else None
         if based is not None and not any(is_given(w, given) for w in words(based.group("name"))):
             continue  # "Denver-based Granite Peak Capital made an approach for Harlow Foods": Granite Peak's
+        if based is None and found.group("place") and _AFTER_A_PREPOSITION.search(text, 0, found.start()):
+            continue  # "an approach from the Copenhagen-based private equity firm": the bidder's
         other = _APPOSED_TO.search(text, max(0, found.start() - _APPOSED_REACH), found.start())
         if other is not None and not any(is_given(w, given) for w in words(other.group("name"))):
             continue  # "Vantaro Systems, an IT support contractor based in Reading": Vantaro's base
@@ -249,7 +251,20 @@ def based_in(asked: Question, text: str) -> str | None:
     return None
 
 
-_NAME_AFTER = re.compile(r"\s+(?P<name>(?-i:[A-Z])[\w&'’.-]*(?:\s+(?-i:[A-Z])[\w&'’.-]*){0,3})")
+def _named_after(text: str, at: int) -> re.Match[str] | None:
+    """The name an "X-based" is written before, over a few words of what it is ("Denver-based
+    private equity firm Cobalt Ridge"), but not over a verb ("the Swindon-based company
+    collapsed in November")."""
+    named = _NAME_AFTER.match(text, at)
+    if named is None or any(is_verb_form(w) or w in STOPWORDS for w in named.group("kind").split()):
+        return None
+    return named
+
+
+_NAME_AFTER = re.compile(r"(?P<kind>(?:\s+(?-i:[a-z])[\w-]*){0,3}?)"
+                         r"\s+(?P<name>(?-i:[A-Z])[\w&'’.-]*(?:\s+(?-i:[A-Z])[\w&'’.-]*){0,3})")
+_AFTER_A_PREPOSITION = re.compile(r"\b(?:from|by|to|with|for|against|of|at|on|into|over|than)\s+"
+                                  r"(?:(?:the|a|an)\s+)?$", re.IGNORECASE)
 # A name, then what it is up to "based": "Vantaro Systems, an IT support contractor based in …"
 _APPOSED_TO = re.compile(r"(?P<name>(?-i:[A-Z])[\w&'’.-]*(?:\s+(?-i:[A-Z])[\w&'’.-]*){0,3}),\s+"
                          r"(?:a|an|the)\s+(?:[\w-]+\s+){0,4}$")

@@ -3,7 +3,8 @@
 headquarters in Leicester", "the company's Leicester headquarters", "the Leeds-based firm"): the
 place leads the answer. Read on hand-made items in a real SQLite store (found in the twenty-second
 session on the weeks lagoon and fjord, the twenty-third on tundra; "The Denver-based grocer" in the
-twenty-fourth on glacier)."""
+twenty-fourth on glacier; a bidder's base, told after "from" or before its own name, in the thirtieth
+on delta and valley)."""
 
 from __future__ import annotations
 
@@ -33,6 +34,15 @@ ITEMS = [  # (day of March 2022, title, text)
     (6, "GreyLantern hackers got in with a contractor's login",
      "GreyLantern hackers got in using stolen login credentials belonging to an employee of Vantaro "
      "Systems, an IT support contractor based in Reading, England."),
+    (7, "Corner-shop chain rejects bid",
+     "Brampton & Lisle, the convenience store chain, has rejected a 245p-a-share approach from "
+     "Copenhagen-based private equity firm Halvard Capital."),
+    (7, "Grocer weighs takeover approach",
+     "Oslo-based private equity firm Fjellby Partners said it is weighing a bid for Hallam & Rowe. "
+     "The Sheffield-based grocer said the approach undervalued it."),
+    (7, "Energy supplier's bosses on trial",
+     "Jurors were told that £2.1m was paid in bonuses in the months before the Swindon-based company "
+     "collapsed in November."),
 ]
 
 
@@ -43,6 +53,8 @@ ITEMS = [  # (day of March 2022, title, text)
     ("Where is Pennant Stores headquartered?", "Derby"),
     ("Where is Pantry Point based?", "Denver"),  # not "The Denver"
     ("where's vantaro based", "Reading"),
+    ("where is hallam & rowe based", "Sheffield"),  # not the bidder's Oslo
+    ("Where was the energy supplier based?", "Swindon"),  # "-based company collapsed in November"
 ])
 async def test_the_place_a_firm_is_based_leads(week: Store, question: str, expected: str) -> None:
     answer = await answer_question(week, question, NOW)
@@ -52,4 +64,10 @@ async def test_the_place_a_firm_is_based_leads(week: Store, question: str, expec
 async def test_not_where_another_named_firm_is_based(week: Store) -> None:
     """"Vantaro Systems, an IT support contractor based in Reading": Vantaro's base, not the hackers'."""
     answer = await answer_question(week, "where are the greylantern hackers based", NOW)
+    assert not answer.found, answer.headline
+
+
+async def test_not_where_a_bidder_is_based(week: Store) -> None:
+    """"an approach from Copenhagen-based private equity firm Halvard Capital": Halvard's base."""
+    answer = await answer_question(week, "Where is Brampton & Lisle headquartered?", NOW)
     assert not answer.found, answer.headline
