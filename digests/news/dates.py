@@ -43,7 +43,39 @@ def dates_in(sentence: str, today: date) -> list[tuple[int, date]]:
             when = later if later is not None and later.year == today.year and later > today else when
         if when is not None:
             found.append((match.start(), when))
+    found += _holidays_in(sentence, today)
+    return sorted(found) if len(found) > len(matches) else found
+
+
+def _holidays_in(sentence: str, today: date) -> list[tuple[int, date]]:
+    """Days named by a fixed feast or holiday ("late on New Year's Eve", "on Boxing Day"): the
+    nearest one to the publication day, but a coming one where the sentence tells of what is to
+    come and a past one where it tells the day as gone."""
+    found = []
+    for match in _HOLIDAY.finditer(sentence):
+        month, day = _HOLIDAYS[re.sub(r"[\s'’.-]+", " ", match.group().casefold()).strip()]
+        years = [today.year - 1, today.year, today.year + 1]
+        candidates = [date(year, month, day) for year in years]
+        if is_future(sentence) or _AHEAD_OF.search(sentence, 0, match.start()):
+            candidates = [when for when in candidates if when >= today] or candidates
+        elif _TOLD_AS_PAST.search(sentence, max(0, match.start() - _PAST_NEAR), match.end() + 20):
+            candidates = [when for when in candidates if when <= today] or candidates
+        found.append((match.start(), min(candidates, key=lambda when: abs((when - today).days))))
     return found
+
+
+_HOLIDAYS = {"christmas eve": (12, 24), "christmas day": (12, 25), "boxing day": (12, 26),
+             "new year s eve": (12, 31), "new years eve": (12, 31), "hogmanay": (12, 31),
+             "new year s day": (1, 1), "new years day": (1, 1), "valentine s day": (2, 14),
+             "st patrick s day": (3, 17), "saint patrick s day": (3, 17), "halloween": (10, 31),
+             "bonfire night": (11, 5), "guy fawkes night": (11, 5), "armistice day": (11, 11),
+             "remembrance day": (11, 11), "anzac day": (4, 25), "australia day": (1, 26),
+             "waitangi day": (2, 6), "canada day": (7, 1), "fourth of july": (7, 4),
+             "burns night": (1, 25)}
+_HOLIDAY = re.compile(r"\b(?:Christmas\s+(?:Eve|Day)|Boxing\s+Day|New\s+Year['’]?s\s+(?:Eve|Day)|Hogmanay"
+                      r"|Valentine['’]s\s+Day|(?:St\.?|Saint)\s+Patrick['’]s\s+Day|Hallowe['’]?en"
+                      r"|Bonfire\s+Night|Guy\s+Fawkes\s+Night|Armistice\s+Day|Remembrance\s+Day|Anzac\s+Day"
+                      r"|Australia\s+Day|Waitangi\s+Day|Canada\s+Day|Fourth\s+of\s+July|Burns\s+Night)\b")
 
 
 # What tells a day as gone: "was held on 3 May", "took place", "died on", "opened in" (not "will be

@@ -215,7 +215,7 @@ sept september
 oct october
 nov november
 prison jail imprison imprisonment sentence
-restore reinstate
+restore reinstate reconnect
 rehab rehabilitate rehabilitation
 try trial jury juror
 stadium ground arena

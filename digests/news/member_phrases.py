@@ -41,6 +41,13 @@ _PHRASES = ((re.compile(r"\bpass(?:ed|es)?\s+away\b", re.I), "died"),
              "recalled"),
             (re.compile(r"\b(?:pull(?:s|ed|ing)?)\s+(?:the\s+)?plug\s+on\b", re.I), "called off"),
             (re.compile(r"\bin\s+the\s+year\s+to\b", re.I), "in the 12 months to"),
+            # "when did they get their electric back": power was restored
+            (re.compile(r"\b(?:get|gets|got|getting|gotten|have|has|had|having)\s+(?:their|the|its|his|her|our)\s+"
+                        r"(?:electric|electricity|power|lights)\s+back\b", re.I), "had power restored"),
+            # "when do exmoor ppl vote for their new mp": the by-election's day
+            (re.compile(r"\b(?:vote|votes|voting|voted|elect|elects|electing|elected|pick|picks|picking|choose|"
+                        r"chooses|choosing)\s+(?:for\s+)?(?:a|an|their|the|its)\s+new\s+(?:mp|member\s+of\s+"
+                        r"parliament|mla|msp|td)\b", re.I), "by-election"),
             (re.compile(r"\b(?:get|got|gets|getting|gotten)\s+away\s+with\b", re.I), "stole"),
             (re.compile(r"\bmix(?:ed|es|ing)?\s+((?:[\w'’-]+\s+){0,3}?)up\s+with\b", re.I),
              r"confused \1with"),

@@ -291,7 +291,7 @@ _STOPWORD_LEMMAS = frozenset(lemma(w) for w in STOPWORDS)
 
 _ENDING_ASKED = re.compile(r"\b(?:end|ends|finish|finishes|expire|expires|be\s+lifted|lift|run\s+out|"
                            r"wrap\s+up|close|closes)\s*[?.!]*\s*$", re.IGNORECASE)
-_ENDING_SAID = re.compile(r"\b(?:end|ends|ended|ending|until|till|finish\w*|expir\w*|lift\w*|over|"
+_ENDING_SAID = re.compile(r"\b(?:end|ends|ended|ending|until|till|deadlines?|finish\w*|expir\w*|lift\w*|over|"
                           r"clos\w*|runs?\s+out|wrap\w*\s+up|conclud\w*)\b", re.IGNORECASE)
 _LAST_BEFORE_ASKED = re.compile(r"\blast\b.*\bbefore\s+(?:this|now|that|then)\b|\bprevious(?:ly)?\b",
                                 re.IGNORECASE)
@@ -469,6 +469,8 @@ def by_doer_noun(asked: Question, text: str) -> bool:
 
 _BEGINS = frozenset(lemma(w) for w in "start begin open launch kick".split())
 _STARTS = frozenset(lemma(w) for w in "start begin".split())
+_LAPSES = frozenset(lemma(w) for w in "expire lapse".split())
+_A_DEADLINE = re.compile(r"\bdeadlines?\b|\b(?:has|have|had|given)\s+until\b", re.IGNORECASE)
 _OPENS = re.compile(r"\b(?:open|opens|opening|opened|commence[sd]?|commencing|gets?\s+under\s+way"
                     r"|got\s+under\s+way|kicks?\s+off|kicked\s+off|(?:came|comes?)\s+into\s+(?:force|effect)"
                     r"|(?:takes?|took)\s+effect"
@@ -497,6 +499,8 @@ def _said_otherwise(verb: str, text: str) -> bool:
     if verb in _BEGINS and _MOVED_TO_A_DAY.search(text):  # "the ban was brought forward to Saturday"
         return True
     if verb in _STARTS and _OPENS.search(text):  # "when does the inquiry start": "would open on 5 October"
+        return True
+    if verb in _LAPSES and _A_DEADLINE.search(text):  # "when does the deadline expire": "has until 25 Jan"
         return True
     if verb == BUY and SOLD_TO.search(text):  # "Sting sells his catalogue to Universal"
         return True
