@@ -37,6 +37,7 @@ from digests.news.date_answers import (
     SINCE_ASKED,
     as_planned_now,
     begins_after,
+    called_off,
     date_words,
     dated_around,
     dates_its_own,
@@ -385,6 +386,8 @@ def _lead(asked: Question, hit: SentenceHit, now: datetime) -> str | None:
             return None  # "when is Dashly putting its prices up": not "floated in 2021"
         if isinstance(day, date) and _WILL_ASKED.search(asked.text) and day < hit.source.published_at.date():
             return None  # "when will Veldt make its firm offer": not the day its approach was made
+        if day and called_off(asked, hit.text):
+            return None  # "when did Garuda-1 launch": not the day its launch was called off
         return date_words(day, now) if day else None
     if asked.kind == KIND_PLACE and BASED_ASKED.search(asked.text):
         return based_in(asked, hit.text)

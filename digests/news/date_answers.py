@@ -58,6 +58,31 @@ NO_DATE_YET = re.compile(r"\bno\s+(?:new\s+)?date\s+(?:has\s+been\s+|was\s+|had\
                           re.IGNORECASE)
 
 
+def called_off(asked: Question, text: str) -> bool:
+    """Whether a sentence tells the event asked about only as called off ("called off the first
+    launch of its Garuda-1 rocket on Tuesday seconds before liftoff", "launch scrubbed"): its day
+    is not the day the event happened, unless the calling off is what is asked."""
+    if not asked.past or _CALLED_OFF_ASKED.search(asked.text):
+        return False
+    said = event_words(asked, text)
+    return bool(said) and all(
+        _CALLED_OFF.search(text, max(0, m.start() - _CALLED_OFF_REACH), m.start())
+        or _CALLED_OFF_AFTER.match(text, m.end())
+        or _BEFORE_IT.search(text, max(0, m.start() - _CALLED_OFF_REACH), m.start()) for m in said)
+
+
+_CALLED_OFF = re.compile(r"\b(?:call(?:s|ed|ing)?\s+off|scrub(?:s|bed|bing)?|abort(?:s|ed|ing)?"
+                         r"|cancell?(?:s|ed|ing)?|stood\s+down)\b"  # not "postponed to Friday": its new day
+                         r"(?:\s+[\w'’-]+){0,4}?\s*$", re.IGNORECASE)
+_CALLED_OFF_AFTER = re.compile(r"(?:\s+(?:was|were|has\s+been|had\s+been|is|been))?"
+                               r"\s+(?:called\s+off|scrubbed|aborted|cancell?ed)\b",
+                               re.IGNORECASE)
+_CALLED_OFF_REACH = 60  # characters before the event's word read for its calling off
+_BEFORE_IT = re.compile(r"\bbefore\s+(?:the\s+|its\s+|their\s+)?$", re.IGNORECASE)  # "seconds before liftoff"
+_CALLED_OFF_ASKED = re.compile(r"\b(?:call\w*\s+off|scrub|abort|cancel|stood\s+down)",
+                               re.IGNORECASE)
+
+
 def undated_event(asked: Question, hit: SentenceHit) -> bool:
     """Whether the sentence tells the event asked about as just done, with no year of its own
     ("who has died aged 81"): a year elsewhere in it dates another thing it tells ("in 1979
@@ -123,7 +148,8 @@ _IN_A_YEAR = re.compile(r"\s+(?:back\s+)?in\s+(?P<year>(?:1[5-9]|20)\d\d)\b(?!\s
 
 # "since 2018", "since March 2019": when a state began, not the day of the event the sentence tells
 _SINCE_A_DAY = re.compile(r",?\s+\bsince\s+(?:(?:early|late|mid-?)\s*)?(?:(?:January|February|March|April|May"
-                          r"|June|July|August|September|October|November|December)\s+)?(?:1[89]|20)\d\d\b")
+                          r"|June|July|August|September|October|November|December)(?:\s+(?:1[89]|20)\d\d)?"
+                          r"|(?:1[89]|20)\d\d)\b")  # "the third by a minister since September"
 SINCE_ASKED = re.compile(r"\bsince\b|\bhow\s+long\b|\bfirst\b|\blast\b|\bever\b|\bbeg[ai]n|\bstart",
                           re.IGNORECASE)
 
@@ -165,7 +191,7 @@ def dated_around(asked: Question, hit: SentenceHit, item_text: str, now: datetim
     of the days before the report, news of the event itself; a year or an older day there may
     be another event's. An item that gives no such day and tells the event as just done ("has
     resigned") dates it by its publication."""
-    if not asked.past:
+    if not asked.past or called_off(asked, hit.text):
         return None
     published = hit.source.published_at.date()
     day = date_in(_without_said_dates(asked, item_text), published, bare=False)

@@ -56,10 +56,10 @@ def _holidays_in(sentence: str, today: date) -> list[tuple[int, date]]:
         month, day = _HOLIDAYS[re.sub(r"[\s'’.-]+", " ", match.group().casefold()).strip()]
         years = [today.year - 1, today.year, today.year + 1]
         candidates = [date(year, month, day) for year in years]
-        if is_future(sentence) or _AHEAD_OF.search(sentence, 0, match.start()):
-            candidates = [when for when in candidates if when >= today] or candidates
-        elif _TOLD_AS_PAST.search(sentence, max(0, match.start() - _PAST_NEAR), match.end() + 20):
+        if _TOLD_AS_PAST.search(sentence, max(0, match.start() - _PAST_NEAR), match.end() + 20):
             candidates = [when for when in candidates if when <= today] or candidates
+        elif is_future(sentence) or _AHEAD_OF.search(sentence, 0, match.start()):
+            candidates = [when for when in candidates if when >= today] or candidates
         found.append((match.start(), min(candidates, key=lambda when: abs((when - today).days))))
     return found
 

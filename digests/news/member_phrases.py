@@ -41,6 +41,9 @@ _PHRASES = ((re.compile(r"\bpass(?:ed|es)?\s+away\b", re.I), "died"),
              "recalled"),
             (re.compile(r"\b(?:pull(?:s|ed|ing)?)\s+(?:the\s+)?plug\s+on\b", re.I), "called off"),
             (re.compile(r"\bin\s+the\s+year\s+to\b", re.I), "in the 12 months to"),
+            # "when did the rocket actually get off the ground": it launched
+            (re.compile(r"\b(?:get|gets|got|getting|gotten|finally)\s+off\s+the\s+ground\b", re.I),
+             "launched"),
             # "when did they get their electric back": power was restored
             (re.compile(r"\b(?:get|gets|got|getting|gotten|have|has|had|having)\s+(?:their|the|its|his|her|our)\s+"
                         r"(?:electric|electricity|power|lights)\s+back\b", re.I), "had power restored"),
