@@ -41,9 +41,6 @@ _PHRASES = ((re.compile(r"\bpass(?:ed|es)?\s+away\b", re.I), "died"),
              "recalled"),
             (re.compile(r"\b(?:pull(?:s|ed|ing)?)\s+(?:the\s+)?plug\s+on\b", re.I), "called off"),
             (re.compile(r"\bin\s+the\s+year\s+to\b", re.I), "in the 12 months to"),
-            # "when did the rocket actually get off the ground": it launched
-            (re.compile(r"\b(?:get|gets|got|getting|gotten|finally)\s+off\s+the\s+ground\b", re.I),
-             "launched"),
             # "when did they get their electric back": power was restored
             (re.compile(r"\b(?:get|gets|got|getting|gotten|have|has|had|having)\s+(?:their|the|its|his|her|our)\s+"
                         r"(?:electric|electricity|power|lights)\s+back\b", re.I), "had power restored"),
@@ -183,6 +180,17 @@ _PHRASES = ((re.compile(r"\bpass(?:ed|es)?\s+away\b", re.I), "died"),
             (re.compile(r"\bquid\b(?!\s+pro\b)", re.I), "pounds"),
             (re.compile(r"(?<=[a-z]{3}\s)n(?=\s[a-z]{3,}\b)(?!\s(?:of|the|and|for|was|are)\b)"),
              "and"),  # "fruit n veg", not "section n of"
+            (re.compile(r"\btues\b", re.I), "Tuesday"),
+            (re.compile(r"\bweds\b", re.I), "Wednesday"),
+            (re.compile(r"\bthurs?\b", re.I), "Thursday"),
+            (re.compile(r"\bwkts?\b", re.I), "wickets"),
+            (re.compile(r"\bchoppers?\b", re.I), "helicopters"),
+            # "what % said yes to striking": voted in favour of it
+            (re.compile(r"\b(?:said|say|says|voted|vote|votes)\s+yes\s+to\b", re.I), "voted in favour of"),
+            # "how many places were still off grid": without power; "houses burnt down": destroyed
+            (re.compile(r"\boff(?:\s+the)?[\s-]+grid\b|\bwith\s+no\s+(?:electricity|electric|power)\b"
+                        r"|\bwithout\s+(?:electricity|electric)\b", re.I), "without power"),
+            (re.compile(r"\b(?:burnt|burned|burn|burns|burning)\s+down\b", re.I), "destroyed"),
             (re.compile(r"\bmins\b", re.I), "minutes"),
             (re.compile(r"\bsecs\b", re.I), "seconds"),
             (re.compile(r"\bhrs\b", re.I), "hours"),
@@ -224,7 +232,7 @@ _PHRASES = ((re.compile(r"\bpass(?:ed|es)?\s+away\b", re.I), "died"),
                         re.I),
              r"\1 cancelled"),
             (re.compile(r"\bmake\s+before\s+tax\b|\bbefore[-\s]tax\s+profits?\b", re.I), "pre-tax profit"),
-            (re.compile(r"\b(?:get|gets|got|getting)\s+off\s+the\s+ground\b", re.I), "launch"),
+            (re.compile(r"\b(?:get|gets|got|getting|gotten|finally)\s+off\s+the\s+ground\b", re.I), "launch"),
             (re.compile(r"\bbump(?:s|ed|ing)?[\s-]+up\b", re.I), "raised"),
             (re.compile(r"\b(?:get|gets|got|getting)\s+out\s+of\s+(?:their|his|her|the)\s+homes?\b", re.I),
              "forced from their homes"),
