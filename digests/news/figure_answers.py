@@ -135,7 +135,8 @@ async def answer_figures(store: AnswerStore, asked: Question, now: datetime,
                 and not (asked.measure == MEASURE_AGE and _SPAN_SINCE.match(c.figure.sentence, c.figure.end))
                 and not (_a_rate_of_time(c.figure) and not _RATE_ASKED.search(asked.text))
                 and not (_the_whole_of_a_part(c.figure) and not _WHOLE_ASKED.search(asked.text))
-                and _in_the_time_asked(c.figure, time_asked)]
+                and _in_the_time_asked(c.figure, time_asked)
+                and not (_a_maximum_faced(c.figure) and not _MAXIMUM_ASKED.search(asked.text))]
 
     scored = answer_score(asked, hits, contexts)
     if scored is not None:
@@ -367,6 +368,23 @@ _CURRENCY_WORDS = {"dollars?": "USD", "usd": "USD", "pounds?": "GBP", "sterling"
 _CONVERSION = re.compile(r"\s*[(,]\s*(?:about|around|roughly|approximately|some|nearly|almost|or|worth"
                          r"|equal\s+to)?\s*", re.IGNORECASE)
 _CURRENCY_ASKED = re.compile(r"[$£€]|\b(?:" + "|".join(_CURRENCY_WORDS) + r")\b", re.IGNORECASE)
+
+
+def _a_maximum_faced(figure: Figure) -> bool:
+    """"faces up to 10 years in prison", "carries a maximum of 20 years", "faces 14 years": what a
+    court may give, not what it gave (though "faces a £61m shortfall" is a sum)."""
+    before = figure.sentence[max(0, figure.start - 40):figure.start]
+    return _UP_TO_A_MAXIMUM.search(before) is not None or (
+        figure.unit in _TERMS and _FACES.search(before) is not None)
+
+
+_MAXIMUM = r"(?:(?:maximum|max)\s+(?:(?:jail\s+|prison\s+)?(?:sentence|term|penalty)\s+)?of|up\s+to)\s+"
+_UP_TO_A_MAXIMUM = re.compile(rf"\b(?:fac(?:e|es|ed|ing)|carr(?:y|ies|ied|ying))\s+(?:a\s+)?{_MAXIMUM}$"
+                              r"|\bmaximum\s+(?:(?:jail\s+|prison\s+)?(?:sentence|term|penalty)\s+)?of\s+$",
+                              re.IGNORECASE)
+_FACES = re.compile(r"\bfac(?:e|es|ed|ing)\s+$", re.IGNORECASE)
+_TERMS = frozenset({"year", "month", "week", "day"})
+_MAXIMUM_ASKED = re.compile(r"\b(?:max(?:imum)?|face|faces|facing|could|might|may|up\s+to)\b", re.IGNORECASE)
 
 
 def _time_asked(asked: Question) -> int | None:
