@@ -139,6 +139,9 @@ def role_near(name: str, text: str) -> str | None:
     match = _HAS_WON.match(text, end)
     if match:
         return f"winner of the {match.group('prize')}"  # "X has won the £25,000 Wenlock Prize for Poetry"
+    match = _SELECTED_AS.match(text, end) if _SELECTING.search(before) else None
+    if match and _is_role(vocab.WORD.findall(match.group("role"))):
+        return _trimmed(match.group("role"))  # "has selected X, 39, who runs a farm, as its candidate"
     match = _LOOSE_BEFORE.search(_BRACKETED.sub("", before))
     if match and _is_role(vocab.WORD.findall(match.group("role"))) and not _DOING.match(match.group("role")):
         return _trimmed(match.group("role"))
@@ -175,6 +178,12 @@ def _ordinal(number: int) -> str:
     return f"{number}{suffix}"
 
 
+# "The party has selected X, 39, who runs a farm near Molland, as its candidate"
+_SELECTING = re.compile(r"\b(?:selected|selects|chosen|chose|chooses|picked|picks|nominated|nominates"
+                        r"|endorsed|endorses|hired|hires)\s+$", re.IGNORECASE)
+_SELECTED_AS = re.compile(r"(?:\s*,[^;.]{0,120}?,)?\s+as\s+(?:its|their|his|her|the\s+[\w'’-]+['’]s|the|a|an)"
+                          r"\s+(?:new\s+|next\s+)?(?P<role>(?:[\w’'-]+\s+){0,3}?[\w’'-]+)"
+                          r"\s*(?:[,;.]|\s(?:for|in|at|while|and|after|to|on|from)\b|$)")
 _PARTY_OF = re.compile(r"\b(?-i:[A-Z])[\w'’-]*\s+(?:party|movement|alliance|bloc)\s+of\s+$", re.IGNORECASE)
 _STUDY_LED_BY = re.compile(r"\b(?:study|studies|research|trial|survey|analysis|review)\b[^.;:]{0,80}?"
                            r"\bled\s+by\s+(?:(?:Dr|Prof|Professor)\.?\s+)?$", re.IGNORECASE)

@@ -224,7 +224,8 @@ oncologist paediatrician pediatrician radiologist immunologist microbiologist ge
 mathematician statistician programmer hacker technologist
 farmer fisherman miner builder plumber electrician mechanic carpenter baker butcher brewer winemaker
 shopkeeper publican landlady waiter waitress cleaner caretaker carer nanny chauffeur trucker courier
-postman postwoman bodyguard warden lifeguard ranger steward stewardess seafarer
+postman postwoman bodyguard warden lifeguard ranger steward stewardess seafarer coxswain helmsman
+harbourmaster harbormaster lifeboatman deckhand shepherd gamekeeper
 student pupil schoolboy schoolgirl teenager pensioner widow widower grandmother grandfather
 mum mom mother father dad wife husband son daughter brother sister girlfriend boyfriend fiancee fiancée
 fiance fiancé stepmother stepfather grandson granddaughter stepson stepdaughter
