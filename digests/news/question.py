@@ -235,7 +235,7 @@ def _a_noun_here(term: str, question: str) -> bool:
         if lemma(match.group().lower()) != term:
             continue
         before = question[:match.start()]
-        if (_NOUN_BEFORE.search(before) and _NOUN_AFTER.match(question, match.end())):
+        if _NOUN_BEFORE.search(before) and not _AN_OBJECT_AFTER.match(question, match.end()):
             return True
     return False
 
@@ -244,10 +244,10 @@ def _a_noun_here(term: str, question: str) -> bool:
 _NOUNS_TOO = frozenset({lemma("fire")})  # the event verbs as often a thing that happens as a deed
 _NOUN_BEFORE = re.compile(r"\b(?:the|a|an|this|that|its|their|his|her)\s+(?:[\w'’-]+\s+){0,3}$",
                           re.IGNORECASE)
-_NOUN_AFTER = re.compile(r"\s*(?:[?.!]|$|\s(?:of|in|at|on|near|was|is|were|started|start|spread|broke|get|"
-                         r"got|grow|grew|burn|burned|burnt|reach|reached|cover|covered|destroy|destroyed|has|"
-                         r"had)\b)",
-                         re.IGNORECASE)  # "how big did the Carrow Ridge fire get"
+# "did the board fire the CEO", "fire 300 staff", "fire its manager": a verb, with its object after
+# it; "the Wandiligong fire open", "the alpine fire tues morning", "the Carrow Ridge fire get": a fire
+_AN_OBJECT_AFTER = re.compile(r"\s+(?:(?:the|a|an|his|her|their|its|him|them|me|us|my|our|your|some|all"
+                              r"|every|any|both|more|another)\b|\d)", re.IGNORECASE)
 
 
 # Verbs of news events: a question asking who, when or where one happened is answered only by a

@@ -24,7 +24,7 @@ from digests.news.figure_words import MONTH_WORD
 from digests.news.lexicon import doers_of, is_verb_form, lemma
 from digests.news.people_words import DEMONYMS, PLACES
 from digests.news.question import CALENDAR_WORDS, KIND_DATE, KIND_PLACE, Question
-from digests.news.text import STOPWORDS, words
+from digests.news.text import STOPWORDS, WIRE_DATELINE, words
 from digests.news.word_matching import compounds_in, has_name, lemmas_of, meets, split_in, teams_named
 
 SUPPORTED = 0.6  # weighted share of a question's words (besides its names) a sentence must cover
@@ -36,6 +36,7 @@ MIN_WEIGHT = 0.2  # the least a question word weighs, however common
 
 CONTEXT_SHARE = 0.85  # what an item's other sentences may lend a sentence's support, at most
 CONTEXT_LIFT = 0.25  # how far above the mean of its own and its item's support a sentence may rise
+NAMED_BY_ITS_ITEM = 0.8  # what a sentence keeps of its support when only its item names what is asked
 
 
 def item_contexts(hits: Iterable[SentenceHit]) -> dict[int, str]:
@@ -80,8 +81,27 @@ def support_in_item(asked: Question, text: str, context: str, rarity: Mapping[st
         own = support(asked, text, rarity, named, thing)
     if context == text:
         return own
+    if own == 0.0 and asked.names and all(has_name(name, context) for name in asked.names) \
+            and not _led_by_another_name(asked, text):
+        # "A relief centre has opened at the Myrtleford showgrounds", in a report of the
+        # Wandiligong fire: read as naming what its item names
+        own = NAMED_BY_ITS_ITEM * support(asked, f"{text} {' '.join(asked.names)}", rarity, named, thing)
     lent = CONTEXT_SHARE * support(asked, f"{text} {context}", rarity, named, thing)
     return max(own, min(lent, (own + lent) / 2 + CONTEXT_LIFT))
+
+
+def _led_by_another_name(asked: Question, text: str) -> bool:
+    """Whether a sentence is about someone else it names first, not a speaker ("Helen Marchetti, a
+    former barrister …, has been appointed", "U.S. District Judge Ellen Marsh set sentencing"):
+    its item naming what is asked does not make it tell of that."""
+    opening = _NAME_FIRST.match(WIRE_DATELINE.sub("", text))
+    return (opening is not None and not any(has_name(name, opening.group()) for name in asked.names)
+            and _SPEECH.search(text) is None)
+
+
+_NAME_FIRST = re.compile(r"\s*(?!(?:The|A|An|This|That|These|Those|Its|Their|His|Her|Our)\b)"
+                         r"(?:(?-i:[A-Z])[\w.'’-]*\s+){1,4}(?-i:[A-Z])[\w'’-]+(?=\s*,|\s+(?-i:[a-z]))")
+_SPEECH = re.compile(r"\b(?:said|says|told|tells|added|according\s+to)\b")
 
 
 def has_rarest_word(asked: Question, text: str, rarity: Mapping[str, float],
