@@ -43,8 +43,8 @@ def dates_in(sentence: str, today: date) -> list[tuple[int, date]]:
             when = later if later is not None and later.year == today.year and later > today else when
         if when is not None:
             found.append((match.start(), when))
-    found += _holidays_in(sentence, today)
-    return sorted(found) if len(found) > len(matches) else found
+    holidays = _holidays_in(sentence, today)
+    return sorted([*found, *holidays]) if holidays else found
 
 
 def _holidays_in(sentence: str, today: date) -> list[tuple[int, date]]:
@@ -68,6 +68,7 @@ _HOLIDAYS = {"christmas eve": (12, 24), "christmas day": (12, 25), "boxing day":
              "new year s eve": (12, 31), "new years eve": (12, 31), "hogmanay": (12, 31),
              "new year s day": (1, 1), "new years day": (1, 1), "valentine s day": (2, 14),
              "st patrick s day": (3, 17), "saint patrick s day": (3, 17), "halloween": (10, 31),
+             "hallowe en": (10, 31),
              "bonfire night": (11, 5), "guy fawkes night": (11, 5), "armistice day": (11, 11),
              "remembrance day": (11, 11), "anzac day": (4, 25), "australia day": (1, 26),
              "waitangi day": (2, 6), "canada day": (7, 1), "fourth of july": (7, 4),

@@ -49,6 +49,7 @@ ITEMS = [  # (day of March 2022, title, text)
      date(2026, 12, 24)),
     ("The final Test starts on Boxing Day.", date(2026, 12, 18), date(2026, 12, 26)),
     ("Fans will gather on New Year's Day.", date(2026, 12, 29), date(2027, 1, 1)),
+    ("The haunted house opened on Hallowe'en.", date(2026, 11, 2), date(2026, 10, 31)),
 ])
 def test_a_holiday_is_a_day(text: str, today: date, day: date) -> None:
     assert [when for _, when in dates_in(text, today)] == [day]
