@@ -389,8 +389,8 @@ _MAXIMUM_ASKED = re.compile(r"\b(?:max(?:imum)?|face|faces|facing|could|might|ma
 
 def _time_asked(asked: Question) -> int | None:
     """Where the unit of time a question asks in ("how many years") stands in `_TIME_ORDER`."""
-    unit = _TIME_ASKED.search(asked.text)
-    return None if unit is None else _TIME_ORDER.index(_TIME_SPELT[unit.group(1).casefold().rstrip("s")])
+    unit = _TIME_ASKED.search(in_news_words(asked.text))  # a member's "yrs", "hrs", "wks" spelt out
+    return None if unit is None else _TIME_ORDER.index(unit.group(1).casefold().removesuffix("s"))
 
 
 def _in_the_time_asked(figure: Figure, asked_at: int | None) -> bool:
@@ -402,10 +402,8 @@ def _in_the_time_asked(figure: Figure, asked_at: int | None) -> bool:
 
 
 _TIME_ORDER = ("second", "minute", "hour", "day", "week", "month", "year", "decade")
-_TIME_SPELT = {**{unit: unit for unit in _TIME_ORDER}, "sec": "second", "min": "minute", "hr": "hour",
-               "wk": "week", "mth": "month", "yr": "year"}
-_TIME_ASKED = re.compile(r"\bhow\s+many\s+(seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|wks?"
-                         r"|months?|mths?|years?|yrs?|decades?)\b", re.IGNORECASE)
+_TIME_ASKED = re.compile(r"\bhow\s+many\s+(seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b",
+                         re.IGNORECASE)
 
 
 def _added_to_a_total(figure: Figure) -> bool:
