@@ -57,7 +57,7 @@ from digests.news.support import (
     support_in_item,
     whole_items,
 )
-from digests.news.text import STOPWORDS, words
+from digests.news.text import STOPWORDS, split_sentences, words
 from digests.news.word_matching import lemmas_of, meets
 from digests.news.worded_figures import (
     answer_age,
@@ -125,6 +125,8 @@ async def answer_figures(store: AnswerStore, asked: Question, now: datetime,
                 and not of_another_country(countries, c.figure.sentence)
                 and not _counted_in_another_country(countries, c.figure)
                 and not _counted_with_places_not_asked(places_asked, asked_words, c.figure.sentence)
+                and not _restated_for_other_places(places_asked, asked_words, c.figure,
+                                                   contexts.get(c.source.item_id, ""))
                 and (score >= SUPPORTED or has_rarest_word(asked, c.figure.sentence, rarity, named))
                 and same_fate(asked, c.figure.counted) and same_fate(asked, _verb_before(c.figure))
                 and same_fate(asked, " ".join(tolls_of(c.figure)))
@@ -299,7 +301,8 @@ def _places_asked(asked: Question) -> frozenset[str]:
     return frozenset(places)
 
 
-_AFTER_IN = re.compile(r"(?:\bthe\s+(?:[\w-]+\s+)?([\w-]+)\s+)?\b(?:in|at|across)\s+(?:the\s+)?([\w'’-]+)",
+_AFTER_IN = re.compile(r"(?:\bthe\s+(?:[\w-]+\s+)?([\w-]+)\s+)?\b(?:in|at|across)\s+(?:the\s+)?"
+                       r"(?:(?:county|district|province|state|city|town|village)\s+(?:of\s+)?)?([\w'’-]+)",
                        re.IGNORECASE)
 _NAME = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*"
 _LISTED_NAMES = re.compile(rf"{_NAME}(?:\s*,\s*{_NAME})*\s*,?\s+and\s+{_NAME}")
@@ -317,6 +320,36 @@ def _counted_with_places_not_asked(places: frozenset[str], asked_words: set[str]
         if named & places and named - asked_words:
             return True
     return False
+
+
+def _restated_for_other_places(places: frozenset[str], asked_words: set[str], figure: Figure,
+                               context: str) -> bool:
+    """Whether a figure whose sentence names no place asked ("Storm Perrin: 61,000 homes lose
+    power") is told again in its item as counted elsewhere or together with other places ("About
+    61,000 homes were without power, most of them in Yorkshire and the East Midlands"): a total
+    of the places that sentence lists, not the one asked about."""
+    number = _DIGITS.search(figure.surface)
+    if not places or number is None or places & _place_words(figure.sentence):
+        return False
+    again = re.compile(rf"(?<![\d.,]){re.escape(number.group())}(?![\d])")
+    for sentence in split_sentences(context):
+        told = sentence.text
+        if told == figure.sentence or not again.search(told):
+            continue
+        if _counted_with_places_not_asked(places, asked_words, told):
+            return True
+        if _IN_PLACES_LISTED.search(told) and not places & _place_words(told):
+            return True
+    return False
+
+
+def _place_words(text: str) -> set[str]:
+    return {POSSESSIVE_END.sub("", w.casefold()) for w in words(text)}
+
+
+_DIGITS = re.compile(r"\d[\d,.]*\d|\d")
+_IN_PLACES_LISTED = re.compile(rf"\b(?:in|across|throughout)\s+(?:the\s+)?{_NAME}"
+                               rf"(?:\s*,\s*(?:the\s+)?{_NAME})*\s*,?\s+and\s+(?:the\s+)?{_NAME}")
 
 
 def _placed_after(figure: Figure) -> str | None:

@@ -189,7 +189,9 @@ _PHRASES = ((re.compile(r"\bpass(?:ed|es)?\s+away\b", re.I), "died"),
             (re.compile(r"\b(?:said|say|says|voted|vote|votes)\s+yes\s+to\b", re.I), "voted in favour of"),
             # "how many places were still off grid": without power; "houses burnt down": destroyed
             (re.compile(r"\boff(?:\s+the)?[\s-]+grid\b|\bwith\s+no\s+(?:electricity|electric|power)\b"
-                        r"|\bwithout\s+(?:electricity|electric)\b", re.I), "without power"),
+                        r"|\bwithout\s+(?:electricity|electric)\b"
+                        r"|\b(?:lost|lose|loses|losing)\s+(?:their\s+|its\s+)?(?:power|electricity|electric)\b",
+                        re.I), "without power"),
             (re.compile(r"\b(?:burnt|burned|burn|burns|burning)\s+down\b", re.I), "destroyed"),
             (re.compile(r"\bmins\b", re.I), "minutes"),
             (re.compile(r"\bsecs\b", re.I), "seconds"),
