@@ -50,9 +50,11 @@ from digests.news.sentence_search import SEARCHED, search_terms, searched
 from digests.news.support import (
     RAREST_SUPPORTED,
     SUPPORTED,
+    asks_a_final_count,
     has_rarest_word,
     lowercase_names,
     only_forecast,
+    says_final,
     says_it,
     support_in_item,
     whole_items,
@@ -145,6 +147,7 @@ async def answer_figures(store: AnswerStore, asked: Question, now: datetime,
         return scored
     candidates = _in_the_currency_asked(_without_conversions(kept(found), asked), asked)
     candidates = _told_by_the_one_asked(candidates, asked.text) or candidates
+    candidates = _placed_where_its_item_places_them(candidates, places_asked)
     if MARGIN_ASKED.search(asked.text):  # "by how many did india win": "a 64-run win", "won by 64 runs"
         candidates = [c for c in candidates if _a_margin(c.figure)] or candidates
     if _WHOLE_ASKED.search(asked.text):  # "how many altogether": not "18,300 of them sold in Canada"
@@ -161,6 +164,8 @@ async def answer_figures(store: AnswerStore, asked: Question, now: datetime,
         counted = ordinal_count(asked, hits, contexts, rarity, named) or share_in_words(
             asked, hits, contexts, rarity, named)
         return counted or dont_know(asked.text, KIND_FIGURES)
+    if asks_a_final_count(asked) and not _settled(series[0], found):
+        return dont_know(asked.text, KIND_FIGURES)  # "the final death toll": not one still rising
     if _untold_since(asked, hits, contexts, rarity, named, series[0]):
         return dont_know(asked.text, KIND_FIGURES)
     series = [_told_exactly(series[0], found), *series[1:]]
@@ -276,6 +281,40 @@ def _told_by_the_one_asked(figures: list[CitedFigure], question: str) -> list[Ci
     if not teller:
         return []
     return [c for c in figures if all(family_of_lemma(t) & lemmas_of(c.figure.sentence) for t in teller)]
+
+
+def _settled(latest: CitedFigure, found: Sequence[CitedFigure]) -> bool:
+    """Whether a count has stopped changing: a report calls it final, or reports of two days or
+    more give it ("the death toll rose to 44" on Friday, "the quake killed 44 people" on
+    Saturday)."""
+    same = [c for c in found if c.figure.value == latest.figure.value and c.figure.unit == latest.figure.unit]
+    return (any(says_final(c.figure.sentence) for c in same)
+            or len({c.source.published_at.date() for c in same}) > 1)
+
+
+def _placed_where_its_item_places_them(figures: list[CitedFigure],
+                                      places: frozenset[str]) -> list[CitedFigure]:
+    """An item that gives a count in the place asked ("48,000 homes had lost supply in Cumbria")
+    answers with that one, not with its total ("212,000 homes without power and driver killed in
+    Cumbria"), when both count the same thing; other items' figures stay, for the series."""
+    def kind(c: CitedFigure) -> tuple[int, str | None, str | None]:
+        counted = words(c.figure.counted or "")
+        return c.source.item_id, c.figure.unit, lemma(counted[0].lower()) if counted else None
+
+    placed = {kind(c) for c in figures if _placed_in(c.figure, places) and c.figure.counted}
+    return [c for c in figures if kind(c) not in placed or _placed_in(c.figure, places)]
+
+
+def _placed_in(figure: Figure, places: frozenset[str]) -> bool:
+    """Whether the figure's own clause says it was counted in a place asked ("48,000 homes had
+    lost supply in Cumbria, 37,000 in north Wales"), not only its sentence ("212,000 homes without
+    power and driver killed in Cumbria")."""
+    clause = _CLAUSE_END.split(figure.sentence[figure.end:figure.end + _CLAUSE_AFTER], maxsplit=1)[0]
+    return any(found.group(1).casefold() in places for found in _IN_A_PLACE.finditer(clause))
+
+
+_CLAUSE_END = re.compile(r"[,;:()]|\band\b|\bafter\b|\bas\b")
+_IN_A_PLACE = re.compile(r"\b(?:in|across|throughout|at)\s+(?:the\s+)?([A-Z][\w-]+)(?![\w'’])")
 
 
 def _counted_in_another_country(countries: frozenset[str], figure: Figure) -> bool:

@@ -195,6 +195,8 @@ def read_question(text: str, today: date) -> Question:
     weekday = _by_weekday(stripped, today)  # "how many had died by sunday"
     month, month_words = month_named(stripped)
     worded = in_news_words(stripped)  # "how many ppl": people are counted
+    if kind == KIND_SEARCH and _kind(worded)[0] == KIND_FIGURES:
+        kind = KIND_FIGURES  # "whats the body count": the death toll
     terms = tuple(t for t in _terms_of(worded) if t not in month_words
                   and not (weekday and t == lemma(weekday[1])))
     dates = [*dates, weekday[0]] if weekday else dates

@@ -23,7 +23,7 @@ from digests.news.extracts import (
 from digests.news.figure_words import MONTH_WORD
 from digests.news.lexicon import doers_of, is_verb_form, lemma
 from digests.news.people_words import DEMONYMS, PLACES
-from digests.news.question import CALENDAR_WORDS, KIND_DATE, KIND_PLACE, Question
+from digests.news.question import CALENDAR_WORDS, KIND_DATE, KIND_FIGURES, KIND_PLACE, Question
 from digests.news.text import STOPWORDS, WIRE_DATELINE, words
 from digests.news.word_matching import compounds_in, has_name, lemmas_of, meets, split_in, teams_named
 
@@ -246,8 +246,8 @@ def says_it(asked: Question, text: str, published: date, events: bool = True) ->
     if (asked.past and asked.verbs and not _MODAL.search(asked.text) and asked.kind != KIND_PLACE
             and _only_expected(asked, text)):
         return False  # (the place of a plan is where it happened: "will be sentenced at Southwark")
-    if _FINAL.search(asked.text) and not _FINAL.search(text):
-        return False  # "the final death toll": not a count of the day, while it goes on
+    if _FINAL.search(asked.text) and not _FINAL.search(text) and asked.kind != KIND_FIGURES:
+        return False  # "the final result": (of a count, `figure_answers` asks whether it settled)
     if asked.kind == KIND_PLACE and BORN_ASKED.search(asked.text) and not _BORN_SAID.search(text):
         return False  # "where was she born": not "has died in Hobart"
     if _THE_FINAL.search(asked.text) and _ANOTHER_STAGE.search(text) and not _THE_FINAL.search(text):
@@ -347,7 +347,19 @@ _ANOTHER_STAGE = re.compile(r"\b(?:round\s+of\s+(?:16|32|sixteen)|last\s+(?:16|e
 _TO_THE_FINAL = re.compile(r"\b(?:reach(?:ed|es|ing)?|into|meet\s+in|(?:a|her|his|their|its)\s+place\s+in"
                            r"|through\s+to|advanced?\s+to|progress(?:ed)?\s+to)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?"
                            r"final\b", re.IGNORECASE)
-_FINAL = re.compile(r"\bfinal\s+(?:death\s+)?(?:toll|tally|count|figure|number|total|result|score)\b",
+def says_final(text: str) -> bool:
+    """Whether a text speaks of a final count, toll or result ("the final death toll")."""
+    return _FINAL.search(text) is not None
+
+
+def asks_a_final_count(asked: Question) -> bool:
+    """"What was the final death toll": a count that has stopped changing (a final score or
+    result is the match's own, told once)."""
+    return _FINAL.search(asked.text) is not None and not _FINAL_RESULT.search(asked.text)
+
+
+_FINAL_RESULT = re.compile(r"\bfinal\s+(?:result|score)\b", re.IGNORECASE)
+_FINAL = re.compile(r"\bfinal\s+(?:death\s+)?(?:toll|tally|count|figure|number|total|result|score)s?\b",
                     re.IGNORECASE)
 _ANOTHER_EVENT = frozenset("""hearing hearings process bid bids talks threat threats plan plans vote
 campaign deadline rumours rumors speculation fears fear""".split())
