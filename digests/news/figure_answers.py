@@ -577,6 +577,11 @@ _FATES = tuple(frozenset(lemma(w) for w in line.split()) for line in (
 # a town's people, counted as its residents ("a city of 300,000 people"), not as any group in it
 _LIVING_ASKED = re.compile(r"\b(?:live|lives|lived|living)\s+(?:in|on|at|there|here|near)\b"
                            r"|\b(?:population|residents|inhabitants)\b", re.IGNORECASE)
+# those a place has, not what befell some of them ("how many people work at its Halifax factory",
+# "how many workers are at the mine")
+_STAYING_ASKED = re.compile(r"\b(?:work|works|working|employed)\s+(?:at|in|for|on)\b|\bemploys?\b"
+                            r"|^\s*how\s+many\s+[\w'’-]+\s+(?:are|were)\s+(?:there\s+)?(?:at|on)\b",
+                            re.IGNORECASE)
 # "how many Indian nationals living in Arequipa were confirmed safe": who they are, not what is asked
 _LIVING_QUALIFIES = re.compile(r"\bliving\s+(?:in|on|at|near)\b.*\b(?:were|are|was|is|have|has|had)\s+\w+",
                                re.IGNORECASE)
@@ -587,7 +592,7 @@ _DONE_TO = re.compile(r"^\s*(?:[a-z]+\s+){1,2}(?!(?:confirmed|reported|estimated
                       r"suspected|known|related|linked)\b)[a-z]{3,}ed\b")
 
 
-_VERB_BEFORE = re.compile(rf"\b(?P<verb>[a-z]+ing|[a-z]{{3,}}ed)\s+{HEDGE}$")
+_VERB_BEFORE = re.compile(rf"\b(?P<verb>[a-z]+ing|[a-z]{{3,}}ed|[a-z]{{3,}}s)\s+{HEDGE}$")  # "injures three"
 
 
 def _verb_before(figure: Figure) -> str | None:
@@ -609,6 +614,8 @@ def same_fate(asked: Question, counted: str | None) -> bool:
     if not said and len(counted.split()) > 1 and _LIVING_ASKED.search(asked.text) \
             and not _LIVING_QUALIFIES.search(asked.text):
         return False  # "how many people live in Tash-Bulak": not "11 students are still trapped"
+    if said and not asked_fates and (_LIVING_ASKED.search(asked.text) or _STAYING_ASKED.search(asked.text)):
+        return False  # "how many workers are at the mine": not "three employees injured"
     return not asked_fates or not said or bool(asked_fates & said)
 
 

@@ -144,7 +144,7 @@ variant subvariant strain offshoot lineage
 huge massive enormous vast immense
 dump landfill
 cry tear weep sob
-crowd spectator heckler audience
+crowd spectator heckler audience attendance
 police cop gardai garda officer
 speak speech address
 invoke mention cite evoke
