@@ -391,6 +391,8 @@ def _lead(asked: Question, hit: SentenceHit, now: datetime) -> str | None:
         return date_words(day, now) if day else None
     if asked.kind == KIND_PLACE and BASED_ASKED.search(asked.text):
         return based_in(asked, hit.text)
+    if asked.kind == KIND_PLACE and _FROM_ASKED.search(asked.text) and (based := based_in(asked, hit.text)):
+        return based  # "where's ammerli from": "Ammerli, based in Lucerne" (a person's is where they live)
     if asked.kind == KIND_PLACE and (placed := where_the_thing_is(asked, hit.text)):
         return placed
     if asked.kind == KIND_PLACE and (court := court_of_the_case(asked, hit.text)):
@@ -405,6 +407,7 @@ def _lead(asked: Question, hit: SentenceHit, now: datetime) -> str | None:
     return name
 
 
+_FROM_ASKED = re.compile(r"^\s*where(?:['’]?s|\s+(?:is|are|was|were))\b.*\bfrom\s*[?.!]*\s*$", re.IGNORECASE)
 _WILL_ASKED = re.compile(r"^\s*when\s+(?:will|(?:is|are)\s+\S+(?:\s+\S+){0,3}\s+(?:going\s+to|gonna))\b",
                          re.IGNORECASE)
 

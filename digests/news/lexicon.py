@@ -131,6 +131,8 @@ car vehicle
 staff staffer worker employee workforce job employ work
 night overnight
 mudslide landslide
+stab knife knifing
+doorman bouncer
 fridge refrigerate refrigerator
 record biggest largest highest strongest giant
 factory plant

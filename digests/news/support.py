@@ -663,7 +663,7 @@ def about_it(asked: Question, text: str, context: str, rarity: Mapping[str, floa
     if asked.kind not in (KIND_PLACE, KIND_DATE) and thing and not all(meets(t, found) for t in {
             max(thing, key=lambda t: rarity.get(t, SPECIFIC)), thing[-1]}):
         return False  # "who won best *actress*": not best picture; "snowboard *cross*": not halfpipe
-    if asked.subject:
+    if asked.subject and POSSESSIVE_END.sub("", words(asked.subject)[-1]).casefold() not in _ANYONE:
         last = POSSESSIVE_END.sub("", words(asked.subject)[-1])  # "when is Hungary's election"
         if last.casefold() in PLACES:  # "Hungarian election" is Hungary's
             return _places_met(last, context)
@@ -674,6 +674,8 @@ def about_it(asked: Question, text: str, context: str, rarity: Mapping[str, floa
     return not about or any(meets(t, found) for t in about)
 
 
+# "where was the guy killed": someone news calls "a man in his sixties", not someone named "Guy"
+_ANYONE = frozenset("guy bloke fella fellow dude chap man woman lady person someone somebody".split())
 _STANDS_FOR_IT = re.compile(r"\b(?:he|she|her|him|they|them|it)\b|\b(?:the|this)\s+(?:building|company|firm|"
                             r"club|group|band|museum|venue|hall|ship|vessel|ferry|plant|factory|school|"
                             r"hospital|festival|bank|airline|carrier|charity|mine|station)\b",
