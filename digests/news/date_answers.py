@@ -264,9 +264,15 @@ def _day_of_the_event(asked: Question, text: str, published: date) -> date | Non
     if moved:
         return moved[-1]  # "when's the strike now": the day it was moved to
     near = [when for at, when in days
-            if any(meets(lemma(w.lower()), event) for w in words(text[at:])[1:_EVENT_WORDS + 1])
+            if any(meets(lemma(w.lower()), event) for w in words(_CLAUSE_AFTER_A_DAY.split(text[at:])[0])
+                   [1:_EVENT_WORDS + 1])
             or any(meets(lemma(w.lower()), event) for w in words(text[:at])[-_EVENT_WORDS:])]
     return near[0] if len(set(near)) == 1 else None
+
+
+# "entered his plea yesterday and will be sentenced on 16 April": what follows "and" is not what
+# was done on the day before it
+_CLAUSE_AFTER_A_DAY = re.compile(r"[,;]|\s(?:and|but|while|before|after)\s")
 
 
 _EVENT_WORDS = 4  # words after a day that may say what happened on it
