@@ -18,7 +18,7 @@ def _let_go(found: re.Match[str]) -> str:
     return f"{'cut' if _LET_GO_OF_STAFF.search(who) else 'release'} {who.strip()}"
 
 
-_PHRASES = ((re.compile(r"\bpass(?:ed|es)?\s+away\b", re.I), "died"),
+_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = ((re.compile(r"\bpass(?:ed|es)?\s+away\b", re.I), "died"),
             (re.compile(r"\bwas\s+born\b", re.I), "born"),
             (re.compile(r"\btak(?:e|es|en|ing)\s+home\b|\btook\s+home\b", re.I), "won"),
             # "how much prize money did he pick up"
