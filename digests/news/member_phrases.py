@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 # Phrases a member types for a word news uses: read as that word.
 _MONTHS = {"jan": "January", "feb": "February", "sep": "September", "apr": "April", "aug": "August",
@@ -18,7 +19,9 @@ def _let_go(found: re.Match[str]) -> str:
     return f"{'cut' if _LET_GO_OF_STAFF.search(who) else 'release'} {who.strip()}"
 
 
-_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = ((re.compile(r"\bpass(?:ed|es)?\s+away\b", re.I), "died"),
+_Replacement = str | Callable[[re.Match[str]], str]
+_PHRASES: tuple[tuple[re.Pattern[str], _Replacement], ...] = (
+            (re.compile(r"\bpass(?:ed|es)?\s+away\b", re.I), "died"),
             (re.compile(r"\bwas\s+born\b", re.I), "born"),
             (re.compile(r"\btak(?:e|es|en|ing)\s+home\b|\btook\s+home\b", re.I), "won"),
             # "how much prize money did he pick up"
