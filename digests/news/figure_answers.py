@@ -148,6 +148,7 @@ async def answer_figures(store: AnswerStore, asked: Question, now: datetime,
     candidates = _in_the_currency_asked(_without_conversions(kept(found), asked), asked)
     candidates = _told_by_the_one_asked(candidates, asked.text) or candidates
     candidates = _placed_where_its_item_places_them(candidates, places_asked)
+    candidates = _done_as_asked(candidates, asked)
     if MARGIN_ASKED.search(asked.text):  # "by how many did india win": "a 64-run win", "won by 64 runs"
         candidates = [c for c in candidates if _a_margin(c.figure)] or candidates
     if _WHOLE_ASKED.search(asked.text):  # "how many altogether": not "18,300 of them sold in Canada"
@@ -281,6 +282,25 @@ def _told_by_the_one_asked(figures: list[CitedFigure], question: str) -> list[Ci
     if not teller:
         return []
     return [c for c in figures if all(family_of_lemma(t) & lemmas_of(c.figure.sentence) for t in teller)]
+
+
+def _done_as_asked(figures: list[CitedFigure], asked: Question) -> list[CitedFigure]:
+    """Of a sentence's figures of one unit, the one the question's own verb is done to ("how much
+    did Greyfriars raise": "prices float at 310p, raises £480m" raised £480m); other sentences'
+    figures stay."""
+    asked_words = set(asked.terms)
+
+    def done(c: CitedFigure) -> bool:
+        sentence = c.figure.sentence
+        verb = _VERB_BEFORE.search(sentence, max(0, c.figure.start - 40), c.figure.start)
+        return (verb is not None and meets(lemma(verb.group("verb").lower()), asked_words) > 0
+                and not _ANOTHERS_CLAUSE.search(sentence, 0, verb.start()))  # "…, which closed 5pc lower"
+
+    chosen = {(c.figure.sentence, c.figure.unit) for c in figures if done(c)}
+    return [c for c in figures if (c.figure.sentence, c.figure.unit) not in chosen or done(c)]
+
+
+_ANOTHERS_CLAUSE = re.compile(r"\b(?:which|who|that|whose)\s+$", re.IGNORECASE)
 
 
 def _settled(latest: CitedFigure, found: Sequence[CitedFigure]) -> bool:

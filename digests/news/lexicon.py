@@ -132,6 +132,7 @@ staff staffer worker employee workforce job employ work
 night overnight
 mudslide landslide
 stab knife knifing
+float flotation listing ipo
 doorman bouncer
 fridge refrigerate refrigerator
 record biggest largest highest strongest giant

@@ -207,6 +207,9 @@ _PHRASES: tuple[tuple[re.Pattern[str], _Replacement], ...] = (
             (re.compile(r"\bxmas\b", re.I), "Christmas"),
             (re.compile(r"\b(?:death|body)\s+count\b", re.I), "death toll"),
             (re.compile(r"\bgaffer\b", re.I), "manager"),
+            # "how much cash did greyfriars bring in from listing": what the float raised
+            (re.compile(r"(?<=\bhow much )(.*?)\b(?:bring|brings|brought|bringing)\s+in\b", re.I),
+             r"\1raise"),
             # "when did the rocket make it off the pad": it launched
             (re.compile(r"\b(?:make|made|makes|making)\s+it\s+off\s+(?:the\s+)?(?:pad|ground|launchpad)\b",
                         re.I), "launch"),

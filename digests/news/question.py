@@ -617,6 +617,9 @@ def _kind(text: str) -> tuple[str, str | None]:
         named = None  # "what did the union say the pay offer was tied to": not a value it went to
     if named and {lemma(w.lower()) for w in words(named)} & _NUMERIC_THINGS:
         return KIND_FIGURES, None
+    put = _PUT_AT.match(text)
+    if put and {lemma(w.lower()) for w in words(put.group("thing"))} & _NUMERIC_THINGS:
+        return KIND_FIGURES, None
     who = _WHO.match(text)
     said = _WHO_SAID.match(who.group("name")) if who else None
     if said and _looks_like_a_name(said.group("name")):  # "who is Ryan Brook, the expert …"
@@ -630,6 +633,10 @@ def _kind(text: str) -> tuple[str, str | None]:
     return KIND_SEARCH, None
 
 
+# "What do the Treasury's costings put the cost of the freeze at?": a value put on something
+_PUT_AT = re.compile(r"^\s*what\s+(?:do|does|did|has|have|had|will|would)\s+.+?\s+(?:put|puts|putting|"
+                     r"estimate|estimates|estimated|value|values|valued|peg|pegs|pegged)\s+"
+                     r"(?P<thing>.+?)\s+at\s*[?.!]*$", re.IGNORECASE)
 _POST_NOMINALS = re.compile(r"(?:,?\s+(?-i:KC|QC|MP|MEP|MSP|MLA|MS|OBE|MBE|CBE|DBE|KBE))+\s*$")
 
 
