@@ -384,13 +384,15 @@ def _counted_with_places_not_asked(places: frozenset[str], asked_words: set[str]
 def _restated_for_other_places(places: frozenset[str], asked_words: set[str], figure: Figure,
                                context: str) -> bool:
     """Whether a figure whose sentence names no place asked ("Storm Perrin: 61,000 homes lose
-    power") is told again in its item as counted elsewhere or together with other places ("About
-    61,000 homes were without power, most of them in Yorkshire and the East Midlands"): a total
-    of the places that sentence lists, not the one asked about."""
+    power") is told again in its item as the total of places listed together ("About 61,000 homes
+    were without power, most of them in Yorkshire and the East Midlands"), none of them the one
+    asked about, or the one asked among others."""
     number = _DIGITS.search(figure.surface)
     if not places or number is None or places & _place_words(figure.sentence):
         return False
     again = re.compile(rf"(?<![\d.,]){re.escape(number.group())}(?![\d])")
+    if not again.search(context.replace(figure.sentence, " ")):
+        return False  # (most figures are told once: the item is not split for them)
     for sentence in split_sentences(context):
         told = sentence.text
         if told == figure.sentence or not again.search(told):

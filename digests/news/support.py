@@ -663,8 +663,8 @@ def about_it(asked: Question, text: str, context: str, rarity: Mapping[str, floa
     if asked.kind not in (KIND_PLACE, KIND_DATE) and thing and not all(meets(t, found) for t in {
             max(thing, key=lambda t: rarity.get(t, SPECIFIC)), thing[-1]}):
         return False  # "who won best *actress*": not best picture; "snowboard *cross*": not halfpipe
-    if asked.subject and POSSESSIVE_END.sub("", words(asked.subject)[-1]).casefold() not in _ANYONE:
-        last = POSSESSIVE_END.sub("", words(asked.subject)[-1])  # "when is Hungary's election"
+    last = POSSESSIVE_END.sub("", words(asked.subject)[-1]) if asked.subject else ""  # "Hungary's election"
+    if last and last.casefold() not in _ANYONE:
         if last.casefold() in PLACES:  # "Hungarian election" is Hungary's
             return _places_met(last, context)
         return re.search(rf"(?<!\w){re.escape(last)}(?!\w)", context, re.IGNORECASE) is not None
