@@ -291,10 +291,9 @@ def _done_as_asked(figures: list[CitedFigure], asked: Question) -> list[CitedFig
     asked_words = set(asked.terms)
 
     def done(c: CitedFigure) -> bool:
-        sentence = c.figure.sentence
-        verb = _VERB_BEFORE.search(sentence, max(0, c.figure.start - 40), c.figure.start)
+        verb = _verb_match(c.figure)
         return (verb is not None and meets(lemma(verb.group("verb").lower()), asked_words) > 0
-                and not _ANOTHERS_CLAUSE.search(sentence, 0, verb.start()))  # "…, which closed 5pc lower"
+                and not _ANOTHERS_CLAUSE.search(c.figure.sentence, 0, verb.start()))  # "…, which closed"
 
     chosen = {(c.figure.sentence, c.figure.unit) for c in figures if done(c)}
     return [c for c in figures if (c.figure.sentence, c.figure.unit) not in chosen or done(c)]
@@ -620,8 +619,12 @@ _VERB_BEFORE = re.compile(rf"\b(?P<verb>[a-z]+ing|[a-z]{{3,}}ed|[a-z]{{3,}}s)\s+
 def _verb_before(figure: Figure) -> str | None:
     """The verb a figure is the object of ("killing at least eight people"): what was done to
     what it counts, when its counted words do not say."""
-    found = _VERB_BEFORE.search(figure.sentence, max(0, figure.start - 40), figure.start)
+    found = _verb_match(figure)
     return found.group("verb") if found else None
+
+
+def _verb_match(figure: Figure) -> re.Match[str] | None:
+    return _VERB_BEFORE.search(figure.sentence, max(0, figure.start - 40), figure.start)
 
 
 def same_fate(asked: Question, counted: str | None) -> bool:
