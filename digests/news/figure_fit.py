@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
@@ -209,7 +209,7 @@ _GOODS = frozenset(lemma(w) for w in """units vehicles cars suvs trucks vans dev
 appliances machines""".split())
 
 
-def counts_the_goods_named(figure: Figure, head: str, counted: set[str] | None = None) -> bool:
+def counts_the_goods_named(figure: Figure, head: str, counted: Set[str] | None = None) -> bool:
     """"How many QuickPot cookers are recalled": "expanded its recall of QuickPot Pro pressure
     cookers to about 2.3 million units" counts the cookers it names before the figure (`counted`:
     the figure's `counted_words`, when already read)."""
@@ -217,7 +217,7 @@ def counts_the_goods_named(figure: Figure, head: str, counted: set[str] | None =
     return bool(counted & _GOODS) and head in lemmas_of(figure.sentence[:figure.start])
 
 
-def counted_as_asked(figure: Figure, asked: FigureQuestion) -> set[str]:
+def counted_as_asked(figure: Figure, asked: FigureQuestion) -> Set[str]:
     """What a figure counts, goods counted in units read as the goods its sentence names."""
     counted = counted_words(figure)
     if asked.head is not None and counts_the_goods_named(figure, asked.head, counted):
@@ -353,10 +353,15 @@ def _agents_of(asked: Question, figure: Figure) -> bool:
     return any(doers_of(term) & counted for term in asked.terms)
 
 
-def counted_words(figure: Figure) -> set[str]:
+@lru_cache(maxsize=4096)  # read by every test of a figure; a how-many answer tests hundreds
+def counted_words(figure: Figure) -> frozenset[str]:
     """Lemmas of what a figure counts: its `counted` words, and when the extractor found none,
     the words right around it in its sentence; a figure a count rose to counts what rose ("the
     number of people killed in floods in northern Italy rose to 21")."""
+    return frozenset(_counted_words(figure))
+
+
+def _counted_words(figure: Figure) -> set[str]:
     told = figure.sentence[:figure.start]
     risen = _RISEN_TO.search(told) or RAISED_TO.search(told)
     grown = lemmas_of(_CLAUSE_START.split(risen.group("what"))[-1]) if risen else set()

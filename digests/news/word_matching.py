@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Set
 from functools import lru_cache
 
 from digests.news.lexicon import family_of_lemma, kinds_of_lemma, lemma
@@ -41,7 +41,7 @@ def other_spellings(term: str) -> tuple[str, ...]:
     return tuple({pattern.sub(written, term) for pattern, written in _SPELLINGS} - {term})
 
 
-def meets(term: str, found: set[str]) -> float:
+def meets(term: str, found: Set[str]) -> float:
     """1 when the lemma itself is found, a little less for a word of its family: the article's
     own words answer best, other words still answer."""
     if term in found or any(variant in found for variant in other_spellings(term)):
