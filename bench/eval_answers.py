@@ -212,7 +212,8 @@ SETS = {
                          ("heath", datetime(2026, 12, 13, 23, 59, tzinfo=UTC)),
                          ("moor", datetime(2026, 12, 20, 23, 59, tzinfo=UTC)),
                          ("marsh", datetime(2027, 1, 3, 23, 59, tzinfo=UTC)),
-                         ("dune", datetime(2027, 3, 28, 23, 59, tzinfo=UTC)))},
+                         ("dune", datetime(2027, 3, 28, 23, 59, tzinfo=UTC)),
+                         ("scree", datetime(2027, 4, 4, 23, 59, tzinfo=UTC)))},
 }
 # The sets a run without `--set` (or with `--set all`) reports; the dev set is run by name.
 DEFAULT_SETS = ("ukraine", "heldout")
