@@ -28,6 +28,7 @@ from digests.news.figure_fit import (
     best_supported_figure,
     cumulative,
     figure_date,
+    head_of_its_list,
     is_money,
     of_the_kind_asked,
     places_named,
@@ -149,17 +150,19 @@ async def answer_figures(store: AnswerStore, asked: Question, now: datetime,
     candidates = _told_by_the_one_asked(candidates, asked.text) or candidates
     candidates = _placed_where_its_item_places_them(candidates, places_asked)
     candidates = _done_as_asked(candidates, asked)
+    if _PEAK_ASKED.search(asked.text):  # "at its peak, how many homes lost power": "peaked at 212,000"
+        candidates = [c for c in candidates if _PEAK_SAID.search(c.figure.sentence)] or candidates
     if MARGIN_ASKED.search(asked.text):  # "by how many did india win": "a 64-run win", "won by 64 runs"
         candidates = [c for c in candidates if _a_margin(c.figure)] or candidates
-    if _WHOLE_ASKED.search(asked.text):  # "how many altogether": not "18,300 of them sold in Canada"
-        asked_places = places_named(asked.text.title())
+    if _WHOLE_ASKED.search(asked.text) or not places_asked:  # "how many altogether": not "18,300
+        asked_places = places_named(asked.text.title())  # of them sold in Canada"
         candidates = [c for c in candidates if not _a_part_by_place(c.figure, asked_places)] or candidates
     series = best_series(candidates, wanted, contexts) or best_supported_figure(candidates, wanted)
     if not series:  # no sentence found gives it: the best items' other sentences may
         around = kept(await _figures_around(store, hits, _places_of(found)))
         series = best_series(around, wanted, contexts, _places_of(around))
     if not series:  # none well supported: one that has the question's most telling word
-        candidates = kept(found, RAREST_SUPPORTED)
+        candidates = _placed_where_its_item_places_them(kept(found, RAREST_SUPPORTED), places_asked)
         series = best_series(candidates, wanted, contexts) or best_supported_figure(candidates, wanted)
     if not series:
         counted = ordinal_count(asked, hits, contexts, rarity, named) or share_in_words(
@@ -180,6 +183,10 @@ async def answer_figures(store: AnswerStore, asked: Question, now: datetime,
                   tuple(f.figure.value for f in series))
 
 
+_PEAK_ASKED = re.compile(r"\b(?:at\s+(?:its|the|their)\s+(?:peak|height|worst|highest)|peak(?:ed)?)\b",
+                         re.IGNORECASE)
+_PEAK_SAID = re.compile(r"\b(?:peak|peaks|peaked|at\s+(?:its|the|their)\s+(?:height|worst|highest))\b",
+                        re.IGNORECASE)
 # "a 64-run win", "won by 64 runs", "beat them by three wickets", "a 5-point lead"
 _MARGIN_UNITS = r"runs?|wickets?|points?|goals?|strokes?|shots?|votes?|seats?"
 _MARGIN_AFTER = re.compile(rf"-?\s*(?:[a-z]+-)?(?:{_MARGIN_UNITS})?[-\s]*"
@@ -317,10 +324,11 @@ def _placed_where_its_item_places_them(figures: list[CitedFigure],
     answers with that one, not with its total ("212,000 homes without power and driver killed in
     Cumbria"), when both count the same thing; other items' figures stay, for the series."""
     def kind(c: CitedFigure) -> tuple[int, str | None, str | None]:
-        counted = words(c.figure.counted or "")
-        return c.source.item_id, c.figure.unit, lemma(counted[0].lower()) if counted else None
+        counted = words(c.figure.counted or head_of_its_list(c.figure) or "")
+        first = lemma(counted[0].lower()) if counted else None  # its family: "homes", "properties"
+        return c.source.item_id, c.figure.unit, min(family_of_lemma(first) or {first}) if first else None
 
-    placed = {kind(c) for c in figures if _placed_in(c.figure, places) and c.figure.counted}
+    placed = {kind(c) for c in figures if _placed_in(c.figure, places) and kind(c)[2]}
     return [c for c in figures if kind(c) not in placed or _placed_in(c.figure, places)]
 
 
@@ -329,10 +337,13 @@ def _placed_in(figure: Figure, places: frozenset[str]) -> bool:
     lost supply in Cumbria, 37,000 in north Wales"), not only its sentence ("212,000 homes without
     power and driver killed in Cumbria")."""
     clause = _CLAUSE_END.split(figure.sentence[figure.end:figure.end + _CLAUSE_AFTER], maxsplit=1)[0]
-    return any(found.group(1).casefold() in places for found in _IN_A_PLACE.finditer(clause))
+    before = _PLACE_ON.search(figure.sentence, 0, figure.start)  # a list's "followed by Wales on 40,000"
+    return (any(found.group(1).casefold() in places for found in _IN_A_PLACE.finditer(clause))
+            or (before is not None and before.group(1).casefold() in places))
 
 
 _CLAUSE_END = re.compile(r"[,;:()]|\band\b|\bafter\b|\bas\b")
+_PLACE_ON = re.compile(r"\b([A-Z][\w-]+)\s+on\s+(?:about\s+|around\s+|some\s+)?$")
 _IN_A_PLACE = re.compile(r"\b(?:in|across|throughout|at)\s+(?:the\s+)?([A-Z][\w-]+)(?![\w'’])")
 
 
@@ -362,7 +373,8 @@ def _places_asked(asked: Question) -> frozenset[str]:
 _AFTER_IN = re.compile(r"(?:\bthe\s+(?:[\w-]+\s+)?([\w-]+)\s+)?\b(?:in|at|across)\s+(?:the\s+)?"
                        r"(?:(?:county|district|province|state|city|town|village)\s+(?:of\s+)?)?([\w'’-]+)",
                        re.IGNORECASE)
-_NAME = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*"
+_NAME = (r"(?:(?:north|south|east|west|central|mid|inner|outer|rural|coastal)[\w-]*\s+)?"  # "west Cornwall"
+         r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*")
 _LISTED_NAMES = re.compile(rf"{_NAME}(?:\s*,\s*{_NAME})*\s*,?\s+and\s+{_NAME}")
 
 

@@ -79,7 +79,7 @@ def unit_fits(unit: str | None, measure: str | None) -> bool:
 # "bringing the total", "taking the outbreak total", "pushing its tally"
 THE_TOTAL = (r"\b(?:bring|brings|bringing|brought|take|takes|taking|took|push|pushes|pushing|pushed"
               r"|raise|raises|raising|raised|lift|lifts|lifting|lifted)\s+(?:the|its|their)\s+"
-              r"(?:overall\s+|total\s+|official\s+|(?-i:[a-z]+)\s+)?(?:total|tally|number|count)")
+              r"(?:overall\s+|total\s+|official\s+|(?-i:[a-z]+)(?:['’]s)?\s+)?(?:total|tally|number|count)")
 
 
 # "killing at least eight people", "evacuates about 120,000": the words that may stand before a count
@@ -377,7 +377,35 @@ def _counted_words(figure: Figure) -> set[str]:
         return counted | grown | size
     before = words(figure.sentence[:figure.start])[-_NEAR_BEFORE:]
     after = words(figure.sentence[figure.end:])[:_NEAR_AFTER]
-    return {lemma(w.lower()) for w in (*before, *after)}
+    near = {lemma(w.lower()) for w in (*before, *after)}
+    head = head_of_its_list(figure)
+    return near | {lemma(head)} if head else near
+
+
+def head_of_its_list(figure: Figure) -> str | None:
+    """What a place's share of a count listed by place counts: the noun of the list's first
+    figure ("71,000 properties cut off, including 29,500 in Cornwall, followed by Wales on
+    52,000": properties), when the figure itself is told with a place and no noun."""
+    told = figure.sentence[:figure.start]
+    if not (_IN_A_PLACE.match(figure.sentence[figure.end:]) or _PLACE_ON.search(told)):
+        return None
+    heads = [m for m in _COUNT_AND_NOUN.finditer(told) if m.group("noun").lower() not in _NOT_ADDED]
+    if not heads:
+        return None
+    between = told[heads[-1].end():]
+    if len(words(between)) > _LIST_SPAN or not _LISTED.search(between):
+        return None
+    return heads[-1].group("noun").lower()
+
+
+_LIST_SPAN = 30  # words from the list's first figure to a later one
+_COUNT_AND_NOUN = re.compile(r"\d[\d,.]*(?:\s*(?:m|bn|k|million|billion|thousand)\b)?"
+                             r"\s+(?P<noun>[a-z]{3,})\b")
+_IN_A_PLACE = re.compile(r"\s+(?:in|across)\s+(?:the\s+)?[A-Z]")  # "29,500 in Cornwall"
+# "Wales on 52,000", "the north-west on 39,000"
+_PLACE_ON = re.compile(r"(?:\b[A-Z][\w-]*|\bthe\s+(?:north|south|east|west)[\w-]*)\s+(?:on|with)\s+"
+                       r"(?:about\s+|around\s+|some\s+)?$")
+_LISTED = re.compile(r"\b(?:including|followed by|of which|of them|among them)\b|,")
 
 
 def _joined_kin(counted: str) -> set[str]:
@@ -400,10 +428,15 @@ RAISED_TO = re.compile(r"\b(?:raises|raised|raising|lifts|lifted|revises|revised
                         r"(?:from\s+\S+\s+)?to\s+(?:about\s+|around\s+|more\s+than\s+|over\s+|nearly\s+|"
                         r"almost\s+)?$", re.IGNORECASE)
 # "Army sent in as death toll reaches 17": what rose is the death toll
+_FROM_A_NUMBER = r"(?:from\s+[$£€]?\d[\d,.]*(?:[a-z%]+)?\s+)?"
 _RISEN_TO = re.compile(r"(?P<what>(?:[^,;:()\-–—]|(?<=\w)-(?=\w)){3,80}?)\s+(?:has\s+|had\s+|have\s+)?"
-                       r"(?:rose|rises|risen|climbed|climbs|reached|reaches|jumped|jumps|increased|increases|"
-                       r"stood|stands|grew|grows|grown|soared|soars|hit|hits|(?:been\s+)?revised(?:\s+(?:up|down)(?:wards)?)?)"
-                       r"\s+(?:to\s+|at\s+)?"
+                       r"(?:(?:rose|rises|risen|climbed|climbs|reached|reaches|jumped|jumps|increased|increases|"
+                       r"stood|stands|grew|grows|grown|soared|soars|hit|hits|"
+                       r"(?:been\s+)?revised(?:\s+(?:up|down)(?:wards)?)?|"
+                       r"fell|falls|fallen|dropped|drops|declined|declines|narrowed|narrows|shrank|shrunk)"
+                       rf"\s+{_FROM_A_NUMBER}(?:to\s+|at\s+)?"
+                       # "saw its majority cut from 9,870 to" (not "plans to cut 600 jobs")
+                       rf"|(?:was\s+|been\s+)?(?:cut|slashed|halved)\s+{_FROM_A_NUMBER}to\s+)"
                        r"(?:at\s+least\s+|about\s+|around\s+|more\s+than\s+|over\s+|nearly\s+|almost\s+)?$",
                        re.IGNORECASE)
 

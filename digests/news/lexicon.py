@@ -154,7 +154,7 @@ invoke mention cite evoke
 site platform website
 regulator watchdog
 quake earthquake tremor
-house home
+house home property
 burn torch incinerate
 cocaine coke
 restaurant outlet shop store branch
