@@ -135,6 +135,7 @@ import re
 import sys
 import tempfile
 import time
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -330,12 +331,16 @@ async def enrich(store: Store, workers: WorkerPool, now: datetime = NOW) -> floa
 # Reading an answer line --------------------------------------------------------------------
 
 def normalise(text: str) -> str:
+    """Lower case, one space, plain apostrophes, and letters without their accents ("Grindavík"
+    is the "grindavik" a reference may write)."""
     text = text.replace("&amp;", "&").replace("\u2019", "'").replace("\u2018", "'")
+    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     return " ".join(text.lower().split())
 
 
 def has_term(text: str, term: str) -> bool:
     """`term` in `text` on word boundaries; a term of four letters or more may be inflected."""
+    term = normalise(term)
     suffix = r"(?:s|es|e|n|ns|ed|d|ing|er|ers|ped|ping)?" if len(term) >= 4 else ""
     return re.search(rf"(?<![\w]){re.escape(term)}{suffix}(?![\w])", normalise(text)) is not None
 

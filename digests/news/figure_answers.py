@@ -365,11 +365,14 @@ def _places_asked(asked: Question) -> frozenset[str]:
     for found in _AFTER_IN.finditer(asked.text):
         place = POSSESSIVE_END.sub("", found.group(2).casefold())
         other = found.group(1)
-        if place not in STOPWORDS and (other is None or lemma(other.lower()) == asked.head):
+        if (place not in STOPWORDS and place not in _NO_PLACES
+                and (other is None or lemma(other.lower()) == asked.head)):
             places.add(place)
     return frozenset(places)
 
 
+# what follows "in" without being a place: "still in the dark", "in total", "in charge"
+_NO_PLACES = frozenset("dark total charge person public custody advance full general particular time".split())
 _AFTER_IN = re.compile(r"(?:\bthe\s+(?:[\w-]+\s+)?([\w-]+)\s+)?\b(?:in|at|across)\s+(?:the\s+)?"
                        r"(?:(?:county|district|province|state|city|town|village)\s+(?:of\s+)?)?([\w'’-]+)",
                        re.IGNORECASE)

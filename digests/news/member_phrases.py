@@ -128,8 +128,13 @@ _PHRASES: tuple[tuple[re.Pattern[str], _Replacement], ...] = (
             (re.compile(r"\bppl\b|\bfolks?\b", re.I), "people"),
             (re.compile(r"(?<=\bhow\s)(many\s+)(?:guys|blokes|dudes)\b", re.I), r"\1people"),
             # "how many turned up for the funeral": attended; "when aurelia went bust": collapsed
-            (re.compile(r"\b(?:turned|turn|turns|showed|show|shows)\s+up\s+(?:for|at|to)\b", re.I),
+            (re.compile(r"\b(?:turned|turn|turns|showed|show|shows)\s+up\s+(?:for|at|to|on)\b", re.I),
              "attended"),
+            # "how many homes still in the dark": without power (not "kept in the dark about")
+            (re.compile(r"\bin\s+(?:the\s+)?dark\b(?!\s+(?:about|over|on|as\s+to)\b)", re.I),
+             "without power"),
+            (re.compile(r"\bssns?\b", re.I), "Social Security numbers"),
+            (re.compile(r"\bsats\b(?!\s+(?:results?|exams?|tests?|scores?|papers?)\b)", re.I), "satellites"),
             (re.compile(r"\b(?:went|gone|go|goes|going)\s+(?:bust|under(?!\s+the\s+hammer)|belly[\s-]up)\b",
                         re.I), "collapsed"),
             # "how many guys got stuck down the mine": trapped
