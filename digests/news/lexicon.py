@@ -238,7 +238,7 @@ game match fixture
 guy man bloke
 surgery operation op
 convict conviction guilty
-charge count
+charge count offence offense
 customer user subscriber
 """.strip()
 

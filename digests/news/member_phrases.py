@@ -92,6 +92,10 @@ _PHRASES: tuple[tuple[re.Pattern[str], _Replacement], ...] = (
             # "had their details nicked": stolen ("he got nicked" is arrested, below)
             (re.compile(r"\b(had|have|has|having)\s+((?:[\w'’-]+\s+){1,3}?)(?:nicked|swiped|pinched)\b",
                         re.I), r"\1 \2stolen"),
+            # "why are the suvs going back to dealers": recalled
+            (re.compile(r"\b(?:(?:are|is|were|was)\s+)?(?:go|goes|going|gone|went|sent|taken)\s+back\s+to\s+"
+                        r"(?:the\s+)?(?:dealers?|dealerships?|shops?|stores?|retailers?|makers?|manufacturers?)\b",
+                        re.I), "recalled"),
             (re.compile(r"\b(?:switch|switched|switching|go|goes|going|went)\s+back\s+to\b", re.I),
              "bring back"),
             # "when do the shares start trading": when they list
