@@ -197,7 +197,7 @@ photographer novelist poet playwright screenwriter designer architect chef host 
 youtuber blogger historian philosopher scientist physicist astrophysicist astronomer chemist biologist
 astronaut researcher academic lecturer teacher headteacher headmaster headmistress doctor nurse surgeon
 physician epidemiologist virologist psychologist justice councillor councilor councilman councilwoman
-alderman assemblyman assemblywoman delegate whip nominee candidate campaigner dissident protester lawyer
+alderman reeve assemblyman assemblywoman delegate whip nominee candidate campaigner dissident protester lawyer
 attorney barrister solicitor magistrate coroner sheriff detective inspector superintendent constable
 officer agent spy soldier pilot monarch emperor empress sultan sheikh heir archbishop bishop cardinal priest
 rabbi imam cleric ayatollah pastor vicar preacher evangelist newsreader critic publisher collector

@@ -2,7 +2,8 @@
 homes "still in the dark" are without power (and "the dark" is no place the count is of), an
 "ssn" is a Social Security number, "sats" are satellites (not the SATs a pupil sits), people
 who "turned up on" a day attended it, cars "going back to dealers" are recalled, and the
-"offence" someone denies is the charge or count. Read on hand-made items in a real SQLite store."""
+"offence" someone denies is the charge or count; a "Reeve" named before a name is a post (a
+Canadian municipality's head). Read on hand-made items in a real SQLite store."""
 
 from __future__ import annotations
 
@@ -28,6 +29,9 @@ ITEMS = [  # (day of March 2022, title, text)
     (8, "Orrin Motors recalls 90,000 SUVs",
      "Orrin Motors is recalling 90,000 Ridgeback SUVs because a rear seat belt anchor may not have "
      "been properly welded, the company said."),
+    (9, "Evacuees may return home on Friday",
+     "Reeve Darlene Hartigan said evacuees could expect to return home on Friday if conditions stayed "
+     "calm."),
 ]
 
 
@@ -58,3 +62,8 @@ async def test_the_offence_denied_is_the_count_denied(week: Store) -> None:
 async def test_cars_going_back_to_dealers_are_recalled(week: Store) -> None:
     answer = await answer_question(week, "why r orrin suvs going back to dealers", NOW)
     assert "seat belt anchor" in answer.headline, answer.headline
+
+
+async def test_a_reeve_is_a_post(week: Store) -> None:
+    answer = await answer_question(week, "Who is Darlene Hartigan?", NOW)
+    assert "reeve" in answer.headline, answer.headline
