@@ -130,7 +130,7 @@ plane aircraft jet flight
 car vehicle
 staff staffer worker employee workforce job employ work
 night overnight
-mudslide landslide
+mudslide landslide landslip
 stab knife knifing
 float flotation listing ipo
 doorman bouncer

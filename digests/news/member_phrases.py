@@ -138,6 +138,9 @@ _PHRASES: tuple[tuple[re.Pattern[str], _Replacement], ...] = (
             (re.compile(r"\bin\s+(?:the\s+)?dark\b(?!\s+(?:about|over|on|as\s+to)\b)", re.I),
              "without power"),
             (re.compile(r"\bssns?\b", re.I), "Social Security numbers"),
+            # "where did the ground give way": a landslide
+            (re.compile(r"\b(?:the\s+)?(?:ground|hillside|embankment|cliff)\s+(?:give|gives|gave|given|giving)\s+way\b",
+                        re.I), "landslide"),
             (re.compile(r"\bsats\b(?!\s+(?:results?|exams?|tests?|scores?|papers?)\b)", re.I), "satellites"),
             (re.compile(r"\b(?:went|gone|go|goes|going)\s+(?:bust|under(?!\s+the\s+hammer)|belly[\s-]up)\b",
                         re.I), "collapsed"),

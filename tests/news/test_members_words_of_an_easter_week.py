@@ -3,7 +3,8 @@ homes "still in the dark" are without power (and "the dark" is no place the coun
 "ssn" is a Social Security number, "sats" are satellites (not the SATs a pupil sits), people
 who "turned up on" a day attended it, cars "going back to dealers" are recalled, and the
 "offence" someone denies is the charge or count; a "Reeve" named before a name is a post (a
-Canadian municipality's head). Read on hand-made items in a real SQLite store."""
+Canadian municipality's head); where "the ground gave way" is where a landslip was. Read on
+hand-made items in a real SQLite store."""
 
 from __future__ import annotations
 
@@ -32,6 +33,9 @@ ITEMS = [  # (day of March 2022, title, text)
     (9, "Evacuees may return home on Friday",
      "Reeve Darlene Hartigan said evacuees could expect to return home on Friday if conditions stayed "
      "calm."),
+    (9, "Trains return to Upper Wharfe line",
+     "Passenger trains returned to the Upper Wharfe line this morning, ten weeks after a landslip at "
+     "Kettlewell buried the tracks."),
 ]
 
 
@@ -43,6 +47,7 @@ ITEMS = [  # (day of March 2022, title, text)
     ("when are sats results out", "when are sats results out"),
     ("how many ppl turned up on the last day", "how many people attended the last day"),
     ("why are the suvs going back to dealers", "why are the suvs recalled"),
+    ("where did the ground give way on the line", "where did landslide on the line"),
 ])
 def test_a_members_words_are_read_as_news_writes_them(typed: str, written: str) -> None:
     assert in_news_words(typed) == written
@@ -67,3 +72,8 @@ async def test_cars_going_back_to_dealers_are_recalled(week: Store) -> None:
 async def test_a_reeve_is_a_post(week: Store) -> None:
     answer = await answer_question(week, "Who is Darlene Hartigan?", NOW)
     assert "reeve" in answer.headline, answer.headline
+
+
+async def test_where_the_ground_gave_way_is_where_the_landslip_was(week: Store) -> None:
+    answer = await answer_question(week, "where did ground give way on upper wharfe line", NOW)
+    assert answer.headline.startswith("Kettlewell"), answer.headline
