@@ -283,8 +283,12 @@ def _without_said_dates(asked: Question, text: str) -> str:
     they say when it was said, not when what is asked happened, unless the telling is asked.
     A sentence with no other day still answers with that one."""
     typed = {lemma(w.lower()) for w in words(asked.text)}  # "when did X say …": "say" is no term
-    return _SAID_ON.sub(lambda m: m.group(0) if lemma(m.group("verb").lower()) in typed
+    telling = bool(typed & _TELLING)  # "when did the regulator announce …": "said yesterday that it would"
+    return _SAID_ON.sub(lambda m: m.group(0) if telling or lemma(m.group("verb").lower()) in typed
                         else m.group("verb"), WIRE_DATELINE.sub("", text))
+
+
+_TELLING = frozenset(lemma(w) for w in "say tell announce confirm reveal declare disclose unveil".split())
 
 
 def date_words(day: date | str, now: datetime) -> str:

@@ -336,7 +336,9 @@ def _month_of(name: str, published: date, text: str) -> str:
     year's); a month already past in a sentence of what is to come is next year's."""
     month = MONTHS[name.lower()[:3]]
     year = published.year
-    ahead = is_future(text) or re.search(rf"\bto\s+[a-z]+\s+(?:in|by)\s+{name}\b", text) is not None
+    # "plans to close in June", "said he would step down in June": still to come when told
+    ahead = is_future(text) or re.search(rf"\b(?:to|would)\s+[a-z]+(?:\s+(?:down|up|out|off|back))?\s+"
+                                         rf"(?:in|by)\s+{name}\b", text) is not None
     if month > published.month + 1 and not ahead:
         year -= 1
     elif month < published.month and ahead:
