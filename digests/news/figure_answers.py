@@ -31,6 +31,7 @@ from digests.news.figure_fit import (
     head_of_its_list,
     is_money,
     of_the_kind_asked,
+    place_told_before,
     places_named,
     tolls_of,
 )
@@ -328,8 +329,9 @@ def _placed_where_its_item_places_them(figures: list[CitedFigure],
         first = lemma(counted[0].lower()) if counted else None  # its family: "homes", "properties"
         return c.source.item_id, c.figure.unit, min(family_of_lemma(first) or {first}) if first else None
 
-    placed = {kind(c) for c in figures if _placed_in(c.figure, places) and kind(c)[2]}
-    return [c for c in figures if kind(c) not in placed or _placed_in(c.figure, places)]
+    kinds = {id(c): kind(c) for c in figures}
+    placed = {kinds[id(c)] for c in figures if kinds[id(c)][2] and _placed_in(c.figure, places)}
+    return [c for c in figures if kinds[id(c)] not in placed or _placed_in(c.figure, places)]
 
 
 def _placed_in(figure: Figure, places: frozenset[str]) -> bool:
@@ -337,13 +339,12 @@ def _placed_in(figure: Figure, places: frozenset[str]) -> bool:
     lost supply in Cumbria, 37,000 in north Wales"), not only its sentence ("212,000 homes without
     power and driver killed in Cumbria")."""
     clause = _CLAUSE_END.split(figure.sentence[figure.end:figure.end + _CLAUSE_AFTER], maxsplit=1)[0]
-    before = _PLACE_ON.search(figure.sentence, 0, figure.start)  # a list's "followed by Wales on 40,000"
+    before = place_told_before(figure)  # a list's "followed by Wales on 40,000"
     return (any(found.group(1).casefold() in places for found in _IN_A_PLACE.finditer(clause))
-            or (before is not None and before.group(1).casefold() in places))
+            or (before is not None and before.casefold() in places))
 
 
 _CLAUSE_END = re.compile(r"[,;:()]|\band\b|\bafter\b|\bas\b")
-_PLACE_ON = re.compile(r"\b([A-Z][\w-]+)\s+on\s+(?:about\s+|around\s+|some\s+)?$")
 _IN_A_PLACE = re.compile(r"\b(?:in|across|throughout|at)\s+(?:the\s+)?([A-Z][\w-]+)(?![\w'’])")
 
 

@@ -387,7 +387,7 @@ def head_of_its_list(figure: Figure) -> str | None:
     figure ("71,000 properties cut off, including 29,500 in Cornwall, followed by Wales on
     52,000": properties), when the figure itself is told with a place and no noun."""
     told = figure.sentence[:figure.start]
-    if not (_IN_A_PLACE.match(figure.sentence[figure.end:]) or _PLACE_ON.search(told)):
+    if not (_PLACE_RIGHT_AFTER.match(figure.sentence[figure.end:]) or place_told_before(figure)):
         return None
     heads = [m for m in _COUNT_AND_NOUN.finditer(told) if m.group("noun").lower() not in _NOT_ADDED]
     if not heads:
@@ -401,10 +401,18 @@ def head_of_its_list(figure: Figure) -> str | None:
 _LIST_SPAN = 30  # words from the list's first figure to a later one
 _COUNT_AND_NOUN = re.compile(r"\d[\d,.]*(?:\s*(?:m|bn|k|million|billion|thousand)\b)?"
                              r"\s+(?P<noun>[a-z]{3,})\b")
-_IN_A_PLACE = re.compile(r"\s+(?:in|across)\s+(?:the\s+)?[A-Z]")  # "29,500 in Cornwall"
-# "Wales on 52,000", "the north-west on 39,000"
-_PLACE_ON = re.compile(r"(?:\b[A-Z][\w-]*|\bthe\s+(?:north|south|east|west)[\w-]*)\s+(?:on|with)\s+"
-                       r"(?:about\s+|around\s+|some\s+)?$")
+_PLACE_RIGHT_AFTER = re.compile(r"\s+(?:in|across)\s+(?:the\s+)?[A-Z]")  # "29,500 in Cornwall"
+
+
+def place_told_before(figure: Figure) -> str | None:
+    """The place a list writes before one of its counts ("followed by Wales on 52,000", "the
+    north-west on 39,000")."""
+    found = _PLACE_ON.search(figure.sentence, 0, figure.start)
+    return (found.group("place") or found.group("side")) if found else None
+
+
+_PLACE_ON = re.compile(r"(?:\b(?P<place>[A-Z][\w-]*)|\bthe\s+(?P<side>(?:north|south|east|west)[\w-]*))"
+                       r"\s+(?:on|with)\s+(?:about\s+|around\s+|some\s+)?$")
 _LISTED = re.compile(r"\b(?:including|followed by|of which|of them|among them)\b|,")
 
 

@@ -347,6 +347,8 @@ _ANOTHER_STAGE = re.compile(r"\b(?:round\s+of\s+(?:16|32|sixteen)|last\s+(?:16|e
 _TO_THE_FINAL = re.compile(r"\b(?:reach(?:ed|es|ing)?|into|meet\s+in|(?:a|her|his|their|its)\s+place\s+in"
                            r"|through\s+to|advanced?\s+to|progress(?:ed)?\s+to)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?"
                            r"final\b", re.IGNORECASE)
+
+
 def says_final(text: str) -> bool:
     """Whether a text speaks of a final count, toll or result ("the final death toll")."""
     return _FINAL.search(text) is not None
