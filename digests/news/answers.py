@@ -66,6 +66,7 @@ from digests.news.people import extract_people
 from digests.news.person_answers import answer_holder, answer_person
 from digests.news.place_answers import (
     BASED_ASKED,
+    FROM_ASKED,
     GENERIC_PLACES,
     KIND_OF_PLACE,
     bare_place,
@@ -75,6 +76,7 @@ from digests.news.place_answers import (
     countries_of_the_event,
     court_of_the_case,
     narrowed_by_place,
+    only_a_base,
     placed_after_the_event,
     placed_in_an_aside,
     places_the_event,
@@ -391,7 +393,7 @@ def _lead(asked: Question, hit: SentenceHit, now: datetime) -> str | None:
         return date_words(day, now) if day else None
     if asked.kind == KIND_PLACE and BASED_ASKED.search(asked.text):
         return based_in(asked, hit.text)
-    if asked.kind == KIND_PLACE and _FROM_ASKED.search(asked.text) and (based := based_in(asked, hit.text)):
+    if asked.kind == KIND_PLACE and FROM_ASKED.search(asked.text) and (based := based_in(asked, hit.text)):
         return based  # "where's ammerli from": "Ammerli, based in Lucerne" (a person's is where they live)
     if asked.kind == KIND_PLACE and (placed := where_the_thing_is(asked, hit.text)):
         return placed
@@ -401,13 +403,14 @@ def _lead(asked: Question, hit: SentenceHit, now: datetime) -> str | None:
             or name_given(asked, hit.text))
     if asked.kind == KIND_PLACE and name and name.casefold() in GENERIC_PLACES:
         return None  # "St Bride's Church" read as "Church": no place
+    if asked.kind == KIND_PLACE and name and only_a_base(asked, hit.text, name):
+        return None  # "London start-up Quillfeather": not where it makes its glasses
     if asked.kind == KIND_PLACE and name:  # "off Buru island": the island, not a town called Buru
         kind = re.search(rf"(?<!\w){re.escape(name)}\s+{KIND_OF_PLACE}", hit.text)
         return kind.group(0) if kind else name
     return name
 
 
-_FROM_ASKED = re.compile(r"^\s*where(?:['’]?s|\s+(?:is|are|was|were))\b.*\bfrom\s*[?.!]*\s*$", re.IGNORECASE)
 _WILL_ASKED = re.compile(r"^\s*when\s+(?:will|(?:is|are)\s+\S+(?:\s+\S+){0,3}\s+(?:going\s+to|gonna))\b",
                          re.IGNORECASE)
 

@@ -236,6 +236,7 @@ def based_in(asked: Question, text: str) -> str | None:
     """The place a sentence says something is based in ("Leeds-based Halden Foods", "based in
     Boston"), which names the question's own words."""
     given = given_words(asked)
+    head = _based_one(asked)
     for found in _BASED.finditer(text):
         place = found.group("place") or found.group("in") or found.group("before")
         based = _named_after(text, found.end()) if found.group("place") else None
@@ -246,9 +247,53 @@ def based_in(asked: Question, text: str) -> str | None:
         other = _APPOSED_TO.search(text, max(0, found.start() - _APPOSED_REACH), found.start())
         if other is not None and not any(is_given(w, given) for w in words(other.group("name"))):
             continue  # "Vantaro Systems, an IT support contractor based in Reading": Vantaro's base
+        owner = based.group("name") if based is not None else other.group("name") if other is not None else ""
+        if head and owner and head not in owner.casefold():
+            continue  # "where were the Quillon hackers based": not "Quillon, the London-based bank"
         if not all(is_given(w, given) for w in words(place)):
             return place
     return None
+
+
+def only_a_base(asked: Question, text: str, place: str) -> bool:
+    """Whether a sentence gives a place only as where someone is based ("London start-up
+    Quillfeather", "the Seattle-based app"), which answers where they are based or from, not
+    where what the question asks about happened."""
+    if BASED_ASKED.search(asked.text) or FROM_ASKED.search(asked.text):
+        return False
+    named = re.escape(place)
+    told = list(re.finditer(rf"(?<![\w'’-]){named}(?![\w'’])", text))
+    return bool(told) and all(_A_BASE.match(text, found.end()) for found in told)
+
+
+FROM_ASKED = re.compile(r"^\s*where(?:['’]?s|\s+(?:is|are|was|were))\b.*\bfrom\s*[?.!]*\s*$", re.IGNORECASE)
+_A_BASE = re.compile(r"-based\b|\s+(?:(?-i:[a-z]+)\s+){0,2}?(?:start-?ups?|firms?|compan(?:y|ies)|groups?"
+                     r"|chains?|retailers?|lenders?|insurers?|makers?|manufacturers?|developers?"
+                     r"|operators?|carriers?|airlines?|banks?|businesses)\b(?!\s+(?:in|at|near|of)\b)")
+
+
+def _based_one(asked: Question) -> str | None:
+    """What a "where is X based" question asks the base of, when it is a kind of thing or people
+    ("the hackers behind the PulseTrack breach"): the last word of the question's subject, unless
+    it is an organisation's kind or the last word of its name ("the payments company whose
+    systems …", "bluewren airways")."""
+    subject = _BASED_SUBJECT.match(asked.text)
+    if subject is None:
+        return None
+    head = subject.group("head").casefold()
+    return None if lemma(head) in _ORGANISATIONS else head
+
+
+# "where are the greylantern hackers based", "where were the hackers behind the breach based"
+_BASED_SUBJECT = re.compile(r"^\s*where(?:['’]s|\s+(?:is|are|was|were))\s+(?:(?:the|a|an)\s+)?"
+                            r"(?:[\w&'’-]+\s+){0,3}?(?P<head>[\w&'’-]+)"
+                            r"(?=\s+(?:behind|that|which|who|whose|of|in|at|for|based|headquartered)\b)",
+                            re.IGNORECASE)
+_ORGANISATIONS = frozenset(lemma(w) for w in """company firm group business maker manufacturer owner bank
+lender insurer fund chain retailer grocer airline carrier operator developer contractor consultancy
+startup start-up club team side charity agency brand supplier
+airways airlines foods holdings systems industries motors energy mining health capital partners labs stores
+brands pharma therapeutics robotics aerospace space logistics media studios games bank insurance""".split())
 
 
 def _named_after(text: str, at: int) -> re.Match[str] | None:

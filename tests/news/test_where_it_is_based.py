@@ -4,7 +4,8 @@ headquarters in Leicester", "the company's Leicester headquarters", "the Leeds-b
 place leads the answer. Read on hand-made items in a real SQLite store (found in the twenty-second
 session on the weeks lagoon and fjord, the twenty-third on tundra; "The Denver-based grocer" in the
 twenty-fourth on glacier; a bidder's base, told after "from" or before its own name, in the thirtieth
-on delta and valley)."""
+on delta and valley; a base named where the question asks of something else, or of another thing the
+firm has, in the thirty-third on harbour, tundra and savanna)."""
 
 from __future__ import annotations
 
@@ -43,6 +44,13 @@ ITEMS = [  # (day of March 2022, title, text)
     (7, "Energy supplier's bosses on trial",
      "Jurors were told that £2.1m was paid in bonuses in the months before the Swindon-based company "
      "collapsed in November."),
+    (7, "Lumen unveils translating glasses",
+     "London start-up Lumen has launched its first smart glasses, which translate conversations in 40 "
+     "languages."),
+    (8, "Hackers stole Quayside customers' data",
+     "Quayside, the Bristol-based digital bank, said attackers accessed the data of 2.1 million "
+     "customers. SEATTLE, March 8 - Pulsar, the Seattle-based fitness app, said hackers had accessed "
+     "the names of its users."),
 ]
 
 
@@ -70,4 +78,20 @@ async def test_not_where_another_named_firm_is_based(week: Store) -> None:
 async def test_not_where_a_bidder_is_based(week: Store) -> None:
     """"an approach from Copenhagen-based private equity firm Halvard Capital": Halvard's base."""
     answer = await answer_question(week, "Where is Brampton & Lisle headquartered?", NOW)
+    assert not answer.found, answer.headline
+
+
+@pytest.mark.parametrize("question", [
+    "where were the quayside hackers based",  # Quayside's base
+    "Where were the hackers behind the Pulsar breach based?",
+])
+async def test_not_the_base_of_the_firm_that_was_attacked(week: Store, question: str) -> None:
+    """"Quayside, the Bristol-based digital bank, said attackers …": the bank's base, not theirs."""
+    answer = await answer_question(week, question, NOW)
+    assert not answer.found, answer.headline
+
+
+async def test_a_firms_base_is_not_where_it_makes_things(week: Store) -> None:
+    """"London start-up Lumen has launched its glasses" does not say where they are made."""
+    answer = await answer_question(week, "where does lumen actually make the glasses", NOW)
     assert not answer.found, answer.headline
