@@ -16,7 +16,7 @@ from digests.news.extracts import POSSESSIVE_END
 from digests.news.figure_words import AUXILIARIES, NOT_CONTENT, PERSON_NOUNS
 from digests.news.figures import written_in_pence
 from digests.news.lexicon import doers_of, family_of_lemma, kinds_of_lemma, lemma
-from digests.news.people_words import DEMONYMS, PERSON_POSTS, PLACES
+from digests.news.people_words import DEMONYMS, PERSON_POSTS, PLACES, REGION_OF
 from digests.news.question import (
     MEASURE_AGE,
     MEASURE_AREA,
@@ -127,6 +127,12 @@ def places_named(text: str) -> frozenset[str]:
         elif word[:1].isupper() and lowered in DEMONYMS:
             found.add(DEMONYMS[lowered].casefold())
     return frozenset(found)
+
+
+def one_within_another(these: frozenset[str], those: frozenset[str]) -> bool:
+    """Whether places of one set are in those of the other, or the same: Powys and Wales."""
+    return bool(these & those or {REGION_OF.get(p) for p in these} & those
+                or these & {REGION_OF.get(p) for p in those})
 
 
 def best_supported_figure(candidates: Sequence[CitedFigure], asked: FigureQuestion) -> list[CitedFigure]:

@@ -26,6 +26,7 @@ from digests.news.figure_fit import (
     figure_score,
     fits_the_question,
     measures_the_stuff,
+    one_within_another,
     ones_counted,
     places_named,
     tolls_of,
@@ -197,7 +198,7 @@ def _same_place(where: frozenset[str], text: str) -> bool:
     """One series is about one place: a figure whose sentence names places, none of them the
     best figure's, measures something else (a shooting in one city, a war in a country)."""
     other = places_named(text)
-    return not where or not other or bool(where & other)
+    return not where or not other or one_within_another(where, other)
 
 
 def _first_of_another_country(best: str, other: str) -> bool:

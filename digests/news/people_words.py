@@ -30,6 +30,25 @@ month year key world false true daily hear monday tuesday wednesday thursday fri
 january february march april may june july august september october november december jan feb mar
 apr jun jul aug sep sept oct nov dec highlights obituary preview recap quiz men women mens womens see
 covid""")
+# Counties, states and regions news names often, each with the country it is in as `places_named`
+# reads it: a count for Powys is one of Wales's ("mid-Wales"), not of another place.
+REGION_OF = {region: country for country, block in {
+    "england": """somerset dorset wiltshire gloucestershire oxfordshire berkshire buckinghamshire
+        hertfordshire bedfordshire cambridgeshire northamptonshire leicestershire nottinghamshire
+        derbyshire staffordshire shropshire herefordshire worcestershire warwickshire cheshire
+        merseyside cumbria northumberland lincolnshire norfolk suffolk essex surrey sussex hampshire
+        teesside tyneside humberside midlands""",
+    "wales": "gwynedd powys ceredigion pembrokeshire carmarthenshire anglesey snowdonia",
+    "scotland": "fife lothian ayrshire aberdeenshire argyll perthshire lanarkshire",
+    "ireland": """donegal mayo wexford wicklow kilkenny tipperary waterford sligo connemara leinster munster
+        antrim fermanagh armagh ulster""",  # the island: Northern Ireland's too
+    "australia": "hobart cairns townsville gippsland",
+    "india": """maharashtra karnataka telangana odisha assam bihar rajasthan uttarakhand himachal chennai
+        bengaluru bangalore kolkata hyderabad pune ahmedabad jaipur lucknow kochi sriharikota""",
+    "zealand": "otago waikato taranaki",
+    "canada": "alberta newfoundland labrador",
+    "united states": "montana indiana",
+}.items() for region in block.split()}
 PLACES = _set("""ukraine russia belarus poland europe america africa asia kyiv kiev kharkiv odesa odessa
 lviv mariupol kherson mykolaiv dnipro zaporizhzhia chernihiv sumy bucha irpin hostomel donetsk luhansk donbas
 donbass crimea chernobyl zhytomyr kramatorsk severodonetsk izium melitopol poltava mariupol moscow minsk
@@ -76,7 +95,7 @@ maine maryland massachusetts michigan minnesota mississippi missouri nebraska ne
 pennsylvania tennessee utah vermont wisconsin wyoming queensland brisbane canberra tasmania
 christchurch dunedin ontario quebec manitoba saskatchewan yukon calgary edmonton winnipeg
 nashville baltimore philadelphia pittsburgh minneapolis brooklyn manhattan antarctica arctic
-himalayas alps sahara mediterranean caribbean""")
+himalayas alps sahara mediterranean caribbean""") | frozenset(REGION_OF)
 DEMONYMS = {"russian": "Russia", "ukrainian": "Ukraine", "american": "United States", "us": "United States",
             "u.s.": "United States", "usa": "United States", "british": "United Kingdom",
             "uk": "United Kingdom", "gb": "United Kingdom", "german": "Germany", "french": "France",
