@@ -47,6 +47,7 @@ from digests.news.date_answers import (
     tells_of_the_next,
     undated_event,
 )
+from digests.news.dates import is_future
 from digests.news.english import is_common_word
 from digests.news.extracts import (
     age_in,
@@ -388,6 +389,9 @@ def _lead(asked: Question, hit: SentenceHit, now: datetime) -> str | None:
             return None  # "when is Dashly putting its prices up": not "floated in 2021"
         if isinstance(day, date) and _WILL_ASKED.search(asked.text) and day < hit.source.published_at.date():
             return None  # "when will Veldt make its firm offer": not the day its approach was made
+        if isinstance(day, date) and _WILL_ASKED.search(asked.text) and not is_future(hit.text) \
+                and day == hit.source.published_at.date():
+            return None  # "when will Eskom end load-shedding": not "reduced it on Sunday", the day it wrote
         if day and called_off(asked, hit.text):
             return None  # "when did Garuda-1 launch": not the day its launch was called off
         return date_words(day, now) if day else None

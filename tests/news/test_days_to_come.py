@@ -3,7 +3,8 @@ before it tell it as past: "would be sentenced on 22 January", told in December,
 (a "was" later in the sentence does not make it past); "has until 25 December to make a firm
 offer" is a deadline, not when the offer will be made; and "when will …" is not answered with a
 day before the report was told (found in the twenty-ninth session on the weeks moor, savanna,
-delta and tundra)."""
+delta and tundra), nor with the day of the report itself when the sentence tells of what was done
+that day ("reduced load-shedding on Tuesday": found in the thirty-third on lagoon, cove and tundra)."""
 
 from __future__ import annotations
 
@@ -39,6 +40,11 @@ ITEMS = [  # (day of March 2022, title, text)
      "maker said."),
     (7, "Harrow & Lyle shares jump on bid talk",
      "Shares in Harrow & Lyle rose 9 per cent on Monday after Veldt Retail confirmed its interest."),
+    (8, "Eskom eases power cuts",
+     "JOHANNESBURG, March 8 - Eskom reduced load-shedding to Stage 2 on Tuesday as repaired units "
+     "returned to service."),
+    (8, "Dockers to strike",
+     "Dockers at Port Elgin will walk out on Tuesday evening over pay, their union said."),
 ]
 
 
@@ -47,7 +53,16 @@ async def test_a_deadline_is_not_when_it_will_be_done(week: Store) -> None:
     assert not answer.found, answer.headline
 
 
-
 async def test_when_it_will_be_done_is_no_day_already_past(week: Store) -> None:
     answer = await answer_question(week, "When will Granite Peak make its firm offer for Harlow Foods?", NOW)
     assert "28 February" not in answer.headline, answer.headline
+
+
+async def test_when_it_will_be_done_is_not_the_day_told_of_what_was_done(week: Store) -> None:
+    answer = await answer_question(week, "When will Eskom end load-shedding altogether?", NOW)
+    assert not answer.found, answer.headline
+
+
+async def test_when_it_will_be_done_may_be_the_day_it_is_told(week: Store) -> None:
+    answer = await answer_question(week, "When will the Port Elgin dockers walk out?", NOW)
+    assert answer.headline.startswith("Tuesday 8 March —"), answer.headline
