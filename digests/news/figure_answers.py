@@ -726,7 +726,13 @@ def countries_asked(question: str) -> frozenset[str]:
     """The countries a question names by their names, however it is typed ("cholera cases in
     mozambique", "how many refugees has ireland taken in"); a nationality ("the Russian gymnast")
     says who, not where."""
-    return _one_word(countries_in(question, nationalities=False))
+    return _one_word(countries_in(_FIXTURE.sub(" ", question), nationalities=False))
+
+
+# "the third Test between West Indies and India", "england v wales": sides, not where it is played
+_FIXTURE = re.compile(r"\bbetween\s+(?:the\s+)?[\w'’ -]+?\s+and\s+[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?"
+                      r"|[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?\s+(?:v|vs|versus)\.?\s+[\w'’-]+"
+                      r"(?:\s+(?-i:[A-Z])[\w'’-]+)?", re.IGNORECASE)
 
 
 def of_another_country(asked: frozenset[str], sentence: str) -> bool:

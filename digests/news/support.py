@@ -237,7 +237,7 @@ def says_it(asked: Question, text: str, published: date, events: bool = True) ->
         return False  # "in February": a sentence of February, or one that says February
     found = lemmas_of(text)
     if events and any(not meets(verb, found) and not _said_otherwise(verb, text)
-                      and not doers_of(verb) & found for verb in asked.verbs):  # "its conductor"
+                      and not doers_of(verb) & found for verb in _event_verbs(asked)):  # "its conductor"
         return False
     if events and asked.subject and asked.verbs and not _as_doer(asked.subject, text):
         return False
@@ -275,6 +275,14 @@ def says_it(asked: Question, text: str, published: date, events: bool = True) ->
     if _another_of_the_series(asked.text, text):
         return False  # "its second launch": not "the first orbital launch"
     return _NOT_KNOWN.search(text) is None
+
+
+def _event_verbs(asked: Question) -> tuple[str, ...]:
+    """The verbs a sentence must say the event by: not "played" or "held" in "where will the third
+    Test be played", which only asks where it takes place ("starts at Providence Stadium")."""
+    if asked.kind in (KIND_PLACE, KIND_DATE) and _TOOK_PLACE_ASKED.search(asked.text):
+        return tuple(verb for verb in asked.verbs if verb not in _TOOK_PLACE)
+    return asked.verbs
 
 
 _ORDINAL_WORDS = {"first": 1, "maiden": 1, "inaugural": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5,
@@ -660,6 +668,8 @@ def about_it(asked: Question, text: str, context: str, rarity: Mapping[str, floa
     names the one the question says did it as typed ("Jamal Edwards", not "Edward Bronstein";
     the title may name him, the sentence the place), or the sentence itself has one of the
     question's words besides the event ("the queen", not only "death")."""
+    if not _ordinals_of(text) and _another_of_the_series(asked.text, context):
+        return False  # "where is the fourth Test": not "… lead in Barbados" of a second Test's report
     found = lemmas_of(text)
     thing = [t for t in asked.thing if t.isalpha()]
     if asked.kind not in (KIND_PLACE, KIND_DATE) and thing and not all(meets(t, found) for t in {
