@@ -525,10 +525,13 @@ _NEW_ONES = re.compile(r"\s*(?:new|more|additional|further|extra)\b", re.IGNOREC
 _TOTAL_AFTER = re.compile(THE_TOTAL + r"\b", re.IGNORECASE)
 
 
-_EXTRA_BEFORE = re.compile(r"\b(?:an?\s+)?(?:extra|additional|further)\s+(?:about\s+|around\s+|nearly\s+)?$",
-                          re.IGNORECASE)
-_INCREMENT_ASKED = re.compile(r"\b(?:extra|additional|further|more|added|increase|rise|raise|sweeten\w*|"
-                              r"top\s+up)\b", re.IGNORECASE)
+# "an extra £280m", "state pension up £9.90", "an increase of £9.90": what was added
+_EXTRA_BEFORE = re.compile(r"\b(?:(?:an?\s+)?(?:extra|additional|further)|up|down"
+                           r"|an\s+(?:increase|rise|cut)\s+of)\s+(?:about\s+|around\s+|nearly\s+)?$",
+                           re.IGNORECASE)
+_INCREMENT_ASKED = re.compile(r"\b(?:extra|additional|further|more|added|increase\w*|rise|rises|rose|risen"
+                              r"|raise|sweeten\w*|top\s+up|up|down|gain\w*|gr[eo]w\w*|jump\w*|climb\w*|f[ae]ll\w*"
+                              r"|drop\w*|los[te]\w*|cut|decrease\w*|lower|higher)\b", re.IGNORECASE)
 
 
 def _an_increment(figure: Figure) -> bool:

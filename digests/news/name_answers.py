@@ -75,7 +75,7 @@ def name_given(asked: Question, text: str, *, around: bool = False) -> str | Non
 
 
 _NAME_ASKED = re.compile(r"\bname\b|\bcalled(?:\W*$|\s+(?:that|which|who)\b)", re.IGNORECASE)
-_PLACED_BEFORE = re.compile(r"\b(?:near|from|off|outside)\s+(?:the\s+)?$", re.IGNORECASE)
+_PLACED_BEFORE = re.compile(r"\b(?:near|from|off|outside|in|on|at|into)\s+(?:the\s+)?$", re.IGNORECASE)
 _MADE_IN = re.compile(r"[A-Z][\w.]*-(?-i:led|made|owned|backed|built|funded|run|linked|born|based)")
 
 

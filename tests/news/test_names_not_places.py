@@ -3,7 +3,8 @@ farm near Cheselbury" does not name the farm, "Indian-made dengue vaccine" does 
 vaccine ("the vaccine, called DengiShield" does), "East Antarctic" does not name the iceberg. A
 "which club" question still takes a place's name ("Barcelona confirm signing"). Read on
 hand-made items in a real SQLite store (found in the twenty-ninth session on the weeks glacier,
-ridge, delta and valley)."""
+ridge, delta and valley; "capsizes on Brahmaputra", the river it sank in, in the thirty-third on
+tarn)."""
 
 from __future__ import annotations
 
@@ -24,6 +25,9 @@ ITEMS = [  # (day of March 2022, title, text)
      "at preventing symptomatic dengue."),
     (9, "Aubameyang: Barcelona confirm signing on free transfer",
      "Pierre-Emerick Aubameyang has joined Barcelona on a free transfer after leaving Arsenal."),
+    (8, "Ferry capsizes on Brahmaputra near Dhubri, 27 feared missing",
+     "A passenger ferry carrying about 70 people capsized near Dhubri on Tuesday evening, officials said. "
+     "The boat, MV Jogamaya, was travelling to a char island when it was hit by strong winds."),
 ]
 
 
@@ -41,3 +45,8 @@ async def test_where_a_thing_was_made_is_not_its_name(week: Store) -> None:
 async def test_a_which_question_still_takes_a_place_name(week: Store) -> None:
     answer = await answer_question(week, "which club did aubameyang go to on a free", NOW)
     assert answer.headline.startswith("Barcelona"), answer.headline
+
+
+async def test_the_river_a_boat_sank_in_is_not_its_name(week: Store) -> None:
+    answer = await answer_question(week, "What was the name of the ferry that capsized near Dhubri?", NOW)
+    assert answer.headline.startswith("MV Jogamaya —"), answer.headline
