@@ -267,7 +267,7 @@ _DAY_EVENT = re.compile(r"\b(?P<verb>start|starts|starting|started|begin|begins|
                         r"premiered|land|lands|landed|arrive|arrives|arrived|expire|expires|expired|reschedule|"
                         r"rescheduled|reschedules|rescheduling|collapse|collapses|collapsed|erupt|erupts|erupted|"
                         r"explode|explodes|exploded|capsize|capsizes|capsized|derail|derails|derailed|"
-                        r"complete|completes|completed|sworn|founded|established|built)\b"
+                        r"complete|completes|completed|sworn|founded|established|built|lift|lifts|lifted)\b"
                         r"(?!\s+(?:to\s+(?!(?:the|a|an|his|her|their|its|our|all|public)\b)[a-z]+|[a-z]+ing)\b)",
                         re.IGNORECASE)  # "start packing in", "begin to drop": the event is what follows
 # the day asked is of what was said or got going: "when did X announce it would reopen", "get started"
