@@ -19,7 +19,7 @@ _APPOINTED = re.compile(r"\s+(?:is|was|has\s+been|had\s+been|have\s+been)\s+(?:a
 _BRACKETED = re.compile(r"\s*\([^()]{1,40}\)")  # "the head of the US Anti-Doping Agency (USADA), X"
 _WHO_CLAUSE = re.compile(r"\s*,\s*(?P<role>who\s+(?!is\b|was\b|has\b|had\b|said\b|says\b|told\b)"
                          r"[^,;:]{3,90}?)\s*(?:,|;|$)")
-_LOOSE_BEFORE = re.compile(r"(?:^|[,;:(\"“‘]|\b(?:a|an|the)\s)\s*(?P<role>[^,;:()\"“”]{3,90}?)\s*,\s*$")
+_LOOSE_BEFORE = re.compile(r"\s*(?P<role>[^,;:()\"“”]{3,90}?)\s*,\s*$")  # from where a role may begin
 _WORDS_BEFORE = 4
 # "Giving evidence at Manchester Crown Court, X said": what X was doing, not a role
 _DOING = re.compile(r"\s*(?-i:[A-Z][a-z]+ing)\b")
@@ -142,9 +142,9 @@ def role_near(name: str, text: str) -> str | None:
     match = _SELECTED_AS.match(text, end) if _SELECTING.search(before) else None
     if match and _is_role(vocab.WORD.findall(match.group("role"))):
         return _trimmed(match.group("role"))  # "has selected X, 39, who runs a farm, as its candidate"
-    match = _LOOSE_BEFORE.search(_BRACKETED.sub("", before))
-    if match and _is_role(vocab.WORD.findall(match.group("role"))) and not _DOING.match(match.group("role")):
-        return _trimmed(match.group("role"))
+    loose = _loose_role_before(_BRACKETED.sub("", before))
+    if loose is not None:
+        return loose
     match = _WHO_CLAUSE.match(text, end)
     if match:
         return _trimmed(match.group("role"))
@@ -238,6 +238,20 @@ def _role_after_clause(name: str, text: str) -> str | None:
     if not _is_role(role) or {w.lower() for w in role} & clause:
         return None
     return _trimmed(match.group("role"))
+
+
+def _loose_role_before(before: str) -> str | None:
+    """A role ending in a comma before the name, from the first place it may begin where its
+    words hold a role and no verb: "Police arrested the ferry's owner, X" is the ferry's owner."""
+    for start in [0, *(found.end() for found in _ROLE_MAY_BEGIN.finditer(before))]:
+        match = _LOOSE_BEFORE.match(before, start)
+        role = match.group("role") if match else ""
+        if role and _is_role(vocab.WORD.findall(role)) and not _DOING.match(role):
+            return _trimmed(role)
+    return None
+
+
+_ROLE_MAY_BEGIN = re.compile(r"[,;:(\"“‘]|\b(?:a|an|the)\s", re.IGNORECASE)
 
 
 def _is_role(found: list[str]) -> bool:

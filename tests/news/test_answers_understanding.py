@@ -354,6 +354,8 @@ def test_an_age_is_read_from_news_wording(sentence: str, age: int | None) -> Non
     ("Ida Holm", "Ex-communist Ida Holm has been one of the mayor's closest advisers for a decade.",
      "closest adviser"),
     ("Ida Holm", "Officials asked whether Ida Holm would stand.", None),
+    ("Ida Holm", "Police arrested the ferry's owner, Ida Holm, 49, on charges of culpable homicide.",
+     "ferry's owner"),  # the role begins after the verb (thirty-third session, tarn)
 ])
 def test_a_role_is_read_loosely_for_the_person_asked_about(name: str, sentence: str,
                                                            role: str | None) -> None:
