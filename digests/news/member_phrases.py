@@ -147,6 +147,9 @@ _PHRASES: tuple[tuple[re.Pattern[str], _Replacement], ...] = (
             # "how many guys got stuck down the mine": trapped
             (re.compile(r"\b(?:got|get|gets|getting|were|was|are|is|been)\s+stuck\b", re.I), "were trapped"),
             (re.compile(r"\bcompo\b", re.I), "compensation"),
+            (re.compile(r"\bdinos?\b", re.I), "dinosaur"),  # "where'd they dig up new dino"
+            # "where'd they dig up the dino", "how old is the bone they dug up": found
+            (re.compile(r"\b(?:dig|digs|dug|digging)\s+up\b", re.I), "found"),
             (re.compile(r"\bprefs\b", re.I), "preferences"),  # "first prefs" in an Irish count
             (re.compile(r"\bhq\b", re.I), "headquarters"),
             # "when does the toll rise take effect": when it starts
