@@ -25,6 +25,7 @@ from digests.news.figure_answers import (
 from digests.news.lexicon import is_verb_form, lemma
 from digests.news.people_words import COUNTRIES, PLACES
 from digests.news.question import (
+    CALENDAR_WORDS,
     KIND_PLACE,
     Question,
 )
@@ -192,9 +193,11 @@ def bare_place(lead: str) -> str:
 
 # "where was the villa": "to pay for a villa in the Algarve"
 _THING_ASKED = re.compile(r"^\s*where(?:['’]s|\s+(?:is|was|are|were))\s+"
-                          r"(?:the|that|this|his|her|their|its)\s+(?:[a-z]+\s+){0,2}?(?P<noun>[a-z]+)\b"
-                          r"(?=\s+(?:that|which|who|where|whose|of|in|at|for|to|being)\b|\s*[?,.!]|\s*$)",
-                          re.IGNORECASE)  # "where is the beef plant that …": the plant
+                          r"(?:the|that|this|his|her|their|its)\s+(?:[a-z]+(?:['’]s)?\s+){0,3}?(?P<noun>[a-z]+)\b"
+                          r"(?=\s+(?:that|which|who|where|whose|of|in|at|for|to|being)\b|\s*[?,.!]|\s*$"
+                          r"|\s+(?:held|played|staged)\s*[?.!]*\s*$)",
+                          re.IGNORECASE)  # "where is the beef plant that …": the plant; "where was the
+# world men's curling championship held": the championship
 GENERIC_PLACES = frozenset("""church hospital school court station airport stadium park hotel museum centre
 center hall street road bridge river lake estate plant factory village town city""".split())
 
@@ -206,8 +209,10 @@ def where_the_thing_is(asked: Question, text: str) -> str | None:
         return None  # "where was the cocaine seized": the seizure's place, no thing's
     noun = re.escape(thing.group("noun"))
     placed = re.search(rf"\b{noun}s?\s+(?:in|at|near|on)\s+(?:the\s+)?"
-                       r"(?P<place>[A-Z][\w'’-]+(?:\s+(?:(?:de|la|du|des|del|di|da|of)\s+)*[A-Z][\w'’-]+){0,3})",
+                       r"(?P<place>[A-ZÀ-ÖØ-Þ][\w'’-]+(?:\s+(?:(?:de|la|du|des|del|di|da|of)\s+)*[A-ZÀ-ÖØ-Þ][\w'’-]+){0,3})",
                        text)  # "the Stade de la Paix"
+    if placed is not None and placed.group("place").split()[0].casefold() in CALENDAR_WORDS:
+        placed = None  # "the final on Saturday": a day, no place
     if placed is None:  # "closes its Cimarron Flats beef plant": the place names the thing
         naming = re.finditer(rf"(?<![\w'’-])(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,3}})"
                              rf"\s+(?:[a-z]+\s+){{0,2}}{noun}s?\b", text)
