@@ -4,12 +4,13 @@ it was told), and the day as a member reads it."""
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from digests.models import SentenceHit
 from digests.news.dates import dates_in, is_future, moved_to, without_former_days
 from digests.news.extracts import (
     date_in,
+    number_of,
     year_before,
 )
 from digests.news.figure_words import MONTHS
@@ -117,10 +118,28 @@ def event_day(asked: Question, hit: SentenceHit) -> date | str | None:
         text = _SINCE_A_DAY.sub("", text)
         if not _FORMER_ASKED.search(asked.text):  # "which had been due on 7 March": the day before a change
             text = _ASIDE_CLAUSE.sub(lambda m: m.group() if event_words(asked, m.group()) else ",", text)
-    return (_year_of_the_event(asked, text) or _day_of_the_event(asked, text, published)
+    return (_year_of_the_event(asked, text) or _days_after_the_event(asked, text, published)
+            or _day_of_the_event(asked, text, published)
             or date_in(_without_said_dates(asked, text), published, bare=False)
             or date_in(text, published, bare=False) or date_in(text, published)
             or year_before(text, published, lambda what: _says_the_verbs(asked, what)))
+
+
+def _days_after_the_event(asked: Question, text: str, published: date) -> date | None:
+    """The day of the event asked about when a sentence counts from it: "reunited with his family
+    tonight, two days after his release" was released two days before tonight."""
+    for found in _DAYS_AFTER.finditer(text):
+        count = 1 if found.group("count").lower() in ("a", "an", "one") else number_of(found.group("count"))
+        if count is None or not event_words(asked, found.group("event")):
+            continue
+        told = date_in(f"{text[:found.start()]} {text[found.end():]}", published, bare=False)
+        if isinstance(told, date):
+            return told - timedelta(days=count * (7 if found.group("unit").lower().startswith("week") else 1))
+    return None
+
+
+_DAYS_AFTER = re.compile(r"\b(?P<count>\d{1,2}|[a-z]+)\s+(?P<unit>days?|weeks?)\s+after\s+"
+                         r"(?P<event>(?:(?:the|his|her|their|its)\s+)?[\w'’-]+)", re.IGNORECASE)
 
 
 # "has until 5pm on 14 December to make a firm offer or walk away": the last day it may be done on
