@@ -298,7 +298,7 @@ _ORGANISATIONS = frozenset(lemma(w) for w in """company firm group business make
 lender insurer fund chain retailer grocer airline carrier operator developer contractor consultancy
 startup start-up club team side charity agency brand supplier
 airways airlines foods holdings systems industries motors energy mining health capital partners labs stores
-brands pharma therapeutics robotics aerospace space logistics media studios games bank insurance""".split())
+brands pharma therapeutics robotics aerospace space logistics media studios games insurance""".split())
 
 
 def _named_after(text: str, at: int) -> re.Match[str] | None:
