@@ -129,7 +129,7 @@ def _days_after_the_event(asked: Question, text: str, published: date) -> date |
     """The day of the event asked about when a sentence counts from it: "reunited with his family
     tonight, two days after his release" was released two days before tonight."""
     for found in _DAYS_AFTER.finditer(text):
-        count = 1 if found.group("count").lower() in ("a", "an", "one") else number_of(found.group("count"))
+        count = 1 if found.group("count").lower() in ("a", "an") else number_of(found.group("count"))
         if count is None or not event_words(asked, found.group("event")):
             continue
         told = date_in(f"{text[:found.start()]} {text[found.end():]}", published, bare=False)

@@ -268,13 +268,27 @@ def only_a_base(asked: Question, text: str, place: str) -> bool:
         return False
     named = re.escape(place)
     told = list(re.finditer(rf"(?<![\w'’-]){named}(?![\w'’])", text))
-    return bool(told) and all(_A_BASE.match(text, found.end()) for found in told)
+    return bool(told) and all(_a_firm_after(text, found.end()) for found in told)
+
+
+def _a_firm_after(text: str, at: int) -> bool:
+    """Whether a place written at `at` says where a firm is: "-based", or a firm's kind within
+    three words ("London start-up", "a Leeds ready meal maker"), not one in a place ("London
+    firms in Paris")."""
+    if text.startswith("-based", at):
+        return True
+    following = _WORDS_AFTER.match(text, at)
+    kinds = following.group().split() if following else []
+    return any(lemma(word) in _FIRM_KINDS and (n + 1 == len(kinds) or kinds[n + 1] not in _PLACED_BY)
+               for n, word in enumerate(kinds[:3]))
 
 
 FROM_ASKED = re.compile(r"^\s*where(?:['’]?s|\s+(?:is|are|was|were))\b.*\bfrom\s*[?.!]*\s*$", re.IGNORECASE)
-_A_BASE = re.compile(r"-based\b|\s+(?:(?-i:[a-z]+)\s+){0,2}?(?:start-?ups?|firms?|compan(?:y|ies)|groups?"
-                     r"|chains?|retailers?|lenders?|insurers?|makers?|manufacturers?|developers?"
-                     r"|operators?|carriers?|airlines?|banks?|businesses)\b(?!\s+(?:in|at|near|of)\b)")
+_WORDS_AFTER = re.compile(r"(?:\s+[a-z][\w-]*){1,4}")  # the kind and the word after it
+_PLACED_BY = frozenset({"in", "at", "near", "of"})
+# Kinds of firm a place is written before when it says where the firm is based
+_FIRM_KINDS = frozenset(lemma(w) for w in """start-up startup firm company group chain retailer lender insurer
+maker manufacturer developer operator carrier airline bank business""".split())
 
 
 def _based_one(asked: Question) -> str | None:
@@ -294,11 +308,10 @@ _BASED_SUBJECT = re.compile(r"^\s*where(?:['’]s|\s+(?:is|are|was|were))\s+(?:(
                             r"(?:[\w&'’-]+\s+){0,3}?(?P<head>[\w&'’-]+)"
                             r"(?=\s+(?:behind|that|which|who|whose|of|in|at|for|based|headquartered)\b)",
                             re.IGNORECASE)
-_ORGANISATIONS = frozenset(lemma(w) for w in """company firm group business maker manufacturer owner bank
-lender insurer fund chain retailer grocer airline carrier operator developer contractor consultancy
-startup start-up club team side charity agency brand supplier
-airways airlines foods holdings systems industries motors energy mining health capital partners labs stores
-brands pharma therapeutics robotics aerospace space logistics media studios games insurance""".split())
+_ORGANISATIONS = _FIRM_KINDS | frozenset(lemma(w) for w in """owner fund grocer contractor consultancy club
+team side charity agency brand supplier airways airlines foods holdings systems industries motors energy
+mining health capital partners labs stores brands pharma therapeutics robotics aerospace space logistics
+media studios games insurance""".split())
 
 
 def _named_after(text: str, at: int) -> re.Match[str] | None:
