@@ -120,6 +120,7 @@ from digests.news.what_answers import (
     called_it,
     completes,
     description_of,
+    fault_given,
     follows_the_question,
     gives_cause,
     kind_given,
@@ -233,9 +234,11 @@ async def _answer_from_sentences(store: AnswerStore, asked: Question, now: datet
     supported.sort(key=lambda hit: members[id(hit)] is None)  # "what disease": one that names a disease
     described = {id(hit): description_of(asked, hit.text) for hit in supported}
     supported.sort(key=lambda hit: -described[id(hit)][0])  # "what is X": one that says what X is
+    faults = {id(hit): fault_given(asked.text, hit.text) for hit in supported}
+    supported.sort(key=lambda hit: -faults[id(hit)][0])  # "what's wrong with X": the part that failed
     quotes = tuple(Quote(h.text, h.source) for h in supported[:3])
-    aligned = (kinds[id(supported[0])] or follows_the_question(asked, quotes[0].text)
-               or members[id(supported[0])]
+    aligned = (faults[id(supported[0])][1] or kinds[id(supported[0])]
+               or follows_the_question(asked, quotes[0].text) or members[id(supported[0])]
                or called_it(asked, quotes[0].text) or described[id(supported[0])][1])
     headline = f"{_unquoted(aligned)} — {quotes[0].text}" if aligned else quotes[0].text
     return Answer(asked.text, KIND_SEARCH, True, headline, quotes)
@@ -372,6 +375,7 @@ _ASKS_FOR_NAME = re.compile(r"^\s*(?:which|whose|whom|who\b(?!\s+(?:is|was|are|w
                             r"|what(?:['’]?s|\s+is|\s+was)\s+the\s+(?:\w+\s+)?name|what\s+(?:film|movie|team|country|city|town|"
                             r"company|firm|song|album|show|book|club|band)\b"
                             r"|what\s+(?:do|does|did)\s+.+?\s+call\b|what(?:['’]?s|\s+is|\s+was)\s+.+?\s+called\b"
+                            r"(?!\s+(?:back|off|in|out|up|for))"
                             r"|what\s+will\s+.+?\s+be\s+(?:called|named)\b)",
                             re.IGNORECASE)
 

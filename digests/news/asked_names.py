@@ -34,7 +34,8 @@ _PLACE_NOUNS = frozenset("""city town village region province state island capit
 port area street road avenue square suburb neighbourhood neighborhood""".split())
 _NAME_NOUNS = ORG_NOUNS | frozenset({"name", "title", "nickname"}) | frozenset("""policy token coin
 disease virus drug product scheme law plan system spray chemical chemicals ingredient technique method
-trick rule mission variant device gadget phone model character symbol hashtag""".split())
+trick rule mission variant device gadget phone model character symbol hashtag
+gang crew collective outfit syndicate cartel""".split())  # "what hacker crew": its name, not a hacker
 _KIND_NOUNS = {**{w: PERSON for w in _PERSON_NOUNS}, **{w: COUNTRY for w in _COUNTRY_NOUNS},
                **{w: PLACE for w in _PLACE_NOUNS}, **{w: NAME for w in _NAME_NOUNS}}
 _A_KIND_OF = frozenset("kind kinda kind-of type sort sorta".split())
@@ -68,7 +69,8 @@ _CALLED = re.compile(r"^\s*what\s+(?:do|does|did)\s+(?:[\w'’-]+\s+){0,3}?call\
                      r"(?:called|named)\s*[?.!]*\s*$",  # "what will the new footbridge be called"
                      re.IGNORECASE)
 _BINOMIAL = r"[A-Z][a-z]{3,}[^\S\n]+[a-z]{3,}(?:ae|ii|i|us|um|is|ensis|oides|ata|ana|ica|ium|orum)\b"
-_NAMED = re.compile(r"\b(?:named|nicknamed|renamed|christened|called|dubbed|designated|known\s+as)\s+"
+_NAMED = re.compile(r"\b(?:named|nicknamed|renamed|christened|called|dubbed|designated|known\s+as"
+                    r"|call(?:s|ing)\s+(?:itself|themselves|himself|herself))\s+"
                     r"(?:[Tt]he\s+)?[\"“‘']?"
                     rf"(?P<name>{_BINOMIAL}|[A-Z][\w'’.-]*(?:[^\S\n]+(?:(?:of|the|and|de|du|la|le)[^\S\n]+){{0,2}}"
                     r"[A-Z][\w'’.-]*){0,6})")
@@ -190,8 +192,8 @@ def _names_it(text: str, end: int, want: Wanted) -> bool:
     """Whether a name given after "named" is the thing asked for: "a sculpture named the Burton
     Agnes drum" names a drum, not the museum asked for."""
     after = re.match(r"[\"”’']?\s+(?P<noun>(?-i:[a-z]+))\b", text[end:])
-    return (after is None or after.group("noun") in STOPWORDS
-            or lemma(after.group("noun")) in {lemma(n) for n in want.nouns})
+    return (after is None or after.group("noun") in STOPWORDS or is_verb_form(after.group("noun"))
+            or lemma(after.group("noun")) in {lemma(n) for n in want.nouns})  # "… Velvet Lynx claimed"
 
 
 def countries_in(text: str, *, nationalities: bool = True) -> list[str]:

@@ -130,6 +130,11 @@ _PHRASES: tuple[tuple[re.Pattern[str], _Replacement], ...] = (
             *((re.compile(rf"\b{n}(?:st|nd|rd|th)\b", re.I), word) for n, word in enumerate(
                 "first second third fourth fifth sixth seventh eighth ninth tenth".split(), start=1)),
             (re.compile(r"\bppl\b|\bfolks?\b", re.I), "people"),
+            (re.compile(r"(?<![\w./-])w/?(?=\s+[a-z])"), "with"),  # "whats wrong w the kettles"
+            # "whats wrong w the bikes getting pulled", "pulled from shelves": goods recalled
+            (re.compile(r"\b(?:get|gets|getting|got|gotten|being|been)\s+pulled\b(?=\s*[?.!]*\s*$)"
+                        r"|\bpull(?:s|ed|ing)?\s+(?:\w+\s+){0,3}?from\s+(?:the\s+)?(?:shelves|sale|stores|shops)\b",
+                        re.I), "recalled"),
             (re.compile(r"(?<=\bhow\s)(many\s+)(?:guys|blokes|dudes)\b", re.I), r"\1people"),
             # "how many turned up for the funeral": attended; "when aurelia went bust": collapsed
             (re.compile(r"\b(?:turned|turn|turns|showed|show|shows)\s+up\s+(?:for|at|to|on)\b", re.I),

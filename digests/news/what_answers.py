@@ -130,6 +130,8 @@ def gives_cause(question: str, text: str) -> bool:
         return (any(not _caused_by_it(said, text, thing) for said in _CAUSE_SAID.finditer(text))
                 or any(_names_next(thing, text, done.end()) for done in _STARTED.finditer(text)))
         # "Lighter started Paisley fire"
+    if ASKS_FAULT.match(question) is not None:  # "what's wrong with the heaters": a fault, not only a recall
+        return fault_given(question, text)[1] is not None
     if _ASKS_REASON.match(question) is not None:  # "what was the reason he stood down": not only that he did
         return _CAUSE_SAID.search(text) is not None or CAUSE_GIVEN.search(text) is not None
     return True
@@ -275,10 +277,15 @@ def asks_a_question(text: str) -> bool:
 
 def without_the_cause_word(asked: Question) -> Question:
     """"What caused the failure": a sentence need not write "cause" ("the failure points to a
-    fuel valve"); that it gives a cause is judged on its own (`gives_cause`)."""
-    if _ASKS_CAUSE.match(asked.text) is None:
+    fuel valve"); that it gives a cause is judged on its own (`gives_cause`). Nor need it write
+    "wrong" for "what's wrong with the heaters" (`fault_given`)."""
+    if _ASKS_CAUSE.match(asked.text) is not None:
+        dropped = _CAUSE_TERMS
+    elif ASKS_FAULT.match(asked.text) is not None:
+        dropped = _FAULT_TERMS
+    else:
         return asked
-    kept = tuple(t for t in asked.terms if t not in _CAUSE_TERMS)
+    kept = tuple(t for t in asked.terms if t not in dropped)
     return replace(asked, terms=kept) if kept else asked
 
 
@@ -353,6 +360,34 @@ _ENDS_ON_ANCHOR = re.compile(r"\b(?P<anchor>[a-z][a-z'-]{2,})\s+(?P<prep>in|to|f
 _PHRASE_END = (r"(?=\s*(?:[;:()\"“”!?]|(?<!\d)[,.]|[,.](?!\d)"  # not the point of "6.2%"
                r"|\s(?:and|after|before|but|with|as|at|in|on|for|by|from|when|while|"
                r"said|says|which|who|that|this|since|until|over|under|despite|amid)\b|$))")
+
+
+# "what's wrong with the recalled heaters", "whats the problem w the bikes", "what was the fault in
+# the kettles": the fault is asked, which the news writes as a cause
+ASKS_FAULT = re.compile(r"^\s*what(?:['’]?s|\s+(?:is|was|are|were))\s+(?:wrong|the\s+(?:problem|issue|fault|"
+                        r"defect|flaw|trouble))\s+(?:with|w/?|in)\b", re.IGNORECASE)
+_FAULT_TERMS = frozenset(lemma(w) for w in "wrong problem issue fault defect flaw trouble".split())
+# "recalling … because a weak weld can let them topple", "after reports that the lids can pop open"
+_FAULT_BECAUSE = re.compile(r"\b(?:because(?:\s+of)?|due\s+to|after\s+(?:reports|complaints|tests)\s+"
+                            r"(?:that|of|showed))\s+(?P<phrase>[^,.;:()\"“”]{3,90}?)" + _PHRASE_END,
+                            re.IGNORECASE)
+# "recalls 3,100 e-bikes over a frame fault", "over tip-over risk"
+_FAULT_OVER = re.compile(r"\bover\s+(?:an?\s+|the\s+)?(?P<phrase>(?:[\w'’-]+\s+){0,3}?(?:faults?|defects?|"
+                         r"risks?|leaks?|flaws?|problems?|issues?|concerns?|fears?|failures?))\b",
+                         re.IGNORECASE)
+
+
+def fault_given(question: str, text: str) -> tuple[int, str | None]:
+    """What a sentence gives as the fault a "what's wrong with …" question asks for: its
+    "because …" (2: the part that failed), else what the thing was recalled "over" (1: often
+    only the risk); (0, None) when it gives neither or no fault is asked."""
+    if ASKS_FAULT.match(question) is None:
+        return 0, None
+    for rank, said in ((2, _FAULT_BECAUSE), (1, _FAULT_OVER)):
+        found = said.search(text)
+        if found is not None:
+            return rank, found.group("phrase").strip()
+    return 0, None
 
 
 def follows_the_question(asked: Question, text: str) -> str | None:
