@@ -215,7 +215,8 @@ SETS = {
                          ("marsh", datetime(2027, 1, 3, 23, 59, tzinfo=UTC)),
                          ("dune", datetime(2027, 3, 28, 23, 59, tzinfo=UTC)),
                          ("scree", datetime(2027, 4, 4, 23, 59, tzinfo=UTC)),
-                         ("tarn", datetime(2027, 4, 11, 23, 59, tzinfo=UTC)))},
+                         ("tarn", datetime(2027, 4, 11, 23, 59, tzinfo=UTC)),
+                         ("loch", datetime(2027, 4, 18, 23, 59, tzinfo=UTC)))},
 }
 # The sets a run without `--set` (or with `--set all`) reports; the dev set is run by name.
 DEFAULT_SETS = ("ukraine", "heldout")
