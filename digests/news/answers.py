@@ -30,6 +30,7 @@ from digests.news.answer_types import DONT_KNOW, Answer, AnswerStore, Quote, don
 from digests.news.asked_names import (
     COUNTRY,
     NAME,
+    names_one,
     wanted,
 )
 from digests.news.date_answers import (
@@ -252,14 +253,17 @@ def _siblings_telling_it(asked: Question, hits: Sequence[SentenceHit],
     """The sentences of the best-matching items that the search did not find but that say the
     event asked about: "His family said he died peacefully at home in Whitby" names neither the
     actor nor his trade, which the item's title does."""
-    if not asked.verbs:
+    want = wanted(asked)
+    naming = want is not None and want.kind == NAME
+    if not asked.verbs and not naming:
         return []
     found = {hit.text for hit in hits}
     first = {hit.source.item_id: hit for hit in reversed(hits)}
     return [SentenceHit(sentence, first[item].source, 0.0)
             for item, text in read.items() if item in first
             for sentence in text.split("\n\n")
-            if sentence not in found and event_words(asked, sentence)]
+            if sentence not in found and ((asked.verbs and event_words(asked, sentence))
+                                          or (naming and names_one(sentence)))]
 
 
 # A where- or when-answer must also give a place or a date, which is evidence of its own: its
@@ -361,6 +365,9 @@ def _without_kind_words(asked: Question) -> Question:
     name is asked for, which the lead must be; the sentence need not write it ("Zelensky invokes
     Winston Churchill"). Only when the question says a kind of person, country or place."""
     want = wanted(asked)
+    if want is not None and want.kind == NAME and _NAME_ASKED_BY.match(asked.text):
+        kept = tuple(t for t in asked.terms if t not in _NAME_FRAME)  # "whats scientific name they gave X"
+        return replace(asked, terms=kept) if kept else asked
     if want is None or not want.said or want.kind == NAME:
         return asked
     upto = want.nouns.index(want.head) + 1 if want.head in want.nouns else len(want.nouns)
@@ -370,9 +377,17 @@ def _without_kind_words(asked: Question) -> Question:
     return replace(asked, terms=kept) if kept else asked
 
 
+# "what's the scientific name they gave the penguin": how a name is asked, which the sentence that
+# gives it ("Pakudyptes aldridgeae honours …") need not write
+_NAME_ASKED_BY = re.compile(r"^\s*(?:what|which)(?:['’]?s|\s+(?:is|was|are|were))\s+(?:the\s+)?(?:\w+\s+)?"
+                            r"name\b", re.IGNORECASE)
+_NAME_FRAME = frozenset(lemma(w) for w in "name scientific official full actual real proper gave give given"
+                        .split())
+
+
 _ASKS_FOR_NAME = re.compile(r"^\s*(?:which|whose|whom|who\b(?!\s+(?:is|was|are|were)\b|['’]s)"
                             r"|who(?:['’]s|\s+is|\s+was|\s+are|\s+were)\s+\w+\s+\w+\s+(?-i:[a-z]+ing)\b"
-                            r"|what(?:['’]?s|\s+is|\s+was)\s+the\s+(?:\w+\s+)?name|what\s+(?:film|movie|team|country|city|town|"
+                            r"|what(?:['’]?s|\s+is|\s+was)\s+(?:the\s+)?(?:\w+\s+)?name\b|what\s+(?:film|movie|team|country|city|town|"
                             r"company|firm|song|album|show|book|club|band)\b"
                             r"|what\s+(?:do|does|did)\s+.+?\s+call\b|what(?:['’]?s|\s+is|\s+was)\s+.+?\s+called\b"
                             r"(?!\s+(?:back|off|in|out|up|for))"

@@ -12,7 +12,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from digests.news.extracts import POSSESSIVE_END, given_words, is_given
+from digests.news.extracts import BINOMIAL as _BINOMIAL
+from digests.news.extracts import POSSESSIVE_END, binomial_in, given_words, is_given
 from digests.news.lexicon import is_verb_form, lemma
 from digests.news.people import extract_people
 from digests.news.people_words import COUNTRIES, DEMONYMS, ORG_NOUNS, PERSON_POSTS, PLACES
@@ -22,9 +23,10 @@ from digests.news.word_matching import meets
 
 PERSON, COUNTRY, PLACE, NAME = "person", "country", "place", "name"
 
-_NAME_OF = r"(?:(?:full|actual|official|real|proper)\s+)?name\s+of\s+(?:the\s+|this\s+|that\s+)?"
+_NAME_OF = (r"(?:(?:full|actual|official|real|proper|scientific)\s+)?name\s+"
+            r"(?:of|(?:they|scientists|researchers)\s+(?:gave|have\s+given)(?:\s+to)?)\s+(?:the\s+|this\s+|that\s+)?")
 _ASKED = re.compile(r"^\s*(?:(?:in|at|from|for|to|by|on|with)\s+)?(?:which|what)"
-                    rf"(?:['’]?s\s+the\s+{_NAME_OF}|\s+(?:(?:is|was|are|were)\s+(?:the\s+)?(?:{_NAME_OF})?)?)"
+                    rf"(?:['’]?s\s+(?:the\s+)?{_NAME_OF}|\s+(?:(?:is|was|are|were)\s+(?:the\s+)?(?:{_NAME_OF})?)?)"
                     r"(?P<words>[\w'’-]+(?:\s+[\w'’-]+){0,4})", re.IGNORECASE)
 # The words of the posts and plain words for a person.
 _PERSON_NOUNS = PERSON_POSTS | frozenset("""person man woman boy girl men women people politician figure
@@ -68,7 +70,6 @@ _CALLED = re.compile(r"^\s*what\s+(?:do|does|did)\s+(?:[\w'’-]+\s+){0,3}?call\
                      r"|^\s*what\s+will\s+(?:the\s+|that\s+|this\s+)?(?P<future>[\w'’-]+(?:\s+[\w'’-]+){0,4}?)\s+be\s+"
                      r"(?:called|named)\s*[?.!]*\s*$",  # "what will the new footbridge be called"
                      re.IGNORECASE)
-_BINOMIAL = r"[A-Z][a-z]{3,}[^\S\n]+[a-z]{3,}(?:ae|ii|i|us|um|is|ensis|oides|ata|ana|ica|ium|orum)\b"
 _NAMED = re.compile(r"\b(?:named|nicknamed|renamed|christened|called|dubbed|designated|known\s+as"
                     r"|call(?:s|ing)\s+(?:itself|themselves|himself|herself))\s+"
                     r"(?:[Tt]he\s+)?[\"“‘']?"
@@ -99,6 +100,14 @@ class Wanted:
     nouns: tuple[str, ...]  # as typed, lower case: ("nuclear", "power", "plant")
     said: bool  # the kind is said by a word ("senator", "city", "film"), not taken as a name
     head: str | None = None  # that word
+
+
+def names_one(text: str) -> bool:
+    """Whether a sentence gives something a name ("a group calling itself Nightjar", "a yacht
+    named Phi", a species' two words): it may answer a "what's the name of" question without
+    repeating its words."""
+    return _NAMED.search(text) is not None or binomial_in(text) is not None
+
 
 
 def wanted(asked: Question) -> Wanted | None:
@@ -210,10 +219,10 @@ def countries_in(text: str, *, nationalities: bool = True) -> list[str]:
 def _name_for(text: str, want: Wanted, new: Callable[[str], bool]) -> str | None:
     """"the Zaporizhzhia nuclear power plant": the name right before the words the question
     calls the thing by; else "a yacht named Phi"."""
-    told = _WORK_TOLD.match(text)  # "The Lighthouse Keeper's Daughter, a Danish drama, has won"
+    told = _WORK_TOLD.match(text) or _WORK_TOLD_AFTER.search(text)  # "… Daughter, a Danish drama, has won"
     if (told is not None and lemma(told.group("work")) in _kin_works(want)
-            and new(name := _without_article(told.group("name")))):
-        return name
+            and new(_without_article(told.group("name")))):
+        return told.group("name")  # a work's title keeps its article: "The Salt Orchards"
     for noun in dict.fromkeys((*want.nouns[:2], want.nouns[-1])):  # the last is the head: "asteroid *probe*"
         before = re.search(rf"(?<![\w'’-])(?P<name>{_CAPITALISED}{_MODEL_NUMBER})"
                            rf"[^\S\n]+(?i:{re.escape(noun)})\b", text)  # "the Talon 5 rocket"
@@ -238,6 +247,8 @@ def _name_for(text: str, want: Wanted, new: Callable[[str], bool]) -> str | None
     if named is not None and new(named.group("name")) and _names_it(text, named.end("name"), want):
         return re.sub(r"(?<=\w\w)\.$", "", named.group("name"))  # the full stop after it, not "Jr."
     species = _BINOMIAL_AT.search(text)  # "a new titanosaur, Chubutitan invernalis, from fossils"
+    if species is None and (found := binomial_in(text)) and all(new(w) for w in found.group("name").split()):
+        species = found  # "Pakudyptes aldridgeae honours …", not "Rare okapi" of an okapi asked
     if species is not None and new(species.group("name")):
         return species.group("name")
     # "… has decided -- "spongy moth" is the new common name"
@@ -298,8 +309,11 @@ def _kin_works(want: Wanted) -> frozenset[str]:
     return frozenset().union(*(kind for kind in _WORK_KINDS if asked in kind))
 
 
-_WORK_TOLD = re.compile(rf"\s*(?P<name>{_CAPITALISED}),[^\S\n]+(?:a|an)[^\S\n]+(?:[\w'’-]+[^\S\n]+){{0,3}}?"
-                        r"(?P<work>[a-z]+)\b")
+_WORK_TOLD_AS = (rf"(?P<name>{_CAPITALISED}),[^\S\n]+(?:a|an)[^\S\n]+(?:[\w'’-]+[^\S\n]+){{0,3}}?"
+                 r"(?P<work>[a-z]+)\b")
+_WORK_TOLD = re.compile(r"\s*" + _WORK_TOLD_AS)
+# "has won the prize with The Salt Orchards, a novel about …"
+_WORK_TOLD_AFTER = re.compile(r"\b(?:with|for|by|of|from)[^\S\n]+" + _WORK_TOLD_AS)
 _SUBJECT_BEFORE = re.compile(r"\b(?:that|which|who|it|he|she|they|we)\s+$", re.IGNORECASE)
 
 

@@ -7,11 +7,12 @@ from collections.abc import Callable, Collection
 from datetime import date
 
 from digests.news.dates import dates_in, is_future
+from digests.news.english import is_common_word
 from digests.news.figure_words import MONTHS
 from digests.news.lexicon import lemma
 from digests.news.people_words import COUNTRIES, DEMONYMS, HEAD_WORDS, NATIONS, PLACES
 from digests.news.question import Question
-from digests.news.text import words
+from digests.news.text import STOPWORDS, words
 
 # A place's name: capitalised words, "of", "de", "on" or "upon" between them ("Newcastle upon Tyne")
 _MONTHS = r"January|February|March|April|May|June|July|August|September|October|November|December"
@@ -479,3 +480,19 @@ def number_of(word: str) -> int | None:
 
 def _age_of(match: re.Match[str]) -> int:
     return int(next(v for v in match.groupdict().values() if v).replace(",", ""))
+
+
+# A species' name, its genus then its epithet ("Pakudyptes aldridgeae")
+BINOMIAL = r"[A-Z][a-z]{3,}[^\S\n]+[a-z]{3,}(?:ae|ii|i|us|um|is|ensis|oides|ata|ana|ica|ium|orum)\b"
+# where a phrase begins: "Pakudyptes aldridgeae honours June Aldridge", "the frog (Rana aurora)"
+_BINOMIAL_OPENS = re.compile(rf"(?:^|[(,;:]\s*|\b(?:the|a|an|species|genus)\s+)[\"“‘']?(?P<name>{BINOMIAL})")
+
+
+def binomial_in(text: str) -> re.Match[str] | None:
+    """A species' name where a phrase of the text begins, its genus no word of the language,
+    place or people."""
+    for found in _BINOMIAL_OPENS.finditer(text):
+        genus = found.group("name").split()[0].casefold()
+        if not (genus in STOPWORDS or genus in PLACES or genus in DEMONYMS or is_common_word(genus)):
+            return found  # not "Rare okapi calf born at Bristol Zoo"
+    return None

@@ -158,7 +158,7 @@ _PHRASES: tuple[tuple[re.Pattern[str], _Replacement], ...] = (
             (re.compile(r"\bprefs\b", re.I), "preferences"),  # "first prefs" in an Irish count
             (re.compile(r"\bhq\b", re.I), "headquarters"),
             # "when does the toll rise take effect": when it starts
-            (re.compile(r"\b(?:take|takes)\s+effect\b|\b(?:kick|kicks)\s+in\b|\b(?:come|comes)\s+into\s+"
+            (re.compile(r"\b(?:take|takes)\s+effect\b|\b(?:kick|kicks)\s+(?:in|off)\b|\b(?:come|comes)\s+into\s+"
                         r"(?:force|effect)\b", re.I), "start"),
             # "when do schools go back": reopen
             (re.compile(r"\b(schools?|colleges?|universities|pupils|students|kids|children)\s+"
@@ -180,7 +180,32 @@ _PHRASES: tuple[tuple[re.Pattern[str], _Replacement], ...] = (
             (re.compile(r"\btourney\b", re.I), "tournament"),
             (re.compile(r"\blbj\b", re.I), "Lyndon Johnson"),
             (re.compile(r"\bjfk\b(?!\s+airport)", re.I), "John F Kennedy"),
-            (re.compile(r"\bun-?jabbed\b", re.I), "unvaccinated"),
+            (re.compile(r"\bun-?(?:jabbed|vaxx?ed)\b", re.I), "unvaccinated"),
+            (re.compile(r"\bvaxx?ed\b", re.I), "vaccinated"),
+            (re.compile(r"\bwindies\b", re.I), "West Indies"),
+            # "the crew behind the hack": the one responsible for it (which it claims)
+            (re.compile(r"\b(gangs?|crews?|groups?|hackers?|people|person|man|woman|men|cell|outfit)\s+behind\b",
+                        re.I), r"\1 responsible for"),
+            # "when it came off the rails": derailed; "when did the typhoon hit land": made landfall (not a
+            # waterspout that came ashore)
+            (re.compile(r"\b(?:came|come|comes|coming|went|go|goes|going|gone)\s+off\s+(?:the\s+)?"
+                        r"(?:rails|tracks?|line)\b", re.I), "derailed"),
+            (re.compile(r"\b(typhoon|cyclone|hurricane|storm)\b(.{0,30}?)\b(?:hit|hits|hitting|reach|reached"
+                        r"|reaches|reaching|made|make|makes)\s+(?:land|the\s+coast|shore)\b", re.I),
+             r"\1\2made landfall"),
+            # "how much is nz chipping in": giving; "where does it fire its rockets from": launches
+            (re.compile(r"\bchip(?:s|ped|ping)?\s+in\b", re.I), "giving"),
+            (re.compile(r"\b(?:fire|fires|fired|firing)\s+((?:its|their|the)\s+)?(rockets?|missiles?)\b",
+                        re.I), r"launch \1\2"),
+            # "what's the top break": the highest
+            (re.compile(r"\btop\s+(?=(?:break|score|speed|temperature|temp|bid|price|gust)s?\b)", re.I),
+             "highest "),
+            # "when's he getting his punishment": sentenced; "asked for more time": sought an extension
+            (re.compile(r"\b(?:get|gets|getting|got|find|finds|finding)\s+(?:out\s+)?(?:his|her|their)\s+"
+                        r"(?:punishment|sentence)\b", re.I), "sentenced"),
+            (re.compile(r"\bfor\s+more\s+time\b", re.I), "for an extension"),
+            (re.compile(r"\b(?:nick|nicks|nicked|nicking|pinch|pinched|swipe|swiped)\s+(?=(?:from|off|out\s+of)\b)",
+                        re.I), "steal "),
             (re.compile(r"\bnj\b", re.I), "New Jersey"),
             (re.compile(r"(?<=\w)\s+(?:v|vs|versus)\.?\s+(?=\w)", re.I), " against "),  # "fury v whyte"
             (re.compile(r"\bbrit\b(?!\s+awards?)", re.I), "British"),  # "the brits": the Brit Awards too

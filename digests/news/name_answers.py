@@ -62,10 +62,13 @@ def name_given(asked: Question, text: str, *, around: bool = False) -> str | Non
         # may name one further on ("Finance chief Priya Lomas will take over")
         rest = text.lstrip(" \"'‘“")[len(name):]
         return name_given(asked, rest, around=around) if rest.strip() else None
-    if re.match(rf"\s*[A-Z][A-Z .,'-]+,\s+[A-Z][a-z]+\.?\s+\d{{1,2}}\s+\({re.escape(name)}\)", text):
+    if re.match(rf"\s*[A-Z][A-Z .,'-]+,(?:\s+[A-Z][\w.]+,){{0,2}}\s+[A-Z][a-z]+\.?\s+\d{{1,2}}\s+"
+                rf"\({re.escape(name)}\)", text):
         return None  # "SOFIA, Oct 12 (CPA) - …": the agency that filed it
     if asked.kind != KIND_PLACE and _tail_of_a_name(name, text):
         return None
+    if re.search(rf"\b(?:named|renamed|called)\s+(?:after|for)\s+(?:the\s+|an?\s+)?{re.escape(name)}", text):
+        return None  # "penguin named after Waipara farmer": whom or where the name honours
     if " " not in name and (epithet := re.search(rf"(?<!\w){re.escape(name)}{_EPITHET}", text)):
         return epithet.group()  # "Caelodraco purbeckensis": a species is named by two words
     if asked.kind != KIND_PLACE and _NAME_ASKED.search(asked.text) and _where_it_is(name, text) \

@@ -15,6 +15,7 @@ from digests.news.english import is_common_word
 from digests.news.extracts import (
     CAPITALISED_RUN,
     POSSESSIVE_END,
+    binomial_in,
     given_words,
     is_given,
     new_words,
@@ -681,9 +682,16 @@ def about_it(asked: Question, text: str, context: str, rarity: Mapping[str, floa
             return _places_met(last, context)
         return re.search(rf"(?<!\w){re.escape(last)}(?!\w)", context, re.IGNORECASE) is not None
     about = [t for t in asked.terms if t not in asked.verbs]
-    if about and _STANDS_FOR_IT.search(text) is not None:
+    if about and (_STANDS_FOR_IT.search(text) is not None or _opens_with_a_species(text)):
         found = found | lemmas_of(context)  # "release *her* back into the North Sea": the item says who
     return not about or any(meets(t, found) for t in about)
+
+
+def _opens_with_a_species(text: str) -> bool:
+    """"Nyctibatrachus mariappani, about 2.1 cm long, was found …": the new species its item
+    tells of, by its name."""
+    found = binomial_in(text)
+    return found is not None and found.start("name") <= 1
 
 
 # "where was the guy killed": someone news calls "a man in his sixties", not someone named "Guy"

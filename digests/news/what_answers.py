@@ -72,8 +72,10 @@ _CAUSE_SAID = re.compile(r"\b(?:caus\w*|because|due\s+to|blam\w*|results?\s+of|r
                          r"attributed\s+to|\w+ed\s+by\s+(?!(?:early|late|mid|noon|midnight|morning|afternoon|"
                          r"evening|tonight|tomorrow|the\s+(?:end|time|weekend)|(?:mon|tues|wednes|thurs|fri|satur|"
                          r"sun)day|\d))|died\s+(?:of|from)|poison\w*|traced\s+to|"
-                         r"points?\s+to|pointed\s+to|narrow\w*\s+(?:[\w'’-]+\s+){0,3}?(?:down\s+)?to)\b",
-                         re.IGNORECASE)  # "analysis of the failure points to a fuel valve"
+                         r"points?\s+to|pointed\s+to|narrow\w*\s+(?:[\w'’-]+\s+){0,3}?(?:down\s+)?to"
+                         r"|when\s+(?:an?|the|its)\s+[^.;]{2,80}?\s+(?:gave\s+way|collapsed|burst|failed|broke|"
+                         r"exploded|caught\s+fire|overheated|snapped))\b",
+                         re.IGNORECASE)  # "the failure points to a fuel valve", "began when a wall gave way"
 
 
 # "who was hosting …", "who is the Saudi citizen that …": a person is asked for
@@ -141,8 +143,14 @@ def _caused_by_it(said: re.Match[str], text: str, thing: set[str]) -> bool:
     """"fees caused by Wednesday's outage": a cause word whose cause is the thing asked about
     tells what it caused, not what caused it."""
     caused = {lemma(w.lower()) for w in words(text[said.end():said.end() + _CAUSED_OBJECT])}
+    if said.group().lower().startswith("when"):  # "left behind when the baggage system failed": the event
+        return bool(thing & {lemma(w.lower()) for w in words(said.group())})
     if said.group().lower().rstrip().endswith(" by"):  # "miners trapped by a collapse": what the collapse did
         return _names_next(thing, text, said.end())
+    if (said.group().lower() in ("caused", "causes", "causing")
+            and not re.match(r"\s+by\b", text[said.end():])
+            and not _ASKED_WITHIN.search(text[:said.start()])):
+        return False  # "a washout caused Monday's derailment": its subject is the cause
     return said.group().lower().startswith("caus") and bool(thing & caused)
 
 
@@ -151,6 +159,7 @@ def _names_next(thing: set[str], text: str, at: int) -> bool:
     return bool(thing & {lemma(w.lower()) for w in words(text[at:])[:_AGENT_WORDS]})
 
 
+_ASKED_WITHIN = re.compile(r"\b(?:what|how|whether|who)\s+$", re.IGNORECASE)  # "… determine what caused it"
 _AGENT_WORDS = 3  # words after "…ed by" read for who or what did it
 # "<the cause> started <the thing>", not "the blaze started near Kestrel Ridge"
 _STARTED = re.compile(r"\b(?:started|starts|sparked|sparks)\b(?!\s+(?:on|at|in|by|when|after|before|near|"

@@ -3,7 +3,9 @@ Wednesday's outage"): the news that gives no cause gets "I don't know", and one 
 still read; nor by what the thing asked about did ("miners trapped by a collapse" is no cause of
 the collapse). "What started the fire" asks a cause too ("Lighter started Paisley fire"). Read on
 hand-made items in a real SQLite store (found in the twenty-second session on the week lagoon,
-and the twenty-fourth on steppe)."""
+and the twenty-fourth on steppe). "A landslip caused the derailment" gives its cause, and so does
+"when a wall gave way"; "investigators determine what caused the fire" does not (the thirty-fourth
+session, on the week loch)."""
 
 from __future__ import annotations
 
@@ -30,6 +32,12 @@ ITEMS = [  # (day of March 2022, title, text)
      "The Heron Bay fire was declared contained on Friday morning after burning through 24,800 hectares.\n\n"
      "The chief praised residents, but said investigators believed the fire was sparked by a slasher "
      "being used in a paddock."),
+    (10, "Landslip caused Dunmore derailment",
+     "A landslip beneath the embankment caused Friday's derailment near Dunmore, investigators said."),
+    (11, "Corran mine flooded",
+     "Water poured into the Corran mine on Saturday when a wall between two old workings gave way."),
+    (12, "Ashby mill stays shut after fire",
+     "The Ashby mill will stay shut while investigators determine what caused Tuesday's fire."),
 ]
 
 
@@ -62,3 +70,18 @@ async def test_what_someone_believes_caused_it_asks_a_cause(week: Store) -> None
     assert not answer.found, answer.headline
     answer = await answer_question(week, "What do investigators believe sparked the Heron Bay fire?", NOW)
     assert "slasher" in answer.headline, answer.headline
+
+
+async def test_a_cause_is_the_subject_of_caused(week: Store) -> None:
+    answer = await answer_question(week, "What caused the derailment near Dunmore?", NOW)
+    assert answer.found and "landslip" in answer.headline, answer.headline
+
+
+async def test_what_gave_way_is_a_cause(week: Store) -> None:
+    answer = await answer_question(week, "What caused the flooding at the Corran mine?", NOW)
+    assert answer.found and "wall" in answer.headline, answer.headline
+
+
+async def test_what_is_still_to_be_found_is_no_cause(week: Store) -> None:
+    answer = await answer_question(week, "what started the fire at the ashby mill", NOW)
+    assert not answer.found, answer.headline

@@ -35,7 +35,7 @@ ITEMS = [  # (day of March 2022, title, text)
 @pytest.mark.parametrize(("question", "expected"), [
     ("whats the name of the book that won the ashcombe prize", "Saltmarsh"),
     ("Which album won the 2022 Beacon Prize?", "Quiet Harbour Songs"),
-    ("what film won the silver tern at scarby", "Harbour Keeper's Daughter"),
+    ("what film won the silver tern at scarby", "The Harbour Keeper's Daughter"),
 ])
 async def test_the_work_is_named(week: Store, question: str, expected: str) -> None:
     answer = await answer_question(week, question, NOW)

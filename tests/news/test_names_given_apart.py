@@ -1,7 +1,11 @@
 """"What hacker crew said they did the Hollinet breach": a crew, a gang or a syndicate is asked by
 its name (not a hacker's), and "a group calling itself Amber Moth" gives it, whatever verb follows
-the name. Read on hand-made items in a real SQLite store (found in the thirty-fourth session:
-three weeks asked which group claimed a breach, in a member's words, and none was answered)."""
+the name, even in a sentence that writes none of the question's words (its item does); so does a
+species' two words ("Rana hollisae, found in …"). "Named after Waipara farmer" names whom the name
+honours, not the name; a novel's title keeps its article; "PUNE, India, Dec 19 (Wirename)" is the
+wire that filed, no one's name. Read on hand-made items in a real SQLite store (found in the
+thirty-fourth session: three weeks asked which group claimed a breach, in a member's words, and
+the week loch asked for a species' name)."""
 
 from __future__ import annotations
 
@@ -29,6 +33,15 @@ ITEMS = [  # (day of March 2022, title, text)
      "Councillors in Ashby approved plans for a new library on Sunday after a two-hour debate."),
     (8, "Rail strike called off",
      "A rail strike planned for Thursday was called off after the union accepted a revised pay offer."),
+    (9, "Kestrel Health says hackers took records of 40,000 patients",
+     "Kestrel Health said on Wednesday that hackers had taken the records of 40,000 patients.\n\n"
+     "A ransomware group calling itself Saltmoth has claimed responsibility."),
+    (10, "Tiny tree frog from Western Ghats named after schoolteacher",
+     "Researchers have described a new species of tree frog and named it after a retired schoolteacher.\n\n"
+     "Raorchestes velankarae, about 1.8 cm long, was found on a tea estate near Munnar."),
+    (11, "Author wins Bellfield prize",
+     "Mira Castell has won the £30,000 Bellfield prize for fiction with The Glass Orchard, a novel about "
+     "three sisters."),
 ]
 
 
@@ -52,3 +65,29 @@ def test_the_name_a_group_calls_itself_ends_at_its_verb() -> None:
     asked = read_question("what hacker crew said they did the hollinet breach", NOW.date())
     text = "A hacking group calling itself Amber Moth claimed the attack on Hollinet on a leak site."
     assert name_given(asked, text) == "Amber Moth"
+
+
+async def test_a_name_given_by_a_sentence_of_the_item(week: Store) -> None:
+    answer = await answer_question(week, "whats name of crew behind kestrel health hack", NOW)
+    assert answer.headline.startswith("Saltmoth"), answer.headline
+
+
+async def test_a_species_named_by_its_two_words(week: Store) -> None:
+    answer = await answer_question(week, "whats scientific name they gave new tree frog", NOW)
+    assert answer.headline.startswith("Raorchestes velankarae"), answer.headline
+
+
+async def test_a_novels_title_keeps_its_article(week: Store) -> None:
+    answer = await answer_question(week, "whats name of book that won the bellfield", NOW)
+    assert answer.headline.startswith("The Glass Orchard"), answer.headline
+
+
+def test_whom_a_name_honours_is_not_the_name() -> None:
+    asked = read_question("whats the name they gave the new penguin", NOW.date())
+    assert name_given(asked, "Giant fossil penguin named after Waipara farmer who found it") is None
+
+
+def test_the_wire_that_filed_is_no_name() -> None:
+    asked = read_question("whats name of guy arrested for the kestrel hack", NOW.date())
+    text = "PUNE, India, Dec 19 (Palisade) - Indian police have arrested a former contractor of Kestrel."
+    assert name_given(asked, text) != "Palisade"
