@@ -223,7 +223,9 @@ def _name_for(text: str, want: Wanted, new: Callable[[str], bool]) -> str | None
     if (told is not None and lemma(told.group("work")) in _kin_works(want)
             and new(_without_article(told.group("name")))):
         return told.group("name")  # a work's title keeps its article: "The Salt Orchards"
-    for noun in dict.fromkeys((*want.nouns[:2], want.nouns[-1])):  # the last is the head: "asteroid *probe*"
+    upto = want.nouns.index(want.head) + 1 if want.head in want.nouns else len(want.nouns)
+    kind = want.nouns[:upto]  # "2nd satellite kea orbital": a satellite, not "Kea Orbital"
+    for noun in dict.fromkeys((*kind[:2], kind[-1])):  # the last is the head: "asteroid *probe*"
         before = re.search(rf"(?<![\w'’-])(?P<name>{_CAPITALISED}{_MODEL_NUMBER})"
                            rf"[^\S\n]+(?i:{re.escape(noun)})\b", text)  # "the Talon 5 rocket"
         if before is not None:

@@ -96,6 +96,9 @@ async def answer_figures(store: AnswerStore, asked: Question, now: datetime,
     if first is not None:  # "according to the first reports": which value, not what a sentence says
         said_first = {lemma(w.lower()) for w in words(first.group())} & _FIRST_WORDS
         asked = replace(asked, terms=tuple(t for t in asked.terms if t not in said_first))
+    margin_asked = _A_MARGIN_ASKED.search(asked.text) is not None
+    if margin_asked and (unworded := tuple(t for t in asked.terms if t not in _MARGIN_TERMS)):
+        asked = replace(asked, terms=unworded)  # "winning margin": "won by 9,870 votes"
     wanted = figure_question(asked)
     hits = await searched(store, search_terms(asked, rarity), FIGURE_HITS)
     quoted = {(h.source.item_id, h.text) for h in hits}
@@ -142,7 +145,8 @@ async def answer_figures(store: AnswerStore, asked: Question, now: datetime,
                 and not (_a_rate_of_time(c.figure) and not _RATE_ASKED.search(asked.text))
                 and not (_the_whole_of_a_part(c.figure) and not _WHOLE_ASKED.search(asked.text))
                 and _in_the_time_asked(c.figure, time_asked)
-                and not (_a_maximum_faced(c.figure) and not _MAXIMUM_ASKED.search(asked.text))]
+                and not (_a_maximum_faced(c.figure) and not _MAXIMUM_ASKED.search(asked.text))
+                and not (_a_margin(c.figure) and not _A_MARGIN_ASKED.search(asked.text))]
 
     scored = answer_score(asked, hits, contexts)
     if scored is not None:
@@ -153,7 +157,7 @@ async def answer_figures(store: AnswerStore, asked: Question, now: datetime,
     candidates = _done_as_asked(candidates, asked)
     if _PEAK_ASKED.search(asked.text):  # "at its peak, how many homes lost power": "peaked at 212,000"
         candidates = [c for c in candidates if _PEAK_SAID.search(c.figure.sentence)] or candidates
-    if MARGIN_ASKED.search(asked.text):  # "by how many did india win": "a 64-run win", "won by 64 runs"
+    if margin_asked:  # "by how many did india win": "a 64-run win", "won by 64 runs"
         candidates = [c for c in candidates if _a_margin(c.figure)] or candidates
     if _WHOLE_ASKED.search(asked.text) or not places_asked:  # "how many altogether": not "18,300
         asked_places = places_named(asked.text.title())  # of them sold in Canada"
@@ -212,6 +216,14 @@ def _told_exactly(bound: CitedFigure, found: Sequence[CitedFigure]) -> CitedFigu
 
 
 _BOUNDED = {"lower_bound": (1.0, 1.25), "upper_bound": (0.8, 1.0)}  # how far an exact value may lie
+
+
+# "how many votes did Labour get": not "a majority of 3,412 over Labour" (a margin is asked by
+# "by how many", "won by", "the margin", "the majority", "the lead", "wickets in hand")
+_MARGIN_TERMS = frozenset(lemma(w) for w in "margin majority".split())
+_A_MARGIN_ASKED = re.compile(MARGIN_ASKED.pattern + r"|\b(?:margin|majority|lead|ahead|gap|difference)\b"
+                             r"|\b(?:win|won|wins|beat|beats|lose|lost|loses)\b.*\bby\b(?!-)|\bin\s+hand\b|\bto\s+spare\b",
+                             re.IGNORECASE)
 
 
 def _a_margin(figure: Figure) -> bool:

@@ -183,6 +183,8 @@ _PHRASES: tuple[tuple[re.Pattern[str], _Replacement], ...] = (
             (re.compile(r"\bun-?(?:jabbed|vaxx?ed)\b", re.I), "unvaccinated"),
             (re.compile(r"\bvaxx?ed\b", re.I), "vaccinated"),
             (re.compile(r"\bwindies\b", re.I), "West Indies"),
+            # words that stress, not ask: "in actual votes", "where exactly", "did it really"
+            (re.compile(r"\b(?:actually|actual|really|exactly)\s+(?=\w)", re.I), ""),
             # "the crew behind the hack": the one responsible for it (which it claims)
             (re.compile(r"\b(gangs?|crews?|groups?|hackers?|people|person|man|woman|men|cell|outfit)\s+behind\b",
                         re.I), r"\1 responsible for"),

@@ -284,7 +284,8 @@ peace nuclear police fire intelligence spy navy naval air_force team club squad 
 medical scientific operating financial information marketing commercial legal strategy sports sport
 backbench district county provincial local municipal parliamentary congressional royal crown silver bronze
 aid charity skeleton new public returning care council parish hospital school prison city town
-village church gym shop pub restaurant cafe farm factory salon bakery garage hotel""".split()
+village church gym shop pub restaurant cafe farm factory salon bakery garage hotel rescue search mine mining
+safety ambulance coastguard lifeboat""".split()
 # Written in lower case they modify a post; at a sentence's start the capital says nothing, so
 # "Returning officer Kate Bassett" is a returning officer, not an officer of something "Returning".
 LOWER_MODIFIERS = frozenset(w for w in _LOWER_MODS if "_" not in w)

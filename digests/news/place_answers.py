@@ -106,6 +106,8 @@ def placed_in_an_aside(asked: Question, text: str, place: str | None) -> bool:
         return False
     at = text.find(place)
     said = [token.start() for token in event_words(asked, text)]
+    if said and text.rfind(place) > min(said):
+        return False  # "… from Judique to Boston …, died Friday at his home in Judique": placed again
     aside = [found.start() for found in _ASIDE.finditer(text, 0, max(at, 0))]
     return (at >= 0 and bool(aside) and any(start > at for start in said)
             and not any(aside[-1] < start < at for start in said))
@@ -225,7 +227,7 @@ def where_the_thing_is(asked: Question, text: str) -> str | None:
 
 
 # "where is Lumora based": where it is based, not where its glasses were sold
-BASED_ASKED = re.compile(r"^\s*where(?:['’]s|\s+(?:is|are|was|were))\b.*\b(?:based|headquartered|hq"
+BASED_ASKED = re.compile(r"^\s*where(?:['’]s|\s+(?:is|are|r|was|were))\b.*\b(?:based|headquartered|hq"
                           r"|headquarters|head\s+office)\s*[?.!]*\s*$", re.IGNORECASE)
 _HEAD_OFFICE = r"(?:head\s+office|headquarters|(?-i:HQ))"
 _BASED = re.compile(r"(?<![\w-])(?:(?-i:The|A|An)\s+)?"  # "The Harrogate-based society": Harrogate
@@ -253,7 +255,10 @@ def based_in(asked: Question, text: str) -> str | None:
         if other is not None and not any(is_given(w, given) for w in words(other.group("name"))):
             continue  # "Vantaro Systems, an IT support contractor based in Reading": Vantaro's base
         owner = based.group("name") if based is not None else other.group("name") if other is not None else ""
-        if head and owner and head not in owner.casefold():
+        kind = re.match(r"\s+(?-i:([a-z][\w-]*))", text[found.end():]) if found.group("place") else None
+        if not owner and kind is not None and head and lemma(head) in _DOERS:
+            owner = kind.group(1)  # "the Baltimore-based insurer": the insurer's base, not the hackers'
+        if head and owner and head not in owner.casefold() and lemma(head) != lemma(owner.casefold()):
             continue  # "where were the Quillon hackers based": not "Quillon, the London-based bank"
         if not all(is_given(w, given) for w in words(place)):
             return place
@@ -304,10 +309,13 @@ def _based_one(asked: Question) -> str | None:
 
 
 # "where are the greylantern hackers based", "where were the hackers behind the breach based"
-_BASED_SUBJECT = re.compile(r"^\s*where(?:['’]s|\s+(?:is|are|was|were))\s+(?:(?:the|a|an)\s+)?"
+_BASED_SUBJECT = re.compile(r"^\s*where(?:['’]s|\s+(?:is|are|r|was|were))\s+(?:(?:the|a|an)\s+)?"
                             r"(?:[\w&'’-]+\s+){0,3}?(?P<head>[\w&'’-]+)"
                             r"(?=\s+(?:behind|that|which|who|whose|of|in|at|for|based|headquartered)\b)",
                             re.IGNORECASE)
+# People asked about by what they did, whose base is not that of the firm they did it to
+_DOERS = frozenset(lemma(w) for w in """hacker attacker gang crew thief scammer fraudster criminal raider
+burglar smuggler militant rebel kidnapper""".split())
 _ORGANISATIONS = _FIRM_KINDS | frozenset(lemma(w) for w in """owner fund grocer contractor consultancy club
 team side charity agency brand supplier airways airlines foods holdings systems industries motors energy
 mining health capital partners labs stores brands pharma therapeutics robotics aerospace space logistics

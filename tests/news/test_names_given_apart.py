@@ -91,3 +91,9 @@ def test_the_wire_that_filed_is_no_name() -> None:
     asked = read_question("whats name of guy arrested for the kestrel hack", NOW.date())
     text = "PUNE, India, Dec 19 (Palisade) - Indian police have arrested a former contractor of Kestrel."
     assert name_given(asked, text) != "Palisade"
+
+
+def test_the_kind_asked_ends_at_its_head() -> None:
+    """"whats name of 2nd satellite kea orbital put up": a satellite is asked, not "Kea Orbital"."""
+    asked = read_question("whats name of 2nd satellite kea orbital put up", NOW.date())
+    assert name_given(asked, "New Zealand's Kea Orbital reaches orbit on second try") is None
