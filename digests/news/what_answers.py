@@ -74,7 +74,11 @@ _CAUSE_SAID = re.compile(r"\b(?:caus\w*|because|due\s+to|blam\w*|results?\s+of|r
                          r"sun)day|\d))|died\s+(?:of|from)|poison\w*|traced\s+to|"
                          r"points?\s+to|pointed\s+to|narrow\w*\s+(?:[\w'’-]+\s+){0,3}?(?:down\s+)?to"
                          r"|when\s+(?:an?|the|its)\s+[^.;]{2,80}?\s+(?:gave\s+way|collapsed|burst|failed|broke|"
-                         r"exploded|caught\s+fire|overheated|snapped))\b",
+                         r"exploded|caught\s+fire|overheated|snapped)"
+                         # "the valve that halted the countdown"; "called off … after sensors found"
+                         r"|(?:that|which)\s+(?:halted|forced|stopped|grounded|triggered|delayed)"
+                         r"|(?:called\s+off|scrubbed|halted|aborted|abandoned|suspended|postponed|grounded)\b"
+                         r"[^.;]{0,120}?\b(?:after|following))\b",
                          re.IGNORECASE)  # "the failure points to a fuel valve", "began when a wall gave way"
 
 
@@ -143,6 +147,11 @@ def _caused_by_it(said: re.Match[str], text: str, thing: set[str]) -> bool:
     """"fees caused by Wednesday's outage": a cause word whose cause is the thing asked about
     tells what it caused, not what caused it."""
     caused = {lemma(w.lower()) for w in words(text[said.end():said.end() + _CAUSED_OBJECT])}
+    if said.group().lower().endswith(("after", "following")):  # "called off after a valve fault": the fault
+        clause = re.split(r"[,;.]", text[said.end():], maxsplit=1)[0]
+        return bool(thing & {lemma(w.lower()) for w in words(clause)[:_CLAUSE_WORDS]})
+    if said.group().lower().startswith(("that", "which")):  # "Tuesday's fire, which forced miners to shelter"
+        return bool(thing & {lemma(w.lower()) for w in words(text[:said.start()])[-_AGENT_WORDS - 3:]})
     if said.group().lower().startswith("when"):  # "left behind when the baggage system failed": the event
         return bool(thing & {lemma(w.lower()) for w in words(said.group())})
     if said.group().lower().rstrip().endswith(" by"):  # "miners trapped by a collapse": what the collapse did
@@ -160,6 +169,7 @@ def _names_next(thing: set[str], text: str, at: int) -> bool:
 
 
 _ASKED_WITHIN = re.compile(r"\b(?:what|how|whether|who)\s+$", re.IGNORECASE)  # "… determine what caused it"
+_CLAUSE_WORDS = 12  # words of a clause read for what it tells of
 _AGENT_WORDS = 3  # words after "…ed by" read for who or what did it
 # "<the cause> started <the thing>", not "the blaze started near Kestrel Ridge"
 _STARTED = re.compile(r"\b(?:started|starts|sparked|sparks)\b(?!\s+(?:on|at|in|by|when|after|before|near|"

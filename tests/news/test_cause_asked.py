@@ -4,8 +4,10 @@ still read; nor by what the thing asked about did ("miners trapped by a collapse
 the collapse). "What started the fire" asks a cause too ("Lighter started Paisley fire"). Read on
 hand-made items in a real SQLite store (found in the twenty-second session on the week lagoon,
 and the twenty-fourth on steppe). "A landslip caused the derailment" gives its cause, and so does
-"when a wall gave way"; "investigators determine what caused the fire" does not (the thirty-fourth
-session, on the week loch)."""
+"when a wall gave way", and "called off the launch after sensors found a leak";
+"investigators determine what caused the fire", "the fire, which forced workers to leave", and a
+launch called off after a fault in the very part asked about do not (the thirty-fourth session, on
+the weeks loch and dune)."""
 
 from __future__ import annotations
 
@@ -38,6 +40,12 @@ ITEMS = [  # (day of March 2022, title, text)
      "Water poured into the Corran mine on Saturday when a wall between two old workings gave way."),
     (12, "Ashby mill stays shut after fire",
      "The Ashby mill will stay shut while investigators determine what caused Tuesday's fire."),
+    (13, "Brannock quarry fire",
+     "Investigators are still looking into Monday's fire at the Brannock quarry, which forced 30 workers "
+     "to leave the site."),
+    (14, "Skylark launch called off",
+     "Orrin Space called off the first launch of its Skylark rocket on Monday after sensors found a leak "
+     "in a fuel line on the upper stage."),
 ]
 
 
@@ -84,4 +92,16 @@ async def test_what_gave_way_is_a_cause(week: Store) -> None:
 
 async def test_what_is_still_to_be_found_is_no_cause(week: Store) -> None:
     answer = await answer_question(week, "what started the fire at the ashby mill", NOW)
+    assert not answer.found, answer.headline
+
+
+async def test_what_the_fire_did_is_not_its_cause(week: Store) -> None:
+    answer = await answer_question(week, "what started the fire at the brannock quarry", NOW)
+    assert not answer.found, answer.headline
+
+
+async def test_a_launch_called_off_after_a_fault_gives_its_cause(week: Store) -> None:
+    answer = await answer_question(week, "What caused the first Skylark launch to be called off?", NOW)
+    assert answer.found and "leak" in answer.headline, answer.headline
+    answer = await answer_question(week, "What caused the leak in the Skylark's fuel line?", NOW)
     assert not answer.found, answer.headline
