@@ -97,6 +97,8 @@ async def answer_figures(store: AnswerStore, asked: Question, now: datetime,
         said_first = {lemma(w.lower()) for w in words(first.group())} & _FIRST_WORDS
         asked = replace(asked, terms=tuple(t for t in asked.terms if t not in said_first))
     margin_asked = _A_MARGIN_ASKED.search(asked.text) is not None
+    turnout_asked = _TURNOUT_ASKED.search(in_news_words(asked.text)) is not None  # "what % actually voted"
+    share_asked = _SHARE_OF_PEOPLE.search(asked.text) is not None
     if margin_asked and (unworded := tuple(t for t in asked.terms if t not in _MARGIN_TERMS)):
         asked = replace(asked, terms=unworded)  # "winning margin": "won by 9,870 votes"
     wanted = figure_question(asked)
@@ -146,7 +148,9 @@ async def answer_figures(store: AnswerStore, asked: Question, now: datetime,
                 and not (_the_whole_of_a_part(c.figure) and not _WHOLE_ASKED.search(asked.text))
                 and _in_the_time_asked(c.figure, time_asked)
                 and not (_a_maximum_faced(c.figure) and not _MAXIMUM_ASKED.search(asked.text))
-                and not (_a_margin(c.figure) and not _A_MARGIN_ASKED.search(asked.text))]
+                and not (_a_margin(c.figure) and not _A_MARGIN_ASKED.search(asked.text))
+                and not (_a_turnout(c.figure) and not turnout_asked)
+                and not (share_asked and _A_CHANGE.search(c.figure.counted or ""))]
 
     scored = answer_score(asked, hits, contexts)
     if scored is not None:
@@ -154,6 +158,7 @@ async def answer_figures(store: AnswerStore, asked: Question, now: datetime,
     candidates = _in_the_currency_asked(_without_conversions(kept(found), asked), asked)
     candidates = _told_by_the_one_asked(candidates, asked.text) or candidates
     candidates = _placed_where_its_item_places_them(candidates, places_asked)
+    candidates = _named_in_its_list(candidates, asked.text)
     candidates = _done_as_asked(candidates, asked)
     if _PEAK_ASKED.search(asked.text):  # "at its peak, how many homes lost power": "peaked at 212,000"
         candidates = [c for c in candidates if _PEAK_SAID.search(c.figure.sentence)] or candidates
@@ -224,6 +229,29 @@ _MARGIN_TERMS = frozenset(lemma(w) for w in "margin majority".split())
 _A_MARGIN_ASKED = re.compile(MARGIN_ASKED.pattern + r"|\b(?:margin|majority|lead|ahead|gap|difference)\b"
                              r"|\b(?:win|won|wins|beat|beats|lose|lost|loses)\b.*\bby\b(?!-)|\bin\s+hand\b|\bto\s+spare\b",
                              re.IGNORECASE)
+
+
+# "voted by 88 per cent in favour, on a turnout of 67 per cent": the share that voted at all is
+# asked by "turnout", "voted at all", "took part", "cast a ballot"
+_TURNOUT_BEFORE = re.compile(r"\bturnout\b(?:\s+(?:was|of|at|stood\s+at|reached|rose\s+to|fell\s+to))?\s+"
+                             r"(?:(?:about|around|just|nearly|almost|over|under|some)\s+)?$", re.IGNORECASE)
+_TURNOUT_ASKED = re.compile(r"\bturnout\b|\bvoted\s+at\s+all\b|\b(?:took|take|taking)\s+part\b"
+                            r"|\bcast\s+(?:a\s+)?(?:ballot|vote)s?\b|\bbothered\s+to\s+vote\b|\bturned\s+out\b",
+                            re.IGNORECASE)
+
+
+# "what share of UAW members voted": a share of people, not "a 14 percent pay raise"
+_SHARE_OF_PEOPLE = re.compile(r"\b(?:share|percentage|proportion|per\s*cent|percent|%)\s+of\s+(?:the\s+)?"
+                              r"(?:[\w'’-]+\s+){0,3}?(?:members|people|voters|workers|staff|residents|adults|"
+                              r"respondents|students|pupils|households|employees|conductors|drivers|nurses)\b",
+                              re.IGNORECASE)
+_A_CHANGE = re.compile(r"\b(?:raise|rise|increase|cut|fall|drop|growth|discount|stake|premium|interest|rate|"
+                       r"tax|hike|gain|decline|pay)\b", re.IGNORECASE)
+
+
+def _a_turnout(figure: Figure) -> bool:
+    """A share that voted at all ("on a turnout of 67 per cent"), not the share that voted for."""
+    return _TURNOUT_BEFORE.search(figure.sentence, max(0, figure.start - 40), figure.start) is not None
 
 
 def _a_margin(figure: Figure) -> bool:
@@ -721,6 +749,40 @@ def _parts_listed(found: Sequence[CitedFigure]) -> dict[tuple[str, int], str]:
                 parts[(sentence, one.start)] = between
                 parts[(sentence, other.start)] = _PART_ENDS.split(sentence[other.end:] + " ", maxsplit=1)[0]
     return parts
+
+
+_LIST_BREAK = re.compile(r",\s+|;\s+|\s+and\s+")
+_NAME_WORD = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][\w'’&-]*")
+
+
+def _named_in_its_list(candidates: Sequence[CitedFigure], question: str) -> list[CitedFigure]:
+    """Of a sentence that lists counts by name ("Harwood Park Elementary has 8 cases, Severn
+    Landing Middle 6 and Crofton Ridge High 4"), the counts whose own names the question gives
+    ("how many cases at severn landing middle": 6); other sentences' counts are kept."""
+    asked = {w.casefold() for w in words(question)}
+    by_sentence: dict[tuple[str, str | None, str | None], list[CitedFigure]] = {}
+    for c in candidates:  # a list counts one thing in one unit
+        by_sentence.setdefault((c.figure.sentence, c.figure.unit, c.figure.counted), []).append(c)
+    dropped: set[int] = set()
+    for (sentence, _, _), found in by_sentence.items():
+        if len(found) < 2:
+            continue
+        names = {id(c): _element_names(sentence, c.figure.start) for c in found}
+        if not all(names.values()):
+            continue  # "raises offer to 438p, valuing group at £1.43bn": no list of named counts
+        named = [c for c in found if names[id(c)] <= asked]
+        if named and len(named) < len(found):
+            dropped.update(id(c) for c in found if c not in named)
+    return [c for c in candidates if id(c) not in dropped]
+
+
+def _element_names(sentence: str, at: int) -> set[str]:
+    """The capitalised words of the part of a listing sentence that holds position `at`."""
+    bounds = [0, *(m.end() for m in _LIST_BREAK.finditer(sentence)), len(sentence)]
+    start = max(b for b in bounds if b <= at)
+    ends = [m.start() for m in _LIST_BREAK.finditer(sentence) if m.start() > at]
+    element = sentence[start:ends[0] if ends else len(sentence)]
+    return {m.group().casefold() for m in _NAME_WORD.finditer(element) if start or m.start()}
 
 
 def _a_part_not_asked(asked: Question, told: str | None) -> bool:

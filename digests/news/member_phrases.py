@@ -165,7 +165,8 @@ _PHRASES: tuple[tuple[re.Pattern[str], _Replacement], ...] = (
                         r"(?:go|goes|going|went|gone)\s+back\b(?!\s+to\s+\w)", re.I), r"\1 reopen"),
             # "what % of estonians actually voted": the turnout
             (re.compile(r"^\s*what\s+(?:%|percent(?:age)?|per\s*cent|share|proportion)\s+of\s+(?:the\s+)?"
-                        r"((?:[\w'’-]+\s+){0,2}?)(?:actually\s+|really\s+)?(?:voted|turned\s+out)\b", re.I),
+                        r"((?:[\w'’-]+\s+){0,2}?)(?:actually\s+|really\s+)?(?:voted|turned\s+out)\b"
+                        r"(?!\s+(?:for|in\s+favou?r|against|to|yes|no)\b)", re.I),
              r"what was the turnout of \1"),
             (re.compile(r"\batc\b", re.I), "air traffic control"),
             (re.compile(r"\brn\b(?=\W*$)|\b(?:rn|atm)\b(?=\s*[,?!])", re.I), " "),  # "right now"
