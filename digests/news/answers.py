@@ -363,7 +363,8 @@ async def _lead_from_items(store: AnswerStore, asked: Question, hits: Sequence[S
 def _without_kind_words(asked: Question) -> Question:
     """"Which British wartime PM did Zelensky invoke": "British wartime PM" says what kind of
     name is asked for, which the lead must be; the sentence need not write it ("Zelensky invokes
-    Winston Churchill"). Only when the question says a kind of person, country or place."""
+    Winston Churchill"). Only when the question says a kind of person, country or place; of a
+    name asked for ("whats scientific name they gave the penguin"), the words that ask it."""
     want = wanted(asked)
     if want is not None and want.kind == NAME and _NAME_ASKED_BY.match(asked.text):
         kept = tuple(t for t in asked.terms if t not in _NAME_FRAME)  # "whats scientific name they gave X"
