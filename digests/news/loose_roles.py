@@ -3,6 +3,7 @@ none: "X, 34, a dental hygienist", "X has won the Wenlock Prize", "the study led
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from digests.news import people_words as vocab
@@ -282,3 +283,24 @@ def _span_role(before: str, found: list[str]) -> str:
 def _trimmed(role: str) -> str:
     found = role.split()
     return " ".join(found[:12]).strip(" \"“”‘’'.")
+
+
+# "A financial adviser who persuaded 143 steelworkers … has been convicted of fraud." then "Kieran
+# Ashworth, 52, of Wilmslow, took £3.1m …": a report's subject introduced by what they are, then named
+_INTRODUCED = re.compile(r"^(?:An?|The)\s+(?P<role>(?:(?-i:[a-z])[\w’'-]*\s+){0,3}?(?-i:[a-z])[\w’'-]*)\s+"
+                         r"(?:who|whose|from|accused|charged|convicted|jailed|found|has|had|was|is)\b")
+
+
+def introduced_before(name: str, text: str) -> str | None:
+    """The role an item's sentence gives the one its next sentence then names with their age
+    ("A financial adviser who … . Kieran Ashworth, 52, …"); `text` is the item, its sentences
+    apart by blank lines."""
+    sentences = text.split("\n\n")
+    for before, sentence in itertools.pairwise(sentences):
+        if not re.match(rf"{re.escape(name)},\s+\d{{1,3}},", sentence):
+            continue
+        found = _INTRODUCED.match(before)
+        role = found.group("role").split() if found is not None else []
+        if role and (_is_role(role) or _agentive(role[-1])):
+            return " ".join(role)
+    return None

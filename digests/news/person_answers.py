@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 
 from digests.news.answer_types import Answer, AnswerStore, Quote, dont_know
 from digests.news.lexicon import lemma
-from digests.news.loose_roles import doctor_before, peer_before, role_near
+from digests.news.loose_roles import doctor_before, introduced_before, peer_before, role_near
 from digests.news.names import describe, merge_names, person_key, surname
 from digests.news.people import extract_people
 from digests.news.question import KIND_PERSON, Question
@@ -54,6 +54,9 @@ async def answer_person(store: AnswerStore, asked: Question) -> Answer:
     chosen = (said or mentions)[:3]
     quotes = tuple(Quote(m.mention.statement or m.mention.sentence, m.source) for m in chosen)
     described = _described(role, affiliation)
+    if not described:  # "A financial adviser who … . Kieran Ashworth, 52, …": the item says it
+        texts = await store.item_texts({m.source.item_id for m in mentions})
+        described = next(filter(None, (introduced_before(full_name, text) for text in texts.values())), "")
     if not described:
         return _not_described(asked, full_name, quotes)
     return Answer(asked.text, KIND_PERSON, True, f"{full_name} — {described}", quotes)

@@ -2,8 +2,9 @@
 and the event then gives again is where the event was ("whose tunes filled halls from Ardmore to
 Boston, died at his home in Ardmore"); "rescue chief" is a post; a majority over a party is the
 margin, not that party's votes, and a margin asked in other words ("the winning margin in actual
-votes") is read from "won by"; "the Leeds-based retailer" is no base of the hackers who hit it.
-Read on hand-made items in a real SQLite store."""
+votes") is read from "won by"; "the Leeds-based retailer" is no base of the hackers who hit it;
+"A pensions adviser who … has been convicted. Neil Garroway, 49, …" says who Garroway is. Read on
+hand-made items in a real SQLite store."""
 
 from __future__ import annotations
 
@@ -27,6 +28,9 @@ ITEMS = [  # (day of March 2022, title, text)
      "majority of 2,150 over Labour."),
     (7, "Vote result",
      "Voters in Corvania backed the new constitution on Sunday. The yes side won by 14,300 votes."),
+    (9, "Adviser guilty of £2m pension fraud",
+     "A pensions adviser who moved the savings of 90 bus drivers into sham schemes has been convicted of "
+     "fraud.\n\nNeil Garroway, 49, of Bury, took £2m from the savers over five years, the court heard."),
     (8, "Hackers hit Pellbrook Stores",
      "Pellbrook Stores said hackers had taken the card details of 90,000 shoppers. The Leeds-based "
      "retailer said it had told the police."),
@@ -69,3 +73,9 @@ def test_a_firm_of_a_kind_based_somewhere_is_not_the_doers_base() -> None:
 def test_a_margin_asked_needs_no_word_for_it() -> None:
     asked = read_question("whats winning margin in actual votes for corvania yes side", NOW.date())
     assert "actual" not in asked.terms
+
+
+async def test_a_subject_introduced_by_what_they_are(week: Store) -> None:
+    """"A pensions adviser who … has been convicted of fraud." then "Neil Garroway, 49, of Bury, …"."""
+    answer = await answer_question(week, "who's neil garroway", NOW)
+    assert answer.found and answer.headline.endswith("pensions adviser"), answer.headline
