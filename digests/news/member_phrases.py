@@ -184,6 +184,8 @@ _PHRASES: tuple[tuple[re.Pattern[str], _Replacement], ...] = (
             (re.compile(r"\bun-?(?:jabbed|vaxx?ed)\b", re.I), "unvaccinated"),
             (re.compile(r"\bvaxx?ed\b", re.I), "vaccinated"),
             (re.compile(r"\bwindies\b", re.I), "West Indies"),
+            # "what charge did he get off on": the one he was cleared of
+            (re.compile(r"\b(?:get|got|gets|getting|gotten)\s+off\s+(?:on|of|for)\b", re.I), "cleared of"),
             # words that stress, not ask: "in actual votes", "where exactly", "did it really"
             (re.compile(r"\b(?:actually|actual|really|exactly)\s+(?=\w)", re.I), ""),
             # "the crew behind the hack": the one responsible for it (which it claims)

@@ -429,7 +429,7 @@ def follows_the_question(asked: Question, text: str) -> str | None:
 def _after_the_anchor(asked: Question, text: str) -> re.Match[str] | None:
     """Where the sentence goes on after the question's last word and preposition ("win gold in"),
     when the question ends on them."""
-    ends = _ENDS_ON_ANCHOR.search(asked.text)
+    ends = _ENDS_ON_ANCHOR.search(in_news_words(asked.text))  # "get off on": "cleared of"
     if ends is None or ends.group("anchor").lower() in STOPWORDS:
         return None
     anchor, prep = ends.group("anchor").lower(), ends.group("prep").lower()
@@ -454,7 +454,12 @@ def _indefinite(asked: Question, found: re.Match[str]) -> bool:
     not which one."""
     want = wanted(asked)
     article = (found.group("det") or "").lower()
+    if _ONE_OF_A_KIND.search(found.group("phrase")):
+        return False  # "cleared of a single count of money laundering": which charge, by its name
     return want is not None and want.kind == NAME and article in ("a", "an", "some")
+
+
+_ONE_OF_A_KIND = re.compile(r"\b(?:counts?|charges?|offences?|offenses?)\s+of\s+\w", re.IGNORECASE)
 
 
 def says_only_a_kind(asked: Question, text: str) -> bool:
