@@ -371,8 +371,7 @@ def _without_kind_words(asked: Question) -> Question:
         return replace(asked, terms=kept) if kept else asked
     if want is None or not want.said or want.kind == NAME:
         return asked
-    upto = want.nouns.index(want.head) + 1 if want.head in want.nouns else len(want.nouns)
-    said = in_news_words(" ".join(want.nouns[:upto]))  # "PM": the question's "prime minister"
+    said = in_news_words(" ".join(want.kind_nouns))  # "PM": the question's "prime minister"
     kind_words = {lemma(w) for w in words(said)}  # "Russian general", not "Ukraine" after it
     kept = tuple(t for t in asked.terms if t not in kind_words)
     return replace(asked, terms=kept) if kept else asked
@@ -380,15 +379,15 @@ def _without_kind_words(asked: Question) -> Question:
 
 # "what's the scientific name they gave the penguin": how a name is asked, which the sentence that
 # gives it ("Pakudyptes aldridgeae honours …") need not write
-_NAME_ASKED_BY = re.compile(r"^\s*(?:what|which)(?:['’]?s|\s+(?:is|was|are|were))\s+(?:the\s+)?(?:\w+\s+)?"
-                            r"name\b", re.IGNORECASE)
+_NAME_ASKED_BY_WORDS = r"(?:what|which)(?:['’]?s|\s+(?:is|was|are|were))\s+(?:the\s+)?(?:\w+\s+)?name\b"
+_NAME_ASKED_BY = re.compile(r"^\s*" + _NAME_ASKED_BY_WORDS, re.IGNORECASE)
 _NAME_FRAME = frozenset(lemma(w) for w in "name scientific official full actual real proper gave give given"
                         .split())
 
 
 _ASKS_FOR_NAME = re.compile(r"^\s*(?:which|whose|whom|who\b(?!\s+(?:is|was|are|were)\b|['’]s)"
                             r"|who(?:['’]s|\s+is|\s+was|\s+are|\s+were)\s+\w+\s+\w+\s+(?-i:[a-z]+ing)\b"
-                            r"|what(?:['’]?s|\s+is|\s+was)\s+(?:the\s+)?(?:\w+\s+)?name\b|what\s+(?:film|movie|team|country|city|town|"
+                            r"|" + _NAME_ASKED_BY_WORDS + r"|what\s+(?:film|movie|team|country|city|town|"
                             r"company|firm|song|album|show|book|club|band)\b"
                             r"|what\s+(?:do|does|did)\s+.+?\s+call\b|what(?:['’]?s|\s+is|\s+was)\s+.+?\s+called\b"
                             r"(?!\s+(?:back|off|in|out|up|for))"

@@ -101,13 +101,18 @@ class Wanted:
     said: bool  # the kind is said by a word ("senator", "city", "film"), not taken as a name
     head: str | None = None  # that word
 
+    @property
+    def kind_nouns(self) -> tuple[str, ...]:
+        """The words up to the head, which say the kind ("2nd satellite" of "2nd satellite kea
+        orbital", where the rest is what it did or whose it is)."""
+        return self.nouns[:self.nouns.index(self.head) + 1] if self.head in self.nouns else self.nouns
+
 
 def names_one(text: str) -> bool:
     """Whether a sentence gives something a name ("a group calling itself Nightjar", "a yacht
     named Phi", a species' two words): it may answer a "what's the name of" question without
     repeating its words."""
     return _NAMED.search(text) is not None or binomial_in(text) is not None
-
 
 
 def wanted(asked: Question) -> Wanted | None:
@@ -223,8 +228,7 @@ def _name_for(text: str, want: Wanted, new: Callable[[str], bool]) -> str | None
     if (told is not None and lemma(told.group("work")) in _kin_works(want)
             and new(_without_article(told.group("name")))):
         return told.group("name")  # a work's title keeps its article: "The Salt Orchards"
-    upto = want.nouns.index(want.head) + 1 if want.head in want.nouns else len(want.nouns)
-    kind = want.nouns[:upto]  # "2nd satellite kea orbital": a satellite, not "Kea Orbital"
+    kind = want.kind_nouns  # "2nd satellite kea orbital": a satellite, not "Kea Orbital"
     for noun in dict.fromkeys((*kind[:2], kind[-1])):  # the last is the head: "asteroid *probe*"
         before = re.search(rf"(?<![\w'’-])(?P<name>{_CAPITALISED}{_MODEL_NUMBER})"
                            rf"[^\S\n]+(?i:{re.escape(noun)})\b", text)  # "the Talon 5 rocket"

@@ -148,7 +148,7 @@ async def answer_figures(store: AnswerStore, asked: Question, now: datetime,
                 and not (_the_whole_of_a_part(c.figure) and not _WHOLE_ASKED.search(asked.text))
                 and _in_the_time_asked(c.figure, time_asked)
                 and not (_a_maximum_faced(c.figure) and not _MAXIMUM_ASKED.search(asked.text))
-                and not (_a_margin(c.figure) and not _A_MARGIN_ASKED.search(asked.text))
+                and not (_a_margin(c.figure) and not margin_asked)
                 and not (_a_turnout(c.figure) and not turnout_asked)
                 and not (share_asked and _A_CHANGE.search(c.figure.counted or ""))]
 
@@ -778,11 +778,14 @@ def _named_in_its_list(candidates: Sequence[CitedFigure], question: str) -> list
 
 def _element_names(sentence: str, at: int) -> set[str]:
     """The capitalised words of the part of a listing sentence that holds position `at`."""
-    bounds = [0, *(m.end() for m in _LIST_BREAK.finditer(sentence)), len(sentence)]
-    start = max(b for b in bounds if b <= at)
-    ends = [m.start() for m in _LIST_BREAK.finditer(sentence) if m.start() > at]
-    element = sentence[start:ends[0] if ends else len(sentence)]
-    return {m.group().casefold() for m in _NAME_WORD.finditer(element) if start or m.start()}
+    start, end = 0, len(sentence)
+    for found in _LIST_BREAK.finditer(sentence):
+        if found.end() <= at:
+            start = found.end()
+        elif found.start() > at:
+            end = found.start()
+            break
+    return {m.group().casefold() for m in _NAME_WORD.finditer(sentence[start:end]) if start or m.start()}
 
 
 def _a_part_not_asked(asked: Question, told: str | None) -> bool:

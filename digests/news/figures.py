@@ -75,7 +75,7 @@ def _sentence_figures(sentence: str, offset: int, today: date) -> list[Figure]:
         when = _nearest(dates, reading.start)
         source = _nearest(sources, reading.start)
         counted = _counted(sentence, reading, start, max(end, reading.follow))
-        if counted is None and figures and figures[-1].counted and listed_after_a_count(sentence, start, end):
+        if counted is None and figures and _listed_after_a_count(sentence, start, end):
             counted = figures[-1].counted  # "…has 8 cases, Severn Landing Middle 6": 6 cases
         figures.append(Figure(reading.value, reading.unit, qualifier, qualifier_text, counted, source, when,
                               sentence[start:end], sentence, offset + start, offset + end))
@@ -397,7 +397,7 @@ def _looks_like_a_name_or_year(sentence: str, match: re.Match[str], value: float
     ordinary = STOPWORDS | vocab.DATE_NOUNS
     capitalised = word[:1].isupper() or any(c.isupper() for c in word[1:])  # "Boeing 737", "iPhone 13"
     if capitalised and word.lower() not in ordinary and not vocab.QUALIFIER_BEFORE.search(word + " "):
-        return not listed_after_a_count(sentence, match.start(), match.end())
+        return not _listed_after_a_count(sentence, match.start(), match.end())
     if len(text) != 4 or not 1000 <= value <= 2999:
         return False
     following = re.match(r"\s+([a-z]+)", sentence[match.end():match.end() + 40])
@@ -415,7 +415,7 @@ _LIST_ITEM_AFTER = re.compile(r"\s*(?:,|\band\b|;|\.|$)")
 _COUNT_BEFORE = re.compile(r"\d[\d,.]*\s+(?:[a-z]+\s+)?[a-z]{3,}s\b")  # "8 cases", "48,000 homes"
 
 
-def listed_after_a_count(sentence: str, start: int, end: int) -> bool:
+def _listed_after_a_count(sentence: str, start: int, end: int) -> bool:
     """Whether the number at [start, end) is one of a list after a count that gives its noun
     ("…has 8 cases, Severn Landing Middle *6* and Crofton Ridge High 4"), not a name's number
     ("Boeing 737")."""
