@@ -216,7 +216,8 @@ SETS = {
                          ("dune", datetime(2027, 3, 28, 23, 59, tzinfo=UTC)),
                          ("scree", datetime(2027, 4, 4, 23, 59, tzinfo=UTC)),
                          ("tarn", datetime(2027, 4, 11, 23, 59, tzinfo=UTC)),
-                         ("loch", datetime(2027, 4, 18, 23, 59, tzinfo=UTC)))},
+                         ("loch", datetime(2027, 4, 18, 23, 59, tzinfo=UTC)),
+                         ("bog", datetime(2027, 4, 25, 23, 59, tzinfo=UTC)))},
 }
 # The sets a run without `--set` (or with `--set all`) reports; the dev set is run by name.
 DEFAULT_SETS = ("ukraine", "heldout")
