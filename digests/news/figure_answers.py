@@ -35,13 +35,14 @@ from digests.news.figure_fit import (
     places_named,
     tolls_of,
 )
-from digests.news.figure_series import best_series
+from digests.news.figure_series import best_series, remaining_asked
 from digests.news.figures import format_value
 from digests.news.lexicon import family_of_lemma, lemma
 from digests.news.member_phrases import in_news_words
 from digests.news.question import (
     ASKS_FIRST,
     ASKS_NOW,
+    ASKS_REVISED,
     KIND_FIGURES,
     MARGIN_ASKED,
     MEASURE_AGE,
@@ -77,9 +78,10 @@ FIGURE_HITS = 200  # sentences whose figures are read for a number
 
 def figure_question(asked: Question) -> FigureQuestion:
     return FigureQuestion(asked.terms, asked.head, asked.names, _expected_units(asked), asked.by,
-                          asked.measure, asked.verbs, ASKS_NOW.search(asked.text) is not None,
+                          asked.measure, asked.verbs,
+                          bool(ASKS_NOW.search(asked.text) or ASKS_REVISED.search(asked.text)),
                           _HOW_MUCH.match(in_news_words(asked.text)) is not None,
-                          _MAGNITUDE.search(asked.text) is not None)
+                          _MAGNITUDE.search(asked.text) is not None, remaining_asked(asked.text))
 
 
 async def answer_figures(store: AnswerStore, asked: Question, now: datetime,
@@ -178,7 +180,8 @@ async def answer_figures(store: AnswerStore, asked: Question, now: datetime,
         counted = ordinal_count(asked, hits, contexts, rarity, named) or share_in_words(
             asked, hits, contexts, rarity, named)
         return counted or dont_know(asked.text, KIND_FIGURES)
-    if asks_a_final_count(asked) and not _settled(series[0], found):
+    one_off = _ONE_OFF.search(f"{asked.text} {series[0].figure.sentence}") is not None
+    if asks_a_final_count(asked) and not _settled(series[0], found, one_off):
         return dont_know(asked.text, KIND_FIGURES)  # "the final death toll": not one still rising
     if _untold_since(asked, hits, contexts, rarity, named, series[0]):
         return dont_know(asked.text, KIND_FIGURES)
@@ -350,13 +353,25 @@ def _done_as_asked(figures: list[CitedFigure], asked: Question) -> list[CitedFig
 _ANOTHERS_CLAUSE = re.compile(r"\b(?:which|who|that|whose)\s+$", re.IGNORECASE)
 
 
-def _settled(latest: CitedFigure, found: Sequence[CitedFigure]) -> bool:
-    """Whether a count has stopped changing: a report calls it final, or reports of two days or
+def _settled(latest: CitedFigure, found: Sequence[CitedFigure], one_off: bool) -> bool:
+    """Whether a count has stopped changing: a report calls it final, reports of two days or
     more give it ("the death toll rose to 44" on Friday, "the quake killed 44 people" on
-    Saturday)."""
+    Saturday), or, of an event that is over (a quake, a storm: `one_off`), the latest report
+    gives it as a count, not a floor ("at least 9 people")."""
     same = [c for c in found if c.figure.value == latest.figure.value and c.figure.unit == latest.figure.unit]
     return (any(says_final(c.figure.sentence) for c in same)
-            or len({c.source.published_at.date() for c in same}) > 1)
+            or len({c.source.published_at.date() for c in same}) > 1
+            or (one_off and not _A_FLOOR.search(latest.figure.sentence[max(0, latest.figure.start - 25):
+                                                          latest.figure.end])))
+
+
+# An event that is over once it has happened: its final toll is its last count (a war's is not)
+_ONE_OFF = re.compile(r"\b(?:earthquake|quake|storm|fire|blaze|wildfire|bushfire|crash|explosion|blast|flood"
+                      r"|floods|collapse|shooting|attack|derailment|sinking|capsizing|cyclone|hurricane|typhoon"
+                      r"|tornado|landslide|avalanche|eruption|stampede|hack|breach|tsunami|mudslide|heatwave)\b",
+                      re.IGNORECASE)
+# "more than 200 civilians", "at least 9 people": a count still known only as a floor
+_A_FLOOR = re.compile(r"\b(?:at\s+least|more\s+than|over|upwards\s+of|in\s+excess\s+of)\s+\d", re.IGNORECASE)
 
 
 def _placed_where_its_item_places_them(figures: list[CitedFigure],

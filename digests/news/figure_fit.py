@@ -50,6 +50,7 @@ class FigureQuestion:
     latest: bool = False  # "how much do onions cost now": the latest of the values found
     much: bool = False  # "how much damage": a sum or a measure, never a bare number
     magnitude: bool = False  # "what magnitude was the quake": a figure given as a magnitude
+    remaining: bool | None = None  # "still without power" asked (True), "lost power" (False), or either
 
 
 _TIMES: frozenset[str | None] = frozenset({"year", "month", "week", "day", "hour", "minute", "second",

@@ -60,6 +60,8 @@ def best_series(candidates: Sequence[CitedFigure], asked: FigureQuestion,
     scored = [(score, c) for score, c in scored if score > 0]
     if not asks_a_market_price(asked):  # "how much did Kanto offer": not "finished at 261p"
         scored = [(score, c) for score, c in scored if not a_market_price(c.figure)]
+    if asked.remaining is not None:  # "lost power": not "23,000 homes still without power"
+        scored = [(score, c) for score, c in scored if remaining_count(c.figure) == asked.remaining]
     if _asks_whole_value(asked):  # "valuing Calder at £1.62bn", not "445p a share"
         whole = [(score, c) for score, c in scored if not _per_share(c.figure)]
         scored = [(score, c) for score, c in whole if c.figure.value >= _MILLION] or whole or scored
@@ -223,17 +225,51 @@ def _counts_a_kind(figure: Figure, asked: FigureQuestion) -> bool:
     return asked.head not in counted and bool(kinds_of_lemma(asked.head) & counted)
 
 
+# A count of what is still in a state after an event ("23,000 homes still without power", "the remaining
+# 1,900 properties"), against a count of all it befell ("212,000 homes lost power")
+_STILL_AFTER = re.compile(r"[^.;:]{0,60}?\b(?:still|remain(?:s|ed|ing)?|(?:are|were|is|was)\s+yet\s+to"
+                          r"|left\s+without|waiting\s+to\s+be)\b", re.IGNORECASE)
+_STILL_BEFORE = re.compile(r"\b(?:still|remaining|leaving|left)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_REMAINING_ASKED = re.compile(r"\b(?:still|remain(?:s|ed|ing)?|yet\s+to\s+be|waiting\s+(?:to|for)"
+                              r"|currently\s+without)\b", re.IGNORECASE)
+_ALL_ASKED = re.compile(r"\b(?:lost|lose|losing|loses|cut\s+off|went\s+(?:off|out|down)|affected|ended\s+up"
+                        r"|at\s+some\s+point|in\s+total|altogether|overall|all\s+told)\b", re.IGNORECASE)
+
+
+def remaining_asked(text: str) -> bool | None:
+    """Whether a question asks what is still in a state ("how many are still without power": True),
+    all it befell ("how many lost power": False), or does not say (None)."""
+    if _REMAINING_ASKED.search(text):
+        return True
+    return False if _ALL_ASKED.search(text) else None
+
+
+def remaining_count(figure: Figure) -> bool:
+    """Whether a figure counts what is still in a state ("23,000 homes still without power")."""
+    return (_STILL_AFTER.match(figure.sentence, figure.end) is not None
+            or _STILL_BEFORE.search(figure.sentence, 0, figure.start) is not None)
+
+
 def _revised(figure: Figure) -> bool:
     """"Raises stranded passenger estimate to 92,000", "cut the jobs it plans to axe from 600 to
     420": a revision of a count, which joins its series whatever else its report says."""
     return RAISED_TO.search(figure.sentence[:figure.start]) is not None
 
 
+_CHANGED_FROM = re.compile(rf"\bfrom\s+{HEDGE}[£$€]?$", re.IGNORECASE)
+
+
 def _one_per_report(series: Sequence[CitedFigure]) -> list[CitedFigure]:
-    """One figure per item and value: a story repeating its number is one report of it."""
+    """One figure per item and value: a story repeating its number is one report of it; and one
+    per sentence: "140 vehicles, 94 cars and 46 freight units" are parts, not earlier values, unless
+    the sentence gives it as what the value changed from ("cut to 3.25% from 3.5%")."""
     kept: dict[tuple[int, float], CitedFigure] = {}
+    sentences: set[tuple[int, str]] = set()
     for cited in series:
-        kept.setdefault((cited.source.item_id, cited.figure.value), cited)
+        sentence = (cited.source.item_id, cited.figure.sentence)
+        if sentence not in sentences or _CHANGED_FROM.search(cited.figure.sentence, 0, cited.figure.start):
+            kept.setdefault((cited.source.item_id, cited.figure.value), cited)
+            sentences.add(sentence)
     return list(kept.values())
 
 

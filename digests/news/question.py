@@ -42,7 +42,7 @@ MEASURE_TEMPERATURE = "temperature"
 _QUESTION_WORDS = frozenset("""how many much number total count what whats what's is was were are
 the there have has had did do does so far since until till now currently today yet far who whos who's
 where when which whom whose why tell me about know anything any please latest current according
-many happen happened happening give us figure figures much""".split()) | frozenset(
+many happen happened happening give us figure figures much tally tallies""".split()) | frozenset(
     # What a member types around a question without asking anything by it.
     """get gets got getting gotten thing things stuff guy guys bloke exactly roughly approximately
     actually really basically officially apparently supposedly ever end finally overall altogether
@@ -197,7 +197,7 @@ def read_question(text: str, today: date) -> Question:
     worded = in_news_words(stripped)  # "how many ppl": people are counted
     if kind == KIND_SEARCH and _kind(worded)[0] == KIND_FIGURES:
         kind = KIND_FIGURES  # "whats the body count": the death toll
-    terms = tuple(t for t in _terms_of(worded) if t not in month_words
+    terms = tuple(t for t in _terms_of(_REVISION_WORDS.sub(" ", worded)) if t not in month_words
                   and not (weekday and t == lemma(weekday[1])))
     dates = [*dates, weekday[0]] if weekday else dates
     head = ((_counted_head(worded) or _rate_named(worded) or _size_named(worded))
@@ -553,6 +553,21 @@ def measure_of(text: str, terms: tuple[str, ...], head: str | None) -> str | Non
 ASKS_NOW = re.compile(r"\b(?:now|rn|currently|at\s+the\s+moment|these\s+days|in\s+the\s+end|latest"
                       r"|most\s+recent)\b"
                       r"(?!\s+(?:that|famous|former|defunct|closed|retired|infamous)\b)", re.IGNORECASE)
+
+
+# "the final count", "the newest estimate", "how many ended up", "how strong after they corrected it",
+# "so far": the value in the end, after any revision. Its words ask when, not what: they are no terms.
+_REVISION_NOUNS = r"(?:count|number|figure|tally|toll|total|estimate|reckoning)s?"
+ASKS_REVISED = re.compile(rf"\b(?:final|newest|updated|revised|corrected)\s+(?:[\w-]+\s+)?{_REVISION_NOUNS}\b"
+                          r"|\bso\s+far\b|\bnewest\b"
+                          r"|\bafter\s+(?:they|it|the\s+\w+)\s+(?:(?:was|were|got|had)\s+)?"
+                          r"(?:corrected|revised|fixed|updated|recounted|re-counted)\b", re.IGNORECASE)
+_REVISION_WORDS = re.compile(r"\b(?:final|newest|updated|revised|corrected)\b"
+                             rf"(?=\s+(?:[\w-]+\s+)?{_REVISION_NOUNS}\b)"
+                             r"|\bended\s+up(?=\s+(?:\w+ing|without)\b)|\bso\s+far\b"
+                             r"|\bafter\s+(?:they|it|the\s+\w+)\s+(?:(?:was|were|got|had)\s+)?"
+                             r"(?:corrected|revised|fixed|updated|recounted|re-counted)(?:\s+(?:it|them))?\b",
+                             re.IGNORECASE)
 
 
 # "according to the very first reports", "initially", "its first offer": the first value given,

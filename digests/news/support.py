@@ -136,7 +136,9 @@ def support(asked: Question, text: str, rarity: Mapping[str, float],
     pointing = _THE_EVENT | (_TOOK_PLACE if asked.kind in (KIND_PLACE, KIND_DATE)
                              and _TOOK_PLACE_ASKED.search(asked.text) else frozenset()) \
         | _kind_after_a_name(asked.text)
-    weights = {t: MIN_WEIGHT if t in pointing else max(rarity.get(t, 1.0), MIN_WEIGHT) for t in content}
+    setting = _the_setting(asked.text) if asked.kind == KIND_FIGURES else frozenset()
+    weights = {t: MIN_WEIGHT if t in pointing else max(rarity.get(t, 1.0), MIN_WEIGHT) * (
+        SETTING_SHARE if t in setting else 1.0) for t in content}
     name_terms = [t for t in asked.terms if t not in weights]
     given = NAME_SHARE * sum(max(rarity.get(t, 1.0), MIN_WEIGHT) for t in name_terms)
     found -= {n for n, pattern in _numbered_names(asked.text) if not pattern.search(text)}
@@ -146,6 +148,22 @@ def support(asked: Question, text: str, rarity: Mapping[str, float],
         asked_for = sum(weights.values()) / len(weights)
         covered, total = covered + asked_for * thing, total + asked_for
     return (covered + given) / total
+
+
+SETTING_SHARE = 0.4  # what a word of the setting a question ends on weighs, against one of what it asks
+
+
+@lru_cache(maxsize=4096)
+def _the_setting(question: str) -> frozenset[str]:
+    """The words of the clause a question ends on to say when what it asks was so ("how many
+    vehicles were still on board *after it was towed into port*", "*when the fire broke out*"): a
+    report gives the figure without telling the setting again."""
+    found = _SETTING.search(question)
+    return frozenset(lemma(w.lower()) for w in words(found.group("clause"))) if found else frozenset()
+
+
+_SETTING = re.compile(r"(?<=\w)\s+(?:after|when|while|once|before|during|following)\s+"
+                      r"(?P<clause>(?:[\w'’-]+\s+){1,8}[\w'’-]+)\s*[?.!]*\s*$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=4096)
@@ -596,6 +614,7 @@ def lowercase_names(asked: Question, texts: Iterable[str], rarity: Mapping[str, 
     capitalised: dict[str, int] = {}
     inside: dict[str, int] = {}
     in_longer: set[str] = set()  # "Jes" of "Jes Staley": a first name, not the name itself
+    alone: set[str] = set()  # written with a capital and no capitalised word after it but the question's
     seen: dict[str, int] = {}
     lowered: set[str] = set()  # terms some sentence writes in lower case
     texts = list(texts)
@@ -617,6 +636,10 @@ def lowercase_names(asked: Question, texts: Iterable[str], rarity: Mapping[str, 
                     capitalised[base] = capitalised.get(base, 0) + 1
                     if position + 1 < len(found) and found[position + 1][:1].isupper():
                         in_longer.add(base)
+                        if lemma(found[position + 1].lower()) in content:
+                            alone.add(base)  # "puppy bowl" typed: "Puppy Bowl"
+                    else:
+                        alone.add(base)
     missing = content - seen.keys()
     for text in texts if missing else ():
         for joined in compounds_in(text, missing):
@@ -636,8 +659,9 @@ def lowercase_names(asked: Question, texts: Iterable[str], rarity: Mapping[str, 
     verbs = {lemma(w.lower()) for w in words(asked.text) if is_verb_form(w) and w.islower()}
     names = {t for t, n in seen.items() if (capitalised.get(t, 0) >= max(2, 2 * n / 3)
                                             or (capitalised.get(t, 0) >= 2 and t not in lowered))
-             and t not in verbs and t not in _KIND_BEFORE_A_NAME}  # "bowled" is no "Super Bowl"; a word
-    # only ever capitalised is a name
+             and t not in verbs and t not in _KIND_BEFORE_A_NAME  # "bowled" is no "Super Bowl"
+             and (t in alone or t not in common)}  # "towed into port": not "Port Talbot"
+    # a word only ever capitalised is a name
     return frozenset(names | absent | rare_names)
 
 

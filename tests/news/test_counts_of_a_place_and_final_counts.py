@@ -6,7 +6,10 @@ thirty-first session on the week dune):
 - a member's "death count" or "body count" is the death toll, and asks for a number;
 - "the final death toll" is a count that has stopped changing: one that reports of two days give
   ("rose to 38" on one day, "the quake killed 38 people" on the next), or that a report calls
-  final; a toll told on one day only, while it is still rising, is not final."""
+  final; or, of an event that is over (a blast, a quake), its latest count given as a count. (Until
+  the thirty-fifth session a toll told on one day only was not final; the weeks written since ask
+  "the final toll" eight times and mean the latest count every time a war is not what they ask
+  about, so a member asking it of a blast gets the latest count with its day.)"""
 
 from __future__ import annotations
 
@@ -51,6 +54,6 @@ async def test_a_toll_told_on_two_days_is_final(week: Store) -> None:
     assert answer.headline.startswith("38"), answer.headline
 
 
-async def test_a_toll_still_rising_is_not_final(week: Store) -> None:
+async def test_the_final_toll_of_a_blast_is_its_latest_count(week: Store) -> None:
     answer = await answer_question(week, "What was the final death toll in the Roskova mine blast?", NOW)
-    assert not answer.found, answer.headline
+    assert answer.headline.startswith("12 "), answer.headline
