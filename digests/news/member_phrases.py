@@ -174,8 +174,9 @@ _PHRASES: tuple[tuple[re.Pattern[str], _Replacement], ...] = (
                         re.I), "because"),
             (re.compile(r"\bphilly\b", re.I), "Philadelphia"),
             (re.compile(r"\btassie\b", re.I), "Tasmania"),
-            # "fire at": a gun's fire, not a sacking
-            (re.compile(r"\bfir(?:e|es|ed|ing)\s+(?=(?:shots?\s+)?at\b)", re.I), "shoot "),
+            # "fire at": a gun's fire, not a sacking ("the fire at the plant" is a fire)
+            (re.compile(r"(?<!\bthe\s)(?<!\ba\s)(?<!\bthis\s)(?<!\bthat\s)(?<!['’]s\s)"
+                        r"\bfir(?:e|es|ed|ing)\s+(?=(?:shots?\s+)?at\b)", re.I), "shoot "),
             (re.compile(r"\bbooze\b", re.I), "alcohol"),
             (re.compile(r"\bwall\s+st\b\.?", re.I), "Wall Street"),
             (re.compile(r"\btourney\b", re.I), "tournament"),

@@ -197,7 +197,8 @@ def read_question(text: str, today: date) -> Question:
     worded = in_news_words(stripped)  # "how many ppl": people are counted
     if kind == KIND_SEARCH and _kind(worded)[0] == KIND_FIGURES:
         kind = KIND_FIGURES  # "whats the body count": the death toll
-    terms = tuple(t for t in _terms_of(_REVISION_WORDS.sub(" ", worded)) if t not in month_words
+    kept = _COUNT_NOUNS if kind in (KIND_PLACE, KIND_DATE) else frozenset()  # "where was the count held"
+    terms = tuple(t for t in _terms_of(_REVISION_WORDS.sub(" ", worded), kept) if t not in month_words
                   and not (weekday and t == lemma(weekday[1])))
     dates = [*dates, weekday[0]] if weekday else dates
     head = ((_counted_head(worded) or _rate_named(worded) or _size_named(worded))
@@ -225,6 +226,8 @@ def read_question(text: str, today: date) -> Question:
                     thing=_object(stripped))
 
 
+# Words that ask for a number in a how-many question, and name a thing in a where or when one
+_COUNT_NOUNS = frozenset("count total figure figures tally number".split())
 _PERCENT_WORDS = frozenset(lemma(w) for w in ("percent", "percentage", "pc", "pct"))
 
 
@@ -577,15 +580,15 @@ ASKS_FIRST = re.compile(r"\b(?:at\s+first|initially|originally|initial|original|
                         r"proposal|approach|forecast))\b", re.IGNORECASE)
 
 
-def _terms_of(text: str) -> list[str]:
+def _terms_of(text: str, kept: frozenset[str] = frozenset()) -> list[str]:
     """Lemmas of the content words of a question already read in news words (`in_news_words`:
-    "in early feb" is a date once read as "in early February"), question words and stop words
-    left out."""
+    "in early feb" is a date once read as "in early February"), question words (but those
+    `kept`) and stop words left out."""
     found = []
     dates = {w.lower() for match in _DATE_WORDS.finditer(text) for w in words(match.group())}
     for word in words(text):
         lowered = _POSSESSIVE.sub("", word.lower())
-        if (lowered in _QUESTION_WORDS or lowered in dates
+        if ((lowered in _QUESTION_WORDS and lowered not in kept) or lowered in dates
                 or (lowered in STOPWORDS and not word.isupper())):
             continue
         found.append(lemma(lowered))

@@ -136,7 +136,7 @@ def support(asked: Question, text: str, rarity: Mapping[str, float],
     pointing = _THE_EVENT | (_TOOK_PLACE if asked.kind in (KIND_PLACE, KIND_DATE)
                              and _TOOK_PLACE_ASKED.search(asked.text) else frozenset()) \
         | _kind_after_a_name(asked.text)
-    setting = _the_setting(asked.text) if asked.kind == KIND_FIGURES else frozenset()
+    setting = _the_setting(asked.text, asked.kind == KIND_FIGURES)
     weights = {t: MIN_WEIGHT if t in pointing else max(rarity.get(t, 1.0), MIN_WEIGHT) * (
         SETTING_SHARE if t in setting else 1.0) for t in content}
     name_terms = [t for t in asked.terms if t not in weights]
@@ -154,16 +154,26 @@ SETTING_SHARE = 0.4  # what a word of the setting a question ends on weighs, aga
 
 
 @lru_cache(maxsize=4096)
-def _the_setting(question: str) -> frozenset[str]:
-    """The words of the clause a question ends on to say when what it asks was so ("how many
-    vehicles were still on board *after it was towed into port*", "*when the fire broke out*"): a
-    report gives the figure without telling the setting again."""
-    found = _SETTING.search(question)
+def _the_setting(question: str, when: bool) -> frozenset[str]:
+    """The words of the clause a question ends on to say which thing it asks about ("where is the
+    Corran plant *that caught fire*") or, of a figure (`when`), when what it asks was so ("how many
+    vehicles were still on board *after it was towed into port*"): a report gives the answer
+    without telling the setting again."""
+    found = _SETTING.search(question) if when else None
+    which = _WHICH_ONE.search(question)
+    if not found and which and _NAMED_BEFORE.search(question, 0, which.start()) \
+            and is_verb_form(which.group("clause").split()[0]):  # "the Corran plant that caught fire"
+        found = which
     return frozenset(lemma(w.lower()) for w in words(found.group("clause"))) if found else frozenset()
 
 
 _SETTING = re.compile(r"(?<=\w)\s+(?:after|when|while|once|before|during|following)\s+"
                       r"(?P<clause>(?:[\w'’-]+\s+){1,8}[\w'’-]+)\s*[?.!]*\s*$", re.IGNORECASE)
+
+
+_NAMED_BEFORE = re.compile(r"(?<=\w)\s+(?-i:[A-Z])[\w'’-]*(?:\s+[\w'’-]+){0,2}$")
+_WHICH_ONE = re.compile(r"(?<=[a-z])\s+(?:that|which)\s+(?P<clause>(?:[\w'’-]+\s+){0,6}[\w'’-]+)"
+                        r"\s*[?.!]*\s*$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=4096)
