@@ -204,8 +204,11 @@ _PEAK_SAID = re.compile(r"\b(?:peak|peaks|peaked|at\s+(?:its|the|their)\s+(?:hei
 _MARGIN_UNITS = r"runs?|wickets?|points?|goals?|strokes?|shots?|votes?|seats?"
 _MARGIN_AFTER = re.compile(rf"-?\s*(?:[a-z]+-)?(?:{_MARGIN_UNITS})?[-\s]*"
                            r"(?:win|victory|defeat|loss|lead|margin|majority)\b", re.IGNORECASE)
-_BY_BEFORE = re.compile(r"\b(?:won|win|wins|beat|beats|lost|lose|loses|led|leads|trail|trails|trailed|"
-                        r"victory|defeat|defeated)\b[^.;:]{0,40}?\bby\s+$"
+_BY_BEFORE = re.compile(r"\b(?:won|win|wins|winning|beat|beats|beating|lost|lose|loses|losing|led|leads"
+                        r"|leading|trail|trails|trailed|victory|defeat|defeated|takes|took|taking|gains|gained|holds|held"
+                        r"|retains|retained|edged|edges|clinched|snatched)\b[^.;:]{0,40}?\bby\s+"
+                        r"(?:just\s+|only\s+|a\s+mere\s+|some\s+|about\s+|around\s+|nearly\s+|almost\s+"
+                        r"|more\s+than\s+|fewer\s+than\s+|less\s+than\s+)?$"
                         r"|\b(?:margin|majority)\b[^.;:]{0,40}?\b(?:to|of|at|from)\s+$",
                         re.IGNORECASE)  # "her margin narrows to 19"
 

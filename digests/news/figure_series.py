@@ -106,7 +106,39 @@ def best_series(candidates: Sequence[CitedFigure], asked: FigureQuestion,
     ordered = sorted(series, key=lambda pair: (figure_date(pair[1])[0], *(
         (figure_date(pair[1])[1], pair[0]) if asked.latest else (pair[0], figure_date(pair[1])[1]))),
         reverse=True)
-    return _one_per_report([c for _, c in ordered])
+    pool = [c for score, c in scored if score >= best_score / 2 and c.figure.unit == best.figure.unit
+            and _same_place(where, c.figure.sentence)]
+    return _one_per_report(_precise_first([c for _, c in ordered], pool))
+
+
+_CLOSE = 0.1  # how far apart two values of a day may be and still be one value told roughly and exactly
+_ROUGHLY = re.compile(r"\b(?:almost|nearly|about|around|some|roughly|approximately|more\s+than|over"
+                      r"|up\s+to|at\s+least|an\s+estimated)\s+[£$€]?$", re.IGNORECASE)
+
+
+def _precise_first(series: list[CitedFigure], pool: Sequence[CitedFigure]) -> list[CitedFigure]:
+    """Of the values the latest day gives for one measure (in the series, or as well supported in
+    the `pool`), the exact one first: "286 passengers" before "almost 300", a turnout of 45.4%
+    before the wire's "45%"."""
+    if not series:
+        return series
+    best = series[0]
+    day = figure_date(best)[0]
+    rival = max((c for c in (*series[1:], *pool) if c is not best and figure_date(c)[0] == day
+                 and abs(c.figure.value - best.figure.value) <= _CLOSE * abs(best.figure.value)
+                 and _digits(c.figure.value) > _digits(best.figure.value)
+                 and not _ROUGHLY.search(c.figure.sentence, 0, c.figure.start)),
+                key=lambda c: _digits(c.figure.value), default=None)
+    if rival is None:
+        return series
+    return [rival, *(c for c in series if c is not rival)]  # (a rival from the pool joins the series)
+
+
+def _digits(value: float) -> int:
+    """Significant digits of a value as written: 45.4 has three, 300 one, 286 three."""
+    if value == round(value):
+        return len(str(abs(round(value))).rstrip("0")) or 1
+    return len(f"{abs(value):.6f}".rstrip("0").replace(".", "").lstrip("0"))
 
 
 def _counts_what_is_asked(figure: Figure, asked: FigureQuestion, context: str) -> bool:

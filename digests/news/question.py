@@ -265,7 +265,7 @@ sign fine convict charge take become""".split())
 # exhibition open"; a sentence that gives a day must say it ("declared under control on Sunday" is
 # not when the fire started)
 _DAY_EVENT = re.compile(r"\b(?P<verb>start|starts|starting|started|begin|begins|beginning|began|begun|open|"
-                        r"opens|opening|opened|reopen|reopens|reopening|reopened|close|closes|closing|closed|shut|shuts|"
+                        r"opens|opening|opened|reopen|reopens|reopening|reopened|close|closes|closing|closed|shut|shuts|shutting|"
                         r"end|ends|ending|ended|finish|finishes|finished|vote|votes|voting|voted|premiere|premieres|"
                         r"premiered|land|lands|landed|arrive|arrives|arrived|expire|expires|expired|reschedule|"
                         r"rescheduled|reschedules|rescheduling|collapse|collapses|collapsed|erupt|erupts|erupted|"
@@ -275,7 +275,7 @@ _DAY_EVENT = re.compile(r"\b(?P<verb>start|starts|starting|started|begin|begins|
                         re.IGNORECASE)  # "start packing in", "begin to drop": the event is what follows
 # the day asked is of what was said or got going: "when did X announce it would reopen", "get started"
 _DAY_OF_ANOTHER = re.compile(r"\b(?:announc\w*|sa(?:y|ys|id)|confirm\w*|reveal\w*|decid\w*|agree\w*|"
-                             r"plan\w*|get|gets|got|getting)\b", re.IGNORECASE)
+                             r"plan|plans|planned|planning|get|gets|got|getting)\b", re.IGNORECASE)
 
 
 # "who chairs the bank", "who refereed the match": what the one asked for does is the event
