@@ -56,6 +56,7 @@ from digests.news.support import (
     asks_a_final_count,
     has_rarest_word,
     lowercase_names,
+    name_within,
     only_forecast,
     says_final,
     says_it,
@@ -77,7 +78,9 @@ FIGURE_HITS = 200  # sentences whose figures are read for a number
 
 
 def figure_question(asked: Question) -> FigureQuestion:
-    return FigureQuestion(asked.terms, asked.head, asked.names, _expected_units(asked), asked.by,
+    # "Nova Scotia's Western Zone": the zone is named, the province only says where it is
+    names = tuple(n for n in asked.names if name_within(asked.text, n) is None)
+    return FigureQuestion(asked.terms, asked.head, names, _expected_units(asked), asked.by,
                           asked.measure, asked.verbs,
                           bool(ASKS_NOW.search(asked.text) or ASKS_REVISED.search(asked.text)),
                           _HOW_MUCH.match(in_news_words(asked.text)) is not None,

@@ -720,6 +720,8 @@ def _counted_head(text: str) -> str | None:
         return None  # "how much was X going to pay", "how many got rescued": nothing is named as counted
     if "of" in (lowered := [w.lower() for w in found]) and lowered.index("of") > 0:
         found = found[:lowered.index("of")]  # "how many glasses of wine": glasses
+    if "and" in (lowered := [w.lower() for w in found]) and lowered.index("and") > 0:
+        found = found[:lowered.index("and")]  # "how many students and staff": students, first named
     before_a_preposition = next((i for i in range(1, len(found) - 1) if found[i].islower()
                                  and found[i] not in STOPWORDS and found[i + 1] in _VERB_PREPOSITIONS), None)
     if before_a_preposition is not None:  # "how many people deliver for Dashly": people

@@ -122,7 +122,8 @@ def support(asked: Question, text: str, rarity: Mapping[str, float],
     less and the names (which it has) counting half: the question's other words say what it
     asks about them. `thing` says whether the sentence holds the kind of thing asked for (a
     value of the measure asked, a place, a date), which counts as one more word when known."""
-    if not all(has_name(name, text) or name.casefold() in PLACES for name in asked.names) \
+    if not all(has_name(name, text) or name.casefold() in PLACES
+               or _within_named(asked.text, name, text) for name in asked.names) \
             or not _places_met(asked.text, text):  # a place named is met as `_places_met` reads it
         return 0.0
     content = [t for t in asked.content_terms() if t not in named]
@@ -148,6 +149,21 @@ def support(asked: Question, text: str, rarity: Mapping[str, float],
         asked_for = sum(weights.values()) / len(weights)
         covered, total = covered + asked_for * thing, total + asked_for
     return (covered + given) / total
+
+
+def _within_named(question: str, name: str, text: str) -> bool:
+    """Whether a question names `name` only to say where the next name is ("Nova Scotia's
+    Western Zone") and the text names that one: "cases in the Western Zone" are Nova Scotia's."""
+    within = name_within(question, name)
+    return within is not None and has_name(within, text)
+
+
+def name_within(question: str, name: str) -> str | None:
+    """The name a question's `name` says where it is, when it does: "Western Zone" of "Nova
+    Scotia's Western Zone"."""
+    found = re.search(rf"\b{re.escape(name)}['’]s\s+(?P<next>(?-i:[A-Z])[\w'’-]*"
+                      r"(?:\s+(?-i:[A-Z])[\w'’-]*){0,3})", question)
+    return found.group("next") if found else None
 
 
 SETTING_SHARE = 0.4  # what a word of the setting a question ends on weighs, against one of what it asks
