@@ -137,6 +137,7 @@ doorman bouncer
 fridge refrigerate refrigerator
 record biggest largest highest strongest giant
 factory plant
+repair fix mend
 nap doze snooze
 gadget device
 trainee student apprentice intern
