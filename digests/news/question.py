@@ -561,16 +561,14 @@ ASKS_NOW = re.compile(r"\b(?:now|rn|currently|at\s+the\s+moment|these\s+days|in\
 # "the final count", "the newest estimate", "how many ended up", "how strong after they corrected it",
 # "so far": the value in the end, after any revision. Its words ask when, not what: they are no terms.
 _REVISION_NOUNS = r"(?:count|number|figure|tally|toll|total|estimate|reckoning)s?"
-ASKS_REVISED = re.compile(rf"\b(?:final|newest|updated|revised|corrected)\s+(?:[\w-]+\s+)?{_REVISION_NOUNS}\b"
-                          r"|\bso\s+far\b|\bnewest\b"
-                          r"|\bafter\s+(?:they|it|the\s+\w+)\s+(?:(?:was|were|got|had)\s+)?"
-                          r"(?:corrected|revised|fixed|updated|recounted|re-counted)\b", re.IGNORECASE)
-_REVISION_WORDS = re.compile(r"\b(?:final|newest|updated|revised|corrected)\b"
-                             rf"(?=\s+(?:[\w-]+\s+)?{_REVISION_NOUNS}\b)"
+_REVISED = r"(?:final|newest|updated|revised|corrected)"  # "the final (death) toll"
+_AFTER_CORRECTED = (r"\bafter\s+(?:they|it|the\s+\w+)\s+(?:(?:was|were|got|had)\s+)?"
+                    r"(?:corrected|revised|fixed|updated|recounted|re-counted)")
+ASKS_REVISED = re.compile(rf"\b{_REVISED}\s+(?:[\w-]+\s+)?{_REVISION_NOUNS}\b|\bso\s+far\b|\bnewest\b"
+                          rf"|{_AFTER_CORRECTED}\b", re.IGNORECASE)
+_REVISION_WORDS = re.compile(rf"\b{_REVISED}\b(?=\s+(?:[\w-]+\s+)?{_REVISION_NOUNS}\b)"
                              r"|\bended\s+up(?=\s+(?:\w+ing|without)\b)|\bso\s+far\b"
-                             r"|\bafter\s+(?:they|it|the\s+\w+)\s+(?:(?:was|were|got|had)\s+)?"
-                             r"(?:corrected|revised|fixed|updated|recounted|re-counted)(?:\s+(?:it|them))?\b",
-                             re.IGNORECASE)
+                             rf"|{_AFTER_CORRECTED}(?:\s+(?:it|them))?\b", re.IGNORECASE)
 
 
 # "according to the very first reports", "initially", "its first offer": the first value given,
